@@ -1,0 +1,1 @@
+export { startDynamoDbLocal } from "./dynamodb/DynamoDbLocal.js";
