@@ -10,6 +10,20 @@ export interface IdSource {
   uuid(): string;
 }
 
+/** Tunables of the platform engines; durations in milliseconds. Defaults: `engines/settings.ts`. */
+export interface EmulatorSettings {
+  /** Time a new fleet spends in each status before the next (NEW ... ACTIVATING, then ACTIVE). */
+  readonly fleetStatusDurationsMs: Readonly<Record<"NEW" | "DOWNLOADING" | "VALIDATING" | "BUILDING" | "ACTIVATING", number>>;
+  /** Time a game session stays ACTIVATING (0 = active at the next tick). */
+  readonly gameSessionActivationMs: number;
+  /** A RESERVED player session not validated within this time turns TIMEDOUT (0 = never). */
+  readonly playerSessionTimeoutMs: number;
+  /** Lifetime of build upload credentials. */
+  readonly uploadCredentialsTtlMs: number;
+  /** The local S3 that build uploads go to, when started. */
+  readonly s3?: { readonly endpoint: string; readonly bucket: string };
+}
+
 /** What every operation and engine is given. */
 export interface EmulatorContext {
   readonly store: Store;
@@ -18,6 +32,8 @@ export interface EmulatorContext {
   readonly region: string;
   readonly accountId: string;
   readonly notify: Notify;
+  /** Engine tunables; missing ones take the defaults (`settingsOf` in `engines/settings.ts`). */
+  readonly settings?: Partial<EmulatorSettings>;
 }
 
 /**

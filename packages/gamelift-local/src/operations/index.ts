@@ -1,0 +1,9 @@
+import { matchmakingOperations } from "./matchmaking/index.js";
+import type { Operation } from "./types.js";
+import { DescribeVpcPeeringConnections } from "./vpc/DescribeVpcPeeringConnections.js";
+
+/** Every operation the emulator serves, by GameLift operation name. */
+export const operations: Record<string, Operation> = {
+  DescribeVpcPeeringConnections,
+  ...matchmakingOperations,
+};

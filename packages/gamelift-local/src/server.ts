@@ -1,0 +1,156 @@
+import { randomUUID } from "node:crypto";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
+import { z } from "zod";
+import { SystemClock, type Clock } from "./clock/Clock.js";
+import { engines as platformEngines } from "./engines/index.js";
+import type { Engine } from "./engines/Engine.js";
+import { operations as platformOperations } from "./operations/index.js";
+import type { EmulatorContext, EmulatorSettings, IdSource, Notify, Operation } from "./operations/types.js";
+import { loadSnapshot, saveSnapshot } from "./persist.js";
+import { createRequestHandler } from "./protocol/handler.js";
+import { Store } from "./store/Store.js";
+
+/** Options of `startGameLiftEmulator`; every one is optional. */
+export interface GameLiftEmulatorOptions {
+  /** TCP port; 0 picks a free one. Default 9080. */
+  readonly port?: number;
+  /** Default `127.0.0.1`. */
+  readonly host?: string;
+  /** Default `us-east-1`. */
+  readonly region?: string;
+  /** Default `123456789012`. */
+  readonly accountId?: string;
+  /** Default `SystemClock`; tests pass a `ManualClock`. */
+  readonly clock?: Clock;
+  /** SNS publish for queue/matchmaking events. Default: events are dropped. */
+  readonly notify?: Notify;
+  /** Default: random UUIDs from node:crypto. */
+  readonly ids?: IdSource;
+  /** Real-time engine loop period. Default 200; 0 = never tick by itself (call `tick()`). */
+  readonly tickIntervalMs?: number;
+  /** Directory for `gamelift.json`: loaded on start, written periodically and on close. */
+  readonly persistDir?: string;
+  /** Period of the snapshot writes while running. Default 5000. */
+  readonly persistIntervalMs?: number;
+  /** Extra or replacement operations, by name. */
+  readonly extraOperations?: Record<string, Operation>;
+  /** Extra engines, ticked after the built-in ones. */
+  readonly extraEngines?: Engine[];
+  /** Engine tunables (fleet activation time, upload credential lifetime, ...). */
+  readonly settings?: Partial<EmulatorSettings>;
+  /** Told about unexpected (non-GameLift) exceptions thrown by operations and engines. */
+  readonly onError?: (err: unknown, where: string) => void;
+}
+
+/** A running emulator. */
+export interface GameLiftEmulator {
+  /** `http://<host>:<port>`, the endpoint to give SDK clients. */
+  readonly url: string;
+  readonly port: number;
+  readonly context: EmulatorContext;
+  /** Runs every engine once at `clock.now()`. */
+  tick(): Promise<void>;
+  /** Stops the loop and the HTTP server, and writes the snapshot when persisting. */
+  close(): Promise<void>;
+}
+
+const optionsSchema = z.strictObject({
+  port: z.number().int().min(0).max(65535).optional(),
+  host: z.string().min(1).optional(),
+  region: z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d+$/).optional(),
+  accountId: z.string().regex(/^\d{12}$/).optional(),
+  clock: z.custom<Clock>((v) => typeof (v as Clock | undefined)?.now === "function").optional(),
+  notify: z.custom<Notify>((v) => typeof v === "function").optional(),
+  ids: z.custom<IdSource>((v) => typeof (v as IdSource | undefined)?.uuid === "function").optional(),
+  tickIntervalMs: z.number().int().min(0).optional(),
+  persistDir: z.string().min(1).optional(),
+  persistIntervalMs: z.number().int().min(1).optional(),
+  extraOperations: z.record(z.string(), z.custom<Operation>((v) => typeof v === "function")).optional(),
+  extraEngines: z.array(z.custom<Engine>((v) => typeof (v as Engine | undefined)?.tick === "function")).optional(),
+  settings: z.custom<Partial<EmulatorSettings>>((v) => typeof v === "object" && v !== null).optional(),
+  onError: z.custom<(err: unknown, where: string) => void>((v) => typeof v === "function").optional(),
+});
+
+/**
+ * Starts the GameLift emulator on HTTP (AWS JSON 1.1 and Smithy RPC v2 CBOR).
+ * @example
+ * const emulator = await startGameLiftEmulator({ port: 0, clock: new ManualClock(), tickIntervalMs: 0 });
+ * const gamelift = new GameLiftClient({ endpoint: emulator.url, region: "us-east-1", credentials });
+ * await emulator.tick();
+ * await emulator.close();
+ */
+export async function startGameLiftEmulator(options: GameLiftEmulatorOptions = {}): Promise<GameLiftEmulator> {
+  const o = optionsSchema.parse(options);
+  const store = new Store();
+  const context: EmulatorContext = {
+    store,
+    clock: o.clock ?? new SystemClock(),
+    ids: o.ids ?? { uuid: () => randomUUID() },
+    region: o.region ?? "us-east-1",
+    accountId: o.accountId ?? "123456789012",
+    notify: o.notify ?? (() => undefined),
+    settings: o.settings ?? {},
+  };
+  if (o.persistDir) await loadSnapshot(o.persistDir, store);
+  const onError = o.onError ?? (() => undefined);
+  const engines = [...platformEngines, ...(o.extraEngines ?? [])];
+  const handler = createRequestHandler({
+    ctx: context,
+    operations: { ...platformOperations, ...o.extraOperations },
+    onUnexpectedError: (err, op) => onError(err, op),
+  });
+
+  let running: Promise<void> = Promise.resolve();
+  const runEngines = async (): Promise<void> => {
+    for (const engine of engines) await engine.tick(context);
+  };
+  // Ticks are serialized: a tick asked for while one runs starts after it.
+  const tick = (): Promise<void> => {
+    running = running.then(runEngines, runEngines);
+    return running;
+  };
+
+  const server = createServer((req, res) => {
+    handler(req, res).catch((err: unknown) => {
+      onError(err, "http");
+      if (!res.headersSent) res.writeHead(500);
+      res.end();
+    });
+  });
+  const host = o.host ?? "127.0.0.1";
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(o.port ?? 9080, host, () => {
+      server.off("error", reject);
+      resolve();
+    });
+  });
+  const port = (server.address() as AddressInfo).port;
+
+  const timers: NodeJS.Timeout[] = [];
+  let saving: Promise<void> = Promise.resolve();
+  const interval = o.tickIntervalMs ?? 200;
+  if (interval > 0) timers.push(setInterval(() => void tick().catch((err: unknown) => onError(err, "tick")), interval));
+  const persistDir = o.persistDir;
+  if (persistDir) {
+    // Writes are chained so two never race on the temp file.
+    const save = (): void => {
+      saving = saving.then(() => saveSnapshot(persistDir, store)).catch((err: unknown) => onError(err, "persist"));
+    };
+    timers.push(setInterval(save, o.persistIntervalMs ?? 5000));
+  }
+
+  const close = async (): Promise<void> => {
+    for (const t of timers) clearInterval(t);
+    await running.catch(() => undefined);
+    await new Promise<void>((resolve, reject) => {
+      server.close((err) => (err ? reject(err) : resolve()));
+      server.closeAllConnections();
+    });
+    await saving;
+    if (persistDir) await saveSnapshot(persistDir, store);
+  };
+
+  return { url: `http://${host.includes(":") ? `[${host}]` : host}:${port}`, port, context, tick, close };
+}
