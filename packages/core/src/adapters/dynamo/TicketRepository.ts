@@ -1,0 +1,83 @@
+import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
+import { GetCommand, PutCommand } from "@aws-sdk/lib-dynamodb";
+import type { NewTicket, Ticket } from "../../domain/ticket/types.js";
+import { isTerminalTicketStatus, ticketStatusRank } from "../../domain/ticket/status.js";
+import { ItemExistsError, isConditionalCheckFailed } from "./errors.js";
+import { pendingShardFor, ticketKey } from "./keys.js";
+import { ticketFromItem } from "./ticketItem.js";
+
+/** Default retention of terminal items before TTL deletes them: 24 h. */
+export const DEFAULT_RETENTION_SECONDS = 24 * 60 * 60;
+
+/** Options for {@link TicketRepository}. */
+export interface TicketRepositoryOptions {
+  readonly client: DynamoDBDocumentClient;
+  readonly tableName: string;
+  /** Seconds a terminal ticket is kept before TTL expiry (default 24 h). */
+  readonly retentionSeconds?: number;
+}
+
+/**
+ * Ticket items in the single table (pk `TICKET#<id>`, sk `TICKET`).
+ * @example
+ * const tickets = new TicketRepository({ client: createDocumentClient(), tableName: Resource.Table.name });
+ * await tickets.create({ ticketId, configurationName, playerIds, players, createdAt: Date.now() });
+ */
+export class TicketRepository {
+  readonly #client: DynamoDBDocumentClient;
+  readonly #tableName: string;
+  readonly #retentionSeconds: number;
+
+  public constructor(options: TicketRepositoryOptions) {
+    this.#client = options.client;
+    this.#tableName = options.tableName;
+    this.#retentionSeconds = options.retentionSeconds ?? DEFAULT_RETENTION_SECONDS;
+  }
+
+  /** The table this repository writes. */
+  public get tableName(): string {
+    return this.#tableName;
+  }
+
+  /** Seconds terminal items are kept. */
+  public get retentionSeconds(): number {
+    return this.#retentionSeconds;
+  }
+
+  /**
+   * Stores a new ticket (status QUEUED unless given) with a conditional put.
+   * Write it BEFORE calling StartMatchmaking with the same TicketId, so that events always find it.
+   * `heardAt`/`updatedAt` are `createdAt`.
+   * @throws ItemExistsError when a ticket with this id is already stored (e.g. an event came first).
+   */
+  public async create(ticket: NewTicket): Promise<Ticket> {
+    const status = ticket.status ?? "QUEUED";
+    const stored: Ticket = { ...ticket, status, updatedAt: ticket.createdAt, heardAt: ticket.createdAt, eventIds: [] };
+    const terminal = isTerminalTicketStatus(status);
+    const item = {
+      ...stored,
+      ...ticketKey(ticket.ticketId),
+      statusRank: ticketStatusRank(status),
+      ...(terminal
+        ? { expiresAt: Math.floor(ticket.createdAt / 1000) + this.#retentionSeconds }
+        : { pendingShard: pendingShardFor("TICKET", ticket.ticketId) }),
+    };
+    try {
+      await this.#client.send(
+        new PutCommand({ TableName: this.#tableName, Item: item, ConditionExpression: "attribute_not_exists(pk)" }),
+      );
+    } catch (err) {
+      if (isConditionalCheckFailed(err)) throw new ItemExistsError("TICKET", ticket.ticketId, { cause: err });
+      throw err;
+    }
+    return stored;
+  }
+
+  /** Reads a ticket (strongly consistent). Returns `undefined` when none is stored. */
+  public async get(ticketId: string): Promise<Ticket | undefined> {
+    const out = await this.#client.send(
+      new GetCommand({ TableName: this.#tableName, Key: ticketKey(ticketId), ConsistentRead: true }),
+    );
+    return out.Item === undefined ? undefined : ticketFromItem(out.Item);
+  }
+}

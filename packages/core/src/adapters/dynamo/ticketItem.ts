@@ -1,0 +1,26 @@
+import type { Ticket, TicketPlayer, Connection } from "../../domain/ticket/types.js";
+import { TICKET_STATUSES } from "../../domain/ticket/types.js";
+
+/** Attributes stored next to the ticket that are not part of {@link Ticket}. */
+const INTERNAL = new Set(["pk", "sk", "statusRank", "eventAt", "pendingShard", "expiresAt"]);
+
+/** Maps a stored item back to a {@link Ticket}, dropping keys and guard attributes. */
+export function ticketFromItem(item: Record<string, unknown>): Ticket {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(item)) if (!INTERNAL.has(k)) out[k] = v;
+  const status = TICKET_STATUSES.find((s) => s === item["status"]) ?? "QUEUED";
+  const eventIds = item["eventIds"];
+  return {
+    ...(out as Partial<Ticket>),
+    ticketId: String(item["ticketId"]),
+    configurationName: String(item["configurationName"] ?? ""),
+    status,
+    playerIds: Array.isArray(item["playerIds"]) ? (item["playerIds"] as string[]) : [],
+    players: (item["players"] ?? {}) as Record<string, TicketPlayer>,
+    createdAt: Number(item["createdAt"] ?? 0),
+    updatedAt: Number(item["updatedAt"] ?? 0),
+    heardAt: Number(item["heardAt"] ?? 0),
+    eventIds: Array.isArray(eventIds) ? (eventIds as string[]) : [],
+    ...(item["connection"] === undefined ? {} : { connection: item["connection"] as Connection }),
+  };
+}

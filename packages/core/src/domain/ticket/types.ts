@@ -1,0 +1,78 @@
+/**
+ * The matchmaking ticket as stored in the single table (pk `TICKET#<ticketId>`, sk `TICKET`).
+ * This file is the contract between the API (which writes tickets on POST /v1/matchmaking) and the
+ * event consumer (which folds GameLift events into them).
+ */
+
+/** Every status a ticket can have; GameLift's `MatchmakingTicket.Status` enum. */
+export const TICKET_STATUSES = [
+  "QUEUED",
+  "SEARCHING",
+  "REQUIRES_ACCEPTANCE",
+  "PLACING",
+  "COMPLETED",
+  "FAILED",
+  "CANCELLED",
+  "TIMED_OUT",
+] as const;
+
+/** A ticket status. */
+export type TicketStatus = (typeof TICKET_STATUSES)[number];
+
+/** The statuses a ticket never leaves. */
+export const TERMINAL_TICKET_STATUSES: readonly TicketStatus[] = ["COMPLETED", "FAILED", "CANCELLED", "TIMED_OUT"];
+
+/** Where the players of a placed match connect. */
+export interface Connection {
+  readonly gameSessionArn: string;
+  readonly ipAddress: string;
+  readonly dnsName: string;
+  readonly port: number;
+}
+
+/** What we know about one player of a ticket. */
+export interface TicketPlayer {
+  /** Team name, once a match is proposed. */
+  readonly team?: string;
+  /** This player's own player session, once placed. */
+  readonly playerSessionId?: string;
+  /** Acceptance answer; absent while pending or when acceptance is not required. */
+  readonly accepted?: boolean;
+}
+
+/** A matchmaking ticket (one per StartMatchmaking / StartMatchBackfill call). */
+export interface Ticket {
+  readonly ticketId: string;
+  readonly configurationName: string;
+  readonly status: TicketStatus;
+  /** Player ids on this ticket, in request order. */
+  readonly playerIds: readonly string[];
+  /** Per-player state keyed by playerId. */
+  readonly players: Readonly<Record<string, TicketPlayer>>;
+  readonly partyId?: string;
+  readonly matchId?: string;
+  /** Terminal reason (GameLift's `reason`, or ours, e.g. `UNKNOWN_TO_GAMELIFT`). */
+  readonly reason?: string;
+  readonly message?: string;
+  readonly estimatedWaitSeconds?: number;
+  readonly acceptanceRequired?: boolean;
+  readonly acceptanceTimeoutSeconds?: number;
+  readonly connection?: Connection;
+  /** Epoch ms when the ticket was submitted (or, for a ticket first seen in an event, its startTime). */
+  readonly createdAt: number;
+  /** Epoch ms of the last write. */
+  readonly updatedAt: number;
+  /** Epoch ms when we last heard anything about the ticket (submit, event, reconcile). */
+  readonly heardAt: number;
+  /** ISO-8601 time of the newest event folded in. */
+  readonly lastEventTime?: string;
+  /** Envelope ids of the events folded in (dedupe). */
+  readonly eventIds: readonly string[];
+  /** For a backfill ticket: the game session it backfills. */
+  readonly backfillOf?: string;
+}
+
+/** Input of `TicketRepository.create`: a new ticket as the API submits it. */
+export type NewTicket = Omit<Ticket, "status" | "updatedAt" | "heardAt" | "eventIds" | "lastEventTime"> & {
+  readonly status?: TicketStatus;
+};
