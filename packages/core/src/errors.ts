@@ -1,0 +1,84 @@
+/**
+ * Errors of core that the API maps onto HTTP statuses (in one middleware). Adapters translate SDK
+ * exceptions into these; core never sees SDK error types.
+ */
+
+/** Options shared by every {@link CoreError}. */
+export interface CoreErrorOptions {
+  readonly cause?: unknown;
+  /** Structured, client-safe detail (e.g. the conflicting ticket id). */
+  readonly details?: Readonly<Record<string, unknown>>;
+}
+
+/** Base class of core's errors. `code` is a stable machine-readable reason. */
+export class CoreError extends Error {
+  public readonly code: string;
+  public readonly details: Readonly<Record<string, unknown>> | undefined;
+  public constructor(code: string, message: string, options: CoreErrorOptions = {}) {
+    super(message, { cause: options.cause });
+    this.name = "CoreError";
+    this.code = code;
+    this.details = options.details;
+  }
+}
+
+/** The thing does not exist, or the caller may not see it (no existence leak). */
+export class NotFoundError extends CoreError {
+  public constructor(message: string, options: CoreErrorOptions = {}) {
+    super("NOT_FOUND", message, options);
+    this.name = "NotFoundError";
+  }
+}
+
+/** The request conflicts with the current state (e.g. an active ticket, a ticket in PLACING). */
+export class ConflictError extends CoreError {
+  public constructor(code: string, message: string, options: CoreErrorOptions = {}) {
+    super(code, message, options);
+    this.name = "ConflictError";
+  }
+}
+
+/** The input is well-formed but not acceptable (e.g. an attribute the rule set does not declare). */
+export class InvalidInputError extends CoreError {
+  /** Dotted path of the offending field, as the client sent it (e.g. `body.attributes.mode`). */
+  public readonly field: string;
+  public constructor(field: string, message: string, options: CoreErrorOptions = {}) {
+    super("VALIDATION_FAILED", message, options);
+    this.name = "InvalidInputError";
+    this.field = field;
+  }
+}
+
+/** The caller may not do this (e.g. a party member starting matchmaking for the party). */
+export class ForbiddenError extends CoreError {
+  public constructor(code: string, message: string, options: CoreErrorOptions = {}) {
+    super(code, message, options);
+    this.name = "ForbiddenError";
+  }
+}
+
+/** Options of retryable errors. */
+export interface RetryableErrorOptions extends CoreErrorOptions {
+  /** Suggested wait before retrying, in ms. */
+  readonly retryAfterMs?: number;
+}
+
+/** A dependency (GameLift) or our own per-player limit refused for now: retry later. */
+export class ThrottledError extends CoreError {
+  public readonly retryAfterMs: number;
+  public constructor(message: string, options: RetryableErrorOptions = {}) {
+    super("THROTTLED", message, options);
+    this.name = "ThrottledError";
+    this.retryAfterMs = options.retryAfterMs ?? 1000;
+  }
+}
+
+/** A dependency is down, timed out or answered 5xx: retry later. */
+export class UnavailableError extends CoreError {
+  public readonly retryAfterMs: number;
+  public constructor(message: string, options: RetryableErrorOptions = {}) {
+    super("UNAVAILABLE", message, options);
+    this.name = "UnavailableError";
+    this.retryAfterMs = options.retryAfterMs ?? 2000;
+  }
+}
