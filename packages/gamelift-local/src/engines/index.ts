@@ -1,5 +1,8 @@
 import type { Engine } from "./Engine.js";
+import { fleetEngine } from "./fleets/fleetEngine.js";
 import { matchmakingEngines } from "./matchmaking/index.js";
+import { placementEngine } from "./placement/placementEngine.js";
+import { sessionEngine } from "./sessions/sessionEngine.js";
 
-/** Every engine, in tick order: the platform first, then matchmaking. */
-export const engines: Engine[] = [...matchmakingEngines];
+/** Every engine, in tick order: the platform first (fleets, sessions, placements), then matchmaking. */
+export const engines: Engine[] = [fleetEngine, sessionEngine, placementEngine, ...matchmakingEngines];

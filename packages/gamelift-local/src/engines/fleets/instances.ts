@@ -1,0 +1,47 @@
+import type { EmulatorContext } from "../../operations/types.js";
+import { collections } from "../state/collections.js";
+import type { FleetRecord, InstanceRecord } from "../state/records.js";
+import { isLiveSession, localIpAddress } from "./capacity.js";
+
+/** `i-` and 17 hex digits, like an EC2 instance id. */
+function instanceId(ctx: EmulatorContext): string {
+  return `i-${ctx.ids.uuid().replace(/-/g, "").slice(-17)}`;
+}
+
+/** Adds or removes instances so each location of the fleet has its desired count. */
+export function reconcileInstances(ctx: EmulatorContext, fleet: FleetRecord): void {
+  const cols = collections(ctx.store);
+  const busy = new Set(cols.gameSessions.values().filter(isLiveSession).map((s) => s.InstanceId));
+  for (const loc of fleet.locations) {
+    const mine = cols.instances.values().filter((i) => i.FleetId === fleet.FleetId && i.Location === loc.Location);
+    for (let n = mine.length; n < loc.Desired; n++) {
+      const id = instanceId(ctx);
+      const instance: InstanceRecord = {
+        InstanceId: id,
+        FleetId: fleet.FleetId,
+        Location: loc.Location,
+        Status: "ACTIVE",
+        CreationTime: ctx.clock.now(),
+        IpAddress: localIpAddress,
+        DnsName: `ec2-127-0-0-1.${loc.Location}.compute.amazonaws.com`,
+        OperatingSystem: fleet.OperatingSystem,
+        Type: fleet.InstanceType,
+      };
+      cols.instances.put(id, instance);
+    }
+    // Scale-in takes idle instances first; an instance with live sessions is never removed under them.
+    let extra = mine.length - loc.Desired;
+    for (const i of [...mine].reverse()) {
+      if (extra <= 0) break;
+      if (busy.has(i.InstanceId)) continue;
+      cols.instances.delete(i.InstanceId);
+      extra--;
+    }
+  }
+}
+
+/** Removes every instance of a fleet. */
+export function removeInstances(ctx: EmulatorContext, fleetId: string): void {
+  const cols = collections(ctx.store);
+  for (const i of cols.instances.values()) if (i.FleetId === fleetId) cols.instances.delete(i.InstanceId);
+}

@@ -1,0 +1,105 @@
+import { gameSessionArn } from "../../arns.js";
+import type { EmulatorContext } from "../../operations/types.js";
+import { allocatePort, findFreeInstance } from "../fleets/capacity.js";
+import { settingsOf } from "../settings.js";
+import { collections } from "../state/collections.js";
+import type { FleetRecord, GameProperty, GameSessionRecord, PlayerSessionRecord } from "../state/records.js";
+
+/** What a new game session is made from. */
+export interface NewGameSession {
+  readonly fleet: FleetRecord;
+  readonly location: string;
+  readonly maximumPlayerSessionCount: number;
+  readonly name?: string;
+  readonly gameProperties?: readonly GameProperty[];
+  readonly creatorId?: string;
+  readonly gameSessionData?: string;
+  readonly matchmakerData?: string;
+  /** The last part of the ARN: the IdempotencyToken, else `gsess-<uuid>` (placements: a bare UUID). */
+  readonly idPart: string;
+  readonly idempotencyToken?: string;
+  /** Placements make sessions that are ACTIVE at once; CreateGameSession's start ACTIVATING. */
+  readonly activateNow?: boolean;
+}
+
+/** Makes a game session on a free server process, or returns `undefined` when the location is full. */
+export function createGameSession(ctx: EmulatorContext, input: NewGameSession): GameSessionRecord | undefined {
+  const instance = findFreeInstance(ctx, input.fleet, input.location);
+  if (!instance) return undefined;
+  const now = ctx.clock.now();
+  const activateAt = input.activateNow ? now : now + settingsOf(ctx).gameSessionActivationMs;
+  const session: GameSessionRecord = {
+    GameSessionId: gameSessionArn(ctx.region, input.fleet.FleetId, input.idPart, input.location),
+    Name: input.name,
+    FleetId: input.fleet.FleetId,
+    FleetArn: input.fleet.FleetArn,
+    Location: input.location,
+    InstanceId: instance.InstanceId,
+    CreationTime: now,
+    MaximumPlayerSessionCount: input.maximumPlayerSessionCount,
+    Status: input.activateNow ? "ACTIVE" : "ACTIVATING",
+    GameProperties: [...(input.gameProperties ?? [])],
+    IpAddress: instance.IpAddress,
+    DnsName: instance.DnsName,
+    Port: allocatePort(ctx, input.fleet),
+    PlayerSessionCreationPolicy: "ACCEPT_ALL",
+    ProtectionPolicy: input.fleet.NewGameSessionProtectionPolicy,
+    CreatorId: input.creatorId,
+    GameSessionData: input.gameSessionData,
+    MatchmakerData: input.matchmakerData,
+    activateAt,
+    idempotencyToken: input.idempotencyToken,
+  };
+  return collections(ctx.store).gameSessions.put(session.GameSessionId, session);
+}
+
+/** RESERVED and ACTIVE player sessions of a game session (what counts against its maximum). */
+export function currentPlayerSessionCount(ctx: EmulatorContext, gameSessionId: string): number {
+  return collections(ctx.store)
+    .playerSessions.values()
+    .filter((p) => p.GameSessionId === gameSessionId && (p.Status === "RESERVED" || p.Status === "ACTIVE")).length;
+}
+
+/** Reserves one player session per player (no policy or room checks: callers do those). */
+export function reservePlayerSessions(
+  ctx: EmulatorContext,
+  session: GameSessionRecord,
+  players: readonly { PlayerId: string; PlayerData?: string }[],
+): PlayerSessionRecord[] {
+  const now = ctx.clock.now();
+  const store = collections(ctx.store).playerSessions;
+  return players.map((p) => {
+    const id = `psess-${ctx.ids.uuid()}`;
+    return store.put(id, {
+      PlayerSessionId: id,
+      PlayerId: p.PlayerId,
+      PlayerData: p.PlayerData,
+      GameSessionId: session.GameSessionId,
+      FleetId: session.FleetId,
+      FleetArn: session.FleetArn,
+      CreationTime: now,
+      Status: "RESERVED",
+    });
+  });
+}
+
+/** Ends a game session and completes its player sessions. */
+export function endGameSession(
+  ctx: EmulatorContext,
+  session: GameSessionRecord,
+  reason: GameSessionRecord["StatusReason"],
+  status: "TERMINATING" | "TERMINATED" = "TERMINATED",
+): void {
+  const now = ctx.clock.now();
+  session.Status = status;
+  session.StatusReason = reason;
+  if (status === "TERMINATED") {
+    session.TerminationTime = now;
+    for (const p of collections(ctx.store).playerSessions.values()) {
+      if (p.GameSessionId === session.GameSessionId && (p.Status === "RESERVED" || p.Status === "ACTIVE")) {
+        p.Status = "COMPLETED";
+        p.TerminationTime = now;
+      }
+    }
+  }
+}

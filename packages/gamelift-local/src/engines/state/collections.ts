@@ -1,0 +1,46 @@
+import type { Collection, Store } from "../../store/Store.js";
+import type {
+  AliasRecord,
+  BuildRecord,
+  FleetRecord,
+  GameSessionRecord,
+  InstanceRecord,
+  PlacementRecord,
+  PlayerSessionRecord,
+  QueueRecord,
+  ScriptRecord,
+  Tag,
+  UploadCredentialRecord,
+} from "./records.js";
+
+/** Typed access to the platform's store collections. Keys are ids (queues by name, tags by ARN). */
+export interface PlatformCollections {
+  fleets: Collection<FleetRecord>;
+  instances: Collection<InstanceRecord>;
+  gameSessions: Collection<GameSessionRecord>;
+  playerSessions: Collection<PlayerSessionRecord>;
+  queues: Collection<QueueRecord>;
+  placements: Collection<PlacementRecord>;
+  builds: Collection<BuildRecord>;
+  scripts: Collection<ScriptRecord>;
+  aliases: Collection<AliasRecord>;
+  tags: Collection<Tag[]>;
+  uploadCredentials: Collection<UploadCredentialRecord>;
+}
+
+/** The platform collections of a store. */
+export function collections(store: Store): PlatformCollections {
+  return {
+    fleets: store.collection<FleetRecord>("fleets"),
+    instances: store.collection<InstanceRecord>("instances"),
+    gameSessions: store.collection<GameSessionRecord>("gameSessions"),
+    playerSessions: store.collection<PlayerSessionRecord>("playerSessions"),
+    queues: store.collection<QueueRecord>("queues"),
+    placements: store.collection<PlacementRecord>("placements"),
+    builds: store.collection<BuildRecord>("builds"),
+    scripts: store.collection<ScriptRecord>("scripts"),
+    aliases: store.collection<AliasRecord>("aliases"),
+    tags: store.collection<Tag[]>("tags"),
+    uploadCredentials: store.collection<UploadCredentialRecord>("uploadCredentials"),
+  };
+}

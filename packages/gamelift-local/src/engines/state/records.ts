@@ -1,0 +1,247 @@
+/**
+ * The records the platform engines keep in the store. Plain JSON: times are epoch milliseconds,
+ * member names follow the GameLift model where a record mirrors an API shape.
+ */
+
+/** `{Key, Value}` as in GameLift's GameProperty. */
+export interface GameProperty {
+  Key: string;
+  Value: string;
+}
+
+/** `{Key, Value}` as in GameLift's Tag. */
+export interface Tag {
+  Key: string;
+  Value: string;
+}
+
+/** Fleet statuses, in the order a new fleet goes through them. */
+export const fleetStatusOrder = ["NEW", "DOWNLOADING", "VALIDATING", "BUILDING", "ACTIVATING", "ACTIVE"] as const;
+
+/** A fleet status. */
+export type FleetStatus = (typeof fleetStatusOrder)[number] | "DELETING" | "ERROR" | "TERMINATED";
+
+/** Instance counts of one fleet location. */
+export interface LocationCapacity {
+  Location: string;
+  Desired: number;
+  Minimum: number;
+  Maximum: number;
+  Status: FleetStatus;
+}
+
+/** One server process line of a runtime configuration. */
+export interface ServerProcess {
+  LaunchPath: string;
+  Parameters?: string;
+  ConcurrentExecutions: number;
+}
+
+/** Fleet runtime configuration. */
+export interface RuntimeConfiguration {
+  ServerProcesses?: ServerProcess[];
+  MaxConcurrentGameSessionActivations?: number;
+  GameSessionActivationTimeoutSeconds?: number;
+}
+
+/** Inbound port permission. */
+export interface IpPermission {
+  FromPort: number;
+  ToPort: number;
+  IpRange: string;
+  Protocol: "TCP" | "UDP";
+}
+
+/** A fleet (EC2 or Anywhere). */
+export interface FleetRecord {
+  FleetId: string;
+  FleetArn: string;
+  Name: string;
+  Description?: string;
+  FleetType: "ON_DEMAND" | "SPOT";
+  ComputeType: "EC2" | "ANYWHERE";
+  InstanceType?: string;
+  BuildId?: string;
+  BuildArn?: string;
+  ScriptId?: string;
+  ScriptArn?: string;
+  OperatingSystem?: string;
+  Status: FleetStatus;
+  /** When the fleet entered its current status. */
+  statusSince: number;
+  CreationTime: number;
+  TerminationTime?: number;
+  ServerLaunchPath?: string;
+  ServerLaunchParameters?: string;
+  LogPaths?: string[];
+  NewGameSessionProtectionPolicy: "NoProtection" | "FullProtection";
+  ResourceCreationLimitPolicy?: { NewGameSessionsPerCreator?: number; PolicyPeriodInMinutes?: number };
+  MetricGroups: string[];
+  RuntimeConfiguration: RuntimeConfiguration;
+  InboundPermissions: IpPermission[];
+  /** Home location first. */
+  locations: LocationCapacity[];
+  CertificateConfiguration?: { CertificateType: "DISABLED" | "GENERATED" };
+  InstanceRoleArn?: string;
+  PeerVpcAwsAccountId?: string;
+  PeerVpcId?: string;
+}
+
+/** A fleet instance. */
+export interface InstanceRecord {
+  InstanceId: string;
+  FleetId: string;
+  Location: string;
+  Status: "PENDING" | "ACTIVE" | "TERMINATING";
+  CreationTime: number;
+  IpAddress: string;
+  DnsName: string;
+  OperatingSystem?: string;
+  Type?: string;
+  /** Linux: PEM RSA private key; Windows: password. Made on first GetInstanceAccess. */
+  secret?: string;
+}
+
+/** Game session statuses. */
+export type GameSessionStatus = "ACTIVATING" | "ACTIVE" | "TERMINATING" | "TERMINATED" | "ERROR";
+
+/** A game session. `GameSessionId` is its ARN. */
+export interface GameSessionRecord {
+  GameSessionId: string;
+  Name?: string;
+  FleetId: string;
+  FleetArn: string;
+  Location: string;
+  InstanceId: string;
+  CreationTime: number;
+  TerminationTime?: number;
+  MaximumPlayerSessionCount: number;
+  Status: GameSessionStatus;
+  StatusReason?: "INTERRUPTED" | "TRIGGERED_ON_PROCESS_TERMINATE" | "FORCE_TERMINATED";
+  GameProperties: GameProperty[];
+  IpAddress: string;
+  DnsName: string;
+  Port: number;
+  PlayerSessionCreationPolicy: "ACCEPT_ALL" | "DENY_ALL";
+  ProtectionPolicy: "NoProtection" | "FullProtection";
+  CreatorId?: string;
+  GameSessionData?: string;
+  MatchmakerData?: string;
+  /** When an ACTIVATING session turns ACTIVE. */
+  activateAt: number;
+  /** The IdempotencyToken it was created with, if any. */
+  idempotencyToken?: string;
+}
+
+/** Player session statuses. */
+export type PlayerSessionStatus = "RESERVED" | "ACTIVE" | "COMPLETED" | "TIMEDOUT";
+
+/** A player session. */
+export interface PlayerSessionRecord {
+  PlayerSessionId: string;
+  PlayerId: string;
+  GameSessionId: string;
+  FleetId: string;
+  FleetArn: string;
+  CreationTime: number;
+  TerminationTime?: number;
+  Status: PlayerSessionStatus;
+  PlayerData?: string;
+}
+
+/** A player latency report in a placement request. */
+export interface PlayerLatency {
+  PlayerId?: string;
+  RegionIdentifier?: string;
+  LatencyInMilliseconds?: number;
+}
+
+/** A game session queue. */
+export interface QueueRecord {
+  Name: string;
+  GameSessionQueueArn: string;
+  TimeoutInSeconds: number;
+  PlayerLatencyPolicies: { MaximumIndividualPlayerLatencyMilliseconds?: number; PolicyDurationSeconds?: number }[];
+  Destinations: { DestinationArn: string }[];
+  FilterConfiguration?: { AllowedLocations?: string[] };
+  PriorityConfiguration?: { PriorityOrder?: string[]; LocationOrder?: string[] };
+  CustomEventData?: string;
+  NotificationTarget?: string;
+}
+
+/** Placement statuses. */
+export type PlacementStatus = "PENDING" | "FULFILLED" | "CANCELLED" | "TIMED_OUT" | "FAILED";
+
+/** A game session placement. */
+export interface PlacementRecord {
+  PlacementId: string;
+  GameSessionQueueName: string;
+  queueArn: string;
+  Status: PlacementStatus;
+  GameProperties: GameProperty[];
+  MaximumPlayerSessionCount: number;
+  GameSessionName?: string;
+  PlayerLatencies: PlayerLatency[];
+  DesiredPlayerSessions: { PlayerId?: string; PlayerData?: string }[];
+  StartTime: number;
+  EndTime?: number;
+  GameSessionId?: string;
+  GameSessionRegion?: string;
+  IpAddress?: string;
+  DnsName?: string;
+  Port?: number;
+  PlacedPlayerSessions?: { PlayerId: string; PlayerSessionId: string }[];
+  GameSessionData?: string;
+  MatchmakerData?: string;
+  PriorityConfigurationOverride?: { LocationOrder: string[]; PlacementFallbackStrategy?: "DEFAULT_AFTER_SINGLE_PASS" | "NONE" };
+}
+
+/** A build. */
+export interface BuildRecord {
+  BuildId: string;
+  BuildArn: string;
+  Name?: string;
+  Version?: string;
+  Status: "INITIALIZED" | "READY" | "FAILED";
+  SizeOnDisk: number;
+  OperatingSystem?: string;
+  CreationTime: number;
+  ServerSdkVersion: string;
+  StorageLocation: { Bucket: string; Key: string; RoleArn?: string; ObjectVersion?: string };
+  /** True when the caller gave its own bucket (GameLift fetches it; SizeOnDisk stays 0). */
+  ownStorage: boolean;
+}
+
+/** A Realtime script. */
+export interface ScriptRecord {
+  ScriptId: string;
+  ScriptArn: string;
+  Name?: string;
+  Version?: string;
+  SizeOnDisk: number;
+  CreationTime: number;
+  NodeJsVersion: string;
+  StorageLocation?: { Bucket: string; Key: string; RoleArn?: string; ObjectVersion?: string };
+}
+
+/** An alias. */
+export interface AliasRecord {
+  AliasId: string;
+  AliasArn: string;
+  Name: string;
+  Description?: string;
+  RoutingStrategy: { Type: "SIMPLE" | "TERMINAL"; FleetId?: string; Message?: string };
+  CreationTime: number;
+  LastUpdatedTime: number;
+}
+
+/** Temporary upload credentials, scoped to one bucket + key prefix. */
+export interface UploadCredentialRecord {
+  AccessKeyId: string;
+  SecretAccessKey: string;
+  SessionToken: string;
+  BuildId: string;
+  Bucket: string;
+  KeyPrefix: string;
+  ExpiresAt: number;
+}
