@@ -1,0 +1,72 @@
+import type { Logger } from "@aws-lambda-powertools/logger";
+import { injectLambdaContext } from "@aws-lambda-powertools/logger/middleware";
+import middy, { type MiddlewareObj, type MiddyfiedHandler } from "@middy/core";
+import httpHeaderNormalizer from "@middy/http-header-normalizer";
+import type { APIGatewayProxyStructuredResultV2, Context } from "aws-lambda";
+import type { z } from "zod";
+import { callerIdentity } from "./middleware/callerIdentity.js";
+import { errorResponse } from "./middleware/errorResponse.js";
+import { jsonBody } from "./middleware/jsonBody.js";
+import { validation } from "./middleware/validation.js";
+import { json, type HttpResult } from "./response.js";
+import type { HttpEvent, RouteRequest } from "./types.js";
+
+type Out<S> = S extends z.ZodType ? z.output<S> : Record<string, never>;
+
+/** Declaration of one route's inputs; every part is optional. */
+export interface HttpHandlerOptions<B extends z.ZodType | undefined, P extends z.ZodType | undefined, Q extends z.ZodType | undefined> {
+  readonly logger: Logger;
+  /** Whether the route requires the JWT `sub` (default true). */
+  readonly auth?: boolean;
+  readonly body?: B;
+  readonly params?: P;
+  readonly query?: Q;
+  /** Largest body in bytes (default 16 KiB). */
+  readonly maxBodyBytes?: number;
+  /** Extra middlewares that run after decoding (rate limit, idempotency), in order. */
+  readonly use?: readonly MiddlewareObj<HttpEvent, APIGatewayProxyStructuredResultV2>[];
+}
+
+/** The wrapped Lambda handler type of every route. */
+export type HttpLambda = MiddyfiedHandler<HttpEvent, APIGatewayProxyStructuredResultV2, Error, Context>;
+
+/**
+ * Wraps a route function in the standard middleware stack: logger context, header normalisation,
+ * JSON body (413/415/400), caller identity (401), zod validation (400), extra middlewares, and the
+ * one error mapper. The route function receives decoded, typed input and returns an {@link HttpResult}.
+ * @example
+ * export const handler = httpHandler({ logger, params: z.object({ ticketId }) }, async (req) =>
+ *   ({ status: 200, body: await getTicket(req.playerId, req.params.ticketId) }));
+ */
+export function httpHandler<
+  B extends z.ZodType | undefined = undefined,
+  P extends z.ZodType | undefined = undefined,
+  Q extends z.ZodType | undefined = undefined,
+>(
+  options: HttpHandlerOptions<B, P, Q>,
+  route: (request: RouteRequest<Out<B>, Out<P>, Out<Q>>) => Promise<HttpResult>,
+): HttpLambda {
+  const auth = options.auth ?? true;
+  const base = middy<HttpEvent, APIGatewayProxyStructuredResultV2, Error, Context>()
+    .use(injectLambdaContext(options.logger, { resetKeys: true }))
+    .use(errorResponse({ logger: options.logger }))
+    .use(httpHeaderNormalizer())
+    .use(jsonBody({ maxBytes: options.maxBodyBytes ?? 16 * 1024 }));
+  if (auth) base.use(callerIdentity());
+  base.use(validation({ body: options.body, params: options.params, query: options.query }));
+  for (const m of options.use ?? []) base.use(m);
+  return base.handler(async (event, context) => {
+    if (event.playerId !== undefined) options.logger.appendKeys({ playerId: event.playerId });
+    const input = event.input ?? { body: {}, params: {}, query: {} };
+    const result = await route({
+      body: input.body as Out<B>,
+      params: input.params as Out<P>,
+      query: input.query as Out<Q>,
+      playerId: event.playerId ?? "",
+      headers: event.headers ?? {},
+      event,
+      context,
+    });
+    return json(result);
+  });
+}
