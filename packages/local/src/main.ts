@@ -1,0 +1,100 @@
+import { parseArgs } from "node:util";
+import { MissingJavaError, StageError } from "./errors.js";
+import { parseFaults } from "./sns/faults.js";
+import { defaultPorts, startLocalStage, type LocalStage } from "./stage.js";
+
+const usage = `matchplace local stage
+
+  npm start [-- options]
+
+  --api-port N          API Gateway (HTTP API)      default ${defaultPorts.api}   env MATCHPLACE_API_PORT
+  --gamelift-port N     GameLift emulator           default ${defaultPorts.gamelift}   env MATCHPLACE_GAMELIFT_PORT
+  --dynamodb-port N     DynamoDB Local              default ${defaultPorts.dynamodb}   env MATCHPLACE_DYNAMODB_PORT
+  --sns-port N          SNS                         default ${defaultPorts.sns}   env MATCHPLACE_SNS_PORT
+  --persist DIR         keep DynamoDB and GameLift state in DIR across restarts
+  --sns-faults SPEC     e.g. drop=0.1,duplicate=0.2,delay=0.3,maxDelayMs=2000
+  --reconcile-ms N      reconciliation schedule period (default 10000, 0 = off)
+  --verbose             handler and stage logs at INFO
+  -h, --help
+`;
+
+function port(flag: string | undefined, env: string, fallback: number): number {
+  const raw = flag ?? process.env[env];
+  if (raw === undefined) return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 0 || n > 65535) throw new StageError(`bad port "${raw}" (${env} / --${env.slice(11).toLowerCase().replace("_", "-")})`);
+  return n;
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      "api-port": { type: "string" },
+      "gamelift-port": { type: "string" },
+      "dynamodb-port": { type: "string" },
+      "sns-port": { type: "string" },
+      persist: { type: "string" },
+      "sns-faults": { type: "string" },
+      "reconcile-ms": { type: "string" },
+      verbose: { type: "boolean", default: false },
+      help: { type: "boolean", short: "h", default: false },
+    },
+  });
+  if (values.help) {
+    process.stdout.write(usage);
+    return;
+  }
+  const started = Date.now();
+  let stage: LocalStage | undefined;
+  let stopping = false;
+  const shutdown = async (code: number): Promise<void> => {
+    if (stopping) return;
+    stopping = true;
+    process.stdout.write("\nstopping the local stage...\n");
+    await stage?.stop();
+    process.exit(code);
+  };
+  process.on("SIGINT", () => void shutdown(0));
+  process.on("SIGTERM", () => void shutdown(0));
+  process.on("SIGHUP", () => void shutdown(0));
+  process.on("uncaughtException", (err) => {
+    process.stderr.write(`local stage crashed: ${err.stack ?? String(err)}\n`);
+    void shutdown(1);
+  });
+
+  stage = await startLocalStage({
+    ports: {
+      api: port(values["api-port"], "MATCHPLACE_API_PORT", defaultPorts.api),
+      gamelift: port(values["gamelift-port"], "MATCHPLACE_GAMELIFT_PORT", defaultPorts.gamelift),
+      dynamodb: port(values["dynamodb-port"], "MATCHPLACE_DYNAMODB_PORT", defaultPorts.dynamodb),
+      sns: port(values["sns-port"], "MATCHPLACE_SNS_PORT", defaultPorts.sns),
+    },
+    persistDir: values.persist,
+    snsFaults: values["sns-faults"] ? parseFaults(values["sns-faults"]) : undefined,
+    reconcileIntervalMs: values["reconcile-ms"] === undefined ? undefined : Number(values["reconcile-ms"]),
+    logLevel: values.verbose ? "INFO" : "WARN",
+    writeLocalJson: true,
+  });
+  const e = stage.endpoints;
+  process.stdout.write(
+    [
+      `matchplace local stage is up (${Date.now() - started} ms)`,
+      ``,
+      `  API (HTTP API + JWT)   ${e.api}        GET ${e.api}/v1/health`,
+      `  dev tokens             POST ${e.api}/local/token  {"playerId":"alice"}`,
+      `  GameLift emulator      ${e.gamelift}        aws gamelift ... --endpoint-url ${e.gamelift}`,
+      `  DynamoDB Local         ${e.dynamodb}        table ${e.tableName}`,
+      `  SNS                    ${e.sns}        topic ${e.topics.events}`,
+      `  seeded GameLift        configurations ${stage.seeded.configurations.join(", ")}; queues ${stage.seeded.queues.join(", ")}; fleets ${stage.seeded.fleetIds.join(", ")}`,
+      ``,
+      `  endpoints written to .matchplace/local.json; try \`npm run demo\` in another terminal. Ctrl-C stops everything.`,
+      ``,
+    ].join("\n"),
+  );
+}
+
+main().catch((err: unknown) => {
+  if (err instanceof MissingJavaError || err instanceof StageError) process.stderr.write(`${err.message}\n`);
+  else process.stderr.write(`the local stage failed to start: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,47 @@
+import { randomUUID } from "node:crypto";
+import type { Logger } from "@aws-lambda-powertools/logger";
+import { loadHandler } from "./handlers.js";
+import { lambdaContext } from "./api/events.js";
+
+/** A running schedule. */
+export interface Schedule {
+  stop(): Promise<void>;
+}
+
+/**
+ * Invokes a scheduled handler every `everyMs` with the EventBridge "Scheduled Event" it gets on AWS
+ * (SST's `sst.aws.Cron`). Runs never overlap; a failed run is logged and the next one goes ahead.
+ */
+export async function startSchedule(o: { handler: string; everyMs: number; logger: Logger; region: string; accountId: string }): Promise<Schedule> {
+  const fn = await loadHandler(o.handler);
+  const log = o.logger.createChild({ persistentLogAttributes: { component: "schedule", handler: o.handler } });
+  let running: Promise<void> | undefined;
+  const run = (): void => {
+    if (running) return;
+    const id = randomUUID();
+    const event = {
+      version: "0",
+      id,
+      "detail-type": "Scheduled Event",
+      source: "aws.events",
+      account: o.accountId,
+      time: new Date().toISOString(),
+      region: o.region,
+      resources: [`arn:aws:events:${o.region}:${o.accountId}:rule/matchplace-local-reconcile`],
+      detail: {},
+    };
+    running = fn(event, lambdaContext("reconcile", id, 60_000, Date.now()))
+      .then(() => undefined)
+      .catch((err: unknown) => log.error("scheduled run failed", { error: err as Error }))
+      .finally(() => {
+        running = undefined;
+      });
+  };
+  const timer = setInterval(run, o.everyMs);
+  return {
+    stop: async () => {
+      clearInterval(timer);
+      await running;
+    },
+  };
+}

@@ -1,0 +1,188 @@
+import { mkdirSync, writeFileSync, rmSync } from "node:fs";
+import { join } from "node:path";
+import { Logger } from "@aws-lambda-powertools/logger";
+import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
+import { GameLiftClient } from "@aws-sdk/client-gamelift";
+import { createTable } from "@matchplace/core/dynamo";
+import { routes, schedules, subscribers } from "@matchplace/functions/routes";
+import { startGameLiftEmulator, type GameLiftEmulator } from "@matchplace/gamelift-local";
+import { LocalIssuer } from "./auth/LocalIssuer.js";
+import { startLocalApiGateway, type LocalApiGateway } from "./api/LocalApiGateway.js";
+import { startDynamoDbLocal, type DynamoDbLocal } from "./dynamodb/DynamoDbLocal.js";
+import { loadHandler, repoRoot } from "./handlers.js";
+import { LocalSns } from "./sns/LocalSns.js";
+import { startSnsServer, type SnsServer } from "./sns/snsServer.js";
+import type { DeliveryFaults } from "./sns/faults.js";
+import { seedGameLift, readGameLiftFiles, type SeededGameLift } from "./seed.js";
+import { startSchedule, type Schedule } from "./schedule.js";
+
+/** Default ports of the local stage (documented in README and docs/architecture.md). */
+export const defaultPorts = { api: 3000, gamelift: 9080, dynamodb: 8000, sns: 9911 } as const;
+
+/** Options for {@link startLocalStage}. Ports of 0 pick free ones (tests). */
+export interface LocalStageOptions {
+  readonly ports?: Partial<Record<keyof typeof defaultPorts, number>>;
+  readonly region?: string;
+  readonly accountId?: string;
+  /** Keep DynamoDB and emulator state in this directory across restarts. */
+  readonly persistDir?: string;
+  /** Write `.matchplace/local.json` (off in tests). */
+  readonly writeLocalJson?: boolean;
+  readonly logLevel?: "DEBUG" | "INFO" | "WARN" | "ERROR";
+  /** SNS delivery retry delays. */
+  readonly snsRetryDelaysMs?: readonly number[];
+  readonly snsFaults?: DeliveryFaults;
+  /** How often the reconciliation schedule runs; 0 turns it off. */
+  readonly reconcileIntervalMs?: number;
+  /** The emulator's engine loop period. */
+  readonly tickIntervalMs?: number;
+}
+
+/** Where everything is; also the content of `.matchplace/local.json`. */
+export interface StageEndpoints {
+  readonly api: string;
+  readonly gamelift: string;
+  readonly dynamodb: string;
+  readonly sns: string;
+  readonly region: string;
+  readonly accountId: string;
+  readonly tableName: string;
+  readonly topics: { readonly events: string };
+  readonly matchmaking: { readonly configurationName: string; readonly queueName: string };
+  readonly pid: number;
+}
+
+/** A running local stage. */
+export interface LocalStage {
+  readonly endpoints: StageEndpoints;
+  readonly seeded: SeededGameLift;
+  readonly issuer: LocalIssuer;
+  readonly sns: LocalSns;
+  readonly emulator: GameLiftEmulator;
+  stop(): Promise<void>;
+}
+
+/** Path of the endpoints file tools and tests read. */
+export const localJsonPath = join(repoRoot, ".matchplace", "local.json");
+
+/**
+ * Starts the whole backend on this machine: DynamoDB Local, the GameLift emulator, SNS, the API
+ * Gateway with its JWT authorizer, the events consumer and the reconciliation schedule, wired
+ * exactly as on AWS, then seeds GameLift from `infra/gamelift/`.
+ *
+ * @example
+ * const stage = await startLocalStage({ ports: { api: 0, gamelift: 0, dynamodb: 0, sns: 0 } });
+ * console.log(stage.endpoints.api);
+ * await stage.stop();
+ */
+export async function startLocalStage(options: LocalStageOptions = {}): Promise<LocalStage> {
+  const region = options.region ?? "us-east-1";
+  const accountId = options.accountId ?? "123456789012";
+  const ports = { ...defaultPorts, ...options.ports };
+  const logger = new Logger({ serviceName: "matchplace-local", logLevel: options.logLevel ?? "WARN" });
+  const stops: (() => Promise<void>)[] = [];
+  const stopAll = async (): Promise<void> => {
+    for (const stop of stops.reverse()) await stop().catch((err: unknown) => logger.error("stop failed", { error: err as Error }));
+    stops.length = 0;
+  };
+  try {
+    const ddb: DynamoDbLocal = await startDynamoDbLocal({ port: ports.dynamodb, persistDir: options.persistDir && join(options.persistDir, "dynamodb") });
+    stops.push(() => ddb.stop());
+
+    const tableName = "matchplace-local";
+    const ddbClient = new DynamoDBClient({ endpoint: ddb.endpoint, region, credentials: localCredentials });
+    await createTable(ddbClient, tableName).catch((err: unknown) => {
+      if ((err as { name?: string }).name !== "ResourceInUseException") throw err;
+    });
+    ddbClient.destroy();
+
+    const sns = new LocalSns({ region, accountId, logger, retryDelaysMs: options.snsRetryDelaysMs, faults: options.snsFaults });
+    const topicArn = sns.createTopic("matchplace-local-events");
+    stops.push(() => sns.close());
+
+    const emulator = await startGameLiftEmulator({
+      port: ports.gamelift,
+      region,
+      accountId,
+      persistDir: options.persistDir && join(options.persistDir, "gamelift"),
+      tickIntervalMs: options.tickIntervalMs ?? 100,
+      notify: (arn, message) => {
+        if (sns.hasTopic(arn)) sns.publish(arn, message);
+        else logger.warn("notification to an unknown topic dropped", { topicArn: arn });
+      },
+      onError: (err, where) => logger.error("emulator fault", { where, error: err as Error }),
+    });
+    stops.push(() => emulator.close());
+
+    const configuration = readGameLiftFiles<{ Name: string; GameSessionQueues?: string[] }>("configurations")[0]?.body;
+    const matchmaking = { configurationName: configuration?.Name ?? "arena", queueName: configuration?.GameSessionQueues?.[0] ?? "arena" };
+    applyEnvironment({ region, tableName, topicArn, matchmaking, gamelift: emulator.url, dynamodb: ddb.endpoint, logLevel: options.logLevel ?? "WARN" });
+
+    const gl = new GameLiftClient({ endpoint: emulator.url, region, credentials: localCredentials });
+    const seeded = await seedGameLift(gl, { topicArn, region, accountId });
+    gl.destroy();
+
+    sns.subscribe(topicArn, subscribers.events, await loadHandler(subscribers.events));
+
+    const issuerBase = `http://127.0.0.1:${ports.api}/local`;
+    // With port 0 the real port is known only after listen; the issuer string just has to match itself.
+    const issuer = await LocalIssuer.create({ issuer: issuerBase, audience: "matchplace" });
+    const api: LocalApiGateway = await startLocalApiGateway({ port: ports.api, routes, issuer, accountId, logger });
+    stops.push(() => api.close());
+
+    const snsServer: SnsServer = await startSnsServer(sns, ports.sns);
+    stops.push(() => snsServer.close());
+
+    const reconcileMs = options.reconcileIntervalMs ?? 10_000;
+    if (reconcileMs > 0) {
+      const schedule: Schedule = await startSchedule({ handler: schedules.reconcile, everyMs: reconcileMs, logger, region, accountId });
+      stops.push(() => schedule.stop());
+    }
+
+    const endpoints: StageEndpoints = {
+      api: api.url,
+      gamelift: emulator.url,
+      dynamodb: ddb.endpoint,
+      sns: snsServer.url,
+      region,
+      accountId,
+      tableName,
+      topics: { events: topicArn },
+      matchmaking,
+      pid: process.pid,
+    };
+    if (options.writeLocalJson) {
+      mkdirSync(join(repoRoot, ".matchplace"), { recursive: true });
+      writeFileSync(localJsonPath, `${JSON.stringify(endpoints, null, 2)}\n`);
+      stops.unshift(async () => rmSync(localJsonPath, { force: true }));
+    }
+    return { endpoints, seeded, issuer, sns, emulator, stop: stopAll };
+  } catch (err) {
+    await stopAll();
+    throw err;
+  }
+}
+
+const localCredentials = { accessKeyId: "local", secretAccessKey: "local" };
+
+/**
+ * Hands the handlers the same names SST links on AWS (`SST_RESOURCE_<Name>`) and points the AWS SDK
+ * at the local endpoints with its own `AWS_ENDPOINT_URL_<SERVICE>` variables: one code path for both.
+ */
+function applyEnvironment(v: { region: string; tableName: string; topicArn: string; matchmaking: { configurationName: string; queueName: string }; gamelift: string; dynamodb: string; logLevel: string }): void {
+  const env: Record<string, string> = {
+    SST_RESOURCE_App: JSON.stringify({ name: "matchplace", stage: "local" }),
+    SST_RESOURCE_Table: JSON.stringify({ name: v.tableName }),
+    SST_RESOURCE_Events: JSON.stringify({ arn: v.topicArn }),
+    SST_RESOURCE_Matchmaking: JSON.stringify(v.matchmaking),
+    AWS_ENDPOINT_URL_GAMELIFT: v.gamelift,
+    AWS_ENDPOINT_URL_DYNAMODB: v.dynamodb,
+    AWS_REGION: v.region,
+    AWS_ACCESS_KEY_ID: process.env.AWS_ACCESS_KEY_ID ?? "local",
+    AWS_SECRET_ACCESS_KEY: process.env.AWS_SECRET_ACCESS_KEY ?? "local",
+    POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL ?? v.logLevel,
+    POWERTOOLS_METRICS_NAMESPACE: "matchplace",
+    POWERTOOLS_METRICS_DISABLED: process.env.POWERTOOLS_METRICS_DISABLED ?? "true",
+  };
+  Object.assign(process.env, env);
+}
