@@ -1,5 +1,5 @@
 import { mkdirSync, writeFileSync, rmSync } from "node:fs";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { Logger } from "@aws-lambda-powertools/logger";
 import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import { GameLiftClient } from "@aws-sdk/client-gamelift";
@@ -62,8 +62,8 @@ export interface LocalStage {
   stop(): Promise<void>;
 }
 
-/** Path of the endpoints file tools and tests read. */
-export const localJsonPath = join(repoRoot, ".matchplace", "local.json");
+/** Path of the endpoints file tools and tests read (`MATCHPLACE_LOCAL_JSON` overrides it). */
+export const localJsonPath = process.env.MATCHPLACE_LOCAL_JSON ?? join(repoRoot, ".matchplace", "local.json");
 
 /**
  * Starts the whole backend on this machine: DynamoDB Local, the GameLift emulator, SNS, the API
@@ -152,7 +152,7 @@ export async function startLocalStage(options: LocalStageOptions = {}): Promise<
       pid: process.pid,
     };
     if (options.writeLocalJson) {
-      mkdirSync(join(repoRoot, ".matchplace"), { recursive: true });
+      mkdirSync(dirname(localJsonPath), { recursive: true });
       writeFileSync(localJsonPath, `${JSON.stringify(endpoints, null, 2)}\n`);
       stops.unshift(async () => rmSync(localJsonPath, { force: true }));
     }

@@ -1,0 +1,71 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { LocalStage } from "@matchplace/local";
+import { call, pollUntil, startTestStage, tokenFor } from "../support/stage.js";
+
+const TERMINAL = new Set(["COMPLETED", "FAILED", "CANCELLED", "TIMED_OUT"]);
+
+describe("the local stage makes a match end to end", () => {
+  let stage: LocalStage;
+  let api: string;
+
+  beforeAll(async () => {
+    stage = await startTestStage();
+    api = stage.endpoints.api;
+  }, 120_000);
+
+  afterAll(async () => {
+    await stage?.stop();
+  });
+
+  it("answers health without a token", async () => {
+    const res = await call(api, undefined, "GET", "/v1/health");
+    expect(res.status).toBe(200);
+  });
+
+  it("refuses matchmaking without a valid token", async () => {
+    expect((await call(api, undefined, "POST", "/v1/matchmaking", {})).status).toBe(401);
+    expect((await call(api, "not-a-jwt", "POST", "/v1/matchmaking", {})).status).toBe(401);
+  });
+
+  it("matches four players into one game session and gives each their own connection", async () => {
+    const players = ["ana", "bo", "cy", "dee"].map((p) => `${p}-${Date.now().toString(36)}`);
+    const tokens = await Promise.all(players.map((p) => tokenFor(api, p)));
+    const started = await Promise.all(tokens.map((t) => call(api, t, "POST", "/v1/matchmaking", {})));
+    for (const s of started) {
+      expect(s.status).toBe(202);
+      expect(typeof s.body.ticketId).toBe("string");
+    }
+    const ticketIds = started.map((s) => s.body.ticketId as string);
+
+    const views = await Promise.all(
+      ticketIds.map((id, i) =>
+        pollUntil(
+          () => call(api, tokens[i], "GET", `/v1/matchmaking/${id}`),
+          (r) => TERMINAL.has(String(r.body.status)),
+          60_000,
+          200,
+        ),
+      ),
+    );
+    for (const v of views) expect(v.body.status).toBe("COMPLETED");
+    const connections = views.map((v) => v.body.connection as Record<string, unknown>);
+    for (const c of connections) {
+      expect(c.ipAddress).toMatch(/^[0-9a-fA-F:.]+$/);
+      expect(typeof c.port).toBe("number");
+      expect(String(c.dnsName)).not.toBe("");
+      expect(String(c.playerSessionId)).toMatch(/^psess-/);
+    }
+    // one game session for all four, one player session each
+    expect(new Set(connections.map((c) => `${String(c.ipAddress)}:${String(c.port)}`)).size).toBe(1);
+    expect(new Set(connections.map((c) => c.playerSessionId)).size).toBe(4);
+  }, 90_000);
+
+  it("hides a ticket from a player who is not on it", async () => {
+    const [alice, mallory] = await Promise.all([tokenFor(api, `alice-${Date.now()}`), tokenFor(api, `mallory-${Date.now()}`)]);
+    const started = await call(api, alice, "POST", "/v1/matchmaking", {});
+    expect(started.status).toBe(202);
+    const peek = await call(api, mallory, "GET", `/v1/matchmaking/${String(started.body.ticketId)}`);
+    expect(peek.status).toBe(404);
+    expect(peek.body).toMatchObject({ error: { code: expect.any(String), message: expect.any(String) } });
+  });
+});
