@@ -27,6 +27,8 @@ function port(flag: string | undefined, env: string, fallback: number): number {
 }
 
 async function main(): Promise<void> {
+  // Node 20 runs the local stage; Lambda runs nodejs22.x. The SDK's notice about Node 20 is noise here.
+  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
   const { values } = parseArgs({
     options: {
       "api-port": { type: "string" },
