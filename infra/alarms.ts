@@ -1,0 +1,63 @@
+/**
+ * CloudWatch alarms on what needs a human: events piling up in the dead-letter queue, the consumer
+ * failing, and the API answering 5xx. They notify the `Alarms` topic, with an email subscription
+ * when MATCHPLACE_ALARM_EMAIL is set.
+ */
+import { api } from "./api.js";
+import { config } from "./config.js";
+import { consumer } from "./consumer.js";
+import { eventsDeadLetter } from "./topics.js";
+
+/** Alarm notifications; subscribe anything (chat, pager) to it. */
+export const alarms = new sst.aws.SnsTopic("Alarms");
+
+if (config.alarmEmail) {
+  new aws.sns.TopicSubscription("AlarmsEmail", { topic: alarms.arn, protocol: "email", endpoint: config.alarmEmail });
+}
+
+const actions = { alarmActions: [alarms.arn], okActions: [alarms.arn] };
+
+/** Any event in the dead-letter queue means the table may be missing a ticket or placement update. */
+export const deadLetterAlarm = new aws.cloudwatch.MetricAlarm("EventsDeadLetterAlarm", {
+  alarmDescription: "GameLift events are waiting in the dead-letter queue: fix the cause, then run the redrive function",
+  namespace: "AWS/SQS",
+  metricName: "ApproximateNumberOfMessagesVisible",
+  dimensions: { QueueName: eventsDeadLetter.nodes.queue.name },
+  statistic: "Maximum",
+  period: 300,
+  evaluationPeriods: 1,
+  threshold: 0,
+  comparisonOperator: "GreaterThanThreshold",
+  treatMissingData: "notBreaching",
+  ...actions,
+});
+
+/** The consumer threw (each failure is retried, then dead-lettered). */
+export const consumerErrorsAlarm = new aws.cloudwatch.MetricAlarm("ConsumerErrorsAlarm", {
+  alarmDescription: "The GameLift event consumer is failing",
+  namespace: "AWS/Lambda",
+  metricName: "Errors",
+  dimensions: { FunctionName: consumer.nodes.function.name },
+  statistic: "Sum",
+  period: 300,
+  evaluationPeriods: 1,
+  threshold: 0,
+  comparisonOperator: "GreaterThanThreshold",
+  treatMissingData: "notBreaching",
+  ...actions,
+});
+
+/** More than 5% of API requests answered 5xx over 5 minutes (and at least 10 requests). */
+export const api5xxAlarm = new aws.cloudwatch.MetricAlarm("Api5xxRateAlarm", {
+  alarmDescription: "The player API answers more than 5% 5xx",
+  comparisonOperator: "GreaterThanThreshold",
+  threshold: 5,
+  evaluationPeriods: 1,
+  treatMissingData: "notBreaching",
+  metricQueries: [
+    { id: "errors", metric: { namespace: "AWS/ApiGateway", metricName: "5xx", dimensions: { ApiId: api.nodes.api.id }, period: 300, stat: "Sum" } },
+    { id: "requests", metric: { namespace: "AWS/ApiGateway", metricName: "Count", dimensions: { ApiId: api.nodes.api.id }, period: 300, stat: "Sum" } },
+    { id: "rate", expression: "IF(requests >= 10, 100 * errors / requests, 0)", label: "5xx %", returnData: true },
+  ],
+  ...actions,
+});

@@ -1,0 +1,117 @@
+/**
+ * Deploy-time configuration of the AWS stage, read once from the environment (SST loads `.env` and
+ * `.env.<stage>` next to `sst.config.ts` before running the program). Every knob has a default, so
+ * `npx sst deploy --stage <name>` works with none set. See docs/deploy.md for the full table.
+ */
+
+/** Thrown when a configuration variable is present but malformed. */
+export class InfraConfigError extends Error {
+  constructor(variable: string, message: string) {
+    super(`${variable}: ${message}`);
+    this.name = "InfraConfigError";
+  }
+}
+
+/** GameLift resources a studio already has; when set, the stack creates none of its own. */
+export interface ExistingGameLift {
+  /** ARN of the FlexMatch matchmaking configuration the API starts tickets on. */
+  readonly configurationArn: string;
+  /** ARN of the game session queue that placements go to. */
+  readonly queueArn: string;
+}
+
+/** The resolved infra configuration. */
+export interface InfraConfig {
+  /** External JWT issuer; when unset the stack creates a Cognito user pool and app client. */
+  readonly jwt?: { readonly issuer: string; readonly audiences: readonly string[] };
+  /** Fleet or alias ARNs that the game session queue places on (in priority order). */
+  readonly queueDestinations: readonly string[];
+  /** Reference existing GameLift resources by ARN instead of creating them from infra/gamelift/. */
+  readonly existingGameLift?: ExistingGameLift;
+  /** Address that alarm notifications go to (an SNS email subscription); none when unset. */
+  readonly alarmEmail?: string;
+  /** Origins allowed by CORS on the HTTP API. */
+  readonly corsOrigins: readonly string[];
+  /** Stage-wide steady-state request rate limit (requests per second). */
+  readonly throttleRate: number;
+  /** Stage-wide burst limit (requests). */
+  readonly throttleBurst: number;
+}
+
+const GAMELIFT_ARN = /^arn:aws[a-z-]*:gamelift:[a-z0-9-]+:\d{12}:(matchmakingconfiguration|gamesessionqueue|fleet|alias)\/.+$/;
+
+function list(env: NodeJS.ProcessEnv, name: string): string[] {
+  return (env[name] ?? "")
+    .split(",")
+    .map((s) => s.trim())
+    .filter((s) => s.length > 0);
+}
+
+function positiveNumber(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === "") return fallback;
+  const value = Number(raw);
+  if (!Number.isFinite(value) || value <= 0) throw new InfraConfigError(name, `expected a positive number, got "${raw}"`);
+  return value;
+}
+
+function gameLiftArn(env: NodeJS.ProcessEnv, name: string, kinds: readonly string[]): string | undefined {
+  const value = env[name]?.trim();
+  if (!value) return undefined;
+  const match = GAMELIFT_ARN.exec(value);
+  if (!match || !kinds.includes(match[1]!)) {
+    throw new InfraConfigError(name, `expected a GameLift ${kinds.join(" or ")} ARN, got "${value}"`);
+  }
+  return value;
+}
+
+/**
+ * Reads the configuration from environment variables (`MATCHPLACE_*`).
+ *
+ * @example
+ * ```ts
+ * const config = readInfraConfig(process.env);
+ * if (config.jwt) api.addAuthorizer({ name: "Jwt", jwt: { issuer: config.jwt.issuer, audiences: [...config.jwt.audiences] } });
+ * ```
+ */
+export function readInfraConfig(env: NodeJS.ProcessEnv): InfraConfig {
+  const issuer = env.MATCHPLACE_JWT_ISSUER?.trim();
+  const audiences = list(env, "MATCHPLACE_JWT_AUDIENCE");
+  if (issuer && audiences.length === 0) {
+    throw new InfraConfigError("MATCHPLACE_JWT_AUDIENCE", "required when MATCHPLACE_JWT_ISSUER is set");
+  }
+  if (issuer && !issuer.startsWith("https://")) {
+    throw new InfraConfigError("MATCHPLACE_JWT_ISSUER", `expected an https:// URL, got "${issuer}"`);
+  }
+
+  const queueDestinations = list(env, "MATCHPLACE_QUEUE_DESTINATIONS");
+  for (const arn of queueDestinations) {
+    const match = GAMELIFT_ARN.exec(arn);
+    if (!match || (match[1] !== "fleet" && match[1] !== "alias")) {
+      throw new InfraConfigError("MATCHPLACE_QUEUE_DESTINATIONS", `expected fleet or alias ARNs, got "${arn}"`);
+    }
+  }
+
+  const configurationArn = gameLiftArn(env, "MATCHPLACE_MATCHMAKING_CONFIGURATION_ARN", ["matchmakingconfiguration"]);
+  const queueArn = gameLiftArn(env, "MATCHPLACE_GAME_SESSION_QUEUE_ARN", ["gamesessionqueue"]);
+  if (Boolean(configurationArn) !== Boolean(queueArn)) {
+    throw new InfraConfigError(
+      "MATCHPLACE_MATCHMAKING_CONFIGURATION_ARN",
+      "set both MATCHPLACE_MATCHMAKING_CONFIGURATION_ARN and MATCHPLACE_GAME_SESSION_QUEUE_ARN, or neither",
+    );
+  }
+
+  const corsOrigins = list(env, "MATCHPLACE_CORS_ORIGINS");
+  return {
+    ...(issuer ? { jwt: { issuer, audiences } } : {}),
+    queueDestinations,
+    ...(configurationArn && queueArn ? { existingGameLift: { configurationArn, queueArn } } : {}),
+    ...(env.MATCHPLACE_ALARM_EMAIL?.trim() ? { alarmEmail: env.MATCHPLACE_ALARM_EMAIL.trim() } : {}),
+    corsOrigins: corsOrigins.length > 0 ? corsOrigins : ["*"],
+    throttleRate: positiveNumber(env, "MATCHPLACE_API_THROTTLE_RATE", 100),
+    throttleBurst: positiveNumber(env, "MATCHPLACE_API_THROTTLE_BURST", 200),
+  };
+}
+
+/** The configuration of this deploy. */
+export const config: InfraConfig = readInfraConfig(process.env);

@@ -1,0 +1,31 @@
+/**
+ * Defaults shared by every Lambda function: runtime, links and the handler's own permissions.
+ */
+import { matchmaking } from "./matchmaking.js";
+import { permissionsFor } from "./permissions.js";
+import { table } from "./table.js";
+import { events } from "./topics.js";
+
+/** Lambda runtime of every handler. */
+export const RUNTIME = "nodejs22.x";
+
+/**
+ * `sst.aws.Function` arguments for a handler string (`packages/functions/src/<module>.<export>`):
+ * links to `Table`, `Events` and `Matchmaking` (names only) and exactly the permissions that
+ * infra/permissions.ts declares for it.
+ *
+ * @example api.route("GET /v1/health", functionArgs("packages/functions/src/health/get.handler"));
+ */
+export function functionArgs(handler: string, extra: Partial<sst.aws.FunctionArgs> = {}): sst.aws.FunctionArgs {
+  return {
+    handler,
+    runtime: RUNTIME,
+    architecture: "arm64",
+    memory: "512 MB",
+    timeout: "10 seconds",
+    logging: { retention: "1 month", format: "json" },
+    ...extra,
+    link: [table, events, matchmaking, ...((extra.link as unknown[] | undefined) ?? [])],
+    permissions: permissionsFor(handler),
+  };
+}

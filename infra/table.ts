@@ -1,0 +1,24 @@
+/**
+ * The single DynamoDB table (docs/architecture.md, "DynamoDB table"): pk/sk, the sparse GSI
+ * `pending` (pendingShard S, heardAt N, projection ALL), TTL on `expiresAt`, on-demand billing,
+ * point-in-time recovery. Kept on `sst remove` in production ($app.removal "retain").
+ */
+
+/** The data table, linked to handlers as `Table` (`Resource.Table.name`). */
+export const table = new sst.aws.Dynamo("Table", {
+  fields: { pk: "string", sk: "string", pendingShard: "string", heardAt: "number" },
+  primaryIndex: { hashKey: "pk", rangeKey: "sk" },
+  globalIndexes: { pending: { hashKey: "pendingShard", rangeKey: "heardAt", projection: "all" } },
+  ttl: "expiresAt",
+  transform: {
+    table: (args) => {
+      args.pointInTimeRecovery = { enabled: true };
+      // A production table must be deleted on purpose, not by a stray `sst remove`.
+      args.deletionProtectionEnabled = $app.stage === "production";
+    },
+  },
+});
+
+// Links carry names only: each function gets exactly the table actions it uses from
+// infra/permissions.ts, instead of the `dynamodb:*` that SST's default link grants.
+sst.Linkable.wrap(sst.aws.Dynamo, (resource) => ({ properties: { name: resource.name } }));
