@@ -1,0 +1,16 @@
+export { runCli } from "./cli.js";
+export { parseCommandLine, usage } from "./args.js";
+export type { CommandName, ParsedCommandLine, OptionValues } from "./args.js";
+export { ExitCode } from "./constants.js";
+export type { ExitCodeValue } from "./constants.js";
+export { CliError, UsageError, NotFoundError, WrongStateError, RefusedError } from "./errors.js";
+export { resolveConnection, readLocalConfig, findLocalConfig } from "./connection.js";
+export type { ConnectionOptions, LocalStageConfig } from "./connection.js";
+export { ResumableUpload, choosePartSize } from "./upload/ResumableUpload.js";
+export type { ResumableUploadOptions } from "./upload/ResumableUpload.js";
+export { s3PartStore } from "./upload/s3PartStore.js";
+export type { PartStore, PartStoreFactory, UploadSource, CredentialGrant, UploadProgress, UploadSummary, RefreshEvent } from "./upload/types.js";
+export { writePrivateKey, privateKeyMode } from "./pem.js";
+export { renderTable } from "./table.js";
+export type { Column } from "./table.js";
+export type { CliIo, Connection, UploadCredentials, StorageLocation } from "./types.js";
