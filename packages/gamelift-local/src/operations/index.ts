@@ -1,9 +1,11 @@
+import { fleetOperations } from "./fleets/index.js";
 import { matchmakingOperations } from "./matchmaking/index.js";
 import type { Operation } from "./types.js";
 import { DescribeVpcPeeringConnections } from "./vpc/DescribeVpcPeeringConnections.js";
 
 /** Every operation the emulator serves, by GameLift operation name. */
 export const operations: Record<string, Operation> = {
+  ...fleetOperations,
   DescribeVpcPeeringConnections,
   ...matchmakingOperations,
 };
