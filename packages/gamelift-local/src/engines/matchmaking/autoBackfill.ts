@@ -1,0 +1,42 @@
+import type { EmulatorContext } from "../../operations/types.js";
+import { openTicket } from "./control.js";
+import { ruleSetNamed } from "./matcher.js";
+import type { MatchmakingDeps } from "./outcome.js";
+import { autoBackfillTicketId, matchmakerDataOf, playerCount, putSession } from "./sessions.js";
+import { stateOf } from "./state.js";
+import { isTerminal } from "./tickets.js";
+
+/**
+ * BackfillMode AUTOMATIC: every live FlexMatch-made game session with open slots (fewer matched
+ * players than the rule set's maximum) and no active backfill ticket gets an `auto-backfill-…`
+ * ticket holding its current players. The id written into MatchmakerData is used first; when it
+ * is spent (timed out, say), a new id is minted and the session's MatchmakerData rewritten.
+ */
+export async function openAutoBackfills(ctx: EmulatorContext, deps: MatchmakingDeps): Promise<void> {
+  const st = stateOf(ctx);
+  for (const record of st.sessions.values()) {
+    const arn = record.gameSessionArn;
+    if (arn === undefined || record.autoBackfillStopped) continue;
+    const config = st.configurations.get(record.configurationName);
+    if (config?.BackfillMode !== "AUTOMATIC" || playerCount(record) >= record.maxPlayers) continue;
+    const active = st.tickets.values().some((t) => t.backfill?.gameSessionArn === arn && !isTerminal(t.status));
+    if (active) continue;
+    if (!(await deps.placer.isLive(ctx, arn))) {
+      putSession(ctx, { ...record, autoBackfillStopped: true });
+      continue;
+    }
+    let ticketId = record.autoBackfillTicketId;
+    if (ticketId === null || st.tickets.has(ticketId)) {
+      ticketId = autoBackfillTicketId(ctx);
+      const ruleSet = ruleSetNamed(ctx, config.RuleSetName);
+      if (ruleSet) await deps.placer.updateMatchmakerData(ctx, arn, matchmakerDataOf(ruleSet, config, record.matchId, record.teams, ticketId));
+    }
+    putSession(ctx, { ...record, autoBackfillTicketId: ticketId });
+    await openTicket(ctx, {
+      ticketId,
+      config,
+      players: record.teams.flatMap((t) => t.players.map((p) => ({ ...structuredClone(p), Team: t.name }))),
+      backfill: { gameSessionArn: arn, auto: true },
+    });
+  }
+}

@@ -1,0 +1,108 @@
+import type { EmulatorContext } from "../../operations/types.js";
+import { detailOf, publishEvent, ticketRefs } from "./events.js";
+import { zeroMetrics } from "./matcher.js";
+import { stateOf } from "./state.js";
+import { estimatedWaitSeconds } from "./tickets.js";
+import type { ConfigurationRecord, MatchRecord, TicketRecord } from "./types.js";
+
+/** The configuration a ticket belongs to (configurations with live tickets cannot be deleted). */
+export function configOf(ctx: EmulatorContext, ticket: TicketRecord): ConfigurationRecord {
+  const config = stateOf(ctx).configurations.get(ticket.configurationName);
+  if (!config) throw new Error(`matchmaking configuration ${ticket.configurationName} vanished under ticket ${ticket.ticketId}`);
+  return config;
+}
+
+/**
+ * Puts tickets (new, or back from a failed proposal) into the pool: SEARCHING, teams cleared
+ * (backfill players keep theirs), and unless `announce` is false one MatchmakingSearching event
+ * per ticket (a queue placement timing out sends tickets back silently).
+ */
+export async function enterSearching(ctx: EmulatorContext, tickets: readonly TicketRecord[], announce = true): Promise<void> {
+  const st = stateOf(ctx);
+  for (const ticket of tickets) {
+    ticket.status = "SEARCHING";
+    if (!ticket.backfill) for (const p of ticket.players) delete p.Team;
+    st.tickets.put(ticket.ticketId, ticket);
+    if (!announce) continue;
+    const config = configOf(ctx, ticket);
+    const wait = estimatedWaitSeconds(st, config.Name);
+    // estimatedWaitMillis is in seconds despite its name (a documented quirk).
+    const members = { estimatedWaitMillis: wait ?? "NOT_AVAILABLE" };
+    await publishEvent(ctx, config, detailOf("MatchmakingSearching", ticketRefs([ticket]), members));
+  }
+}
+
+/** How a ticket ends without a match, with the event GameLift sends for it. */
+export type TicketEnding =
+  | { status: "TIMED_OUT" }
+  | { status: "CANCELLED"; statusReason?: string; statusMessage?: string }
+  | { status: "FAILED"; matchId?: string; statusReason?: string; statusMessage?: string };
+
+/** Ends one ticket (TIMED_OUT, CANCELLED or FAILED) and publishes its event. */
+export async function endTicket(ctx: EmulatorContext, ticket: TicketRecord, ending: TicketEnding): Promise<void> {
+  const st = stateOf(ctx);
+  const config = configOf(ctx, ticket);
+  ticket.status = ending.status;
+  ticket.endTime = ctx.clock.now();
+  if (ending.status !== "TIMED_OUT") {
+    if (ending.statusReason !== undefined) ticket.statusReason = ending.statusReason;
+    if (ending.statusMessage !== undefined) ticket.statusMessage = ending.statusMessage;
+  }
+  st.tickets.put(ticket.ticketId, ticket);
+  const refs = ticketRefs([ticket]);
+  const metrics = { ruleEvaluationMetrics: zeroMetrics(ctx, config.RuleSetName) };
+  switch (ending.status) {
+    case "TIMED_OUT":
+      await publishEvent(
+        ctx,
+        config,
+        detailOf("MatchmakingTimedOut", refs, { reason: "TimedOut", message: "Removed from matchmaking due to timing out.", ...metrics }),
+      );
+      break;
+    case "CANCELLED":
+      await publishEvent(
+        ctx,
+        config,
+        detailOf("MatchmakingCancelled", refs, { reason: "Cancelled", message: "Cancelled by request.", ...metrics }),
+      );
+      break;
+    case "FAILED": {
+      const matchId = ending.matchId !== undefined ? { matchId: ending.matchId } : {};
+      await publishEvent(
+        ctx,
+        config,
+        detailOf("MatchmakingFailed", refs, {
+          reason: "UNEXPECTED_ERROR",
+          message: "An unexpected error was encountered during match placing.",
+          ...matchId,
+        }),
+      );
+      break;
+    }
+  }
+}
+
+/** The tickets of a match that still exist, in the match's order. */
+export function ticketsOf(ctx: EmulatorContext, match: MatchRecord): TicketRecord[] {
+  const st = stateOf(ctx);
+  return match.ticketIds.map((id) => st.tickets.get(id)).filter((t): t is TicketRecord => t !== undefined);
+}
+
+/**
+ * Drops a proposal that will not go ahead: the match is ABANDONED and every ticket of it that is
+ * still waiting on it (not in `leaving`, not terminal) returns to SEARCHING.
+ */
+export async function abandonMatch(
+  ctx: EmulatorContext,
+  match: MatchRecord,
+  leaving: ReadonlySet<string> = new Set(),
+  announce = true,
+): Promise<void> {
+  const st = stateOf(ctx);
+  match.status = "ABANDONED";
+  st.matches.put(match.matchId, match);
+  const back = ticketsOf(ctx, match).filter(
+    (t) => !leaving.has(t.ticketId) && (t.status === "REQUIRES_ACCEPTANCE" || t.status === "PLACING"),
+  );
+  await enterSearching(ctx, back, announce);
+}

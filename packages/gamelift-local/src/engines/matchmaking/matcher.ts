@@ -1,0 +1,79 @@
+/**
+ * The one place the matchmaking engine talks to the FlexMatch rule engine (`engines/flexmatch`):
+ * rule-set parsing, the pool → proposals call, and the rule-set facts matchmaking needs.
+ */
+import type { EmulatorContext } from "../../operations/types.js";
+import { findMatches, parseRuleSet, playerAttributesWithDefaults, validateRuleSet } from "../flexmatch/index.js";
+import type { AttributeValue, PoolTicket, ProposedMatch, RuleSet } from "../flexmatch/types.js";
+import { stateOf } from "./state.js";
+import type { PlayerRecord, RuleMetric, TicketRecord } from "./types.js";
+
+export type { ProposedMatch, RuleSet };
+
+/** Finds matches in a pool; swappable so engine tests can pin proposals. */
+export type Matcher = (ruleSet: RuleSet, pool: PoolTicket[], now: number) => ProposedMatch[];
+
+/** The FlexMatch engine's matcher. */
+export const flexMatcher: Matcher = (ruleSet, pool, now) => findMatches(ruleSet, pool, now);
+
+/** What is wrong with a RuleSetBody (empty when it is valid), each problem naming its field. */
+export function ruleSetIssues(body: string): { path: string; message: string }[] {
+  return validateRuleSet(body).errors;
+}
+
+/** The parsed rule set of a stored rule set name, or `undefined` when it is gone. */
+export function ruleSetNamed(ctx: EmulatorContext, name: string): RuleSet | undefined {
+  const record = stateOf(ctx).ruleSets.get(name);
+  return record ? parseRuleSet(record.RuleSetBody) : undefined;
+}
+
+/** Zero pass/fail counts for each rule (what GameLift reports on TimedOut/Cancelled). */
+export function zeroMetrics(ctx: EmulatorContext, ruleSetName: string): RuleMetric[] {
+  const ruleSet = ruleSetNamed(ctx, ruleSetName);
+  return (ruleSet?.rules ?? []).map((r) => ({ ruleName: r.name, passedCount: 0, failedCount: 0 }));
+}
+
+/** Σ maxPlayers over the rule set's teams (quantity clones counted): the match's player capacity. */
+export function maxPlayersOf(ruleSet: RuleSet): number {
+  return ruleSet.teams.reduce((n, t) => n + t.maxPlayers * t.quantity, 0);
+}
+
+/** A ticket as the rule engine sees it. */
+export function poolTicketOf(ticket: TicketRecord): PoolTicket {
+  const pool: PoolTicket = {
+    ticketId: ticket.ticketId,
+    startTime: ticket.startTime,
+    players: ticket.players.map((p) => {
+      const player: PoolTicket["players"][number] = { playerId: p.PlayerId, attributes: { ...p.PlayerAttributes } };
+      if (p.LatencyInMs) player.latencyInMs = { ...p.LatencyInMs };
+      if (ticket.backfill && p.Team !== undefined) player.team = p.Team;
+      return player;
+    }),
+  };
+  if (ticket.backfill) {
+    pool.backfill = ticket.backfill.gameSessionArn !== undefined ? { gameSessionArn: ticket.backfill.gameSessionArn } : {};
+  }
+  return pool;
+}
+
+const attributeTypes = { S: "STRING", N: "DOUBLE", SL: "STRING_LIST", SDM: "STRING_DOUBLE_MAP" } as const;
+
+/** MatchmakerData's `attributes` for a player: declared attributes only, defaults filled in. */
+export function matchmakerAttributes(
+  ruleSet: RuleSet,
+  player: PlayerRecord,
+): Record<string, { attributeType: string; valueAttribute: unknown }> {
+  const values: Record<string, AttributeValue> = playerAttributesWithDefaults(ruleSet, player.PlayerAttributes) ?? {};
+  const out: Record<string, { attributeType: string; valueAttribute: unknown }> = {};
+  for (const def of ruleSet.playerAttributes) {
+    const value = values[def.name];
+    if (!value) continue;
+    for (const key of ["S", "N", "SL", "SDM"] as const) {
+      if (value[key] !== undefined) {
+        out[def.name] = { attributeType: attributeTypes[key], valueAttribute: value[key] };
+        break;
+      }
+    }
+  }
+  return out;
+}

@@ -1,0 +1,42 @@
+import { z } from "zod";
+import { configurationArn, ruleSetArn, stateOf } from "../../engines/matchmaking/state.js";
+import type { ConfigurationRecord } from "../../engines/matchmaking/types.js";
+import { InvalidRequestException } from "../../errors.js";
+import { defineOperation } from "../defineOperation.js";
+import { tags } from "../shapes.js";
+import { checkConfiguration, configurationMembers, configurationToApi, requireRuleSetName } from "./configurationShape.js";
+import { matchmakingName } from "./schemas.js";
+
+/** CreateMatchmakingConfiguration: WITH_QUEUE (default, queues required) or STANDALONE. */
+export const CreateMatchmakingConfiguration = defineOperation(
+  z.object({ Name: matchmakingName, ...configurationMembers, Tags: tags.optional() }),
+  (input, ctx) => {
+    const st = stateOf(ctx);
+    if (st.configurations.has(input.Name)) {
+      throw new InvalidRequestException(`Matchmaking configuration ${input.Name} already exists.`);
+    }
+    const ruleSetName = requireRuleSetName(ctx, input.RuleSetName);
+    const record: ConfigurationRecord = {
+      Name: input.Name,
+      ConfigurationArn: configurationArn(ctx, input.Name),
+      GameSessionQueueArns: input.GameSessionQueueArns ?? [],
+      RequestTimeoutSeconds: input.RequestTimeoutSeconds,
+      AcceptanceRequired: input.AcceptanceRequired,
+      RuleSetName: ruleSetName,
+      RuleSetArn: ruleSetArn(ctx, ruleSetName),
+      AdditionalPlayerCount: input.AdditionalPlayerCount ?? 0,
+      CreationTime: ctx.clock.now(),
+      GameProperties: input.GameProperties ?? [],
+      BackfillMode: input.BackfillMode ?? "MANUAL",
+      FlexMatchMode: input.FlexMatchMode ?? "WITH_QUEUE",
+    };
+    if (input.Description !== undefined) record.Description = input.Description;
+    if (input.AcceptanceTimeoutSeconds !== undefined) record.AcceptanceTimeoutSeconds = input.AcceptanceTimeoutSeconds;
+    if (input.NotificationTarget !== undefined) record.NotificationTarget = input.NotificationTarget;
+    if (input.CustomEventData !== undefined) record.CustomEventData = input.CustomEventData;
+    if (input.GameSessionData !== undefined) record.GameSessionData = input.GameSessionData;
+    checkConfiguration(record);
+    st.configurations.put(record.Name, record);
+    return { Configuration: configurationToApi(record) };
+  },
+);

@@ -1,0 +1,45 @@
+import { z } from "zod";
+import { openTicket } from "../../engines/matchmaking/control.js";
+import { queuePlacer } from "../../engines/matchmaking/queuePlacer.js";
+import { sessionRecord } from "../../engines/matchmaking/sessions.js";
+import { stateOf } from "../../engines/matchmaking/state.js";
+import { ticketToApi } from "../../engines/matchmaking/tickets.js";
+import { InvalidRequestException, NotFoundException } from "../../errors.js";
+import { defineOperation } from "../defineOperation.js";
+import { gameSessionId } from "../shapes.js";
+import { requireConfiguration } from "./configurationShape.js";
+import { configurationNameOrArn, player, playerRecord, ticketId } from "./schemas.js";
+
+/**
+ * StartMatchBackfill: a QUEUED backfill ticket holding the game's current players (each with
+ * Team). WITH_QUEUE needs the GameSessionArn of a live FlexMatch-made session; STANDALONE takes
+ * none. A session's earlier active backfill ticket is cancelled.
+ */
+export const StartMatchBackfill = defineOperation(
+  z.object({
+    TicketId: ticketId.optional(),
+    ConfigurationName: configurationNameOrArn,
+    GameSessionArn: gameSessionId.optional(),
+    Players: z.array(player).min(1).max(199),
+  }),
+  async (input, ctx) => {
+    const config = requireConfiguration(ctx, input.ConfigurationName);
+    const teamless = input.Players.find((p) => p.Team === undefined);
+    if (teamless) throw new InvalidRequestException(`Player ${teamless.PlayerId} in a match backfill request needs a Team.`);
+    const arn = input.GameSessionArn;
+    if (config.FlexMatchMode === "WITH_QUEUE") {
+      if (arn === undefined) throw new InvalidRequestException("GameSessionArn is required when FlexMatchMode is WITH_QUEUE.");
+      if (!(await queuePlacer.isLive(ctx, arn))) throw new NotFoundException(`Game session ${arn} not found.`);
+      if (!sessionRecord(ctx, arn)) {
+        throw new InvalidRequestException(`Game session ${arn} was not created by FlexMatch matchmaking.`);
+      }
+    }
+    const ticket = await openTicket(ctx, {
+      ...(input.TicketId !== undefined ? { ticketId: input.TicketId } : {}),
+      config,
+      players: input.Players.map(playerRecord),
+      backfill: config.FlexMatchMode === "WITH_QUEUE" && arn !== undefined ? { gameSessionArn: arn, auto: false } : { auto: false },
+    });
+    return { MatchmakingTicket: ticketToApi(ticket, stateOf(ctx)) };
+  },
+);

@@ -1,0 +1,38 @@
+import { z } from "zod";
+import { ruleSetArn, stateOf } from "../../engines/matchmaking/state.js";
+import type { ConfigurationRecord } from "../../engines/matchmaking/types.js";
+import { defineOperation } from "../defineOperation.js";
+import {
+  checkConfiguration,
+  configurationMembers,
+  configurationToApi,
+  requireConfiguration,
+  requireRuleSetName,
+} from "./configurationShape.js";
+import { configurationNameOrArn } from "./schemas.js";
+
+/** UpdateMatchmakingConfiguration: changes the given members; later matches use them. */
+export const UpdateMatchmakingConfiguration = defineOperation(
+  z.object({
+    Name: configurationNameOrArn,
+    ...configurationMembers,
+    RequestTimeoutSeconds: configurationMembers.RequestTimeoutSeconds.optional(),
+    AcceptanceRequired: configurationMembers.AcceptanceRequired.optional(),
+    RuleSetName: configurationMembers.RuleSetName.optional(),
+  }),
+  (input, ctx) => {
+    const current = requireConfiguration(ctx, input.Name);
+    const { Name: _name, RuleSetName, ...changes } = input;
+    const next: ConfigurationRecord = structuredClone(current);
+    for (const [key, value] of Object.entries(changes)) {
+      if (value !== undefined) Object.assign(next, { [key]: value });
+    }
+    if (RuleSetName !== undefined) {
+      next.RuleSetName = requireRuleSetName(ctx, RuleSetName);
+      next.RuleSetArn = ruleSetArn(ctx, next.RuleSetName);
+    }
+    checkConfiguration(next);
+    stateOf(ctx).configurations.put(next.Name, next);
+    return { Configuration: configurationToApi(next) };
+  },
+);
