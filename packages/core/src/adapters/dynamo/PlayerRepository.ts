@@ -1,0 +1,146 @@
+import { GetCommand, PutCommand, TransactWriteCommand, UpdateCommand, type DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
+import { ConflictError } from "../../errors.js";
+import { newPlayer, type Player, type PlayerAttributeValue } from "../../domain/player/types.js";
+import { isConditionalCheckFailed } from "./errors.js";
+import { isTransactionConflict, playerKey } from "./apiKeys.js";
+
+/** Options of {@link PlayerRepository}. */
+export interface PlayerRepositoryOptions {
+  readonly client: DynamoDBDocumentClient;
+  readonly tableName: string;
+}
+
+/** One member of an activeTicketId claim: `expected` = the (terminal) ticket id it may replace. */
+export interface TicketClaim {
+  readonly playerId: string;
+  readonly expected?: string;
+}
+
+const INTERNAL = new Set(["pk", "sk"]);
+
+function fromItem(item: Record<string, unknown>): Player {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(item)) if (!INTERNAL.has(k)) out[k] = v;
+  return out as unknown as Player;
+}
+
+/**
+ * Player profiles (pk `PLAYER#<id>`, sk `PROFILE`), including the `activeTicketId` lock that makes
+ * "one active ticket per player" atomic.
+ * @example
+ * const players = new PlayerRepository({ client: createDocumentClient(), tableName });
+ * const me = await players.getOrCreate("p1", Date.now());
+ */
+export class PlayerRepository {
+  readonly #client: DynamoDBDocumentClient;
+  readonly #tableName: string;
+
+  public constructor(options: PlayerRepositoryOptions) {
+    this.#client = options.client;
+    this.#tableName = options.tableName;
+  }
+
+  /** Reads a profile; `undefined` when the player was never seen. */
+  public async get(playerId: string): Promise<Player | undefined> {
+    const out = await this.#client.send(
+      new GetCommand({ TableName: this.#tableName, Key: playerKey(playerId), ConsistentRead: true }),
+    );
+    return out.Item === undefined ? undefined : fromItem(out.Item);
+  }
+
+  /** Reads a profile, creating it with defaults (skill 1000) on first sight. */
+  public async getOrCreate(playerId: string, now: number): Promise<Player> {
+    const existing = await this.get(playerId);
+    if (existing) return existing;
+    const fresh = newPlayer(playerId, now);
+    try {
+      await this.#client.send(
+        new PutCommand({
+          TableName: this.#tableName,
+          Item: { ...playerKey(playerId), ...fresh },
+          ConditionExpression: "attribute_not_exists(pk)",
+        }),
+      );
+      return fresh;
+    } catch (err) {
+      if (!isConditionalCheckFailed(err)) throw err;
+      // A concurrent first request created it: read theirs.
+      return (await this.get(playerId)) ?? fresh;
+    }
+  }
+
+  /** Replaces the client-settable preferences (already validated against the rule set). */
+  public async setPreferences(playerId: string, preferences: Readonly<Record<string, PlayerAttributeValue>>, now: number): Promise<Player> {
+    await this.getOrCreate(playerId, now);
+    const out = await this.#client.send(
+      new UpdateCommand({
+        TableName: this.#tableName,
+        Key: playerKey(playerId),
+        UpdateExpression: "SET preferences = :p, updatedAt = :now",
+        ExpressionAttributeValues: { ":p": preferences, ":now": now },
+        ReturnValues: "ALL_NEW",
+      }),
+    );
+    return fromItem(out.Attributes ?? {});
+  }
+
+  /**
+   * Atomically points every member's `activeTicketId` at `ticketId`. A member qualifies when it has
+   * no active ticket, or its active ticket is the `expected` (terminal) one being taken over.
+   * Missing profiles are created with defaults in the same write.
+   * @throws ConflictError `ACTIVE_TICKET_EXISTS` when any member's condition fails (all or nothing).
+   */
+  public async claimActiveTicket(ticketId: string, claims: readonly TicketClaim[], now: number): Promise<void> {
+    const updates = claims.map((c) => {
+      // Condition: no lock, or exactly the stale lock we read (so a concurrent take-over loses).
+      const condition =
+        c.expected === undefined ? "attribute_not_exists(activeTicketId)" : "activeTicketId = :expected";
+      return {
+        TableName: this.#tableName,
+        Key: playerKey(c.playerId),
+        UpdateExpression:
+          "SET activeTicketId = :t, activeTicketAt = :now, updatedAt = :now, playerId = :pid, " +
+          "skill = if_not_exists(skill, :skill), preferences = if_not_exists(preferences, :prefs), createdAt = if_not_exists(createdAt, :now)",
+        ConditionExpression: condition,
+        ExpressionAttributeValues: {
+          ":t": ticketId,
+          ":now": now,
+          ":pid": c.playerId,
+          ":skill": newPlayer(c.playerId, now).skill,
+          ":prefs": {},
+          ...(c.expected === undefined ? {} : { ":expected": c.expected }),
+        },
+      };
+    });
+    try {
+      if (updates.length === 1) await this.#client.send(new UpdateCommand(updates[0] as (typeof updates)[number]));
+      else await this.#client.send(new TransactWriteCommand({ TransactItems: updates.map((Update) => ({ Update })) }));
+    } catch (err) {
+      if (isConditionalCheckFailed(err) || isTransactionConflict(err)) {
+        throw new ConflictError("ACTIVE_TICKET_EXISTS", "A player already has an active matchmaking ticket", { cause: err });
+      }
+      throw err;
+    }
+  }
+
+  /** Clears `activeTicketId` on each player still pointing at `ticketId`; others are left alone. */
+  public async releaseActiveTicket(ticketId: string, playerIds: readonly string[]): Promise<void> {
+    await Promise.all(
+      playerIds.map(async (playerId) => {
+        try {
+          await this.#client.send(
+            new UpdateCommand({
+              TableName: this.#tableName,
+              Key: playerKey(playerId),
+              UpdateExpression: "REMOVE activeTicketId, activeTicketAt",
+              ConditionExpression: "activeTicketId = :t",
+              ExpressionAttributeValues: { ":t": ticketId },
+            }),
+          );
+        } catch (err) {
+          if (!isConditionalCheckFailed(err)) throw err;
+        }
+      }),
+    );
+  }
+}

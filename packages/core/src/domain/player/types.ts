@@ -1,0 +1,35 @@
+/**
+ * The server-side player record (pk `PLAYER#<playerId>`, sk `PROFILE`). Attributes that influence
+ * matching live here and are never taken from a client body.
+ */
+
+/** A FlexMatch player attribute value: string, number, string list or string→number map. */
+export type PlayerAttributeValue = string | number | readonly string[] | Readonly<Record<string, number>>;
+
+/** Skill of a player we have never seen. */
+export const DEFAULT_SKILL = 1000;
+
+/** A player's profile. */
+export interface Player {
+  readonly playerId: string;
+  /** Server-side matchmaking skill. */
+  readonly skill: number;
+  /** Client-settable preferences (e.g. `mode`), validated against the rule set when set. */
+  readonly preferences: Readonly<Record<string, PlayerAttributeValue>>;
+  /** The ticket this player is on, while it may be active (released lazily once it ends). */
+  readonly activeTicketId?: string;
+  /** Epoch ms when `activeTicketId` was set. */
+  readonly activeTicketAt?: number;
+  /** The party this player belongs to. */
+  readonly partyId?: string;
+  readonly createdAt: number;
+  readonly updatedAt: number;
+}
+
+/**
+ * The profile of a player seen for the first time.
+ * @example newPlayer("p1", 1_700_000_000_000).skill // 1000
+ */
+export function newPlayer(playerId: string, now: number): Player {
+  return { playerId, skill: DEFAULT_SKILL, preferences: {}, createdAt: now, updatedAt: now };
+}
