@@ -1,0 +1,30 @@
+/** The pool → proposals entry point. */
+import { compile } from "./match/compile.js";
+import { matchExhaustive } from "./match/exhaustive.js";
+import { matchLarge } from "./match/large.js";
+import { prepare, primaryKeyAttribute } from "./match/prepare.js";
+import { propose } from "./match/propose.js";
+import { seededRandom } from "./random.js";
+import type { FindMatchesOptions, PoolTicket, ProposedMatch, RuleSet } from "./types.js";
+
+/**
+ * Finds matches in a pool at time `now` (epoch ms). Every ticket appears in at most one
+ * proposal; a ticket's players share a team; every team holds between its minPlayers and
+ * maxPlayers after the expansions in force; every deciding rule holds. Older tickets are
+ * served first. Large rule sets (Σ maxPlayers > 40, strategy `balanced`) use the batching
+ * algorithm in `match/large.ts`.
+ * @example
+ * const matches = findMatches(parseRuleSet(body), pool, clock.now(), { random: seededRandom(1) });
+ */
+export function findMatches(ruleSet: RuleSet, pool: readonly PoolTicket[], now: number, options: FindMatchesOptions = {}): ProposedMatch[] {
+  const random = options.random ?? seededRandom(0x5eed);
+  const maxMatches = options.maxMatches ?? Infinity;
+  const compiled = compile(ruleSet);
+  const entries = prepare(pool, compiled, now, random);
+  if (ruleSet.algorithm.strategy === "balanced") {
+    return matchLarge(compiled, entries, maxMatches).map((m) => propose(ruleSet, m.match, m.entries, m.locations, m.metrics));
+  }
+  return matchExhaustive(compiled, entries, primaryKeyAttribute(ruleSet), maxMatches).map((m) =>
+    propose(ruleSet, m.draft, m.draft.entries(), m.verdict.locations, m.metrics),
+  );
+}

@@ -1,0 +1,83 @@
+/** A match under construction: teams, their tickets, the age span and acceptable locations. */
+import type { EvalTeam, MatchView } from "../expressions/context.js";
+import { levelOf } from "../expansions.js";
+import type { Compiled, Level } from "./compile.js";
+import type { Entry } from "./prepare.js";
+
+/** Mutable draft of one match; `place`/`unplace` let the assembler try placements in place. */
+export class Draft implements MatchView {
+  public readonly teams: EvalTeam[];
+  /** Entries per team, parallel to `teams`. */
+  public readonly members: Entry[][];
+  readonly #compiled: Compiled;
+  readonly #oldest: boolean;
+
+  public constructor(compiled: Compiled, level: Level, oldest: boolean) {
+    this.#compiled = compiled;
+    this.#oldest = oldest;
+    this.teams = level.teams.map((t) => ({ name: t.name, base: t.base, players: [] }));
+    this.members = level.teams.map(() => []);
+  }
+
+  /** Every entry in the draft. */
+  public entries(): Entry[] {
+    return this.members.flat();
+  }
+
+  /** Players on team `i`. */
+  public count(i: number): number {
+    return this.teams[i]?.players.length ?? 0;
+  }
+
+  /** The level in force for this draft plus `extra`: by the newest or the oldest ticket's age. */
+  public level(extra?: Entry): Level {
+    let age = this.#oldest ? -Infinity : Infinity;
+    const pick = (a: number): void => {
+      age = this.#oldest ? Math.max(age, a) : Math.min(age, a);
+    };
+    for (const m of this.members) for (const e of m) pick(e.ageSeconds);
+    if (extra) pick(extra.ageSeconds);
+    if (!Number.isFinite(age)) age = 0;
+    return this.#compiled.levels[levelOf(this.#compiled.thresholds, age)] as Level;
+  }
+
+  /** Adds an entry to team `i` (backfill entries go to their fixed teams; `i` is ignored). */
+  public place(e: Entry, i: number): void {
+    if (e.fixedTeams) {
+      e.eval.players.forEach((p, k) => {
+        const t = this.teams.findIndex((x) => x.name === e.fixedTeams?.[k]);
+        this.teams[t]?.players.push(p);
+      });
+      const first = this.teams.findIndex((x) => x.name === e.fixedTeams?.[0]);
+      this.members[first]?.push(e);
+      return;
+    }
+    this.teams[i]?.players.push(...e.eval.players);
+    this.members[i]?.push(e);
+  }
+
+  /** Removes the entry placed last on team `i` (an undo of {@link place} for non-backfill entries). */
+  public unplace(e: Entry, i: number): void {
+    const players = this.teams[i]?.players;
+    const members = this.members[i];
+    if (!players || !members) return;
+    const at = members.lastIndexOf(e);
+    if (at >= 0) members.splice(at, 1);
+    for (const p of e.eval.players) {
+      const k = players.lastIndexOf(p);
+      if (k >= 0) players.splice(k, 1);
+    }
+  }
+
+  /** Locations acceptable to every entry (undefined = unconstrained). */
+  public locations(extra?: Entry): Set<string> | undefined {
+    let acc: Set<string> | undefined;
+    const add = (e: Entry): void => {
+      if (!e.locations) return;
+      acc = acc === undefined ? new Set(e.locations) : new Set([...acc].filter((l) => e.locations?.has(l)));
+    };
+    for (const m of this.members) for (const e of m) add(e);
+    if (extra) add(extra);
+    return acc;
+  }
+}

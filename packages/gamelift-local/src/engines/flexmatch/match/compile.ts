@@ -1,0 +1,73 @@
+/** Per-expansion-level views of a rule set, computed once per findMatches call. */
+import { effectiveRuleSet, expansionThresholds } from "../expansions.js";
+import { statementRules } from "../parse/statement.js";
+import type { BatchDistanceRule, LatencyRule, Rule, RuleSet, SortRule } from "../types.js";
+
+/** A concrete team of a match (quantity clones numbered `Name1`, `Name2`, ...). */
+export interface SlotTeam {
+  name: string;
+  base: string;
+  minPlayers: number;
+  maxPlayers: number;
+}
+
+/** The rule set in force at one expansion level. */
+export interface Level {
+  ruleSet: RuleSet;
+  teams: SlotTeam[];
+  /** Rules that decide a match on their own (not sort rules, not referenced by a compound). */
+  deciding: Rule[];
+  rulesByName: ReadonlyMap<string, Rule>;
+  latency: LatencyRule[];
+  batch: BatchDistanceRule[];
+  sorts: SortRule[];
+  maxPlayers: number;
+  minPlayers: number;
+}
+
+/** All levels of a rule set; `thresholds[i]` is the age (s) from which `levels[i]` applies. */
+export interface Compiled {
+  thresholds: number[];
+  levels: Level[];
+}
+
+/** Expands `quantity`: one concrete team per clone. */
+export function slotTeams(ruleSet: RuleSet): SlotTeam[] {
+  const out: SlotTeam[] = [];
+  for (const t of ruleSet.teams) {
+    if (t.quantity <= 1) out.push({ name: t.name, base: t.name, minPlayers: t.minPlayers, maxPlayers: t.maxPlayers });
+    else {
+      for (let q = 1; q <= t.quantity; q++) {
+        out.push({ name: `${t.name}${q}`, base: t.name, minPlayers: t.minPlayers, maxPlayers: t.maxPlayers });
+      }
+    }
+  }
+  return out;
+}
+
+const compileLevel = (ruleSet: RuleSet): Level => {
+  const referenced = new Set<string>();
+  for (const r of ruleSet.rules) if (r.type === "compound") for (const n of statementRules(r.statement)) referenced.add(n);
+  const teams = slotTeams(ruleSet);
+  return {
+    ruleSet,
+    teams,
+    // Rules a compound references decide only through it (the docs' or(and(Serious, ...), and(Casual, ...))
+    // pattern could never match otherwise).
+    deciding: ruleSet.rules.filter(
+      (r) => r.type !== "absoluteSort" && r.type !== "distanceSort" && !referenced.has(r.name),
+    ),
+    rulesByName: new Map(ruleSet.rules.map((r) => [r.name, r])),
+    latency: ruleSet.rules.filter((r): r is LatencyRule => r.type === "latency"),
+    batch: ruleSet.rules.filter((r): r is BatchDistanceRule => r.type === "batchDistance"),
+    sorts: ruleSet.rules.filter((r): r is SortRule => r.type === "absoluteSort" || r.type === "distanceSort"),
+    maxPlayers: teams.reduce((s, t) => s + t.maxPlayers, 0),
+    minPlayers: teams.reduce((s, t) => s + t.minPlayers, 0),
+  };
+};
+
+/** Compiles every expansion level of a rule set. */
+export function compile(ruleSet: RuleSet): Compiled {
+  const thresholds = expansionThresholds(ruleSet);
+  return { thresholds, levels: thresholds.map((t) => compileLevel(effectiveRuleSet(ruleSet, t))) };
+}

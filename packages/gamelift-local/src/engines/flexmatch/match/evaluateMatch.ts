@@ -1,0 +1,91 @@
+/** Evaluates every rule of a level against a (partial) match. */
+import type { MatchView } from "../expressions/context.js";
+import { checkBatchDistance } from "../rules/batchDistance.js";
+import { checkCollection } from "../rules/collection.js";
+import { checkComparison } from "../rules/comparison.js";
+import { evaluateStatement } from "../rules/compound.js";
+import { checkDistance } from "../rules/distance.js";
+import { commonLocations, latencyLocations } from "../rules/latency.js";
+import { PASS, type Outcome } from "../rules/outcome.js";
+import type { Rule } from "../types.js";
+import type { Level } from "./compile.js";
+
+/** The verdict on a match: how many deciding rules fail, a cost, and the usable locations. */
+export interface MatchVerdict {
+  failures: number;
+  cost: number;
+  /** Locations passing every latency rule (undefined when no latency rule and no common latency data). */
+  locations?: string[];
+  /** Rule name → passed, for metrics. */
+  results: Map<string, boolean>;
+}
+
+const checkOne = (
+  rule: Rule,
+  match: MatchView,
+  level: Level,
+  locations: string[] | undefined,
+  memo: Map<string, Outcome>,
+): Outcome => {
+  const hit = memo.get(rule.name);
+  if (hit) return hit;
+  let out: Outcome;
+  switch (rule.type) {
+    case "distance":
+      out = checkDistance(rule, match);
+      break;
+    case "comparison":
+      out = checkComparison(rule, match);
+      break;
+    case "collection":
+      out = checkCollection(rule, match);
+      break;
+    case "batchDistance":
+      out = checkBatchDistance(rule, match);
+      break;
+    case "latency": {
+      const ok = latencyLocations(rule, match, locations ?? commonLocations(match)).length > 0;
+      out = { ok, cost: ok ? 0 : 1 };
+      break;
+    }
+    case "compound": {
+      const ok = evaluateStatement(rule.statement, (name) => {
+        const ref = level.rulesByName.get(name);
+        return ref ? checkOne(ref, match, level, locations, memo).ok : false;
+      });
+      out = { ok, cost: ok ? 0 : 1 };
+      break;
+    }
+    case "absoluteSort":
+    case "distanceSort":
+      out = PASS;
+      break;
+  }
+  memo.set(rule.name, out);
+  return out;
+};
+
+/**
+ * Evaluates a match at a level. `locations` restricts the candidate locations (the intersection
+ * of the tickets' acceptable ones); latency rules narrow it further.
+ */
+export function evaluateMatch(level: Level, match: MatchView, locations: string[] | undefined): MatchVerdict {
+  const memo = new Map<string, Outcome>();
+  let usable = locations;
+  if (level.latency.length > 0) {
+    usable = usable ?? commonLocations(match);
+    for (const r of level.latency) usable = latencyLocations(r, match, usable);
+  }
+  let failures = 0;
+  let cost = 0;
+  const results = new Map<string, boolean>();
+  for (const rule of level.deciding) {
+    const o = rule.type === "latency" ? { ok: (usable?.length ?? 0) > 0, cost: 0 } : checkOne(rule, match, level, usable, memo);
+    results.set(rule.name, o.ok);
+    if (!o.ok) failures++;
+    cost += o.cost;
+  }
+  const verdict: MatchVerdict = { failures, cost, results };
+  if (usable !== undefined) verdict.locations = usable;
+  return verdict;
+}

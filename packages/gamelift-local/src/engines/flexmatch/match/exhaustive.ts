@@ -1,0 +1,94 @@
+/**
+ * The exhaustive-search strategy (matches of up to 40 players): oldest ticket first, each one
+ * the anchor of a match assembled from its nearest unmatched neighbours.
+ */
+import type { Compiled, Level } from "./compile.js";
+import { assemble, type Assembled } from "./assemble.js";
+import { PoolIndex } from "./PoolIndex.js";
+import type { Entry } from "./prepare.js";
+import { orderCandidates } from "./sortRules.js";
+
+/** Tuning knobs bounding the work per anchor. */
+export interface SearchLimits {
+  /** Candidates considered per anchor, as a multiple of the open player slots. */
+  candidateFactor: number;
+  /** Entries visited per anchor, as a multiple of the candidate limit. */
+  scanFactor: number;
+  /** Rule evaluations allowed in the swap repair of one match. */
+  repairBudget: number;
+}
+
+export const DEFAULT_LIMITS: SearchLimits = { candidateFactor: 3, scanFactor: 8, repairBudget: 200 };
+
+/** The largest key distance any level's numeric batchDistance rule on `keyAttr` allows. */
+const keyBound = (compiled: Compiled, keyAttr: string | undefined): number => {
+  if (!keyAttr) return Infinity;
+  let bound = -1;
+  for (const l of compiled.levels) {
+    const r = l.batch.find((b) => b.batchAttribute === keyAttr);
+    if (!r || r.maxDistance === undefined) return Infinity;
+    bound = Math.max(bound, r.maxDistance);
+  }
+  return bound < 0 ? Infinity : bound;
+};
+
+const anchorOrder = (entries: readonly Entry[], priority: "normal" | "low" | "high"): Entry[] => {
+  if (priority === "normal") return [...entries];
+  const backfill = entries.filter((e) => e.fixedTeams);
+  const fresh = entries.filter((e) => !e.fixedTeams);
+  return priority === "high" ? [...backfill, ...fresh] : [...fresh, ...backfill];
+};
+
+const sharesLocation = (a: Entry, b: Entry): boolean => {
+  if (!a.locations || !b.locations) return true;
+  for (const l of a.locations) if (b.locations.has(l)) return true;
+  return false;
+};
+
+/**
+ * Finds matches with the exhaustive-search strategy.
+ * Complexity: O(n log n) to sort plus O(n × (S + C × T × E)) for n tickets, S = scanned
+ * neighbours, C = candidates, T = teams and E = one rule evaluation (linear in match size).
+ */
+export function matchExhaustive(
+  compiled: Compiled,
+  entries: readonly Entry[],
+  keyAttr: string | undefined,
+  maxMatches: number,
+  limits: SearchLimits = DEFAULT_LIMITS,
+): Assembled[] {
+  const base = compiled.levels[0] as Level;
+  const loosest = compiled.levels[compiled.levels.length - 1] as Level;
+  const byPartition = new Map<string, Entry[]>();
+  for (const e of entries) {
+    const list = byPartition.get(e.partition) ?? [];
+    list.push(e);
+    byPartition.set(e.partition, list);
+  }
+  const indexes = new Map<string, PoolIndex>();
+  for (const [p, list] of byPartition) indexes.set(p, new PoolIndex(list));
+  const bound = keyBound(compiled, keyAttr);
+  const used = new Uint8Array(entries.length);
+  const out: Assembled[] = [];
+  const oldest = base.ruleSet.algorithm.expansionAgeSelection === "oldest";
+  for (const anchor of anchorOrder(entries, base.ruleSet.algorithm.backfillPriority)) {
+    if (out.length >= maxMatches) break;
+    if (used[anchor.order]) continue;
+    const index = indexes.get(anchor.partition);
+    if (!index) continue;
+    const open = Math.max(1, loosest.maxPlayers - anchor.size);
+    const limit = Math.max(8, open * limits.candidateFactor);
+    const found = index.neighbours(anchor, limit, limit * limits.scanFactor + 64, bound, (e) => {
+      return e !== anchor && used[e.order] === 0 && !e.fixedTeams && sharesLocation(anchor, e) ? "take" : "skip";
+    });
+    const candidates = orderCandidates(base, anchor, found);
+    const result = assemble(compiled, anchor, candidates, oldest, limits.repairBudget);
+    if (!result) continue;
+    for (const e of result.draft.entries()) {
+      used[e.order] = 1;
+      index.remove(e);
+    }
+    out.push(result);
+  }
+  return out;
+}

@@ -1,0 +1,121 @@
+/** Turns pool tickets into entries the matcher works on, dropping tickets that can never match. */
+import { playerAttributesWithDefaults } from "../attributes.js";
+import { attributeValue, playerValue } from "../expressions/evaluate.js";
+import type { EvalPlayer, EvalTicket } from "../expressions/context.js";
+import { levelOf } from "../expansions.js";
+import { partyLatency } from "../rules/latency.js";
+import type { PoolTicket, RuleSet } from "../types.js";
+import type { Compiled } from "./compile.js";
+
+/** A matchable ticket. */
+export interface Entry {
+  /** Position in age order (0 = oldest). */
+  order: number;
+  ticket: PoolTicket;
+  eval: EvalTicket;
+  size: number;
+  ageSeconds: number;
+  level: number;
+  /** Backfill: the team of each player (same order as `eval.players`). */
+  fixedTeams?: string[];
+  /** Locations acceptable for the whole ticket; undefined = unconstrained (no latency rules). */
+  locations?: Set<string>;
+  /** Primary sort key (see {@link primaryKeyAttribute}); NaN when none. */
+  key: number;
+  /** Partition of string batch attributes; only equal partitions can match. */
+  partition: string;
+  /** Tie-breaker drawn from the injected random source. */
+  jitter: number;
+}
+
+/** Attributes that order candidates, in priority: numeric batchDistance, sortByAttributes, sort rules, distance measurements. */
+export function primaryKeyAttribute(ruleSet: RuleSet): string | undefined {
+  const numeric = new Set(ruleSet.playerAttributes.filter((a) => a.type === "number").map((a) => a.name));
+  for (const r of ruleSet.rules) if (r.type === "batchDistance" && numeric.has(r.batchAttribute)) return r.batchAttribute;
+  if (ruleSet.algorithm.batchingPreference === "sorted") {
+    const first = ruleSet.algorithm.sortByAttributes.find((a) => numeric.has(a));
+    if (first) return first;
+  }
+  for (const r of ruleSet.rules) if ((r.type === "distanceSort" || r.type === "absoluteSort") && numeric.has(r.sortAttribute)) return r.sortAttribute;
+  for (const r of ruleSet.rules) {
+    if (r.type !== "distance" && r.type !== "comparison") continue;
+    for (const m of r.measurements) {
+      const found = /attributes\[([^\]]+)\]/.exec(m.text)?.[1]?.trim();
+      if (found && numeric.has(found)) return found;
+    }
+  }
+  return undefined;
+}
+
+/** Prepares and age-sorts the pool. Tickets that can never match under any expansion are dropped. */
+export function prepare(pool: readonly PoolTicket[], compiled: Compiled, now: number, random: () => number): Entry[] {
+  const base = compiled.levels[0];
+  const loosest = compiled.levels[compiled.levels.length - 1];
+  if (!base || !loosest) return [];
+  const ruleSet = base.ruleSet;
+  const keyAttr = primaryKeyAttribute(ruleSet);
+  const stringBatch = base.batch.filter((r) => ruleSet.playerAttributes.find((a) => a.name === r.batchAttribute)?.type === "string");
+  const teamNames = new Set(base.teams.map((t) => t.name));
+  const maxTeam = Math.max(...compiled.levels.flatMap((l) => l.teams.map((t) => t.maxPlayers)));
+  const out: Entry[] = [];
+  const sorted = [...pool].sort((a, b) => a.startTime - b.startTime || (a.ticketId < b.ticketId ? -1 : 1));
+  for (const ticket of sorted) {
+    if (ticket.players.length === 0 || ticket.players.length > maxTeam) continue;
+    const evalTicket: EvalTicket = { ticketId: ticket.ticketId, players: [], cache: new Map() };
+    let ok = true;
+    for (const p of ticket.players) {
+      const attributes = playerAttributesWithDefaults(ruleSet, p.attributes);
+      if (!attributes) {
+        ok = false;
+        break;
+      }
+      const player: EvalPlayer = { kind: "player", playerId: p.playerId, ticket: evalTicket, attributes };
+      if (p.latencyInMs) Object.assign(player, { latencyInMs: p.latencyInMs });
+      evalTicket.players.push(player);
+    }
+    if (!ok) continue;
+    const ageSeconds = Math.max(0, (now - ticket.startTime) / 1000);
+    const entry: Entry = {
+      order: out.length,
+      ticket,
+      eval: evalTicket,
+      size: ticket.players.length,
+      ageSeconds,
+      level: levelOf(compiled.thresholds, ageSeconds),
+      key: NaN,
+      partition: "",
+      jitter: random(),
+    };
+    if (ticket.backfill || ticket.players.some((p) => p.team !== undefined)) {
+      const teams = ticket.players.map((p) => p.team ?? "");
+      if (teams.some((t) => !teamNames.has(t))) continue;
+      entry.fixedTeams = teams;
+    }
+    const first = evalTicket.players[0];
+    if (keyAttr && first) {
+      const v = playerValue(first, keyAttr, base.batch.find((r) => r.batchAttribute === keyAttr)?.partyAggregation ?? "avg");
+      entry.key = typeof v === "number" ? v : NaN;
+    }
+    if (first && stringBatch.length > 0) {
+      entry.partition = stringBatch.map((r) => String(attributeValue(first.attributes[r.batchAttribute]))).join("\u0000");
+    }
+    if (loosest.latency.length > 0) {
+      // A location is usable when every (party-aggregated) latency meets the loosest maxLatency.
+      const locs = new Set<string>();
+      const reported = Object.keys(first?.latencyInMs ?? {});
+      for (const loc of reported) {
+        const fits = loosest.latency.every((r) =>
+          evalTicket.players.every((p) => {
+            const l = partyLatency(p, loc, r.partyAggregation);
+            return l !== undefined && (r.maxLatency === undefined || l <= r.maxLatency);
+          }),
+        );
+        if (fits) locs.add(loc);
+      }
+      if (locs.size === 0) continue;
+      entry.locations = locs;
+    }
+    out.push(entry);
+  }
+  return out;
+}
