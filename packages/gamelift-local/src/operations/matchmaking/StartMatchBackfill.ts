@@ -1,8 +1,8 @@
 import { z } from "zod";
 import { openTicket } from "../../engines/matchmaking/control.js";
-import { queuePlacer } from "../../engines/matchmaking/queuePlacer.js";
 import { sessionRecord } from "../../engines/matchmaking/sessions.js";
 import { stateOf } from "../../engines/matchmaking/state.js";
+import { collections } from "../../engines/state/collections.js";
 import { ticketToApi } from "../../engines/matchmaking/tickets.js";
 import { InvalidRequestException, NotFoundException } from "../../errors.js";
 import { defineOperation } from "../defineOperation.js";
@@ -12,8 +12,9 @@ import { configurationNameOrArn, player, playerRecord, ticketId } from "./schema
 
 /**
  * StartMatchBackfill: a QUEUED backfill ticket holding the game's current players (each with
- * Team). WITH_QUEUE needs the GameSessionArn of a live FlexMatch-made session; STANDALONE takes
- * none. A session's earlier active backfill ticket is cancelled.
+ * Team). WITH_QUEUE needs the GameSessionArn of a FlexMatch-made session (a session gone by the
+ * time new players are found fails the ticket); STANDALONE takes none. A session's earlier active
+ * backfill ticket is cancelled.
  */
 export const StartMatchBackfill = defineOperation(
   z.object({
@@ -29,8 +30,8 @@ export const StartMatchBackfill = defineOperation(
     const arn = input.GameSessionArn;
     if (config.FlexMatchMode === "WITH_QUEUE") {
       if (arn === undefined) throw new InvalidRequestException("GameSessionArn is required when FlexMatchMode is WITH_QUEUE.");
-      if (!(await queuePlacer.isLive(ctx, arn))) throw new NotFoundException(`Game session ${arn} not found.`);
       if (!sessionRecord(ctx, arn)) {
+        if (!collections(ctx.store).gameSessions.has(arn)) throw new NotFoundException(`Game session ${arn} not found.`);
         throw new InvalidRequestException(`Game session ${arn} was not created by FlexMatch matchmaking.`);
       }
     }
