@@ -1,11 +1,15 @@
 import { fleetOperations } from "./fleets/index.js";
 import { matchmakingOperations } from "./matchmaking/index.js";
+import { queueOperations } from "./queues/index.js";
+import { sessionOperations } from "./sessions/index.js";
 import type { Operation } from "./types.js";
 import { DescribeVpcPeeringConnections } from "./vpc/DescribeVpcPeeringConnections.js";
 
 /** Every operation the emulator serves, by GameLift operation name. */
 export const operations: Record<string, Operation> = {
   ...fleetOperations,
+  ...queueOperations,
+  ...sessionOperations,
   DescribeVpcPeeringConnections,
   ...matchmakingOperations,
 };
