@@ -1,10 +1,15 @@
 import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
-import { GetCommand, PutCommand } from "@aws-sdk/lib-dynamodb";
+import { GetCommand, PutCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
+import type { TicketEvent } from "../../domain/events/types.js";
+import { ticketPatch } from "../../domain/ticket/fold.js";
+import { TERMINAL } from "../../domain/events/guard.js";
 import type { NewTicket, Ticket } from "../../domain/ticket/types.js";
 import { isTerminalTicketStatus, ticketStatusRank } from "../../domain/ticket/status.js";
 import { ItemExistsError, isConditionalCheckFailed } from "./errors.js";
 import { pendingShardFor, ticketKey } from "./keys.js";
 import { ticketFromItem } from "./ticketItem.js";
+import { buildUpdate } from "./update.js";
+import { queryPending } from "./pendingQuery.js";
 
 /** Default retention of terminal items before TTL deletes them: 24 h. */
 export const DEFAULT_RETENTION_SECONDS = 24 * 60 * 60;
@@ -79,5 +84,51 @@ export class TicketRepository {
       new GetCommand({ TableName: this.#tableName, Key: ticketKey(ticketId), ConsistentRead: true }),
     );
     return out.Item === undefined ? undefined : ticketFromItem(out.Item);
+  }
+
+  /**
+   * Folds one event into its ticket with ONE conditional UpdateItem; the ConditionExpression is the
+   * state machine's guard, so there is no read. Creates the ticket when it is not stored yet.
+   * @returns `true` when applied, `false` when the guard said no-op (terminal, duplicate, stale).
+   * Infrastructure errors are thrown.
+   */
+  public async apply(event: TicketEvent, now: number): Promise<boolean> {
+    const parts = buildUpdate(ticketPatch(event, now), {
+      pendingShard: pendingShardFor("TICKET", event.ticketId),
+      expiresAt: Math.floor(now / 1000) + this.#retentionSeconds,
+    });
+    try {
+      await this.#client.send(new UpdateCommand({ TableName: this.#tableName, Key: ticketKey(event.ticketId), ...parts }));
+      return true;
+    } catch (err) {
+      if (isConditionalCheckFailed(err)) return false;
+      throw err;
+    }
+  }
+
+  /**
+   * Marks a non-terminal ticket as heard of at `now` (the reconciler looked at it), so it leaves
+   * the stale window. No-op for a terminal or missing ticket.
+   */
+  public async touch(ticketId: string, now: number): Promise<void> {
+    try {
+      await this.#client.send(
+        new UpdateCommand({
+          TableName: this.#tableName,
+          Key: ticketKey(ticketId),
+          UpdateExpression: "SET heardAt = :now",
+          ConditionExpression: "attribute_exists(pk) AND statusRank < :term",
+          ExpressionAttributeValues: { ":now": now, ":term": TERMINAL },
+        }),
+      );
+    } catch (err) {
+      if (!isConditionalCheckFailed(err)) throw err;
+    }
+  }
+
+  /** Non-terminal tickets not heard of since `heardBefore` (epoch ms), via the `pending` GSI. */
+  public async listStale(heardBefore: number, limit: number): Promise<Ticket[]> {
+    const items = await queryPending(this.#client, this.#tableName, { kind: "TICKET", heardBefore, limit });
+    return items.map(ticketFromItem);
   }
 }

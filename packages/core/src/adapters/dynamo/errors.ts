@@ -1,17 +1,14 @@
-/** Base class of the DynamoDB adapter's errors. */
-export class StoreError extends Error {
-  public constructor(message: string, options?: { cause?: unknown }) {
-    super(message, options);
-    this.name = "StoreError";
-  }
-}
+import { ConflictError } from "../../errors.js";
 
-/** `create` found an item with the same key already stored. */
-export class ItemExistsError extends StoreError {
+/** `create` found an item with the same key already stored (code `ALREADY_EXISTS`). */
+export class ItemExistsError extends ConflictError {
   public readonly kind: "TICKET" | "PLACEMENT";
   public readonly id: string;
   public constructor(kind: "TICKET" | "PLACEMENT", id: string, options?: { cause?: unknown }) {
-    super(`${kind.toLowerCase()} ${id} already exists`, options);
+    super("ALREADY_EXISTS", `${kind.toLowerCase()} ${id} already exists`, {
+      cause: options?.cause,
+      details: { [kind === "TICKET" ? "ticketId" : "placementId"]: id },
+    });
     this.name = "ItemExistsError";
     this.kind = kind;
     this.id = id;

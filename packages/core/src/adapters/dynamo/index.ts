@@ -10,5 +10,13 @@ export {
   TTL_ATTRIBUTE,
 } from "./tableSchema.js";
 export { TicketRepository, DEFAULT_RETENTION_SECONDS, type TicketRepositoryOptions } from "./TicketRepository.js";
-export { ItemExistsError, StoreError } from "./errors.js";
+export { ItemExistsError } from "./errors.js";
 export { ticketKey, placementKey, pendingShardFor, pendingShards, PENDING_SHARDS } from "./keys.js";
+export { PlacementRepository, placementFromItem, type PlacementRepositoryOptions } from "./PlacementRepository.js";
+export { ticketFromItem } from "./ticketItem.js";
+export { buildUpdate, type UpdateParts, type StorageExtras } from "./update.js";
+export { queryPending, type PendingQueryOptions } from "./pendingQuery.js";
+export { PlayerRepository, type PlayerRepositoryOptions, type TicketClaim } from "./PlayerRepository.js";
+export { PartyRepository, type PartyRepositoryOptions, type PartyWriteFailure } from "./PartyRepository.js";
+export { IdempotencyStore, type IdempotencyStoreOptions, type IdempotencyBegin, type StoredResponse } from "./IdempotencyStore.js";
+export { RateLimitStore, type RateLimitStoreOptions, type RateLimit } from "./RateLimitStore.js";

@@ -1,0 +1,93 @@
+import type { Patch } from "../../domain/events/guard.js";
+import { TERMINAL } from "../../domain/events/guard.js";
+
+/** The expression parts of one UpdateItem call. */
+export interface UpdateParts {
+  readonly UpdateExpression: string;
+  readonly ConditionExpression: string;
+  readonly ExpressionAttributeNames: Record<string, string>;
+  readonly ExpressionAttributeValues: Record<string, unknown>;
+}
+
+/** Storage-only attributes added next to the patch. */
+export interface StorageExtras {
+  readonly pendingShard: string;
+  /** TTL epoch seconds, used when the patch is terminal. */
+  readonly expiresAt: number;
+}
+
+/**
+ * Turns a domain {@link Patch} into one conditional UpdateItem. The ConditionExpression is
+ * `guardAllows` (domain/events/guard.ts) written for DynamoDB:
+ *
+ *   attribute_not_exists(pk)
+ *   OR ( (attribute_not_exists(statusRank) OR statusRank < :term)
+ *        [AND NOT contains(eventIds, :id)]                                   -- non-terminal with id
+ *        [AND (attribute_not_exists(eventAt) OR eventAt < :t
+ *              OR (eventAt = :t AND statusRank <= :r))] )                    -- non-terminal only
+ */
+export function buildUpdate<T>(patch: Patch<T>, extras: StorageExtras): UpdateParts {
+  const names: Record<string, string> = {};
+  const values: Record<string, unknown> = {};
+  const sets: string[] = [];
+  const removes: string[] = [];
+  let n = 0;
+  const name = (attr: string): string => {
+    const key = `#${attr.replace(/[^A-Za-z0-9_]/g, "_")}`;
+    names[key] = attr;
+    return key;
+  };
+  const value = (v: unknown): string => {
+    const key = `:v${n}`;
+    n += 1;
+    values[key] = v;
+    return key;
+  };
+  const setKeys = new Set<string>();
+  for (const [k, v] of Object.entries(patch.set)) {
+    if (v === undefined) continue;
+    setKeys.add(k);
+    sets.push(`${name(k)} = ${value(v)}`);
+  }
+  for (const [k, v] of Object.entries(patch.setIfNotExists)) {
+    if (v === undefined || setKeys.has(k)) continue;
+    const nk = name(k);
+    sets.push(`${nk} = if_not_exists(${nk}, ${value(v)})`);
+  }
+  for (const k of patch.remove) if (!setKeys.has(k)) removes.push(name(k));
+
+  const g = patch.guard;
+  sets.push(`${name("statusRank")} = ${value(g.rank)}`, `${name("eventAt")} = ${value(g.time)}`);
+  if (g.eventId !== undefined) {
+    sets.push(`${name("eventIds")} = list_append(if_not_exists(${name("eventIds")}, ${value([])}), ${value([g.eventId])})`);
+  }
+  if (patch.terminal) {
+    sets.push(`${name("expiresAt")} = ${value(extras.expiresAt)}`);
+    removes.push(name("pendingShard"));
+  } else {
+    sets.push(`${name("pendingShard")} = ${value(extras.pendingShard)}`);
+  }
+
+  values[":term"] = TERMINAL;
+  const pk = name("pk");
+  const rank = name("statusRank");
+  const clauses = [`(attribute_not_exists(${rank}) OR ${rank} < :term)`];
+  if (g.rank < TERMINAL) {
+    if (g.eventId !== undefined) {
+      values[":id"] = g.eventId;
+      clauses.push(`NOT contains(${name("eventIds")}, :id)`);
+    }
+    values[":t"] = g.time;
+    values[":r"] = g.rank;
+    const at = name("eventAt");
+    clauses.push(`(attribute_not_exists(${at}) OR ${at} < :t OR (${at} = :t AND ${rank} <= :r))`);
+  }
+  // DynamoDB rejects redundant parentheses, so only wrap a conjunction.
+  const open = clauses.length === 1 ? clauses.join("") : `(${clauses.join(" AND ")})`;
+  return {
+    UpdateExpression: `SET ${sets.join(", ")}${removes.length > 0 ? ` REMOVE ${removes.join(", ")}` : ""}`,
+    ConditionExpression: `attribute_not_exists(${pk}) OR ${open}`,
+    ExpressionAttributeNames: names,
+    ExpressionAttributeValues: values,
+  };
+}

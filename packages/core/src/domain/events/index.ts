@@ -1,0 +1,10 @@
+export * from "./types.js";
+export * from "./schemas.js";
+export * from "./decode.js";
+export * from "./unwrap.js";
+export * from "./guard.js";
+export * from "./ports.js";
+export * from "./consume.js";
+export * from "./errors.js";
+export { configurationNameFromArn, isAutoBackfillTicketId, toTicketEvents } from "./flexMatch.js";
+export { queueNameFromArn, toPlacementEvent } from "./placement.js";

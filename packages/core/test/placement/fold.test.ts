@@ -1,0 +1,42 @@
+import { describe, expect, it } from "vitest";
+import { foldPlacement } from "../../src/domain/placement/fold.js";
+import type { PlacementEvent } from "../../src/domain/events/types.js";
+import type { Placement, PlacementStatus } from "../../src/domain/placement/types.js";
+
+function placement(status: PlacementStatus): Placement {
+  return { placementId: "p1", queueName: "q", status, playerIds: ["a"], players: {}, createdAt: 1, updatedAt: 1, heardAt: 1, eventIds: [] };
+}
+
+function event(status: PlacementStatus, id = "e1"): PlacementEvent {
+  return {
+    id,
+    type: "PlacementFulfilled",
+    dedupe: true,
+    time: 500,
+    timeIso: new Date(500).toISOString(),
+    placementId: "p1",
+    queueName: "q",
+    status,
+    playerIds: ["a"],
+    players: { a: { playerSessionId: "psess-a" } },
+  };
+}
+
+describe("foldPlacement", () => {
+  it.each<[PlacementStatus, PlacementStatus, PlacementStatus | "no-op"]>([
+    ["PENDING", "FULFILLED", "FULFILLED"],
+    ["PENDING", "TIMED_OUT", "TIMED_OUT"],
+    ["FULFILLED", "FAILED", "no-op"],
+    ["CANCELLED", "FULFILLED", "no-op"],
+  ])("%s + %s event → %s", (from, to, expected) => {
+    const next = foldPlacement(placement(from), event(to), 9);
+
+    expect(next === undefined ? "no-op" : next.status).toBe(expected);
+  });
+
+  it("creates a placement first seen in an event, with each player's session", () => {
+    const next = foldPlacement(undefined, event("FULFILLED"), 9);
+
+    expect(next).toMatchObject({ placementId: "p1", status: "FULFILLED", players: { a: { playerSessionId: "psess-a" } }, eventIds: ["e1"] });
+  });
+});

@@ -1,0 +1,39 @@
+/**
+ * The GameLift event consumer: SNS-wrapped (Records[].Sns.Message) or EventBridge-direct FlexMatch
+ * and queue placement events, folded into the table with one conditional write per ticket/placement.
+ *
+ * Failure policy: an infrastructure error throws, so SNS/Lambda retry the delivery (folds are
+ * idempotent). A poison message (not a decodable GameLift event) also throws, after the good
+ * messages of the delivery are folded and the poison is logged: the platform's retries then land
+ * it in the dead-letter queue, where `npm run dlq:redrive` can replay it once the decoder is fixed.
+ * Unknown event types are logged and acknowledged.
+ */
+import { Logger } from "@aws-lambda-powertools/logger";
+import { injectLambdaContext } from "@aws-lambda-powertools/logger/middleware";
+import { Metrics } from "@aws-lambda-powertools/metrics";
+import { logMetrics } from "@aws-lambda-powertools/metrics/middleware";
+import middy from "@middy/core";
+import { consumeDelivery, PoisonMessageError } from "@matchplace/core";
+import { createDocumentClient, PlacementRepository, TicketRepository } from "@matchplace/core/dynamo";
+import { linkedString } from "./linked.js";
+import { reportOutcomes } from "./report.js";
+
+const logger = new Logger({ serviceName: "matchplace-events" });
+const metrics = new Metrics({ namespace: "matchplace", serviceName: "matchplace-events" });
+const tableName = linkedString("Table", "name");
+const client = createDocumentClient();
+const tickets = new TicketRepository({ client, tableName });
+const placements = new PlacementRepository({ client, tableName });
+
+async function consume(event: unknown): Promise<void> {
+  const { outcomes, failure } = await consumeDelivery(event, { tickets, placements, now: Date.now() });
+  reportOutcomes(outcomes, logger, metrics);
+  if (failure !== undefined) throw failure;
+  const poison = outcomes.flatMap((o) => (o.kind === "poison" ? [o.error] : []));
+  if (poison.length > 0) throw new PoisonMessageError(poison);
+}
+
+/** Lambda entry point (SNS subscription or EventBridge rule target). */
+export const handler = middy(consume)
+  .use(injectLambdaContext(logger, { resetKeys: true }))
+  .use(logMetrics(metrics));
