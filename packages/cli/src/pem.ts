@@ -19,13 +19,20 @@ async function writeNewFile(path: string, secret: string): Promise<void> {
   // O_EXCL: never reuse (or follow a symlink to) an existing file; the mode applies from creation,
   // so the key is never readable by anyone else, not even for a moment.
   const handle = await open(path, createFlags, privateKeyMode);
+  let wide = false;
   try {
-    const info = await handle.stat();
-    if ((info.mode & 0o077) !== 0) throw new RefusedError(`${path} was created with mode ${(info.mode & 0o777).toString(8)}; not writing the key`);
-    await handle.writeFile(secret.endsWith("\n") ? secret : `${secret}\n`, "utf8");
-    await handle.sync();
+    // Belt and braces for file systems that ignore the mode: never put the key in a wider file.
+    wide = ((await handle.stat()).mode & 0o077) !== 0;
+    if (!wide) {
+      await handle.writeFile(secret.endsWith("\n") ? secret : `${secret}\n`, "utf8");
+      await handle.sync();
+    }
   } finally {
     await handle.close();
+  }
+  if (wide) {
+    await unlink(path).catch(() => undefined);
+    throw new RefusedError(`${path} was not created owner-only; not writing the key`);
   }
 }
 

@@ -12,8 +12,6 @@ const masked = "********";
 
 async function pickInstance(gamelift: GameLiftClient, fleetId: string, values: OptionValues): Promise<string> {
   const instanceId = stringOption(values, "instance");
-  const first = flagOption(values, "first");
-  if ((instanceId === undefined) === !first) throw new UsageError("give exactly one of --instance <id> and --first");
   if (instanceId !== undefined) {
     if (!/^[a-zA-Z0-9.-]{1,256}$/.test(instanceId)) throw new UsageError(`--instance must be an instance id like i-…, got "${instanceId}"`);
     return instanceId;
@@ -41,7 +39,7 @@ async function getAccess(gamelift: GameLiftClient, fleetId: string, instanceId: 
 export async function instanceAccess(ctx: CommandContext, positionals: readonly string[], values: OptionValues): Promise<void> {
   if (positionals.length > 0) throw new UsageError(`instance access takes no arguments, got "${positionals.join(" ")}"`);
   const fleetId = checkFleetId(requiredOption(values, "fleet"));
-  if (flagOption(values, "first") && stringOption(values, "instance") !== undefined) {
+  if (flagOption(values, "first") === (stringOption(values, "instance") !== undefined)) {
     throw new UsageError("give exactly one of --instance <id> and --first");
   }
   const { gamelift } = await ctx.connect();

@@ -1,0 +1,33 @@
+import yauzl from "yauzl";
+
+/** One entry of a zip, read fully. */
+export interface ZipEntryData {
+  readonly data: Buffer;
+  /** Unix mode from the external attributes. */
+  readonly mode: number;
+}
+
+/** Reads every file entry of a zip (for tests). */
+export function readZip(path: string): Promise<Map<string, ZipEntryData>> {
+  return new Promise((resolve, reject) => {
+    yauzl.open(path, { lazyEntries: true }, (err, zip) => {
+      if (err !== null) return reject(err);
+      const entries = new Map<string, ZipEntryData>();
+      zip.on("error", reject);
+      zip.on("end", () => resolve(entries));
+      zip.on("entry", (entry: yauzl.Entry) => {
+        zip.openReadStream(entry, (streamErr, stream) => {
+          if (streamErr !== null) return reject(streamErr);
+          const chunks: Buffer[] = [];
+          stream.on("data", (c: Buffer) => chunks.push(c));
+          stream.on("error", reject);
+          stream.on("end", () => {
+            entries.set(entry.fileName, { data: Buffer.concat(chunks), mode: (entry.externalFileAttributes >>> 16) & 0o7777 });
+            zip.readEntry();
+          });
+        });
+      });
+      zip.readEntry();
+    });
+  });
+}
