@@ -1,0 +1,134 @@
+import {
+  AcceptMatchCommand,
+  CreateFleetCommand,
+  CreateGameSessionQueueCommand,
+  CreateMatchmakingConfigurationCommand,
+  CreateMatchmakingRuleSetCommand,
+  DescribeGameSessionsCommand,
+  DescribeMatchmakingCommand,
+  DescribePlayerSessionsCommand,
+  StartMatchmakingCommand,
+  StopMatchmakingCommand,
+  GameLiftClient,
+  ValidateMatchmakingRuleSetCommand,
+} from "@aws-sdk/client-gamelift";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { ManualClock } from "../../src/clock/Clock.js";
+import { startGameLiftEmulator, type GameLiftEmulator } from "../../src/server.js";
+import { squadRuleSet } from "./harness.js";
+
+const topic = "arn:aws:sns:us-east-1:123456789012:matchmaking-events";
+
+describe("matchmaking through @aws-sdk/client-gamelift", () => {
+  let emulator: GameLiftEmulator;
+  let gl: GameLiftClient;
+  let clock: ManualClock;
+  let published: { topicArn: string; message: string }[];
+
+  const advance = async (ms: number, stepMs = 100): Promise<void> => {
+    for (let left = ms; left > 0; left -= stepMs) {
+      clock.advance(Math.min(stepMs, left));
+      await emulator.tick();
+    }
+  };
+
+  beforeEach(async () => {
+    clock = new ManualClock(Date.parse("2026-05-01T12:00:00.000Z"));
+    published = [];
+    emulator = await startGameLiftEmulator({
+      port: 0,
+      clock,
+      tickIntervalMs: 0,
+      notify: (topicArn, message) => void published.push({ topicArn, message }),
+    });
+    gl = new GameLiftClient({
+      endpoint: emulator.url,
+      region: "us-east-1",
+      credentials: { accessKeyId: "x", secretAccessKey: "x" },
+      maxAttempts: 1,
+    });
+    const fleet = await gl.send(
+      new CreateFleetCommand({
+        Name: "arena",
+        EC2InstanceType: "c5.large",
+        RuntimeConfiguration: { ServerProcesses: [{ LaunchPath: "/local/game/server", ConcurrentExecutions: 4 }] },
+      }),
+    );
+    const queue = await gl.send(
+      new CreateGameSessionQueueCommand({ Name: "arena", Destinations: [{ DestinationArn: fleet.FleetAttributes?.FleetArn ?? "" }] }),
+    );
+    await advance(3000, 500);
+    await gl.send(new CreateMatchmakingRuleSetCommand({ Name: "squads", RuleSetBody: squadRuleSet }));
+    await gl.send(
+      new CreateMatchmakingConfigurationCommand({
+        Name: "arena",
+        RuleSetName: "squads",
+        RequestTimeoutSeconds: 120,
+        AcceptanceRequired: false,
+        GameSessionQueueArns: [queue.GameSessionQueue?.GameSessionQueueArn ?? ""],
+        NotificationTarget: topic,
+        GameProperties: [{ Key: "mode", Value: "arena" }],
+      }),
+    );
+  });
+
+  afterEach(async () => {
+    await emulator.close();
+  });
+
+  it("takes StartMatchmaking to COMPLETED with a placed game session", async () => {
+    await gl.send(new StartMatchmakingCommand({ TicketId: "a", ConfigurationName: "arena", Players: [{ PlayerId: "a1" }, { PlayerId: "a2" }] }));
+    await gl.send(new StartMatchmakingCommand({ TicketId: "b", ConfigurationName: "arena", Players: [{ PlayerId: "b1" }, { PlayerId: "b2" }] }));
+
+    await advance(1000);
+
+    const { TicketList = [] } = await gl.send(new DescribeMatchmakingCommand({ TicketIds: ["a", "b"] }));
+    expect(TicketList.map((t) => t.Status)).toEqual(["COMPLETED", "COMPLETED"]);
+    const a = TicketList[0];
+    expect(a?.StartTime).toEqual(new Date("2026-05-01T12:00:03.000Z"));
+    const info = a?.GameSessionConnectionInfo;
+    expect(info?.GameSessionArn).toMatch(/^arn:aws:gamelift:us-east-1::gamesession\/fleet-/);
+    expect(info).toMatchObject({ IpAddress: "127.0.0.1", Port: expect.any(Number), DnsName: expect.any(String) });
+    expect(info?.MatchedPlayerSessions?.map((s) => s.PlayerId)).toEqual(["a1", "a2"]);
+
+    const { GameSessions = [] } = await gl.send(new DescribeGameSessionsCommand({ GameSessionId: info?.GameSessionArn }));
+    expect(GameSessions[0]?.MaximumPlayerSessionCount).toBe(4);
+    expect(GameSessions[0]?.GameProperties).toEqual([{ Key: "mode", Value: "arena" }]);
+    const data = JSON.parse(GameSessions[0]?.MatchmakerData ?? "{}") as { teams: { players: unknown[] }[]; matchmakingConfigurationArn: string };
+    expect(data.matchmakingConfigurationArn).toBe("arn:aws:gamelift:us-east-1:123456789012:matchmakingconfiguration/arena");
+    expect(data.teams.flatMap((t) => t.players)).toHaveLength(4);
+    const sessions = await gl.send(new DescribePlayerSessionsCommand({ GameSessionId: info?.GameSessionArn }));
+    expect(sessions.PlayerSessions?.map((s) => s.PlayerId).sort()).toEqual(["a1", "a2", "b1", "b2"]);
+
+    const types = published
+      .filter((p) => p.topicArn === topic)
+      .map((p) => (JSON.parse(p.message) as { detail: { type: string } }).detail.type)
+      .filter((t) => t.startsWith("Matchmaking") || t === "PotentialMatchCreated");
+    expect(types).toEqual(["MatchmakingSearching", "MatchmakingSearching", "PotentialMatchCreated", "MatchmakingSucceeded"]);
+  });
+
+  it("answers StopMatchmaking on a PLACING ticket with InvalidRequestException", async () => {
+    await gl.send(new StartMatchmakingCommand({ TicketId: "a", ConfigurationName: "arena", Players: [{ PlayerId: "a1" }, { PlayerId: "a2" }] }));
+    await gl.send(new StartMatchmakingCommand({ TicketId: "b", ConfigurationName: "arena", Players: [{ PlayerId: "b1" }, { PlayerId: "b2" }] }));
+    await emulator.tick();
+
+    const { TicketList = [] } = await gl.send(new DescribeMatchmakingCommand({ TicketIds: ["a"] }));
+    expect(TicketList[0]?.Status).toBe("PLACING");
+    await expect(gl.send(new StopMatchmakingCommand({ TicketId: "a" }))).rejects.toMatchObject({
+      name: "InvalidRequestException",
+      message: "Matchmaking ticket is in PLACING status and cannot be canceled.",
+    });
+  });
+
+  it("validates rule sets and refuses AcceptMatch outside REQUIRES_ACCEPTANCE", async () => {
+    const valid = await gl.send(new ValidateMatchmakingRuleSetCommand({ RuleSetBody: squadRuleSet }));
+    expect(valid.Valid).toBe(true);
+    await expect(gl.send(new ValidateMatchmakingRuleSetCommand({ RuleSetBody: "{\"teams\": []}" }))).rejects.toMatchObject({
+      name: "InvalidRequestException",
+    });
+    await gl.send(new StartMatchmakingCommand({ TicketId: "a", ConfigurationName: "arena", Players: [{ PlayerId: "a1" }] }));
+    await expect(
+      gl.send(new AcceptMatchCommand({ TicketId: "a", PlayerIds: ["a1"], AcceptanceType: "ACCEPT" })),
+    ).rejects.toMatchObject({ name: "InvalidRequestException" });
+  });
+});
