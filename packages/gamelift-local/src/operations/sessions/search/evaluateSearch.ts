@@ -23,14 +23,14 @@ const numeric = new Set(["maximumSessions", "creationTimeMillis", "playerSession
 
 function compare(actual: SearchValue | undefined, op: FilterNode & { type: "cmp" }): boolean {
   const { operand, value } = op;
-  if (numeric.has(operand.kind) !== (typeof value === "number")) {
+  if (operand.kind !== "property" && numeric.has(operand.kind) !== (typeof value === "number")) {
     throw new InvalidRequestException(`Invalid search expression: ${operand.kind} cannot be compared with ${JSON.stringify(value)}`);
   }
   if (operand.kind === "hasAvailablePlayerSessions" && typeof value !== "boolean") {
     throw new InvalidRequestException("Invalid search expression: hasAvailablePlayerSessions compares with true or false");
   }
-  if (typeof value !== "number" && op.op !== "=" && op.op !== "<>") {
-    throw new InvalidRequestException(`Invalid search expression: ${op.op} needs a number`);
+  if (!numeric.has(operand.kind) && op.op !== "=" && op.op !== "<>") {
+    throw new InvalidRequestException(`Invalid search expression: ${op.op} needs a numeric operand`);
   }
   if (actual === undefined) return false;
   // Property values are strings: a number literal compares with its text.
