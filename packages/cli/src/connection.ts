@@ -89,7 +89,9 @@ export function resolveConnection(options: ConnectionOptions, io: CliIo): Connec
   const local = options.local ? readLocalConfig(io.cwd) : undefined;
   const endpoint = local?.gamelift ?? (options.endpoint === undefined ? undefined : checkUrl(options.endpoint, "--endpoint"));
   const s3Endpoint = options.s3Endpoint === undefined ? local?.s3 : checkUrl(options.s3Endpoint, "--s3-endpoint");
-  const region = options.region ?? local?.region ?? (local !== undefined ? "us-east-1" : undefined);
+  // An emulator needs some Region; AWS gets the SDK's own chain (env, profile) when none is given.
+  const emulated = local !== undefined || (endpoint !== undefined && isLoopback(endpoint));
+  const region = options.region ?? local?.region ?? (emulated ? (io.env.AWS_REGION ?? io.env.AWS_DEFAULT_REGION ?? "us-east-1") : undefined);
   // A loopback endpoint is an emulator: it needs some credentials but checks none.
   const useLocalCredentials = endpoint !== undefined && isLoopback(endpoint) && io.env.AWS_ACCESS_KEY_ID === undefined;
   const gamelift = new GameLiftClient({
