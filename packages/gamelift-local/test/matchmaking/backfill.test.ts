@@ -102,6 +102,56 @@ describe("manual match backfill", () => {
     ).rejects.toMatchObject({ name: "NotFoundException" });
   });
 
+  it("asks only the new players to accept a backfill match", async () => {
+    const { h, arn } = await placedGame("MANUAL");
+    await h.call("UpdateMatchmakingConfiguration", { Name: "cfg", AcceptanceRequired: true, AcceptanceTimeoutSeconds: 10 });
+    await h.call("StartMatchBackfill", {
+      TicketId: "bf1",
+      ConfigurationName: "cfg",
+      GameSessionArn: arn,
+      Players: [
+        { PlayerId: "p1", Team: "red" },
+        { PlayerId: "p2", Team: "blue" },
+      ],
+    });
+    await h.start("t3", "p3");
+    await h.tick(1000);
+    expect((await h.ticket("bf1")).Status).toBe("REQUIRES_ACCEPTANCE");
+
+    await h.call("AcceptMatch", { TicketId: "t3", PlayerIds: ["p3"], AcceptanceType: "ACCEPT" });
+    await h.tick(100);
+
+    expect((await h.ticket("bf1")).Status).toBe("COMPLETED");
+    expect((await h.ticket("t3")).Status).toBe("COMPLETED");
+  });
+
+  it("returns the backfill ticket to the pool when the new player rejects", async () => {
+    const { h, arn } = await placedGame("MANUAL");
+    await h.call("UpdateMatchmakingConfiguration", { Name: "cfg", AcceptanceRequired: true, AcceptanceTimeoutSeconds: 10 });
+    await h.call("StartMatchBackfill", { TicketId: "bf1", ConfigurationName: "cfg", GameSessionArn: arn, Players: [{ PlayerId: "p1", Team: "red" }] });
+    await h.start("t3", "p3");
+    await h.tick(1000);
+
+    await h.call("AcceptMatch", { TicketId: "t3", PlayerIds: ["p3"], AcceptanceType: "REJECT" });
+    await h.tick(100);
+
+    expect((await h.ticket("bf1")).Status).toBe("SEARCHING");
+    expect((await h.ticket("t3")).Status).toBe("CANCELLED");
+  });
+
+  it("fails the backfill with MatchmakingFailed when the session is gone", async () => {
+    const { h, arn } = await placedGame("MANUAL");
+    await h.call("StartMatchBackfill", { TicketId: "bf1", ConfigurationName: "cfg", GameSessionArn: arn, Players: [{ PlayerId: "p1", Team: "red" }] });
+    h.placer.live.delete(arn);
+    await h.start("t3", "p3");
+
+    await h.tick(1000);
+
+    expect((await h.ticket("bf1")).Status).toBe("FAILED");
+    expect((await h.ticket("t3")).Status).toBe("FAILED");
+    expect(h.events("MatchmakingFailed")).toHaveLength(2);
+  });
+
   it("backfills a STANDALONE match without a game session", async () => {
     const h = new Harness();
     await h.setUp(openRuleSet);

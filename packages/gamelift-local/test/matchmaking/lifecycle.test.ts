@@ -100,6 +100,21 @@ describe("matchmaking ticket lifecycle", () => {
     expect(h.eventTypes()).toEqual(["MatchmakingCancelled"]);
   });
 
+  it("refuses to stop a COMPLETED ticket and treats a second stop of a CANCELLED one as a no-op", async () => {
+    const h = new Harness();
+    await h.setUp(duelRuleSet);
+    await h.start("t1", "p1");
+    await h.start("t2", "p2");
+    await h.start("t3", "p3");
+    await h.tick();
+    const done = (await h.ticket("t1")).Status === "COMPLETED" ? "t1" : "t2";
+
+    await expect(h.call("StopMatchmaking", { TicketId: done })).rejects.toMatchObject({ name: "InvalidRequestException" });
+    await h.call("StopMatchmaking", { TicketId: "t3" });
+    expect(await h.call("StopMatchmaking", { TicketId: "t3" })).toEqual({});
+    expect(h.events("MatchmakingCancelled")).toHaveLength(1);
+  });
+
   it("rejects StopMatchmaking for an unknown ticket with NotFoundException", async () => {
     const h = new Harness();
     await h.setUp(duelRuleSet);

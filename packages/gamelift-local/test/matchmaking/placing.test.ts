@@ -125,6 +125,18 @@ describe("WITH_QUEUE matches", () => {
     expect(h.events("MatchmakingTimedOut").map((d) => d.tickets[0]?.ticketId)).toContain("t1");
   });
 
+  it("cancels a requeued ticket whose player started a newer ticket meanwhile", async () => {
+    const h = await placing();
+    await h.start("t1-again", "a1");
+    h.placer.finish(h.placer.requests[0]?.placementId ?? "", "TIMED_OUT");
+
+    await h.tick(1000);
+
+    expect((await h.ticket("t1")).Status).toBe("CANCELLED");
+    expect((await h.ticket("t1-again")).Status).toBe("SEARCHING");
+    expect((await h.ticket("t2")).Status).toBe("SEARCHING");
+  });
+
   it("fails the tickets with MatchmakingFailed when the placement fails", async () => {
     const h = await placing();
     h.placer.finish(h.placer.requests[0]?.placementId ?? "", "FAILED");

@@ -178,9 +178,32 @@ export async function followPlacements(ctx: EmulatorContext, deps: MatchmakingDe
         // The queue gave up: the tickets match again, silently, until their request times out.
         delete match.autoBackfillTicketId;
         await abandonMatch(ctx, match, new Set(), false);
+        await dropSuperseded(ctx, ticketsOf(ctx, match));
         break;
       default:
         await failMatch(ctx, match, `Game session placement ${progress.status}.`);
     }
+  }
+}
+
+/**
+ * A player may start a new ticket while an older one is PLACING (that one cannot be cancelled).
+ * If the older one comes back to the pool, the newer ticket wins: the older is cancelled.
+ */
+async function dropSuperseded(ctx: EmulatorContext, tickets: readonly TicketRecord[]): Promise<void> {
+  const all = stateOf(ctx).tickets.values();
+  for (const t of tickets) {
+    if (t.status !== "SEARCHING" || t.backfill) continue;
+    const ids = new Set(t.players.map((p) => p.PlayerId));
+    const newer = all.some(
+      (o) =>
+        o.ticketId !== t.ticketId &&
+        o.configurationName === t.configurationName &&
+        !o.backfill &&
+        o.startTime >= t.startTime &&
+        (o.status === "QUEUED" || o.status === "SEARCHING" || o.status === "REQUIRES_ACCEPTANCE" || o.status === "PLACING") &&
+        o.players.some((p) => ids.has(p.PlayerId)),
+    );
+    if (newer) await endTicket(ctx, t, { status: "CANCELLED" });
   }
 }

@@ -4,6 +4,7 @@ import type { ConfigurationRecord } from "../../engines/matchmaking/types.js";
 import { InvalidRequestException } from "../../errors.js";
 import { defineOperation } from "../defineOperation.js";
 import { tags } from "../shapes.js";
+import { applyTags } from "../tagging.js";
 import { checkConfiguration, configurationMembers, configurationToApi, requireRuleSetName } from "./configurationShape.js";
 import { matchmakingName } from "./schemas.js";
 
@@ -37,6 +38,7 @@ export const CreateMatchmakingConfiguration = defineOperation(
     if (input.GameSessionData !== undefined) record.GameSessionData = input.GameSessionData;
     checkConfiguration(record);
     st.configurations.put(record.Name, record);
+    applyTags(ctx, record.ConfigurationArn, input.Tags);
     return { Configuration: configurationToApi(record) };
   },
 );

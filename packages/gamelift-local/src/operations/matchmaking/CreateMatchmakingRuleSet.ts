@@ -3,6 +3,7 @@ import { ruleSetArn, stateOf } from "../../engines/matchmaking/state.js";
 import { InvalidRequestException } from "../../errors.js";
 import { defineOperation } from "../defineOperation.js";
 import { tags } from "../shapes.js";
+import { applyTags } from "../tagging.js";
 import { requireValidRuleSet, ruleSetToApi } from "./ruleSetShape.js";
 import { matchmakingName } from "./schemas.js";
 
@@ -19,6 +20,7 @@ export const CreateMatchmakingRuleSet = defineOperation(
       RuleSetBody: input.RuleSetBody,
       CreationTime: ctx.clock.now(),
     });
+    applyTags(ctx, record.RuleSetArn, input.Tags);
     return { RuleSet: ruleSetToApi(record) };
   },
 );

@@ -3,6 +3,7 @@ import { stateOf } from "../../engines/matchmaking/state.js";
 import { isTerminal } from "../../engines/matchmaking/tickets.js";
 import { InvalidRequestException } from "../../errors.js";
 import { defineOperation } from "../defineOperation.js";
+import { dropTags } from "../tagging.js";
 import { requireConfiguration } from "./configurationShape.js";
 import { configurationNameOrArn } from "./schemas.js";
 
@@ -13,5 +14,6 @@ export const DeleteMatchmakingConfiguration = defineOperation(z.object({ Name: c
   const active = st.tickets.values().some((t) => t.configurationName === config.Name && !isTerminal(t.status));
   if (active) throw new InvalidRequestException(`Matchmaking configuration ${config.Name} has active matchmaking tickets.`);
   st.configurations.delete(config.Name);
+  dropTags(ctx, config.ConfigurationArn);
   return {};
 });
