@@ -15,7 +15,7 @@ import {
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { ManualClock } from "../../src/clock/Clock.js";
 import { startGameLiftEmulator, type GameLiftEmulator } from "../../src/server.js";
-import { squadRuleSet } from "./harness.js";
+import { openRuleSet, squadRuleSet } from "./harness.js";
 
 const topic = "arn:aws:sns:us-east-1:123456789012:matchmaking-events";
 
@@ -130,5 +130,45 @@ describe("matchmaking through @aws-sdk/client-gamelift", () => {
     await expect(
       gl.send(new AcceptMatchCommand({ TicketId: "a", PlayerIds: ["a1"], AcceptanceType: "ACCEPT" })),
     ).rejects.toMatchObject({ name: "InvalidRequestException" });
+  });
+
+  it("backfills a placed session automatically: MatchmakerData names the ticket, new players get sessions", async () => {
+    await gl.send(new CreateMatchmakingRuleSetCommand({ Name: "open", RuleSetBody: openRuleSet }));
+    const queueArn = "arn:aws:gamelift:us-east-1:123456789012:gamesessionqueue/arena";
+    await gl.send(
+      new CreateMatchmakingConfigurationCommand({
+        Name: "auto",
+        RuleSetName: "open",
+        RequestTimeoutSeconds: 120,
+        AcceptanceRequired: false,
+        GameSessionQueueArns: [queueArn],
+        BackfillMode: "AUTOMATIC",
+      }),
+    );
+    await gl.send(new StartMatchmakingCommand({ TicketId: "x", ConfigurationName: "auto", Players: [{ PlayerId: "x1" }] }));
+    await gl.send(new StartMatchmakingCommand({ TicketId: "y", ConfigurationName: "auto", Players: [{ PlayerId: "y1" }] }));
+    await advance(500);
+    const { TicketList = [] } = await gl.send(new DescribeMatchmakingCommand({ TicketIds: ["x"] }));
+    const arn = TicketList[0]?.GameSessionConnectionInfo?.GameSessionArn ?? "";
+    const before = await gl.send(new DescribeGameSessionsCommand({ GameSessionId: arn }));
+    const autoId = (JSON.parse(before.GameSessions?.[0]?.MatchmakerData ?? "{}") as { autoBackfillTicketId: string }).autoBackfillTicketId;
+    expect(autoId).toMatch(/^auto-backfill-/);
+
+    await gl.send(new StartMatchmakingCommand({ TicketId: "z", ConfigurationName: "auto", Players: [{ PlayerId: "z1" }] }));
+    await advance(500);
+
+    const z = (await gl.send(new DescribeMatchmakingCommand({ TicketIds: ["z", autoId] }))).TicketList ?? [];
+    expect(z.map((t) => t.Status)).toEqual(["COMPLETED", "COMPLETED"]);
+    expect(z[0]?.GameSessionConnectionInfo?.GameSessionArn).toBe(arn);
+    const players = await gl.send(new DescribePlayerSessionsCommand({ GameSessionId: arn }));
+    expect(players.PlayerSessions?.map((p) => p.PlayerId).sort()).toEqual(["x1", "y1", "z1"]);
+    const after = await gl.send(new DescribeGameSessionsCommand({ GameSessionId: arn }));
+    const data = JSON.parse(after.GameSessions?.[0]?.MatchmakerData ?? "{}") as {
+      autoBackfillTicketId: string;
+      teams: { players: { playerId: string }[] }[];
+    };
+    expect(data.teams.flatMap((t) => t.players.map((p) => p.playerId)).sort()).toEqual(["x1", "y1", "z1"]);
+    expect(data.autoBackfillTicketId).toMatch(/^auto-backfill-/);
+    expect(data.autoBackfillTicketId).not.toBe(autoId);
   });
 });
