@@ -35,7 +35,7 @@ async function checkZip(path: string): Promise<void> {
  * into a fresh temporary directory.
  * @throws RefusedError for a missing or unreadable path, a non-zip file or an empty directory.
  */
-export async function prepareArchive(input: string, cwd: string): Promise<Archive> {
+export async function prepareArchive(input: string, cwd: string, options: { readonly compress?: boolean } = {}): Promise<Archive> {
   const path = resolve(cwd, input);
   const info = await stat(path).catch((err: NodeJS.ErrnoException) => {
     throw new RefusedError(`cannot read ${input}: ${err.code === "ENOENT" ? "no such file or directory" : (err.code ?? err.message)}`, {
@@ -51,7 +51,7 @@ export async function prepareArchive(input: string, cwd: string): Promise<Archiv
   const zipPath = join(dir, `${basename(path) || "build"}.zip`);
   const dispose = (): Promise<void> => rm(dir, { recursive: true, force: true });
   try {
-    const summary = await zipDirectory(path, zipPath);
+    const summary = await zipDirectory(path, zipPath, options);
     return { path: zipPath, zipped: true, files: summary.files, dispose };
   } catch (err) {
     await dispose();

@@ -56,6 +56,7 @@ export const commands: Readonly<Record<Exclude<CommandName, "help">, CommandSpec
       build: { type: "string", help: "upload into this existing INITIALIZED build instead of creating one" },
       "part-size": { type: "string", help: "multipart part size in MiB (default 8, at least 5)" },
       concurrency: { type: "string", help: "parts in flight at once (default 4)" },
+      "no-compress": { type: "boolean", help: "store files in the zip uncompressed (for already-compressed content)" },
       "no-wait": { type: "boolean", help: "return after the upload without waiting for READY" },
       "wait-timeout": { type: "string", help: "seconds to wait for READY (default 600)" },
     },

@@ -27,10 +27,11 @@ async function listFiles(root: string, dir: string, out: string[]): Promise<void
 
 /**
  * Zips the files under `dir` (paths relative to it, `/`-separated, modes and mtimes kept) into
- * `zipPath`. GameLift unpacks the archive into the build's install directory.
+ * `zipPath`, deflated unless `compress` is false. GameLift unpacks the archive into the build's
+ * install directory.
  * @throws RefusedError when the directory is empty or a file cannot be read.
  */
-export async function zipDirectory(dir: string, zipPath: string): Promise<ZipSummary> {
+export async function zipDirectory(dir: string, zipPath: string, options: { readonly compress?: boolean } = {}): Promise<ZipSummary> {
   const files: string[] = [];
   try {
     await listFiles(dir, dir, files);
@@ -44,7 +45,7 @@ export async function zipDirectory(dir: string, zipPath: string): Promise<ZipSum
   for (const file of files) {
     const info = await stat(file);
     inputBytes += info.size;
-    zip.addFile(file, relative(dir, file).split(sep).join("/"), { mode: info.mode, mtime: info.mtime });
+    zip.addFile(file, relative(dir, file).split(sep).join("/"), { mode: info.mode, mtime: info.mtime, compress: options.compress ?? true });
   }
   zip.end();
   try {

@@ -23,6 +23,7 @@ interface UploadPlan {
   readonly partSize: number;
   readonly concurrency: number;
   readonly wait: boolean;
+  readonly compress: boolean;
   readonly waitTimeoutMs: number;
 }
 
@@ -34,6 +35,7 @@ function plan(positionals: readonly string[], values: OptionValues): UploadPlan 
     partSize: integerOption(values, "part-size", 8, 5, 5120) * 1024 * 1024,
     concurrency: integerOption(values, "concurrency", defaultConcurrency, 1, 32),
     wait: !flagOption(values, "no-wait"),
+    compress: !flagOption(values, "no-compress"),
     waitTimeoutMs: integerOption(values, "wait-timeout", 600, 1, 86_400) * 1000,
   };
   const buildId = stringOption(values, "build");
@@ -82,7 +84,7 @@ async function waitForReady(gamelift: GameLiftClient, buildId: string, timeoutMs
 export async function buildUpload(ctx: CommandContext, positionals: readonly string[], values: OptionValues): Promise<void> {
   const p = plan(positionals, values);
   const { io } = ctx;
-  const archive = await prepareArchive(p.input, io.cwd);
+  const archive = await prepareArchive(p.input, io.cwd, { compress: p.compress });
   try {
     const connection = await ctx.connect();
     const { gamelift } = connection;
@@ -109,9 +111,10 @@ export async function buildUpload(ctx: CommandContext, positionals: readonly str
         onRefresh: (event) => reporter.onRefresh(event),
       }).run();
     } catch (err) {
-      if (err instanceof CliError) throw err;
+      const hint = `; build ${buildId} stays INITIALIZED: run again with --build ${buildId}`;
+      if (err instanceof CliError) throw new CliError(`${err.message}${hint}`, err.exitCode, { cause: err });
       const e = err as Error;
-      throw new CliError(`build ${buildId}: upload failed: ${e.name}: ${e.message}`, undefined, { cause: err });
+      throw new CliError(`build ${buildId}: upload failed: ${e.name}: ${e.message}${hint}`, undefined, { cause: err });
     } finally {
       reporter.finish();
       await source.close();
