@@ -61,13 +61,15 @@ export class ForbiddenError extends CoreError {
 export interface RetryableErrorOptions extends CoreErrorOptions {
   /** Suggested wait before retrying, in ms. */
   readonly retryAfterMs?: number;
+  /** Overrides the code (e.g. `RATE_LIMITED` for our own per-player limit). */
+  readonly code?: string;
 }
 
 /** A dependency (GameLift) or our own per-player limit refused for now: retry later. */
 export class ThrottledError extends CoreError {
   public readonly retryAfterMs: number;
   public constructor(message: string, options: RetryableErrorOptions = {}) {
-    super("THROTTLED", message, options);
+    super(options.code ?? "THROTTLED", message, options);
     this.name = "ThrottledError";
     this.retryAfterMs = options.retryAfterMs ?? 1000;
   }

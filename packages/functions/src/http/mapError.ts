@@ -23,6 +23,12 @@ export function mapError(err: unknown): HttpError {
     });
   }
   if (err instanceof NotFoundError) return new HttpError(404, "NOT_FOUND", err.message, { cause: err });
+  if (err instanceof ConflictError && err.code === "IDEMPOTENCY_KEY_REUSED") {
+    return new HttpError(422, "IDEMPOTENCY_KEY_REUSED", err.message, { cause: err });
+  }
+  if (err instanceof ConflictError && err.code === "IDEMPOTENCY_IN_PROGRESS") {
+    return new HttpError(409, "IDEMPOTENCY_IN_PROGRESS", err.message, { retryAfterSeconds: 1, cause: err });
+  }
   if (err instanceof ConflictError) {
     return new HttpError(409, asCode(err.code, "CONFLICT"), err.message, { details: err.details, cause: err });
   }

@@ -18,10 +18,14 @@ export interface FieldIssue {
 }
 
 function issuesOf(part: string, error: z.ZodError): FieldIssue[] {
-  return error.issues.map((issue) => ({
-    field: [part, ...issue.path.map(String)].join("."),
-    message: issue.message,
-  }));
+  return error.issues.flatMap((issue) => {
+    const path = [part, ...issue.path.map(String)];
+    // Name each unknown key itself (e.g. body.attributes.skill), not just its parent object.
+    if (issue.code === "unrecognized_keys") {
+      return issue.keys.map((key) => ({ field: [...path, key].join("."), message: "is not an accepted field" }));
+    }
+    return [{ field: path.join("."), message: issue.message }];
+  });
 }
 
 /**

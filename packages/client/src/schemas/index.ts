@@ -1,0 +1,5 @@
+export * from "./common.js";
+export * from "./matchmaking.js";
+export * from "./players.js";
+export * from "./parties.js";
+export * from "./placements.js";

@@ -1,0 +1,145 @@
+import { GetCommand, TransactWriteCommand, type DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
+import { ConflictError } from "../../errors.js";
+import { MAX_PARTY_SIZE, type Party } from "../../domain/party/types.js";
+import { DEFAULT_SKILL } from "../../domain/player/types.js";
+import { isTransactionConflict, partyCodeKey, partyKey, playerKey } from "./apiKeys.js";
+
+/** Options of {@link PartyRepository}. */
+export interface PartyRepositoryOptions {
+  readonly client: DynamoDBDocumentClient;
+  readonly tableName: string;
+}
+
+/** Which write of a party transaction failed its condition. */
+export type PartyWriteFailure = "PARTY_CHANGED" | "CODE_TAKEN" | "ALREADY_IN_PARTY" | "NOT_IN_PARTY";
+
+const INTERNAL = new Set(["pk", "sk"]);
+
+function fromItem(item: Record<string, unknown>): Party {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(item)) if (!INTERNAL.has(k)) out[k] = v;
+  return out as unknown as Party;
+}
+
+/** The index of the first cancelled write in a TransactionCanceledException, if the SDK tells. */
+function failedIndex(err: unknown): number {
+  const reasons = (err as { CancellationReasons?: { Code?: string }[] }).CancellationReasons ?? [];
+  return reasons.findIndex((r) => r.Code === "ConditionalCheckFailed");
+}
+
+/**
+ * Parties (pk `PARTY#<id>`, sk `PARTY`), their join codes (`PARTYCODE#<code>`) and the members'
+ * `partyId` on their player items, always changed together in one transaction with optimistic
+ * locking on the party's `version`.
+ */
+export class PartyRepository {
+  readonly #client: DynamoDBDocumentClient;
+  readonly #tableName: string;
+
+  public constructor(options: PartyRepositoryOptions) {
+    this.#client = options.client;
+    this.#tableName = options.tableName;
+  }
+
+  /** Reads a party; `undefined` when none. */
+  public async get(partyId: string): Promise<Party | undefined> {
+    const out = await this.#client.send(new GetCommand({ TableName: this.#tableName, Key: partyKey(partyId), ConsistentRead: true }));
+    return out.Item === undefined ? undefined : fromItem(out.Item);
+  }
+
+  /** The party id a join code reserves; `undefined` when none. */
+  public async partyIdByCode(code: string): Promise<string | undefined> {
+    const out = await this.#client.send(new GetCommand({ TableName: this.#tableName, Key: partyCodeKey(code), ConsistentRead: true }));
+    const id = out.Item?.["partyId"];
+    return typeof id === "string" ? id : undefined;
+  }
+
+  #setPlayerParty(playerId: string, partyId: string, now: number): Record<string, unknown> {
+    return {
+      Update: {
+        TableName: this.#tableName,
+        Key: playerKey(playerId),
+        UpdateExpression:
+          "SET partyId = :party, updatedAt = :now, playerId = :pid, skill = if_not_exists(skill, :skill), " +
+          "preferences = if_not_exists(preferences, :prefs), createdAt = if_not_exists(createdAt, :now)",
+        ConditionExpression: "attribute_not_exists(partyId)",
+        ExpressionAttributeValues: { ":party": partyId, ":now": now, ":pid": playerId, ":skill": DEFAULT_SKILL, ":prefs": {} },
+      },
+    };
+  }
+
+  #clearPlayerParty(playerId: string, partyId: string, now: number): Record<string, unknown> {
+    return {
+      Update: {
+        TableName: this.#tableName,
+        Key: playerKey(playerId),
+        UpdateExpression: "REMOVE partyId SET updatedAt = :now",
+        ConditionExpression: "partyId = :party",
+        ExpressionAttributeValues: { ":party": partyId, ":now": now },
+      },
+    };
+  }
+
+  async #transact(items: Record<string, unknown>[], failures: readonly PartyWriteFailure[]): Promise<void> {
+    try {
+      await this.#client.send(new TransactWriteCommand({ TransactItems: items as never }));
+    } catch (err) {
+      if (!isTransactionConflict(err)) throw err;
+      const code = failures[failedIndex(err)] ?? "PARTY_CHANGED";
+      throw new ConflictError(code, `party write refused: ${code}`, { cause: err });
+    }
+  }
+
+  /**
+   * Stores a new party, reserves its code and sets the leader's `partyId`, all or nothing.
+   * @throws ConflictError `CODE_TAKEN` (pick another code) or `ALREADY_IN_PARTY`.
+   */
+  public async create(party: Party): Promise<void> {
+    const leader = party.leaderId;
+    await this.#transact(
+      [
+        { Put: { TableName: this.#tableName, Item: { ...partyKey(party.partyId), ...party }, ConditionExpression: "attribute_not_exists(pk)" } },
+        { Put: { TableName: this.#tableName, Item: { ...partyCodeKey(party.code), partyId: party.partyId }, ConditionExpression: "attribute_not_exists(pk)" } },
+        this.#setPlayerParty(leader, party.partyId, party.createdAt),
+      ],
+      ["PARTY_CHANGED", "CODE_TAKEN", "ALREADY_IN_PARTY"],
+    );
+  }
+
+  /**
+   * Adds a member if the party is still at `party.version` and has room, and sets their `partyId`.
+   * @throws ConflictError `PARTY_CHANGED` (re-read and retry; also when full) or `ALREADY_IN_PARTY`.
+   */
+  public async addMember(party: Party, playerId: string, now: number): Promise<void> {
+    await this.#transact(
+      [
+        {
+          Update: {
+            TableName: this.#tableName,
+            Key: partyKey(party.partyId),
+            UpdateExpression: "SET memberIds = list_append(memberIds, :me), version = :next, updatedAt = :now",
+            ConditionExpression: "version = :v AND size(memberIds) < :max",
+            ExpressionAttributeValues: { ":me": [playerId], ":next": party.version + 1, ":now": now, ":v": party.version, ":max": MAX_PARTY_SIZE },
+          },
+        },
+        this.#setPlayerParty(playerId, party.partyId, now),
+      ],
+      ["PARTY_CHANGED", "ALREADY_IN_PARTY"],
+    );
+  }
+
+  /**
+   * Removes a member: replaces the party with `next` (or deletes it and its code when `next` is
+   * undefined), conditional on `party.version`, and clears the member's `partyId`.
+   * @throws ConflictError `PARTY_CHANGED` or `NOT_IN_PARTY`.
+   */
+  public async removeMember(party: Party, playerId: string, next: Party | undefined, now: number): Promise<void> {
+    const cond = { ConditionExpression: "version = :v", ExpressionAttributeValues: { ":v": party.version } };
+    const partyWrite = next
+      ? { Put: { TableName: this.#tableName, Item: { ...partyKey(party.partyId), ...next }, ...cond } }
+      : { Delete: { TableName: this.#tableName, Key: partyKey(party.partyId), ...cond } };
+    const items: Record<string, unknown>[] = [partyWrite, this.#clearPlayerParty(playerId, party.partyId, now)];
+    if (!next) items.push({ Delete: { TableName: this.#tableName, Key: partyCodeKey(party.code) } });
+    await this.#transact(items, ["PARTY_CHANGED", "NOT_IN_PARTY"]);
+  }
+}

@@ -1,0 +1,38 @@
+import { Resource } from "sst";
+import { z } from "zod";
+
+/** A linked resource (SST `Resource.<name>`) is missing or malformed in this environment. */
+export class LinkedResourceError extends Error {
+  public constructor(name: string, options?: { cause?: unknown }) {
+    super(`linked resource ${name} is missing or malformed (SST link / SST_RESOURCE_${name})`, options);
+    this.name = "LinkedResourceError";
+  }
+}
+
+const tableSchema = z.object({ name: z.string().min(1) });
+const matchmakingSchema = z.object({ configurationName: z.string().min(1), queueName: z.string().min(1) });
+
+function linked<T>(name: string, schema: z.ZodType<T>): T {
+  try {
+    return schema.parse((Resource as unknown as Record<string, unknown>)[name]);
+  } catch (err) {
+    throw new LinkedResourceError(name, { cause: err });
+  }
+}
+
+/** Names the API needs, from SST links (locally: `SST_RESOURCE_Table` / `SST_RESOURCE_Matchmaking`). */
+export interface LinkedNames {
+  readonly tableName: string;
+  readonly configurationName: string;
+  readonly queueName: string;
+}
+
+/**
+ * Reads the linked names once per process.
+ * @throws LinkedResourceError naming the missing link.
+ */
+export function linkedNames(): LinkedNames {
+  const table = linked("Table", tableSchema);
+  const matchmaking = linked("Matchmaking", matchmakingSchema);
+  return { tableName: table.name, configurationName: matchmaking.configurationName, queueName: matchmaking.queueName };
+}

@@ -1,0 +1,67 @@
+import { randomBytes, randomUUID } from "node:crypto";
+import {
+  defaultConfigurationProfile,
+  defaultQueueProfile,
+  type ConfigurationProfile,
+  type QueueProfile,
+} from "@matchplace/core";
+import {
+  createDocumentClient,
+  IdempotencyStore,
+  PartyRepository,
+  PlacementRepository,
+  PlayerRepository,
+  RateLimitStore,
+  TicketRepository,
+} from "@matchplace/core/dynamo";
+import { createGameLiftClient, GameLiftGateway } from "@matchplace/core/gamelift";
+import { linkedNames, type LinkedNames } from "./linked.js";
+
+/** Everything a route needs, built once per process (clients are reused across invocations). */
+export interface Services {
+  readonly names: LinkedNames;
+  readonly players: PlayerRepository;
+  readonly parties: PartyRepository;
+  readonly tickets: TicketRepository;
+  readonly placements: PlacementRepository;
+  readonly idempotency: IdempotencyStore;
+  readonly rateLimits: RateLimitStore;
+  readonly gamelift: GameLiftGateway;
+  readonly now: () => number;
+  readonly newId: () => string;
+  readonly randomBytes: (n: number) => Uint8Array;
+  /** The GameLift configuration name a public configuration key resolves to in this stage. */
+  configurationNameOf(profile: ConfigurationProfile): string;
+  /** The GameLift queue name a public queue key resolves to in this stage. */
+  queueNameOf(profile: QueueProfile): string;
+}
+
+let built: Services | undefined;
+
+/**
+ * The process-wide services, built on first use from SST links and the SDK's own endpoint env.
+ * @example const { tickets } = services();
+ */
+export function services(): Services {
+  if (built) return built;
+  const names = linkedNames();
+  const client = createDocumentClient();
+  const tableName = names.tableName;
+  built = {
+    names,
+    players: new PlayerRepository({ client, tableName }),
+    parties: new PartyRepository({ client, tableName }),
+    tickets: new TicketRepository({ client, tableName }),
+    placements: new PlacementRepository({ client, tableName }),
+    idempotency: new IdempotencyStore({ client, tableName }),
+    rateLimits: new RateLimitStore({ client, tableName }),
+    gamelift: new GameLiftGateway({ client: createGameLiftClient() }),
+    now: () => Date.now(),
+    newId: () => randomUUID(),
+    randomBytes: (n) => randomBytes(n),
+    // The default profile is the stage's linked configuration/queue (SST may rename it per stage).
+    configurationNameOf: (p) => (p.key === defaultConfigurationProfile.key ? names.configurationName : p.key),
+    queueNameOf: (p) => (p.key === defaultQueueProfile.key ? names.queueName : p.key),
+  };
+  return built;
+}

@@ -1,0 +1,19 @@
+import { readTicketFor } from "@matchplace/core";
+import { ticketParams } from "@matchplace/client/schemas";
+import { httpHandler } from "../http/httpHandler.js";
+import { apiLogger } from "../http/logger.js";
+import { readRoute } from "../http/routeMiddlewares.js";
+import { services } from "../http/services.js";
+import { ticketReply } from "./ticketReply.js";
+
+const logger = apiLogger("matchmaking.get");
+
+/**
+ * GET /v1/matchmaking/{ticketId}: the ticket from DynamoDB as the caller may see it (never calls
+ * GameLift); 404 for an unknown ticket or one the caller is not on; ETag / If-None-Match → 304.
+ */
+export const handler = httpHandler({ logger, params: ticketParams, use: readRoute() }, async (req) => {
+  const s = services();
+  const ticket = await readTicketFor(s.tickets, req.params.ticketId, req.playerId);
+  return ticketReply(ticket, req.playerId, req.headers["if-none-match"], s.now());
+});

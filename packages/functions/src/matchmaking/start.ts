@@ -1,0 +1,34 @@
+import { defaultConfigurationProfile, findConfigurationProfile, startMatchmaking } from "@matchplace/core";
+import { startMatchmakingBody } from "@matchplace/client/schemas";
+import { httpHandler } from "../http/httpHandler.js";
+import { apiLogger } from "../http/logger.js";
+import { writeRoute } from "../http/routeMiddlewares.js";
+import { services } from "../http/services.js";
+
+const logger = apiLogger("matchmaking.start");
+
+/**
+ * POST /v1/matchmaking: starts a ticket for the caller, or the caller's party when the caller leads
+ * one → 202 `{ticketId, status, retryAfterMs}`; 409 with the active ticketId when a member already
+ * has one.
+ */
+export const handler = httpHandler({ logger, body: startMatchmakingBody, use: writeRoute() }, async (req) => {
+  const s = services();
+  const profile = (req.body.configuration && findConfigurationProfile(req.body.configuration)) || defaultConfigurationProfile;
+  const { ticket, retryAfterMs } = await startMatchmaking(
+    { players: s.players, parties: s.parties, tickets: s.tickets, gamelift: s.gamelift, now: s.now, newTicketId: s.newId },
+    {
+      playerId: req.playerId,
+      profile,
+      configurationName: s.configurationNameOf(profile),
+      ...(req.body.latencyInMs ? { latencyInMs: req.body.latencyInMs } : {}),
+      ...(req.body.attributes ? { attributes: req.body.attributes } : {}),
+    },
+  );
+  logger.info("matchmaking started", { ticketId: ticket.ticketId, players: ticket.playerIds.length });
+  return {
+    status: 202,
+    headers: { location: `/v1/matchmaking/${ticket.ticketId}` },
+    body: { ticketId: ticket.ticketId, status: ticket.status, retryAfterMs },
+  };
+});
