@@ -11,11 +11,11 @@ export interface EvalPlayer {
   readonly latencyInMs?: Readonly<Record<string, number>>;
 }
 
-/** A ticket being evaluated; `cache` memoizes party-aggregated attribute values. */
+/** A ticket being evaluated; `cache` (created on first use) memoizes party-aggregated values. */
 export interface EvalTicket {
   readonly ticketId: string;
   readonly players: EvalPlayer[];
-  readonly cache: Map<string, PlayerValue>;
+  cache?: Map<string, PlayerValue>;
 }
 
 /** A team of a (possibly partial) match. `base` is the declared name before quantity numbering. */

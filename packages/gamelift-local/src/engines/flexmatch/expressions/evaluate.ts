@@ -46,7 +46,8 @@ export function playerValue(player: EvalPlayer, attribute: string, agg: PartyAgg
     return own;
   }
   const key = `${attribute}\u0000${agg}`;
-  if (player.ticket.cache.has(key)) return player.ticket.cache.get(key);
+  const cache = (player.ticket.cache ??= new Map());
+  if (cache.has(key)) return cache.get(key);
   let out: PlayerValue;
   if (typeof own === "number") {
     const xs = party.map((p) => attributeValue(p.attributes[attribute])).filter((x): x is number => typeof x === "number");
@@ -55,7 +56,7 @@ export function playerValue(player: EvalPlayer, attribute: string, agg: PartyAgg
     const ls = party.map((p) => attributeValue(p.attributes[attribute])).filter((x): x is string[] => Array.isArray(x));
     out = agg === "union" || agg === "intersection" ? aggregateLists(ls, agg) : aggregateLists(ls, "union");
   }
-  player.ticket.cache.set(key, out);
+  cache.set(key, out);
   return out;
 }
 

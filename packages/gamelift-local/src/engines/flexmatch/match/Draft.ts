@@ -21,7 +21,9 @@ export class Draft implements MatchView {
 
   /** Every entry in the draft. */
   public entries(): Entry[] {
-    return this.members.flat();
+    const out: Entry[] = [];
+    for (const m of this.members) for (const e of m) out.push(e);
+    return out;
   }
 
   /** Players on team `i`. */
@@ -31,14 +33,18 @@ export class Draft implements MatchView {
 
   /** The level in force for this draft plus `extra`: by the newest or the oldest ticket's age. */
   public level(extra?: Entry): Level {
-    let age = this.#oldest ? -Infinity : Infinity;
-    const pick = (a: number): void => {
-      age = this.#oldest ? Math.max(age, a) : Math.min(age, a);
-    };
-    for (const m of this.members) for (const e of m) pick(e.ageSeconds);
-    if (extra) pick(extra.ageSeconds);
-    if (!Number.isFinite(age)) age = 0;
-    return this.#compiled.levels[levelOf(this.#compiled.thresholds, age)] as Level;
+    const levels = this.#compiled.levels;
+    if (levels.length === 1) return levels[0] as Level;
+    let lo = extra ? extra.ageSeconds : Infinity;
+    let hi = extra ? extra.ageSeconds : -Infinity;
+    for (const m of this.members) {
+      for (const e of m) {
+        if (e.ageSeconds < lo) lo = e.ageSeconds;
+        if (e.ageSeconds > hi) hi = e.ageSeconds;
+      }
+    }
+    const age = this.#oldest ? hi : lo;
+    return levels[levelOf(this.#compiled.thresholds, Number.isFinite(age) ? age : 0)] as Level;
   }
 
   /** Adds an entry to team `i` (backfill entries go to their fixed teams; `i` is ignored). */
@@ -72,12 +78,15 @@ export class Draft implements MatchView {
   /** Locations acceptable to every entry (undefined = unconstrained). */
   public locations(extra?: Entry): Set<string> | undefined {
     let acc: Set<string> | undefined;
-    const add = (e: Entry): void => {
-      if (!e.locations) return;
-      acc = acc === undefined ? new Set(e.locations) : new Set([...acc].filter((l) => e.locations?.has(l)));
-    };
-    for (const m of this.members) for (const e of m) add(e);
-    if (extra) add(extra);
+    for (let k = -1; k < this.members.length; k++) {
+      const list = k < 0 ? (extra ? [extra] : []) : (this.members[k] as Entry[]);
+      for (const e of list) {
+        const mine = e.locations;
+        if (!mine) continue;
+        if (acc === undefined) acc = new Set(mine);
+        else for (const l of acc) if (!mine.has(l)) acc.delete(l);
+      }
+    }
     return acc;
   }
 }

@@ -1,6 +1,10 @@
 /** A sorted index over one partition of the pool, with O(1) removal of matched entries. */
 import type { Entry } from "./prepare.js";
 
+/** Key distance between entries; by age order when there is no key. */
+const distance = (a: Entry, b: Entry, keyed: boolean): number =>
+  keyed && !Number.isNaN(b.key) ? Math.abs(b.key - a.key) : Math.abs(b.order - a.order);
+
 /** What a neighbour scan does with a visited entry. */
 export type Verdict = "take" | "skip" | "stop";
 
@@ -12,7 +16,7 @@ export class PoolIndex {
   readonly #sorted: Entry[];
   readonly #prev: Int32Array;
   readonly #next: Int32Array;
-  readonly #pos = new Map<Entry, number>();
+  readonly #pos: Int32Array;
 
   public constructor(entries: readonly Entry[]) {
     const byKey = (a: Entry, b: Entry): number =>
@@ -23,22 +27,20 @@ export class PoolIndex {
     const n = this.#sorted.length;
     this.#prev = new Int32Array(n);
     this.#next = new Int32Array(n);
-    this.#sorted.forEach((e, i) => {
+    // Position by entry order (entries are numbered 0..N-1 across the whole pool); -1 = absent.
+    this.#pos = new Int32Array(entries.reduce((m, e) => Math.max(m, e.order + 1), 0)).fill(-1);
+    for (let i = 0; i < n; i++) {
       this.#prev[i] = i - 1;
       this.#next[i] = i + 1 < n ? i + 1 : -1;
-      this.#pos.set(e, i);
-    });
-  }
-
-  #order(i: number): number {
-    return this.#sorted[i]?.order ?? Infinity;
+      this.#pos[(this.#sorted[i] as Entry).order] = i;
+    }
   }
 
   /** Unlinks a matched entry. */
   public remove(e: Entry): void {
-    const i = this.#pos.get(e);
-    if (i === undefined) return;
-    this.#pos.delete(e);
+    const i = this.#pos[e.order] ?? -1;
+    if (i < 0) return;
+    this.#pos[e.order] = -1;
     const p = this.#prev[i] ?? -1;
     const n = this.#next[i] ?? -1;
     if (p >= 0) this.#next[p] = n;
@@ -57,28 +59,30 @@ export class PoolIndex {
     maxKeyDistance: number,
     accept: (e: Entry) => Verdict,
   ): Entry[] {
-    const at = this.#pos.get(anchor);
-    if (at === undefined) return [];
+    const at = this.#pos[anchor.order] ?? -1;
+    if (at < 0) return [];
     const out: Entry[] = [];
+    const sorted = this.#sorted;
+    const keyed = !Number.isNaN(anchor.key);
     let l = this.#prev[at] ?? -1;
     let r = this.#next[at] ?? -1;
-    const dist = (i: number): number => {
-      const e = this.#sorted[i] as Entry;
-      return Number.isNaN(anchor.key) || Number.isNaN(e.key) ? Math.abs(e.order - anchor.order) : Math.abs(e.key - anchor.key);
-    };
+    let dl = l >= 0 ? distance(anchor, sorted[l] as Entry, keyed) : Infinity;
+    let dr = r >= 0 ? distance(anchor, sorted[r] as Entry, keyed) : Infinity;
     let scanned = 0;
     while (out.length < limit && scanned < scanLimit && (l >= 0 || r >= 0)) {
-      const dl = l >= 0 ? dist(l) : Infinity;
-      const dr = r >= 0 ? dist(r) : Infinity;
       // Equal distance: the older entry first.
-      const useLeft = dl < dr || (dl === dr && dl !== Infinity && this.#order(l) < this.#order(r));
+      const useLeft = dl < dr || (dl === dr && dl !== Infinity && (sorted[l] as Entry).order < (sorted[r] as Entry).order);
       const i = useLeft ? l : r;
-      const d = useLeft ? dl : dr;
-      if (!Number.isNaN(anchor.key) && d > maxKeyDistance) break;
+      if (keyed && (useLeft ? dl : dr) > maxKeyDistance) break;
       scanned++;
-      if (useLeft) l = this.#prev[l] ?? -1;
-      else r = this.#next[r] ?? -1;
-      const e = this.#sorted[i] as Entry;
+      if (useLeft) {
+        l = this.#prev[l] ?? -1;
+        dl = l >= 0 ? distance(anchor, sorted[l] as Entry, keyed) : Infinity;
+      } else {
+        r = this.#next[r] ?? -1;
+        dr = r >= 0 ? distance(anchor, sorted[r] as Entry, keyed) : Infinity;
+      }
+      const e = sorted[i] as Entry;
       const v = accept(e);
       if (v === "stop") break;
       if (v === "take") out.push(e);

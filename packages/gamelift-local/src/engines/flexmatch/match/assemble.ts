@@ -1,11 +1,13 @@
 /**
- * Greedy match assembly around an anchor ticket, with a bounded swap repair.
- * Cost per anchor: O(candidates × teams × rule-evaluation), never exponential.
+ * Greedy match assembly around an anchor ticket, then a bounded repair (swaps between teams,
+ * then dropping the latest additions). Cost per anchor: O(C·T) rule evaluations for C
+ * candidates and T teams plus a fixed repair budget — never exponential.
  */
 import type { Compiled, Level } from "./compile.js";
 import { Draft } from "./Draft.js";
 import { evaluateMatch, type MatchVerdict } from "./evaluateMatch.js";
 import type { Entry } from "./prepare.js";
+import type { Rule } from "../types.js";
 
 /** A successfully assembled match. */
 export interface Assembled {
@@ -15,24 +17,24 @@ export interface Assembled {
   metrics: Map<string, { passed: number; failed: number }>;
 }
 
-/** Counts rule verdicts for ruleEvaluationMetrics. */
-class Metrics {
-  public readonly counts = new Map<string, { passed: number; failed: number }>();
-  public record(v: MatchVerdict): void {
-    for (const [name, ok] of v.results) {
-      const c = this.counts.get(name) ?? { passed: 0, failed: 0 };
-      if (ok) c.passed++;
-      else c.failed++;
-      this.counts.set(name, c);
+type Counts = Map<string, { passed: number; failed: number }>;
+
+const record = (metrics: Counts, v: MatchVerdict): void => {
+  for (let i = 0; i < v.rules.length; i++) {
+    const name = (v.rules[i] as Rule).name;
+    let c = metrics.get(name);
+    if (!c) {
+      c = { passed: 0, failed: 0 };
+      metrics.set(name, c);
     }
+    if (v.passed[i]) c.passed++;
+    else c.failed++;
   }
-}
+};
 
-const locationList = (s: Set<string> | undefined): string[] | undefined => (s === undefined ? undefined : [...s]);
-
-const evaluateDraft = (draft: Draft, level: Level, extraLocations: Set<string> | undefined, metrics: Metrics): MatchVerdict => {
-  const v = evaluateMatch(level, draft, locationList(extraLocations));
-  metrics.record(v);
+const evaluateDraft = (draft: Draft, level: Level, locations: Set<string> | undefined, metrics: Counts, partial: boolean): MatchVerdict => {
+  const v = evaluateMatch(level, draft, locations === undefined ? undefined : [...locations], partial);
+  record(metrics, v);
   return v;
 };
 
@@ -42,69 +44,72 @@ const sizesOk = (draft: Draft, level: Level): boolean =>
 const better = (a: MatchVerdict, b: MatchVerdict): boolean =>
   a.failures < b.failures || (a.failures === b.failures && a.cost < b.cost - 1e-9);
 
-/** Tries to add `e` to the best team; keeps it only if no more rules fail than before. */
-const tryAdd = (draft: Draft, e: Entry, current: MatchVerdict, metrics: Metrics): MatchVerdict | undefined => {
+/** One placement made during the greedy fill, kept so the trim step can undo it. */
+interface Placement {
+  entry: Entry;
+  team: number;
+}
+
+/** Tries `e` on every team with room; keeps the best placement if no more partial rules fail than before. */
+const tryAdd = (draft: Draft, e: Entry, current: MatchVerdict, metrics: Counts): { v: MatchVerdict; team: number } | undefined => {
   const level = draft.level(e);
   const locations = draft.locations(e);
   if (locations !== undefined && locations.size === 0) return undefined;
   if (e.fixedTeams) {
     draft.place(e, 0);
-    const v = evaluateDraft(draft, level, locations, metrics);
-    if (level.teams.every((t, i) => draft.count(i) <= t.maxPlayers)) return v;
-    return undefined;
+    return { v: evaluateDraft(draft, level, locations, metrics, true), team: 0 };
   }
-  let best: { i: number; v: MatchVerdict; tier: number; open: number } | undefined;
+  let best: { team: number; v: MatchVerdict; tier: number; open: number } | undefined;
   level.teams.forEach((t, i) => {
     const have = draft.count(i);
     if (have + e.size > t.maxPlayers) return;
     draft.place(e, i);
-    const v = evaluateDraft(draft, level, locations, metrics);
+    const v = evaluateDraft(draft, level, locations, metrics, true);
     draft.unplace(e, i);
     // Prefer fewer failures, then teams still below minPlayers, then the most open slots, then cost.
-    const cand = { i, v, tier: have < t.minPlayers ? 0 : 1, open: t.maxPlayers - have };
+    const tier = have < t.minPlayers ? 0 : 1;
+    const open = t.maxPlayers - have;
     if (
       !best ||
       v.failures < best.v.failures ||
       (v.failures === best.v.failures &&
-        (cand.tier < best.tier ||
-          (cand.tier === best.tier && (cand.open > best.open || (cand.open === best.open && v.cost < best.v.cost)))))
+        (tier < best.tier || (tier === best.tier && (open > best.open || (open === best.open && v.cost < best.v.cost)))))
     ) {
-      best = cand;
+      best = { team: i, v, tier, open };
     }
   });
   if (!best || best.v.failures > current.failures) return undefined;
-  draft.place(e, best.i);
-  return best.v;
+  draft.place(e, best.team);
+  return { v: best.v, team: best.team };
 };
 
-/** Bounded repair: swap equally sized tickets between teams while that lowers (failures, cost). */
-const repair = (draft: Draft, level: Level, start: MatchVerdict, metrics: Metrics, budget: number): MatchVerdict => {
+const swap = (draft: Draft, a: Entry, i: number, b: Entry, j: number): void => {
+  draft.unplace(a, i);
+  draft.unplace(b, j);
+  draft.place(a, j);
+  draft.place(b, i);
+};
+
+/** Swaps equally sized tickets between teams while that lowers (failures, cost). */
+const repairBySwaps = (draft: Draft, level: Level, start: MatchVerdict, metrics: Counts, budget: { left: number }): MatchVerdict => {
   let current = start;
   const locations = draft.locations();
   let improved = true;
-  while (improved && current.failures > 0 && budget > 0) {
+  while (improved && current.failures > 0 && budget.left > 0) {
     improved = false;
     for (let i = 0; i < draft.members.length && !improved; i++) {
       for (let j = i + 1; j < draft.members.length && !improved; j++) {
         for (const a of [...(draft.members[i] ?? [])]) {
-          if (improved || budget <= 0) break;
           for (const b of [...(draft.members[j] ?? [])]) {
+            if (improved || budget.left <= 0) break;
             if (a.fixedTeams || b.fixedTeams || a.size !== b.size) continue;
-            if (--budget < 0) break;
-            draft.unplace(a, i);
-            draft.unplace(b, j);
-            draft.place(a, j);
-            draft.place(b, i);
-            const v = evaluateDraft(draft, level, locations, metrics);
+            budget.left--;
+            swap(draft, a, i, b, j);
+            const v = evaluateDraft(draft, level, locations, metrics, false);
             if (better(v, current)) {
               current = v;
               improved = true;
-              break;
-            }
-            draft.unplace(a, j);
-            draft.unplace(b, i);
-            draft.place(a, i);
-            draft.place(b, j);
+            } else swap(draft, a, j, b, i);
           }
         }
       }
@@ -113,10 +118,33 @@ const repair = (draft: Draft, level: Level, start: MatchVerdict, metrics: Metric
   return current;
 };
 
+/** Drops the latest additions one by one (never the anchor) while that helps and sizes allow. */
+const repairByTrimming = (
+  draft: Draft,
+  placements: Placement[],
+  start: MatchVerdict,
+  metrics: Counts,
+  budget: { left: number },
+): MatchVerdict => {
+  let current = start;
+  for (let k = placements.length - 1; k >= 1 && current.failures > 0 && budget.left > 0; k--) {
+    const p = placements[k] as Placement;
+    draft.unplace(p.entry, p.team);
+    const level = draft.level();
+    budget.left--;
+    const v = sizesOk(draft, level) ? evaluateDraft(draft, level, draft.locations(), metrics, false) : undefined;
+    if (v && better(v, current)) {
+      current = v;
+      placements.splice(k, 1);
+    } else draft.place(p.entry, p.team);
+  }
+  return current;
+};
+
 /**
- * Builds a match around `anchor` from `candidates` (nearest first). Teams fill toward
- * maxPlayers; the match closes when every team is full, or when candidates run out with every
- * team at minPlayers or more. Backfill anchors need at least one new ticket.
+ * Builds a match around `anchor` from `candidates` (best first). Teams fill toward maxPlayers;
+ * the match closes when every team is full, or when candidates run out with every team at
+ * minPlayers or more. A backfill anchor needs at least one new ticket.
  * @returns the match, or undefined when no valid match could be built from these candidates.
  */
 export function assemble(
@@ -126,23 +154,29 @@ export function assemble(
   oldest: boolean,
   repairBudget: number,
 ): Assembled | undefined {
-  const metrics = new Metrics();
+  const metrics: Counts = new Map();
   const draft = new Draft(compiled, compiled.levels[anchor.level] as Level, oldest);
-  const empty: MatchVerdict = { failures: Infinity, cost: Infinity, results: new Map() };
-  let current = tryAdd(draft, anchor, empty, metrics);
-  if (!current) return undefined;
-  const full = (): boolean => draft.level().teams.every((t, i) => draft.count(i) >= t.maxPlayers);
+  const none: MatchVerdict = { failures: Infinity, cost: Infinity, rules: [], passed: [] };
+  const first = tryAdd(draft, anchor, none, metrics);
+  if (!first) return undefined;
+  const placements: Placement[] = [{ entry: anchor, team: first.team }];
+  let current = first.v;
+  if (anchor.fixedTeams && !draft.level().teams.every((t, i) => draft.count(i) <= t.maxPlayers)) return undefined;
   for (const c of candidates) {
-    if (full()) break;
+    if (draft.level().teams.every((t, i) => draft.count(i) >= t.maxPlayers)) break;
     const next = tryAdd(draft, c, current, metrics);
-    if (next) current = next;
+    if (!next) continue;
+    current = next.v;
+    placements.push({ entry: c, team: next.team });
   }
-  const level = draft.level();
-  if (draft.entries().length < 2 && anchor.fixedTeams) return undefined;
+  let level = draft.level();
   if (!sizesOk(draft, level)) return undefined;
-  const locations = draft.locations();
-  current = evaluateDraft(draft, level, locations, metrics);
-  if (current.failures > 0) current = repair(draft, level, current, metrics, repairBudget);
-  if (current.failures > 0) return undefined;
-  return { draft, level, verdict: current, metrics: metrics.counts };
+  current = evaluateDraft(draft, level, draft.locations(), metrics, false);
+  const budget = { left: repairBudget };
+  if (current.failures > 0) current = repairBySwaps(draft, level, current, metrics, budget);
+  if (current.failures > 0) current = repairByTrimming(draft, placements, current, metrics, budget);
+  level = draft.level();
+  if (current.failures > 0 || !sizesOk(draft, level)) return undefined;
+  if (anchor.fixedTeams && draft.entries().length < 2) return undefined;
+  return { draft, level, verdict: current, metrics };
 }

@@ -1,5 +1,6 @@
 /** Per-expansion-level views of a rule set, computed once per findMatches call. */
 import { effectiveRuleSet, expansionThresholds } from "../expansions.js";
+import type { Expression } from "../expressions/ast.js";
 import { statementRules } from "../parse/statement.js";
 import type { BatchDistanceRule, LatencyRule, Rule, RuleSet, SortRule } from "../types.js";
 
@@ -17,7 +18,13 @@ export interface Level {
   teams: SlotTeam[];
   /** Rules that decide a match on their own (not sort rules, not referenced by a compound). */
   deciding: Rule[];
+  /**
+   * The deciding rules checked while a match is still being filled: those that do not depend on
+   * team sizes (a `count(...)` such as EqualTeamSizes necessarily fails between additions).
+   */
+  partial: Rule[];
   rulesByName: ReadonlyMap<string, Rule>;
+  hasCompound: boolean;
   latency: LatencyRule[];
   batch: BatchDistanceRule[];
   sorts: SortRule[];
@@ -45,19 +52,46 @@ export function slotTeams(ruleSet: RuleSet): SlotTeam[] {
   return out;
 }
 
+const sizeDependentExpression = (e: Expression): boolean =>
+  e.kind === "call" ? e.fn === "count" || sizeDependentExpression(e.arg) : e.kind === "path" && e.tail.kind !== "attribute";
+
+/** True when a rule's verdict depends on how many players the teams hold (not only on who they are). */
+const sizeDependent = (rule: Rule, byName: ReadonlyMap<string, Rule>): boolean => {
+  switch (rule.type) {
+    case "distance":
+    case "comparison":
+    case "collection": {
+      const ref = rule.referenceValue;
+      return (
+        rule.measurements.some((m) => sizeDependentExpression(m.expression)) ||
+        (ref?.kind === "expression" && sizeDependentExpression(ref.expression))
+      );
+    }
+    case "compound":
+      return statementRules(rule.statement).some((n) => {
+        const r = byName.get(n);
+        return r !== undefined && sizeDependent(r, byName);
+      });
+    default:
+      return false;
+  }
+};
+
 const compileLevel = (ruleSet: RuleSet): Level => {
   const referenced = new Set<string>();
   for (const r of ruleSet.rules) if (r.type === "compound") for (const n of statementRules(r.statement)) referenced.add(n);
   const teams = slotTeams(ruleSet);
+  const byName = new Map(ruleSet.rules.map((r) => [r.name, r]));
+  // Rules a compound references decide only through it (the docs' or(and(Serious, ...), and(Casual, ...))
+  // pattern could never match otherwise).
+  const deciding = ruleSet.rules.filter((r) => r.type !== "absoluteSort" && r.type !== "distanceSort" && !referenced.has(r.name));
   return {
     ruleSet,
     teams,
-    // Rules a compound references decide only through it (the docs' or(and(Serious, ...), and(Casual, ...))
-    // pattern could never match otherwise).
-    deciding: ruleSet.rules.filter(
-      (r) => r.type !== "absoluteSort" && r.type !== "distanceSort" && !referenced.has(r.name),
-    ),
-    rulesByName: new Map(ruleSet.rules.map((r) => [r.name, r])),
+    deciding,
+    partial: deciding.filter((r) => !sizeDependent(r, byName)),
+    rulesByName: byName,
+    hasCompound: ruleSet.rules.some((r) => r.type === "compound"),
     latency: ruleSet.rules.filter((r): r is LatencyRule => r.type === "latency"),
     batch: ruleSet.rules.filter((r): r is BatchDistanceRule => r.type === "batchDistance"),
     sorts: ruleSet.rules.filter((r): r is SortRule => r.type === "absoluteSort" || r.type === "distanceSort"),

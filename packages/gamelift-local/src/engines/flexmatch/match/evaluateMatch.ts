@@ -16,8 +16,9 @@ export interface MatchVerdict {
   cost: number;
   /** Locations passing every latency rule (undefined when no latency rule and no common latency data). */
   locations?: string[];
-  /** Rule name → passed, for metrics. */
-  results: Map<string, boolean>;
+  /** The rules evaluated and whether each passed (parallel arrays), for metrics. */
+  rules: readonly Rule[];
+  passed: boolean[];
 }
 
 const checkOne = (
@@ -25,9 +26,9 @@ const checkOne = (
   match: MatchView,
   level: Level,
   locations: string[] | undefined,
-  memo: Map<string, Outcome>,
+  memo: Map<string, Outcome> | undefined,
 ): Outcome => {
-  const hit = memo.get(rule.name);
+  const hit = memo?.get(rule.name);
   if (hit) return hit;
   let out: Outcome;
   switch (rule.type) {
@@ -61,16 +62,18 @@ const checkOne = (
       out = PASS;
       break;
   }
-  memo.set(rule.name, out);
+  memo?.set(rule.name, out);
   return out;
 };
 
 /**
  * Evaluates a match at a level. `locations` restricts the candidate locations (the intersection
- * of the tickets' acceptable ones); latency rules narrow it further.
+ * of the tickets' acceptable ones); latency rules narrow it further. `partial` checks only the
+ * rules meaningful on a match still being filled (see {@link Level.partial}).
  */
-export function evaluateMatch(level: Level, match: MatchView, locations: string[] | undefined): MatchVerdict {
-  const memo = new Map<string, Outcome>();
+export function evaluateMatch(level: Level, match: MatchView, locations: string[] | undefined, partial = false): MatchVerdict {
+  // Compound rules may reference a rule twice; memoize only then.
+  const memo = level.hasCompound ? new Map<string, Outcome>() : undefined;
   let usable = locations;
   if (level.latency.length > 0) {
     usable = usable ?? commonLocations(match);
@@ -78,14 +81,15 @@ export function evaluateMatch(level: Level, match: MatchView, locations: string[
   }
   let failures = 0;
   let cost = 0;
-  const results = new Map<string, boolean>();
-  for (const rule of level.deciding) {
+  const rules = partial ? level.partial : level.deciding;
+  const passed: boolean[] = [];
+  for (const rule of rules) {
     const o = rule.type === "latency" ? { ok: (usable?.length ?? 0) > 0, cost: 0 } : checkOne(rule, match, level, usable, memo);
-    results.set(rule.name, o.ok);
+    passed.push(o.ok);
     if (!o.ok) failures++;
     cost += o.cost;
   }
-  const verdict: MatchVerdict = { failures, cost, results };
+  const verdict: MatchVerdict = { failures, cost, rules, passed };
   if (usable !== undefined) verdict.locations = usable;
   return verdict;
 }

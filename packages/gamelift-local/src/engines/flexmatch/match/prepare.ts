@@ -58,10 +58,11 @@ export function prepare(pool: readonly PoolTicket[], compiled: Compiled, now: nu
   const teamNames = new Set(base.teams.map((t) => t.name));
   const maxTeam = Math.max(...compiled.levels.flatMap((l) => l.teams.map((t) => t.maxPlayers)));
   const out: Entry[] = [];
-  const sorted = [...pool].sort((a, b) => a.startTime - b.startTime || (a.ticketId < b.ticketId ? -1 : 1));
+  const keyAgg = base.batch.find((r) => r.batchAttribute === keyAttr)?.partyAggregation ?? "avg";
+  const sorted = [...pool].sort((a, b) => a.startTime - b.startTime || (a.ticketId < b.ticketId ? -1 : a.ticketId > b.ticketId ? 1 : 0));
   for (const ticket of sorted) {
     if (ticket.players.length === 0 || ticket.players.length > maxTeam) continue;
-    const evalTicket: EvalTicket = { ticketId: ticket.ticketId, players: [], cache: new Map() };
+    const evalTicket: EvalTicket = { ticketId: ticket.ticketId, players: [] };
     let ok = true;
     for (const p of ticket.players) {
       const attributes = playerAttributesWithDefaults(ruleSet, p.attributes);
@@ -69,8 +70,9 @@ export function prepare(pool: readonly PoolTicket[], compiled: Compiled, now: nu
         ok = false;
         break;
       }
-      const player: EvalPlayer = { kind: "player", playerId: p.playerId, ticket: evalTicket, attributes };
-      if (p.latencyInMs) Object.assign(player, { latencyInMs: p.latencyInMs });
+      const player: EvalPlayer = p.latencyInMs
+        ? { kind: "player", playerId: p.playerId, ticket: evalTicket, attributes, latencyInMs: p.latencyInMs }
+        : { kind: "player", playerId: p.playerId, ticket: evalTicket, attributes };
       evalTicket.players.push(player);
     }
     if (!ok) continue;
@@ -86,14 +88,14 @@ export function prepare(pool: readonly PoolTicket[], compiled: Compiled, now: nu
       partition: "",
       jitter: random(),
     };
-    if (ticket.backfill || ticket.players.some((p) => p.team !== undefined)) {
+    if (ticket.backfill || ticket.players[0]?.team !== undefined) {
       const teams = ticket.players.map((p) => p.team ?? "");
       if (teams.some((t) => !teamNames.has(t))) continue;
       entry.fixedTeams = teams;
     }
     const first = evalTicket.players[0];
     if (keyAttr && first) {
-      const v = playerValue(first, keyAttr, base.batch.find((r) => r.batchAttribute === keyAttr)?.partyAggregation ?? "avg");
+      const v = playerValue(first, keyAttr, keyAgg);
       entry.key = typeof v === "number" ? v : NaN;
     }
     if (first && stringBatch.length > 0) {

@@ -50,7 +50,9 @@ export function propose(
       failedCount: metrics.get(r.name)?.failed ?? 0,
     })),
   };
-  const location = bestLocation(match, locations ?? commonLocations(match));
+  // Only matches whose players reported latencies get a location.
+  const reported = match.teams.some((t) => t.players.some((p) => p.latencyInMs !== undefined));
+  const location = reported ? bestLocation(match, locations ?? commonLocations(match)) : undefined;
   if (location !== undefined) proposal.location = location;
   return proposal;
 }
