@@ -8,3 +8,5 @@ export * from "./domain/events/index.js";
 export * from "./domain/matchmaking/index.js";
 export * from "./domain/player/types.js";
 export * from "./domain/party/types.js";
+export * from "./domain/ticket/observe.js";
+export * from "./domain/placement/observe.js";

@@ -17,13 +17,14 @@ import { consumeDelivery, PoisonMessageError } from "@matchplace/core";
 import { createDocumentClient, PlacementRepository, TicketRepository } from "@matchplace/core/dynamo";
 import { linkedString } from "./linked.js";
 import { reportOutcomes } from "./report.js";
+import { retentionSeconds } from "./config.js";
 
 const logger = new Logger({ serviceName: "matchplace-events" });
 const metrics = new Metrics({ namespace: "matchplace", serviceName: "matchplace-events" });
 const tableName = linkedString("Table", "name");
 const client = createDocumentClient();
-const tickets = new TicketRepository({ client, tableName });
-const placements = new PlacementRepository({ client, tableName });
+const tickets = new TicketRepository({ client, tableName, retentionSeconds: retentionSeconds() });
+const placements = new PlacementRepository({ client, tableName, retentionSeconds: retentionSeconds() });
 
 async function consume(event: unknown): Promise<void> {
   const { outcomes, failure } = await consumeDelivery(event, { tickets, placements, now: Date.now() });

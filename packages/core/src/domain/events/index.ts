@@ -8,3 +8,5 @@ export * from "./consume.js";
 export * from "./errors.js";
 export { configurationNameFromArn, isAutoBackfillTicketId, toTicketEvents } from "./flexMatch.js";
 export { queueNameFromArn, toPlacementEvent } from "./placement.js";
+export * from "./reconcile.js";
+export * from "./tokenBucket.js";

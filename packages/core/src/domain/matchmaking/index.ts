@@ -4,3 +4,4 @@ export * from "./ports.js";
 export * from "./view.js";
 export * from "./startMatchmaking.js";
 export * from "./readTicket.js";
+export * from "./changeTicket.js";

@@ -1,0 +1,49 @@
+/**
+ * The reconciler (EventBridge schedule, every minute): repairs tickets and placements whose events
+ * were lost or late, by asking GameLift about the ones that went quiet. Settings (optional env):
+ * `MATCHPLACE_RECONCILE_STALE_MS` (30000), `MATCHPLACE_RECONCILE_TICKET_RPS` (5),
+ * `MATCHPLACE_RECONCILE_PLACEMENT_RPS` (5), `MATCHPLACE_RETENTION_SECONDS` (86400).
+ */
+import { Logger } from "@aws-lambda-powertools/logger";
+import { injectLambdaContext } from "@aws-lambda-powertools/logger/middleware";
+import { Metrics, MetricUnit } from "@aws-lambda-powertools/metrics";
+import { logMetrics } from "@aws-lambda-powertools/metrics/middleware";
+import middy from "@middy/core";
+import type { Context } from "aws-lambda";
+import { reconcile, type ReconcileReport } from "@matchplace/core";
+import { createDocumentClient, PlacementRepository, TicketRepository } from "@matchplace/core/dynamo";
+import { createGameLiftClient, GameLiftReconcileObserver } from "@matchplace/core/gamelift";
+import { linkedString } from "../events/linked.js";
+import { numberSetting, retentionSeconds } from "../events/config.js";
+
+const logger = new Logger({ serviceName: "matchplace-reconcile" });
+const metrics = new Metrics({ namespace: "matchplace", serviceName: "matchplace-reconcile" });
+const tableName = linkedString("Table", "name");
+const client = createDocumentClient();
+const tickets = new TicketRepository({ client, tableName, retentionSeconds: retentionSeconds() });
+const placements = new PlacementRepository({ client, tableName, retentionSeconds: retentionSeconds() });
+const gamelift = new GameLiftReconcileObserver({ client: createGameLiftClient() });
+const options = {
+  staleAfterMs: numberSetting("MATCHPLACE_RECONCILE_STALE_MS", 30_000),
+  ticketCallsPerSecond: numberSetting("MATCHPLACE_RECONCILE_TICKET_RPS", 5),
+  placementCallsPerSecond: numberSetting("MATCHPLACE_RECONCILE_PLACEMENT_RPS", 5),
+};
+const clock = { now: (): number => Date.now() };
+const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+
+async function run(_event: unknown, context: Context): Promise<ReconcileReport> {
+  // Leave 5 s of the invocation for the last calls and the metrics flush.
+  const deadline = Date.now() + Math.max(0, context.getRemainingTimeInMillis() - 5_000);
+  const report = await reconcile({ tickets, placements, gamelift, clock, sleep, random: Math.random }, { ...options, deadline });
+  metrics.addMetric("StaleChecked", MetricUnit.Count, report.ticketsChecked + report.placementsChecked);
+  metrics.addMetric("StaleReconciled", MetricUnit.Count, report.ticketsRepaired + report.placementsRepaired);
+  metrics.addMetric("UnknownFailed", MetricUnit.Count, report.ticketsFailedUnknown + report.placementsFailedUnknown);
+  metrics.addMetric("Throttled", MetricUnit.Count, report.throttled);
+  logger.info("reconcile run", { ...report });
+  return report;
+}
+
+/** Lambda entry point (scheduled). */
+export const handler = middy(run)
+  .use(injectLambdaContext(logger, { resetKeys: true }))
+  .use(logMetrics(metrics));
