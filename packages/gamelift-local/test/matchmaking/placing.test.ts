@@ -62,6 +62,23 @@ describe("WITH_QUEUE matches", () => {
     expect(b1?.attributes).toEqual({ skill: { attributeType: "DOUBLE", valueAttribute: 1000 } });
   });
 
+  it("names quantity-cloned teams in MatchmakerData as the match does", async () => {
+    const h = new Harness();
+    const ruleSet = JSON.stringify({ ruleLanguageVersion: "1.0", teams: [{ name: "squad", minPlayers: 1, maxPlayers: 1, quantity: 2 }] });
+    await h.setUp(ruleSet, { FlexMatchMode: "WITH_QUEUE", GameSessionQueueArns: [queue] });
+    await h.start("t1", "p1");
+    await h.start("t2", "p2");
+
+    await h.tick();
+
+    const data = JSON.parse(h.placer.requests[0]?.matchmakerData ?? "{}") as { teams: { name: string; players: unknown[] }[] };
+    const created = h.events("PotentialMatchCreated")[0];
+    const names = created?.tickets.flatMap((t) => t.players.map((p) => p.team ?? "")).sort();
+    expect(data.teams.map((t) => t.name).sort()).toEqual(names);
+    expect(data.teams.every((t) => t.players.length === 1)).toBe(true);
+    expect(h.placer.requests[0]?.maximumPlayerSessionCount).toBe(2);
+  });
+
   it("completes with GameSessionConnectionInfo and MatchmakingSucceeded once the session is placed", async () => {
     const h = await placing();
     const session = h.placer.fulfill(h.placer.requests[0]?.placementId ?? "");

@@ -58,7 +58,7 @@ export async function proceedMatch(ctx: EmulatorContext, deps: MatchmakingDeps, 
       config.BackfillMode === "AUTOMATIC" && !existing?.autoBackfillStopped && players.length < maxPlayersOf(ruleSet);
     const autoId = keepsFilling ? autoBackfillTicketId(ctx) : null;
     if (autoId !== null) match.autoBackfillTicketId = autoId;
-    const teams = teamsOfPlayers(players, ruleSet.teams.map((t) => t.name));
+    const teams = teamsOfPlayers(players, match.teams.map((t) => t.name));
     const data = matchmakerDataOf(ruleSet, config, match.matchId, teams, autoId);
     try {
       const session = await deps.placer.join(ctx, sessionArn, newPlayers.map((p) => p.PlayerId), data);
@@ -85,7 +85,7 @@ export async function proceedMatch(ctx: EmulatorContext, deps: MatchmakingDeps, 
       maximumPlayerSessionCount: maxPlayersOf(ruleSet) + config.AdditionalPlayerCount,
       gameProperties: config.GameProperties,
       ...(config.GameSessionData !== undefined ? { gameSessionData: config.GameSessionData } : {}),
-      matchmakerData: matchmakerDataOf(ruleSet, config, match.matchId, teamsOfPlayers(players, ruleSet.teams.map((t) => t.name)), autoId),
+      matchmakerData: matchmakerDataOf(ruleSet, config, match.matchId, teamsOfPlayers(players, match.teams.map((t) => t.name)), autoId),
       players: players.map((p) => (p.LatencyInMs ? { playerId: p.PlayerId, latencyInMs: p.LatencyInMs } : { playerId: p.PlayerId })),
     });
   } catch (err) {
@@ -155,7 +155,7 @@ function rememberSession(
     ...(session ? { gameSessionArn: session.gameSessionArn } : {}),
     configurationName: config.Name,
     matchId: match.matchId,
-    teams: teamsOfPlayers(matchPlayers(tickets), ruleSet.teams.map((t) => t.name)),
+    teams: teamsOfPlayers(matchPlayers(tickets), match.teams.map((t) => t.name)),
     maxPlayers: maxPlayersOf(ruleSet),
     autoBackfillTicketId: match.autoBackfillTicketId ?? null,
     ...(previous?.autoBackfillStopped ? { autoBackfillStopped: true } : {}),

@@ -15,7 +15,7 @@ export interface MatchmakerData {
   autoBackfillTicketId: string | null;
 }
 
-/** Groups players by `Team`, in the rule set's team order (quantity clones after their base). */
+/** Groups players by `Team`, teams in the given order (the match's concrete teams), others after. */
 export function teamsOfPlayers(players: readonly PlayerRecord[], teamOrder: readonly string[]): MatchedSessionRecord["teams"] {
   const byTeam = new Map<string, PlayerRecord[]>(teamOrder.map((t) => [t, []]));
   for (const p of players) {
