@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { join } from "node:path";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { z } from "zod";
@@ -9,6 +10,7 @@ import { operations as platformOperations } from "./operations/index.js";
 import type { EmulatorContext, EmulatorSettings, IdSource, Notify, Operation } from "./operations/types.js";
 import { loadSnapshot, saveSnapshot } from "./persist.js";
 import { createRequestHandler } from "./protocol/handler.js";
+import { startLocalS3, type LocalS3 } from "./s3/localS3.js";
 import { Store } from "./store/Store.js";
 
 /** Options of `startGameLiftEmulator`; every one is optional. */
@@ -38,7 +40,11 @@ export interface GameLiftEmulatorOptions {
   /** Extra engines, ticked after the built-in ones. */
   readonly extraEngines?: Engine[];
   /** Engine tunables (fleet activation time, upload credential lifetime, ...). */
-  readonly settings?: Partial<EmulatorSettings>;
+  readonly settings?: Partial<Omit<EmulatorSettings, "s3">>;
+  /** Lifetime of build upload credentials (shorthand for `settings.uploadCredentialsTtlMs`). Default 15 min. */
+  readonly uploadCredentialsTtlMs?: number;
+  /** Start a local S3 (s3rver behind an authorizing proxy) for build uploads on this port (0 = free). */
+  readonly s3?: { readonly port?: number; readonly directory?: string };
   /** Told about unexpected (non-GameLift) exceptions thrown by operations and engines. */
   readonly onError?: (err: unknown, where: string) => void;
 }
@@ -49,6 +55,8 @@ export interface GameLiftEmulator {
   readonly url: string;
   readonly port: number;
   readonly context: EmulatorContext;
+  /** The local S3 endpoint (`http://host:port`), when started with `s3`. */
+  readonly s3Url?: string;
   /** Runs every engine once at `clock.now()`. */
   tick(): Promise<void>;
   /** Stops the loop and the HTTP server, and writes the snapshot when persisting. */
@@ -69,6 +77,8 @@ const optionsSchema = z.strictObject({
   extraOperations: z.record(z.string(), z.custom<Operation>((v) => typeof v === "function")).optional(),
   extraEngines: z.array(z.custom<Engine>((v) => typeof (v as Engine | undefined)?.tick === "function")).optional(),
   settings: z.custom<Partial<EmulatorSettings>>((v) => typeof v === "object" && v !== null).optional(),
+  uploadCredentialsTtlMs: z.number().int().min(1).optional(),
+  s3: z.strictObject({ port: z.number().int().min(0).max(65535).optional(), directory: z.string().min(1).optional() }).optional(),
   onError: z.custom<(err: unknown, where: string) => void>((v) => typeof v === "function").optional(),
 });
 
@@ -83,6 +93,8 @@ const optionsSchema = z.strictObject({
 export async function startGameLiftEmulator(options: GameLiftEmulatorOptions = {}): Promise<GameLiftEmulator> {
   const o = optionsSchema.parse(options);
   const store = new Store();
+  const settings: { -readonly [K in keyof EmulatorSettings]?: EmulatorSettings[K] } = { ...o.settings };
+  if (o.uploadCredentialsTtlMs !== undefined) settings.uploadCredentialsTtlMs = o.uploadCredentialsTtlMs;
   const context: EmulatorContext = {
     store,
     clock: o.clock ?? new SystemClock(),
@@ -90,10 +102,17 @@ export async function startGameLiftEmulator(options: GameLiftEmulatorOptions = {
     region: o.region ?? "us-east-1",
     accountId: o.accountId ?? "123456789012",
     notify: o.notify ?? (() => undefined),
-    settings: o.settings ?? {},
+    settings,
   };
   if (o.persistDir) await loadSnapshot(o.persistDir, store);
   const onError = o.onError ?? (() => undefined);
+  const host = o.host ?? "127.0.0.1";
+  let s3: LocalS3 | undefined;
+  if (o.s3) {
+    const directory = o.s3.directory ?? (o.persistDir ? join(o.persistDir, "s3") : undefined);
+    s3 = await startLocalS3({ ctx: context, port: o.s3.port ?? 4569, host, directory, onError: (err) => onError(err, "s3") });
+    settings.s3 = s3;
+  }
   const engines = [...platformEngines, ...(o.extraEngines ?? [])];
   const handler = createRequestHandler({
     ctx: context,
@@ -118,14 +137,18 @@ export async function startGameLiftEmulator(options: GameLiftEmulatorOptions = {
       res.end();
     });
   });
-  const host = o.host ?? "127.0.0.1";
-  await new Promise<void>((resolve, reject) => {
-    server.once("error", reject);
-    server.listen(o.port ?? 9080, host, () => {
-      server.off("error", reject);
-      resolve();
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once("error", reject);
+      server.listen(o.port ?? 9080, host, () => {
+        server.off("error", reject);
+        resolve();
+      });
     });
-  });
+  } catch (err) {
+    await s3?.close();
+    throw err;
+  }
   const port = (server.address() as AddressInfo).port;
 
   const timers: NodeJS.Timeout[] = [];
@@ -149,8 +172,9 @@ export async function startGameLiftEmulator(options: GameLiftEmulatorOptions = {
       server.closeAllConnections();
     });
     await saving;
+    await s3?.close();
     if (persistDir) await saveSnapshot(persistDir, store);
   };
 
-  return { url: `http://${host.includes(":") ? `[${host}]` : host}:${port}`, port, context, tick, close };
+  return { url: `http://${host.includes(":") ? `[${host}]` : host}:${port}`, port, context, s3Url: s3?.endpoint, tick, close };
 }

@@ -1,6 +1,8 @@
+import { buildOperations } from "./builds/index.js";
 import { fleetOperations } from "./fleets/index.js";
 import { matchmakingOperations } from "./matchmaking/index.js";
 import { queueOperations } from "./queues/index.js";
+import { scriptOperations } from "./scripts/index.js";
 import { sessionOperations } from "./sessions/index.js";
 import type { Operation } from "./types.js";
 import { DescribeVpcPeeringConnections } from "./vpc/DescribeVpcPeeringConnections.js";
@@ -10,6 +12,8 @@ export const operations: Record<string, Operation> = {
   ...fleetOperations,
   ...queueOperations,
   ...sessionOperations,
+  ...buildOperations,
+  ...scriptOperations,
   DescribeVpcPeeringConnections,
   ...matchmakingOperations,
 };

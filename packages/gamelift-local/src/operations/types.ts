@@ -10,6 +10,16 @@ export interface IdSource {
   uuid(): string;
 }
 
+/** How engines reach the local S3 (s3rver behind the authorizing proxy). */
+export interface LocalS3Access {
+  /** The endpoint clients upload to (the authorizing proxy). */
+  readonly endpoint: string;
+  /** The bucket build uploads go to (no dots, as GameLift requires). */
+  readonly bucket: string;
+  /** Size in bytes of an object in that bucket, or `undefined` when it does not exist. */
+  headObject(key: string): Promise<number | undefined>;
+}
+
 /** Tunables of the platform engines; durations in milliseconds. Defaults: `engines/settings.ts`. */
 export interface EmulatorSettings {
   /** Time a new fleet spends in each status before the next (NEW ... ACTIVATING, then ACTIVE). */
@@ -21,7 +31,7 @@ export interface EmulatorSettings {
   /** Lifetime of build upload credentials. */
   readonly uploadCredentialsTtlMs: number;
   /** The local S3 that build uploads go to, when started. */
-  readonly s3?: { readonly endpoint: string; readonly bucket: string };
+  readonly s3?: LocalS3Access;
 }
 
 /** What every operation and engine is given. */
