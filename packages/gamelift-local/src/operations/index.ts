@@ -1,9 +1,11 @@
+import { aliasOperations } from "./aliases/index.js";
 import { buildOperations } from "./builds/index.js";
 import { fleetOperations } from "./fleets/index.js";
 import { matchmakingOperations } from "./matchmaking/index.js";
 import { queueOperations } from "./queues/index.js";
 import { scriptOperations } from "./scripts/index.js";
 import { sessionOperations } from "./sessions/index.js";
+import { tagOperations } from "./tags/index.js";
 import type { Operation } from "./types.js";
 import { DescribeVpcPeeringConnections } from "./vpc/DescribeVpcPeeringConnections.js";
 
@@ -14,6 +16,8 @@ export const operations: Record<string, Operation> = {
   ...sessionOperations,
   ...buildOperations,
   ...scriptOperations,
+  ...aliasOperations,
+  ...tagOperations,
   DescribeVpcPeeringConnections,
   ...matchmakingOperations,
 };

@@ -1,0 +1,32 @@
+import { parseArn } from "../../arns.js";
+import { collections } from "../../engines/state/collections.js";
+import type { EmulatorContext } from "../types.js";
+
+/**
+ * Whether a taggable resource ARN names something that exists in this emulator (same Region and
+ * account). Matchmaking configurations and rule sets are looked up in the matchmaking work's
+ * collections, by the names it stores them under.
+ */
+export function resourceExists(ctx: EmulatorContext, arn: string): boolean {
+  const p = parseArn(arn);
+  if (!p || p.region !== ctx.region || p.accountId !== ctx.accountId) return false;
+  const cols = collections(ctx.store);
+  switch (p.type) {
+    case "fleet":
+      return cols.fleets.has(p.resource);
+    case "build":
+      return cols.builds.has(p.resource);
+    case "script":
+      return cols.scripts.has(p.resource);
+    case "alias":
+      return cols.aliases.has(p.resource);
+    case "gamesessionqueue":
+      return cols.queues.has(p.resource);
+    case "matchmakingconfiguration":
+      return ctx.store.collection<unknown>("matchmakingConfigurations").has(p.resource);
+    case "matchmakingruleset":
+      return ctx.store.collection<unknown>("matchmakingRuleSets").has(p.resource);
+    default:
+      return false;
+  }
+}
