@@ -84,7 +84,7 @@ describe("manual match backfill", () => {
     await expect(h.call("StopMatchBackfill", { TicketId: "t1" })).rejects.toMatchObject({ name: "InvalidRequestException" });
   });
 
-  it("validates backfill requests: Team required, a FlexMatch session required for WITH_QUEUE", async () => {
+  it("validates backfill requests: a known Team required, a FlexMatch session required for WITH_QUEUE", async () => {
     const { h, arn } = await placedGame("MANUAL");
 
     await expect(
@@ -92,6 +92,9 @@ describe("manual match backfill", () => {
     ).rejects.toMatchObject({ name: "InvalidRequestException" });
     await expect(
       h.call("StartMatchBackfill", { ConfigurationName: "cfg", Players: [{ PlayerId: "p1", Team: "red" }] }),
+    ).rejects.toMatchObject({ name: "InvalidRequestException" });
+    await expect(
+      h.call("StartMatchBackfill", { ConfigurationName: "cfg", GameSessionArn: arn, Players: [{ PlayerId: "p1", Team: "green" }] }),
     ).rejects.toMatchObject({ name: "InvalidRequestException" });
     await expect(
       h.call("StartMatchBackfill", {

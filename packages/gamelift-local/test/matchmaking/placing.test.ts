@@ -109,6 +109,18 @@ describe("WITH_QUEUE matches", () => {
     expect(succeeded?.tickets.flatMap((t) => t.players).every((p) => p.playerSessionId?.startsWith("psess-") && p.team)).toBe(true);
   });
 
+  it("carries on after the store is snapshotted to JSON and loaded back (--persist)", async () => {
+    const h = await placing();
+    const snapshot = JSON.parse(JSON.stringify(h.ctx.store.snapshot())) as Record<string, [string, unknown][]>;
+
+    h.ctx.store.load(snapshot);
+    h.placer.fulfill(h.placer.requests[0]?.placementId ?? "");
+    await h.tick(500);
+
+    expect((await h.ticket("t1")).Status).toBe("COMPLETED");
+    expect((await h.ticket("t1")).StartTime).toEqual(new Date("2026-01-01T00:00:00.000Z"));
+  });
+
   it("refuses StopMatchmaking while PLACING with GameLift's message", async () => {
     const h = await placing();
 

@@ -38,6 +38,13 @@ export function maxPlayersOf(ruleSet: RuleSet): number {
   return ruleSet.teams.reduce((n, t) => n + t.maxPlayers * t.quantity, 0);
 }
 
+/** The match's concrete team names: `quantity` clones are numbered `Name1`, `Name2`, ... (as the rule engine names them). */
+export function teamNamesOf(ruleSet: Pick<RuleSet, "teams">): string[] {
+  return ruleSet.teams.flatMap((t) =>
+    t.quantity <= 1 ? [t.name] : Array.from({ length: t.quantity }, (_, i) => `${t.name}${i + 1}`),
+  );
+}
+
 /** A ticket as the rule engine sees it. */
 export function poolTicketOf(ticket: TicketRecord): PoolTicket {
   const pool: PoolTicket = {

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { openTicket } from "../../engines/matchmaking/control.js";
+import { ruleSetNamed, teamNamesOf } from "../../engines/matchmaking/matcher.js";
 import { sessionRecord } from "../../engines/matchmaking/sessions.js";
 import { stateOf } from "../../engines/matchmaking/state.js";
 import { collections } from "../../engines/state/collections.js";
@@ -27,6 +28,11 @@ export const StartMatchBackfill = defineOperation(
     const config = requireConfiguration(ctx, input.ConfigurationName);
     const teamless = input.Players.find((p) => p.Team === undefined);
     if (teamless) throw new InvalidRequestException(`Player ${teamless.PlayerId} in a match backfill request needs a Team.`);
+    const teams = new Set(teamNamesOf(ruleSetNamed(ctx, config.RuleSetName) ?? { teams: [] }));
+    const stranger = input.Players.find((p) => p.Team !== undefined && !teams.has(p.Team));
+    if (stranger) {
+      throw new InvalidRequestException(`Team ${stranger.Team ?? ""} of player ${stranger.PlayerId} is not a team of rule set ${config.RuleSetName}.`);
+    }
     const arn = input.GameSessionArn;
     if (config.FlexMatchMode === "WITH_QUEUE") {
       if (arn === undefined) throw new InvalidRequestException("GameSessionArn is required when FlexMatchMode is WITH_QUEUE.");
