@@ -35,7 +35,7 @@ const stddev = (xs: number[]): number => {
 };
 
 const extreme = (xs: number[], pick: (a: number, b: number) => number): number =>
-  xs.length === 0 ? NaN : xs.reduce(pick);
+  xs.length === 0 ? NaN : xs.reduce((a, b) => pick(a, b));
 
 const numeric: Record<"min" | "max" | "avg" | "median" | "sum" | "stddev", (xs: number[]) => number> = {
   min: (xs) => extreme(xs, Math.min),

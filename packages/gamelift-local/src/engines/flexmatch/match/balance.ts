@@ -39,7 +39,8 @@ const valueOf = (e: Entry, attribute: string | undefined): number => {
 };
 
 /**
- * Assigns tickets to teams. Parties are placed first (largest first), each ticket into the team
+ * Assigns tickets to teams (`prefill`: players already seated, for backfill). Parties are placed
+ * first (largest first), each ticket into the team
  * with room whose running sum of the balanced attribute per target slot is lowest; then single
  * players are swapped between teams while that narrows the spread of team averages.
  * Cost: O(k·T) for the greedy pass plus at most `swapBudget` O(1) swap trials.
@@ -49,12 +50,13 @@ export function balanceTeams(
   teams: readonly SlotTeam[],
   entries: readonly Entry[],
   attribute: string | undefined,
+  prefill?: { counts: number[]; sums: number[] },
   swapBudget = 4000,
 ): number[] | undefined {
-  const total = entries.reduce((s, e) => s + e.size, 0);
+  const counts = prefill ? [...prefill.counts] : teams.map(() => 0);
+  const sums = prefill ? [...prefill.sums] : teams.map(() => 0);
+  const total = entries.reduce((s, e) => s + e.size, 0) + counts.reduce((a, b) => a + b, 0);
   const target = targetCounts(teams, total);
-  const sums = teams.map(() => 0);
-  const counts = teams.map(() => 0);
   const values = entries.map((e) => valueOf(e, attribute));
   const assign = new Array<number>(entries.length).fill(-1);
   const order = entries.map((_, i) => i).sort((a, b) => (entries[b]?.size ?? 0) - (entries[a]?.size ?? 0) || (values[b] ?? 0) - (values[a] ?? 0));

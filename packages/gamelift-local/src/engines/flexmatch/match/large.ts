@@ -1,11 +1,11 @@
 /**
- * The balanced strategy for large matches (up to 200 players): batch tickets by the batchDistance
- * key and location, fill a match from the anchor's nearest neighbours in one linear sweep, then
- * balance the teams. Only batchDistance and latency (maxLatency) rules apply.
+ * The balanced strategy for large matches (up to 200 players): batch tickets by the
+ * batchDistance key and location, fill a match from the anchor's nearest neighbours in one
+ * linear sweep, then balance the teams. Only batchDistance and latency (maxLatency) rules apply.
  */
 import type { EvalTeam, MatchView } from "../expressions/context.js";
-import { levelOf } from "../expansions.js";
 import { playerValue } from "../expressions/evaluate.js";
+import { levelOf } from "../expansions.js";
 import { latencyLocations } from "../rules/latency.js";
 import { balanceTeams } from "./balance.js";
 import type { Compiled, Level } from "./compile.js";
@@ -25,87 +25,96 @@ const fastest = (e: Entry): string | undefined => {
   let best: string | undefined;
   let bestAvg = Infinity;
   for (const loc of [...(e.locations ?? [])].sort()) {
-    const ls = e.eval.players.map((p) => p.latencyInMs?.[loc] ?? Infinity);
-    const avg = ls.reduce((a, b) => a + b, 0) / ls.length;
-    if (avg < bestAvg) {
-      bestAvg = avg;
+    let sum = 0;
+    for (const p of e.eval.players) sum += p.latencyInMs?.[loc] ?? Infinity;
+    if (sum / e.size < bestAvg) {
+      bestAvg = sum / e.size;
       best = loc;
     }
   }
   return best;
 };
 
-/** Numeric batch values of a ticket's players (party-aggregated per rule). */
-const batchSpan = (level: Level, e: Entry): { attr: string; max: number; v: number }[] =>
-  level.batch
-    .filter((r) => r.maxDistance !== undefined)
-    .map((r) => {
-      const v = e.eval.players[0] ? playerValue(e.eval.players[0], r.batchAttribute, r.partyAggregation) : undefined;
-      return { attr: r.batchAttribute, max: r.maxDistance ?? Infinity, v: typeof v === "number" ? v : NaN };
-    });
+/** Per numeric batchDistance attribute: the lowest and highest party-aggregated value of a ticket. */
+const batchValues = (level: Level, e: Entry): Map<string, [number, number]> => {
+  const out = new Map<string, [number, number]>();
+  for (const r of level.batch) {
+    if (r.maxDistance === undefined) continue;
+    let lo = Infinity;
+    let hi = -Infinity;
+    for (const p of e.eval.players) {
+      const v = playerValue(p, r.batchAttribute, r.partyAggregation);
+      if (typeof v === "number") {
+        lo = Math.min(lo, v);
+        hi = Math.max(hi, v);
+      }
+    }
+    if (lo <= hi) out.set(r.batchAttribute, [lo, hi]);
+  }
+  return out;
+};
+
+/** Anchor order: backfill first (large matches favour backfill) unless backfillPriority is low. */
+const anchors = (entries: readonly Entry[], priority: string): Entry[] => {
+  const backfill = entries.filter((e) => e.fixedTeams);
+  const fresh = entries.filter((e) => !e.fixedTeams);
+  return priority === "low" ? [...fresh, ...backfill] : [...backfill, ...fresh];
+};
 
 /**
- * Finds large matches. Complexity: O(n log n) sort plus O(n + m·S) sweeps, S ≤ a constant
- * multiple of the match size, plus balancing per match.
+ * Finds large matches. Complexity: O(n log n) to sort, then per anchor one neighbour sweep of at
+ * most 8·maxPlayers + 64 entries and an O(k·T) balance: O(n log n + n·P) overall for P ≤ 200.
  */
 export function matchLarge(compiled: Compiled, entries: readonly Entry[], maxMatches: number): LargeMatch[] {
   const base = compiled.levels[0] as Level;
   const algorithm = base.ruleSet.algorithm;
   const oldest = algorithm.expansionAgeSelection === "oldest";
   const keyAttr = primaryKeyAttribute(base.ruleSet);
-  const regionOf = (e: Entry): string => (algorithm.batchingPreference === "fastestRegion" ? (fastest(e) ?? "") : "");
+  const region = new Map(entries.map((e) => [e, algorithm.batchingPreference === "fastestRegion" ? (fastest(e) ?? "") : ""]));
+  const groupOf = (e: Entry): string => `${e.partition}\u0001${region.get(e) ?? ""}`;
   const groups = new Map<string, Entry[]>();
-  for (const e of entries) {
-    if (e.fixedTeams) continue; // backfill of large matches is not batched here
-    const g = `${e.partition}\u0001${regionOf(e)}`;
-    groups.set(g, [...(groups.get(g) ?? []), e]);
-  }
-  const indexes = new Map<string, PoolIndex>([...groups].map(([g, list]) => [g, new PoolIndex(list)]));
-  // largestPopulation: the anchor plays where most still-waiting tickets can play.
+  for (const e of entries) groups.set(groupOf(e), [...(groups.get(groupOf(e)) ?? []), e]);
+  const indexes = new Map([...groups].map(([g, list]) => [g, new PoolIndex(list)]));
+  // largestPopulation: a match plays where most still-waiting tickets can play.
   const population = new Map<string, number>();
   for (const e of entries) for (const l of e.locations ?? []) population.set(l, (population.get(l) ?? 0) + 1);
   const used = new Uint8Array(entries.length);
   const out: LargeMatch[] = [];
-  const maxTotal = Math.max(...compiled.levels.map((l) => l.maxPlayers));
-  for (const anchor of entries) {
+  const levelFor = (lo: number, hi: number): Level => compiled.levels[levelOf(compiled.thresholds, oldest ? hi : lo)] as Level;
+  for (const anchor of anchors(entries, algorithm.backfillPriority)) {
     if (out.length >= maxMatches) break;
-    if (used[anchor.order] || anchor.fixedTeams) continue;
-    const index = indexes.get(`${anchor.partition}\u0001${regionOf(anchor)}`);
+    if (used[anchor.order]) continue;
+    const index = indexes.get(groupOf(anchor));
     if (!index) continue;
-    let location: string | undefined;
-    if (anchor.locations) {
-      location = algorithm.batchingPreference === "fastestRegion"
-        ? fastest(anchor)
+    const location = !anchor.locations
+      ? undefined
+      : algorithm.batchingPreference === "fastestRegion"
+        ? region.get(anchor)
         : [...anchor.locations].sort((a, b) => (population.get(b) ?? 0) - (population.get(a) ?? 0) || (a < b ? -1 : 1))[0];
-    }
     let minAge = anchor.ageSeconds;
     let maxAge = anchor.ageSeconds;
-    const levelFor = (lo: number, hi: number): Level =>
-      compiled.levels[levelOf(compiled.thresholds, oldest ? hi : lo)] as Level;
-    const spans = batchSpan(base, anchor).map((s) => ({ ...s, lo: s.v, hi: s.v }));
+    const spans = batchValues(base, anchor);
     let players = anchor.size;
+    const maxTotal = Math.max(...compiled.levels.map((l) => l.maxPlayers));
     const taken = index.neighbours(anchor, maxTotal, maxTotal * 8 + 64, Infinity, (e) => {
       if (players >= levelFor(minAge, maxAge).maxPlayers) return "stop";
-      if (used[e.order] || (location !== undefined && !e.locations?.has(location))) return "skip";
+      if (used[e.order] || e.fixedTeams || (location !== undefined && !e.locations?.has(location))) return "skip";
       const lo = Math.min(minAge, e.ageSeconds);
       const hi = Math.max(maxAge, e.ageSeconds);
       const level = levelFor(lo, hi);
       if (players + e.size > level.maxPlayers) return "skip";
-      const mine = batchSpan(level, e);
-      for (const s of spans) {
-        const v = mine.find((m) => m.attr === s.attr);
-        const limit = level.batch.find((r) => r.batchAttribute === s.attr)?.maxDistance ?? Infinity;
-        if (v && (Math.max(s.hi, v.v) - Math.min(s.lo, v.v) > limit)) {
-          // Keys are scanned nearest first: once the primary key is out of reach, stop.
-          return s.attr === keyAttr && Math.abs(v.v - s.v) > limit ? "stop" : "skip";
+      const mine = batchValues(level, e);
+      for (const [attr, [vlo, vhi]] of mine) {
+        const span = spans.get(attr);
+        const limit = level.batch.find((r) => r.batchAttribute === attr)?.maxDistance ?? Infinity;
+        if (span && Math.max(span[1], vhi) - Math.min(span[0], vlo) > limit) {
+          // Neighbours come nearest-key first: once the key itself is out of reach, nothing later fits.
+          return attr === keyAttr && Math.abs(vlo - anchor.key) > limit ? "stop" : "skip";
         }
       }
-      for (const s of spans) {
-        const v = mine.find((m) => m.attr === s.attr);
-        if (v) {
-          s.lo = Math.min(s.lo, v.v);
-          s.hi = Math.max(s.hi, v.v);
-        }
+      for (const [attr, [vlo, vhi]] of mine) {
+        const span = spans.get(attr);
+        spans.set(attr, span ? [Math.min(span[0], vlo), Math.max(span[1], vhi)] : [vlo, vhi]);
       }
       minAge = lo;
       maxAge = hi;
@@ -113,24 +122,33 @@ export function matchLarge(compiled: Compiled, entries: readonly Entry[], maxMat
       return "take";
     });
     const level = levelFor(minAge, maxAge);
-    const chosen = [anchor, ...taken];
-    if (players < level.minPlayers) continue;
-    const assign = balanceTeams(level.teams, chosen, algorithm.balancedAttribute);
-    if (!assign) continue;
+    if (players < level.minPlayers || (anchor.fixedTeams && taken.length === 0)) continue;
     const teams: EvalTeam[] = level.teams.map((t) => ({ name: t.name, base: t.base, players: [] }));
-    chosen.forEach((e, k) => teams[assign[k] ?? 0]?.players.push(...e.eval.players));
-    if (level.teams.some((t, i) => (teams[i]?.players.length ?? 0) < t.minPlayers)) continue;
+    let prefill: { counts: number[]; sums: number[] } | undefined;
+    if (anchor.fixedTeams) {
+      anchor.eval.players.forEach((p, k) => teams.find((t) => t.name === anchor.fixedTeams?.[k])?.players.push(p));
+      const attr = algorithm.balancedAttribute;
+      prefill = {
+        counts: teams.map((t) => t.players.length),
+        sums: teams.map((t) => t.players.reduce((s, p) => s + Number(attr ? playerValue(p, attr, "avg") ?? 0 : 0), 0)),
+      };
+    }
+    const fresh = anchor.fixedTeams ? taken : [anchor, ...taken];
+    const assign = balanceTeams(level.teams, fresh, algorithm.balancedAttribute, prefill);
+    if (!assign) continue;
+    fresh.forEach((e, k) => teams[assign[k] ?? 0]?.players.push(...e.eval.players));
+    if (level.teams.some((t, i) => (teams[i]?.players.length ?? 0) < t.minPlayers || (teams[i]?.players.length ?? 0) > t.maxPlayers)) continue;
     const match: MatchView = { teams };
     let locations = location === undefined ? undefined : [location];
     for (const r of level.latency) locations = latencyLocations(r, match, locations ?? []);
     if (level.latency.length > 0 && (locations?.length ?? 0) === 0) continue;
-    const metrics = new Map(level.deciding.map((r) => [r.name, { passed: 1, failed: 0 }]));
+    const chosen = [anchor, ...taken];
     for (const e of chosen) {
       used[e.order] = 1;
       index.remove(e);
       for (const l of e.locations ?? []) population.set(l, (population.get(l) ?? 1) - 1);
     }
-    const result: LargeMatch = { match, entries: chosen, metrics };
+    const result: LargeMatch = { match, entries: chosen, metrics: new Map(level.deciding.map((r) => [r.name, { passed: 1, failed: 0 }])) };
     if (locations !== undefined) result.locations = locations;
     out.push(result);
   }

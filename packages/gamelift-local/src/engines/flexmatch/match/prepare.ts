@@ -24,14 +24,18 @@ export interface Entry {
   key: number;
   /** Partition of string batch attributes; only equal partitions can match. */
   partition: string;
-  /** Tie-breaker drawn from the injected random source. */
-  jitter: number;
 }
 
-/** Attributes that order candidates, in priority: numeric batchDistance, sortByAttributes, sort rules, distance measurements. */
+/**
+ * The attribute that orders candidates, in priority: a numeric batchDistance attribute, the
+ * balancedAttribute (large matches), the first numeric sortByAttributes, a sort rule's attribute,
+ * the first numeric attribute a distance/comparison rule measures. Undefined: age order.
+ */
 export function primaryKeyAttribute(ruleSet: RuleSet): string | undefined {
   const numeric = new Set(ruleSet.playerAttributes.filter((a) => a.type === "number").map((a) => a.name));
   for (const r of ruleSet.rules) if (r.type === "batchDistance" && numeric.has(r.batchAttribute)) return r.batchAttribute;
+  // Large matches: "FlexMatch sorts the available player pool according to [balancedAttribute]".
+  if (ruleSet.algorithm.strategy === "balanced" && ruleSet.algorithm.balancedAttribute) return ruleSet.algorithm.balancedAttribute;
   if (ruleSet.algorithm.batchingPreference === "sorted") {
     const first = ruleSet.algorithm.sortByAttributes.find((a) => numeric.has(a));
     if (first) return first;
@@ -59,8 +63,15 @@ export function prepare(pool: readonly PoolTicket[], compiled: Compiled, now: nu
   const maxTeam = Math.max(...compiled.levels.flatMap((l) => l.teams.map((t) => t.maxPlayers)));
   const out: Entry[] = [];
   const keyAgg = base.batch.find((r) => r.batchAttribute === keyAttr)?.partyAggregation ?? "avg";
-  const sorted = [...pool].sort((a, b) => a.startTime - b.startTime || (a.ticketId < b.ticketId ? -1 : a.ticketId > b.ticketId ? 1 : 0));
-  for (const ticket of sorted) {
+  // Same-age tickets are ordered by the injected random source (batchingPreference "random").
+  const jitter = Float64Array.from(pool, () => random());
+  const byAge = Array.from(pool, (_, i) => i).sort((x, y) => {
+    const a = pool[x] as PoolTicket;
+    const b = pool[y] as PoolTicket;
+    return a.startTime - b.startTime || (jitter[x] ?? 0) - (jitter[y] ?? 0) || (a.ticketId < b.ticketId ? -1 : 1);
+  });
+  for (const at of byAge) {
+    const ticket = pool[at] as PoolTicket;
     if (ticket.players.length === 0 || ticket.players.length > maxTeam) continue;
     const evalTicket: EvalTicket = { ticketId: ticket.ticketId, players: [] };
     let ok = true;
@@ -86,7 +97,6 @@ export function prepare(pool: readonly PoolTicket[], compiled: Compiled, now: nu
       level: levelOf(compiled.thresholds, ageSeconds),
       key: NaN,
       partition: "",
-      jitter: random(),
     };
     if (ticket.backfill || ticket.players[0]?.team !== undefined) {
       const teams = ticket.players.map((p) => p.team ?? "");
