@@ -10,3 +10,4 @@ export { configurationNameFromArn, isAutoBackfillTicketId, toTicketEvents } from
 export { queueNameFromArn, toPlacementEvent } from "./placement.js";
 export * from "./reconcile.js";
 export * from "./tokenBucket.js";
+export * from "./redrive.js";

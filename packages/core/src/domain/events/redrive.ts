@@ -1,0 +1,66 @@
+import { consumeDelivery } from "./consume.js";
+import type { PlacementEventSink, TicketEventSink } from "./ports.js";
+import type { Clock } from "./tokenBucket.js";
+
+/** One dead-lettered message: an opaque handle to delete it, and its body. */
+export interface DeadLetter {
+  readonly handle: string;
+  /** The body as stored: an SNS Lambda event, an SNS notification, a Lambda failure record or a bare envelope. */
+  readonly body: unknown;
+}
+
+/** A dead-letter queue (SQS on AWS). */
+export interface DeadLetterSource {
+  /** Up to `max` messages; an empty list means the queue is drained. */
+  receive(max: number): Promise<DeadLetter[]>;
+  /** Deletes messages that were replayed. */
+  remove(handles: readonly string[]): Promise<void>;
+}
+
+/** Dependencies of {@link redriveDeadLetters}. */
+export interface RedriveDeps {
+  readonly source: DeadLetterSource;
+  readonly tickets: TicketEventSink;
+  readonly placements: PlacementEventSink;
+  readonly clock: Clock;
+}
+
+/** What a redrive did. */
+export interface RedriveReport {
+  received: number;
+  /** Folded (applied or absorbed by the guards) and deleted from the queue. */
+  redriven: number;
+  /** Still undecodable: left in the queue. */
+  poison: number;
+  /** Failed on an infrastructure error: left in the queue. */
+  failed: number;
+}
+
+/**
+ * Replays dead-lettered GameLift events through the same fold as the consumer. A message is deleted
+ * only when every event in it was folded; poison and failures stay for a later redrive (SQS hides
+ * them for its visibility timeout, so one run does not spin on them). Replaying is safe: the fold is
+ * idempotent and terminal states absorb.
+ * @example const report = await redriveDeadLetters({ source, tickets, placements, clock }, { maxMessages: 1000 });
+ */
+export async function redriveDeadLetters(deps: RedriveDeps, options: { readonly maxMessages?: number } = {}): Promise<RedriveReport> {
+  const max = options.maxMessages ?? 1000;
+  const report: RedriveReport = { received: 0, redriven: 0, poison: 0, failed: 0 };
+  while (report.received < max) {
+    const letters = await deps.source.receive(Math.min(10, max - report.received));
+    if (letters.length === 0) break;
+    const done: string[] = [];
+    for (const letter of letters) {
+      report.received += 1;
+      const { outcomes, failure } = await consumeDelivery(letter.body, { tickets: deps.tickets, placements: deps.placements, now: deps.clock.now() });
+      if (failure !== undefined) report.failed += 1;
+      else if (outcomes.some((o) => o.kind === "poison")) report.poison += 1;
+      else {
+        report.redriven += 1;
+        done.push(letter.handle);
+      }
+    }
+    if (done.length > 0) await deps.source.remove(done);
+  }
+  return report;
+}

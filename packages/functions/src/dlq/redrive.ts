@@ -1,0 +1,36 @@
+/**
+ * DLQ redrive (invoked by hand, e.g. `aws lambda invoke`): replays the events dead-letter queue
+ * (`Resource.EventsDeadLetter.url`) through the consumer's fold and deletes what it folded.
+ */
+import { Logger } from "@aws-lambda-powertools/logger";
+import { injectLambdaContext } from "@aws-lambda-powertools/logger/middleware";
+import { Metrics, MetricUnit } from "@aws-lambda-powertools/metrics";
+import { logMetrics } from "@aws-lambda-powertools/metrics/middleware";
+import middy from "@middy/core";
+import { redriveDeadLetters, type RedriveReport } from "@matchplace/core";
+import { createDocumentClient, PlacementRepository, TicketRepository } from "@matchplace/core/dynamo";
+import { linkedString } from "../events/linked.js";
+import { retentionSeconds } from "../events/config.js";
+import { SqsDeadLetterSource } from "./SqsDeadLetterSource.js";
+
+const logger = new Logger({ serviceName: "matchplace-dlq" });
+const metrics = new Metrics({ namespace: "matchplace", serviceName: "matchplace-dlq" });
+const tableName = linkedString("Table", "name");
+const client = createDocumentClient();
+const tickets = new TicketRepository({ client, tableName, retentionSeconds: retentionSeconds() });
+const placements = new PlacementRepository({ client, tableName, retentionSeconds: retentionSeconds() });
+const source = new SqsDeadLetterSource({ queueUrl: linkedString("EventsDeadLetter", "url") });
+
+async function run(event: { maxMessages?: number } | null): Promise<RedriveReport> {
+  const maxMessages = typeof event?.maxMessages === "number" ? event.maxMessages : 1000;
+  const report = await redriveDeadLetters({ source, tickets, placements, clock: { now: () => Date.now() } }, { maxMessages });
+  metrics.addMetric("DlqMessages", MetricUnit.Count, report.received);
+  metrics.addMetric("DlqRedriven", MetricUnit.Count, report.redriven);
+  logger.info("dead letters redriven", { ...report });
+  return report;
+}
+
+/** Lambda entry point. Input: `{ "maxMessages"?: number }`. */
+export const handler = middy(run)
+  .use(injectLambdaContext(logger, { resetKeys: true }))
+  .use(logMetrics(metrics));
