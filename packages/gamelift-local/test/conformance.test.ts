@@ -1,0 +1,144 @@
+import * as sdk from "@aws-sdk/client-gamelift";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { operations } from "../src/operations/index.js";
+import { matchmakingOperations } from "../src/operations/matchmaking/index.js";
+import { startHarness, type Harness } from "./helpers.js";
+import { putObject } from "./s3helpers.js";
+
+const platformOps = Object.keys(operations).filter((op) => !(op in matchmakingOperations));
+
+/** Records the operation names a client sends, and the content types it sends them with. */
+function trackOperations(client: sdk.GameLiftClient, seen: Set<string>, contentTypes: Set<string>): void {
+  client.middlewareStack.add(
+    (next, context) => (args) => {
+      seen.add(context.commandName?.replace(/Command$/, "") ?? "");
+      return next(args);
+    },
+    { step: "initialize", name: "trackOperations" },
+  );
+  client.middlewareStack.add(
+    (next) => (args) => {
+      const req = args.request as { headers?: Record<string, string> };
+      contentTypes.add(req.headers?.["content-type"] ?? "");
+      return next(args);
+    },
+    { step: "finalizeRequest", name: "trackContentTypes" },
+  );
+}
+
+describe.each(["json", "cbor"] as const)("every platform operation through @aws-sdk/client-gamelift over %s", (protocol) => {
+  let h: Harness;
+  let gl: sdk.GameLiftClient;
+  const seen = new Set<string>();
+  const contentTypes = new Set<string>();
+  beforeAll(async () => {
+    h = await startHarness({ s3: { port: 0 } });
+    gl = h[protocol];
+    trackOperations(gl, seen, contentTypes);
+  });
+  afterAll(async () => {
+    await h.emulator.close();
+  });
+
+  it("runs builds, scripts, fleets, queues, placements, sessions, aliases and tags end to end", async () => {
+    const build = await gl.send(new sdk.CreateBuildCommand({ Name: "b", OperatingSystem: "AMAZON_LINUX_2023", Tags: [{ Key: "t", Value: "1" }] }));
+    const BuildId = build.Build?.BuildId ?? "";
+    expect(build.Build?.CreationTime).toBeInstanceOf(Date);
+    const cred = await gl.send(new sdk.RequestUploadCredentialsCommand({ BuildId }));
+    const put = await putObject(h.emulator.s3Url ?? "", cred.StorageLocation?.Bucket ?? "", cred.StorageLocation?.Key ?? "", "zip", cred.UploadCredentials ?? {});
+    expect(put.status).toBe(200);
+    await h.advance(100);
+    expect((await gl.send(new sdk.DescribeBuildCommand({ BuildId }))).Build?.Status).toBe("READY");
+    expect((await gl.send(new sdk.ListBuildsCommand({}))).Builds).toHaveLength(1);
+    expect((await gl.send(new sdk.UpdateBuildCommand({ BuildId, Version: "2" }))).Build?.Version).toBe("2");
+
+    const script = await gl.send(new sdk.CreateScriptCommand({ Name: "s", ZipFile: new Uint8Array([1, 2]) }));
+    const ScriptId = script.Script?.ScriptId ?? "";
+    expect((await gl.send(new sdk.UpdateScriptCommand({ ScriptId, Name: "s2" }))).Script?.Name).toBe("s2");
+    expect((await gl.send(new sdk.DescribeScriptCommand({ ScriptId }))).Script?.SizeOnDisk).toBe(2);
+    expect((await gl.send(new sdk.ListScriptsCommand({}))).Scripts).toHaveLength(1);
+    await gl.send(new sdk.DeleteScriptCommand({ ScriptId }));
+
+    const created = await gl.send(
+      new sdk.CreateFleetCommand({
+        Name: "f",
+        BuildId,
+        EC2InstanceType: "c5.large",
+        RuntimeConfiguration: { ServerProcesses: [{ LaunchPath: "/local/game/s", ConcurrentExecutions: 2 }] },
+        Locations: [{ Location: "us-east-1" }, { Location: "eu-west-1" }],
+      }),
+    );
+    const FleetId = created.FleetAttributes?.FleetId ?? "";
+    const FleetArn = created.FleetAttributes?.FleetArn ?? "";
+    expect(created.LocationStates?.map((l) => l.Location)).toEqual(["us-east-1", "eu-west-1"]);
+    await gl.send(new sdk.UpdateFleetCapacityCommand({ FleetId, DesiredInstances: 2, MaxSize: 2 }));
+    await h.advance(3000, 500);
+    expect((await gl.send(new sdk.DescribeFleetAttributesCommand({ FleetIds: [FleetArn] }))).FleetAttributes?.[0]?.Status).toBe("ACTIVE");
+    expect((await gl.send(new sdk.DescribeFleetCapacityCommand({}))).FleetCapacity?.[0]?.InstanceCounts?.ACTIVE).toBe(2);
+    expect((await gl.send(new sdk.DescribeFleetLocationCapacityCommand({ FleetId, Location: "eu-west-1" }))).FleetCapacity?.InstanceCounts?.ACTIVE).toBe(1);
+    await gl.send(new sdk.UpdateFleetPortSettingsCommand({ FleetId, InboundPermissionAuthorizations: [{ FromPort: 22, ToPort: 22, IpRange: "10.0.0.0/8", Protocol: "TCP" }] }));
+    expect((await gl.send(new sdk.DescribeFleetPortSettingsCommand({ FleetId }))).InboundPermissions).toHaveLength(1);
+    await gl.send(new sdk.UpdateRuntimeConfigurationCommand({ FleetId, RuntimeConfiguration: { ServerProcesses: [{ LaunchPath: "/local/game/s", ConcurrentExecutions: 3 }] } }));
+    expect((await gl.send(new sdk.DescribeRuntimeConfigurationCommand({ FleetId }))).RuntimeConfiguration?.ServerProcesses?.[0]?.ConcurrentExecutions).toBe(3);
+    expect((await gl.send(new sdk.UpdateFleetAttributesCommand({ FleetId, Description: "d" }))).FleetId).toBe(FleetId);
+    expect((await gl.send(new sdk.ListFleetsCommand({}))).FleetIds).toEqual([FleetId]);
+    const instances = (await gl.send(new sdk.DescribeInstancesCommand({ FleetId }))).Instances ?? [];
+    expect(instances).toHaveLength(3);
+    expect(instances[0]?.CreationTime).toBeInstanceOf(Date);
+    const access = await gl.send(new sdk.GetInstanceAccessCommand({ FleetId, InstanceId: instances[0]?.InstanceId }));
+    expect(access.InstanceAccess?.Credentials?.Secret).toContain("BEGIN RSA PRIVATE KEY");
+
+    const alias = (await gl.send(new sdk.CreateAliasCommand({ Name: "a", RoutingStrategy: { Type: "SIMPLE", FleetId } }))).Alias;
+    expect((await gl.send(new sdk.ResolveAliasCommand({ AliasId: alias?.AliasId }))).FleetId).toBe(FleetId);
+    expect((await gl.send(new sdk.UpdateAliasCommand({ AliasId: alias?.AliasId, Description: "x" }))).Alias?.Description).toBe("x");
+    expect((await gl.send(new sdk.DescribeAliasCommand({ AliasId: alias?.AliasId }))).Alias?.LastUpdatedTime).toBeInstanceOf(Date);
+    expect((await gl.send(new sdk.ListAliasesCommand({}))).Aliases).toHaveLength(1);
+
+    const queue = await gl.send(new sdk.CreateGameSessionQueueCommand({ Name: "q", Destinations: [{ DestinationArn: alias?.AliasArn }], TimeoutInSeconds: 30 }));
+    expect((await gl.send(new sdk.UpdateGameSessionQueueCommand({ Name: "q", TimeoutInSeconds: 60 }))).GameSessionQueue?.TimeoutInSeconds).toBe(60);
+    expect((await gl.send(new sdk.DescribeGameSessionQueuesCommand({ Names: [queue.GameSessionQueue?.GameSessionQueueArn ?? ""] }))).GameSessionQueues).toHaveLength(1);
+    await gl.send(new sdk.StartGameSessionPlacementCommand({ PlacementId: "p1", GameSessionQueueName: "q", MaximumPlayerSessionCount: 3, DesiredPlayerSessions: [{ PlayerId: "x" }] }));
+    await gl.send(new sdk.StartGameSessionPlacementCommand({ PlacementId: "p2", GameSessionQueueName: "q", MaximumPlayerSessionCount: 3 }));
+    expect((await gl.send(new sdk.StopGameSessionPlacementCommand({ PlacementId: "p2" }))).GameSessionPlacement?.Status).toBe("CANCELLED");
+    await h.advance(100);
+    const placed = (await gl.send(new sdk.DescribeGameSessionPlacementCommand({ PlacementId: "p1" }))).GameSessionPlacement;
+    expect(placed).toMatchObject({ Status: "FULFILLED", StartTime: expect.any(Date), EndTime: expect.any(Date), Port: expect.any(Number) });
+
+    const gs = (await gl.send(new sdk.CreateGameSessionCommand({ FleetId, MaximumPlayerSessionCount: 4, GameProperties: [{ Key: "mode", Value: "duel" }] }))).GameSession;
+    await h.advance(100);
+    const GameSessionId = gs?.GameSessionId ?? "";
+    expect((await gl.send(new sdk.CreatePlayerSessionCommand({ GameSessionId, PlayerId: "a" }))).PlayerSession?.Status).toBe("RESERVED");
+    expect((await gl.send(new sdk.CreatePlayerSessionsCommand({ GameSessionId, PlayerIds: ["b", "c"] }))).PlayerSessions).toHaveLength(2);
+    expect((await gl.send(new sdk.DescribePlayerSessionsCommand({ GameSessionId }))).PlayerSessions).toHaveLength(3);
+    expect((await gl.send(new sdk.UpdateGameSessionCommand({ GameSessionId, Name: "n" }))).GameSession?.Name).toBe("n");
+    const search = await gl.send(new sdk.SearchGameSessionsCommand({ FleetId, FilterExpression: "gameSessionProperties.mode = 'duel'", SortExpression: "creationTimeMillis ASC" }));
+    expect(search.GameSessions?.map((s) => s.GameSessionId)).toEqual([GameSessionId]);
+    expect((await gl.send(new sdk.DescribeGameSessionsCommand({ FleetId }))).GameSessions).toHaveLength(2);
+    expect((await gl.send(new sdk.DescribeGameSessionDetailsCommand({ GameSessionId }))).GameSessionDetails?.[0]?.ProtectionPolicy).toBe("NoProtection");
+    expect((await gl.send(new sdk.DescribeFleetUtilizationCommand({ FleetIds: [FleetId] }))).FleetUtilization?.[0]?.ActiveGameSessionCount).toBe(2);
+    expect((await gl.send(new sdk.TerminateGameSessionCommand({ GameSessionId, TerminationMode: "FORCE_TERMINATE" }))).GameSession?.Status).toBe("TERMINATED");
+
+    await gl.send(new sdk.TagResourceCommand({ ResourceARN: FleetArn, Tags: [{ Key: "k", Value: "v" }] }));
+    await gl.send(new sdk.UntagResourceCommand({ ResourceARN: build.Build?.BuildArn, TagKeys: ["t"] }));
+    expect((await gl.send(new sdk.ListTagsForResourceCommand({ ResourceARN: FleetArn }))).Tags).toEqual([{ Key: "k", Value: "v" }]);
+    expect((await gl.send(new sdk.DescribeVpcPeeringConnectionsCommand({}))).VpcPeeringConnections).toEqual([]);
+
+    await gl.send(new sdk.DeleteGameSessionQueueCommand({ Name: "q" }));
+    await gl.send(new sdk.DeleteAliasCommand({ AliasId: alias?.AliasId }));
+    await gl.send(new sdk.DeleteFleetCommand({ FleetId }));
+    await gl.send(new sdk.DeleteBuildCommand({ BuildId }));
+    await h.advance(100);
+    expect((await gl.send(new sdk.ListFleetsCommand({}))).FleetIds).toEqual([]);
+  });
+
+  it("covered every platform operation, in this protocol only", () => {
+    expect(platformOps.filter((op) => !seen.has(op))).toEqual([]);
+    expect([...contentTypes]).toEqual([protocol === "json" ? "application/x-amz-json-1.1" : "application/cbor"]);
+  });
+
+  it("returns modeled errors as SDK exception classes", async () => {
+    const err = await gl.send(new sdk.DescribeBuildCommand({ BuildId: "build-nope" })).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(sdk.NotFoundException);
+    expect(err).toMatchObject({ message: "Build build-nope not found.", $metadata: { httpStatusCode: 400 } });
+  });
+});
