@@ -4,10 +4,11 @@ import { lstat, mkdtemp, readFile, rm, stat } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { promisify } from "node:util";
-import { CreateFleetCommand, DescribeFleetAttributesCommand, GameLiftClient } from "@aws-sdk/client-gamelift";
+import { CreateFleetCommand, DescribeFleetAttributesCommand, GameLiftClient, GetInstanceAccessCommand } from "@aws-sdk/client-gamelift";
 import { ManualClock, startGameLiftEmulator, type GameLiftEmulator } from "@matchplace/gamelift-local";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runMatchplace } from "./runMatchplace.js";
+import { writeZip } from "./zipFiles.js";
 
 const repoRoot = resolve(import.meta.dirname, "..", "..");
 
@@ -18,8 +19,8 @@ describe("matchplace instance access against the emulator", () => {
   let cwd: string;
   let endpoint: string[];
 
-  async function createFleet(): Promise<string> {
-    const out = await gamelift.send(new CreateFleetCommand({ Name: "arena", EC2InstanceType: "c5.large" }));
+  async function createFleet(buildId?: string): Promise<string> {
+    const out = await gamelift.send(new CreateFleetCommand({ Name: "arena", EC2InstanceType: "c5.large", ...(buildId === undefined ? {} : { BuildId: buildId }) }));
     return out.FleetAttributes?.FleetId ?? "";
   }
 
@@ -35,7 +36,7 @@ describe("matchplace instance access against the emulator", () => {
 
   beforeAll(async () => {
     clock = new ManualClock(Date.parse("2026-05-01T12:00:00.000Z"));
-    emulator = await startGameLiftEmulator({ port: 0, clock, tickIntervalMs: 0 });
+    emulator = await startGameLiftEmulator({ port: 0, clock, tickIntervalMs: 0, s3: { port: 0 } });
     gamelift = new GameLiftClient({ endpoint: emulator.url, region: "us-east-1", credentials: { accessKeyId: "x", secretAccessKey: "x" } });
     endpoint = ["--endpoint", emulator.url];
     cwd = await mkdtemp(join(tmpdir(), "matchplace-access-"));
@@ -82,6 +83,34 @@ describe("matchplace instance access against the emulator", () => {
     expect(forced.stdout).toContain("replaced the old file");
     expect((await lstat(out)).mode & 0o777).toBe(0o400);
     expect(createPrivateKey(await readFile(out, "utf8")).type).toBe("private");
+  });
+
+  it("prints the Windows user and masks the RDP password unless --show-secret", async () => {
+    await writeZip(join(cwd, "win.zip"), { "server.exe": "MZ" });
+    const upload = await runMatchplace(cwd, "build", "upload", "win.zip", "--name", "win", "--version", "1", "--os", "WINDOWS_2022", "--no-wait", "--json", ...endpoint, "--s3-endpoint", emulator.s3Url ?? "");
+    const { buildId } = JSON.parse(upload.stdout) as { buildId: string };
+    await emulator.tick(); // the build engine sees the object: READY
+    const fleetId = await createFleet(buildId);
+    await activate(fleetId);
+
+    const masked = await runMatchplace(cwd, "instance", "access", "--fleet", fleetId, "--first", ...endpoint);
+    const shown = await runMatchplace(cwd, "instance", "access", "--fleet", fleetId, "--first", "--show-secret", "--json", ...endpoint);
+
+    const instanceId = (JSON.parse(shown.stdout) as { instanceId: string }).instanceId;
+    const access = await gamelift.send(new GetInstanceAccessCommand({ FleetId: fleetId, InstanceId: instanceId }));
+    const password = access.InstanceAccess?.Credentials?.Secret ?? "";
+    expect(masked.code).toBe(0);
+    expect(masked.stdout).toBe("rdp       127.0.0.1:3389\nuser      gl-user-remote\npassword  ********   (--show-secret to print it)\n");
+    expect(masked.stdout).not.toContain(password);
+    expect(JSON.parse(shown.stdout)).toEqual({
+      fleetId,
+      instanceId,
+      ipAddress: "127.0.0.1",
+      operatingSystem: "WINDOWS_2022",
+      userName: "gl-user-remote",
+      password,
+    });
+    expect(password.length).toBeGreaterThan(8);
   });
 
   it("refuses a fleet that is not ACTIVATING, ACTIVE or ERROR with exit 4", async () => {

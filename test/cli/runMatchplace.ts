@@ -19,3 +19,22 @@ export async function runMatchplace(cwd: string, ...argv: string[]): Promise<Cli
   });
   return { code, stdout, stderr };
 }
+
+/** Like {@link runMatchplace}, and calls `onStderr` with everything printed to stderr so far after each write. */
+export async function runMatchplaceWatching(cwd: string, onStderr: (stderr: string) => void, ...argv: string[]): Promise<CliRun> {
+  let stdout = "";
+  let stderr = "";
+  const code = await runCli(argv, {
+    stdout: { write: (t: string) => (stdout += t) },
+    stderr: {
+      write: (t: string) => {
+        stderr += t;
+        onStderr(stderr);
+        return true;
+      },
+    },
+    cwd,
+    env: {},
+  });
+  return { code, stdout, stderr };
+}
