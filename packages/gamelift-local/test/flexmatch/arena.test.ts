@@ -20,8 +20,8 @@ describe("arena-2v2 (the default local rule set)", () => {
 
   it("keeps a lopsided pool apart until the expansion relaxes maxDistance", () => {
     const rs = parseRuleSet(arenaBody());
-    // Team averages can at best be 1000 vs 1500 → each 250 from the 1250 overall average.
-    const pool = (age: number) => [solo("a", { skill: 1000 }, age), solo("b", { skill: 1000 }, age), solo("c", { skill: 1500 }, age), solo("d", { skill: 1500 }, age)];
+    // Best split: 1000+1000 vs 1000+1500 → averages 1000 and 1250, each 125 from the 1125 overall.
+    const pool = (age: number) => [solo("a", { skill: 1000 }, age), solo("b", { skill: 1000 }, age), solo("c", { skill: 1000 }, age), solo("d", { skill: 1500 }, age)];
     expect(findMatches(rs, pool(0), NOW)).toHaveLength(0);
     expect(effectiveRuleSet(rs, 12).rules[0]).toMatchObject({ maxDistance: 300 });
     expect(findMatches(rs, pool(12), NOW)).toHaveLength(1);

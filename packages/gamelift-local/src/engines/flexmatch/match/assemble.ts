@@ -50,8 +50,17 @@ interface Placement {
   team: number;
 }
 
-/** Tries `e` on every team with room; keeps the best placement if no more partial rules fail than before. */
-const tryAdd = (draft: Draft, e: Entry, current: MatchVerdict, metrics: Counts): { v: MatchVerdict; team: number } | undefined => {
+/**
+ * Tries `e` on every team with room and keeps the best placement — when `gated`, only if no
+ * more partial rules fail than before (FlexMatch's "tentatively add, drop if a rule fails").
+ */
+const tryAdd = (
+  draft: Draft,
+  e: Entry,
+  current: MatchVerdict,
+  metrics: Counts,
+  gated: boolean,
+): { v: MatchVerdict; team: number } | undefined => {
   const level = draft.level(e);
   const locations = draft.locations(e);
   if (locations !== undefined && locations.size === 0) return undefined;
@@ -78,7 +87,7 @@ const tryAdd = (draft: Draft, e: Entry, current: MatchVerdict, metrics: Counts):
       best = { team: i, v, tier, open };
     }
   });
-  if (!best || best.v.failures > current.failures) return undefined;
+  if (!best || (gated && best.v.failures > current.failures)) return undefined;
   draft.place(e, best.team);
   return { v: best.v, team: best.team };
 };
@@ -141,30 +150,26 @@ const repairByTrimming = (
   return current;
 };
 
-/**
- * Builds a match around `anchor` from `candidates` (best first). Teams fill toward maxPlayers;
- * the match closes when every team is full, or when candidates run out with every team at
- * minPlayers or more. A backfill anchor needs at least one new ticket.
- * @returns the match, or undefined when no valid match could be built from these candidates.
- */
-export function assemble(
+/** One greedy fill plus repair; see {@link assemble}. */
+const attempt = (
   compiled: Compiled,
   anchor: Entry,
   candidates: readonly Entry[],
   oldest: boolean,
   repairBudget: number,
-): Assembled | undefined {
+  gated: boolean,
+): Assembled | undefined => {
   const metrics: Counts = new Map();
   const draft = new Draft(compiled, compiled.levels[anchor.level] as Level, oldest);
   const none: MatchVerdict = { failures: Infinity, cost: Infinity, rules: [], passed: [] };
-  const first = tryAdd(draft, anchor, none, metrics);
+  const first = tryAdd(draft, anchor, none, metrics, true);
   if (!first) return undefined;
   const placements: Placement[] = [{ entry: anchor, team: first.team }];
   let current = first.v;
   if (anchor.fixedTeams && !draft.level().teams.every((t, i) => draft.count(i) <= t.maxPlayers)) return undefined;
   for (const c of candidates) {
     if (draft.level().teams.every((t, i) => draft.count(i) >= t.maxPlayers)) break;
-    const next = tryAdd(draft, c, current, metrics);
+    const next = tryAdd(draft, c, current, metrics, gated);
     if (!next) continue;
     current = next.v;
     placements.push({ entry: c, team: next.team });
@@ -179,4 +184,27 @@ export function assemble(
   if (current.failures > 0 || !sizesOk(draft, level)) return undefined;
   if (anchor.fixedTeams && draft.entries().length < 2) return undefined;
   return { draft, level, verdict: current, metrics };
+};
+
+/**
+ * Builds a match around `anchor` from `candidates` (best first). Teams fill toward maxPlayers;
+ * the match closes when every team is full, or when candidates run out with every team at
+ * minPlayers or more. A backfill anchor needs at least one new ticket.
+ *
+ * First pass: a candidate joins only if no partial rule newly fails (as FlexMatch documents).
+ * That misses matches whose rules fail between additions (two 0s and two 100s split evenly),
+ * so a second pass fills by team size alone and relies on the final check and the repair.
+ * @returns the match, or undefined when no valid match could be built from these candidates.
+ */
+export function assemble(
+  compiled: Compiled,
+  anchor: Entry,
+  candidates: readonly Entry[],
+  oldest: boolean,
+  repairBudget: number,
+): Assembled | undefined {
+  return (
+    attempt(compiled, anchor, candidates, oldest, repairBudget, true) ??
+    attempt(compiled, anchor, candidates, oldest, repairBudget, false)
+  );
 }
