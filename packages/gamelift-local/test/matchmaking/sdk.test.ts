@@ -12,6 +12,7 @@ import {
   GameLiftClient,
   ValidateMatchmakingRuleSetCommand,
 } from "@aws-sdk/client-gamelift";
+import { AwsSmithyRpcV2CborProtocol } from "@aws-sdk/core/protocols";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { ManualClock } from "../../src/clock/Clock.js";
 import { startGameLiftEmulator, type GameLiftEmulator } from "../../src/server.js";
@@ -105,6 +106,28 @@ describe("matchmaking through @aws-sdk/client-gamelift", () => {
       .map((p) => (JSON.parse(p.message) as { detail: { type: string } }).detail.type)
       .filter((t) => t.startsWith("Matchmaking") || t === "PotentialMatchCreated");
     expect(types).toEqual(["MatchmakingSearching", "MatchmakingSearching", "PotentialMatchCreated", "MatchmakingSucceeded"]);
+  });
+
+  it("serves the same lifecycle over Smithy RPC v2 CBOR", async () => {
+    const cbor = new GameLiftClient({
+      endpoint: emulator.url,
+      region: "us-east-1",
+      credentials: { accessKeyId: "x", secretAccessKey: "x" },
+      maxAttempts: 1,
+      protocol: AwsSmithyRpcV2CborProtocol,
+    });
+    const started = await cbor.send(
+      new StartMatchmakingCommand({ TicketId: "a", ConfigurationName: "arena", Players: [{ PlayerId: "a1" }, { PlayerId: "a2" }] }),
+    );
+    expect(started.MatchmakingTicket?.StartTime).toEqual(new Date("2026-05-01T12:00:03.000Z"));
+    await cbor.send(new StartMatchmakingCommand({ TicketId: "b", ConfigurationName: "arena", Players: [{ PlayerId: "b1" }, { PlayerId: "b2" }] }));
+
+    await advance(1000);
+
+    const { TicketList = [] } = await cbor.send(new DescribeMatchmakingCommand({ TicketIds: ["a", "b"] }));
+    expect(TicketList.map((t) => t.Status)).toEqual(["COMPLETED", "COMPLETED"]);
+    expect(TicketList[0]?.EndTime).toBeInstanceOf(Date);
+    expect(TicketList[0]?.GameSessionConnectionInfo?.Port).toEqual(expect.any(Number));
   });
 
   it("answers StopMatchmaking on a PLACING ticket with InvalidRequestException", async () => {
