@@ -1,0 +1,141 @@
+import { ConflictError, InvalidInputError, NotFoundError } from "../../errors.js";
+import type { QueueProfile } from "../matchmaking/catalog.js";
+import type { GameLiftPort, PlacementPort } from "../matchmaking/ports.js";
+import type { Party } from "../party/types.js";
+import { isTerminalPlacementStatus, type Placement } from "../placement/types.js";
+import type { Player } from "../player/types.js";
+
+/** Dependencies of the placement use cases. */
+export interface PlacementDeps {
+  readonly placements: PlacementPort;
+  readonly players: { getOrCreate(playerId: string, now: number): Promise<Player> };
+  readonly parties: { get(partyId: string): Promise<Party | undefined> };
+  readonly gamelift: Pick<GameLiftPort, "startPlacement" | "stopPlacement">;
+  readonly now: () => number;
+  readonly newId: () => string;
+}
+
+/** What the caller asked for (schema-checked). */
+export interface StartPlacementInput {
+  readonly playerId: string;
+  readonly profile: QueueProfile;
+  /** The GameLift queue name the profile resolves to in this stage. */
+  readonly queueName: string;
+  readonly maximumPlayerSessionCount: number;
+  readonly gameSessionName?: string;
+  readonly gameProperties?: Readonly<Record<string, string>>;
+  readonly latencyInMs?: Readonly<Record<string, number>>;
+}
+
+/**
+ * Checks game properties against the queue's allow-list.
+ * @throws InvalidInputError naming the first key that is not allowed or whose value does not match.
+ */
+export function checkGameProperties(profile: QueueProfile, properties: Readonly<Record<string, string>>): void {
+  for (const [key, value] of Object.entries(properties)) {
+    const pattern = profile.gameProperties[key];
+    if (!pattern) throw new InvalidInputError(`body.gameProperties.${key}`, `not a game property queue ${profile.key} allows`);
+    if (!pattern.test(value)) throw new InvalidInputError(`body.gameProperties.${key}`, `must match ${pattern.source}`);
+  }
+}
+
+/**
+ * Places a game session directly on a queue for the caller (or the caller's party when leading
+ * one), with a player session per member. The placement is stored before the GameLift call, under
+ * a server-generated PlacementId, so events always find it.
+ * @throws InvalidInputError for disallowed game properties or too few player slots.
+ */
+export async function startPlacement(deps: PlacementDeps, input: StartPlacementInput): Promise<Placement> {
+  checkGameProperties(input.profile, input.gameProperties ?? {});
+  const caller = await deps.players.getOrCreate(input.playerId, deps.now());
+  const party = caller.partyId === undefined ? undefined : await deps.parties.get(caller.partyId);
+  const playerIds = party !== undefined && party.leaderId === input.playerId ? [...party.memberIds] : [input.playerId];
+  if (input.maximumPlayerSessionCount < playerIds.length) {
+    throw new InvalidInputError("body.maximumPlayerSessionCount", `must be at least ${playerIds.length} (the party's size)`);
+  }
+  const placement = await deps.placements.create({
+    placementId: deps.newId(),
+    queueName: input.queueName,
+    playerIds,
+    players: {},
+    createdAt: deps.now(),
+  });
+  await deps.gamelift.startPlacement({
+    placementId: placement.placementId,
+    queueName: input.queueName,
+    maximumPlayerSessionCount: input.maximumPlayerSessionCount,
+    ...(input.gameSessionName === undefined ? {} : { gameSessionName: input.gameSessionName }),
+    ...(input.gameProperties === undefined ? {} : { gameProperties: input.gameProperties }),
+    playerLatencies: Object.entries(input.latencyInMs ?? {}).map(([regionIdentifier, latencyInMs]) => ({
+      playerId: input.playerId,
+      regionIdentifier,
+      latencyInMs,
+    })),
+    playerIds,
+  });
+  return placement;
+}
+
+/**
+ * A placement the caller is on.
+ * @throws NotFoundError when unknown or when the caller is not on it (no existence leak).
+ */
+export async function readPlacementFor(placements: Pick<PlacementPort, "get">, placementId: string, playerId: string): Promise<Placement> {
+  const placement = await placements.get(placementId);
+  if (!placement || !placement.playerIds.includes(playerId)) throw new NotFoundError("No such placement");
+  return placement;
+}
+
+/**
+ * Cancels a pending placement the caller is on; harmless once it has ended.
+ * @throws ConflictError `PLACEMENT_NOT_PENDING` when GameLift already made the session.
+ */
+export async function stopPlacement(deps: Pick<PlacementDeps, "placements" | "gamelift">, playerId: string, placementId: string): Promise<Placement> {
+  const placement = await readPlacementFor(deps.placements, placementId, playerId);
+  if (isTerminalPlacementStatus(placement.status)) return placement;
+  try {
+    await deps.gamelift.stopPlacement(placement.placementId);
+  } catch (err) {
+    if (err instanceof NotFoundError) return placement;
+    if (err instanceof ConflictError) throw new ConflictError("PLACEMENT_NOT_PENDING", "The placement can no longer be cancelled", { cause: err });
+    throw err;
+  }
+  return placement;
+}
+
+/** A placement as one of its players sees it. */
+export interface PlacementView {
+  readonly placementId: string;
+  readonly status: Placement["status"];
+  readonly queue: string;
+  readonly gameSessionRegion?: string;
+  readonly reason?: string;
+  readonly connection?: { ipAddress: string; dnsName: string; port: number; playerSessionId: string };
+  readonly createdAt: string;
+  readonly updatedAt: string;
+}
+
+/** The caller's view: only its own player session. */
+export function placementView(placement: Placement, playerId: string): PlacementView {
+  const own = placement.players[playerId]?.playerSessionId;
+  const c = placement.connection;
+  return {
+    placementId: placement.placementId,
+    status: placement.status,
+    queue: placement.queueName,
+    ...(placement.gameSessionRegion === undefined ? {} : { gameSessionRegion: placement.gameSessionRegion }),
+    ...(placement.reason === undefined ? {} : { reason: placement.reason }),
+    ...(placement.status === "FULFILLED" && c && own !== undefined
+      ? { connection: { ipAddress: c.ipAddress, dnsName: c.dnsName, port: c.port, playerSessionId: own } }
+      : {}),
+    createdAt: new Date(placement.createdAt).toISOString(),
+    updatedAt: new Date(placement.updatedAt).toISOString(),
+  };
+}
+
+/** Poll hint for a placement: 1 s while pending, doubling every 15 s unchanged (max 10 s); 0 once ended. */
+export function placementRetryAfterMs(placement: Pick<Placement, "status" | "updatedAt">, now: number): number {
+  if (isTerminalPlacementStatus(placement.status)) return 0;
+  const steps = Math.max(0, Math.floor((now - placement.updatedAt) / 15_000));
+  return Math.min(10_000, 1000 * 2 ** Math.min(steps, 4));
+}

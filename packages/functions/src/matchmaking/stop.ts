@@ -1,0 +1,18 @@
+import { stopTicket } from "@matchplace/core";
+import { ticketParams } from "@matchplace/client/schemas";
+import { httpHandler } from "../http/httpHandler.js";
+import { apiLogger } from "../http/logger.js";
+import { writeRoute } from "../http/routeMiddlewares.js";
+import { services } from "../http/services.js";
+
+const logger = apiLogger("matchmaking.stop");
+
+/**
+ * DELETE /v1/matchmaking/{ticketId}: StopMatchmaking → 204; 409 while PLACING; repeating it on an
+ * ended ticket is harmless (204); 404 when the caller is not on the ticket.
+ */
+export const handler = httpHandler({ logger, params: ticketParams, use: writeRoute() }, async (req) => {
+  const ticket = await stopTicket(services(), { playerId: req.playerId, ticketId: req.params.ticketId });
+  logger.info("matchmaking stopped", { ticketId: ticket.ticketId, status: ticket.status });
+  return { status: 204 };
+});

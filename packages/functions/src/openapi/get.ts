@@ -1,0 +1,12 @@
+import { buildOpenApiDocument } from "@matchplace/client/openapi";
+import { httpHandler } from "../http/httpHandler.js";
+import { apiLogger } from "../http/logger.js";
+
+const logger = apiLogger("openapi.get");
+
+/** GET /v1/openapi.json (no auth): the OpenAPI 3.1 document, built from the handlers' zod schemas. */
+export const handler = httpHandler({ logger, auth: false }, async () => ({
+  status: 200,
+  headers: { "cache-control": "public, max-age=300" },
+  body: buildOpenApiDocument(),
+}));

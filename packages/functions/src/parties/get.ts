@@ -1,0 +1,13 @@
+import { partyView, readParty } from "@matchplace/core";
+import { partyParams } from "@matchplace/client/schemas";
+import { httpHandler } from "../http/httpHandler.js";
+import { apiLogger } from "../http/logger.js";
+import { readRoute } from "../http/routeMiddlewares.js";
+import { services } from "../http/services.js";
+
+const logger = apiLogger("parties.get");
+
+/** GET /v1/parties/{partyId}: the party, for its members only (404 otherwise). */
+export const handler = httpHandler({ logger, params: partyParams, use: readRoute() }, async (req) => {
+  return { status: 200, body: partyView(await readParty(services(), req.playerId, req.params.partyId)) };
+});

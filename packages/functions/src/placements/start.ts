@@ -1,0 +1,22 @@
+import { defaultQueueProfile, findQueueProfile, placementRetryAfterMs, startPlacement } from "@matchplace/core";
+import { startPlacementBody } from "@matchplace/client/schemas";
+import { httpHandler } from "../http/httpHandler.js";
+import { apiLogger } from "../http/logger.js";
+import { writeRoute } from "../http/routeMiddlewares.js";
+import { services } from "../http/services.js";
+
+const logger = apiLogger("placements.start");
+
+/** POST /v1/placements: StartGameSessionPlacement for the caller or the caller's party → 202 `{placementId, status, retryAfterMs}`. */
+export const handler = httpHandler({ logger, body: startPlacementBody, use: writeRoute() }, async (req) => {
+  const s = services();
+  const profile = (req.body.queue && findQueueProfile(req.body.queue)) || defaultQueueProfile;
+  const { queue: _queue, ...rest } = req.body;
+  const placement = await startPlacement(s, { ...rest, playerId: req.playerId, profile, queueName: s.queueNameOf(profile) });
+  logger.info("placement started", { placementId: placement.placementId, players: placement.playerIds.length });
+  return {
+    status: 202,
+    headers: { location: `/v1/placements/${placement.placementId}` },
+    body: { placementId: placement.placementId, status: placement.status, retryAfterMs: placementRetryAfterMs(placement, s.now()) },
+  };
+});

@@ -1,0 +1,18 @@
+import { checkClientAttributes, defaultConfigurationProfile, playerView } from "@matchplace/core";
+import { updatePlayerBody } from "@matchplace/client/schemas";
+import { httpHandler } from "../http/httpHandler.js";
+import { apiLogger } from "../http/logger.js";
+import { writeRoute } from "../http/routeMiddlewares.js";
+import { services } from "../http/services.js";
+
+const logger = apiLogger("players.patchMe");
+
+/**
+ * PATCH /v1/players/me `{preferences}`: replaces the caller's client-settable attributes (checked
+ * against the rule set's types); server-side ones such as skill are refused with 400.
+ */
+export const handler = httpHandler({ logger, body: updatePlayerBody, use: writeRoute() }, async (req) => {
+  const s = services();
+  const preferences = checkClientAttributes(defaultConfigurationProfile, req.body.preferences, "body.preferences");
+  return { status: 200, body: playerView(await s.players.setPreferences(req.playerId, preferences, s.now())) };
+});
