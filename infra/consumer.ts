@@ -4,6 +4,7 @@
  */
 import { subscribers } from "@matchplace/functions/routes";
 import { functionArgs } from "./functions.js";
+import { REDRIVE_HANDLER } from "./handlers.js";
 import { events, eventsDeadLetter } from "./topics.js";
 
 /** The only messages the consumer takes: GameLift's, matched on the message body. */
@@ -11,9 +12,6 @@ export const EVENT_FILTER = {
   source: ["aws.gamelift"],
   "detail-type": ["GameLift Matchmaking Event", "GameLift Queue Placement Event"],
 };
-
-/** Handler of the DLQ redrive function (invoke it by hand, e.g. `aws lambda invoke`). */
-export const REDRIVE_HANDLER = "packages/functions/src/dlq/redrive.handler";
 
 /**
  * The subscription. SNS puts a message it cannot deliver to Lambda into the dead-letter queue

@@ -25,6 +25,14 @@ export function functionArgs(handler: string, extra: Partial<sst.aws.FunctionArg
     timeout: "10 seconds",
     logging: { retention: "1 month", format: "json" },
     ...extra,
+    transform: {
+      ...extra.transform,
+      role: (args) => {
+        // SST's roles also trust the account root, which `sst dev` needs to run handlers locally;
+        // a deployed stage needs Lambda only.
+        if (!$dev) args.assumeRolePolicy = aws.iam.assumeRolePolicyForPrincipal({ Service: "lambda.amazonaws.com" });
+      },
+    },
     link: [table, events, matchmaking, ...((extra.link as unknown[] | undefined) ?? [])],
     permissions: permissionsFor(handler),
   };

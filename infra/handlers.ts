@@ -1,0 +1,82 @@
+/**
+ * Every Lambda handler infra deploys, and what each may touch: plain data, no SST globals, so
+ * tests can read it without running the program. routes.ts carries no permission data, so this
+ * map, keyed by handler string, is the one place to grant them; infra/test/handlers.test.ts fails
+ * when a deployed handler is missing from it (or a key here is deployed by nothing).
+ */
+import { routes, schedules, subscribers } from "@matchplace/functions/routes";
+
+/** Handler of the DLQ redrive function (invoked by hand: `aws lambda invoke`). */
+export const REDRIVE_HANDLER = "packages/functions/src/dlq/redrive.handler";
+
+/** Every handler string infra deploys: the routes, the event consumer, the schedule, the redrive. */
+export function deployedHandlers(): string[] {
+  return [...new Set([...routes.map((r) => r.handler), subscribers.events, schedules.reconcile, REDRIVE_HANDLER])];
+}
+
+/**
+ * How a handler uses the table:
+ * - `read`: get / query, plus the per-player rate-limit counters every read route bumps
+ *   (`RATE#…` items only, by an IAM condition on the partition key);
+ * - `write`: read and write any item.
+ */
+export type TableAccess = "none" | "read" | "write";
+
+/** The GameLift actions matchplace calls. Never `gamelift:*`. */
+export type GameLiftAction =
+  | "StartMatchmaking"
+  | "StopMatchmaking"
+  | "DescribeMatchmaking"
+  | "DescribeMatchmakingConfigurations"
+  | "AcceptMatch"
+  | "StartGameSessionPlacement"
+  | "StopGameSessionPlacement"
+  | "DescribeGameSessionPlacement";
+
+/**
+ * GameLift actions that accept a resource ARN (the game session queue). The service authorization
+ * reference lists no resource type for the matchmaking actions nor the other placement actions, so
+ * IAM only matches those on "*": naming a configuration ARN there would deny every call.
+ */
+export const QUEUE_SCOPED_ACTIONS: ReadonlySet<GameLiftAction> = new Set(["StartGameSessionPlacement"]);
+
+/** Partition-key prefix of the rate-limit counters (core's RateLimitStore: `RATE#<player>#<bucket>`). */
+export const RATE_LIMIT_KEY_PREFIX = "RATE#";
+
+/** What one handler may do. */
+export interface HandlerAccess {
+  readonly table: TableAccess;
+  /** GameLift API actions, without the `gamelift:` prefix. */
+  readonly gamelift: readonly GameLiftAction[];
+  /** The events dead-letter queue: `send` failed events to it (on-failure destination), or `drain` it. */
+  readonly deadLetter?: "send" | "drain";
+}
+
+const fn = (module: string): string => `packages/functions/src/${module}.handler`;
+
+/** Access of every deployed handler. */
+export const handlerAccess: Readonly<Record<string, HandlerAccess>> = {
+  [fn("health/get")]: { table: "none", gamelift: [] },
+  [fn("openapi/get")]: { table: "none", gamelift: [] },
+  // Creates the profile on first read (getOrCreate).
+  [fn("players/getMe")]: { table: "write", gamelift: [] },
+  [fn("players/patchMe")]: { table: "write", gamelift: [] },
+  [fn("parties/create")]: { table: "write", gamelift: [] },
+  [fn("parties/join")]: { table: "write", gamelift: [] },
+  [fn("parties/get")]: { table: "read", gamelift: [] },
+  [fn("parties/leave")]: { table: "write", gamelift: [] },
+  [fn("matchmaking/start")]: { table: "write", gamelift: ["StartMatchmaking"] },
+  [fn("matchmaking/current")]: { table: "read", gamelift: [] },
+  [fn("matchmaking/get")]: { table: "read", gamelift: [] },
+  [fn("matchmaking/accept")]: { table: "write", gamelift: ["AcceptMatch"] },
+  [fn("matchmaking/stop")]: { table: "write", gamelift: ["StopMatchmaking"] },
+  [fn("placements/start")]: { table: "write", gamelift: ["StartGameSessionPlacement"] },
+  [fn("placements/get")]: { table: "read", gamelift: [] },
+  [fn("placements/stop")]: { table: "write", gamelift: ["StopGameSessionPlacement"] },
+  [subscribers.events]: { table: "write", gamelift: [], deadLetter: "send" },
+  [schedules.reconcile]: {
+    table: "write",
+    gamelift: ["DescribeMatchmaking", "DescribeGameSessionPlacement", "DescribeMatchmakingConfigurations"],
+  },
+  [REDRIVE_HANDLER]: { table: "write", gamelift: [], deadLetter: "drain" },
+};
