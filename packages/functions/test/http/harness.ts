@@ -17,7 +17,7 @@ import {
 import { DynamoDBClient, ScanCommand } from "@aws-sdk/client-dynamodb";
 import { decodeMessage, foldDecoded } from "@matchplace/core";
 import { createDocumentClient, createTable, PlacementRepository, TicketRepository } from "@matchplace/core/dynamo";
-import { ManualClock, startGameLiftEmulator, type GameLiftEmulator } from "@matchplace/gamelift-local";
+import { ManualClock, startGameLiftEmulator, type GameLiftEmulator, type GameLiftEmulatorOptions } from "@matchplace/gamelift-local";
 import { inject } from "vitest";
 
 const region = "us-east-1";
@@ -32,6 +32,12 @@ export interface StageOptions {
   readonly configurationName?: string;
   /** Also create an `arena-accept` configuration that requires acceptance. */
   readonly acceptance?: boolean;
+  /** Emulator operations to replace (fault injection over the real wire, e.g. ThrottlingException). */
+  readonly extraOperations?: GameLiftEmulatorOptions["extraOperations"];
+  /** Override the GameLift endpoint the handlers use (e.g. a closed port). */
+  readonly gameliftEndpoint?: string;
+  /** Override the DynamoDB endpoint the handlers use (e.g. a closed port). */
+  readonly dynamodbEndpoint?: string;
 }
 
 /** A running test stage. */
@@ -70,6 +76,7 @@ export async function startStage(options: StageOptions = {}): Promise<Stage> {
     accountId,
     clock,
     tickIntervalMs: 0,
+    ...(options.extraOperations ? { extraOperations: options.extraOperations } : {}),
     notify: (_topic, message) => {
       events.push(message);
       pending.push(foldDecoded(decodeMessage(message), { tickets, placements, now: clock.now() }));
@@ -82,8 +89,8 @@ export async function startStage(options: StageOptions = {}): Promise<Stage> {
     AWS_REGION: region,
     AWS_ACCESS_KEY_ID: credentials.accessKeyId,
     AWS_SECRET_ACCESS_KEY: credentials.secretAccessKey,
-    AWS_ENDPOINT_URL_DYNAMODB: endpoint,
-    AWS_ENDPOINT_URL_GAMELIFT: emulator.url,
+    AWS_ENDPOINT_URL_DYNAMODB: options.dynamodbEndpoint ?? endpoint,
+    AWS_ENDPOINT_URL_GAMELIFT: options.gameliftEndpoint ?? emulator.url,
     SST_RESOURCE_App: JSON.stringify({ name: "matchplace", stage: "test" }),
     SST_RESOURCE_Table: JSON.stringify({ name: tableName }),
     SST_RESOURCE_Matchmaking: JSON.stringify({ configurationName: options.configurationName ?? "arena", queueName: "arena" }),
