@@ -35,13 +35,33 @@ describe("WITH_QUEUE matches", () => {
     const request = h.placer.requests[0];
     expect(request).toMatchObject({
       queueArns: [queue],
-      maximumPlayerSessionCount: 6,
+      maximumPlayerSessionCount: 4,
       gameProperties: [{ Key: "mode", Value: "arena" }],
       gameSessionData: "map=dust",
     });
     expect(request?.players).toEqual(
       expect.arrayContaining([{ playerId: "a1", latencyInMs: { "us-east-1": 40 } }, { playerId: "b2" }]),
     );
+  });
+
+  it("keeps AdditionalPlayerCount slots open: fewer players matched, the session sized for all", async () => {
+    const h = new Harness();
+    const ruleSet = JSON.stringify({
+      ruleLanguageVersion: "1.0",
+      teams: [
+        { name: "red", minPlayers: 1, maxPlayers: 3 },
+        { name: "blue", minPlayers: 1, maxPlayers: 3 },
+      ],
+    });
+    await h.setUp(ruleSet, { FlexMatchMode: "WITH_QUEUE", GameSessionQueueArns: [queue], AdditionalPlayerCount: 2 });
+    for (const p of ["p1", "p2", "p3", "p4", "p5", "p6"]) await h.start(p, p);
+
+    await h.tick();
+
+    const request = h.placer.requests[0];
+    expect(request?.maximumPlayerSessionCount).toBe(6);
+    expect(request?.players.length).toBeLessThanOrEqual(4);
+    expect(request?.players.length).toBeGreaterThanOrEqual(2);
   });
 
   it("writes the documented MatchmakerData for the game session", async () => {

@@ -6,7 +6,7 @@ import type { EmulatorContext } from "../../operations/types.js";
 import { findMatches, parseRuleSet, playerAttributesWithDefaults, validateRuleSet } from "../flexmatch/index.js";
 import type { AttributeValue, PoolTicket, ProposedMatch, RuleSet } from "../flexmatch/types.js";
 import { stateOf } from "./state.js";
-import type { PlayerRecord, RuleMetric, TicketRecord } from "./types.js";
+import type { ConfigurationRecord, PlayerRecord, RuleMetric, TicketRecord } from "./types.js";
 
 export type { ProposedMatch, RuleSet };
 
@@ -36,6 +36,30 @@ export function zeroMetrics(ctx: EmulatorContext, ruleSetName: string): RuleMetr
 /** Σ maxPlayers over the rule set's teams (quantity clones counted): the match's player capacity. */
 export function maxPlayersOf(ruleSet: RuleSet): number {
   return ruleSet.teams.reduce((n, t) => n + t.maxPlayers * t.quantity, 0);
+}
+
+/**
+ * The rule set FlexMatch fills WITH_QUEUE matches by: AdditionalPlayerCount slots are kept open
+ * ("a single 12-person team with 2 additional players selects only 10"), so team maxPlayers are
+ * lowered round-robin over the declared teams (each step frees `quantity` slots), never below
+ * minPlayers. The game session still holds the full Σ maxPlayers. STANDALONE ignores the count.
+ */
+export function fillRuleSet(ruleSet: RuleSet, config: Pick<ConfigurationRecord, "AdditionalPlayerCount" | "FlexMatchMode">): RuleSet {
+  let open = config.FlexMatchMode === "WITH_QUEUE" ? config.AdditionalPlayerCount : 0;
+  if (open <= 0) return ruleSet;
+  const teams = ruleSet.teams.map((t) => ({ ...t }));
+  let progress = true;
+  while (open > 0 && progress) {
+    progress = false;
+    for (const t of teams) {
+      if (open <= 0) break;
+      if (t.maxPlayers - 1 < Math.max(t.minPlayers, 1)) continue;
+      t.maxPlayers -= 1;
+      open -= t.quantity;
+      progress = true;
+    }
+  }
+  return { ...ruleSet, teams };
 }
 
 /** The match's concrete team names: `quantity` clones are numbered `Name1`, `Name2`, ... (as the rule engine names them). */

@@ -1,6 +1,6 @@
 import type { EmulatorContext } from "../../operations/types.js";
 import { detailOf, publishEvent, ticketRefs } from "./events.js";
-import { poolTicketOf, ruleSetNamed, type ProposedMatch } from "./matcher.js";
+import { fillRuleSet, poolTicketOf, ruleSetNamed, type ProposedMatch } from "./matcher.js";
 import { proceedMatch, type MatchmakingDeps } from "./outcome.js";
 import { stateOf } from "./state.js";
 import { recordWait } from "./tickets.js";
@@ -19,7 +19,7 @@ export async function formMatches(ctx: EmulatorContext, deps: MatchmakingDeps, c
     .filter((t) => t.configurationName === config.Name && t.status === "SEARCHING")
     .sort((a, b) => a.startTime - b.startTime);
   if (pool.length === 0) return;
-  const proposals = deps.matcher(ruleSet, pool.map(poolTicketOf), ctx.clock.now());
+  const proposals = deps.matcher(fillRuleSet(ruleSet, config), pool.map(poolTicketOf), ctx.clock.now());
   const taken = new Set<string>();
   for (const proposal of proposals) {
     // Proposals are disjoint by contract; a ticket that left SEARCHING meanwhile spoils the proposal.

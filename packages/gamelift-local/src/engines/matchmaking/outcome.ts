@@ -1,7 +1,7 @@
 import type { EmulatorContext } from "../../operations/types.js";
 import { detailOf, publishEvent, ticketRefs } from "./events.js";
 import { abandonMatch, configOf, endTicket, ticketsOf } from "./lifecycle.js";
-import { maxPlayersOf, ruleSetNamed, type Matcher, type RuleSet } from "./matcher.js";
+import { fillRuleSet, maxPlayersOf, ruleSetNamed, type Matcher, type RuleSet } from "./matcher.js";
 import type { MatchPlacer, PlacedSession } from "./placer.js";
 import { autoBackfillTicketId, matchmakerDataOf, putSession, sessionRecord, teamsOfPlayers } from "./sessions.js";
 import { stateOf } from "./state.js";
@@ -55,7 +55,7 @@ export async function proceedMatch(ctx: EmulatorContext, deps: MatchmakingDeps, 
     const existing = sessionRecord(ctx, sessionArn);
     const players = matchPlayers(tickets);
     const keepsFilling =
-      config.BackfillMode === "AUTOMATIC" && !existing?.autoBackfillStopped && players.length < maxPlayersOf(ruleSet);
+      config.BackfillMode === "AUTOMATIC" && !existing?.autoBackfillStopped && players.length < maxPlayersOf(fillRuleSet(ruleSet, config));
     const autoId = keepsFilling ? autoBackfillTicketId(ctx) : null;
     if (autoId !== null) match.autoBackfillTicketId = autoId;
     const teams = teamsOfPlayers(players, match.teams.map((t) => t.name));
@@ -71,7 +71,8 @@ export async function proceedMatch(ctx: EmulatorContext, deps: MatchmakingDeps, 
   match.status = "PLACING";
   match.placementId = ctx.ids.uuid();
   const players = matchPlayers(tickets);
-  const autoId = config.BackfillMode === "AUTOMATIC" && players.length < maxPlayersOf(ruleSet) ? autoBackfillTicketId(ctx) : null;
+  const fillable = maxPlayersOf(fillRuleSet(ruleSet, config));
+  const autoId = config.BackfillMode === "AUTOMATIC" && players.length < fillable ? autoBackfillTicketId(ctx) : null;
   if (autoId !== null) match.autoBackfillTicketId = autoId;
   st.matches.put(match.matchId, match);
   for (const t of tickets) {
@@ -82,7 +83,7 @@ export async function proceedMatch(ctx: EmulatorContext, deps: MatchmakingDeps, 
     await deps.placer.start(ctx, {
       placementId: match.placementId,
       queueArns: config.GameSessionQueueArns,
-      maximumPlayerSessionCount: maxPlayersOf(ruleSet) + config.AdditionalPlayerCount,
+      maximumPlayerSessionCount: maxPlayersOf(ruleSet),
       gameProperties: config.GameProperties,
       ...(config.GameSessionData !== undefined ? { gameSessionData: config.GameSessionData } : {}),
       matchmakerData: matchmakerDataOf(ruleSet, config, match.matchId, teamsOfPlayers(players, match.teams.map((t) => t.name)), autoId),
@@ -156,7 +157,7 @@ function rememberSession(
     configurationName: config.Name,
     matchId: match.matchId,
     teams: teamsOfPlayers(matchPlayers(tickets), match.teams.map((t) => t.name)),
-    maxPlayers: maxPlayersOf(ruleSet),
+    maxPlayers: maxPlayersOf(fillRuleSet(ruleSet, config)),
     autoBackfillTicketId: match.autoBackfillTicketId ?? null,
     ...(previous?.autoBackfillStopped ? { autoBackfillStopped: true } : {}),
   };

@@ -138,7 +138,7 @@ export interface MatchedSessionRecord {
   configurationName: string;
   matchId: string;
   teams: { name: string; players: PlayerRecord[] }[];
-  /** Players the rule set allows in the game (Σ team maxPlayers). */
+  /** Players FlexMatch fills the game up to: Σ team maxPlayers less the AdditionalPlayerCount slots kept open. */
   maxPlayers: number;
   autoBackfillTicketId: string | null;
   /** Set once StopMatchmaking ends auto-backfill for this session. */
