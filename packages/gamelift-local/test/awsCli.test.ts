@@ -1,0 +1,91 @@
+import { execFile, spawnSync } from "node:child_process";
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { promisify } from "node:util";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startHarness, type Harness } from "./helpers.js";
+
+const run = promisify(execFile);
+const hasAws = spawnSync("aws", ["--version"], { encoding: "utf8" }).status === 0;
+if (!hasAws) console.warn("NOTICE: the AWS CLI (`aws`) is not installed; the AWS CLI conformance tests are skipped.");
+
+describe.skipIf(!hasAws)("the AWS CLI against the emulator", () => {
+  let h: Harness;
+  let dir: string;
+  const env = (): NodeJS.ProcessEnv => ({
+    PATH: process.env.PATH,
+    HOME: dir,
+    AWS_ACCESS_KEY_ID: "AKIDEXAMPLE",
+    AWS_SECRET_ACCESS_KEY: "secret",
+    AWS_DEFAULT_REGION: "us-east-1",
+    AWS_CONFIG_FILE: join(dir, "config"),
+    AWS_SHARED_CREDENTIALS_FILE: join(dir, "credentials"),
+    AWS_EC2_METADATA_DISABLED: "true",
+    AWS_ENDPOINT_URL_S3: h.emulator.s3Url,
+  });
+  /** Runs `aws gamelift <args>` and parses its JSON output. */
+  const gamelift = async (...args: string[]): Promise<Record<string, unknown>> => {
+    const { stdout } = await run("aws", ["gamelift", ...args, "--endpoint-url", h.emulator.url, "--output", "json"], { env: env() });
+    return JSON.parse(stdout || "{}") as Record<string, unknown>;
+  };
+  const text = async (...args: string[]): Promise<string> =>
+    (await run("aws", ["gamelift", ...args, "--endpoint-url", h.emulator.url, "--output", "text"], { env: env() })).stdout;
+
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), "gamelift-cli-"));
+    h = await startHarness({ s3: { port: 0 } });
+  });
+  afterAll(async () => {
+    await h.emulator.close();
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it("uploads a build with `aws gamelift upload-build` into the local S3; the build turns READY", async () => {
+    await writeFile(join(dir, "server.sh"), "#!/bin/sh\necho hi\n");
+    const { stdout } = await run(
+      "aws",
+      ["gamelift", "upload-build", "--name", "b", "--build-version", "1", "--build-root", dir, "--operating-system", "AMAZON_LINUX_2023", "--endpoint-url", h.emulator.url],
+      { env: env() },
+    );
+    const buildId = /Build ID: (build-\S+)/.exec(stdout)?.[1] ?? "";
+    await h.advance(100);
+    const out = await gamelift("describe-build", "--build-id", buildId);
+    expect(out.Build).toMatchObject({ BuildId: buildId, Status: "READY", OperatingSystem: "AMAZON_LINUX_2023" });
+    expect((out.Build as { SizeOnDisk: number }).SizeOnDisk).toBeGreaterThan(0);
+  }, 30_000);
+
+  it("creates a fleet, scales it, and gets a usable PEM key with --query ... --output text", async () => {
+    const created = (await gamelift(
+      "create-fleet", "--name", "cli", "--ec2-instance-type", "c5.large",
+      "--runtime-configuration", "ServerProcesses=[{LaunchPath=/local/game/s,ConcurrentExecutions=2}]",
+      "--ec2-inbound-permissions", "FromPort=7000,ToPort=7100,IpRange=0.0.0.0/0,Protocol=UDP",
+    )) as { FleetAttributes: { FleetId: string; Status: string } };
+    const fleetId = created.FleetAttributes.FleetId;
+    expect(created.FleetAttributes.Status).toBe("NEW");
+    await gamelift("update-fleet-capacity", "--fleet-id", fleetId, "--desired-instances", "2", "--max-size", "2");
+    await h.advance(3000, 500);
+    const attrs = (await gamelift("describe-fleet-attributes", "--fleet-ids", fleetId)) as { FleetAttributes: { Status: string }[] };
+    expect(attrs.FleetAttributes[0]?.Status).toBe("ACTIVE");
+    const instances = (await gamelift("describe-instances", "--fleet-id", fleetId)) as { Instances: { InstanceId: string; IpAddress: string }[] };
+    expect(instances.Instances.map((i) => i.IpAddress)).toEqual(["127.0.0.1", "127.0.0.1"]);
+    const pem = await text("get-instance-access", "--fleet-id", fleetId, "--instance-id", instances.Instances[0]?.InstanceId ?? "", "--query", "InstanceAccess.Credentials.Secret");
+    expect(pem).toMatch(/^-----BEGIN RSA PRIVATE KEY-----\n[A-Za-z0-9+/=\n]+-----END RSA PRIVATE KEY-----\n/);
+
+    await gamelift("create-game-session-queue", "--name", "cli-q", "--destinations", `DestinationArn=arn:aws:gamelift:us-east-1:123456789012:fleet/${fleetId}`);
+    await gamelift("start-game-session-placement", "--placement-id", "cli-1", "--game-session-queue-name", "cli-q", "--maximum-player-session-count", "4",
+      "--game-properties", "Key=mode,Value=duel", "--desired-player-sessions", "PlayerId=p1");
+    await h.advance(100);
+    const placement = (await gamelift("describe-game-session-placement", "--placement-id", "cli-1")) as { GameSessionPlacement: Record<string, unknown> };
+    expect(placement.GameSessionPlacement).toMatchObject({ Status: "FULFILLED", IpAddress: "127.0.0.1" });
+    const found = (await gamelift("search-game-sessions", "--fleet-id", fleetId, "--filter-expression", "gameSessionProperties.mode = 'duel' AND hasAvailablePlayerSessions = true")) as {
+      GameSessions: { GameSessionId: string }[];
+    };
+    expect(found.GameSessions.map((s) => s.GameSessionId)).toEqual([placement.GameSessionPlacement.GameSessionArn]);
+  }, 60_000);
+
+  it("reports a modeled error on stderr with a failing exit code", async () => {
+    const err = await run("aws", ["gamelift", "describe-build", "--build-id", "build-nope", "--endpoint-url", h.emulator.url], { env: env() }).catch((e: unknown) => e);
+    expect(err).toMatchObject({ code: 255, stderr: expect.stringContaining("An error occurred (NotFoundException) when calling the DescribeBuild operation: Build build-nope not found.") });
+  }, 30_000);
+});
