@@ -42,3 +42,46 @@ describe("TicketRepository.create / get", () => {
     expect(await repo.get("nope")).toBeUndefined();
   });
 });
+
+describe("TicketRepository.apply / touch / listStale", () => {
+  const searching = (ticketId: string, time: number, id = `${ticketId}-${time}`): Parameters<TicketRepository["apply"]>[0] => ({
+    id, type: "MatchmakingSearching", dedupe: true, time, timeIso: new Date(time).toISOString(), ticketId,
+    configurationName: "arena", status: "SEARCHING", playerIds: ["p1"], players: { p1: {} },
+  });
+
+  it("leaves the pending index and gets a TTL once terminal", async () => {
+    await repo.apply(searching("ttl-1", 1_000), 5_000);
+    const retention = repo.retentionSeconds;
+
+    await repo.apply({ ...searching("ttl-1", 2_000), type: "MatchmakingTimedOut", status: "TIMED_OUT", reason: "TimedOut" }, 9_000);
+    const raw = await table.doc.send(new GetCommand({ TableName: table.tableName, Key: { pk: "TICKET#ttl-1", sk: "TICKET" } }));
+
+    expect(raw.Item?.["pendingShard"]).toBeUndefined();
+    expect(raw.Item?.["expiresAt"]).toBe(9 + retention);
+    expect(await repo.listStale(Number.MAX_SAFE_INTEGER, 1000)).not.toContainEqual(expect.objectContaining({ ticketId: "ttl-1" }));
+  });
+
+  it("lists only tickets not heard of since the cutoff, and touch moves one out", async () => {
+    await repo.apply(searching("stale-1", 1_000), 10_000);
+    await repo.apply(searching("fresh-1", 1_000), 50_000);
+
+    const before = (await repo.listStale(20_000, 1000)).map((t) => t.ticketId);
+    await repo.touch("stale-1", 60_000);
+    const after = (await repo.listStale(20_000, 1000)).map((t) => t.ticketId);
+
+    expect(before).toContain("stale-1");
+    expect(before).not.toContain("fresh-1");
+    expect(after).not.toContain("stale-1");
+  });
+
+  it("treats a conditional-check failure as a no-op, not an error", async () => {
+    await repo.apply(searching("noop-1", 5_000, "same"), 1);
+
+    await expect(repo.apply(searching("noop-1", 5_000, "same"), 2)).resolves.toBe(false);
+  });
+
+  it("keeps the retention configurable", () => {
+    expect(new TicketRepository({ client: table.doc, tableName: table.tableName, retentionSeconds: 60 }).retentionSeconds).toBe(60);
+    expect(repo.retentionSeconds).toBe(86_400);
+  });
+});
