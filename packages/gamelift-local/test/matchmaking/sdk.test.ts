@@ -130,6 +130,28 @@ describe("matchmaking through @aws-sdk/client-gamelift", () => {
     expect(TicketList[0]?.GameSessionConnectionInfo?.Port).toEqual(expect.any(Number));
   });
 
+  it("fails the tickets with MatchmakingFailed when the configuration's queue does not exist", async () => {
+    await gl.send(
+      new CreateMatchmakingConfigurationCommand({
+        Name: "lost",
+        RuleSetName: "squads",
+        RequestTimeoutSeconds: 120,
+        AcceptanceRequired: false,
+        GameSessionQueueArns: ["arn:aws:gamelift:us-east-1:123456789012:gamesessionqueue/ghost"],
+        NotificationTarget: topic,
+      }),
+    );
+    await gl.send(new StartMatchmakingCommand({ TicketId: "a", ConfigurationName: "lost", Players: [{ PlayerId: "a1" }, { PlayerId: "a2" }] }));
+    await gl.send(new StartMatchmakingCommand({ TicketId: "b", ConfigurationName: "lost", Players: [{ PlayerId: "b1" }, { PlayerId: "b2" }] }));
+
+    await advance(100);
+
+    const { TicketList = [] } = await gl.send(new DescribeMatchmakingCommand({ TicketIds: ["a", "b"] }));
+    expect(TicketList.map((t) => t.Status)).toEqual(["FAILED", "FAILED"]);
+    const failed = published.filter((p) => p.message.includes('"MatchmakingFailed"'));
+    expect(failed).toHaveLength(2);
+  });
+
   it("answers StopMatchmaking on a PLACING ticket with InvalidRequestException", async () => {
     await gl.send(new StartMatchmakingCommand({ TicketId: "a", ConfigurationName: "arena", Players: [{ PlayerId: "a1" }, { PlayerId: "a2" }] }));
     await gl.send(new StartMatchmakingCommand({ TicketId: "b", ConfigurationName: "arena", Players: [{ PlayerId: "b1" }, { PlayerId: "b2" }] }));
