@@ -37,11 +37,12 @@ export interface HttpErrorOptions {
 export class HttpError extends Error {
   public override readonly name = "HttpError";
   public readonly status: number;
-  public readonly code: ErrorCode;
+  /** An {@link ErrorCode}, or a core error's more specific code (e.g. `TICKET_PLACING`). */
+  public readonly code: string;
   public readonly details: unknown;
   public readonly retryAfterSeconds: number | undefined;
 
-  public constructor(status: number, code: ErrorCode, message: string, options: HttpErrorOptions = {}) {
+  public constructor(status: number, code: ErrorCode | (string & {}), message: string, options: HttpErrorOptions = {}) {
     super(message, { cause: options.cause });
     this.status = status;
     this.code = code;

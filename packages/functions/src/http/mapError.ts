@@ -30,11 +30,11 @@ export function mapError(err: unknown): HttpError {
     return new HttpError(409, "IDEMPOTENCY_IN_PROGRESS", err.message, { retryAfterSeconds: 1, cause: err });
   }
   if (err instanceof ConflictError) {
-    return new HttpError(409, asCode(err.code, "CONFLICT"), err.message, { details: err.details, cause: err });
+    return new HttpError(409, err.code, err.message, { details: err.details, cause: err });
   }
   if (err instanceof ForbiddenError) {
     // 409, not 403: the caller is authenticated and the resource visible; the state forbids it.
-    return new HttpError(409, "CONFLICT", err.message, { details: { reason: err.code, ...err.details }, cause: err });
+    return new HttpError(409, err.code, err.message, { details: err.details, cause: err });
   }
   if (err instanceof ThrottledError) {
     return new HttpError(429, err.code === "RATE_LIMITED" ? "RATE_LIMITED" : "THROTTLED", err.message, {
@@ -54,12 +54,6 @@ export function mapError(err: unknown): HttpError {
     return new HttpError(503, "UNAVAILABLE", "A dependency is unavailable; retry later", { retryAfterSeconds: 2, cause: err });
   }
   return new HttpError(500, "INTERNAL", "Internal error", { cause: err });
-}
-
-const knownCodes = new Set(["CONFLICT", "ACTIVE_TICKET_EXISTS", "IDEMPOTENCY_KEY_REUSED", "IDEMPOTENCY_IN_PROGRESS"]);
-
-function asCode<T extends string>(code: string, fallback: T): T {
-  return (knownCodes.has(code) ? code : fallback) as T;
 }
 
 /** DynamoDB (or any SDK) down, throttled past retries, or timing out: worth a retry, not a 500. */
