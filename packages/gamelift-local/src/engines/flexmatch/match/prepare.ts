@@ -72,7 +72,9 @@ export function prepare(pool: readonly PoolTicket[], compiled: Compiled, now: nu
   });
   for (const at of byAge) {
     const ticket = pool[at] as PoolTicket;
-    if (ticket.players.length === 0 || ticket.players.length > maxTeam) continue;
+    const isBackfill = ticket.backfill !== undefined || ticket.players[0]?.team !== undefined;
+    // A new ticket's party shares one team; a backfill ticket's players are spread over teams already.
+    if (ticket.players.length === 0 || (!isBackfill && ticket.players.length > maxTeam)) continue;
     const evalTicket: EvalTicket = { ticketId: ticket.ticketId, players: [] };
     let ok = true;
     for (const p of ticket.players) {
@@ -98,7 +100,7 @@ export function prepare(pool: readonly PoolTicket[], compiled: Compiled, now: nu
       key: NaN,
       partition: "",
     };
-    if (ticket.backfill || ticket.players[0]?.team !== undefined) {
+    if (isBackfill) {
       const teams = ticket.players.map((p) => p.team ?? "");
       if (teams.some((t) => !teamNames.has(t))) continue;
       entry.fixedTeams = teams;
