@@ -15,6 +15,7 @@ import {
   UpdateFleetCapacityCommand,
 } from "@aws-sdk/client-gamelift";
 import { DynamoDBClient, ScanCommand } from "@aws-sdk/client-dynamodb";
+import { unmarshall } from "@aws-sdk/util-dynamodb";
 import { decodeMessage, foldDecoded } from "@matchplace/core";
 import { createDocumentClient, createTable, PlacementRepository, TicketRepository } from "@matchplace/core/dynamo";
 import { ManualClock, startGameLiftEmulator, type GameLiftEmulator, type GameLiftEmulatorOptions } from "@matchplace/gamelift-local";
@@ -53,8 +54,10 @@ export interface Stage {
   readonly events: string[];
   /** Advances the emulator's clock and ticks, folding published events into the table. */
   advance(ms: number, stepMs?: number): Promise<void>;
-  /** Every item in the table (to check that refused requests wrote nothing). */
+  /** Every item in the table, unmarshalled and sorted by key (to check that refused requests wrote nothing). */
   items(): Promise<Record<string, unknown>[]>;
+  /** Every item except per-player rate-limit counters (which count refused requests too). */
+  stateItems(): Promise<Record<string, unknown>[]>;
   close(): Promise<void>;
 }
 
@@ -106,9 +109,11 @@ export async function startStage(options: StageOptions = {}): Promise<Stage> {
   };
   const items = async (): Promise<Record<string, unknown>[]> => {
     const out = await ddb.send(new ScanCommand({ TableName: tableName, ConsistentRead: true }));
-    return (out.Items ?? []) as Record<string, unknown>[];
+    const key = (i: Record<string, unknown>): string => `${String(i["pk"])}|${String(i["sk"])}`;
+    return (out.Items ?? []).map((i) => unmarshall(i)).sort((a, b) => key(a).localeCompare(key(b)));
   };
-  return { tableName, emulator, clock, gamelift, ddb, tickets, placements, events, advance, items, close: () => emulator.close() };
+  const stateItems = async (): Promise<Record<string, unknown>[]> => (await items()).filter((i) => !String(i["pk"]).startsWith("RATE#"));
+  return { tableName, emulator, clock, gamelift, ddb, tickets, placements, events, advance, items, stateItems, close: () => emulator.close() };
 }
 
 async function seed(gl: GameLiftClient, acceptance: boolean): Promise<void> {

@@ -27,6 +27,16 @@ function failedIndex(err: unknown): number {
   return reasons.findIndex((r) => r.Code === "ConditionalCheckFailed");
 }
 
+/** True when a transaction lost to a concurrent one on the same items (no condition failed): retry. */
+function isContention(err: unknown): boolean {
+  if (!(err instanceof Error)) return false;
+  if (err.name === "TransactionConflictException") return true;
+  const reasons = (err as { CancellationReasons?: { Code?: string }[] }).CancellationReasons ?? [];
+  return err.name === "TransactionCanceledException" && failedIndex(err) < 0 && reasons.some((r) => r.Code === "TransactionConflict");
+}
+
+const CONTENTION_RETRIES = 8;
+
 /**
  * Parties (pk `PARTY#<id>`, sk `PARTY`), their join codes (`PARTYCODE#<code>`) and the members'
  * `partyId` on their player items, always changed together in one transaction with optimistic
@@ -81,12 +91,20 @@ export class PartyRepository {
   }
 
   async #transact(items: Record<string, unknown>[], failures: readonly PartyWriteFailure[]): Promise<void> {
-    try {
-      await this.#client.send(new TransactWriteCommand({ TransactItems: items as never }));
-    } catch (err) {
-      if (!isTransactionConflict(err)) throw err;
-      const code = failures[failedIndex(err)] ?? "PARTY_CHANGED";
-      throw new ConflictError(code, `party write refused: ${code}`, { cause: err });
+    for (let attempt = 0; ; attempt += 1) {
+      try {
+        await this.#client.send(new TransactWriteCommand({ TransactItems: items as never }));
+        return;
+      } catch (err) {
+        if (!isTransactionConflict(err)) throw err;
+        if (isContention(err) && attempt < CONTENTION_RETRIES) {
+          // Another transaction held one of the items: back off with full jitter and try again.
+          await new Promise((r) => setTimeout(r, Math.random() * 10 * 2 ** attempt));
+          continue;
+        }
+        const code = failures[failedIndex(err)] ?? "PARTY_CHANGED";
+        throw new ConflictError(code, `party write refused: ${code}`, { cause: err });
+      }
     }
   }
 
@@ -107,8 +125,9 @@ export class PartyRepository {
   }
 
   /**
-   * Adds a member if the party is still at `party.version` and has room, and sets their `partyId`.
-   * @throws ConflictError `PARTY_CHANGED` (re-read and retry; also when full) or `ALREADY_IN_PARTY`.
+   * Adds a member if the party has room and does not list them yet, and sets their `partyId`.
+   * (The list append is atomic on the item, so concurrent joins need no version check.)
+   * @throws ConflictError `PARTY_CHANGED` (re-read: full, or already a member) or `ALREADY_IN_PARTY`.
    */
   public async addMember(party: Party, playerId: string, now: number): Promise<void> {
     await this.#transact(
@@ -117,9 +136,9 @@ export class PartyRepository {
           Update: {
             TableName: this.#tableName,
             Key: partyKey(party.partyId),
-            UpdateExpression: "SET memberIds = list_append(memberIds, :me), version = :next, updatedAt = :now",
-            ConditionExpression: "version = :v AND size(memberIds) < :max",
-            ExpressionAttributeValues: { ":me": [playerId], ":next": party.version + 1, ":now": now, ":v": party.version, ":max": MAX_PARTY_SIZE },
+            UpdateExpression: "SET memberIds = list_append(memberIds, :me), version = version + :one, updatedAt = :now",
+            ConditionExpression: "attribute_exists(pk) AND size(memberIds) < :max AND NOT contains(memberIds, :pid)",
+            ExpressionAttributeValues: { ":me": [playerId], ":one": 1, ":now": now, ":pid": playerId, ":max": MAX_PARTY_SIZE },
           },
         },
         this.#setPlayerParty(playerId, party.partyId, now),
