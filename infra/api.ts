@@ -7,14 +7,7 @@ import { routes } from "@matchplace/functions/routes";
 import { jwtAudiences, jwtIssuer } from "./auth.js";
 import { config } from "./config.js";
 import { functionArgs } from "./functions.js";
-
-/** Stable route name from method and path: `GET /v1/matchmaking/{ticketId}` → `GetV1MatchmakingTicketId`. */
-export function routeName(method: string, path: string): string {
-  return [method.toLowerCase(), ...path.split(/[^A-Za-z0-9]+/)]
-    .filter(Boolean)
-    .map((w) => w[0]!.toUpperCase() + w.slice(1))
-    .join("");
-}
+import { routeName } from "./handlers.js";
 
 /** The HTTP API. */
 export const api = new sst.aws.ApiGatewayV2("Api", {

@@ -30,7 +30,7 @@ export function functionArgs(handler: string, extra: Partial<sst.aws.FunctionArg
       role: (args) => {
         // SST's roles also trust the account root, which `sst dev` needs to run handlers locally;
         // a deployed stage needs Lambda only.
-        if (!$dev) args.assumeRolePolicy = aws.iam.assumeRolePolicyForPrincipal({ Service: "lambda.amazonaws.com" });
+        if (!$dev) args.assumeRolePolicy = JSON.stringify(aws.iam.assumeRolePolicyForPrincipal({ Service: "lambda.amazonaws.com" }));
       },
     },
     link: [table, events, matchmaking, ...((extra.link as unknown[] | undefined) ?? [])],

@@ -15,6 +15,17 @@ export function deployedHandlers(): string[] {
 }
 
 /**
+ * Stable route name from method and path, so logical ids don't change when routes are reordered:
+ * `GET /v1/matchmaking/{ticketId}` → `GetV1MatchmakingTicketId` (function `ApiRoute<name>Handler`).
+ */
+export function routeName(method: string, path: string): string {
+  return [method.toLowerCase(), ...path.split(/[^A-Za-z0-9]+/)]
+    .filter(Boolean)
+    .map((w) => w[0]!.toUpperCase() + w.slice(1))
+    .join("");
+}
+
+/**
  * How a handler uses the table:
  * - `read`: get / query, plus the per-player rate-limit counters every read route bumps
  *   (`RATE#…` items only, by an IAM condition on the partition key);

@@ -1,0 +1,159 @@
+/**
+ * Runs the real SST program (sst.config.ts + infra/ + SST's own components from .sst/platform)
+ * under Pulumi's runtime mocks: no Pulumi engine, no AWS. Pulumi keeps its runtime state per
+ * process, so call this once per test file (vitest `pool: "forks"` gives each file a process).
+ */
+import fs from "node:fs";
+import { createRequire } from "node:module";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { createRecorder, type MockCall, type MockResource } from "./mocks.js";
+import { startSstServer, type HandlerBuild } from "./sstServer.js";
+
+/** Repo root. */
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../..");
+const PLATFORM = path.join(ROOT, ".sst", "platform");
+
+/** Resource options SST and Pulumi apply, which the mocks cannot see. */
+export interface CapturedOptions {
+  readonly retainOnDelete?: boolean;
+  readonly protect?: boolean;
+  readonly dependsOn: readonly string[];
+}
+
+/** What one mocked run produced. */
+export interface InfraRun {
+  readonly stage: string;
+  readonly resources: readonly MockResource[];
+  readonly calls: readonly MockCall[];
+  readonly builds: readonly HandlerBuild[];
+  readonly outputs: Record<string, unknown>;
+  /** Errors thrown inside `apply()` callbacks (they would fail `sst deploy`). */
+  readonly errors: readonly string[];
+  readonly options: ReadonlyMap<string, CapturedOptions>;
+  readonly seconds: number;
+  /** Every resource of a type, e.g. `aws:lambda/function:Function`. */
+  ofType(type: string): MockResource[];
+  /** The one resource with this type and logical name; throws when absent. */
+  get(type: string, name: string): MockResource;
+}
+
+/** Options of {@link runInfra}. */
+export interface RunInfraOptions {
+  readonly stage: string;
+  /** Environment for infra/config.ts, set before the program is imported. */
+  readonly env?: Readonly<Record<string, string>>;
+}
+
+/**
+ * Waits until the program has settled: the stack's outputs resolved and no resource or build
+ * appeared for a while. Resources created inside `apply()` come after the outputs resolve; a run
+ * whose `apply()` threw never resolves them, so it ends once nothing has moved for 2 seconds.
+ */
+async function drain(pulumi: any, progress: () => number, busy: () => boolean, done: () => boolean): Promise<void> {
+  let last = -1;
+  let stable = 0;
+  const deadline = Date.now() + 90_000;
+  while (Date.now() < deadline) {
+    await Promise.race([pulumi.runtime.waitForRPCs?.(), new Promise((r) => setTimeout(r, 250))]);
+    await new Promise((r) => setTimeout(r, 25));
+    const now = progress();
+    stable = now === last ? stable + 1 : 0;
+    last = now;
+    if (busy()) stable = 0;
+    if ((done() && stable >= 3) || stable >= 80) return;
+  }
+}
+
+/**
+ * Runs the program for `stage` and returns every resource it declared.
+ * @example const run = await runInfra({ stage: "ci" }); run.ofType("aws:sns/topic:Topic");
+ */
+export async function runInfra(options: RunInfraOptions): Promise<InfraRun> {
+  const started = Date.now();
+  if (!fs.existsSync(path.join(PLATFORM, "src", "auto", "run.ts"))) {
+    throw new Error(".sst/platform is missing: run `npm run sst:install` (npm test does it in pretest)");
+  }
+  Object.assign(process.env, options.env ?? {});
+  const require = createRequire(path.join(PLATFORM, "package.json"));
+  // The same @pulumi/pulumi instance the components load: mocks and stack state are module-global.
+  const pulumi = require("@pulumi/pulumi");
+  const work = fs.mkdtempSync(path.join(os.tmpdir(), "matchplace-infra-"));
+  const server = await startSstServer(require("esbuild"), ROOT, work);
+  process.env.SST_SERVER = server.url;
+
+  const errors: string[] = [];
+  const onRejection = (reason: unknown): void => {
+    errors.push(reason instanceof Error ? reason.message : String(reason));
+  };
+  process.on("unhandledRejection", onRejection);
+
+  const recorder = createRecorder();
+  await pulumi.runtime.setMocks(recorder.mocks, "matchplace", options.stage, false);
+
+  const g = globalThis as Record<string, unknown>;
+  g.$dev = false;
+  g.$cli = { command: "deploy", rpc: server.url, paths: { home: ROOT, root: ROOT, work, platform: PLATFORM }, state: { version: {} } };
+  Object.assign(g, await import(path.join(PLATFORM, "src", "shim", "run.js")));
+  const config = (await import(path.join(ROOT, "sst.config.ts"))).default;
+  const app = await config.app({ stage: options.stage });
+  g.$app = { name: app.name, stage: options.stage, removal: app.removal ?? "retain", protect: app.protect ?? false, providers: app.providers ?? {} };
+  g.aws = require("@pulumi/aws");
+  g.sst = await import(path.join(PLATFORM, "src", "components", "index.ts"));
+  const { run } = await import(path.join(PLATFORM, "src", "auto", "run.ts"));
+
+  const captured = new Map<string, CapturedOptions>();
+  let outputs: Record<string, unknown> = {};
+  try {
+    let done = false;
+    pulumi.runtime
+      .runInPulumiStack(() =>
+        run(async () => {
+          // Registered after SST's own stack transformations, so it sees what they set.
+          pulumi.runtime.registerStackTransformation((args: any) => {
+            const dependsOn = [args.opts.dependsOn ?? []].flat().map((r: any) => r?.__name ?? "?");
+            captured.set(`${args.type}::${args.name}`, { retainOnDelete: args.opts.retainOnDelete, protect: args.opts.protect, dependsOn });
+            return undefined;
+          });
+          return config.run();
+        }),
+      )
+      .then(
+        (result: Record<string, unknown> | undefined) => {
+          outputs = result ?? {};
+          done = true;
+        },
+        (error: Error) => {
+          errors.push(error.message);
+          done = true;
+        },
+      );
+    await drain(pulumi, () => recorder.resources.length + server.builds.length, () => server.pending() > 0, () => done);
+    if (!done) errors.push("the program never resolved its outputs (an apply() callback failed or hangs)");
+  } catch (error) {
+    errors.push((error as Error).message);
+  } finally {
+    process.off("unhandledRejection", onRejection);
+    await server.close();
+    fs.rmSync(work, { recursive: true, force: true });
+  }
+
+  const ofType = (type: string): MockResource[] => recorder.resources.filter((r) => r.type === type);
+  return {
+    stage: options.stage,
+    resources: recorder.resources,
+    calls: recorder.calls,
+    builds: server.builds,
+    outputs,
+    errors,
+    options: captured,
+    seconds: (Date.now() - started) / 1000,
+    ofType,
+    get(type, name) {
+      const found = ofType(type).find((r) => r.name === name);
+      if (!found) throw new Error(`no ${type} named ${name}; have: ${ofType(type).map((r) => r.name).join(", ")}`);
+      return found;
+    },
+  };
+}
