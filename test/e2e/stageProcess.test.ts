@@ -64,9 +64,10 @@ describe("npm start as a process", () => {
 
 describe("npm start without Java", () => {
   it("says in one line what to install and exits non-zero", async () => {
-    const { dirname } = await import("node:path");
+    // A PATH with nothing on it: node is started by its absolute path, and no `java` can be found.
+    const emptyPath = mkdtempSync(join(tmpdir(), "mp-nopath-"));
     const child = spawn(process.execPath, ["--import", "tsx", "packages/local/src/main.ts"], {
-      env: { ...process.env, PATH: dirname(process.execPath), MATCHPLACE_LOCAL_JSON: join(tmpdir(), "mp-nojava.json") },
+      env: { ...process.env, PATH: emptyPath, MATCHPLACE_LOCAL_JSON: join(tmpdir(), "mp-nojava.json") },
       stdio: ["ignore", "pipe", "pipe"],
     });
     let err = "";
