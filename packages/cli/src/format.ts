@@ -21,7 +21,7 @@ export function formatTime(date: Date | undefined): string {
   return date === undefined ? "-" : date.toISOString().replace(/\.\d{3}Z$/, "Z");
 }
 
-/** The progress line: `[########------------] 40%  20.0/50.0 MiB  35.2 MiB/s  part 3/7`. */
+/** The progress line: `[##########--------------]  40%  20.0 MiB / 50.0 MiB  35.2 MiB/s  3/7 parts`. */
 export function renderProgress(progress: {
   readonly bytesDone: number;
   readonly bytesTotal: number;
@@ -37,5 +37,5 @@ export function renderProgress(progress: {
   const percent = `${Math.floor(ratio * 100)}%`.padStart(4);
   const total = formatBytes(progress.bytesTotal);
   const done = formatBytes(progress.bytesDone);
-  return `[${bar}] ${percent}  ${done} / ${total}  ${formatThroughput(progress.bytesDone, progress.elapsedMs)}  part ${progress.partsDone}/${progress.partsTotal}`;
+  return `[${bar}] ${percent}  ${done} / ${total}  ${formatThroughput(progress.bytesDone, progress.elapsedMs)}  ${progress.partsDone}/${progress.partsTotal} parts`;
 }

@@ -40,6 +40,6 @@ describe("formatting", () => {
   it("draws the progress bar with percent, bytes, throughput and parts", () => {
     const line = renderProgress({ bytesDone: 25 * 1024 * 1024, bytesTotal: 50 * 1024 * 1024, partsDone: 5, partsTotal: 10, elapsedMs: 1000, width: 10 });
 
-    expect(line).toBe("[#####-----]  50%  25.0 MiB / 50.0 MiB  25.0 MiB/s  part 5/10");
+    expect(line).toBe("[#####-----]  50%  25.0 MiB / 50.0 MiB  25.0 MiB/s  5/10 parts");
   });
 });
