@@ -87,4 +87,56 @@ describe("matchmaking events", () => {
     const searching = h.events("MatchmakingSearching").find((d) => d.tickets[0]?.ticketId === "t3");
     expect(searching?.estimatedWaitMillis).toBe(4);
   });
+
+  it("carries customEventData and the configuration ARN on all eight event types", async () => {
+    const h = new Harness();
+    const queue = "arn:aws:gamelift:us-east-1:123456789012:gamesessionqueue/arena";
+    await h.setUp(duelRuleSet, {
+      FlexMatchMode: "WITH_QUEUE",
+      GameSessionQueueArns: [queue],
+      AcceptanceRequired: true,
+      AcceptanceTimeoutSeconds: 10,
+      RequestTimeoutSeconds: 30,
+      CustomEventData: "ce",
+    });
+    await h.start("t1", "p1");
+    await h.start("t2", "p2");
+    await h.tick();
+    await h.call("AcceptMatch", { TicketId: "t1", PlayerIds: ["p1"], AcceptanceType: "ACCEPT" });
+    await h.call("AcceptMatch", { TicketId: "t2", PlayerIds: ["p2"], AcceptanceType: "ACCEPT" });
+    await h.tick();
+    h.placer.fulfill(h.placer.requests[0]?.placementId ?? "");
+    await h.tick();
+    await h.start("t3", "p3");
+    await h.start("t4", "p4");
+    await h.tick();
+    await h.call("AcceptMatch", { TicketId: "t3", PlayerIds: ["p3"], AcceptanceType: "ACCEPT" });
+    await h.call("AcceptMatch", { TicketId: "t4", PlayerIds: ["p4"], AcceptanceType: "ACCEPT" });
+    await h.tick();
+    h.placer.finish(h.placer.requests[1]?.placementId ?? "", "FAILED");
+    await h.tick();
+    await h.start("t5", "p5");
+    await h.start("t6", "p6");
+    await h.tick();
+    await h.call("StopMatchmaking", { TicketId: "t6" });
+    await h.tick(30_000);
+
+    const types = new Set(h.eventTypes());
+    expect([...types].sort()).toEqual([
+      "AcceptMatch",
+      "AcceptMatchCompleted",
+      "MatchmakingCancelled",
+      "MatchmakingFailed",
+      "MatchmakingSearching",
+      "MatchmakingSucceeded",
+      "MatchmakingTimedOut",
+      "PotentialMatchCreated",
+    ]);
+    for (const { topic: target, event } of h.published) {
+      expect(target).toBe(topic);
+      expect(event.detail.customEventData).toBe("ce");
+      expect(event.resources).toEqual(["arn:aws:gamelift:us-east-1:123456789012:matchmakingconfiguration/cfg"]);
+      expect(event.detail.gameSessionInfo.players.length).toBeGreaterThan(0);
+    }
+  });
 });
