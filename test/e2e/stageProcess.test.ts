@@ -13,12 +13,12 @@ function javaOn(port: number): number[] {
     .map((l) => Number.parseInt(l.trim(), 10));
 }
 
-async function startRunner(): Promise<{ child: ChildProcess; ddbPort: number; localJson: string }> {
-  const [api, gamelift, ddbPort, sns] = await Promise.all([freePort(), freePort(), freePort(), freePort()]);
+async function startRunner(): Promise<{ child: ChildProcess; ddbPort: number; localJson: string; s3: number }> {
+  const [api, gamelift, ddbPort, sns, s3] = await Promise.all([freePort(), freePort(), freePort(), freePort(), freePort()]);
   const localJson = join(mkdtempSync(join(tmpdir(), "mp-stage-")), "local.json");
   const child = spawn(
     process.execPath,
-    ["--import", "tsx", "packages/local/src/main.ts", "--api-port", String(api), "--gamelift-port", String(gamelift), "--dynamodb-port", String(ddbPort), "--sns-port", String(sns), "--reconcile-ms", "0"],
+    ["--import", "tsx", "packages/local/src/main.ts", "--api-port", String(api), "--gamelift-port", String(gamelift), "--dynamodb-port", String(ddbPort), "--sns-port", String(sns), "--s3-port", String(s3), "--reconcile-ms", "0"],
     { env: { ...process.env, MATCHPLACE_LOCAL_JSON: localJson }, stdio: ["ignore", "pipe", "pipe"] },
   );
   let out = "";
@@ -30,7 +30,7 @@ async function startRunner(): Promise<{ child: ChildProcess; ddbPort: number; lo
     if (Date.now() > deadline) throw new Error(`runner did not come up: ${out}`);
     await new Promise((r) => setTimeout(r, 100));
   }
-  return { child, ddbPort, localJson };
+  return { child, ddbPort, localJson, s3 };
 }
 
 async function waitFor(cond: () => boolean, timeoutMs: number): Promise<boolean> {
@@ -41,9 +41,9 @@ async function waitFor(cond: () => boolean, timeoutMs: number): Promise<boolean>
 
 describe("npm start as a process", () => {
   it("writes its endpoints and leaves no java process behind after SIGTERM", async () => {
-    const { child, ddbPort, localJson } = await startRunner();
+    const { child, ddbPort, localJson, s3 } = await startRunner();
     const endpoints = JSON.parse(readFileSync(localJson, "utf8")) as Record<string, unknown>;
-    expect(endpoints).toMatchObject({ api: expect.any(String), gamelift: expect.any(String), dynamodb: `http://127.0.0.1:${ddbPort}`, sns: expect.any(String) });
+    expect(endpoints).toMatchObject({ api: expect.any(String), gamelift: expect.any(String), dynamodb: `http://127.0.0.1:${ddbPort}`, sns: expect.any(String), s3: `http://127.0.0.1:${s3}` });
     expect(((await fetch(`${String(endpoints.api)}/v1/health`)).status)).toBe(200);
     expect(javaOn(ddbPort)).toHaveLength(1);
     const exited = new Promise<number | null>((r) => child.once("exit", (code) => r(code)));

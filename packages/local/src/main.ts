@@ -11,6 +11,7 @@ const usage = `matchplace local stage
   --gamelift-port N     GameLift emulator           default ${defaultPorts.gamelift}   env MATCHPLACE_GAMELIFT_PORT
   --dynamodb-port N     DynamoDB Local              default ${defaultPorts.dynamodb}   env MATCHPLACE_DYNAMODB_PORT
   --sns-port N          SNS                         default ${defaultPorts.sns}   env MATCHPLACE_SNS_PORT
+  --s3-port N           S3 (build uploads)          default ${defaultPorts.s3}   env MATCHPLACE_S3_PORT
   --persist DIR         keep DynamoDB and GameLift state in DIR across restarts
   --sns-faults SPEC     e.g. drop=0.1,duplicate=0.2,delay=0.3,maxDelayMs=2000
   --reconcile-ms N      reconciliation schedule period (default 10000, 0 = off)
@@ -35,6 +36,7 @@ async function main(): Promise<void> {
       "gamelift-port": { type: "string" },
       "dynamodb-port": { type: "string" },
       "sns-port": { type: "string" },
+      "s3-port": { type: "string" },
       persist: { type: "string" },
       "sns-faults": { type: "string" },
       "reconcile-ms": { type: "string" },
@@ -70,6 +72,7 @@ async function main(): Promise<void> {
       gamelift: port(values["gamelift-port"], "MATCHPLACE_GAMELIFT_PORT", defaultPorts.gamelift),
       dynamodb: port(values["dynamodb-port"], "MATCHPLACE_DYNAMODB_PORT", defaultPorts.dynamodb),
       sns: port(values["sns-port"], "MATCHPLACE_SNS_PORT", defaultPorts.sns),
+      s3: port(values["s3-port"], "MATCHPLACE_S3_PORT", defaultPorts.s3),
     },
     persistDir: values.persist,
     snsFaults: values["sns-faults"] ? parseFaults(values["sns-faults"]) : undefined,
@@ -87,6 +90,7 @@ async function main(): Promise<void> {
       `  GameLift emulator      ${e.gamelift}        aws gamelift ... --endpoint-url ${e.gamelift}`,
       `  DynamoDB Local         ${e.dynamodb}        table ${e.tableName}`,
       `  SNS                    ${e.sns}        topic ${e.topics.events}`,
+      `  S3 (build uploads)     ${e.s3}        npx matchplace build upload <dir> --local`,
       `  seeded GameLift        configurations ${stage.seeded.configurations.join(", ")}; queues ${stage.seeded.queues.join(", ")}; fleets ${stage.seeded.fleetIds.join(", ")}`,
       ``,
       `  endpoints written to .matchplace/local.json; try \`npm run demo\` in another terminal. Ctrl-C stops everything.`,

@@ -17,7 +17,7 @@ import { seedGameLift, readGameLiftFiles, type SeededGameLift } from "./seed.js"
 import { startSchedule, type Schedule } from "./schedule.js";
 
 /** Default ports of the local stage (documented in README and docs/architecture.md). */
-export const defaultPorts = { api: 3000, gamelift: 9080, dynamodb: 8000, sns: 9911 } as const;
+export const defaultPorts = { api: 3000, gamelift: 9080, dynamodb: 8000, sns: 9911, s3: 4569 } as const;
 
 /** Options for {@link startLocalStage}. Ports of 0 pick free ones (tests). */
 export interface LocalStageOptions {
@@ -34,6 +34,8 @@ export interface LocalStageOptions {
   readonly snsFaults?: DeliveryFaults;
   /** How often the reconciliation schedule runs; 0 turns it off. */
   readonly reconcileIntervalMs?: number;
+  /** Lifetime of build upload credentials the emulator hands out. */
+  readonly uploadCredentialsTtlMs?: number;
   /** The emulator's engine loop period. */
   readonly tickIntervalMs?: number;
 }
@@ -44,6 +46,8 @@ export interface StageEndpoints {
   readonly gamelift: string;
   readonly dynamodb: string;
   readonly sns: string;
+  /** The local S3 that build uploads go to. */
+  readonly s3: string;
   readonly region: string;
   readonly accountId: string;
   readonly tableName: string;
@@ -71,7 +75,7 @@ export const localJsonPath = process.env.MATCHPLACE_LOCAL_JSON ?? join(repoRoot,
  * exactly as on AWS, then seeds GameLift from `infra/gamelift/`.
  *
  * @example
- * const stage = await startLocalStage({ ports: { api: 0, gamelift: 0, dynamodb: 0, sns: 0 } });
+ * const stage = await startLocalStage({ ports: { api: 0, gamelift: 0, dynamodb: 0, sns: 0, s3: 0 } });
  * console.log(stage.endpoints.api);
  * await stage.stop();
  */
@@ -110,6 +114,8 @@ export async function startLocalStage(options: LocalStageOptions = {}): Promise<
         if (sns.hasTopic(arn)) sns.publish(arn, message);
         else logger.warn("notification to an unknown topic dropped", { topicArn: arn });
       },
+      s3: { port: ports.s3, ...(options.persistDir ? { directory: join(options.persistDir, "s3") } : {}) },
+      ...(options.uploadCredentialsTtlMs ? { uploadCredentialsTtlMs: options.uploadCredentialsTtlMs } : {}),
       onError: (err, where) => logger.error("emulator fault", { where, error: err as Error }),
     });
     stops.push(() => emulator.close());
@@ -144,6 +150,7 @@ export async function startLocalStage(options: LocalStageOptions = {}): Promise<
       gamelift: emulator.url,
       dynamodb: ddb.endpoint,
       sns: snsServer.url,
+      s3: emulator.s3Url ?? "",
       region,
       accountId,
       tableName,
