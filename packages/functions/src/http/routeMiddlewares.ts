@@ -3,9 +3,13 @@ import { idempotency } from "./middleware/idempotency.js";
 import { rateLimit, readLimit, writeLimit } from "./middleware/rateLimit.js";
 import { services } from "./services.js";
 
-/** Middlewares of a mutating route: per-player write limit, then Idempotency-Key handling. */
+/**
+ * Middlewares of a mutating route: Idempotency-Key handling (a malformed key is refused before
+ * anything is written; a replay is not counted), then the per-player write limit (a limited request
+ * releases its key again).
+ */
 export function writeRoute(rule: RateLimit = writeLimit): ReturnType<typeof idempotency | typeof rateLimit>[] {
-  return [rateLimit({ rule, store: () => services().rateLimits }), idempotency({ store: () => services().idempotency })];
+  return [idempotency({ store: () => services().idempotency }), rateLimit({ rule, store: () => services().rateLimits })];
 }
 
 /** Middlewares of a read route: the per-player read limit. */

@@ -24,7 +24,9 @@ function issuesOf(part: string, error: z.ZodError): FieldIssue[] {
     if (issue.code === "unrecognized_keys") {
       return issue.keys.map((key) => ({ field: [...path, key].join("."), message: "is not an accepted field" }));
     }
-    return [{ field: path.join("."), message: issue.message }];
+    // A bad record key: say what a key must look like, not just "Invalid key in record".
+    const inner = issue.code === "invalid_key" ? issue.issues[0]?.message : undefined;
+    return [{ field: path.join("."), message: inner ? `key ${inner}` : issue.message }];
   });
 }
 
