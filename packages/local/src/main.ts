@@ -1,7 +1,8 @@
+import { relative } from "node:path";
 import { parseArgs } from "node:util";
 import { MissingJavaError, StageError } from "./errors.js";
 import { parseFaults } from "./sns/faults.js";
-import { defaultPorts, startLocalStage, type LocalStage } from "./stage.js";
+import { defaultPorts, localJsonPath, startLocalStage, type LocalStage } from "./stage.js";
 
 const usage = `matchplace local stage
 
@@ -93,7 +94,7 @@ async function main(): Promise<void> {
       `  S3 (build uploads)     ${e.s3}        npx matchplace build upload <dir> --local`,
       `  seeded GameLift        configurations ${stage.seeded.configurations.join(", ")}; queues ${stage.seeded.queues.join(", ")}; fleets ${stage.seeded.fleetIds.join(", ")}`,
       ``,
-      `  endpoints written to .matchplace/local.json; try \`npm run demo\` in another terminal. Ctrl-C stops everything.`,
+      `  endpoints written to ${relative(process.cwd(), localJsonPath) || localJsonPath}; try \`npm run demo\` in another terminal. Ctrl-C stops everything.`,
       ``,
     ].join("\n"),
   );
