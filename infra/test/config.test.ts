@@ -1,0 +1,41 @@
+import { describe, expect, it } from "vitest";
+import { InfraConfigError, readInfraConfig } from "../config.js";
+
+const FLEET = "arn:aws:gamelift:us-east-1:123456789012:fleet/fleet-1";
+const CONFIGURATION = "arn:aws:gamelift:us-east-1:123456789012:matchmakingconfiguration/ranked";
+const QUEUE = "arn:aws:gamelift:us-east-1:123456789012:gamesessionqueue/main";
+
+describe("readInfraConfig", () => {
+  it("defaults to a stack-made Cognito pool, seeded GameLift, open CORS and 100/200 throttling", () => {
+    expect(readInfraConfig({})).toEqual({ queueDestinations: [], corsOrigins: ["*"], throttleRate: 100, throttleBurst: 200 });
+  });
+
+  it("reads an external issuer with comma-separated audiences", () => {
+    expect(readInfraConfig({ MATCHPLACE_JWT_ISSUER: "https://id.example.com", MATCHPLACE_JWT_AUDIENCE: "a, b" }).jwt).toEqual({
+      issuer: "https://id.example.com",
+      audiences: ["a", "b"],
+    });
+  });
+
+  it("reads existing GameLift resources and queue destinations", () => {
+    const config = readInfraConfig({
+      MATCHPLACE_MATCHMAKING_CONFIGURATION_ARN: CONFIGURATION,
+      MATCHPLACE_GAME_SESSION_QUEUE_ARN: QUEUE,
+      MATCHPLACE_QUEUE_DESTINATIONS: `${FLEET},arn:aws:gamelift:us-east-1:123456789012:alias/alias-1`,
+    });
+    expect(config.existingGameLift).toEqual({ configurationArn: CONFIGURATION, queueArn: QUEUE });
+    expect(config.queueDestinations).toHaveLength(2);
+  });
+
+  it.each([
+    [{ MATCHPLACE_JWT_ISSUER: "https://id.example.com" }, "MATCHPLACE_JWT_AUDIENCE"],
+    [{ MATCHPLACE_JWT_ISSUER: "http://id.example.com", MATCHPLACE_JWT_AUDIENCE: "a" }, "MATCHPLACE_JWT_ISSUER"],
+    [{ MATCHPLACE_QUEUE_DESTINATIONS: QUEUE }, "MATCHPLACE_QUEUE_DESTINATIONS"],
+    [{ MATCHPLACE_MATCHMAKING_CONFIGURATION_ARN: CONFIGURATION }, "MATCHPLACE_MATCHMAKING_CONFIGURATION_ARN"],
+    [{ MATCHPLACE_MATCHMAKING_CONFIGURATION_ARN: QUEUE, MATCHPLACE_GAME_SESSION_QUEUE_ARN: QUEUE }, "MATCHPLACE_MATCHMAKING_CONFIGURATION_ARN"],
+    [{ MATCHPLACE_API_THROTTLE_RATE: "fast" }, "MATCHPLACE_API_THROTTLE_RATE"],
+  ])("rejects %o naming %s", (env, variable) => {
+    expect(() => readInfraConfig(env)).toThrow(InfraConfigError);
+    expect(() => readInfraConfig(env)).toThrow(variable);
+  });
+});
