@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
+import { createClient } from "@matchplace/client";
 
 /**
  * `npm run demo`: a handful of virtual players against the running local stage
@@ -13,8 +14,6 @@ interface Connection {
   playerSessionId: string;
 }
 
-const TERMINAL = new Set(["COMPLETED", "FAILED", "CANCELLED", "TIMED_OUT"]);
-
 function endpoints(): { api: string } {
   const file = process.env.MATCHPLACE_LOCAL_JSON ?? join(process.cwd(), ".matchplace", "local.json");
   if (!existsSync(file)) {
@@ -24,28 +23,15 @@ function endpoints(): { api: string } {
   return JSON.parse(readFileSync(file, "utf8")) as { api: string };
 }
 
-async function json(res: Response): Promise<Record<string, unknown>> {
-  const text = await res.text();
-  return text ? (JSON.parse(text) as Record<string, unknown>) : {};
-}
-
-async function player(api: string, playerId: string): Promise<{ playerId: string; status: string; connection?: Connection; waitedMs: number }> {
+async function player(api: string, playerId: string): Promise<{ playerId: string; status: string; team?: string; connection?: Connection; waitedMs: number }> {
   const started = Date.now();
-  const { token } = (await json(await fetch(`${api}/local/token`, { method: "POST", body: JSON.stringify({ playerId }) }))) as { token: string };
-  const auth = { authorization: `Bearer ${token}`, "content-type": "application/json" };
-  const start = await fetch(`${api}/v1/matchmaking`, { method: "POST", headers: auth, body: "{}" });
-  const ticket = await json(start);
-  if (start.status !== 202) throw new Error(`${playerId}: start failed ${start.status} ${JSON.stringify(ticket)}`);
-  process.stdout.write(`  ${playerId.padEnd(12)} ticket ${String(ticket.ticketId)} ${String(ticket.status)}\n`);
-  let view: Record<string, unknown> = ticket;
-  let wait = 250;
-  const deadline = Date.now() + 120_000;
-  while (!TERMINAL.has(String(view.status)) && Date.now() < deadline) {
-    await new Promise((r) => setTimeout(r, wait));
-    view = await json(await fetch(`${api}/v1/matchmaking/${String(ticket.ticketId)}`, { headers: auth }));
-    wait = Math.min(Number(view.retryAfterMs ?? wait), 2000) || 250;
-  }
-  return { playerId, status: String(view.status), connection: view.connection as Connection | undefined, waitedMs: Date.now() - started };
+  const res = await fetch(`${api}/local/token`, { method: "POST", body: JSON.stringify({ playerId }) });
+  const { token } = (await res.json()) as { token: string };
+  const client = createClient({ baseUrl: api, token });
+  const ticket = await client.startMatchmaking({});
+  process.stdout.write(`  ${playerId.padEnd(16)} ticket ${ticket.ticketId} ${ticket.status}\n`);
+  const view = await client.waitForTicket(ticket.ticketId, { timeoutMs: 120_000 });
+  return { playerId, status: view.status, team: view.match?.team, connection: (view.connection ?? undefined) as Connection | undefined, waitedMs: Date.now() - started };
 }
 
 async function main(): Promise<void> {
@@ -66,7 +52,7 @@ async function main(): Promise<void> {
     process.stdout.write(`\n  game session ${key}\n`);
     for (const m of members) {
       const c = m.connection;
-      process.stdout.write(`    ${m.playerId.padEnd(14)} ${m.status.padEnd(10)} ${c ? `${c.ipAddress}:${c.port}  ${c.playerSessionId}` : ""}  (${m.waitedMs} ms)\n`);
+      process.stdout.write(`    ${m.playerId.padEnd(18)} ${(m.team ?? "").padEnd(5)} ${m.status.padEnd(10)} ${c ? `${c.ipAddress}:${c.port}  ${c.playerSessionId}` : ""}  (${m.waitedMs} ms)\n`);
     }
   }
   if (results.some((r) => r.status !== "COMPLETED")) process.exitCode = 1;
