@@ -58,6 +58,33 @@ describe("decodeEnvelope", () => {
     expect(d.events[0]?.queueName).toBe("arena-eu");
   });
 
+  it.each([
+    ["MatchmakingSearching", {}, "SEARCHING"],
+    ["PotentialMatchCreated", { matchId: "m", acceptanceRequired: true, acceptanceTimeout: 10 }, "REQUIRES_ACCEPTANCE"],
+    ["PotentialMatchCreated", { matchId: "m", acceptanceRequired: false }, "PLACING"],
+    ["AcceptMatch", { matchId: "m" }, "REQUIRES_ACCEPTANCE"],
+    ["AcceptMatchCompleted", { matchId: "m", acceptance: "Accepted" }, "PLACING"],
+    ["MatchmakingSucceeded", { matchId: "m" }, "COMPLETED"],
+    ["MatchmakingTimedOut", { reason: "TimedOut", message: "Removed from matchmaking due to timing out." }, "TIMED_OUT"],
+    ["MatchmakingCancelled", { reason: "Cancelled", message: "Cancelled by request." }, "CANCELLED"],
+    ["MatchmakingFailed", { reason: "UNEXPECTED_ERROR" }, "FAILED"],
+  ])("maps %s %j to %s", (type, extra, status) => {
+    const d = decodeEnvelope(flexMatchEnvelope(type, two, { id: "x", time: 1, extra }));
+
+    expect(d.kind === "ticket" ? d.events.map((e) => e.status) : d.kind).toEqual([status, status]);
+  });
+
+  it.each([
+    ["PlacementFulfilled", "FULFILLED"],
+    ["PlacementCancelled", "CANCELLED"],
+    ["PlacementTimedOut", "TIMED_OUT"],
+    ["PlacementFailed", "FAILED"],
+  ])("maps %s to %s", (type, status) => {
+    const d = decodeEnvelope(placementEnvelope(type, "plc-1", { id: "p", time: 1 }));
+
+    expect(d.kind === "placement" ? d.events.map((e) => e.status) : d.kind).toEqual([status]);
+  });
+
   it("reports an unknown detail type as unknown, not poison", () => {
     expect(decodeEnvelope(flexMatchEnvelope("MatchmakingBrandNew", two, { id: "u", time: 1 })).kind).toBe("unknown");
   });
