@@ -43,6 +43,8 @@ export function createGameLiftClient(options: GameLiftClientOptions = {}): GameL
     requestHandler: {
       requestTimeout: options.requestTimeoutMs ?? 5000,
       connectionTimeout: options.connectionTimeoutMs ?? 1000,
+      // Without this, current @smithy/node-http-handler only logs a warning and keeps waiting.
+      throwOnRequestTimeout: true,
     },
   });
 }
