@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { LocalStage } from "@matchplace/local";
-import { call, pollUntil, startTestStage, tokenFor } from "../support/stage.js";
-
-const TERMINAL = new Set(["COMPLETED", "FAILED", "CANCELLED", "TIMED_OUT"]);
+import { createClient, type MatchplaceClient } from "@matchplace/client";
+import { call, startTestStage, tokenFor } from "../support/stage.js";
 
 describe("the local stage makes a match end to end", () => {
   let stage: LocalStage;
@@ -30,25 +29,17 @@ describe("the local stage makes a match end to end", () => {
   it("matches four players into one game session and gives each their own connection", async () => {
     const players = ["ana", "bo", "cy", "dee"].map((p) => `${p}-${Date.now().toString(36)}`);
     const tokens = await Promise.all(players.map((p) => tokenFor(api, p)));
-    const started = await Promise.all(tokens.map((t) => call(api, t, "POST", "/v1/matchmaking", {})));
-    for (const s of started) {
-      expect(s.status).toBe(202);
-      expect(typeof s.body.ticketId).toBe("string");
-    }
-    const ticketIds = started.map((s) => s.body.ticketId as string);
+    const clients = tokens.map((token) => createClient({ baseUrl: api, token }));
+    const started = await Promise.all(clients.map((c) => c.startMatchmaking({})));
+    for (const s of started) expect(s.ticketId).toEqual(expect.any(String));
 
-    const views = await Promise.all(
-      ticketIds.map((id, i) =>
-        pollUntil(
-          () => call(api, tokens[i], "GET", `/v1/matchmaking/${id}`),
-          (r) => TERMINAL.has(String(r.body.status)),
-          60_000,
-          200,
-        ),
-      ),
-    );
-    for (const v of views) expect(v.body.status).toBe("COMPLETED");
-    const connections = views.map((v) => v.body.connection as Record<string, unknown>);
+    const views = await Promise.all(started.map((s, i) => (clients[i] as MatchplaceClient).waitForTicket(s.ticketId, { timeoutMs: 60_000 })));
+    for (const v of views) expect(v.status).toBe("COMPLETED");
+    // two teams of two, as the arena-2v2 rule set says
+    const teams = views.map((v) => v.match?.team);
+    expect(teams.filter((t) => t === "red")).toHaveLength(2);
+    expect(teams.filter((t) => t === "blue")).toHaveLength(2);
+    const connections = views.map((v) => v.connection as Record<string, unknown>);
     for (const c of connections) {
       expect(c.ipAddress).toMatch(/^[0-9a-fA-F:.]+$/);
       expect(typeof c.port).toBe("number");
