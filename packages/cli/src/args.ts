@@ -162,7 +162,7 @@ export function usage(command?: CommandName): string {
   }
   lines.push("", "global options:");
   optionLines(globalOptions);
-  lines.push("", "exit codes: 0 ok, 1 failure, 2 usage, 3 not found, 4 wrong state, 5 refused input");
+  lines.push("", "exit codes: 0 ok, 1 failure, 2 usage, 3 not found, 4 wrong state, 5 refused input, 130 interrupted");
   return `${lines.join("\n")}\n`;
 }
 

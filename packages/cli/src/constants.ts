@@ -14,6 +14,8 @@ export const ExitCode = {
   wrongState: 4,
   /** Input refused: unreadable path, unsupported bucket name, a file that would be overwritten. */
   refused: 5,
+  /** Stopped by Ctrl-C (SIGINT) after cleaning up. */
+  interrupted: 130,
 } as const;
 
 /** One of the values of {@link ExitCode}. */

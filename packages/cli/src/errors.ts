@@ -38,6 +38,14 @@ export class WrongStateError extends CliError {
   }
 }
 
+/** The command was stopped by Ctrl-C after cleaning up (exit 130). */
+export class InterruptedError extends CliError {
+  public constructor(message = "interrupted", options?: { cause?: unknown }) {
+    super(message, ExitCode.interrupted, options);
+    this.name = "InterruptedError";
+  }
+}
+
 /** Input the CLI refuses: unreadable path, bucket name with a dot, a file it would overwrite (exit 5). */
 export class RefusedError extends CliError {
   public constructor(message: string, options?: { cause?: unknown }) {

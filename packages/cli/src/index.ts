@@ -3,7 +3,7 @@ export { parseCommandLine, usage } from "./args.js";
 export type { CommandName, ParsedCommandLine, OptionValues } from "./args.js";
 export { ExitCode } from "./constants.js";
 export type { ExitCodeValue } from "./constants.js";
-export { CliError, UsageError, NotFoundError, WrongStateError, RefusedError } from "./errors.js";
+export { CliError, UsageError, NotFoundError, WrongStateError, RefusedError, InterruptedError } from "./errors.js";
 export { resolveConnection, readLocalConfig, findLocalConfig } from "./connection.js";
 export type { ConnectionOptions, LocalStageConfig } from "./connection.js";
 export { ResumableUpload, choosePartSize } from "./upload/ResumableUpload.js";
@@ -13,4 +13,4 @@ export type { PartStore, PartStoreFactory, UploadSource, CredentialGrant, Upload
 export { writePrivateKey, privateKeyMode } from "./pem.js";
 export { renderTable } from "./table.js";
 export type { Column } from "./table.js";
-export type { CliIo, Connection, UploadCredentials, StorageLocation } from "./types.js";
+export type { CliIo, Connection, InterruptSource, UploadCredentials, StorageLocation } from "./types.js";

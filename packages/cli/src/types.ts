@@ -14,6 +14,14 @@ export interface StorageLocation {
   readonly key: string;
 }
 
+/** Ctrl-C, for commands that have something to clean up (a temporary zip, a multipart upload). */
+export interface InterruptSource {
+  /** Aborted by the first Ctrl-C while a command holds the source. */
+  readonly signal: AbortSignal;
+  /** Until the returned release is called, Ctrl-C aborts `signal` instead of ending the process. */
+  hold(): () => void;
+}
+
 /** Output streams and terminal facts; injected so tests can capture them. */
 export interface CliIo {
   readonly stdout: { write(text: string): unknown; readonly isTTY?: boolean };
@@ -22,6 +30,8 @@ export interface CliIo {
   readonly cwd: string;
   /** Environment (for `AWS_REGION` and friends); only read at the edge. */
   readonly env: Readonly<Record<string, string | undefined>>;
+  /** Ctrl-C; absent in tests that do not interrupt. */
+  readonly interrupt?: InterruptSource;
 }
 
 /** How to reach GameLift and S3, resolved from `--local`, `--endpoint` or the defaults. */

@@ -3,7 +3,7 @@ import { readdir, stat } from "node:fs/promises";
 import { join, relative, sep } from "node:path";
 import { pipeline } from "node:stream/promises";
 import yazl from "yazl";
-import { RefusedError } from "./errors.js";
+import { InterruptedError, RefusedError } from "./errors.js";
 
 /** What {@link zipDirectory} wrote. */
 export interface ZipSummary {
@@ -31,7 +31,7 @@ async function listFiles(root: string, dir: string, out: string[]): Promise<void
  * install directory.
  * @throws RefusedError when the directory is empty or a file cannot be read.
  */
-export async function zipDirectory(dir: string, zipPath: string, options: { readonly compress?: boolean } = {}): Promise<ZipSummary> {
+export async function zipDirectory(dir: string, zipPath: string, options: { readonly compress?: boolean; readonly signal?: AbortSignal } = {}): Promise<ZipSummary> {
   const files: string[] = [];
   try {
     await listFiles(dir, dir, files);
@@ -49,8 +49,9 @@ export async function zipDirectory(dir: string, zipPath: string, options: { read
   }
   zip.end();
   try {
-    await pipeline(zip.outputStream, createWriteStream(zipPath, { mode: 0o600 }));
+    await pipeline(zip.outputStream, createWriteStream(zipPath, { mode: 0o600 }), options.signal === undefined ? {} : { signal: options.signal });
   } catch (err) {
+    if (options.signal?.aborted === true) throw new InterruptedError("interrupted while zipping", { cause: err });
     throw new RefusedError(`cannot zip ${dir}: ${(err as Error).message}`, { cause: err });
   }
   return { files: files.length, inputBytes };

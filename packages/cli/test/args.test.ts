@@ -45,7 +45,7 @@ describe("usage", () => {
     for (const command of ["build upload", "build credentials", "builds", "fleets", "instances", "instance access"]) {
       expect(text).toContain(command);
     }
-    expect(text).toContain("0 ok, 1 failure, 2 usage, 3 not found, 4 wrong state, 5 refused input");
+    expect(text).toContain("0 ok, 1 failure, 2 usage, 3 not found, 4 wrong state, 5 refused input, 130 interrupted");
   });
 
   it("shows one command's own options", () => {

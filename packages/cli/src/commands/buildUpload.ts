@@ -4,7 +4,7 @@ import { CreateBuildCommand, type Build, type GameLiftClient, type OperatingSyst
 import { prepareArchive } from "../archive.js";
 import { flagOption, integerOption, requiredOption, stringOption, type OptionValues } from "../args.js";
 import { buildOperatingSystems, defaultConcurrency } from "../constants.js";
-import { CliError, UsageError, WrongStateError } from "../errors.js";
+import { CliError, InterruptedError, UsageError, WrongStateError } from "../errors.js";
 import { formatBytes, formatThroughput } from "../format.js";
 import { checkBuildId, describeBuild, gameLiftCall, requestUploadCredentials, toGrant } from "../gamelift.js";
 import { createProgressReporter } from "../progress.js";
@@ -65,14 +65,15 @@ async function startBuild(gamelift: GameLiftClient, p: UploadPlan): Promise<{ bu
   return { build: out.Build, grant: toGrant(out.Build.BuildId, out.UploadCredentials, out.StorageLocation) };
 }
 
-async function waitForReady(gamelift: GameLiftClient, buildId: string, timeoutMs: number, intervalMs: number): Promise<Build> {
+async function waitForReady(gamelift: GameLiftClient, buildId: string, timeoutMs: number, intervalMs: number, signal?: AbortSignal): Promise<Build> {
   const deadline = performance.now() + timeoutMs;
   for (;;) {
+    if (signal?.aborted === true) throw new InterruptedError(`stopped waiting; the upload is complete and build ${buildId} will turn READY by itself`);
     const build = await describeBuild(gamelift, buildId);
     if (build.Status === "READY") return build;
     if (build.Status === "FAILED") throw new WrongStateError(`build ${buildId} turned FAILED after the upload`, build.Status);
     if (performance.now() >= deadline) throw new CliError(`build ${buildId} is still ${build.Status ?? "?"} after ${timeoutMs / 1000} s`);
-    await delay(intervalMs);
+    await delay(intervalMs, undefined, signal === undefined ? {} : { signal }).catch(() => undefined);
   }
 }
 
@@ -84,7 +85,18 @@ async function waitForReady(gamelift: GameLiftClient, buildId: string, timeoutMs
 export async function buildUpload(ctx: CommandContext, positionals: readonly string[], values: OptionValues): Promise<void> {
   const p = plan(positionals, values);
   const { io } = ctx;
-  const archive = await prepareArchive(p.input, io.cwd, { compress: p.compress });
+  const release = io.interrupt?.hold();
+  const signal = io.interrupt?.signal;
+  try {
+    await upload(ctx, p, signal);
+  } finally {
+    release?.();
+  }
+}
+
+async function upload(ctx: CommandContext, p: UploadPlan, signal: AbortSignal | undefined): Promise<void> {
+  const { io } = ctx;
+  const archive = await prepareArchive(p.input, io.cwd, { compress: p.compress, ...(signal === undefined ? {} : { signal }) });
   try {
     const connection = await ctx.connect();
     const { gamelift } = connection;
@@ -109,9 +121,11 @@ export async function buildUpload(ctx: CommandContext, positionals: readonly str
         concurrency: p.concurrency,
         ...(ctx.json ? {} : { onProgress: (progress) => reporter.onProgress(progress) }),
         onRefresh: (event) => reporter.onRefresh(event),
+        ...(signal === undefined ? {} : { signal }),
       }).run();
     } catch (err) {
       const hint = `; build ${buildId} stays INITIALIZED: run again with --build ${buildId}`;
+      if (err instanceof InterruptedError) throw new InterruptedError(`${err.message}${hint}`, { cause: err });
       if (err instanceof CliError) throw new CliError(`${err.message}${hint}`, err.exitCode, { cause: err });
       const e = err as Error;
       throw new CliError(`build ${buildId}: upload failed: ${e.name}: ${e.message}${hint}`, undefined, { cause: err });
@@ -120,7 +134,7 @@ export async function buildUpload(ctx: CommandContext, positionals: readonly str
       await source.close();
     }
     const elapsedMs = performance.now() - started;
-    const final = p.wait ? await waitForReady(gamelift, buildId, p.waitTimeoutMs, connection.mode === "aws" ? 2000 : 200) : await describeBuild(gamelift, buildId);
+    const final = p.wait ? await waitForReady(gamelift, buildId, p.waitTimeoutMs, connection.mode === "aws" ? 2000 : 200, signal) : await describeBuild(gamelift, buildId);
     const result = {
       buildId,
       buildArn: final.BuildArn,

@@ -1,5 +1,5 @@
 import { defaultConcurrency, defaultPartSize, maxPartCount, maxRefreshesPerPart, minPartSize } from "../constants.js";
-import { CliError } from "../errors.js";
+import { CliError, InterruptedError } from "../errors.js";
 import type { StorageLocation } from "../types.js";
 import { credentialRefusalCode } from "./credentialErrors.js";
 import type {
@@ -29,6 +29,8 @@ export interface ResumableUploadOptions {
   readonly maxRefreshes?: number;
   readonly onProgress?: (progress: UploadProgress) => void;
   readonly onRefresh?: (event: RefreshEvent) => void;
+  /** When aborted, no new part starts; the parts in flight finish, then the upload is aborted. */
+  readonly signal?: AbortSignal;
 }
 
 /** Credentials in use, numbered so that concurrent failures trigger one refresh, not one each. */
@@ -97,7 +99,7 @@ export class ResumableUpload {
     let next = 1;
     let failure: { err: unknown } | undefined;
     const worker = async (): Promise<void> => {
-      while (failure === undefined && next <= partsTotal) {
+      while (failure === undefined && this.#options.signal?.aborted !== true && next <= partsTotal) {
         const partNumber = next++;
         const offset = (partNumber - 1) * this.#partSize;
         const length = Math.min(this.#partSize, this.#options.source.size - offset);
@@ -116,6 +118,7 @@ export class ResumableUpload {
     const workers = Math.min(this.#options.concurrency ?? defaultConcurrency, partsTotal);
     await Promise.all(Array.from({ length: workers }, worker));
     if (failure !== undefined) throw failure.err;
+    if (this.#done.size < partsTotal) throw new InterruptedError(`upload interrupted after ${this.#done.size} of ${partsTotal} parts; multipart upload aborted`);
   }
 
   /** Runs one S3 step; on a credential refusal, refreshes (once per generation) and runs it again. */

@@ -145,3 +145,28 @@ describe("choosePartSize", () => {
     expect(choosePartSize(size, wanted)).toBe(expected);
   });
 });
+
+describe("ResumableUpload interrupted", () => {
+  it("starts no new part once the signal is aborted, then aborts the multipart upload", async () => {
+    const s3 = new FakeS3();
+    s3.validKeys.add("key-0");
+    const controller = new AbortController();
+    const upload = new ResumableUpload({
+      source: bufferSource(30 * MiB),
+      grant: grant(0),
+      refresh: async () => grant(1),
+      storeFor: (c) => s3.storeFor(c),
+      partSize: 5 * MiB,
+      concurrency: 1,
+      signal: controller.signal,
+      onProgress: (progress) => {
+        if (progress.partsDone === 2) controller.abort();
+      },
+    });
+
+    await expect(upload.run()).rejects.toMatchObject({ name: "InterruptedError", exitCode: 130 });
+    expect([...s3.partsStored.keys()]).toEqual([1, 2]);
+    expect(s3.aborted).toEqual(["upload-1"]);
+    expect(s3.objects.size).toBe(0);
+  });
+});
