@@ -6,6 +6,7 @@ import type { MatchPlacementRequest, MatchPlacer, PlacedSession, PlacementProgre
 import { matchmakingOperations } from "../../src/operations/matchmaking/index.js";
 import type { EmulatorContext } from "../../src/operations/types.js";
 import { Store } from "../../src/store/Store.js";
+import { sequentialIds } from "../helpers.js";
 
 /** The topic configurations in these tests notify. */
 export const topic = "arn:aws:sns:us-east-1:123456789012:matchmaking-events";
@@ -109,13 +110,12 @@ export class Harness {
   public readonly published: { topic: string; event: MatchmakingEvent }[] = [];
   public readonly ctx: EmulatorContext;
   readonly #engine = createMatchmakingEngine({ matcher: flexMatcher, placer: this.placer });
-  #ids = 0;
 
   public constructor() {
     this.ctx = {
       store: new Store(),
       clock: this.clock,
-      ids: { uuid: () => `00000000-0000-4000-8000-${String(++this.#ids).padStart(12, "0")}` },
+      ids: sequentialIds(),
       region: "us-east-1",
       accountId: "123456789012",
       notify: (topicArn, message) => {

@@ -9,45 +9,25 @@ import {
   DescribePlayerSessionsCommand,
   StartMatchmakingCommand,
   StopMatchmakingCommand,
-  GameLiftClient,
+  type GameLiftClient,
   ValidateMatchmakingRuleSetCommand,
 } from "@aws-sdk/client-gamelift";
-import { AwsSmithyRpcV2CborProtocol } from "@aws-sdk/core/protocols";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { ManualClock } from "../../src/clock/Clock.js";
-import { startGameLiftEmulator, type GameLiftEmulator } from "../../src/server.js";
+import { startHarness, type Harness } from "../helpers.js";
 import { openRuleSet, squadRuleSet } from "./harness.js";
 
 const topic = "arn:aws:sns:us-east-1:123456789012:matchmaking-events";
 
 describe("matchmaking through @aws-sdk/client-gamelift", () => {
-  let emulator: GameLiftEmulator;
+  let h: Harness;
   let gl: GameLiftClient;
-  let clock: ManualClock;
   let published: { topicArn: string; message: string }[];
-
-  const advance = async (ms: number, stepMs = 100): Promise<void> => {
-    for (let left = ms; left > 0; left -= stepMs) {
-      clock.advance(Math.min(stepMs, left));
-      await emulator.tick();
-    }
-  };
+  const advance = (ms: number, stepMs?: number): Promise<void> => h.advance(ms, stepMs);
 
   beforeEach(async () => {
-    clock = new ManualClock(Date.parse("2026-05-01T12:00:00.000Z"));
-    published = [];
-    emulator = await startGameLiftEmulator({
-      port: 0,
-      clock,
-      tickIntervalMs: 0,
-      notify: (topicArn, message) => void published.push({ topicArn, message }),
-    });
-    gl = new GameLiftClient({
-      endpoint: emulator.url,
-      region: "us-east-1",
-      credentials: { accessKeyId: "x", secretAccessKey: "x" },
-      maxAttempts: 1,
-    });
+    h = await startHarness();
+    gl = h.json;
+    published = h.events;
     const fleet = await gl.send(
       new CreateFleetCommand({
         Name: "arena",
@@ -74,7 +54,7 @@ describe("matchmaking through @aws-sdk/client-gamelift", () => {
   });
 
   afterEach(async () => {
-    await emulator.close();
+    await h.emulator.close();
   });
 
   it("takes StartMatchmaking to COMPLETED with a placed game session", async () => {
@@ -109,13 +89,7 @@ describe("matchmaking through @aws-sdk/client-gamelift", () => {
   });
 
   it("serves the same lifecycle over Smithy RPC v2 CBOR", async () => {
-    const cbor = new GameLiftClient({
-      endpoint: emulator.url,
-      region: "us-east-1",
-      credentials: { accessKeyId: "x", secretAccessKey: "x" },
-      maxAttempts: 1,
-      protocol: AwsSmithyRpcV2CborProtocol,
-    });
+    const cbor = h.cbor;
     const started = await cbor.send(
       new StartMatchmakingCommand({ TicketId: "a", ConfigurationName: "arena", Players: [{ PlayerId: "a1" }, { PlayerId: "a2" }] }),
     );
@@ -155,7 +129,7 @@ describe("matchmaking through @aws-sdk/client-gamelift", () => {
   it("answers StopMatchmaking on a PLACING ticket with InvalidRequestException", async () => {
     await gl.send(new StartMatchmakingCommand({ TicketId: "a", ConfigurationName: "arena", Players: [{ PlayerId: "a1" }, { PlayerId: "a2" }] }));
     await gl.send(new StartMatchmakingCommand({ TicketId: "b", ConfigurationName: "arena", Players: [{ PlayerId: "b1" }, { PlayerId: "b2" }] }));
-    await emulator.tick();
+    await h.emulator.tick();
 
     const { TicketList = [] } = await gl.send(new DescribeMatchmakingCommand({ TicketIds: ["a"] }));
     expect(TicketList[0]?.Status).toBe("PLACING");

@@ -4,6 +4,7 @@
  */
 import type { EmulatorContext } from "../../operations/types.js";
 import { findMatches, parseRuleSet, playerAttributesWithDefaults, validateRuleSet } from "../flexmatch/index.js";
+import { slotTeams } from "../flexmatch/match/compile.js";
 import type { AttributeValue, PoolTicket, ProposedMatch, RuleSet } from "../flexmatch/types.js";
 import { stateOf } from "./state.js";
 import type { ConfigurationRecord, PlayerRecord, RuleMetric, TicketRecord } from "./types.js";
@@ -62,11 +63,9 @@ export function fillRuleSet(ruleSet: RuleSet, config: Pick<ConfigurationRecord, 
   return { ...ruleSet, teams };
 }
 
-/** The match's concrete team names: `quantity` clones are numbered `Name1`, `Name2`, ... (as the rule engine names them). */
-export function teamNamesOf(ruleSet: Pick<RuleSet, "teams">): string[] {
-  return ruleSet.teams.flatMap((t) =>
-    t.quantity <= 1 ? [t.name] : Array.from({ length: t.quantity }, (_, i) => `${t.name}${i + 1}`),
-  );
+/** The match's concrete team names (`quantity` clones numbered `Name1`, `Name2`, ..., as the rule engine names them). */
+export function teamNamesOf(ruleSet: RuleSet): string[] {
+  return slotTeams(ruleSet).map((t) => t.name);
 }
 
 /** A ticket as the rule engine sees it. */

@@ -1,4 +1,3 @@
-import { matchmakingConfigurationArn, matchmakingRuleSetArn } from "../../arns.js";
 import type { Collection } from "../../store/Store.js";
 import type { EmulatorContext } from "../../operations/types.js";
 import type {
@@ -31,14 +30,4 @@ export function stateOf(ctx: EmulatorContext): MatchmakingState {
     sessions: s.collection<MatchedSessionRecord>("matchmakingSessions"),
     waits: s.collection<number[]>("matchmakingWaits"),
   };
-}
-
-/** The configuration ARN (with account) that events and MatchmakerData carry. */
-export function configurationArn(ctx: EmulatorContext, name: string): string {
-  return matchmakingConfigurationArn(ctx, name);
-}
-
-/** The rule set ARN. */
-export function ruleSetArn(ctx: EmulatorContext, name: string): string {
-  return matchmakingRuleSetArn(ctx, name);
 }

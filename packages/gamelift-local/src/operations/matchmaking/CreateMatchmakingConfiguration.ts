@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { configurationArn, ruleSetArn, stateOf } from "../../engines/matchmaking/state.js";
+import { matchmakingConfigurationArn, matchmakingRuleSetArn } from "../../arns.js";
+import { stateOf } from "../../engines/matchmaking/state.js";
 import type { ConfigurationRecord } from "../../engines/matchmaking/types.js";
 import { InvalidRequestException } from "../../errors.js";
 import { defineOperation } from "../defineOperation.js";
@@ -19,12 +20,12 @@ export const CreateMatchmakingConfiguration = defineOperation(
     const ruleSetName = requireRuleSetName(ctx, input.RuleSetName);
     const record: ConfigurationRecord = {
       Name: input.Name,
-      ConfigurationArn: configurationArn(ctx, input.Name),
+      ConfigurationArn: matchmakingConfigurationArn(ctx, input.Name),
       GameSessionQueueArns: input.GameSessionQueueArns ?? [],
       RequestTimeoutSeconds: input.RequestTimeoutSeconds,
       AcceptanceRequired: input.AcceptanceRequired,
       RuleSetName: ruleSetName,
-      RuleSetArn: ruleSetArn(ctx, ruleSetName),
+      RuleSetArn: matchmakingRuleSetArn(ctx, ruleSetName),
       AdditionalPlayerCount: input.AdditionalPlayerCount ?? 0,
       CreationTime: ctx.clock.now(),
       GameProperties: input.GameProperties ?? [],

@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { ruleSetArn, stateOf } from "../../engines/matchmaking/state.js";
+import { matchmakingRuleSetArn } from "../../arns.js";
+import { stateOf } from "../../engines/matchmaking/state.js";
 import { InvalidRequestException } from "../../errors.js";
 import { defineOperation } from "../defineOperation.js";
 import { tags } from "../shapes.js";
@@ -16,7 +17,7 @@ export const CreateMatchmakingRuleSet = defineOperation(
     requireValidRuleSet(input.RuleSetBody);
     const record = st.ruleSets.put(input.Name, {
       RuleSetName: input.Name,
-      RuleSetArn: ruleSetArn(ctx, input.Name),
+      RuleSetArn: matchmakingRuleSetArn(ctx, input.Name),
       RuleSetBody: input.RuleSetBody,
       CreationTime: ctx.clock.now(),
     });

@@ -28,7 +28,8 @@ export const StartMatchBackfill = defineOperation(
     const config = requireConfiguration(ctx, input.ConfigurationName);
     const teamless = input.Players.find((p) => p.Team === undefined);
     if (teamless) throw new InvalidRequestException(`Player ${teamless.PlayerId} in a match backfill request needs a Team.`);
-    const teams = new Set(teamNamesOf(ruleSetNamed(ctx, config.RuleSetName) ?? { teams: [] }));
+    const ruleSet = ruleSetNamed(ctx, config.RuleSetName);
+    const teams = new Set(ruleSet ? teamNamesOf(ruleSet) : []);
     const stranger = input.Players.find((p) => p.Team !== undefined && !teams.has(p.Team));
     if (stranger) {
       throw new InvalidRequestException(`Team ${stranger.Team ?? ""} of player ${stranger.PlayerId} is not a team of rule set ${config.RuleSetName}.`);

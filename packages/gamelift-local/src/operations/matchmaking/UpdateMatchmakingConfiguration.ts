@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { ruleSetArn, stateOf } from "../../engines/matchmaking/state.js";
+import { matchmakingRuleSetArn } from "../../arns.js";
+import { stateOf } from "../../engines/matchmaking/state.js";
 import type { ConfigurationRecord } from "../../engines/matchmaking/types.js";
 import { defineOperation } from "../defineOperation.js";
 import {
@@ -29,7 +30,7 @@ export const UpdateMatchmakingConfiguration = defineOperation(
     }
     if (RuleSetName !== undefined) {
       next.RuleSetName = requireRuleSetName(ctx, RuleSetName);
-      next.RuleSetArn = ruleSetArn(ctx, next.RuleSetName);
+      next.RuleSetArn = matchmakingRuleSetArn(ctx, next.RuleSetName);
     }
     checkConfiguration(next);
     stateOf(ctx).configurations.put(next.Name, next);
