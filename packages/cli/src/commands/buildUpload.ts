@@ -101,6 +101,7 @@ async function upload(ctx: CommandContext, p: UploadPlan, signal: AbortSignal | 
     const connection = await ctx.connect();
     const { gamelift } = connection;
     const sha256 = await sha256File(archive.path);
+    if (signal?.aborted === true) throw new InterruptedError("interrupted before the build was created");
     const { build, grant } = await startBuild(gamelift, p);
     const buildId = build.BuildId ?? "";
     const source = await openFileSource(archive.path);

@@ -73,6 +73,7 @@ export class ResumableUpload {
 
   /** Uploads the whole source. @throws the S3 error when it is not a credential refusal or refreshes run out. */
   public async run(): Promise<UploadSummary> {
+    if (this.#options.signal?.aborted === true) throw new InterruptedError("upload interrupted before it started");
     const { size } = this.#options.source;
     const partsTotal = Math.max(1, Math.ceil(size / this.#partSize));
     if (partsTotal === 1) {
