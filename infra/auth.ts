@@ -10,9 +10,15 @@ function cognito() {
   const client = userPool.addClient("Game", {
     transform: {
       client: (args) => {
-        // A game client signs players in with SRP and refreshes tokens; no hosted-UI redirects.
+        // A game client signs players in with SRP and refreshes tokens: no secret (it ships in
+        // the game), and none of the hosted-UI OAuth flows SST enables by default.
         args.explicitAuthFlows = ["ALLOW_USER_SRP_AUTH", "ALLOW_REFRESH_TOKEN_AUTH"];
         args.generateSecret = false;
+        args.allowedOauthFlowsUserPoolClient = false;
+        args.allowedOauthFlows = [];
+        args.allowedOauthScopes = [];
+        args.callbackUrls = [];
+        args.preventUserExistenceErrors = "ENABLED";
       },
     },
   });

@@ -85,8 +85,12 @@ describe("HTTP API", () => {
       identitySources: ["$request.header.Authorization"],
       jwtConfiguration: { issuer: `https://cognito-idp.${REGION}.amazonaws.com/${pool.state.id}`, audiences: [client.state.id] },
     });
-    expect(client.inputs.explicitAuthFlows).toEqual(["ALLOW_USER_SRP_AUTH", "ALLOW_REFRESH_TOKEN_AUTH"]);
-    expect(client.inputs.generateSecret).toBe(false);
+    expect(client.inputs).toMatchObject({
+      explicitAuthFlows: ["ALLOW_USER_SRP_AUTH", "ALLOW_REFRESH_TOKEN_AUTH"],
+      generateSecret: false,
+      allowedOauthFlowsUserPoolClient: false,
+      allowedOauthFlows: [],
+    });
   });
 
   it("throttles the stage, writes JSON access logs and answers CORS", () => {
