@@ -26,6 +26,11 @@ export class Draft implements MatchView {
     return out;
   }
 
+  /** The team index an entry sits on, or -1. */
+  public teamOf(e: Entry): number {
+    return this.members.findIndex((m) => m.includes(e));
+  }
+
   /** Players on team `i`. */
   public count(i: number): number {
     return this.teams[i]?.players.length ?? 0;

@@ -44,10 +44,9 @@ const sizesOk = (draft: Draft, level: Level): boolean =>
 const better = (a: MatchVerdict, b: MatchVerdict): boolean =>
   a.failures < b.failures || (a.failures === b.failures && a.cost < b.cost - 1e-9);
 
-/** One placement made during the greedy fill, kept so the trim step can undo it. */
+/** One placement made during the greedy fill, kept (in order) so the trim step can undo it. */
 interface Placement {
   entry: Entry;
-  team: number;
 }
 
 /**
@@ -138,14 +137,17 @@ const repairByTrimming = (
   let current = start;
   for (let k = placements.length - 1; k >= 1 && current.failures > 0 && budget.left > 0; k--) {
     const p = placements[k] as Placement;
-    draft.unplace(p.entry, p.team);
+    // Swaps may have moved the entry since it was placed.
+    const team = draft.teamOf(p.entry);
+    if (team < 0) continue;
+    draft.unplace(p.entry, team);
     const level = draft.level();
     budget.left--;
     const v = sizesOk(draft, level) ? evaluateDraft(draft, level, draft.locations(), metrics, false) : undefined;
     if (v && better(v, current)) {
       current = v;
       placements.splice(k, 1);
-    } else draft.place(p.entry, p.team);
+    } else draft.place(p.entry, team);
   }
   return current;
 };
@@ -164,7 +166,7 @@ const attempt = (
   const none: MatchVerdict = { failures: Infinity, cost: Infinity, rules: [], passed: [] };
   const first = tryAdd(draft, anchor, none, metrics, true);
   if (!first) return undefined;
-  const placements: Placement[] = [{ entry: anchor, team: first.team }];
+  const placements: Placement[] = [{ entry: anchor }];
   let current = first.v;
   if (anchor.fixedTeams && !draft.level().teams.every((t, i) => draft.count(i) <= t.maxPlayers)) return undefined;
   for (const c of candidates) {
@@ -172,7 +174,7 @@ const attempt = (
     const next = tryAdd(draft, c, current, metrics, gated);
     if (!next) continue;
     current = next.v;
-    placements.push({ entry: c, team: next.team });
+    placements.push({ entry: c });
   }
   let level = draft.level();
   if (!sizesOk(draft, level)) return undefined;
