@@ -76,6 +76,13 @@ describe.each(["json", "cbor"] as const)("every platform operation through @aws-
     expect((await gl.send(new sdk.DescribeFleetAttributesCommand({ FleetIds: [FleetArn] }))).FleetAttributes?.[0]?.Status).toBe("ACTIVE");
     expect((await gl.send(new sdk.DescribeFleetCapacityCommand({}))).FleetCapacity?.[0]?.InstanceCounts?.ACTIVE).toBe(2);
     expect((await gl.send(new sdk.DescribeFleetLocationCapacityCommand({ FleetId, Location: "eu-west-1" }))).FleetCapacity?.InstanceCounts?.ACTIVE).toBe(1);
+    await gl.send(new sdk.CreateFleetLocationsCommand({ FleetId, Locations: [{ Location: "ap-south-1" }] }));
+    const locs = await gl.send(new sdk.DescribeFleetLocationAttributesCommand({ FleetId, Locations: ["ap-south-1"] }));
+    expect(locs.LocationAttributes?.[0]?.LocationState).toEqual({ Location: "ap-south-1", Status: "NEW" });
+    await gl.send(new sdk.DeleteFleetLocationsCommand({ FleetId, Locations: ["ap-south-1"] }));
+    expect((await gl.send(new sdk.DescribeFleetLocationUtilizationCommand({ FleetId, Location: "eu-west-1" }))).FleetUtilization?.ActiveServerProcessCount).toBe(2);
+    const events = await gl.send(new sdk.DescribeFleetEventsCommand({ FleetId, StartTime: new Date(0), EndTime: new Date(h.clock.now()) }));
+    expect(events.Events?.[0]).toMatchObject({ EventCode: "FLEET_CREATED", EventTime: expect.any(Date) });
     await gl.send(new sdk.UpdateFleetPortSettingsCommand({ FleetId, InboundPermissionAuthorizations: [{ FromPort: 22, ToPort: 22, IpRange: "10.0.0.0/8", Protocol: "TCP" }] }));
     expect((await gl.send(new sdk.DescribeFleetPortSettingsCommand({ FleetId }))).InboundPermissions).toHaveLength(1);
     await gl.send(new sdk.UpdateRuntimeConfigurationCommand({ FleetId, RuntimeConfiguration: { ServerProcesses: [{ LaunchPath: "/local/game/s", ConcurrentExecutions: 3 }] } }));

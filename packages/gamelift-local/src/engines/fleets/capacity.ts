@@ -34,7 +34,7 @@ export function activeInstances(ctx: EmulatorContext, fleetId: string, location?
 
 /** An ACTIVE instance of the fleet location with an idle server process, or `undefined` when full. */
 export function findFreeInstance(ctx: EmulatorContext, fleet: FleetRecord, location: string): InstanceRecord | undefined {
-  if (fleet.Status !== "ACTIVE") return undefined;
+  if (fleet.Status !== "ACTIVE" || fleet.locations.find((l) => l.Location === location)?.Status !== "ACTIVE") return undefined;
   const used = sessionsByInstance(ctx, fleet.FleetId);
   const slots = processesPerInstance(fleet);
   return activeInstances(ctx, fleet.FleetId, location).find((i) => (used.get(i.InstanceId) ?? 0) < slots);

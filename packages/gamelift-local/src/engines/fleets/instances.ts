@@ -13,6 +13,7 @@ export function reconcileInstances(ctx: EmulatorContext, fleet: FleetRecord): vo
   const cols = collections(ctx.store);
   const busy = new Set(cols.gameSessions.values().filter(isLiveSession).map((s) => s.InstanceId));
   for (const loc of fleet.locations) {
+    if (loc.Status !== "ACTIVATING" && loc.Status !== "ACTIVE") continue;
     const mine = cols.instances.values().filter((i) => i.FleetId === fleet.FleetId && i.Location === loc.Location);
     for (let n = mine.length; n < loc.Desired; n++) {
       const id = instanceId(ctx);
@@ -40,8 +41,10 @@ export function reconcileInstances(ctx: EmulatorContext, fleet: FleetRecord): vo
   }
 }
 
-/** Removes every instance of a fleet. */
-export function removeInstances(ctx: EmulatorContext, fleetId: string): void {
+/** Removes every instance of a fleet, or of one of its locations. */
+export function removeInstances(ctx: EmulatorContext, fleetId: string, location?: string): void {
   const cols = collections(ctx.store);
-  for (const i of cols.instances.values()) if (i.FleetId === fleetId) cols.instances.delete(i.InstanceId);
+  for (const i of cols.instances.values()) {
+    if (i.FleetId === fleetId && (location === undefined || i.Location === location)) cols.instances.delete(i.InstanceId);
+  }
 }

@@ -2,6 +2,7 @@ import type { Collection, Store } from "../../store/Store.js";
 import type {
   AliasRecord,
   BuildRecord,
+  FleetEventRecord,
   FleetRecord,
   GameSessionRecord,
   InstanceRecord,
@@ -16,6 +17,7 @@ import type {
 /** Typed access to the platform's store collections. Keys are ids (queues by name, tags by ARN). */
 export interface PlatformCollections {
   fleets: Collection<FleetRecord>;
+  fleetEvents: Collection<FleetEventRecord>;
   instances: Collection<InstanceRecord>;
   gameSessions: Collection<GameSessionRecord>;
   playerSessions: Collection<PlayerSessionRecord>;
@@ -32,6 +34,7 @@ export interface PlatformCollections {
 export function collections(store: Store): PlatformCollections {
   return {
     fleets: store.collection<FleetRecord>("fleets"),
+    fleetEvents: store.collection<FleetEventRecord>("fleetEvents"),
     instances: store.collection<InstanceRecord>("instances"),
     gameSessions: store.collection<GameSessionRecord>("gameSessions"),
     playerSessions: store.collection<PlayerSessionRecord>("playerSessions"),

@@ -28,6 +28,17 @@ export interface LocationCapacity {
   Minimum: number;
   Maximum: number;
   Status: FleetStatus;
+  /** When the location entered its status; absent = the fleet's `statusSince`. */
+  statusSince?: number;
+}
+
+/** A fleet event, as DescribeFleetEvents returns it. */
+export interface FleetEventRecord {
+  EventId: string;
+  ResourceId: string;
+  EventCode: string;
+  Message: string;
+  EventTime: number;
 }
 
 /** One server process line of a runtime configuration. */

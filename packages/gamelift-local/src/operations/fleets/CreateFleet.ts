@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { buildArn, fleetArn, scriptArn } from "../../arns.js";
+import { recordFleetEvent } from "../../engines/fleets/fleetEvents.js";
 import { collections } from "../../engines/state/collections.js";
 import type { FleetRecord } from "../../engines/state/records.js";
 import { InvalidRequestException } from "../../errors.js";
@@ -85,7 +86,7 @@ export const CreateFleet = defineOperation(input, (req, ctx) => {
     InboundPermissions: permissions,
     locations: names
       .filter((n) => compute === "EC2" || n.startsWith("custom-"))
-      .map((Location) => ({ Location, Desired: compute === "EC2" ? 1 : 0, Minimum: 0, Maximum: 1, Status: status })),
+      .map((Location) => ({ Location, Desired: compute === "EC2" ? 1 : 0, Minimum: 0, Maximum: 1, Status: status, statusSince: now })),
     CertificateConfiguration: req.CertificateConfiguration,
     InstanceRoleArn: req.InstanceRoleArn,
     PeerVpcAwsAccountId: req.PeerVpcAwsAccountId,
@@ -93,5 +94,6 @@ export const CreateFleet = defineOperation(input, (req, ctx) => {
   };
   applyTags(ctx, fleet.FleetArn, req.Tags);
   collections(ctx.store).fleets.put(fleetId, fleet);
+  recordFleetEvent(ctx, fleetId, "FLEET_CREATED", `Fleet ${fleetId} created.`);
   return { FleetAttributes: fleetAttributes(fleet), LocationStates: locationStates(fleet) };
 });

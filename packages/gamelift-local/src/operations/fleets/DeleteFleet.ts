@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { recordFleetEvent } from "../../engines/fleets/fleetEvents.js";
 import { collections } from "../../engines/state/collections.js";
 import { InvalidFleetStatusException } from "../../errors.js";
 import { defineOperation } from "../defineOperation.js";
@@ -19,5 +20,6 @@ export const DeleteFleet = defineOperation(z.object({ FleetId: fleetIdOrArn }), 
   fleet.statusSince = ctx.clock.now();
   for (const loc of fleet.locations) Object.assign(loc, { Status: "DELETING", Desired: 0 });
   collections(ctx.store).fleets.put(fleet.FleetId, fleet);
+  recordFleetEvent(ctx, fleet.FleetId, "FLEET_DELETED", `Fleet ${fleet.FleetId} deleted.`);
   return {};
 });

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { recordFleetEvent } from "../../engines/fleets/fleetEvents.js";
 import { InvalidFleetStatusException, InvalidRequestException, NotFoundException } from "../../errors.js";
 import { defineOperation } from "../defineOperation.js";
 import { requireFleet } from "../lookup.js";
@@ -32,6 +33,7 @@ export const UpdateFleetCapacity = defineOperation(
       throw new InvalidRequestException(`DesiredInstances (${desired}) must be between MinSize (${min}) and MaxSize (${max}).`);
     }
     Object.assign(loc, { Minimum: min, Maximum: max, Desired: desired });
+    recordFleetEvent(ctx, fleet.FleetId, "FLEET_SCALING_EVENT", `Desired instances in ${loc.Location} set to ${desired} (min ${min}, max ${max}).`);
     return { FleetId: fleet.FleetId, FleetArn: fleet.FleetArn, Location: loc.Location };
   },
 );

@@ -1,9 +1,14 @@
 import type { Operation } from "../types.js";
 import { CreateFleet } from "./CreateFleet.js";
+import { CreateFleetLocations } from "./CreateFleetLocations.js";
 import { DeleteFleet } from "./DeleteFleet.js";
+import { DeleteFleetLocations } from "./DeleteFleetLocations.js";
 import { DescribeFleetAttributes } from "./DescribeFleetAttributes.js";
 import { DescribeFleetCapacity } from "./DescribeFleetCapacity.js";
+import { DescribeFleetEvents } from "./DescribeFleetEvents.js";
+import { DescribeFleetLocationAttributes } from "./DescribeFleetLocationAttributes.js";
 import { DescribeFleetLocationCapacity } from "./DescribeFleetLocationCapacity.js";
+import { DescribeFleetLocationUtilization } from "./DescribeFleetLocationUtilization.js";
 import { DescribeFleetPortSettings } from "./DescribeFleetPortSettings.js";
 import { DescribeFleetUtilization } from "./DescribeFleetUtilization.js";
 import { DescribeInstances } from "./DescribeInstances.js";
@@ -18,10 +23,15 @@ import { UpdateRuntimeConfiguration } from "./UpdateRuntimeConfiguration.js";
 /** Fleet and instance operations. */
 export const fleetOperations: Record<string, Operation> = {
   CreateFleet,
+  CreateFleetLocations,
   DeleteFleet,
+  DeleteFleetLocations,
   DescribeFleetAttributes,
   DescribeFleetCapacity,
+  DescribeFleetEvents,
+  DescribeFleetLocationAttributes,
   DescribeFleetLocationCapacity,
+  DescribeFleetLocationUtilization,
   DescribeFleetPortSettings,
   DescribeFleetUtilization,
   DescribeInstances,
