@@ -16,7 +16,7 @@ export async function openAutoBackfills(ctx: EmulatorContext, deps: MatchmakingD
   const st = stateOf(ctx);
   for (const record of st.sessions.values()) {
     const arn = record.gameSessionArn;
-    if (arn === undefined || record.autoBackfillStopped) continue;
+    if (record.autoBackfillStopped) continue;
     const config = st.configurations.get(record.configurationName);
     if (config?.BackfillMode !== "AUTOMATIC" || playerCount(record) >= record.maxPlayers) continue;
     const active = st.tickets.values().some((t) => t.backfill?.gameSessionArn === arn && !isTerminal(t.status));

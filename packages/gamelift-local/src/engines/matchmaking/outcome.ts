@@ -139,6 +139,7 @@ export async function completeMatch(
   rememberSession(ctx, match, config, tickets, session);
 }
 
+/** Remembers a WITH_QUEUE game session's matched players, for later (auto) backfills. */
 function rememberSession(
   ctx: EmulatorContext,
   match: MatchRecord,
@@ -147,13 +148,10 @@ function rememberSession(
   session: PlacedSession | undefined,
 ): void {
   const ruleSet = ruleSetNamed(ctx, config.RuleSetName);
-  if (!ruleSet) return;
-  const backfill = match.backfillTicketId !== undefined ? stateOf(ctx).tickets.get(match.backfillTicketId) : undefined;
-  const key = session?.gameSessionArn ?? backfill?.backfill?.gameSessionArn ?? match.matchId;
-  const previous = sessionRecord(ctx, key);
+  if (!ruleSet || !session) return;
+  const previous = sessionRecord(ctx, session.gameSessionArn);
   const record: MatchedSessionRecord = {
-    key,
-    ...(session ? { gameSessionArn: session.gameSessionArn } : {}),
+    gameSessionArn: session.gameSessionArn,
     configurationName: config.Name,
     matchId: match.matchId,
     teams: teamsOfPlayers(matchPlayers(tickets), match.teams.map((t) => t.name)),

@@ -56,14 +56,14 @@ export function autoBackfillTicketId(ctx: EmulatorContext): string {
   return `auto-backfill-${ctx.ids.uuid()}`;
 }
 
-/** The matched-session record keyed by game session ARN (or match id for STANDALONE). */
-export function sessionRecord(ctx: EmulatorContext, key: string): MatchedSessionRecord | undefined {
-  return stateOf(ctx).sessions.get(key);
+/** The matched-session record of a FlexMatch-made game session. */
+export function sessionRecord(ctx: EmulatorContext, gameSessionArn: string): MatchedSessionRecord | undefined {
+  return stateOf(ctx).sessions.get(gameSessionArn);
 }
 
 /** Stores a matched-session record. */
 export function putSession(ctx: EmulatorContext, record: MatchedSessionRecord): void {
-  stateOf(ctx).sessions.put(record.key, record);
+  stateOf(ctx).sessions.put(record.gameSessionArn, record);
 }
 
 /** Number of players FlexMatch placed in a session. */

@@ -130,11 +130,9 @@ export interface MatchRecord {
   autoBackfillTicketId?: string;
 }
 
-/** A game session that FlexMatch made (or backfills), so later backfills can rebuild its MatchmakerData. */
+/** A game session that FlexMatch made (WITH_QUEUE), so later backfills can rebuild its MatchmakerData. */
 export interface MatchedSessionRecord {
-  /** The game session ARN, or for STANDALONE the match id of the original match. */
-  key: string;
-  gameSessionArn?: string;
+  gameSessionArn: string;
   configurationName: string;
   matchId: string;
   teams: { name: string; players: PlayerRecord[] }[];
