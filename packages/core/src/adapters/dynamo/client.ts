@@ -40,6 +40,8 @@ export function createDocumentClient(options: DocumentClientOptions = {}): Dynam
       requestHandler: {
         requestTimeout: options.requestTimeoutMs ?? 3000,
         connectionTimeout: options.connectionTimeoutMs ?? 1000,
+        // Without this, @smithy/node-http-handler only logs a warning past requestTimeout and keeps waiting.
+        throwOnRequestTimeout: true,
       },
     });
   return DynamoDBDocumentClient.from(client, {
