@@ -193,6 +193,7 @@ describe("events", () => {
       Condition: { ArnEquals: { "aws:SourceArn": [run.get("aws:sns/topic:Topic", "EventsTopic").state.arn] } },
     });
     expect(lambdaOf(run, "DeadLetterRedrive").inputs.handler).toBe(REDRIVE_HANDLER);
+    expect(run.builds.find((b) => b.handler === REDRIVE_HANDLER)?.links.EventsDeadLetter).toMatchObject({ url: queue.state.url });
   });
 
   it("reconciles every minute", () => {
