@@ -50,6 +50,25 @@ describe("builds and scripts", () => {
     expect((await gl.send(new ListFleetsCommand({ BuildId: buildId }))).FleetIds).toEqual([fleet.FleetAttributes?.FleetId]);
   });
 
+  it("stores the decoded content of an aws-chunked streaming upload", async () => {
+    const out = await gl.send(new CreateBuildCommand({ Name: "chunked" }));
+    const { Bucket = "", Key = "" } = out.StorageLocation ?? {};
+    const res = await fetch(`${s3}/${Bucket}/${Key}`, {
+      method: "PUT",
+      body: "4;chunk-signature=aa\r\nzip!\r\n0;chunk-signature=bb\r\n\r\n",
+      headers: {
+        authorization: `AWS4-HMAC-SHA256 Credential=${out.UploadCredentials?.AccessKeyId ?? ""}/20260501/us-east-1/s3/aws4_request, SignedHeaders=host, Signature=00`,
+        "x-amz-security-token": out.UploadCredentials?.SessionToken ?? "",
+        "x-amz-content-sha256": "STREAMING-AWS4-HMAC-SHA256-PAYLOAD",
+        "content-encoding": "aws-chunked",
+        "x-amz-decoded-content-length": "4",
+      },
+    });
+    expect(res.status).toBe(200);
+    await h.advance(100);
+    expect((await gl.send(new DescribeBuildCommand({ BuildId: out.Build?.BuildId }))).Build).toMatchObject({ Status: "READY", SizeOnDisk: 4 });
+  });
+
   it("refuses a fleet from a build that is not READY", async () => {
     const out = await gl.send(new CreateBuildCommand({ Name: "server" }));
     await expect(gl.send(new CreateFleetCommand({ Name: "f", BuildId: out.Build?.BuildId, EC2InstanceType: "c5.large" }))).rejects.toMatchObject({
