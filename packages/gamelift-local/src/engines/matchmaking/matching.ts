@@ -12,13 +12,12 @@ const defaultAcceptanceTimeoutSeconds = 600;
 /** Runs the rule engine over a configuration's SEARCHING tickets and takes up every proposal. */
 export async function formMatches(ctx: EmulatorContext, deps: MatchmakingDeps, config: ConfigurationRecord): Promise<void> {
   const st = stateOf(ctx);
-  const ruleSet = ruleSetNamed(ctx, config.RuleSetName);
-  if (!ruleSet) return;
   const pool = st.tickets
     .values()
     .filter((t) => t.configurationName === config.Name && t.status === "SEARCHING")
     .sort((a, b) => a.startTime - b.startTime);
-  if (pool.length === 0) return;
+  const ruleSet = pool.length > 0 ? ruleSetNamed(ctx, config.RuleSetName) : undefined;
+  if (!ruleSet) return;
   const proposals = deps.matcher(fillRuleSet(ruleSet, config), pool.map(poolTicketOf), ctx.clock.now());
   const taken = new Set<string>();
   for (const proposal of proposals) {
