@@ -163,20 +163,23 @@ async function reconcileTickets(deps: ReconcileDeps, o: Options, report: Reconci
   for (let i = 0; i < stale.length; i += 10) {
     const batch = stale.slice(i, i + 10);
     const seen = new Map((await call(() => deps.gamelift.describeTickets(batch.map((t) => t.ticketId)))).map((t) => [t.ticketId, t]));
-    for (const ticket of batch) {
-      report.ticketsChecked += 1;
-      const now = deps.clock.now();
-      const obs = seen.get(ticket.ticketId);
-      if (obs) {
-        const applied = await deps.tickets.apply(observedTicketEvent(obs, now), now);
-        if (!applied) await deps.tickets.touch(ticket.ticketId, now);
-        else if (obs.status !== ticket.status) report.ticketsRepaired += 1;
-      } else if (now - ticket.createdAt > (await timeoutOf(ticket.configurationName)) * 1000 + o.graceMs) {
-        if (await deps.tickets.apply(unknownTicketEvent(ticket, now), now)) report.ticketsFailedUnknown += 1;
-      } else {
-        await deps.tickets.touch(ticket.ticketId, now);
-      }
-    }
+    // The batch's writes go out together: one conditional write per ticket, independent of each other.
+    await Promise.all(
+      batch.map(async (ticket) => {
+        report.ticketsChecked += 1;
+        const now = deps.clock.now();
+        const obs = seen.get(ticket.ticketId);
+        if (obs) {
+          const applied = await deps.tickets.apply(observedTicketEvent(obs, now), now);
+          if (!applied) await deps.tickets.touch(ticket.ticketId, now);
+          else if (obs.status !== ticket.status) report.ticketsRepaired += 1;
+        } else if (now - ticket.createdAt > (await timeoutOf(ticket.configurationName)) * 1000 + o.graceMs) {
+          if (await deps.tickets.apply(unknownTicketEvent(ticket, now), now)) report.ticketsFailedUnknown += 1;
+        } else {
+          await deps.tickets.touch(ticket.ticketId, now);
+        }
+      }),
+    );
   }
 }
 
