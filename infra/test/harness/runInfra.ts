@@ -46,23 +46,38 @@ export interface RunInfraOptions {
   readonly env?: Readonly<Record<string, string>>;
 }
 
+/** What {@link drain} watches. */
+interface Progress {
+  /** Grows whenever a resource or a build is recorded. */
+  count(): number;
+  /** A handler build is running. */
+  busy(): boolean;
+  /** A built function has no Lambda resource yet. */
+  waiting(): boolean;
+  /** The stack's outputs resolved. */
+  done(): boolean;
+}
+
 /**
- * Waits until the program has settled: the stack's outputs resolved and no resource or build
- * appeared for a while. Resources created inside `apply()` come after the outputs resolve; a run
- * whose `apply()` threw never resolves them, so it ends once nothing has moved for 2 seconds.
+ * Waits until the program has settled: outputs resolved, nothing busy, and nothing recorded for
+ * half a second (resources created inside `apply()` come after the outputs), and every built
+ * function has its Lambda. A run whose `apply()` threw may never get there: it ends after 4 quiet
+ * seconds.
  */
-async function drain(pulumi: any, progress: () => number, busy: () => boolean, done: () => boolean): Promise<void> {
-  let last = -1;
-  let stable = 0;
+async function drain(pulumi: any, progress: Progress): Promise<void> {
   const deadline = Date.now() + 90_000;
+  let last = -1;
+  let changedAt = Date.now();
   while (Date.now() < deadline) {
-    await Promise.race([pulumi.runtime.waitForRPCs?.(), new Promise((r) => setTimeout(r, 250))]);
-    await new Promise((r) => setTimeout(r, 25));
-    const now = progress();
-    stable = now === last ? stable + 1 : 0;
-    last = now;
-    if (busy()) stable = 0;
-    if ((done() && stable >= 3) || stable >= 80) return;
+    await Promise.race([pulumi.runtime.waitForRPCs?.(), new Promise((r) => setTimeout(r, 100))]);
+    await new Promise((r) => setTimeout(r, 20));
+    const count = progress.count();
+    if (count !== last || progress.busy()) {
+      last = count;
+      changedAt = Date.now();
+    }
+    const quiet = Date.now() - changedAt;
+    if ((progress.done() && !progress.waiting() && quiet >= 500) || quiet >= 4000) return;
   }
 }
 
@@ -129,7 +144,12 @@ export async function runInfra(options: RunInfraOptions): Promise<InfraRun> {
           done = true;
         },
       );
-    await drain(pulumi, () => recorder.resources.length + server.builds.length, () => server.pending() > 0, () => done);
+    await drain(pulumi, {
+      count: () => recorder.resources.length + server.builds.length,
+      busy: () => server.pending() > 0,
+      waiting: () => server.builds.some((b) => b.errors.length === 0 && !recorder.resources.some((r) => r.name === `${b.functionId}Function`)),
+      done: () => done,
+    });
     if (!done) errors.push("the program never resolved its outputs (an apply() callback failed or hangs)");
   } catch (error) {
     errors.push((error as Error).message);
