@@ -1,4 +1,5 @@
 import {
+  CreateBuildCommand,
   CreateFleetCommand,
   DeleteFleetCommand,
   DescribeFleetAttributesCommand,
@@ -118,6 +119,21 @@ describe.each(["json", "cbor"] as const)("fleets over %s", (protocol) => {
     await expect(gl.send(new GetInstanceAccessCommand({ FleetId: fleetId, InstanceId: "i-nope" }))).rejects.toMatchObject({
       name: "NotFoundException",
     });
+  });
+
+  it("gives Windows instance access as a user name and password", async () => {
+    const build = await gl.send(
+      new CreateBuildCommand({ Name: "win", OperatingSystem: "WINDOWS_2022", StorageLocation: { Bucket: "my-builds", Key: "win.zip" } }),
+    );
+    await h.advance(100);
+    const fleetId = await createFleet(gl, { BuildId: build.Build?.BuildId, EC2InboundPermissions: [{ FromPort: 3389, ToPort: 3389, IpRange: "10.0.0.0/8", Protocol: "TCP" }] });
+    await h.advance(3000, 500);
+    const { Instances = [] } = await gl.send(new DescribeInstancesCommand({ FleetId: fleetId }));
+    const access = await gl.send(new GetInstanceAccessCommand({ FleetId: fleetId, InstanceId: Instances[0]?.InstanceId }));
+    expect(access.InstanceAccess).toMatchObject({ OperatingSystem: "WINDOWS_2022", Credentials: { UserName: "gl-user-remote" } });
+    const secret = access.InstanceAccess?.Credentials?.Secret ?? "";
+    expect(secret).not.toContain("PRIVATE KEY");
+    expect(secret).toMatch(/^(?=.*[A-Z])(?=.*[a-z])(?=.*\d)(?=.*[^A-Za-z0-9]).{12,}$/);
   });
 
   it("validates CreateFleet members", async () => {
