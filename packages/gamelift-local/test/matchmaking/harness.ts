@@ -109,6 +109,8 @@ export class Harness {
   public readonly placer = new FakePlacer();
   public readonly published: { topic: string; event: MatchmakingEvent }[] = [];
   public readonly ctx: EmulatorContext;
+  /** Runs while an event is being published (the engine awaits it), e.g. to race an API call. */
+  public onEvent?: (event: MatchmakingEvent) => void | Promise<void>;
   readonly #engine = createMatchmakingEngine({ matcher: flexMatcher, placer: this.placer });
 
   public constructor() {
@@ -119,7 +121,9 @@ export class Harness {
       region: "us-east-1",
       accountId: "123456789012",
       notify: (topicArn, message) => {
-        this.published.push({ topic: topicArn, event: JSON.parse(message) as MatchmakingEvent });
+        const event = JSON.parse(message) as MatchmakingEvent;
+        this.published.push({ topic: topicArn, event });
+        return this.onEvent?.(event);
       },
     };
   }

@@ -141,6 +141,23 @@ describe("WITH_QUEUE matches", () => {
     expect((await h.ticket("t1")).StartTime).toEqual(new Date("2026-01-01T00:00:00.000Z"));
   });
 
+  it("drops a match whose ticket is stopped while PotentialMatchCreated is being published", async () => {
+    const h = new Harness();
+    await h.setUp(squadRuleSet, { FlexMatchMode: "WITH_QUEUE", GameSessionQueueArns: [queue] });
+    await h.start("t1", "a1", "a2");
+    await h.start("t2", "b1", "b2");
+    h.onEvent = async (event) => {
+      if (event.detail.type === "PotentialMatchCreated") await h.call("StopMatchmaking", { TicketId: "t2" });
+    };
+
+    await h.tick();
+
+    expect((await h.ticket("t2")).Status).toBe("CANCELLED");
+    expect((await h.ticket("t1")).Status).toBe("SEARCHING");
+    expect(h.placer.requests).toEqual([]);
+    expect(h.eventTypes().slice(-3)).toEqual(["PotentialMatchCreated", "MatchmakingCancelled", "MatchmakingSearching"]);
+  });
+
   it("refuses StopMatchmaking while PLACING with GameLift's message", async () => {
     const h = await placing();
 

@@ -22,8 +22,6 @@ export async function openTicket(ctx: EmulatorContext, request: NewTicket): Prom
   const st = stateOf(ctx);
   const ticketId = request.ticketId ?? ctx.ids.uuid();
   if (st.tickets.has(ticketId)) throw new InvalidRequestException(`Matchmaking ticket ${ticketId} already exists.`);
-  if (request.backfill) await replaceBackfill(ctx, request);
-  else await replacePlayersTickets(ctx, request);
   const ticket: TicketRecord = {
     ticketId,
     configurationName: request.config.Name,
@@ -33,18 +31,22 @@ export async function openTicket(ctx: EmulatorContext, request: NewTicket): Prom
     players: request.players.map((p) => structuredClone(p)),
     ...(request.backfill ? { backfill: { ...request.backfill } } : {}),
   };
+  // Stored before anything awaits, so a concurrent request cannot take the same TicketId.
   st.tickets.put(ticketId, ticket);
+  if (ticket.backfill) await replaceBackfill(ctx, ticket);
+  else await replacePlayersTickets(ctx, ticket);
   return ticket;
 }
 
 /** One active ticket per player per configuration: a new ticket naming a player cancels the older one. */
-async function replacePlayersTickets(ctx: EmulatorContext, request: NewTicket): Promise<void> {
-  const ids = new Set(request.players.map((p) => p.PlayerId));
+async function replacePlayersTickets(ctx: EmulatorContext, ticket: TicketRecord): Promise<void> {
+  const ids = new Set(ticket.players.map((p) => p.PlayerId));
   const older = stateOf(ctx)
     .tickets.values()
     .filter(
       (t) =>
-        t.configurationName === request.config.Name &&
+        t.ticketId !== ticket.ticketId &&
+        t.configurationName === ticket.configurationName &&
         !t.backfill &&
         !isTerminal(t.status) &&
         t.status !== "PLACING" &&
@@ -54,12 +56,12 @@ async function replacePlayersTickets(ctx: EmulatorContext, request: NewTicket): 
 }
 
 /** One active backfill per game session: a new request replaces the earlier one. */
-async function replaceBackfill(ctx: EmulatorContext, request: NewTicket): Promise<void> {
-  const arn = request.backfill?.gameSessionArn;
+async function replaceBackfill(ctx: EmulatorContext, ticket: TicketRecord): Promise<void> {
+  const arn = ticket.backfill?.gameSessionArn;
   if (arn === undefined) return;
   const older = stateOf(ctx)
     .tickets.values()
-    .filter((t) => t.backfill?.gameSessionArn === arn && !isTerminal(t.status) && t.status !== "PLACING");
+    .filter((t) => t.ticketId !== ticket.ticketId && t.backfill?.gameSessionArn === arn && !isTerminal(t.status) && t.status !== "PLACING");
   for (const t of older) await cancelTicket(ctx, t);
 }
 

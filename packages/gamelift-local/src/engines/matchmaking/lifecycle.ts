@@ -102,7 +102,7 @@ export async function abandonMatch(
   match.status = "ABANDONED";
   st.matches.put(match.matchId, match);
   const back = ticketsOf(ctx, match).filter(
-    (t) => !leaving.has(t.ticketId) && (t.status === "REQUIRES_ACCEPTANCE" || t.status === "PLACING"),
+    (t) => !leaving.has(t.ticketId) && (t.status === "SEARCHING" || t.status === "REQUIRES_ACCEPTANCE" || t.status === "PLACING"),
   );
   await enterSearching(ctx, back, announce);
 }

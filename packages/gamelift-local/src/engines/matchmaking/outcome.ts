@@ -5,6 +5,7 @@ import { fillRuleSet, maxPlayersOf, ruleSetNamed, type Matcher, type RuleSet } f
 import type { MatchPlacer, PlacedSession } from "./placer.js";
 import { autoBackfillTicketId, matchmakerDataOf, putSession, sessionRecord, teamsOfPlayers } from "./sessions.js";
 import { stateOf } from "./state.js";
+import { isTerminal } from "./tickets.js";
 import type { ConfigurationRecord, MatchedSessionRecord, MatchRecord, TicketRecord } from "./types.js";
 
 /** What the engine depends on; both swappable for tests. */
@@ -42,6 +43,10 @@ export async function failMatch(ctx: EmulatorContext, match: MatchRecord, reason
 export async function proceedMatch(ctx: EmulatorContext, deps: MatchmakingDeps, match: MatchRecord): Promise<void> {
   const st = stateOf(ctx);
   const tickets = ticketsOf(ctx, match);
+  // With the real-time loop an API call can run while this tick awaits a publish: a ticket
+  // stopped meanwhile spoils the match, and the others go back to the pool.
+  const gone = tickets.filter((t) => isTerminal(t.status));
+  if (gone.length > 0) return abandonMatch(ctx, match, new Set(gone.map((t) => t.ticketId)));
   const first = tickets[0];
   if (!first) return;
   const config = configOf(ctx, first);
