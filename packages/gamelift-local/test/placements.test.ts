@@ -134,6 +134,38 @@ describe("game session placement", () => {
     expect(p?.GameSessionArn).toContain("/us-west-2/");
   });
 
+  it("orders by the queue's LocationOrder, a placement override, and the location filter", async () => {
+    const { fleetArn } = await activeFleet(h, gl, { instances: 1, processes: 5, locations: ["us-east-1", "eu-west-1", "ap-south-1"] });
+    await queue(gl, "arena", [fleetArn], {
+      PriorityConfiguration: { PriorityOrder: ["LOCATION", "DESTINATION"], LocationOrder: ["ap-south-1", "us-east-1", "eu-west-1"] },
+      FilterConfiguration: { AllowedLocations: ["us-east-1", "eu-west-1"] },
+    });
+    await gl.send(new StartGameSessionPlacementCommand({ PlacementId: "ordered", GameSessionQueueName: "arena", MaximumPlayerSessionCount: 2 }));
+    await gl.send(
+      new StartGameSessionPlacementCommand({
+        PlacementId: "override",
+        GameSessionQueueName: "arena",
+        MaximumPlayerSessionCount: 2,
+        PriorityConfigurationOverride: { LocationOrder: ["eu-west-1"], PlacementFallbackStrategy: "NONE" },
+      }),
+    );
+    await h.advance(100);
+    const region = async (PlacementId: string): Promise<string | undefined> =>
+      (await gl.send(new DescribeGameSessionPlacementCommand({ PlacementId }))).GameSessionPlacement?.GameSessionRegion;
+    expect([await region("ordered"), await region("override")]).toEqual(["us-east-1", "eu-west-1"]);
+    await expect(
+      gl.send(
+        new StartGameSessionPlacementCommand({
+          PlacementId: "both",
+          GameSessionQueueName: "arena",
+          MaximumPlayerSessionCount: 2,
+          PlayerLatencies: [{ PlayerId: "a", RegionIdentifier: "us-east-1", LatencyInMilliseconds: 10 }],
+          PriorityConfigurationOverride: { LocationOrder: ["eu-west-1"] },
+        }),
+      ),
+    ).rejects.toMatchObject({ name: "InvalidRequestException" });
+  });
+
   it("prefers destinations in queue order and falls through when the first is full", async () => {
     const a = await activeFleet(h, gl, { instances: 1, name: "a" });
     const b = await activeFleet(h, gl, { instances: 1, name: "b" });
