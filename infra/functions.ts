@@ -12,7 +12,7 @@ export const RUNTIME = "nodejs22.x";
 /**
  * `sst.aws.Function` arguments for a handler string (`packages/functions/src/<module>.<export>`):
  * links to `Table`, `Events` and `Matchmaking` (names only) and exactly the permissions that
- * infra/permissions.ts declares for it.
+ * infra/handlers.ts declares for it (rendered by infra/permissions.ts).
  *
  * @example api.route("GET /v1/health", functionArgs("packages/functions/src/health/get.handler"));
  */
