@@ -1,3 +1,8 @@
+/** `1 part`, `7 parts`. */
+export function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? "" : "s"}`;
+}
+
 /** Bytes in binary units with one decimal: `1.5 KiB`, `52.0 MiB`. */
 export function formatBytes(bytes: number): string {
   const units = ["B", "KiB", "MiB", "GiB", "TiB"];

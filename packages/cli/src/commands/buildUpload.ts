@@ -5,7 +5,7 @@ import { prepareArchive } from "../archive.js";
 import { flagOption, integerOption, requiredOption, stringOption, type OptionValues } from "../args.js";
 import { buildOperatingSystems, defaultConcurrency } from "../constants.js";
 import { CliError, InterruptedError, UsageError, WrongStateError } from "../errors.js";
-import { formatBytes, formatThroughput } from "../format.js";
+import { formatBytes, formatThroughput, plural } from "../format.js";
 import { checkBuildId, describeBuild, gameLiftCall, requestUploadCredentials, toGrant } from "../gamelift.js";
 import { createProgressReporter } from "../progress.js";
 import type { CommandContext } from "../types.js";
@@ -106,7 +106,7 @@ async function upload(ctx: CommandContext, p: UploadPlan, signal: AbortSignal | 
     const buildId = build.BuildId ?? "";
     const source = await openFileSource(archive.path);
     if (!ctx.json) {
-      const what = archive.zipped ? `${archive.files ?? 0} files zipped to ${formatBytes(source.size)}` : formatBytes(source.size);
+      const what = archive.zipped ? `${plural(archive.files ?? 0, "file")} zipped to ${formatBytes(source.size)}` : formatBytes(source.size);
       io.stderr.write(`build ${buildId}: uploading ${what} to s3://${grant.location.bucket}/${grant.location.key}\n`);
     }
     const reporter = createProgressReporter(io.stderr, () => performance.now());
@@ -159,8 +159,8 @@ async function upload(ctx: CommandContext, p: UploadPlan, signal: AbortSignal | 
     }
     io.stdout.write(
       [
-        `uploaded ${formatBytes(summary.bytes)} in ${summary.parts} part(s), ${(elapsedMs / 1000).toFixed(1)} s, ${formatThroughput(summary.bytes, elapsedMs)}` +
-          (summary.refreshes > 0 ? `; credentials refreshed ${summary.refreshes} time(s), ${summary.partsRedone} part(s) redone` : ""),
+        `uploaded ${formatBytes(summary.bytes)} in ${plural(summary.parts, "part")}, ${(elapsedMs / 1000).toFixed(1)} s, ${formatThroughput(summary.bytes, elapsedMs)}` +
+          (summary.refreshes > 0 ? `; credentials refreshed ${plural(summary.refreshes, "time")}, ${plural(summary.partsRedone, "part")} redone` : ""),
         `sha256    ${sha256}`,
         `status    ${final.Status ?? "?"}`,
         `build id  ${buildId}`,
