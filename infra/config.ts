@@ -36,7 +36,17 @@ export interface InfraConfig {
   readonly throttleRate: number;
   /** Stage-wide burst limit (requests). */
   readonly throttleBurst: number;
+  /** Handler settings passed through to every function's environment (see {@link FUNCTION_SETTINGS}). */
+  readonly functionSettings: Readonly<Record<string, string>>;
 }
+
+/** Numeric settings the handlers read at run time, forwarded from the deploy environment when set. */
+export const FUNCTION_SETTINGS = [
+  "MATCHPLACE_RETENTION_SECONDS",
+  "MATCHPLACE_RECONCILE_TICKET_RPS",
+  "MATCHPLACE_RECONCILE_PLACEMENT_RPS",
+  "MATCHPLACE_RECONCILE_STALE_MS",
+] as const;
 
 const GAMELIFT_ARN = /^arn:aws[a-z-]*:gamelift:[a-z0-9-]+:\d{12}:(matchmakingconfiguration|gamesessionqueue|fleet|alias)\/.+$/;
 
@@ -110,6 +120,9 @@ export function readInfraConfig(env: NodeJS.ProcessEnv): InfraConfig {
     corsOrigins: corsOrigins.length > 0 ? corsOrigins : ["*"],
     throttleRate: positiveNumber(env, "MATCHPLACE_API_THROTTLE_RATE", 100),
     throttleBurst: positiveNumber(env, "MATCHPLACE_API_THROTTLE_BURST", 200),
+    functionSettings: Object.fromEntries(
+      FUNCTION_SETTINGS.filter((name) => env[name]).map((name) => [name, String(positiveNumber(env, name, 0))]),
+    ),
   };
 }
 

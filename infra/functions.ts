@@ -1,6 +1,7 @@
 /**
  * Defaults shared by every Lambda function: runtime, links and the handler's own permissions.
  */
+import { config } from "./config.js";
 import { matchmaking } from "./matchmaking.js";
 import { permissionsFor } from "./permissions.js";
 import { table } from "./table.js";
@@ -25,6 +26,7 @@ export function functionArgs(handler: string, extra: Partial<sst.aws.FunctionArg
     timeout: "10 seconds",
     logging: { retention: "1 month", format: "json" },
     ...extra,
+    environment: { ...config.functionSettings, ...extra.environment },
     transform: {
       ...extra.transform,
       role: (args) => {

@@ -7,7 +7,7 @@ const QUEUE = "arn:aws:gamelift:us-east-1:123456789012:gamesessionqueue/main";
 
 describe("readInfraConfig", () => {
   it("defaults to a stack-made Cognito pool, seeded GameLift, open CORS and 100/200 throttling", () => {
-    expect(readInfraConfig({})).toEqual({ queueDestinations: [], corsOrigins: ["*"], throttleRate: 100, throttleBurst: 200 });
+    expect(readInfraConfig({})).toEqual({ queueDestinations: [], corsOrigins: ["*"], throttleRate: 100, throttleBurst: 200, functionSettings: {} });
   });
 
   it("reads an external issuer with comma-separated audiences", () => {
@@ -27,7 +27,14 @@ describe("readInfraConfig", () => {
     expect(config.queueDestinations).toHaveLength(2);
   });
 
+  it("forwards the handlers' numeric settings that are set, and only those", () => {
+    expect(readInfraConfig({ MATCHPLACE_RETENTION_SECONDS: "3600", MATCHPLACE_OTHER: "1" }).functionSettings).toEqual({
+      MATCHPLACE_RETENTION_SECONDS: "3600",
+    });
+  });
+
   it.each([
+    [{ MATCHPLACE_RECONCILE_TICKET_RPS: "-1" }, "MATCHPLACE_RECONCILE_TICKET_RPS"],
     [{ MATCHPLACE_JWT_ISSUER: "https://id.example.com" }, "MATCHPLACE_JWT_AUDIENCE"],
     [{ MATCHPLACE_JWT_ISSUER: "http://id.example.com", MATCHPLACE_JWT_AUDIENCE: "a" }, "MATCHPLACE_JWT_ISSUER"],
     [{ MATCHPLACE_QUEUE_DESTINATIONS: QUEUE }, "MATCHPLACE_QUEUE_DESTINATIONS"],

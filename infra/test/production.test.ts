@@ -26,6 +26,7 @@ beforeAll(async () => {
       MATCHPLACE_CORS_ORIGINS: "https://play.example.com",
       MATCHPLACE_API_THROTTLE_RATE: "50",
       MATCHPLACE_API_THROTTLE_BURST: "80",
+      MATCHPLACE_RETENTION_SECONDS: "3600",
     },
   });
 }, 120_000);
@@ -72,6 +73,12 @@ describe("production", () => {
   it("applies the configured CORS origins and throttling", () => {
     expect(only(run, "aws:apigatewayv2/api:Api").inputs.corsConfiguration.allowOrigins).toEqual(["https://play.example.com"]);
     expect(only(run, "aws:apigatewayv2/stage:Stage").inputs.defaultRouteSettings).toMatchObject({ throttlingRateLimit: 50, throttlingBurstLimit: 80 });
+  });
+
+  it("forwards the handlers' settings to every function", () => {
+    for (const fn of run.ofType("aws:lambda/function:Function")) {
+      expect(fn.inputs.environment.variables.MATCHPLACE_RETENTION_SECONDS, fn.name).toBe("3600");
+    }
   });
 
   it("emails alarms to the configured address", () => {
