@@ -68,6 +68,15 @@ function parameters(op: OperationSpec): Json[] {
   return out;
 }
 
+/** A body is required when its schema requires any field (an empty body counts as `{}`). */
+function hasRequiredFields(schema: z.ZodType): boolean {
+  const json = z.toJSONSchema(schema, { io: "input", unrepresentable: "any" }) as { required?: string[]; $defs?: Record<string, { required?: string[] }> };
+  const required = json.required ?? Object.values(json.$defs ?? {})[0]?.required ?? [];
+  return required.length > 0;
+}
+
+const retryAfterHeader = { "Retry-After": { description: "Seconds to wait before retrying", schema: { type: "integer" } } };
+
 function operationObject(id: string, op: OperationSpec): Json {
   const error = { content: { "application/json": { schema: refTo(errorBody) } } };
   const statuses = new Set<number>([...(op.body || op.params ? [400] : []), ...(op.auth ? [401, 429] : []), ...(op.body ? [413, 415] : []), ...op.errors, 503]);
@@ -77,7 +86,8 @@ function operationObject(id: string, op: OperationSpec): Json {
       : { description: "Success, no content" },
   };
   for (const s of [...statuses].sort()) {
-    responses[String(s)] = s === 304 ? { description: commonErrors[s] } : { description: commonErrors[s] ?? "Error", ...error };
+    const headers = s === 429 || s === 503 ? { headers: retryAfterHeader } : {};
+    responses[String(s)] = s === 304 ? { description: commonErrors[s] } : { description: commonErrors[s] ?? "Error", ...headers, ...error };
   }
   const params = parameters(op);
   return {
@@ -85,7 +95,7 @@ function operationObject(id: string, op: OperationSpec): Json {
     summary: op.summary,
     ...(op.auth ? {} : { security: [] }),
     ...(params.length ? { parameters: params } : {}),
-    ...(op.body ? { requestBody: { required: false, content: { "application/json": { schema: refTo(op.body) } } } } : {}),
+    ...(op.body ? { requestBody: { required: hasRequiredFields(op.body), content: { "application/json": { schema: refTo(op.body) } } } } : {}),
     responses,
   };
 }

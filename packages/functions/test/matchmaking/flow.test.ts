@@ -82,6 +82,21 @@ describe("matchmaking end to end at the handler level", () => {
     expect((await getAs("owner-x", ticketId)).body).toMatchObject({ status: expect.stringMatching(/QUEUED|SEARCHING/) });
   });
 
+  it("refuses to cancel while the match is being placed (409 TICKET_PLACING)", async () => {
+    const { ticketId } = (await startAs("placing-a")).body as { ticketId: string };
+    // The consumer's fold moves the stored ticket to PLACING (as a MatchmakingSucceeded-bound match would).
+    const now = stage.clock.now();
+    await stage.tickets.apply(
+      { id: `obs-${ticketId}`, type: "ObservedStatus", dedupe: false, time: now, timeIso: new Date(now).toISOString(), ticketId, configurationName: "arena", status: "PLACING", playerIds: ["placing-a"], players: {} },
+      now,
+    );
+
+    const reply = await stopAs("placing-a", ticketId);
+
+    expect(reply.status).toBe(409);
+    expect(reply.body).toMatchObject({ error: { code: "TICKET_PLACING" } });
+  });
+
   it("answers 404 for /current when the player never started", async () => {
     expect((await currentAs("newcomer")).status).toBe(404);
   });
