@@ -5,12 +5,13 @@ import type { AttributeValue, PlayerAttributeDefinition, RuleSet } from "./types
 const conform = (def: PlayerAttributeDefinition, v: AttributeValue): AttributeValue | undefined => {
   switch (def.type) {
     case "number": {
+      if (typeof v.N === "number" && Number.isFinite(v.N)) return v;
       // A model example sends {"N": "23"}: numeric strings are accepted.
       const n = toNumber(v.N);
       return n === undefined ? undefined : { N: n };
     }
     case "string":
-      return typeof v.S === "string" ? { S: v.S } : undefined;
+      return typeof v.S === "string" ? v : undefined;
     case "string_list":
       return Array.isArray(v.SL) ? { SL: [...new Set(v.SL)] } : undefined;
     case "string_number_map":
@@ -29,6 +30,25 @@ export function playerAttributesWithDefaults(
   ruleSet: RuleSet,
   attrs: Record<string, AttributeValue> | undefined,
 ): Record<string, AttributeValue> | undefined {
+  return withDefaults(ruleSet, attrs, false);
+}
+
+/**
+ * {@link playerAttributesWithDefaults} for the matcher: with `reuse`, when every declared
+ * attribute is present and already in shape, the input object itself is returned (undeclared
+ * extras are harmless there: expressions may only name declared attributes) — no copy per player.
+ */
+export function withDefaults(
+  ruleSet: RuleSet,
+  attrs: Record<string, AttributeValue> | undefined,
+  reuse: boolean,
+): Record<string, AttributeValue> | undefined {
+  if (reuse && attrs && ruleSet.playerAttributes.every((def) => {
+    const v = attrs[def.name];
+    return v !== undefined && conform(def, v) === v;
+  })) {
+    return attrs;
+  }
   const out: Record<string, AttributeValue> = {};
   for (const def of ruleSet.playerAttributes) {
     const given = attrs?.[def.name];

@@ -195,7 +195,9 @@ const attempt = (
  *
  * First pass: a candidate joins only if no partial rule newly fails (as FlexMatch documents).
  * That misses matches whose rules fail between additions (two 0s and two 100s split evenly),
- * so a second pass fills by team size alone and relies on the final check and the repair.
+ * so unless the first pass filled every team, a second pass fills by team size alone and
+ * relies on the final check and the repair. The two candidate matches are scored: more
+ * players first (FlexMatch fills toward maxPlayers), then lower rule cost.
  * @returns the match, or undefined when no valid match could be built from these candidates.
  */
 export function assemble(
@@ -205,8 +207,11 @@ export function assemble(
   oldest: boolean,
   repairBudget: number,
 ): Assembled | undefined {
-  return (
-    attempt(compiled, anchor, candidates, oldest, repairBudget, true) ??
-    attempt(compiled, anchor, candidates, oldest, repairBudget, false)
-  );
+  const gated = attempt(compiled, anchor, candidates, oldest, repairBudget, true);
+  if (gated && gated.level.teams.every((t, i) => gated.draft.count(i) >= t.maxPlayers)) return gated;
+  const sizeFirst = attempt(compiled, anchor, candidates, oldest, repairBudget, false);
+  if (!gated || !sizeFirst) return gated ?? sizeFirst;
+  const players = (a: Assembled): number => a.draft.teams.reduce((n, t) => n + t.players.length, 0);
+  const [pg, ps] = [players(gated), players(sizeFirst)];
+  return ps > pg || (ps === pg && sizeFirst.verdict.cost < gated.verdict.cost) ? sizeFirst : gated;
 }

@@ -1,5 +1,5 @@
 /** Turns pool tickets into entries the matcher works on, dropping tickets that can never match. */
-import { playerAttributesWithDefaults } from "../attributes.js";
+import { withDefaults } from "../attributes.js";
 import { attributeValue, playerValue } from "../expressions/evaluate.js";
 import type { EvalPlayer, EvalTicket } from "../expressions/context.js";
 import { levelOf } from "../expansions.js";
@@ -64,12 +64,15 @@ export function prepare(pool: readonly PoolTicket[], compiled: Compiled, now: nu
   const out: Entry[] = [];
   const keyAgg = base.batch.find((r) => r.batchAttribute === keyAttr)?.partyAggregation ?? "avg";
   // Same-age tickets are ordered by the injected random source (batchingPreference "random").
-  const jitter = Float64Array.from(pool, () => random());
-  const byAge = Array.from(pool, (_, i) => i).sort((x, y) => {
-    const a = pool[x] as PoolTicket;
-    const b = pool[y] as PoolTicket;
-    return a.startTime - b.startTime || (jitter[x] ?? 0) - (jitter[y] ?? 0) || (a.ticketId < b.ticketId ? -1 : 1);
-  });
+  const n = pool.length;
+  const start = new Float64Array(n);
+  const jitter = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    start[i] = (pool[i] as PoolTicket).startTime;
+    jitter[i] = random();
+  }
+  const byAge = new Uint32Array(n).map((_, i) => i);
+  byAge.sort((x, y) => (start[x] as number) - (start[y] as number) || (jitter[x] as number) - (jitter[y] as number) || x - y);
   for (const at of byAge) {
     const ticket = pool[at] as PoolTicket;
     const isBackfill = ticket.backfill !== undefined || ticket.players[0]?.team !== undefined;
@@ -78,7 +81,7 @@ export function prepare(pool: readonly PoolTicket[], compiled: Compiled, now: nu
     const evalTicket: EvalTicket = { ticketId: ticket.ticketId, players: [] };
     let ok = true;
     for (const p of ticket.players) {
-      const attributes = playerAttributesWithDefaults(ruleSet, p.attributes);
+      const attributes = withDefaults(ruleSet, p.attributes, true);
       if (!attributes) {
         ok = false;
         break;
