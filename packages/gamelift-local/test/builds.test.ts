@@ -16,7 +16,7 @@ import {
 } from "@aws-sdk/client-gamelift";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { startHarness, type Harness } from "./helpers.js";
-import { putObject, s3ErrorCode } from "./s3helpers.js";
+import { putObject, s3ErrorCode, s3Request } from "./s3helpers.js";
 
 describe("builds and scripts", () => {
   let h: Harness;
@@ -67,6 +67,28 @@ describe("builds and scripts", () => {
     expect(res.status).toBe(200);
     await h.advance(100);
     expect((await gl.send(new DescribeBuildCommand({ BuildId: out.Build?.BuildId }))).Build).toMatchObject({ Status: "READY", SizeOnDisk: 4 });
+  });
+
+  it("stays INITIALIZED during a multipart upload and is READY with the full size once it completes", async () => {
+    const out = await gl.send(new CreateBuildCommand({ Name: "multipart" }));
+    const cred = out.UploadCredentials ?? {};
+    const url = `${s3}/${out.StorageLocation?.Bucket ?? ""}/${out.StorageLocation?.Key ?? ""}`;
+    const started = await s3Request(`${url}?uploads`, "POST", undefined, cred);
+    const uploadId = /<UploadId>([^<]+)<\/UploadId>/.exec(await started.text())?.[1] ?? "";
+    const sizes = [5 * 1024 * 1024, 1000];
+    const etags: string[] = [];
+    for (const [i, size] of sizes.entries()) {
+      const part = await s3Request(`${url}?partNumber=${i + 1}&uploadId=${uploadId}`, "PUT", Buffer.alloc(size, i), cred);
+      expect(part.status).toBe(200);
+      etags.push(part.headers.get("etag") ?? "");
+    }
+    await h.advance(200);
+    expect((await gl.send(new DescribeBuildCommand({ BuildId: out.Build?.BuildId }))).Build?.Status).toBe("INITIALIZED");
+    const parts = etags.map((e, i) => `<Part><PartNumber>${i + 1}</PartNumber><ETag>${e}</ETag></Part>`).join("");
+    const done = await s3Request(`${url}?uploadId=${uploadId}`, "POST", `<CompleteMultipartUpload>${parts}</CompleteMultipartUpload>`, cred);
+    expect(done.status).toBe(200);
+    await h.advance(100);
+    expect((await gl.send(new DescribeBuildCommand({ BuildId: out.Build?.BuildId }))).Build).toMatchObject({ Status: "READY", SizeOnDisk: 5 * 1024 * 1024 + 1000 });
   });
 
   it("refuses a fleet from a build that is not READY", async () => {

@@ -10,8 +10,13 @@ export interface UploadCredentials {
  * credential scope (key id, session token, expiry, bucket/key), not the signature itself.
  */
 export async function putObject(endpoint: string, bucket: string, key: string, body: string, cred: UploadCredentials): Promise<Response> {
-  return fetch(`${endpoint}/${bucket}/${key}`, {
-    method: "PUT",
+  return s3Request(`${endpoint}/${bucket}/${key}`, "PUT", body, cred);
+}
+
+/** Any S3 request through the proxy, with the credential headers of `cred`. */
+export async function s3Request(url: string, method: string, body: string | Buffer | undefined, cred: UploadCredentials): Promise<Response> {
+  return fetch(url, {
+    method,
     body,
     headers: {
       authorization: `AWS4-HMAC-SHA256 Credential=${cred.AccessKeyId ?? ""}/20260501/us-east-1/s3/aws4_request, SignedHeaders=host;x-amz-date, Signature=00`,

@@ -1,5 +1,6 @@
 import { request, type IncomingMessage, type ServerResponse } from "node:http";
 import { authorizeUpload, type S3Denial } from "../engines/builds/uploadCredentials.js";
+import { recordUpload } from "../engines/builds/uploads.js";
 import type { EmulatorContext } from "../operations/types.js";
 import { decodeAwsChunked } from "./awsChunked.js";
 
@@ -14,6 +15,8 @@ interface Target {
   bucket?: string;
   key?: string;
   path: string;
+  uploadId?: string;
+  partNumber?: string;
 }
 
 const authQuery = /^x-amz-(algorithm|credential|date|expires|signedheaders|signature|security-token)$/i;
@@ -26,7 +29,13 @@ function targetOf(req: IncomingMessage, url: URL): Target {
   const key = rest.length ? decodeURIComponent(rest.join("/")) : undefined;
   const query = [...url.searchParams].filter(([k]) => !authQuery.test(k));
   const search = query.length ? `?${new URLSearchParams(query).toString()}` : "";
-  return { bucket: bucket || undefined, key: key || undefined, path: `/${[bucket, ...rest].join("/")}${search}` };
+  return {
+    bucket: bucket || undefined,
+    key: key || undefined,
+    path: `/${[bucket, ...rest].join("/")}${search}`,
+    uploadId: url.searchParams.get("uploadId") ?? undefined,
+    partNumber: url.searchParams.get("partNumber") ?? undefined,
+  };
 }
 
 function header(req: IncomingMessage, name: string): string | undefined {
@@ -53,6 +62,22 @@ async function readAll(req: IncomingMessage): Promise<Buffer> {
  */
 export function createS3ProxyHandler(options: S3ProxyOptions): (req: IncomingMessage, res: ServerResponse) => Promise<void> {
   const { ctx, upstream } = options;
+  // Part sizes of multipart uploads in progress, by upload id then part number.
+  const parts = new Map<string, Map<string, number>>();
+  /** Tracks a write that succeeded so a completed build upload is known with its exact size. */
+  const written = (req: IncomingMessage, target: Target, size: number): void => {
+    if (!target.bucket || !target.key) return;
+    if (req.method === "PUT" && target.uploadId && target.partNumber) {
+      const upload = parts.get(target.uploadId) ?? new Map<string, number>();
+      parts.set(target.uploadId, upload.set(target.partNumber, size));
+    } else if (req.method === "PUT" && !target.uploadId && !req.headers["x-amz-copy-source"]) {
+      recordUpload(ctx, target.bucket, target.key, size);
+    } else if (req.method === "POST" && target.uploadId) {
+      const total = [...(parts.get(target.uploadId)?.values() ?? [])].reduce((a, b) => a + b, 0);
+      parts.delete(target.uploadId);
+      recordUpload(ctx, target.bucket, target.key, total);
+    }
+  };
   return async (req, res) => {
     const requestId = ctx.ids.uuid().replace(/-/g, "").slice(0, 16).toUpperCase();
     const url = new URL(req.url ?? "/", "http://s3.local");
@@ -77,16 +102,25 @@ export function createS3ProxyHandler(options: S3ProxyOptions): (req: IncomingMes
       for (const h of ["x-amz-decoded-content-length", "x-amz-trailer", "transfer-encoding"]) delete headers[h];
       headers["content-length"] = String(body.length);
     }
+    let size = body?.length ?? 0;
     await new Promise<void>((resolve, reject) => {
       const out = request({ host: upstream.host, port: upstream.port, method: req.method, path: target.path, headers }, (up) => {
         res.writeHead(up.statusCode ?? 502, up.headers);
         up.pipe(res);
-        up.on("end", resolve);
+        up.on("end", () => {
+          if (up.statusCode === 200) written(req, target, size);
+          resolve();
+        });
         up.on("error", reject);
       });
       out.on("error", reject);
       if (body) out.end(body);
-      else req.pipe(out);
+      else {
+        req.on("data", (chunk: Buffer) => {
+          size += chunk.length;
+        });
+        req.pipe(out);
+      }
     });
   };
 }

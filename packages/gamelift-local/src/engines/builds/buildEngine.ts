@@ -3,7 +3,8 @@ import { collections } from "../state/collections.js";
 
 /**
  * Turns INITIALIZED builds READY: a build in the caller's own bucket at once (GameLift fetches
- * it; SizeOnDisk stays 0), an uploaded one once its object exists in the local S3.
+ * it; SizeOnDisk stays 0); an uploaded one once its upload has completed through the S3 proxy
+ * and the object exists. The size is the completed upload's, never a half-written file's.
  */
 export const buildEngine: Engine = {
   async tick(ctx) {
@@ -14,9 +15,10 @@ export const buildEngine: Engine = {
         continue;
       }
       const s3 = ctx.settings?.s3;
-      if (!s3 || build.StorageLocation.Bucket !== s3.bucket) continue;
-      const size = await s3.headObject(build.StorageLocation.Key);
-      if (size !== undefined) Object.assign(build, { Status: "READY", SizeOnDisk: size });
+      if (!s3 || build.uploadedSize === undefined || build.StorageLocation.Bucket !== s3.bucket) continue;
+      if ((await s3.headObject(build.StorageLocation.Key)) !== undefined) {
+        Object.assign(build, { Status: "READY", SizeOnDisk: build.uploadedSize });
+      }
     }
   },
 };

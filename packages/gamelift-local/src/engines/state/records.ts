@@ -221,6 +221,8 @@ export interface BuildRecord {
   StorageLocation: { Bucket: string; Key: string; RoleArn?: string; ObjectVersion?: string };
   /** True when the caller gave its own bucket (GameLift fetches it; SizeOnDisk stays 0). */
   ownStorage: boolean;
+  /** Bytes of the completed upload of the build's object, as the S3 proxy saw it finish. */
+  uploadedSize?: number;
 }
 
 /** A Realtime script. */
