@@ -31,11 +31,11 @@ describe("TicketRepository.create / get", () => {
     expect(raw.Item?.["expiresAt"]).toBeUndefined();
   });
 
-  it("rejects a second ticket with the same id", async () => {
+  it("rejects a second, different ticket with the same id", async () => {
     const t = { ticketId: "tkt-2", configurationName: "arena", playerIds: ["p1"], players: {}, createdAt: 1 };
     await repo.create(t);
 
-    await expect(repo.create(t)).rejects.toBeInstanceOf(ItemExistsError);
+    await expect(repo.create({ ...t, createdAt: 2 })).rejects.toBeInstanceOf(ItemExistsError);
   });
 
   it("returns undefined for an unknown ticket", async () => {
@@ -83,5 +83,14 @@ describe("TicketRepository.apply / touch / listStale", () => {
   it("keeps the retention configurable", () => {
     expect(new TicketRepository({ client: table.doc, tableName: table.tableName, retentionSeconds: 60 }).retentionSeconds).toBe(60);
     expect(repo.retentionSeconds).toBe(86_400);
+  });
+});
+
+describe("TicketRepository.create retried", () => {
+  it("returns the stored ticket when a retried put finds its own first attempt", async () => {
+    const t = { ticketId: "retry-1", configurationName: "arena", playerIds: ["p1", "p2"], players: {}, createdAt: 77 };
+    await repo.create(t);
+
+    await expect(repo.create(t)).resolves.toMatchObject({ ticketId: "retry-1", createdAt: 77 });
   });
 });

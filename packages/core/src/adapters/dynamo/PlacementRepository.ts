@@ -16,7 +16,7 @@ import { ItemExistsError, isConditionalCheckFailed } from "./errors.js";
 import { pendingShardFor, placementKey } from "./keys.js";
 import { buildUpdate } from "./update.js";
 import { queryPending } from "./pendingQuery.js";
-import { DEFAULT_RETENTION_SECONDS } from "./TicketRepository.js";
+import { DEFAULT_RETENTION_SECONDS, sameIds } from "./TicketRepository.js";
 
 /** Options for {@link PlacementRepository}. */
 export interface PlacementRepositoryOptions {
@@ -77,7 +77,12 @@ export class PlacementRepository {
     try {
       await this.#client.send(new PutCommand({ TableName: this.#tableName, Item: item, ConditionExpression: "attribute_not_exists(pk)" }));
     } catch (err) {
-      if (isConditionalCheckFailed(err)) throw new ItemExistsError("PLACEMENT", placement.placementId, { cause: err });
+      if (isConditionalCheckFailed(err)) {
+        // A retried put whose first attempt landed (e.g. after a request timeout) is our own item.
+        const existing = await this.get(placement.placementId);
+        if (existing && existing.createdAt === placement.createdAt && sameIds(existing.playerIds, placement.playerIds)) return existing;
+        throw new ItemExistsError("PLACEMENT", placement.placementId, { cause: err });
+      }
       throw err;
     }
     return stored;

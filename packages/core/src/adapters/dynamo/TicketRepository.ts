@@ -72,7 +72,12 @@ export class TicketRepository {
         new PutCommand({ TableName: this.#tableName, Item: item, ConditionExpression: "attribute_not_exists(pk)" }),
       );
     } catch (err) {
-      if (isConditionalCheckFailed(err)) throw new ItemExistsError("TICKET", ticket.ticketId, { cause: err });
+      if (isConditionalCheckFailed(err)) {
+        // A retried put whose first attempt landed (e.g. after a request timeout) is our own item.
+        const existing = await this.get(ticket.ticketId);
+        if (existing && existing.createdAt === ticket.createdAt && sameIds(existing.playerIds, ticket.playerIds)) return existing;
+        throw new ItemExistsError("TICKET", ticket.ticketId, { cause: err });
+      }
       throw err;
     }
     return stored;
@@ -131,4 +136,9 @@ export class TicketRepository {
     const items = await queryPending(this.#client, this.#tableName, { kind: "TICKET", heardBefore, limit });
     return items.map(ticketFromItem);
   }
+}
+
+/** Same ids in the same order. */
+export function sameIds(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((x, i) => x === b[i]);
 }

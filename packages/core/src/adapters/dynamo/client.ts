@@ -12,7 +12,7 @@ export interface DocumentClientOptions {
    * local stage sets.
    */
   readonly endpoint?: string;
-  /** Per-request socket timeout in ms (default 3000). */
+  /** Per-attempt request timeout in ms (default 5000); enforced: a slow attempt fails and is retried. */
   readonly requestTimeoutMs?: number;
   /** Connection timeout in ms (default 1000). */
   readonly connectionTimeoutMs?: number;
@@ -23,7 +23,7 @@ export interface DocumentClientOptions {
 }
 
 /**
- * Builds a DynamoDBDocumentClient with bounded timeouts and the SDK's standard retry policy
+ * Builds a DynamoDBDocumentClient with enforced timeouts and the SDK's standard retry policy
  * (exponential backoff with jitter, throttling-aware). Undefined values are dropped on marshall.
  * @example
  * const doc = createDocumentClient(); // endpoint from AWS_ENDPOINT_URL_DYNAMODB when set
@@ -38,9 +38,10 @@ export function createDocumentClient(options: DocumentClientOptions = {}): Dynam
       maxAttempts: options.maxAttempts ?? 4,
       retryMode: "standard",
       requestHandler: {
-        requestTimeout: options.requestTimeoutMs ?? 3000,
+        requestTimeout: options.requestTimeoutMs ?? 5000,
         connectionTimeout: options.connectionTimeoutMs ?? 1000,
-        // Without this, @smithy/node-http-handler only logs a warning past requestTimeout and keeps waiting.
+        // Without this, @smithy/node-http-handler only logs a warning past requestTimeout and keeps
+        // waiting (into the Lambda timeout). Conditional writes make the retry safe.
         throwOnRequestTimeout: true,
       },
     });
