@@ -9,6 +9,11 @@ export interface IdempotencyStoreOptions {
   readonly tableName: string;
   /** How long a key is remembered (default 24 h). */
   readonly ttlSeconds?: number;
+  /**
+   * After this long an IN_PROGRESS claim counts as abandoned (its function crashed or timed out
+   * before releasing it) and the same request may claim it again (default 60 s, past any API timeout).
+   */
+  readonly staleClaimMs?: number;
 }
 
 /** A stored response to replay. */
@@ -32,11 +37,13 @@ export class IdempotencyStore {
   readonly #client: DynamoDBDocumentClient;
   readonly #tableName: string;
   readonly #ttlSeconds: number;
+  readonly #staleClaimMs: number;
 
   public constructor(options: IdempotencyStoreOptions) {
     this.#client = options.client;
     this.#tableName = options.tableName;
     this.#ttlSeconds = options.ttlSeconds ?? 24 * 60 * 60;
+    this.#staleClaimMs = options.staleClaimMs ?? 60_000;
   }
 
   /**
@@ -51,9 +58,12 @@ export class IdempotencyStore {
         new PutCommand({
           TableName: this.#tableName,
           Item: { ...idempotencyKey(playerId, key), state: "IN_PROGRESS", fingerprint, createdAt: now, expiresAt: nowSeconds + this.#ttlSeconds },
-          // TTL deletion is lazy: an expired record counts as absent.
-          ConditionExpression: "attribute_not_exists(pk) OR expiresAt < :now",
-          ExpressionAttributeValues: { ":now": nowSeconds },
+          // TTL deletion is lazy: an expired record counts as absent; so does an abandoned claim of
+          // this very request.
+          ConditionExpression:
+            "attribute_not_exists(pk) OR expiresAt < :now OR (#s = :inProgress AND fingerprint = :fp AND createdAt < :stale)",
+          ExpressionAttributeNames: { "#s": "state" },
+          ExpressionAttributeValues: { ":now": nowSeconds, ":inProgress": "IN_PROGRESS", ":fp": fingerprint, ":stale": now - this.#staleClaimMs },
         }),
       );
       return { kind: "started" };

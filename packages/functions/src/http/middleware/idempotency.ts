@@ -70,7 +70,11 @@ export function idempotency(options: IdempotencyOptions): MiddlewareObj<HttpEven
   const idempotencyOnError = async (request: Req): Promise<void> => {
     const key = claimed.get(request.event);
     if (key === undefined || request.event.playerId === undefined) return;
-    await options.store().abandon(request.event.playerId, key);
+    try {
+      await options.store().abandon(request.event.playerId, key);
+    } catch {
+      // Keep the original error for the client; the claim becomes reclaimable once stale.
+    }
   };
 
   return { before: idempotencyBefore, after: idempotencyAfter, onError: idempotencyOnError };
