@@ -73,9 +73,9 @@ export function createS3ProxyHandler(options: S3ProxyOptions): (req: IncomingMes
     } else if (req.method === "PUT" && !target.uploadId && !req.headers["x-amz-copy-source"]) {
       recordUpload(ctx, target.bucket, target.key, size);
     } else if (req.method === "POST" && target.uploadId) {
-      const total = [...(parts.get(target.uploadId)?.values() ?? [])].reduce((a, b) => a + b, 0);
+      const seen = parts.get(target.uploadId);
       parts.delete(target.uploadId);
-      recordUpload(ctx, target.bucket, target.key, total);
+      recordUpload(ctx, target.bucket, target.key, seen ? [...seen.values()].reduce((a, b) => a + b, 0) : undefined);
     }
   };
   return async (req, res) => {

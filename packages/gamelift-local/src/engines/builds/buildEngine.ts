@@ -15,10 +15,9 @@ export const buildEngine: Engine = {
         continue;
       }
       const s3 = ctx.settings?.s3;
-      if (!s3 || build.uploadedSize === undefined || build.StorageLocation.Bucket !== s3.bucket) continue;
-      if ((await s3.headObject(build.StorageLocation.Key)) !== undefined) {
-        Object.assign(build, { Status: "READY", SizeOnDisk: build.uploadedSize });
-      }
+      if (!s3 || !build.uploadCompleted || build.StorageLocation.Bucket !== s3.bucket) continue;
+      const stored = await s3.headObject(build.StorageLocation.Key);
+      if (stored !== undefined) Object.assign(build, { Status: "READY", SizeOnDisk: build.uploadedSize ?? stored });
     }
   },
 };

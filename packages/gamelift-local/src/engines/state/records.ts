@@ -221,7 +221,9 @@ export interface BuildRecord {
   StorageLocation: { Bucket: string; Key: string; RoleArn?: string; ObjectVersion?: string };
   /** True when the caller gave its own bucket (GameLift fetches it; SizeOnDisk stays 0). */
   ownStorage: boolean;
-  /** Bytes of the completed upload of the build's object, as the S3 proxy saw it finish. */
+  /** Set when the upload of the build's object completed through the S3 proxy. */
+  uploadCompleted?: boolean;
+  /** Bytes of that upload, when the proxy saw all of it (else the object's size is used). */
   uploadedSize?: number;
 }
 
