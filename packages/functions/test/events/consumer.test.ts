@@ -100,4 +100,15 @@ describe("events consumer", () => {
       connection: { gameSessionArn: GS_ARN, ipAddress: "10.0.0.9", dnsName: "gs.example", port: 7001 },
     });
   });
+
+  it("records backfill tickets against their game session", async () => {
+    await tickets.create({ ticketId: "bf-manual", configurationName: "arena", playerIds: ["old", "new"], players: { old: { team: "red" }, new: {} }, createdAt: 1, backfillOf: GS_ARN });
+    const session = { gameSessionArn: GS_ARN, ipAddress: "10.0.0.1", dnsName: "gs.example", port: 7777 };
+
+    await handler(sns(flexMatch("MatchmakingSucceeded", [{ ticketId: "bf-manual", players: [{ playerId: "old", team: "red" }, { playerId: "new", team: "blue", playerSessionId: "psess-new" }] }], { id: "bf-1", time: 5_000, session })), lambdaContext());
+    await handler(sns(flexMatch("MatchmakingSearching", [{ ticketId: "auto-backfill-xyz", players: [] }], { id: "bf-2", time: 5_000, session: { gameSessionArn: GS_ARN } })), lambdaContext());
+
+    expect(await tickets.get("bf-manual")).toMatchObject({ status: "COMPLETED", backfillOf: GS_ARN, players: { new: { playerSessionId: "psess-new" } } });
+    expect(await tickets.get("auto-backfill-xyz")).toMatchObject({ status: "SEARCHING", backfillOf: GS_ARN });
+  });
 });
