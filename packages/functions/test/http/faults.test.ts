@@ -11,6 +11,7 @@ let stage: Stage;
 let start: typeof import("../../src/matchmaking/start.js").handler;
 let getMe: typeof import("../../src/players/getMe.js").handler;
 let createParty: typeof import("../../src/parties/create.js").handler;
+let startPlacement: typeof import("../../src/placements/start.js").handler;
 const throttled = (): never => {
   throw new GameLiftError("ThrottlingException", "Rate exceeded");
 };
@@ -20,6 +21,7 @@ beforeAll(async () => {
   ({ handler: start } = await import("../../src/matchmaking/start.js"));
   ({ handler: getMe } = await import("../../src/players/getMe.js"));
   ({ handler: createParty } = await import("../../src/parties/create.js"));
+  ({ handler: startPlacement } = await import("../../src/placements/start.js"));
 });
 afterAll(async () => stage.close());
 
@@ -32,6 +34,14 @@ describe("GameLift throttling", () => {
     expect(Number(reply.headers["retry-after"])).toBeGreaterThanOrEqual(1);
     const me = await invoke(getMe, apiEvent({ method: "GET", path: "/v1/players/me", sub: "throttled" }));
     expect(me.body).not.toHaveProperty("activeTicketId");
+  });
+});
+
+describe("GameLift throttling a placement", () => {
+  it("answers 429 with Retry-After", async () => {
+    const reply = await invoke(startPlacement, apiEvent({ method: "POST", path: "/v1/placements", sub: "throttled-pl", body: { maximumPlayerSessionCount: 2 } }));
+    expect(reply.status).toBe(429);
+    expect(reply.headers["retry-after"]).toBeDefined();
   });
 });
 

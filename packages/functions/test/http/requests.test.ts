@@ -49,6 +49,14 @@ describe("request decoding (table-driven)", () => {
     expect(reply.status).toBe(202);
   });
 
+  it("reads headers whatever their case (Content-Type, Idempotency-Key)", async () => {
+    const event = apiEvent({ method: "POST", path: "/v1/matchmaking", sub: "casing", body: "{}", headers: { "Content-Type": "application/json", "Idempotency-Key": "Case-1" } });
+    const first = await invoke(start, event);
+    const again = await invoke(start, apiEvent({ method: "POST", path: "/v1/matchmaking", sub: "casing", body: "{}", headers: { "CONTENT-TYPE": "application/json", "idempotency-key": "Case-1" } }));
+    expect(first.status).toBe(202);
+    expect(again.body).toEqual(first.body);
+  });
+
   it("refuses a sub that cannot be a player id with 401", async () => {
     const reply = await post("has spaces", {});
     expect(reply.status).toBe(401);
