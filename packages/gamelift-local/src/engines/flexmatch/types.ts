@@ -50,6 +50,7 @@ export interface FindMatchesOptions {
   maxMatches?: number;
 }
 
+/** A declared attribute's type. */
 export type AttributeType = "string" | "number" | "string_list" | "string_number_map";
 
 /** A declared player attribute. */
@@ -59,7 +60,9 @@ export interface PlayerAttributeDefinition {
   default?: AttributeValue;
 }
 
+/** `algorithm.strategy`. */
 export type Strategy = "exhaustiveSearch" | "balanced";
+/** `algorithm.batchingPreference` (random/sorted: exhaustiveSearch; the others: balanced). */
 export type BatchingPreference = "random" | "sorted" | "largestPopulation" | "fastestRegion";
 
 /** The `algorithm` block, with documented defaults filled in. */
@@ -80,9 +83,13 @@ export interface TeamDefinition {
   quantity: number;
 }
 
+/** `partyAggregation` of numeric rules. */
 export type NumberAggregation = "min" | "max" | "avg";
+/** `partyAggregation` of collection rules. */
 export type CollectionAggregation = "union" | "intersection";
+/** Comparison operators. */
 export type ComparisonOperation = "<" | "<=" | "=" | "!=" | ">" | ">=";
+/** Collection operations. */
 export type CollectionOperation = "intersection" | "contains" | "reference_intersection_count";
 
 /** A referenceValue: a literal or a property expression. */
@@ -103,6 +110,7 @@ interface RuleBase {
   description?: string;
 }
 
+/** `distance`: measured numbers within [minDistance, maxDistance] of the reference. */
 export interface DistanceRule extends RuleBase {
   type: "distance";
   measurements: Measurement[];
@@ -112,6 +120,7 @@ export interface DistanceRule extends RuleBase {
   partyAggregation: NumberAggregation;
 }
 
+/** `comparison`: measured values against a reference, or all equal / all different. */
 export interface ComparisonRule extends RuleBase {
   type: "comparison";
   measurements: Measurement[];
@@ -120,6 +129,7 @@ export interface ComparisonRule extends RuleBase {
   partyAggregation: NumberAggregation;
 }
 
+/** `collection`: counts over string lists (intersection, contains, reference_intersection_count). */
 export interface CollectionRule extends RuleBase {
   type: "collection";
   measurements: Measurement[];
@@ -130,6 +140,7 @@ export interface CollectionRule extends RuleBase {
   partyAggregation: CollectionAggregation;
 }
 
+/** `latency`: per-location latency limits; picks the match location. */
 export interface LatencyRule extends RuleBase {
   type: "latency";
   maxLatency?: number;
@@ -138,6 +149,7 @@ export interface LatencyRule extends RuleBase {
   partyAggregation: NumberAggregation;
 }
 
+/** `absoluteSort` / `distanceSort`: order an anchor's candidates; never reject. */
 export interface SortRule extends RuleBase {
   type: "absoluteSort" | "distanceSort";
   sortDirection: "ascending" | "descending";
@@ -146,6 +158,7 @@ export interface SortRule extends RuleBase {
   partyAggregation: NumberAggregation;
 }
 
+/** `batchDistance`: numbers within maxDistance of each other, strings equal. */
 export interface BatchDistanceRule extends RuleBase {
   type: "batchDistance";
   batchAttribute: string;
@@ -159,12 +172,14 @@ export type Statement =
   | { op: "and" | "or" | "xor"; args: Statement[] }
   | { op: "not"; args: [Statement] };
 
+/** `compound`: a boolean statement over earlier rules. */
 export interface CompoundRule extends RuleBase {
   type: "compound";
   statement: Statement;
   statementText: string;
 }
 
+/** Any rule. */
 export type Rule =
   | DistanceRule
   | ComparisonRule
@@ -174,6 +189,7 @@ export type Rule =
   | BatchDistanceRule
   | CompoundRule;
 
+/** A rule's `type`. */
 export type RuleType = Rule["type"];
 
 /** One expansion: `target` is replaced by each step's `value` from `waitTimeSeconds` of age on. */

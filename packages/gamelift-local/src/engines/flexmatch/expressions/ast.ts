@@ -13,6 +13,7 @@ export const EXPRESSION_FUNCTIONS = [
   "set_intersection",
 ] as const;
 
+/** One of {@link EXPRESSION_FUNCTIONS}. */
 export type ExpressionFunction = (typeof EXPRESSION_FUNCTIONS)[number];
 
 /** What a `teams[...]` path selects after the team selector. */

@@ -18,6 +18,7 @@ export interface SearchLimits {
   repairBudget: number;
 }
 
+/** The limits findMatches uses. */
 export const DEFAULT_LIMITS: SearchLimits = { candidateFactor: 3, scanFactor: 8, repairBudget: 200 };
 
 /** The largest key distance any level's numeric batchDistance rule on `keyAttr` allows. */

@@ -9,6 +9,7 @@ export interface Outcome {
   cost: number;
 }
 
+/** A pass with no cost (also: nothing measurable yet). */
 export const PASS: Outcome = { ok: true, cost: 0 };
 
 /** Evaluates every measurement and concatenates the results. */
