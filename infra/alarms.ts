@@ -17,34 +17,38 @@ if (config.alarmEmail) {
 
 const actions = { alarmActions: [alarms.arn], okActions: [alarms.arn] };
 
+/** An alarm that fires as soon as a 5-minute statistic of a metric is above zero. */
+function aboveZero(name: string, description: string, metric: Pick<aws.cloudwatch.MetricAlarmArgs, "namespace" | "metricName" | "dimensions" | "statistic">) {
+  return new aws.cloudwatch.MetricAlarm(name, {
+    alarmDescription: description,
+    ...metric,
+    period: 300,
+    evaluationPeriods: 1,
+    threshold: 0,
+    comparisonOperator: "GreaterThanThreshold",
+    treatMissingData: "notBreaching",
+    ...actions,
+  });
+}
+
 /** Any event in the dead-letter queue means the table may be missing a ticket or placement update. */
-export const deadLetterAlarm = new aws.cloudwatch.MetricAlarm("EventsDeadLetterAlarm", {
-  alarmDescription: "GameLift events are waiting in the dead-letter queue: fix the cause, then run the redrive function",
-  namespace: "AWS/SQS",
-  metricName: "ApproximateNumberOfMessagesVisible",
-  dimensions: { QueueName: eventsDeadLetter.nodes.queue.name },
-  statistic: "Maximum",
-  period: 300,
-  evaluationPeriods: 1,
-  threshold: 0,
-  comparisonOperator: "GreaterThanThreshold",
-  treatMissingData: "notBreaching",
-  ...actions,
-});
+export const deadLetterAlarm = aboveZero(
+  "EventsDeadLetterAlarm",
+  "GameLift events are waiting in the dead-letter queue: fix the cause, then run the redrive function",
+  {
+    namespace: "AWS/SQS",
+    metricName: "ApproximateNumberOfMessagesVisible",
+    dimensions: { QueueName: eventsDeadLetter.nodes.queue.name },
+    statistic: "Maximum",
+  },
+);
 
 /** The consumer threw (each failure is retried, then dead-lettered). */
-export const consumerErrorsAlarm = new aws.cloudwatch.MetricAlarm("ConsumerErrorsAlarm", {
-  alarmDescription: "The GameLift event consumer is failing",
+export const consumerErrorsAlarm = aboveZero("ConsumerErrorsAlarm", "The GameLift event consumer is failing", {
   namespace: "AWS/Lambda",
   metricName: "Errors",
   dimensions: { FunctionName: consumer.nodes.function.name },
   statistic: "Sum",
-  period: 300,
-  evaluationPeriods: 1,
-  threshold: 0,
-  comparisonOperator: "GreaterThanThreshold",
-  treatMissingData: "notBreaching",
-  ...actions,
 });
 
 /** More than 5% of API requests answered 5xx over 5 minutes (and at least 10 requests). */
