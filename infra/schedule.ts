@@ -6,7 +6,7 @@ import { schedules } from "@matchplace/functions/routes";
 import { functionArgs } from "./functions.js";
 
 /** The reconciliation schedule. */
-export const reconcile = new sst.aws.Cron("Reconcile", {
+export const reconcile = new sst.aws.CronV2("Reconcile", {
   schedule: "rate(1 minute)",
   // Shorter than the period, so runs never overlap.
   function: functionArgs(schedules.reconcile, { timeout: "50 seconds" }),

@@ -197,8 +197,11 @@ describe("events", () => {
   });
 
   it("reconciles every minute", () => {
-    expect(run.get("aws:cloudwatch/eventRule:EventRule", "ReconcileRule").inputs.scheduleExpression).toBe("rate(1 minute)");
-    expect(run.get("aws:cloudwatch/eventTarget:EventTarget", "ReconcileTarget").inputs.arn).toBe(lambdaOf(run, "ReconcileHandler").state.arn);
+    const schedule = run.get("aws:scheduler/schedule:Schedule", "ReconcileSchedule").inputs;
+    expect(schedule).toMatchObject({ scheduleExpression: "rate(1 minute)", state: "ENABLED" });
+    expect(schedule.target.arn).toBe(lambdaOf(run, "ReconcileHandler").state.arn);
+    const [invoke] = statements(run.get("aws:iam/role:Role", "ReconcileRole").inputs.inlinePolicies[0].policy);
+    expect(invoke).toMatchObject({ Action: ["lambda:InvokeFunction"], Resource: [lambdaOf(run, "ReconcileHandler").state.arn] });
     expect(lambdaOf(run, "ReconcileHandler").inputs.handler).toBe(schedules.reconcile);
   });
 });
