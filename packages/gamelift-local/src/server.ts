@@ -121,11 +121,17 @@ export async function startGameLiftEmulator(options: GameLiftEmulatorOptions = {
   });
 
   let running: Promise<void> = Promise.resolve();
+  let queued = 0;
   const runEngines = async (): Promise<void> => {
-    for (const engine of engines) await engine.tick(context);
+    try {
+      for (const engine of engines) await engine.tick(context);
+    } finally {
+      queued--;
+    }
   };
   // Ticks are serialized: a tick asked for while one runs starts after it.
   const tick = (): Promise<void> => {
+    queued++;
     running = running.then(runEngines, runEngines);
     return running;
   };
@@ -154,7 +160,11 @@ export async function startGameLiftEmulator(options: GameLiftEmulatorOptions = {
   const timers: NodeJS.Timeout[] = [];
   let saving: Promise<void> = Promise.resolve();
   const interval = o.tickIntervalMs ?? 200;
-  if (interval > 0) timers.push(setInterval(() => void tick().catch((err: unknown) => onError(err, "tick")), interval));
+  // The loop skips a beat while a tick is still running, so slow ticks never pile up.
+  const loop = (): void => {
+    if (queued === 0) void tick().catch((err: unknown) => onError(err, "tick"));
+  };
+  if (interval > 0) timers.push(setInterval(loop, interval));
   const persistDir = o.persistDir;
   if (persistDir) {
     // Writes are chained so two never race on the temp file.

@@ -37,6 +37,16 @@ describe("persistence and ticking", () => {
     expect(seen).toEqual([1_000, 1_500]);
   });
 
+  it("ticks by itself every tickIntervalMs", async () => {
+    let ticked: () => void = () => undefined;
+    const first = new Promise<void>((resolve) => {
+      ticked = resolve;
+    });
+    const emulator = await startGameLiftEmulator({ port: 0, tickIntervalMs: 5, extraEngines: [{ tick: () => ticked() }] });
+    await first;
+    await emulator.close();
+  });
+
   it("rejects unknown options", async () => {
     await expect(startGameLiftEmulator({ port: 0, bogus: true } as never)).rejects.toThrow(/bogus/);
   });
