@@ -5,6 +5,10 @@ import { reconcile, type ReconcileObserver } from "../../src/domain/events/recon
 import { foldTicket } from "../../src/domain/ticket/fold.js";
 import { isTerminalTicketStatus } from "../../src/domain/ticket/status.js";
 import type { ObservedTicket } from "../../src/domain/ticket/observe.js";
+import type { ObservedPlacement } from "../../src/domain/placement/observe.js";
+import { foldPlacement } from "../../src/domain/placement/fold.js";
+import type { Placement, PlacementStatus } from "../../src/domain/placement/types.js";
+import { GS_ARN, placementEnvelope } from "../events/fixtures.js";
 import type { Ticket } from "../../src/domain/ticket/types.js";
 import { ItemExistsError, PlacementRepository, TicketRepository } from "../../src/adapters/dynamo/index.js";
 import { buildLifecycle, deliveryArb, lifecycleShapeArb, type Lifecycle } from "./lifecycle.js";
@@ -25,8 +29,9 @@ class TruthGameLift implements ReconcileObserver {
   public async describeTickets(ids: readonly string[]): Promise<ObservedTicket[]> {
     return ids.flatMap((id) => this.truths.get(id) ?? []);
   }
-  public async describePlacement(): Promise<undefined> {
-    return undefined;
+  public readonly placements = new Map<string, ObservedPlacement>();
+  public async describePlacement(id: string): Promise<ObservedPlacement | undefined> {
+    return this.placements.get(id);
   }
   public async requestTimeoutSeconds(): Promise<number> {
     return 43_200;
@@ -107,6 +112,47 @@ describe("fold + reconcile against DynamoDB Local", () => {
         },
       ),
       { numRuns: 60 },
+    );
+  }, 120_000);
+
+  it("ends every placement in its true final state, and a terminal placement never changes", async () => {
+    const endings: readonly (PlacementStatus | "OPEN")[] = ["FULFILLED", "CANCELLED", "TIMED_OUT", "FAILED", "OPEN"];
+    const types: Record<string, string> = { FULFILLED: "PlacementFulfilled", CANCELLED: "PlacementCancelled", TIMED_OUT: "PlacementTimedOut", FAILED: "PlacementFailed" };
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom(...endings), fc.nat({ max: 3 }), fc.boolean(), fc.constantFrom(...endings), async (ending, copies, created, bogus) => {
+        const id = `plc-prop-${(counter += 1)}`;
+        const sessions = [{ playerId: `${id}-a`, playerSessionId: `psess-${id}-a` }];
+        const status: PlacementStatus = ending === "OPEN" ? "PENDING" : ending;
+        gamelift.placements.set(id, {
+          placementId: id, queueName: "arena-eu", status,
+          ...(status === "FULFILLED" ? { connection: { gameSessionArn: GS_ARN, ipAddress: "10.0.0.7", dnsName: "ec2-10-0-0-7.compute.amazonaws.com", port: 7777 } } : {}),
+          playerSessions: status === "FULFILLED" ? sessions : [],
+        });
+        if (created) await placements.create({ placementId: id, queueName: "arena-eu", playerIds: [`${id}-a`], players: {}, createdAt: 100_000 });
+        let pure: Placement | undefined = await placements.get(id);
+        // The true terminal event, delivered 0..3 times, then a bogus later one that must not land.
+        const envelopes = ending === "OPEN" ? [] : Array.from({ length: copies }, () => placementEnvelope(types[ending] ?? "", id, { id: `${id}-e`, time: 5_000, players: sessions }));
+        if (bogus !== "OPEN" && envelopes.length > 0) envelopes.push(placementEnvelope(types[bogus] ?? "", id, { id: `${id}-bogus`, time: 9_000, players: [] }));
+        for (const env of envelopes) {
+          const d = decodeEnvelope(env);
+          if (d.kind !== "placement" || !d.events[0]) throw new Error("fixture");
+          const applied = await placements.apply(d.events[0], 200_000);
+          const next = foldPlacement(pure, d.events[0], 200_000);
+          expect(applied).toBe(next !== undefined);
+          pure = next ?? pure;
+        }
+        runClock += 100_000;
+        await reconcile({ tickets, placements, gamelift, clock: { now: () => runClock }, sleep: async () => undefined, random: () => 0 }, { ticketCallsPerSecond: 1_000, placementCallsPerSecond: 1_000 });
+
+        const final = await placements.get(id);
+        if (!created && envelopes.length === 0) {
+          expect(final).toBeUndefined(); // never heard of: nothing to reconcile
+          return;
+        }
+        expect(final?.status).toBe(status);
+        if (status === "FULFILLED") expect(final?.players).toEqual({ [`${id}-a`]: { playerSessionId: `psess-${id}-a` } });
+      }),
+      { numRuns: 40 },
     );
   }, 120_000);
 });
