@@ -54,6 +54,8 @@ export interface Stage {
   readonly events: string[];
   /** Advances the emulator's clock and ticks, folding published events into the table. */
   advance(ms: number, stepMs?: number): Promise<void>;
+  /** Waits until every GameLift event published so far has been folded into the table. */
+  settle(): Promise<void>;
   /** Every item in the table, unmarshalled and sorted by key (to check that refused requests wrote nothing). */
   items(): Promise<Record<string, unknown>[]>;
   /** Every item except per-player rate-limit counters (which count refused requests too). */
@@ -113,7 +115,7 @@ export async function startStage(options: StageOptions = {}): Promise<Stage> {
     return (out.Items ?? []).map((i) => unmarshall(i)).sort((a, b) => key(a).localeCompare(key(b)));
   };
   const stateItems = async (): Promise<Record<string, unknown>[]> => (await items()).filter((i) => !String(i["pk"]).startsWith("RATE#"));
-  return { tableName, emulator, clock, gamelift, ddb, tickets, placements, events, advance, items, stateItems, close: () => emulator.close() };
+  return { tableName, emulator, clock, gamelift, ddb, tickets, placements, events, advance, items, stateItems, settle: async () => void (await Promise.all(pending.splice(0))), close: () => emulator.close() };
 }
 
 async function seed(gl: GameLiftClient, acceptance: boolean): Promise<void> {
