@@ -63,6 +63,8 @@ export interface GameLiftEmulator {
   close(): Promise<void>;
 }
 
+const ms = z.number().int().min(0);
+
 const optionsSchema = z.strictObject({
   port: z.number().int().min(0).max(65535).optional(),
   host: z.string().min(1).optional(),
@@ -76,7 +78,16 @@ const optionsSchema = z.strictObject({
   persistIntervalMs: z.number().int().min(1).optional(),
   extraOperations: z.record(z.string(), z.custom<Operation>((v) => typeof v === "function")).optional(),
   extraEngines: z.array(z.custom<Engine>((v) => typeof (v as Engine | undefined)?.tick === "function")).optional(),
-  settings: z.custom<Partial<EmulatorSettings>>((v) => typeof v === "object" && v !== null).optional(),
+  settings: z
+    .strictObject({
+      fleetStatusDurationsMs: z
+        .strictObject({ NEW: ms, DOWNLOADING: ms, VALIDATING: ms, BUILDING: ms, ACTIVATING: ms })
+        .optional(),
+      gameSessionActivationMs: ms.optional(),
+      playerSessionTimeoutMs: ms.optional(),
+      uploadCredentialsTtlMs: z.number().int().min(1).optional(),
+    })
+    .optional(),
   uploadCredentialsTtlMs: z.number().int().min(1).optional(),
   s3: z.strictObject({ port: z.number().int().min(0).max(65535).optional(), directory: z.string().min(1).optional() }).optional(),
   onError: z.custom<(err: unknown, where: string) => void>((v) => typeof v === "function").optional(),

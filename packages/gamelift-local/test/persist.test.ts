@@ -49,5 +49,6 @@ describe("persistence and ticking", () => {
 
   it("rejects unknown options", async () => {
     await expect(startGameLiftEmulator({ port: 0, bogus: true } as never)).rejects.toThrow(/bogus/);
+    await expect(startGameLiftEmulator({ port: 0, settings: { fleetStatusDurationMs: {} } } as never)).rejects.toThrow(/fleetStatusDurationMs/);
   });
 });
