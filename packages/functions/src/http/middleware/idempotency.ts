@@ -45,7 +45,7 @@ export function idempotency(options: IdempotencyOptions): MiddlewareObj<HttpEven
       });
     }
     const fingerprint = createHash("sha256")
-      .update(`${event.requestContext.http.method} ${event.rawPath}\n${canonical(event.jsonBody ?? {})}`)
+      .update(`${event.requestContext?.http?.method ?? event.routeKey} ${event.rawPath}\n${canonical(event.jsonBody ?? {})}`)
       .digest("base64url");
     const begun = await options.store().begin(event.playerId, key, fingerprint, now());
     if (begun.kind === "replay") {
