@@ -1,10 +1,13 @@
 import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { DescribeGameSessionPlacementCommand, DescribeInstancesCommand, StartGameSessionPlacementCommand } from "@aws-sdk/client-gamelift";
 import { afterEach, describe, expect, it } from "vitest";
 import { ManualClock } from "../src/clock/Clock.js";
 import type { Engine } from "../src/engines/Engine.js";
 import { startGameLiftEmulator } from "../src/server.js";
+import { activeFleet, queue } from "./fixtures.js";
+import { startHarness } from "./helpers.js";
 
 describe("persistence and ticking", () => {
   const dirs: string[] = [];
@@ -23,6 +26,24 @@ describe("persistence and ticking", () => {
     const second = await startGameLiftEmulator({ port: 0, tickIntervalMs: 0, persistDir: dir });
     expect(second.context.store.collection<{ n: number }>("things").get("a")).toEqual({ n: 1 });
     await second.close();
+  });
+
+  it("carries fleets, instances and queues across a restart, and keeps placing", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "gamelift-local-"));
+    dirs.push(dir);
+    const before = await startHarness({ persistDir: dir });
+    const { fleetId, fleetArn } = await activeFleet(before, before.json);
+    await queue(before.json, "arena", [fleetArn]);
+    const instances = (await before.json.send(new DescribeInstancesCommand({ FleetId: fleetId }))).Instances;
+    await before.emulator.close();
+
+    const after = await startHarness({ persistDir: dir });
+    expect((await after.json.send(new DescribeInstancesCommand({ FleetId: fleetId }))).Instances).toEqual(instances);
+    await after.json.send(new StartGameSessionPlacementCommand({ PlacementId: "again", GameSessionQueueName: "arena", MaximumPlayerSessionCount: 2 }));
+    await after.advance(100);
+    const p = await after.json.send(new DescribeGameSessionPlacementCommand({ PlacementId: "again" }));
+    expect(p.GameSessionPlacement?.Status).toBe("FULFILLED");
+    await after.emulator.close();
   });
 
   it("runs every engine once per tick at the clock's time", async () => {
