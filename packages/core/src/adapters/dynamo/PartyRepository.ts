@@ -1,4 +1,4 @@
-import { GetCommand, TransactWriteCommand, type DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
+import { GetCommand, TransactWriteCommand, type DynamoDBDocumentClient, type TransactWriteCommandInput } from "@aws-sdk/lib-dynamodb";
 import { ConflictError } from "../../errors.js";
 import { MAX_PARTY_SIZE, type Party } from "../../domain/party/types.js";
 import { DEFAULT_SKILL } from "../../domain/player/types.js";
@@ -37,6 +37,9 @@ function isContention(err: unknown): boolean {
 
 const CONTENTION_RETRIES = 8;
 
+/** One write of a TransactWriteItems call. */
+type TransactItem = NonNullable<TransactWriteCommandInput["TransactItems"]>[number];
+
 /**
  * Parties (pk `PARTY#<id>`, sk `PARTY`), their join codes (`PARTYCODE#<code>`) and the members'
  * `partyId` on their player items, always changed together in one transaction with optimistic
@@ -64,7 +67,7 @@ export class PartyRepository {
     return typeof id === "string" ? id : undefined;
   }
 
-  #setPlayerParty(playerId: string, partyId: string, now: number): Record<string, unknown> {
+  #setPlayerParty(playerId: string, partyId: string, now: number): TransactItem {
     return {
       Update: {
         TableName: this.#tableName,
@@ -78,7 +81,7 @@ export class PartyRepository {
     };
   }
 
-  #clearPlayerParty(playerId: string, partyId: string, now: number): Record<string, unknown> {
+  #clearPlayerParty(playerId: string, partyId: string, now: number): TransactItem {
     return {
       Update: {
         TableName: this.#tableName,
@@ -90,10 +93,10 @@ export class PartyRepository {
     };
   }
 
-  async #transact(items: Record<string, unknown>[], failures: readonly PartyWriteFailure[]): Promise<void> {
+  async #transact(items: TransactItem[], failures: readonly PartyWriteFailure[]): Promise<void> {
     for (let attempt = 0; ; attempt += 1) {
       try {
-        await this.#client.send(new TransactWriteCommand({ TransactItems: items as never }));
+        await this.#client.send(new TransactWriteCommand({ TransactItems: items }));
         return;
       } catch (err) {
         if (!isTransactionConflict(err)) throw err;
@@ -157,7 +160,7 @@ export class PartyRepository {
     const partyWrite = next
       ? { Put: { TableName: this.#tableName, Item: { ...partyKey(party.partyId), ...next }, ...cond } }
       : { Delete: { TableName: this.#tableName, Key: partyKey(party.partyId), ...cond } };
-    const items: Record<string, unknown>[] = [partyWrite, this.#clearPlayerParty(playerId, party.partyId, now)];
+    const items: TransactItem[] = [partyWrite, this.#clearPlayerParty(playerId, party.partyId, now)];
     if (!next) items.push({ Delete: { TableName: this.#tableName, Key: partyCodeKey(party.code) } });
     await this.#transact(items, ["PARTY_CHANGED", "NOT_IN_PARTY"]);
   }
