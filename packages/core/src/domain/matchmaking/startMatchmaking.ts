@@ -112,6 +112,9 @@ export async function startMatchmaking(deps: StartMatchmakingDeps, input: StartM
       const stored = { ...ticket, status: started.status };
       return { ticket: stored, retryAfterMs: retryAfterMs(stored, now) };
     } catch (err) {
+      // The stored ticket is left as it is: after SDK retries a failure is ambiguous (an earlier
+      // attempt may have reached GameLift), so only the reconciler, asking DescribeMatchmaking, may
+      // end it. Nobody is blocked meanwhile: the locks are released.
       await deps.players.releaseActiveTicket(ticketId, memberIds);
       throw err;
     }
