@@ -2,6 +2,7 @@ import {
   CreateAliasCommand,
   CreateGameSessionCommand,
   CreateGameSessionQueueCommand,
+  CreateMatchmakingRuleSetCommand,
   DeleteAliasCommand,
   DescribeAliasCommand,
   DescribeGameSessionPlacementCommand,
@@ -95,6 +96,15 @@ describe("aliases, tags and VPC peering", () => {
     await gl.send(new UntagResourceCommand({ ResourceARN, TagKeys: ["team", "absent"] }));
     await gl.send(new UntagResourceCommand({ ResourceARN, TagKeys: ["team"] }));
     expect((await gl.send(new ListTagsForResourceCommand({ ResourceARN }))).Tags).toEqual([{ Key: "env", Value: "dev" }]);
+  });
+
+  it("tags matchmaking rule sets by ARN", async () => {
+    const body = JSON.stringify({ ruleLanguageVersion: "1.0", teams: [{ name: "solo", minPlayers: 1, maxPlayers: 1 }] });
+    const out = await gl.send(new CreateMatchmakingRuleSetCommand({ Name: "solo", RuleSetBody: body }));
+    const ResourceARN = out.RuleSet?.RuleSetArn ?? "";
+    expect(ResourceARN).toBe("arn:aws:gamelift:us-east-1:123456789012:matchmakingruleset/solo");
+    await gl.send(new TagResourceCommand({ ResourceARN, Tags: [{ Key: "k", Value: "v" }] }));
+    expect((await gl.send(new ListTagsForResourceCommand({ ResourceARN }))).Tags).toEqual([{ Key: "k", Value: "v" }]);
   });
 
   it("refuses tags on unknown resources and beyond 200 per resource", async () => {
