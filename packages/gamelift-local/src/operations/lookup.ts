@@ -39,7 +39,7 @@ export function fleetOfAlias(ctx: EmulatorContext, idOrArn: string): FleetRecord
   return requireFleet(ctx, alias.RoutingStrategy.FleetId ?? "");
 }
 
-/** The fleet named by exactly one of FleetId / AliasId, else `InvalidRequestException`-worthy `undefined`. */
+/** The fleet named by AliasId (resolved) or else FleetId; callers check that exactly one was given. */
 export function fleetOf(ctx: EmulatorContext, input: { FleetId?: string; AliasId?: string }): FleetRecord {
   return input.AliasId !== undefined ? fleetOfAlias(ctx, input.AliasId) : requireFleet(ctx, input.FleetId ?? "");
 }
