@@ -107,4 +107,24 @@ describe("match acceptance", () => {
     expect((await h.ticket("t2")).Status).toBe("CANCELLED");
     expect((await h.ticket("t1")).Status).toBe("SEARCHING");
   });
+
+  it("drops an accepted match whose ticket is stopped while AcceptMatchCompleted is being published", async () => {
+    const h = await proposed();
+    await h.call("AcceptMatch", { TicketId: "t1", PlayerIds: ["p1"], AcceptanceType: "ACCEPT" });
+    await h.call("AcceptMatch", { TicketId: "t2", PlayerIds: ["p2"], AcceptanceType: "ACCEPT" });
+    h.onEvent = async (event) => {
+      if (event.detail.type !== "AcceptMatchCompleted") return;
+      await h.call("StopMatchmaking", { TicketId: "t2" });
+      await expect(h.call("AcceptMatch", { TicketId: "t1", PlayerIds: ["p1"], AcceptanceType: "REJECT" })).rejects.toMatchObject({
+        name: "InvalidRequestException",
+      });
+    };
+
+    await h.tick();
+
+    expect((await h.ticket("t2")).Status).toBe("CANCELLED");
+    expect((await h.ticket("t1")).Status).toBe("SEARCHING");
+    expect(h.events("MatchmakingSucceeded")).toEqual([]);
+    expect(h.events("MatchmakingSearching").filter((d) => d.tickets[0]?.ticketId === "t1")).toHaveLength(2);
+  });
 });

@@ -22,7 +22,7 @@ export async function answerAcceptance(
   const ticket = st.tickets.get(ticketId);
   if (!ticket) throw new NotFoundException(`Matchmaking ticket ${ticketId} not found.`);
   const match = ticket.matchId !== undefined ? st.matches.get(ticket.matchId) : undefined;
-  if (ticket.status !== "REQUIRES_ACCEPTANCE" || !match?.acceptance) {
+  if (ticket.status !== "REQUIRES_ACCEPTANCE" || match?.status !== "REQUIRES_ACCEPTANCE" || !match.acceptance) {
     throw new InvalidRequestException(`Matchmaking ticket is in ${ticket.status} status and does not require acceptance.`);
   }
   const onTicket = new Set(ticket.players.map((p) => p.PlayerId));
@@ -49,6 +49,9 @@ export async function settleAcceptances(ctx: EmulatorContext, deps: MatchmakingD
     const answers = acceptance.required.map((p) => acceptance.answers[p]);
     if (answers.includes(false)) await failAcceptance(ctx, match, "Rejected");
     else if (answers.every((a) => a === true)) {
+      // Settled before the publish below awaits: late answers are refused from here on.
+      match.status = "PLACING";
+      stateOf(ctx).matches.put(match.matchId, match);
       await completeAcceptance(ctx, match, "Accepted");
       await proceedMatch(ctx, deps, match);
     } else if (now >= acceptance.deadline) await failAcceptance(ctx, match, "TimedOut");
@@ -67,15 +70,16 @@ async function completeAcceptance(ctx: EmulatorContext, match: MatchRecord, acce
  * back to SEARCHING; tickets with a rejecting or silent player end CANCELLED.
  */
 async function failAcceptance(ctx: EmulatorContext, match: MatchRecord, acceptance: "Rejected" | "TimedOut"): Promise<void> {
-  await completeAcceptance(ctx, match, acceptance);
   const st = stateOf(ctx);
   match.status = "ABANDONED";
   st.matches.put(match.matchId, match);
+  await completeAcceptance(ctx, match, acceptance);
   const answers = match.acceptance?.answers ?? {};
   const tickets = ticketsOf(ctx, match).filter((t) => t.status === "REQUIRES_ACCEPTANCE");
   const back = tickets.filter((t) => t.backfill || t.players.every((p) => answers[p.PlayerId] === true));
   for (const t of tickets) {
-    if (back.includes(t)) continue;
+    // A ticket stopped while an event was being published has ended already.
+    if (back.includes(t) || t.status !== "REQUIRES_ACCEPTANCE") continue;
     const statusMessage =
       acceptance === "Rejected" ? "A player rejected the proposed match." : "A player did not accept the proposed match in time.";
     await endTicket(ctx, t, { status: "CANCELLED", statusReason: acceptance === "Rejected" ? "ACCEPTANCE_REJECTED" : "ACCEPTANCE_TIMED_OUT", statusMessage });

@@ -2,7 +2,7 @@ import type { EmulatorContext } from "../../operations/types.js";
 import { detailOf, publishEvent, ticketRefs } from "./events.js";
 import { zeroMetrics } from "./matcher.js";
 import { stateOf } from "./state.js";
-import { estimatedWaitSeconds } from "./tickets.js";
+import { estimatedWaitSeconds, isTerminal } from "./tickets.js";
 import type { ConfigurationRecord, MatchRecord, TicketRecord } from "./types.js";
 
 /** The configuration a ticket belongs to (configurations with live tickets cannot be deleted). */
@@ -19,11 +19,15 @@ export function configOf(ctx: EmulatorContext, ticket: TicketRecord): Configurat
  */
 export async function enterSearching(ctx: EmulatorContext, tickets: readonly TicketRecord[], announce = true): Promise<void> {
   const st = stateOf(ctx);
-  for (const ticket of tickets) {
+  // Every status first, then the events: an API call running during a publish must find them set.
+  const searching = tickets.filter((t) => !isTerminal(t.status));
+  for (const ticket of searching) {
     ticket.status = "SEARCHING";
     if (!ticket.backfill) for (const p of ticket.players) delete p.Team;
     st.tickets.put(ticket.ticketId, ticket);
-    if (!announce) continue;
+  }
+  if (!announce) return;
+  for (const ticket of searching) {
     const config = configOf(ctx, ticket);
     const wait = estimatedWaitSeconds(st, config.Name);
     // estimatedWaitMillis is in seconds despite its name (a documented quirk).
