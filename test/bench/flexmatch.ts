@@ -89,7 +89,8 @@ export async function run(): Promise<void> {
   const rates: { n: number; perSecond: number }[] = [];
   for (const n of [1_000, 10_000, 100_000]) {
     const tickets = pool(n, n);
-    const r = bestOf(n >= 100_000 ? 2 : 5, () => findMatches(oneVsOne, tickets, NOW).reduce((s, m) => s + m.ticketIds.length, 0));
+    const runs = n >= 100_000 ? 3 : n >= 10_000 ? 7 : 20;
+    const r = bestOf(runs, () => findMatches(oneVsOne, tickets, NOW).reduce((s, m) => s + m.ticketIds.length, 0));
     const perSecond = (r.matched / r.ms) * 1000;
     rates.push({ n, perSecond });
     console.log(
@@ -97,11 +98,12 @@ export async function run(): Promise<void> {
         `${r.matched} tickets matched, ${Math.round(perSecond).toLocaleString("en-US")} tickets/s`,
     );
   }
-  const [small, , large] = rates;
-  if (small && large) {
-    // time ∝ n^k  ⇒  k = log(t2/t1) / log(n2/n1), with t = n / rate.
-    const k = Math.log((large.n / large.perSecond) / (small.n / small.perSecond)) / Math.log(large.n / small.n);
-    console.log(`    growth exponent 1k→100k: n^${k.toFixed(2)}`);
+  // time ∝ n^k  ⇒  k = log(t2/t1) / log(n2/n1), with t = n / rate.
+  const growth = (a: { n: number; perSecond: number }, b: { n: number; perSecond: number }): string =>
+    (Math.log((b.n / b.perSecond) / (a.n / a.perSecond)) / Math.log(b.n / a.n)).toFixed(2);
+  const [small, mid, large] = rates;
+  if (small && mid && large) {
+    console.log(`    growth exponent: 1k→100k n^${growth(small, large)}, 10k→100k n^${growth(mid, large)}`);
   }
   const tickets = pool(2_000, 7);
   const r = bestOf(5, () => findMatches(fiveVsFive, tickets, NOW).length);

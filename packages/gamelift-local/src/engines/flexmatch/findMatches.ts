@@ -21,10 +21,13 @@ export function findMatches(ruleSet: RuleSet, pool: readonly PoolTicket[], now: 
   const maxMatches = options.maxMatches ?? Infinity;
   const compiled = compile(ruleSet);
   const entries = prepare(pool, compiled, now, random);
+  const out: ProposedMatch[] = [];
   if (ruleSet.algorithm.strategy === "balanced") {
-    return matchLarge(compiled, entries, maxMatches).map((m) => propose(ruleSet, m.match, m.entries, m.locations, m.metrics));
+    matchLarge(compiled, entries, maxMatches, (m) => out.push(propose(ruleSet, m.match, m.entries, m.locations, m.metrics)));
+  } else {
+    matchExhaustive(compiled, entries, primaryKeyAttribute(ruleSet), maxMatches, (m) =>
+      out.push(propose(ruleSet, m.draft, m.draft.entries(), m.verdict.locations, m.metrics)),
+    );
   }
-  return matchExhaustive(compiled, entries, primaryKeyAttribute(ruleSet), maxMatches).map((m) =>
-    propose(ruleSet, m.draft, m.draft.entries(), m.verdict.locations, m.metrics),
-  );
+  return out;
 }

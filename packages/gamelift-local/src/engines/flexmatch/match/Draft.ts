@@ -55,7 +55,7 @@ export class Draft implements MatchView {
   /** Adds an entry to team `i` (backfill entries go to their fixed teams; `i` is ignored). */
   public place(e: Entry, i: number): void {
     if (e.fixedTeams) {
-      e.eval.players.forEach((p, k) => {
+      e.players.forEach((p, k) => {
         const t = this.teams.findIndex((x) => x.name === e.fixedTeams?.[k]);
         this.teams[t]?.players.push(p);
       });
@@ -63,7 +63,7 @@ export class Draft implements MatchView {
       this.members[first]?.push(e);
       return;
     }
-    this.teams[i]?.players.push(...e.eval.players);
+    this.teams[i]?.players.push(...e.players);
     this.members[i]?.push(e);
   }
 
@@ -74,7 +74,7 @@ export class Draft implements MatchView {
     if (!players || !members) return;
     const at = members.lastIndexOf(e);
     if (at >= 0) members.splice(at, 1);
-    for (const p of e.eval.players) {
+    for (const p of e.players) {
       const k = players.lastIndexOf(p);
       if (k >= 0) players.splice(k, 1);
     }

@@ -1,10 +1,6 @@
 /** A sorted index over one partition of the pool, with O(1) removal of matched entries. */
 import type { Entry } from "./prepare.js";
 
-/** Key distance between entries; by age order when there is no key. */
-const distance = (a: Entry, b: Entry, keyed: boolean): number =>
-  keyed && !Number.isNaN(b.key) ? Math.abs(b.key - a.key) : Math.abs(b.order - a.order);
-
 /** What a neighbour scan does with a visited entry. */
 export type Verdict = "take" | "skip" | "stop";
 
@@ -14,9 +10,11 @@ export type Verdict = "take" | "skip" | "stop";
  */
 export class PoolIndex {
   readonly #sorted: Entry[];
+  /** Keys and age orders in sorted order: scans read these contiguous arrays, not the entries. */
+  readonly #keys: Float64Array;
+  readonly #orders: Float64Array;
   readonly #prev: Int32Array;
   readonly #next: Int32Array;
-  readonly #pos: Int32Array;
 
   public constructor(entries: readonly Entry[]) {
     // Sort positions over typed arrays (much cheaper than comparing objects); keyless entries last.
@@ -30,22 +28,29 @@ export class PoolIndex {
     const idx = new Uint32Array(n).map((_, i) => i);
     idx.sort((a, b) => (keys[a] as number) - (keys[b] as number) || (orders[a] as number) - (orders[b] as number));
     this.#sorted = Array.from(idx, (i) => entries[i] as Entry);
+    this.#keys = Float64Array.from(idx, (i) => keys[i] as number);
+    this.#orders = Float64Array.from(idx, (i) => orders[i] as number);
     this.#prev = new Int32Array(n);
     this.#next = new Int32Array(n);
-    // Position by entry order (entries are numbered 0..N-1 across the whole pool); -1 = absent.
-    this.#pos = new Int32Array(entries.reduce((m, e) => Math.max(m, e.order + 1), 0)).fill(-1);
     for (let i = 0; i < n; i++) {
       this.#prev[i] = i - 1;
       this.#next[i] = i + 1 < n ? i + 1 : -1;
-      this.#pos[(this.#sorted[i] as Entry).order] = i;
+      // Each entry belongs to exactly one index per call: it records its position there.
+      (this.#sorted[i] as Entry).slot = i;
     }
+  }
+
+  /** Distance of sorted position `i` from the anchor: by key, or by age order without keys. */
+  #distance(i: number, anchorKey: number, anchorOrder: number, keyed: boolean): number {
+    const k = this.#keys[i] as number;
+    return keyed && k !== Infinity ? Math.abs(k - anchorKey) : Math.abs((this.#orders[i] as number) - anchorOrder);
   }
 
   /** Unlinks a matched entry. */
   public remove(e: Entry): void {
-    const i = this.#pos[e.order] ?? -1;
-    if (i < 0) return;
-    this.#pos[e.order] = -1;
+    const i = e.slot;
+    if (i < 0 || this.#sorted[i] !== e) return;
+    e.slot = -1;
     const p = this.#prev[i] ?? -1;
     const n = this.#next[i] ?? -1;
     if (p >= 0) this.#next[p] = n;
@@ -64,28 +69,30 @@ export class PoolIndex {
     maxKeyDistance: number,
     accept: (e: Entry) => Verdict,
   ): Entry[] {
-    const at = this.#pos[anchor.order] ?? -1;
-    if (at < 0) return [];
+    const at = anchor.slot;
+    if (at < 0 || this.#sorted[at] !== anchor) return [];
     const out: Entry[] = [];
     const sorted = this.#sorted;
     const keyed = !Number.isNaN(anchor.key);
     let l = this.#prev[at] ?? -1;
     let r = this.#next[at] ?? -1;
-    let dl = l >= 0 ? distance(anchor, sorted[l] as Entry, keyed) : Infinity;
-    let dr = r >= 0 ? distance(anchor, sorted[r] as Entry, keyed) : Infinity;
+    const ak = anchor.key;
+    const ao = anchor.order;
+    let dl = l >= 0 ? this.#distance(l, ak, ao, keyed) : Infinity;
+    let dr = r >= 0 ? this.#distance(r, ak, ao, keyed) : Infinity;
     let scanned = 0;
     while (out.length < limit && scanned < scanLimit && (l >= 0 || r >= 0)) {
       // Equal distance: the older entry first.
-      const useLeft = dl < dr || (dl === dr && dl !== Infinity && (sorted[l] as Entry).order < (sorted[r] as Entry).order);
+      const useLeft = dl < dr || (dl === dr && dl !== Infinity && (this.#orders[l] as number) < (this.#orders[r] as number));
       const i = useLeft ? l : r;
       if (keyed && (useLeft ? dl : dr) > maxKeyDistance) break;
       scanned++;
       if (useLeft) {
         l = this.#prev[l] ?? -1;
-        dl = l >= 0 ? distance(anchor, sorted[l] as Entry, keyed) : Infinity;
+        dl = l >= 0 ? this.#distance(l, ak, ao, keyed) : Infinity;
       } else {
         r = this.#next[r] ?? -1;
-        dr = r >= 0 ? distance(anchor, sorted[r] as Entry, keyed) : Infinity;
+        dr = r >= 0 ? this.#distance(r, ak, ao, keyed) : Infinity;
       }
       const e = sorted[i] as Entry;
       const v = accept(e);

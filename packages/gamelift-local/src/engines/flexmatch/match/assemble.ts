@@ -19,6 +19,19 @@ export interface Assembled {
 
 type Counts = Map<string, { passed: number; failed: number }>;
 
+/** Options of {@link assemble}. `work.evaluations` counts rule evaluations across a whole call. */
+export interface AssembleOptions {
+  oldest: boolean;
+  repairBudget: number;
+  work: { evaluations: number };
+}
+
+/** Evaluation counter of the running attempt (module state would outlive a call; this does not). */
+interface Ctx {
+  metrics: Counts;
+  work: { evaluations: number };
+}
+
 const record = (metrics: Counts, v: MatchVerdict): void => {
   for (let i = 0; i < v.rules.length; i++) {
     const name = (v.rules[i] as Rule).name;
@@ -32,9 +45,10 @@ const record = (metrics: Counts, v: MatchVerdict): void => {
   }
 };
 
-const evaluateDraft = (draft: Draft, level: Level, locations: Set<string> | undefined, metrics: Counts, partial: boolean): MatchVerdict => {
+const evaluateDraft = (draft: Draft, level: Level, locations: Set<string> | undefined, ctx: Ctx, partial: boolean): MatchVerdict => {
   const v = evaluateMatch(level, draft, locations === undefined ? undefined : [...locations], partial);
-  record(metrics, v);
+  ctx.work.evaluations++;
+  record(ctx.metrics, v);
   return v;
 };
 
@@ -57,7 +71,7 @@ const tryAdd = (
   draft: Draft,
   e: Entry,
   current: MatchVerdict,
-  metrics: Counts,
+  ctx: Ctx,
   gated: boolean,
 ): { v: MatchVerdict; team: number } | undefined => {
   const level = draft.level(e);
@@ -65,14 +79,14 @@ const tryAdd = (
   if (locations !== undefined && locations.size === 0) return undefined;
   if (e.fixedTeams) {
     draft.place(e, 0);
-    return { v: evaluateDraft(draft, level, locations, metrics, true), team: 0 };
+    return { v: evaluateDraft(draft, level, locations, ctx, true), team: 0 };
   }
   let best: { team: number; v: MatchVerdict; tier: number; open: number } | undefined;
   level.teams.forEach((t, i) => {
     const have = draft.count(i);
     if (have + e.size > t.maxPlayers) return;
     draft.place(e, i);
-    const v = evaluateDraft(draft, level, locations, metrics, true);
+    const v = evaluateDraft(draft, level, locations, ctx, true);
     draft.unplace(e, i);
     // Prefer fewer failures, then teams still below minPlayers, then the most open slots, then cost.
     const tier = have < t.minPlayers ? 0 : 1;
@@ -99,7 +113,7 @@ const swap = (draft: Draft, a: Entry, i: number, b: Entry, j: number): void => {
 };
 
 /** Swaps equally sized tickets between teams while that lowers (failures, cost). */
-const repairBySwaps = (draft: Draft, level: Level, start: MatchVerdict, metrics: Counts, budget: { left: number }): MatchVerdict => {
+const repairBySwaps = (draft: Draft, level: Level, start: MatchVerdict, ctx: Ctx, budget: { left: number }): MatchVerdict => {
   let current = start;
   const locations = draft.locations();
   let improved = true;
@@ -113,7 +127,7 @@ const repairBySwaps = (draft: Draft, level: Level, start: MatchVerdict, metrics:
             if (a.fixedTeams || b.fixedTeams || a.size !== b.size) continue;
             budget.left--;
             swap(draft, a, i, b, j);
-            const v = evaluateDraft(draft, level, locations, metrics, false);
+            const v = evaluateDraft(draft, level, locations, ctx, false);
             if (better(v, current)) {
               current = v;
               improved = true;
@@ -131,7 +145,7 @@ const repairByTrimming = (
   draft: Draft,
   placements: Placement[],
   start: MatchVerdict,
-  metrics: Counts,
+  ctx: Ctx,
   budget: { left: number },
 ): MatchVerdict => {
   let current = start;
@@ -143,7 +157,7 @@ const repairByTrimming = (
     draft.unplace(p.entry, team);
     const level = draft.level();
     budget.left--;
-    const v = sizesOk(draft, level) ? evaluateDraft(draft, level, draft.locations(), metrics, false) : undefined;
+    const v = sizesOk(draft, level) ? evaluateDraft(draft, level, draft.locations(), ctx, false) : undefined;
     if (v && better(v, current)) {
       current = v;
       placements.splice(k, 1);
@@ -152,40 +166,46 @@ const repairByTrimming = (
   return current;
 };
 
-/** One greedy fill plus repair; see {@link assemble}. */
+/** One greedy fill plus repair; see {@link assemble}. `rejected` counts candidates the gate turned away. */
 const attempt = (
   compiled: Compiled,
   anchor: Entry,
   candidates: readonly Entry[],
-  oldest: boolean,
-  repairBudget: number,
+  options: AssembleOptions,
   gated: boolean,
-): Assembled | undefined => {
-  const metrics: Counts = new Map();
-  const draft = new Draft(compiled, compiled.levels[anchor.level] as Level, oldest);
+): { result?: Assembled; rejected: number } => {
+  const ctx: Ctx = { metrics: new Map(), work: options.work };
+  const draft = new Draft(compiled, compiled.levels[anchor.level] as Level, options.oldest);
   const none: MatchVerdict = { failures: Infinity, cost: Infinity, rules: [], passed: [] };
-  const first = tryAdd(draft, anchor, none, metrics, true);
-  if (!first) return undefined;
+  const first = tryAdd(draft, anchor, none, ctx, true);
+  let rejected = 0;
+  if (!first) return { rejected };
   const placements: Placement[] = [{ entry: anchor }];
   let current = first.v;
-  if (anchor.fixedTeams && !draft.level().teams.every((t, i) => draft.count(i) <= t.maxPlayers)) return undefined;
+  if (anchor.fixedTeams && !draft.level().teams.every((t, i) => draft.count(i) <= t.maxPlayers)) return { rejected };
   for (const c of candidates) {
     if (draft.level().teams.every((t, i) => draft.count(i) >= t.maxPlayers)) break;
-    const next = tryAdd(draft, c, current, metrics, gated);
-    if (!next) continue;
+    const next = tryAdd(draft, c, current, ctx, gated);
+    if (!next) {
+      rejected++;
+      continue;
+    }
     current = next.v;
     placements.push({ entry: c });
   }
   let level = draft.level();
-  if (!sizesOk(draft, level)) return undefined;
-  current = evaluateDraft(draft, level, draft.locations(), metrics, false);
-  const budget = { left: repairBudget };
-  if (current.failures > 0) current = repairBySwaps(draft, level, current, metrics, budget);
-  if (current.failures > 0) current = repairByTrimming(draft, placements, current, metrics, budget);
+  if (!sizesOk(draft, level)) return { rejected };
+  // The last placement's verdict already covers every rule when none is deferred to the close.
+  if (level.partial.length !== level.deciding.length || current.rules !== level.partial) {
+    current = evaluateDraft(draft, level, draft.locations(), ctx, false);
+  }
+  const budget = { left: options.repairBudget };
+  if (current.failures > 0) current = repairBySwaps(draft, level, current, ctx, budget);
+  if (current.failures > 0) current = repairByTrimming(draft, placements, current, ctx, budget);
   level = draft.level();
-  if (current.failures > 0 || !sizesOk(draft, level)) return undefined;
-  if (anchor.fixedTeams && draft.entries().length < 2) return undefined;
-  return { draft, level, verdict: current, metrics };
+  if (current.failures > 0 || !sizesOk(draft, level)) return { rejected };
+  if (anchor.fixedTeams && draft.entries().length < 2) return { rejected };
+  return { result: { draft, level, verdict: current, metrics: ctx.metrics }, rejected };
 };
 
 /**
@@ -195,21 +215,17 @@ const attempt = (
  *
  * First pass: a candidate joins only if no partial rule newly fails (as FlexMatch documents).
  * That misses matches whose rules fail between additions (two 0s and two 100s split evenly),
- * so unless the first pass filled every team, a second pass fills by team size alone and
- * relies on the final check and the repair. The two candidate matches are scored: more
- * players first (FlexMatch fills toward maxPlayers), then lower rule cost.
+ * so unless the first pass filled every team (or turned no candidate away, when a second pass
+ * would repeat it), a second pass fills by team size alone and relies on the final check and the
+ * repair. The two candidate matches are scored: more players first (FlexMatch fills toward
+ * maxPlayers), then lower rule cost.
  * @returns the match, or undefined when no valid match could be built from these candidates.
  */
-export function assemble(
-  compiled: Compiled,
-  anchor: Entry,
-  candidates: readonly Entry[],
-  oldest: boolean,
-  repairBudget: number,
-): Assembled | undefined {
-  const gated = attempt(compiled, anchor, candidates, oldest, repairBudget, true);
+export function assemble(compiled: Compiled, anchor: Entry, candidates: readonly Entry[], options: AssembleOptions): Assembled | undefined {
+  const { result: gated, rejected } = attempt(compiled, anchor, candidates, options, true);
   if (gated && gated.level.teams.every((t, i) => gated.draft.count(i) >= t.maxPlayers)) return gated;
-  const sizeFirst = attempt(compiled, anchor, candidates, oldest, repairBudget, false);
+  if (rejected === 0) return gated;
+  const sizeFirst = attempt(compiled, anchor, candidates, options, false).result;
   if (!gated || !sizeFirst) return gated ?? sizeFirst;
   const players = (a: Assembled): number => a.draft.teams.reduce((n, t) => n + t.players.length, 0);
   const [pg, ps] = [players(gated), players(sizeFirst)];

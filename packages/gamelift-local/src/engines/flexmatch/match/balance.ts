@@ -32,7 +32,7 @@ export function targetCounts(teams: readonly SlotTeam[], total: number): number[
 
 /** A ticket's per-player value of the balanced attribute (party average), 0 when absent. */
 const valueOf = (e: Entry, attribute: string | undefined): number => {
-  const p = e.eval.players[0];
+  const p = e.players[0];
   if (!attribute || !p) return 0;
   const v = playerValue(p, attribute, "avg");
   return typeof v === "number" ? v : 0;

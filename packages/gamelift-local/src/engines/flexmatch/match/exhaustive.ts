@@ -14,12 +14,25 @@ export interface SearchLimits {
   candidateFactor: number;
   /** Entries visited per anchor, as a multiple of the candidate limit. */
   scanFactor: number;
-  /** Rule evaluations allowed in the swap repair of one match. */
+  /** Rule evaluations allowed in the repair of one match. */
   repairBudget: number;
+  /**
+   * Work cap of one call: at most `evaluationsPerTicket × n + evaluationsBase` rule evaluations,
+   * after which younger anchors wait for the next call. Only pools where most anchors fail come
+   * near it (a matching pool needs a few evaluations per ticket).
+   */
+  evaluationsPerTicket: number;
+  evaluationsBase: number;
 }
 
 /** The limits findMatches uses. */
-export const DEFAULT_LIMITS: SearchLimits = { candidateFactor: 3, scanFactor: 8, repairBudget: 200 };
+export const DEFAULT_LIMITS: SearchLimits = {
+  candidateFactor: 3,
+  scanFactor: 8,
+  repairBudget: 100,
+  evaluationsPerTicket: 100,
+  evaluationsBase: 20_000,
+};
 
 /** The largest key distance any level's numeric batchDistance rule on `keyAttr` allows. */
 const keyBound = (compiled: Compiled, keyAttr: string | undefined): number => {
@@ -47,7 +60,7 @@ const sharesLocation = (a: Entry, b: Entry): boolean => {
 };
 
 /**
- * Finds matches with the exhaustive-search strategy.
+ * Finds matches with the exhaustive-search strategy, handing each to `onMatch` as it is made.
  * Complexity: O(n log n) to sort plus O(n × (S + C × T × E)) for n tickets, S = scanned
  * neighbours, C = candidates, T = teams and E = one rule evaluation (linear in match size).
  */
@@ -56,8 +69,9 @@ export function matchExhaustive(
   entries: readonly Entry[],
   keyAttr: string | undefined,
   maxMatches: number,
+  onMatch: (match: Assembled) => void,
   limits: SearchLimits = DEFAULT_LIMITS,
-): Assembled[] {
+): void {
   const base = compiled.levels[0] as Level;
   const loosest = compiled.levels[compiled.levels.length - 1] as Level;
   const byPartition = new Map<string, Entry[]>();
@@ -70,10 +84,12 @@ export function matchExhaustive(
   for (const [p, list] of byPartition) indexes.set(p, new PoolIndex(list));
   const bound = keyBound(compiled, keyAttr);
   const used = new Uint8Array(entries.length);
-  const out: Assembled[] = [];
+  let made = 0;
   const oldest = base.ruleSet.algorithm.expansionAgeSelection === "oldest";
+  const work = { evaluations: 0 };
+  const cap = limits.evaluationsPerTicket * entries.length + limits.evaluationsBase;
   for (const anchor of anchorOrder(entries, base.ruleSet.algorithm.backfillPriority)) {
-    if (out.length >= maxMatches) break;
+    if (made >= maxMatches || work.evaluations >= cap) break;
     if (used[anchor.order]) continue;
     const index = indexes.get(anchor.partition);
     if (!index) continue;
@@ -83,13 +99,14 @@ export function matchExhaustive(
       return e !== anchor && used[e.order] === 0 && !e.fixedTeams && sharesLocation(anchor, e) ? "take" : "skip";
     });
     const candidates = orderCandidates(base, anchor, found);
-    const result = assemble(compiled, anchor, candidates, oldest, limits.repairBudget);
+    const result = assemble(compiled, anchor, candidates, { oldest, repairBudget: limits.repairBudget, work });
     if (!result) continue;
     for (const e of result.draft.entries()) {
       used[e.order] = 1;
       index.remove(e);
     }
-    out.push(result);
+    made++;
+    // Handed over at once, so the draft is garbage before the next anchor (cheaper scavenges).
+    onMatch(result);
   }
-  return out;
 }

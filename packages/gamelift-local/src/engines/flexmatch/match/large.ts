@@ -26,7 +26,7 @@ const fastest = (e: Entry): string | undefined => {
   let bestAvg = Infinity;
   for (const loc of [...(e.locations ?? [])].sort()) {
     let sum = 0;
-    for (const p of e.eval.players) sum += p.latencyInMs?.[loc] ?? Infinity;
+    for (const p of e.players) sum += p.latencyInMs?.[loc] ?? Infinity;
     if (sum / e.size < bestAvg) {
       bestAvg = sum / e.size;
       best = loc;
@@ -42,7 +42,7 @@ const batchValues = (level: Level, e: Entry): Map<string, [number, number]> => {
     if (r.maxDistance === undefined) continue;
     let lo = Infinity;
     let hi = -Infinity;
-    for (const p of e.eval.players) {
+    for (const p of e.players) {
       const v = playerValue(p, r.batchAttribute, r.partyAggregation);
       if (typeof v === "number") {
         lo = Math.min(lo, v);
@@ -65,7 +65,12 @@ const anchors = (entries: readonly Entry[], priority: string): Entry[] => {
  * Finds large matches. Complexity: O(n log n) to sort, then per anchor one neighbour sweep of at
  * most 8·maxPlayers + 64 entries and an O(k·T) balance: O(n log n + n·P) overall for P ≤ 200.
  */
-export function matchLarge(compiled: Compiled, entries: readonly Entry[], maxMatches: number): LargeMatch[] {
+export function matchLarge(
+  compiled: Compiled,
+  entries: readonly Entry[],
+  maxMatches: number,
+  onMatch: (match: LargeMatch) => void,
+): void {
   const base = compiled.levels[0] as Level;
   const algorithm = base.ruleSet.algorithm;
   const oldest = algorithm.expansionAgeSelection === "oldest";
@@ -79,10 +84,10 @@ export function matchLarge(compiled: Compiled, entries: readonly Entry[], maxMat
   const population = new Map<string, number>();
   for (const e of entries) for (const l of e.locations ?? []) population.set(l, (population.get(l) ?? 0) + 1);
   const used = new Uint8Array(entries.length);
-  const out: LargeMatch[] = [];
+  let made = 0;
   const levelFor = (lo: number, hi: number): Level => compiled.levels[levelOf(compiled.thresholds, oldest ? hi : lo)] as Level;
   for (const anchor of anchors(entries, algorithm.backfillPriority)) {
-    if (out.length >= maxMatches) break;
+    if (made >= maxMatches) break;
     if (used[anchor.order]) continue;
     const index = indexes.get(groupOf(anchor));
     if (!index) continue;
@@ -126,7 +131,7 @@ export function matchLarge(compiled: Compiled, entries: readonly Entry[], maxMat
     const teams: EvalTeam[] = level.teams.map((t) => ({ name: t.name, base: t.base, players: [] }));
     let prefill: { counts: number[]; sums: number[] } | undefined;
     if (anchor.fixedTeams) {
-      anchor.eval.players.forEach((p, k) => teams.find((t) => t.name === anchor.fixedTeams?.[k])?.players.push(p));
+      anchor.players.forEach((p, k) => teams.find((t) => t.name === anchor.fixedTeams?.[k])?.players.push(p));
       const attr = algorithm.balancedAttribute;
       prefill = {
         counts: teams.map((t) => t.players.length),
@@ -136,7 +141,7 @@ export function matchLarge(compiled: Compiled, entries: readonly Entry[], maxMat
     const fresh = anchor.fixedTeams ? taken : [anchor, ...taken];
     const assign = balanceTeams(level.teams, fresh, algorithm.balancedAttribute, prefill);
     if (!assign) continue;
-    fresh.forEach((e, k) => teams[assign[k] ?? 0]?.players.push(...e.eval.players));
+    fresh.forEach((e, k) => teams[assign[k] ?? 0]?.players.push(...e.players));
     if (level.teams.some((t, i) => (teams[i]?.players.length ?? 0) < t.minPlayers || (teams[i]?.players.length ?? 0) > t.maxPlayers)) continue;
     const match: MatchView = { teams };
     let locations = location === undefined ? undefined : [location];
@@ -150,7 +155,7 @@ export function matchLarge(compiled: Compiled, entries: readonly Entry[], maxMat
     }
     const result: LargeMatch = { match, entries: chosen, metrics: new Map(level.deciding.map((r) => [r.name, { passed: 1, failed: 0 }])) };
     if (locations !== undefined) result.locations = locations;
-    out.push(result);
+    made++;
+    onMatch(result);
   }
-  return out;
 }

@@ -7,19 +7,20 @@ import { partyLatency } from "../rules/latency.js";
 import type { PoolTicket, RuleSet } from "../types.js";
 import type { Compiled } from "./compile.js";
 
-/** A matchable ticket. */
-export interface Entry {
+/** A matchable ticket; it is also the {@link EvalTicket} its players point to (one object, less GC). */
+export interface Entry extends EvalTicket {
   /** Position in age order (0 = oldest). */
   order: number;
   ticket: PoolTicket;
-  eval: EvalTicket;
   size: number;
   ageSeconds: number;
   level: number;
-  /** Backfill: the team of each player (same order as `eval.players`). */
+  /** Backfill: the team of each player (same order as `players`). */
   fixedTeams?: string[];
   /** Locations acceptable for the whole ticket; undefined = unconstrained (no latency rules). */
   locations?: Set<string>;
+  /** Position in the PoolIndex holding this entry (-1 = none or matched); set by the index. */
+  slot: number;
   /** Primary sort key (see {@link primaryKeyAttribute}); NaN when none. */
   key: number;
   /** Partition of string batch attributes; only equal partitions can match. */
@@ -78,7 +79,19 @@ export function prepare(pool: readonly PoolTicket[], compiled: Compiled, now: nu
     const isBackfill = ticket.backfill !== undefined || ticket.players[0]?.team !== undefined;
     // A new ticket's party shares one team; a backfill ticket's players are spread over teams already.
     if (ticket.players.length === 0 || (!isBackfill && ticket.players.length > maxTeam)) continue;
-    const evalTicket: EvalTicket = { ticketId: ticket.ticketId, players: [] };
+    const ageSeconds = Math.max(0, (now - ticket.startTime) / 1000);
+    const entry: Entry = {
+      ticketId: ticket.ticketId,
+      players: [],
+      order: out.length,
+      ticket,
+      size: ticket.players.length,
+      ageSeconds,
+      level: levelOf(compiled.thresholds, ageSeconds),
+      key: NaN,
+      slot: -1,
+      partition: "",
+    };
     let ok = true;
     for (const p of ticket.players) {
       const attributes = withDefaults(ruleSet, p.attributes, true);
@@ -87,28 +100,17 @@ export function prepare(pool: readonly PoolTicket[], compiled: Compiled, now: nu
         break;
       }
       const player: EvalPlayer = p.latencyInMs
-        ? { kind: "player", playerId: p.playerId, ticket: evalTicket, attributes, latencyInMs: p.latencyInMs }
-        : { kind: "player", playerId: p.playerId, ticket: evalTicket, attributes };
-      evalTicket.players.push(player);
+        ? { kind: "player", playerId: p.playerId, ticket: entry, attributes, latencyInMs: p.latencyInMs }
+        : { kind: "player", playerId: p.playerId, ticket: entry, attributes };
+      entry.players.push(player);
     }
     if (!ok) continue;
-    const ageSeconds = Math.max(0, (now - ticket.startTime) / 1000);
-    const entry: Entry = {
-      order: out.length,
-      ticket,
-      eval: evalTicket,
-      size: ticket.players.length,
-      ageSeconds,
-      level: levelOf(compiled.thresholds, ageSeconds),
-      key: NaN,
-      partition: "",
-    };
     if (isBackfill) {
       const teams = ticket.players.map((p) => p.team ?? "");
       if (teams.some((t) => !teamNames.has(t))) continue;
       entry.fixedTeams = teams;
     }
-    const first = evalTicket.players[0];
+    const first = entry.players[0];
     if (keyAttr && first) {
       const v = playerValue(first, keyAttr, keyAgg);
       entry.key = typeof v === "number" ? v : NaN;
@@ -122,7 +124,7 @@ export function prepare(pool: readonly PoolTicket[], compiled: Compiled, now: nu
       const reported = Object.keys(first?.latencyInMs ?? {});
       for (const loc of reported) {
         const fits = loosest.latency.every((r) =>
-          evalTicket.players.every((p) => {
+          entry.players.every((p) => {
             const l = partyLatency(p, loc, r.partyAggregation);
             return l !== undefined && (r.maxLatency === undefined || l <= r.maxLatency);
           }),

@@ -20,7 +20,7 @@ export function sortValue(rule: SortRule, player: EvalPlayer | undefined, anchor
 /** For a map-valued sort attribute: the anchor's key with the lowest (`minValue`) or highest value. */
 export function anchorMapKey(rule: SortRule, anchor: Entry): string | undefined {
   if (!rule.mapKey) return undefined;
-  const v = attributeValue(anchor.eval.players[0]?.attributes[rule.sortAttribute]);
+  const v = attributeValue(anchor.players[0]?.attributes[rule.sortAttribute]);
   if (typeof v !== "object" || Array.isArray(v)) return undefined;
   let best: string | undefined;
   for (const [k, x] of Object.entries(v.map)) {
@@ -39,11 +39,11 @@ export function orderCandidates(level: Level, anchor: Entry, candidates: Entry[]
   if (level.sorts.length === 0) return candidates;
   const keys = level.sorts.map((rule) => {
     const mk = anchorMapKey(rule, anchor);
-    const anchorValue = sortValue(rule, anchor.eval.players[0], mk);
+    const anchorValue = sortValue(rule, anchor.players[0], mk);
     const sign = rule.sortDirection === "descending" ? -1 : 1;
     return new Map(
       candidates.map((c) => {
-        const v = sortValue(rule, c.eval.players[0], mk);
+        const v = sortValue(rule, c.players[0], mk);
         const k = rule.type === "distanceSort" ? Math.abs(v - anchorValue) : v;
         return [c, Number.isNaN(k) ? Infinity : sign * k];
       }),
