@@ -6,3 +6,4 @@ export { Store, Collection } from "./store/Store.js";
 export type { EmulatorContext, EmulatorSettings, IdSource, Notify, Operation } from "./operations/types.js";
 export type { Engine } from "./engines/Engine.js";
 export { GameLiftError } from "./errors.js";
+export { acceptPlayerSession, removePlayerSession, endGameSessionProcess } from "./engines/sessions/serverProcess.js";
