@@ -7,3 +7,5 @@ export type { EmulatorContext, EmulatorSettings, IdSource, Notify, Operation } f
 export type { Engine } from "./engines/Engine.js";
 export { GameLiftError } from "./errors.js";
 export { acceptPlayerSession, removePlayerSession, endGameSessionProcess } from "./engines/sessions/serverProcess.js";
+export { FaultSwitch, mergeFaults, noEmulatorFaults } from "./faults.js";
+export type { EmulatorFaults } from "./faults.js";

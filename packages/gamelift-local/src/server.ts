@@ -12,6 +12,9 @@ import { loadSnapshot, saveSnapshot } from "./persist.js";
 import { createRequestHandler } from "./protocol/handler.js";
 import { startLocalS3, type LocalS3 } from "./s3/localS3.js";
 import { Store } from "./store/Store.js";
+import { FaultSwitch, type EmulatorFaults } from "./faults.js";
+import { ThrottlingException } from "./errors.js";
+import { faultsAdmin } from "./faultsAdmin.js";
 
 /** Options of `startGameLiftEmulator`; every one is optional. */
 export interface GameLiftEmulatorOptions {
@@ -47,6 +50,10 @@ export interface GameLiftEmulatorOptions {
   readonly s3?: { readonly port?: number; readonly directory?: string };
   /** Told about unexpected (non-GameLift) exceptions thrown by operations and engines. */
   readonly onError?: (err: unknown, where: string) => void;
+  /** Fault knobs at start (throttle, drop, duplicate, delay, maxDelayMs); see `faults.ts`. */
+  readonly faults?: Partial<EmulatorFaults>;
+  /** Randomness for the fault knobs (tests pass a seeded one). */
+  readonly random?: () => number;
 }
 
 /** A running emulator. */
@@ -57,6 +64,8 @@ export interface GameLiftEmulator {
   readonly context: EmulatorContext;
   /** The local S3 endpoint (`http://host:port`), when started with `s3`. */
   readonly s3Url?: string;
+  /** Fault knobs in force (also `GET|PUT /local/faults` on the emulator's port). */
+  readonly faults: FaultSwitch;
   /** Runs every engine once at `clock.now()`. */
   tick(): Promise<void>;
   /** Stops the loop and the HTTP server, and writes the snapshot when persisting. */
@@ -91,6 +100,8 @@ const optionsSchema = z.strictObject({
   uploadCredentialsTtlMs: z.number().int().min(1).optional(),
   s3: z.strictObject({ port: z.number().int().min(0).max(65535).optional(), directory: z.string().min(1).optional() }).optional(),
   onError: z.custom<(err: unknown, where: string) => void>((v) => typeof v === "function").optional(),
+  faults: z.record(z.string(), z.number()).optional(),
+  random: z.custom<() => number>((v) => typeof v === "function").optional(),
 });
 
 /**
@@ -104,6 +115,8 @@ const optionsSchema = z.strictObject({
 export async function startGameLiftEmulator(options: GameLiftEmulatorOptions = {}): Promise<GameLiftEmulator> {
   const o = optionsSchema.parse(options);
   const store = new Store();
+  const faults = new FaultSwitch(o.faults, o.random);
+  const reportError = o.onError ?? (() => undefined);
   const settings: { -readonly [K in keyof EmulatorSettings]?: EmulatorSettings[K] } = { ...o.settings };
   if (o.uploadCredentialsTtlMs !== undefined) settings.uploadCredentialsTtlMs = o.uploadCredentialsTtlMs;
   const context: EmulatorContext = {
@@ -112,7 +125,7 @@ export async function startGameLiftEmulator(options: GameLiftEmulatorOptions = {
     ids: o.ids ?? { uuid: () => randomUUID() },
     region: o.region ?? "us-east-1",
     accountId: o.accountId ?? "123456789012",
-    notify: o.notify ?? (() => undefined),
+    notify: faults.wrapNotify(o.notify ?? (() => undefined), (err) => reportError(err, "notify")),
     settings,
   };
   if (o.persistDir) await loadSnapshot(o.persistDir, store);
@@ -129,6 +142,9 @@ export async function startGameLiftEmulator(options: GameLiftEmulatorOptions = {
     ctx: context,
     operations: { ...platformOperations, ...o.extraOperations },
     onUnexpectedError: (err, op) => onError(err, op),
+    beforeOperation: () => {
+      if (faults.throttleNow()) throw new ThrottlingException("Rate exceeded");
+    },
   });
 
   let running: Promise<void> = Promise.resolve();
@@ -148,6 +164,10 @@ export async function startGameLiftEmulator(options: GameLiftEmulatorOptions = {
   };
 
   const server = createServer((req, res) => {
+    if (req.url?.startsWith("/local/")) {
+      faultsAdmin(faults, req, res);
+      return;
+    }
     handler(req, res).catch((err: unknown) => {
       onError(err, "http");
       if (!res.headersSent) res.writeHead(500);
@@ -197,5 +217,5 @@ export async function startGameLiftEmulator(options: GameLiftEmulatorOptions = {
     if (persistDir) await saveSnapshot(persistDir, store);
   };
 
-  return { url: `http://${host.includes(":") ? `[${host}]` : host}:${port}`, port, context, s3Url: s3?.endpoint, tick, close };
+  return { url: `http://${host.includes(":") ? `[${host}]` : host}:${port}`, port, context, s3Url: s3?.endpoint, faults, tick, close };
 }

@@ -10,6 +10,8 @@ export interface RequestHandlerOptions {
   readonly operations: Readonly<Record<string, Operation>>;
   /** Told about exceptions that are not GameLift errors (they reach the client as InternalServiceException). */
   readonly onUnexpectedError?: (err: unknown, operation: string) => void;
+  /** Runs before every known operation; may throw a GameLiftError (e.g. an injected ThrottlingException). */
+  readonly beforeOperation?: (operation: string) => void;
 }
 
 async function readBody(req: IncomingMessage): Promise<Buffer> {
@@ -60,6 +62,7 @@ export function createRequestHandler(options: RequestHandlerOptions): (req: Inco
     const operation = Object.hasOwn(operations, route.operation) ? operations[route.operation] : undefined;
     try {
       if (!operation) throw new UnknownOperationException(`Operation ${route.operation || "(none)"} is not supported by this emulator.`);
+      options.beforeOperation?.(route.operation);
       const output = await operation(input, ctx);
       send(res, route.protocol, 200, requestId, output);
     } catch (err) {
