@@ -2,6 +2,7 @@ import { relative } from "node:path";
 import { parseArgs } from "node:util";
 import { MissingJavaError, StageError } from "./errors.js";
 import { parseFaults } from "./sns/faults.js";
+import { mergeFaults, noEmulatorFaults, type EmulatorFaults } from "@matchplace/gamelift-local";
 import { defaultPorts, localJsonPath, startLocalStage, type LocalStage } from "./stage.js";
 
 const usage = `matchplace local stage
@@ -14,7 +15,8 @@ const usage = `matchplace local stage
   --sns-port N          SNS                         default ${defaultPorts.sns}   env MATCHPLACE_SNS_PORT
   --s3-port N           S3 (build uploads)          default ${defaultPorts.s3}   env MATCHPLACE_S3_PORT
   --persist DIR         keep DynamoDB and GameLift state in DIR across restarts
-  --sns-faults SPEC     e.g. drop=0.1,duplicate=0.2,delay=0.3,maxDelayMs=2000
+  --sns-faults SPEC     e.g. drop=0.1,duplicate=0.2,delay=0.3,maxDelayMs=2000   (run time: PUT <sns>/local/faults)
+  --gamelift-faults SPEC  e.g. throttle=0.1,drop=0.05                        (run time: PUT <gamelift>/local/faults)
   --reconcile-ms N      reconciliation schedule period (default 10000, 0 = off)
   --verbose             handler and stage logs at INFO
   -h, --help
@@ -26,6 +28,20 @@ function port(flag: string | undefined, env: string, fallback: number): number {
   const n = Number(raw);
   if (!Number.isInteger(n) || n < 0 || n > 65535) throw new StageError(`bad port "${raw}" (${env} / --${env.slice(11).toLowerCase().replace("_", "-")})`);
   return n;
+}
+
+/** `throttle=0.1,drop=0.05` → the emulator's fault knobs (checked by the emulator's own rules). */
+function parseEmulatorFaults(spec: string): EmulatorFaults {
+  const update: Record<string, number> = {};
+  for (const part of spec.split(",").map((p) => p.trim()).filter(Boolean)) {
+    const [key = "", raw] = part.split("=");
+    update[key] = Number(raw);
+  }
+  try {
+    return mergeFaults(noEmulatorFaults, update);
+  } catch (err) {
+    throw new StageError(`--gamelift-faults: ${err instanceof Error ? err.message : String(err)}`);
+  }
 }
 
 async function main(): Promise<void> {
@@ -40,6 +56,7 @@ async function main(): Promise<void> {
       "s3-port": { type: "string" },
       persist: { type: "string" },
       "sns-faults": { type: "string" },
+      "gamelift-faults": { type: "string" },
       "reconcile-ms": { type: "string" },
       verbose: { type: "boolean", default: false },
       help: { type: "boolean", short: "h", default: false },
@@ -77,6 +94,7 @@ async function main(): Promise<void> {
     },
     persistDir: values.persist,
     snsFaults: values["sns-faults"] ? parseFaults(values["sns-faults"]) : undefined,
+    gameliftFaults: values["gamelift-faults"] ? parseEmulatorFaults(values["gamelift-faults"]) : undefined,
     reconcileIntervalMs: values["reconcile-ms"] === undefined ? undefined : Number(values["reconcile-ms"]),
     logLevel: values.verbose ? "INFO" : "WARN",
     writeLocalJson: true,

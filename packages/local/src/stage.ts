@@ -5,7 +5,7 @@ import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import { GameLiftClient } from "@aws-sdk/client-gamelift";
 import { createTable } from "@matchplace/core/dynamo";
 import { routes, schedules, subscribers } from "@matchplace/functions/routes";
-import { startGameLiftEmulator, type GameLiftEmulator } from "@matchplace/gamelift-local";
+import { startGameLiftEmulator, type EmulatorFaults, type GameLiftEmulator } from "@matchplace/gamelift-local";
 import { LocalIssuer } from "./auth/LocalIssuer.js";
 import { startLocalApiGateway, type LocalApiGateway } from "./api/LocalApiGateway.js";
 import { startDynamoDbLocal, type DynamoDbLocal } from "./dynamodb/DynamoDbLocal.js";
@@ -32,6 +32,8 @@ export interface LocalStageOptions {
   /** SNS delivery retry delays. */
   readonly snsRetryDelaysMs?: readonly number[];
   readonly snsFaults?: DeliveryFaults;
+  /** Emulator fault knobs (throttle a share of GameLift calls, drop/duplicate/delay its notifications), applied once seeded. */
+  readonly gameliftFaults?: Partial<EmulatorFaults>;
   /** How often the reconciliation schedule runs; 0 turns it off. */
   readonly reconcileIntervalMs?: number;
   /** Lifetime of build upload credentials the emulator hands out. */
@@ -127,6 +129,8 @@ export async function startLocalStage(options: LocalStageOptions = {}): Promise<
     const gl = new GameLiftClient({ endpoint: emulator.url, region, credentials: localCredentials });
     const seeded = await seedGameLift(gl, { topicArn, region, accountId });
     gl.destroy();
+    // Faults only after seeding: the stage's own setup must not be throttled.
+    if (options.gameliftFaults) emulator.faults.set(options.gameliftFaults);
 
     sns.subscribe(topicArn, subscribers.events, await loadHandler(subscribers.events));
 
