@@ -8,7 +8,7 @@ import { routes, schedules, subscribers } from "@matchplace/functions/routes";
 import { startGameLiftEmulator, type EmulatorFaults, type GameLiftEmulator } from "@matchplace/gamelift-local";
 import { LocalIssuer } from "./auth/LocalIssuer.js";
 import { startLocalApiGateway, type LocalApiGateway } from "./api/LocalApiGateway.js";
-import { startDynamoDbLocal, type DynamoDbLocal } from "./dynamodb/DynamoDbLocal.js";
+import { freePort, startDynamoDbLocal, type DynamoDbLocal } from "./dynamodb/DynamoDbLocal.js";
 import { loadHandler, repoRoot } from "./handlers.js";
 import { LocalSns } from "./sns/LocalSns.js";
 import { startSnsServer, type SnsServer } from "./sns/snsServer.js";
@@ -134,10 +134,10 @@ export async function startLocalStage(options: LocalStageOptions = {}): Promise<
 
     sns.subscribe(topicArn, subscribers.events, await loadHandler(subscribers.events));
 
-    const issuerBase = `http://127.0.0.1:${ports.api}/local`;
-    // With port 0 the real port is known only after listen; the issuer string just has to match itself.
-    const issuer = await LocalIssuer.create({ issuer: issuerBase, audience: "matchplace" });
-    const api: LocalApiGateway = await startLocalApiGateway({ port: ports.api, routes, issuer, accountId, logger });
+    // The issuer names the API's own address, so pick the port before the token issuer exists.
+    const apiPort = ports.api === 0 ? await freePort() : ports.api;
+    const issuer = await LocalIssuer.create({ issuer: `http://127.0.0.1:${apiPort}/local`, audience: "matchplace" });
+    const api: LocalApiGateway = await startLocalApiGateway({ port: apiPort, routes, issuer, accountId, logger });
     stops.push(() => api.close());
 
     const snsServer: SnsServer = await startSnsServer(sns, ports.sns);
