@@ -25,6 +25,9 @@ export interface StorageExtras {
  *        [AND NOT contains(eventIds, :id)]                                   -- non-terminal with id
  *        [AND (attribute_not_exists(eventAt) OR eventAt < :t
  *              OR (eventAt = :t AND statusRank <= :r))] )                    -- non-terminal only
+ *
+ * Placeholders are numbered (`:v0`…); equal scalars share one, so `:t`/`:r` above are the very
+ * placeholders the SET clause writes to `eventAt`/`statusRank`.
  */
 export function buildUpdate<T>(patch: Patch<T>, extras: StorageExtras): UpdateParts {
   const names: Record<string, string> = {};
@@ -37,10 +40,17 @@ export function buildUpdate<T>(patch: Patch<T>, extras: StorageExtras): UpdatePa
     names[key] = attr;
     return key;
   };
+  // Equal scalars share one placeholder (heardAt/updatedAt, the guard's rank/time in SET and
+  // condition), which keeps the request and the expression DynamoDB parses small.
+  const scalars = new Map<unknown, string>();
   const value = (v: unknown): string => {
+    const scalar = typeof v === "string" || typeof v === "number" || typeof v === "boolean";
+    const known = scalar ? scalars.get(v) : undefined;
+    if (known !== undefined) return known;
     const key = `:v${n}`;
     n += 1;
     values[key] = v;
+    if (scalar) scalars.set(v, key);
     return key;
   };
   const setKeys = new Set<string>();
@@ -68,19 +78,14 @@ export function buildUpdate<T>(patch: Patch<T>, extras: StorageExtras): UpdatePa
     sets.push(`${name("pendingShard")} = ${value(extras.pendingShard)}`);
   }
 
-  values[":term"] = TERMINAL;
   const pk = name("pk");
   const rank = name("statusRank");
-  const clauses = [`(attribute_not_exists(${rank}) OR ${rank} < :term)`];
+  const clauses = [`(attribute_not_exists(${rank}) OR ${rank} < ${value(TERMINAL)})`];
   if (g.rank < TERMINAL) {
-    if (g.eventId !== undefined) {
-      values[":id"] = g.eventId;
-      clauses.push(`NOT contains(${name("eventIds")}, :id)`);
-    }
-    values[":t"] = g.time;
-    values[":r"] = g.rank;
+    if (g.eventId !== undefined) clauses.push(`NOT contains(${name("eventIds")}, ${value(g.eventId)})`);
     const at = name("eventAt");
-    clauses.push(`(attribute_not_exists(${at}) OR ${at} < :t OR (${at} = :t AND ${rank} <= :r))`);
+    const t = value(g.time);
+    clauses.push(`(attribute_not_exists(${at}) OR ${at} < ${t} OR (${at} = ${t} AND ${rank} <= ${value(g.rank)}))`);
   }
   // DynamoDB rejects redundant parentheses, so only wrap a conjunction.
   const open = clauses.length === 1 ? clauses.join("") : `(${clauses.join(" AND ")})`;
