@@ -59,4 +59,21 @@ describe("the local stage makes a match end to end", () => {
     expect(peek.status).toBe(404);
     expect(peek.body).toMatchObject({ error: { code: expect.any(String), message: expect.any(String) } });
   });
+
+  it("answers 429 with Retry-After while GameLift throttles, and recovers when it stops", async () => {
+    const setFaults = (faults: Record<string, number>) =>
+      fetch(`${stage.endpoints.gamelift}/local/faults`, { method: "PUT", body: JSON.stringify(faults) });
+    const token = await tokenFor(api, `throttled-${Date.now()}`);
+    expect((await setFaults({ throttle: 1 })).status).toBe(200);
+    try {
+      const refused = await call(api, token, "POST", "/v1/matchmaking", {});
+      expect(refused.status).toBe(429);
+      expect(Number(refused.headers.get("retry-after"))).toBeGreaterThan(0);
+      expect(refused.body).toMatchObject({ error: { code: "THROTTLED" } });
+    } finally {
+      await setFaults({ throttle: 0 });
+    }
+    const accepted = await call(api, token, "POST", "/v1/matchmaking", {});
+    expect(accepted.status).toBe(202);
+  }, 60_000);
 });
