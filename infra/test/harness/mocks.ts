@@ -89,8 +89,8 @@ export interface Recorder {
   readonly resources: MockResource[];
   readonly calls: MockCall[];
   readonly mocks: {
-    newResource(args: { type: string; name: string; inputs: any }): { id: string; state: Record<string, any> };
-    call(args: { token: string; inputs: any }): Record<string, any>;
+    newResource(args: { type: string; name: string; inputs: Record<string, unknown> }): { id: string; state: Record<string, unknown> };
+    call(args: { token: string; inputs: Record<string, unknown> }): Record<string, unknown>;
   };
 }
 
@@ -118,7 +118,7 @@ export function createRecorder(): Recorder {
             return { partition: "aws", dnsSuffix: "amazonaws.com", reverseDnsPrefix: "com.amazonaws", id: "aws" };
           case "aws:iam/getPolicyDocument:getPolicyDocument":
             // The provider echoes its inputs (SST reads `statements` back) next to the rendered JSON.
-            return { ...inputs, json: renderPolicy(inputs.statements ?? []), id: "policy" };
+            return { ...inputs, json: renderPolicy((inputs.statements ?? []) as Parameters<typeof renderPolicy>[0]), id: "policy" };
           default:
             return {};
         }

@@ -64,7 +64,24 @@ interface Progress {
  * function has its Lambda. A run whose `apply()` threw may never get there: it ends after 4 quiet
  * seconds.
  */
-async function drain(pulumi: any, progress: Progress): Promise<void> {
+/** What the harness uses of the `@pulumi/pulumi` instance it loads from `.sst/platform` (untyped there). */
+interface PulumiModule {
+  readonly runtime: {
+    waitForRPCs?: () => Promise<void>;
+    setMocks(mocks: unknown, project: string, stack: string, preview: boolean): Promise<void>;
+    runInPulumiStack(fn: () => Promise<unknown>): Promise<Record<string, unknown> | undefined>;
+    registerStackTransformation(t: (args: TransformArgs) => undefined): void;
+  };
+}
+
+/** A stack transformation's argument, as far as the harness reads it. */
+interface TransformArgs {
+  readonly type: string;
+  readonly name: string;
+  readonly opts: { readonly dependsOn?: unknown; readonly retainOnDelete?: boolean; readonly protect?: boolean };
+}
+
+async function drain(pulumi: PulumiModule, progress: Progress): Promise<void> {
   const deadline = Date.now() + 90_000;
   let last = -1;
   let changedAt = Date.now();
@@ -93,7 +110,7 @@ export async function runInfra(options: RunInfraOptions): Promise<InfraRun> {
   Object.assign(process.env, options.env ?? {});
   const require = createRequire(path.join(PLATFORM, "package.json"));
   // The same @pulumi/pulumi instance the components load: mocks and stack state are module-global.
-  const pulumi = require("@pulumi/pulumi");
+  const pulumi = require("@pulumi/pulumi") as PulumiModule;
   const work = fs.mkdtempSync(path.join(os.tmpdir(), "matchplace-infra-"));
   const server = await startSstServer(require("esbuild"), ROOT, work);
   process.env.SST_SERVER = server.url;
@@ -126,8 +143,8 @@ export async function runInfra(options: RunInfraOptions): Promise<InfraRun> {
       .runInPulumiStack(() =>
         run(async () => {
           // Registered after SST's own stack transformations, so it sees what they set.
-          pulumi.runtime.registerStackTransformation((args: any) => {
-            const dependsOn = [args.opts.dependsOn ?? []].flat().map((r: any) => r?.__name ?? "?");
+          pulumi.runtime.registerStackTransformation((args: TransformArgs) => {
+            const dependsOn = [args.opts.dependsOn ?? []].flat().map((r: unknown) => (r as { __name?: string } | undefined)?.__name ?? "?");
             captured.set(`${args.type}::${args.name}`, { retainOnDelete: args.opts.retainOnDelete, protect: args.opts.protect, dependsOn });
             return undefined;
           });
