@@ -1,5 +1,5 @@
-import type { Connection, TicketPlayer, TicketStatus } from "../ticket/types.js";
-import type { PlacementPlayer, PlacementStatus } from "../placement/types.js";
+import type { Ticket } from "../ticket/types.js";
+import type { Placement } from "../placement/types.js";
 
 /** The eight FlexMatch event types (`detail.type`); they are not ticket statuses. */
 export const FLEXMATCH_EVENT_TYPES = [
@@ -22,8 +22,29 @@ export const PLACEMENT_EVENT_TYPES = ["PlacementFulfilled", "PlacementCancelled"
 /** A placement event type. */
 export type PlacementEventType = (typeof PLACEMENT_EVENT_TYPES)[number];
 
+/**
+ * The ticket fields an event can state, as on the stored `Ticket`; `status` is the status the event
+ * moves the ticket to, and `playerIds`/`players` are the players the event lists (may be empty).
+ */
+type TicketFacts = Pick<
+  Ticket,
+  | "ticketId"
+  | "configurationName"
+  | "status"
+  | "playerIds"
+  | "players"
+  | "matchId"
+  | "reason"
+  | "message"
+  | "estimatedWaitSeconds"
+  | "acceptanceRequired"
+  | "acceptanceTimeoutSeconds"
+  | "connection"
+  | "backfillOf"
+>;
+
 /** What a ticket event says about one ticket: GameLift events fanned out, or a reconcile observation. */
-export interface TicketEvent {
+export interface TicketEvent extends TicketFacts {
   /** Envelope id; for a reconcile observation a synthetic id. */
   readonly id: string;
   /** Event type, or `ObservedStatus` for a DescribeMatchmaking observation. */
@@ -34,42 +55,19 @@ export interface TicketEvent {
   readonly time: number;
   /** Event time as ISO-8601, as GameLift wrote it. */
   readonly timeIso: string;
-  readonly ticketId: string;
-  readonly configurationName: string;
-  /** Status the event moves the ticket to. */
-  readonly status: TicketStatus;
-  /** The ticket's players as the event lists them (may be empty). */
-  readonly playerIds: readonly string[];
-  readonly players: Readonly<Record<string, TicketPlayer>>;
   /** Ticket start time, epoch ms, when the event carries it. */
   readonly startTime?: number;
-  readonly matchId?: string;
-  readonly reason?: string;
-  readonly message?: string;
-  readonly estimatedWaitSeconds?: number;
-  readonly acceptanceRequired?: boolean;
-  readonly acceptanceTimeoutSeconds?: number;
-  readonly connection?: Connection;
-  /** For a backfill ticket (`auto-backfill…`, or a ticket listed with a game session): the session. */
-  readonly backfillOf?: string;
 }
 
-/** What a placement event says about one placement. */
-export interface PlacementEvent {
+/** What a placement event says about one placement (its fields as on the stored `Placement`). */
+export interface PlacementEvent
+  extends Pick<Placement, "placementId" | "queueName" | "status" | "playerIds" | "players" | "connection" | "gameSessionRegion" | "reason"> {
   readonly id: string;
   readonly type: PlacementEventType | "ObservedStatus";
   readonly dedupe: boolean;
   readonly time: number;
   readonly timeIso: string;
-  readonly placementId: string;
-  readonly queueName: string;
-  readonly status: PlacementStatus;
-  readonly playerIds: readonly string[];
-  readonly players: Readonly<Record<string, PlacementPlayer>>;
   readonly startTime?: number;
-  readonly connection?: Connection;
-  readonly gameSessionRegion?: string;
-  readonly reason?: string;
 }
 
 /** One decoded message: events to fold, an unknown type to acknowledge, or poison. */
