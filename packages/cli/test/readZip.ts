@@ -7,10 +7,10 @@ export interface ZipEntryData {
   readonly mode: number;
 }
 
-/** Reads every file entry of a zip (for tests). */
-export function readZip(path: string): Promise<Map<string, ZipEntryData>> {
+/** Reads every file entry of a zip, from a file or from memory (for tests). */
+export function readZip(source: string | Buffer): Promise<Map<string, ZipEntryData>> {
   return new Promise((resolve, reject) => {
-    yauzl.open(path, { lazyEntries: true }, (err, zip) => {
+    const opened = (err: Error | null, zip: yauzl.ZipFile): void => {
       if (err !== null) return reject(err);
       const entries = new Map<string, ZipEntryData>();
       zip.on("error", reject);
@@ -28,6 +28,8 @@ export function readZip(path: string): Promise<Map<string, ZipEntryData>> {
         });
       });
       zip.readEntry();
-    });
+    };
+    if (typeof source === "string") yauzl.open(source, { lazyEntries: true }, (err, zip) => opened(err, zip));
+    else yauzl.fromBuffer(source, { lazyEntries: true }, (err, zip) => opened(err, zip));
   });
 }
