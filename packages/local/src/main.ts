@@ -73,6 +73,13 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     process.stdout.write("\nstopping the local stage...\n");
+    // A stop that hangs (a scheduled run stuck on a dependency, say) must not keep the stage alive:
+    // after the grace period we exit anyway, and the exit hook stops DynamoDB Local's JVM.
+    const forced = setTimeout(() => {
+      process.stderr.write("the stage did not stop within 10 s; exiting anyway\n");
+      process.exit(code || 1);
+    }, 10_000);
+    forced.unref();
     await stage?.stop();
     process.exit(code);
   };

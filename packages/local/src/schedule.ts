@@ -41,7 +41,8 @@ export async function startSchedule(o: { handler: string; everyMs: number; logge
   return {
     stop: async () => {
       clearInterval(timer);
-      await running;
+      // Let a run in progress finish, but not for longer than a few seconds: stopping wins.
+      await Promise.race([running, new Promise((r) => setTimeout(r, 3_000).unref())]);
     },
   };
 }
