@@ -8,16 +8,8 @@ export interface CliRun {
 }
 
 /** Runs `matchplace <argv>` in this process with `cwd`, capturing both streams. */
-export async function runMatchplace(cwd: string, ...argv: string[]): Promise<CliRun> {
-  let stdout = "";
-  let stderr = "";
-  const code = await runCli(argv, {
-    stdout: { write: (t: string) => (stdout += t) },
-    stderr: { write: (t: string) => (stderr += t) },
-    cwd,
-    env: {},
-  });
-  return { code, stdout, stderr };
+export function runMatchplace(cwd: string, ...argv: string[]): Promise<CliRun> {
+  return runMatchplaceWatching(cwd, () => undefined, ...argv);
 }
 
 /** Like {@link runMatchplace}, and calls `onStderr` with everything printed to stderr so far after each write. */

@@ -2,7 +2,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { runCli } from "../src/cli.js";
+import { runMatchplace, type CliRun } from "../../../test/cli/runMatchplace.js";
 
 let cwd: string;
 beforeAll(async () => {
@@ -12,17 +12,7 @@ afterAll(async () => {
   await rm(cwd, { recursive: true, force: true });
 });
 
-async function run(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = "";
-  let stderr = "";
-  const code = await runCli(argv, {
-    stdout: { write: (t: string) => (stdout += t) },
-    stderr: { write: (t: string) => (stderr += t) },
-    cwd,
-    env: {},
-  });
-  return { code, stdout, stderr };
-}
+const run = (...argv: string[]): Promise<CliRun> => runMatchplace(cwd, ...argv);
 
 // An endpoint nothing listens on: every case below must fail before calling it.
 const nowhere = ["--endpoint", "http://127.0.0.1:9"];
