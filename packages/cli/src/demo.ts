@@ -1,22 +1,17 @@
 import { existsSync, readFileSync } from "node:fs";
-import { join } from "node:path";
 import { parseArgs } from "node:util";
-import { createClient } from "@matchplace/client";
+import { createClient, type Ticket } from "@matchplace/client";
+import { findLocalConfig } from "./connection.js";
 
 /**
  * `npm run demo`: a handful of virtual players against the running local stage
  * (token → start matchmaking → poll → connection info), then the matches that formed.
  */
-interface Connection {
-  ipAddress: string;
-  dnsName: string;
-  port: number;
-  playerSessionId: string;
-}
+type Connection = NonNullable<Ticket["connection"]>;
 
 function endpoints(): { api: string } {
-  const file = process.env.MATCHPLACE_LOCAL_JSON ?? join(process.cwd(), ".matchplace", "local.json");
-  if (!existsSync(file)) {
+  const file = process.env.MATCHPLACE_LOCAL_JSON ?? findLocalConfig(process.cwd());
+  if (file === undefined || !existsSync(file)) {
     process.stderr.write("no local stage found (.matchplace/local.json): start it first with `npm start`\n");
     process.exit(2);
   }
@@ -31,7 +26,7 @@ async function player(api: string, playerId: string): Promise<{ playerId: string
   const ticket = await client.startMatchmaking({});
   process.stdout.write(`  ${playerId.padEnd(16)} ticket ${ticket.ticketId} ${ticket.status}\n`);
   const view = await client.waitForTicket(ticket.ticketId, { timeoutMs: 120_000 });
-  return { playerId, status: view.status, team: view.match?.team, connection: (view.connection ?? undefined) as Connection | undefined, waitedMs: Date.now() - started };
+  return { playerId, status: view.status, team: view.match?.team, connection: view.connection, waitedMs: Date.now() - started };
 }
 
 async function main(): Promise<void> {
