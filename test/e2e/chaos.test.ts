@@ -5,13 +5,14 @@ import type { LocalStage } from "@matchplace/local";
 import { pollUntil, startTestStage, tokenFor } from "../support/stage.js";
 
 /**
- * GameLift's notifications are best-effort. With 10% of them dropped, 20% duplicated and 30% held
- * back (so reordered), 500 players' tickets must still end in GameLift's own final state, each
+ * GameLift's notifications are best-effort. With 10% of them dropped, 20% duplicated, 30% held
+ * back a random time and 20% swapped with the next one, 500 players' tickets must still end in GameLift's own final state, each
  * player with their own connection, within one reconciliation interval of GameLift finishing.
  */
 const PLAYERS = 500;
 const RECONCILE_MS = 3_000;
 const STALE_MS = 2_000;
+const SLACK_MS = 4_000;
 const TERMINAL = new Set(["COMPLETED", "FAILED", "CANCELLED", "TIMED_OUT"]);
 
 async function inBatches<T, R>(items: readonly T[], size: number, fn: (item: T, i: number) => Promise<R>): Promise<R[]> {
@@ -30,7 +31,7 @@ describe("chaos: lossy, duplicated, reordered notifications", () => {
     process.env.MATCHPLACE_RECONCILE_TICKET_RPS = "100";
     stage = await startTestStage({
       reconcileIntervalMs: RECONCILE_MS,
-      snsFaults: { drop: 0.1, duplicate: 0.2, delay: 0.3, maxDelayMs: 1_000 },
+      snsFaults: { drop: 0.1, duplicate: 0.2, delay: 0.3, reorder: 0.2, maxDelayMs: 1_000 },
     });
     gamelift = new GameLiftClient({ endpoint: stage.endpoints.gamelift, region: stage.endpoints.region, credentials: { accessKeyId: "x", secretAccessKey: "x" } });
     // Room for 125 game sessions: 13 instances × 10 processes.
@@ -60,7 +61,10 @@ describe("chaos: lossy, duplicated, reordered notifications", () => {
     const finishedAt = Date.now();
     const byId = new Map(truth.map((t) => [t.TicketId as string, t]));
 
-    // Within one reconciliation interval (after the staleness threshold), our state agrees.
+    // A ticket whose last notifications were lost turns stale STALE_MS after we last heard of it
+    // (at most when GameLift finished), and the next scheduled run, at most one interval later,
+    // repairs it. SLACK_MS covers that run's own time (500 tickets at the rate budget) and a
+    // held-back delivery (maxDelayMs). Measured alone: ~5.4 s against this 9 s bound.
     const agree = async (): Promise<string[]> => {
       const views = await inBatches(clients, 25, (c, i) => c.getTicket(ticketIds[i] as string));
       const wrong: string[] = [];
@@ -73,9 +77,9 @@ describe("chaos: lossy, duplicated, reordered notifications", () => {
       });
       return wrong;
     };
-    const wrong = await pollUntil(agree, (w) => w.length === 0, STALE_MS + 2 * RECONCILE_MS + 5_000, 500);
+    const wrong = await pollUntil(agree, (w) => w.length === 0, STALE_MS + RECONCILE_MS + SLACK_MS, 500);
     expect(wrong).toEqual([]);
     const convergedMs = Date.now() - finishedAt;
-    expect(convergedMs).toBeLessThanOrEqual(STALE_MS + 2 * RECONCILE_MS + 5_000);
+    expect(convergedMs).toBeLessThanOrEqual(STALE_MS + RECONCILE_MS + SLACK_MS);
   }, 300_000);
 });

@@ -1,41 +1,43 @@
+import {
+  mergeShares,
+  NOTIFICATION_SHARES,
+  noNotificationFaults,
+  NotificationSender,
+  parseFaultSpec,
+  planNotification,
+  type NotificationFaults,
+} from "./notificationFaults.js";
 import type { Notify } from "./operations/types.js";
 
 /**
  * Fault knobs of the emulator, to prove a backend copes with GameLift's best-effort notifications
  * and its rate limits. Every share is 0..1; settable at start and at run time (`PUT /local/faults`).
+ * The notification knobs (drop, duplicate, delay, reorder) are the local SNS's too.
  */
-export interface EmulatorFaults {
+export interface EmulatorFaults extends NotificationFaults {
   /** Share of API calls refused with ThrottlingException ("Rate exceeded"). */
   readonly throttle: number;
-  /** Share of notifications never sent. */
-  readonly drop: number;
-  /** Share of notifications sent twice. */
-  readonly duplicate: number;
-  /** Share of notifications held back by a random delay up to `maxDelayMs` (so they arrive out of order). */
-  readonly delay: number;
-  readonly maxDelayMs: number;
 }
 
-export const noEmulatorFaults: EmulatorFaults = { throttle: 0, drop: 0, duplicate: 0, delay: 0, maxDelayMs: 0 };
+export const noEmulatorFaults: EmulatorFaults = { throttle: 0, ...noNotificationFaults };
 
-const SHARES = ["throttle", "drop", "duplicate", "delay"] as const;
+const SHARES = ["throttle", ...NOTIFICATION_SHARES] as const;
 
 /** Checks and merges a partial update into the faults in force; throws RangeError naming the bad knob. */
 export function mergeFaults(current: EmulatorFaults, update: Record<string, unknown>): EmulatorFaults {
-  const next: Record<string, number> = { ...current };
-  for (const [key, value] of Object.entries(update)) {
-    if (!(key in noEmulatorFaults)) throw new RangeError(`unknown fault "${key}": expected ${Object.keys(noEmulatorFaults).join(", ")}`);
-    if (typeof value !== "number" || !Number.isFinite(value) || value < 0) throw new RangeError(`fault "${key}" must be a number >= 0`);
-    if ((SHARES as readonly string[]).includes(key) && value > 1) throw new RangeError(`fault "${key}" is a share between 0 and 1`);
-    next[key] = value;
-  }
-  return next as unknown as EmulatorFaults;
+  return mergeShares(current, update, SHARES);
+}
+
+/** Parses `throttle=0.1,drop=0.05,...` (the stage's `--gamelift-faults` flag); throws RangeError. */
+export function parseEmulatorFaults(spec: string): EmulatorFaults {
+  return parseFaultSpec(spec, noEmulatorFaults, SHARES);
 }
 
 /** The switchboard the server and the notify wrapper read on every call. */
 export class FaultSwitch {
   #faults: EmulatorFaults;
   readonly #random: () => number;
+  readonly #sender = new NotificationSender();
 
   public constructor(initial: Partial<EmulatorFaults> = {}, random: () => number = Math.random) {
     this.#faults = mergeFaults(noEmulatorFaults, initial);
@@ -57,24 +59,29 @@ export class FaultSwitch {
   }
 
   /**
-   * Wraps a notify so drops, duplicates and delays apply to the emulator's own events.
+   * Wraps a notify so drops, duplicates, delays and reorders apply to the emulator's own events.
    * Delays run on real time: they stand for the network between GameLift and SNS, not for GameLift.
    */
   public wrapNotify(notify: Notify, onError: (err: unknown) => void): Notify {
     return (topicArn, message) => {
       const f = this.#faults;
-      if (f.drop > 0 && this.#random() < f.drop) return;
-      const copies = f.duplicate > 0 && this.#random() < f.duplicate ? 2 : 1;
-      for (let i = 0; i < copies; i++) {
-        const delayMs = f.delay > 0 && this.#random() < f.delay ? Math.floor(this.#random() * f.maxDelayMs) : 0;
-        const send = (): void => {
-          Promise.resolve()
-            .then(() => notify(topicArn, message))
-            .catch(onError);
-        };
-        if (delayMs > 0) setTimeout(send, delayMs);
-        else send();
+      for (const copy of planNotification(f, this.#random)) {
+        this.#sender.send(
+          topicArn,
+          copy,
+          () => {
+            Promise.resolve()
+              .then(() => notify(topicArn, message))
+              .catch(onError);
+          },
+          f.maxDelayMs,
+        );
       }
     };
+  }
+
+  /** Forgets notifications still held back or delayed (the emulator is closing). */
+  public discardPending(): void {
+    this.#sender.clear();
   }
 }

@@ -7,5 +7,7 @@ export type { EmulatorContext, EmulatorSettings, IdSource, Notify, Operation } f
 export type { Engine } from "./engines/Engine.js";
 export { GameLiftError } from "./errors.js";
 export { acceptPlayerSession, removePlayerSession, endGameSessionProcess } from "./engines/sessions/serverProcess.js";
-export { FaultSwitch, mergeFaults, noEmulatorFaults } from "./faults.js";
+export { FaultSwitch, mergeFaults, noEmulatorFaults, parseEmulatorFaults } from "./faults.js";
 export type { EmulatorFaults } from "./faults.js";
+export { NotificationSender, mergeShares, noNotificationFaults, NOTIFICATION_SHARES, parseFaultSpec, planNotification } from "./notificationFaults.js";
+export type { NotificationFaults, PlannedCopy } from "./notificationFaults.js";

@@ -50,7 +50,7 @@ export interface GameLiftEmulatorOptions {
   readonly s3?: { readonly port?: number; readonly directory?: string };
   /** Told about unexpected (non-GameLift) exceptions thrown by operations and engines. */
   readonly onError?: (err: unknown, where: string) => void;
-  /** Fault knobs at start (throttle, drop, duplicate, delay, maxDelayMs); see `faults.ts`. */
+  /** Fault knobs at start (throttle, drop, duplicate, delay, reorder, maxDelayMs); see `faults.ts`. */
   readonly faults?: Partial<EmulatorFaults>;
   /** Randomness for the fault knobs (tests pass a seeded one). */
   readonly random?: () => number;
@@ -207,6 +207,7 @@ export async function startGameLiftEmulator(options: GameLiftEmulatorOptions = {
 
   const close = async (): Promise<void> => {
     for (const t of timers) clearInterval(t);
+    faults.discardPending();
     await running.catch(() => undefined);
     await new Promise<void>((resolve, reject) => {
       server.close((err) => (err ? reject(err) : resolve()));

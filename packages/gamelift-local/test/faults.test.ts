@@ -38,7 +38,7 @@ describe("emulator fault knobs", () => {
     expect(bad.status).toBe(400);
     const unknown = await fetch(`${emulator.url}/local/faults`, { method: "PUT", body: JSON.stringify({ explode: 1 }) });
     expect(unknown.status).toBe(400);
-    expect(await (await fetch(`${emulator.url}/local/faults`)).json()).toEqual({ throttle: 0, drop: 0, duplicate: 0, delay: 0, maxDelayMs: 0 });
+    expect(await (await fetch(`${emulator.url}/local/faults`)).json()).toEqual({ throttle: 0, drop: 0, duplicate: 0, delay: 0, reorder: 0, maxDelayMs: 0 });
   });
 
   it("drops and duplicates the emulator's own notifications", async () => {
@@ -51,6 +51,31 @@ describe("emulator fault knobs", () => {
     new FaultSwitch({ drop: 0.5, duplicate: 0.5 }, sequence([0.9, 0.1])).wrapNotify(notify, onError)("arn:t", "b");
     await new Promise((r) => setImmediate(r));
     expect(sent).toEqual(["b", "b"]);
+  });
+
+  it("reorders the emulator's own notifications: a held one goes right after the next on its topic", async () => {
+    const sent: string[] = [];
+    const notify = (arn: string, message: string): void => void sent.push(`${arn}:${message}`);
+    // a: reorder roll 0.1 → held; b on another topic: 0.9 → sent, a still held; c: 0.9 → sent, then a.
+    const wrapped = new FaultSwitch({ reorder: 0.5, maxDelayMs: 60_000 }, sequence([0.1, 0.9, 0.9])).wrapNotify(notify, () => undefined);
+    wrapped("arn:t", "a");
+    wrapped("arn:other", "b");
+    wrapped("arn:t", "c");
+    await new Promise((r) => setImmediate(r));
+    expect(sent).toEqual(["arn:other:b", "arn:t:c", "arn:t:a"]);
+  });
+
+  it("sends a held notification after maxDelayMs when none follows, and forgets it on close", async () => {
+    const sent: string[] = [];
+    const faults = new FaultSwitch({ reorder: 1, maxDelayMs: 20 });
+    const wrapped = faults.wrapNotify((_arn, m) => void sent.push(m), () => undefined);
+    wrapped("arn:t", "late");
+    for (let i = 0; i < 100 && sent.length === 0; i++) await new Promise((r) => setTimeout(r, 5));
+    expect(sent).toEqual(["late"]);
+    wrapped("arn:t", "never");
+    faults.discardPending();
+    await new Promise((r) => setTimeout(r, 60));
+    expect(sent).toEqual(["late"]);
   });
 
   it("leaves API calls alone with no faults set", async () => {

@@ -2,7 +2,7 @@ import { relative } from "node:path";
 import { parseArgs } from "node:util";
 import { MissingJavaError, StageError } from "./errors.js";
 import { parseFaults } from "./sns/faults.js";
-import { mergeFaults, noEmulatorFaults, type EmulatorFaults } from "@matchplace/gamelift-local";
+import { parseEmulatorFaults } from "@matchplace/gamelift-local";
 import { defaultPorts, localJsonPath, startLocalStage, type LocalStage } from "./stage.js";
 
 const usage = `matchplace local stage
@@ -15,7 +15,7 @@ const usage = `matchplace local stage
   --sns-port N          SNS                         default ${defaultPorts.sns}   env MATCHPLACE_SNS_PORT
   --s3-port N           S3 (build uploads)          default ${defaultPorts.s3}   env MATCHPLACE_S3_PORT
   --persist DIR         keep DynamoDB and GameLift state in DIR across restarts
-  --sns-faults SPEC     e.g. drop=0.1,duplicate=0.2,delay=0.3,maxDelayMs=2000   (run time: PUT <sns>/local/faults)
+  --sns-faults SPEC     e.g. drop=0.1,duplicate=0.2,delay=0.3,reorder=0.2,maxDelayMs=2000   (run time: PUT <sns>/local/faults)
   --gamelift-faults SPEC  e.g. throttle=0.1,drop=0.05                        (run time: PUT <gamelift>/local/faults)
   --reconcile-ms N      reconciliation schedule period (default 10000, 0 = off)
   --verbose             handler and stage logs at INFO
@@ -30,17 +30,12 @@ function port(flag: string | undefined, env: string, fallback: number): number {
   return n;
 }
 
-/** `throttle=0.1,drop=0.05` → the emulator's fault knobs (checked by the emulator's own rules). */
-function parseEmulatorFaults(spec: string): EmulatorFaults {
-  const update: Record<string, number> = {};
-  for (const part of spec.split(",").map((p) => p.trim()).filter(Boolean)) {
-    const [key = "", raw] = part.split("=");
-    update[key] = Number(raw);
-  }
+/** Parses a fault flag, naming the flag in the error. */
+function faultFlag<T>(flag: string, spec: string, parse: (spec: string) => T): T {
   try {
-    return mergeFaults(noEmulatorFaults, update);
+    return parse(spec);
   } catch (err) {
-    throw new StageError(`--gamelift-faults: ${err instanceof Error ? err.message : String(err)}`);
+    throw new StageError(`--${flag}: ${err instanceof Error ? err.message : String(err)}`);
   }
 }
 
@@ -100,8 +95,8 @@ async function main(): Promise<void> {
       s3: port(values["s3-port"], "MATCHPLACE_S3_PORT", defaultPorts.s3),
     },
     persistDir: values.persist,
-    snsFaults: values["sns-faults"] ? parseFaults(values["sns-faults"]) : undefined,
-    gameliftFaults: values["gamelift-faults"] ? parseEmulatorFaults(values["gamelift-faults"]) : undefined,
+    snsFaults: values["sns-faults"] ? faultFlag("sns-faults", values["sns-faults"], parseFaults) : undefined,
+    gameliftFaults: values["gamelift-faults"] ? faultFlag("gamelift-faults", values["gamelift-faults"], parseEmulatorFaults) : undefined,
     reconcileIntervalMs: values["reconcile-ms"] === undefined ? undefined : Number(values["reconcile-ms"]),
     logLevel: values.verbose ? "INFO" : "WARN",
     writeLocalJson: true,

@@ -5,7 +5,8 @@ import { afterEach, describe, expect, it } from "vitest";
 import { Logger } from "@aws-lambda-powertools/logger";
 import { LocalSns } from "../src/sns/LocalSns.js";
 import { startSnsServer, type SnsServer } from "../src/sns/snsServer.js";
-import { parseFaults, planDelivery } from "../src/sns/faults.js";
+import { planNotification } from "@matchplace/gamelift-local";
+import { noFaults, parseFaults } from "../src/sns/faults.js";
 
 const logger = new Logger({ serviceName: "test", logLevel: "CRITICAL" });
 const run = promisify(execFile);
@@ -73,14 +74,41 @@ describe("local SNS", () => {
   });
 
   it("drops and duplicates deliveries as the fault knobs say", async () => {
-    expect(planDelivery({ drop: 0.5, duplicate: 0, delay: 0, maxDelayMs: 0 }, () => 0.1)).toEqual([]);
-    expect(planDelivery({ drop: 0.5, duplicate: 0.5, delay: 0, maxDelayMs: 0 }, () => 0.4)).toEqual([]);
-    expect(planDelivery({ drop: 0, duplicate: 0.5, delay: 0, maxDelayMs: 0 }, () => 0.4)).toEqual([0, 0]);
+    const delays = (plan: { delayMs: number; holdBack: boolean }[]): number[] => plan.map((c) => c.delayMs);
+    expect(planNotification({ ...noFaults, drop: 0.5 }, () => 0.1)).toEqual([]);
+    expect(planNotification({ ...noFaults, drop: 0.5, duplicate: 0.5 }, () => 0.4)).toEqual([]);
+    expect(delays(planNotification({ ...noFaults, duplicate: 0.5 }, () => 0.4))).toEqual([0, 0]);
     const rolls = [0.1, 0.5]; // delay roll, then the delay drawn
-    expect(planDelivery({ drop: 0, duplicate: 0, delay: 0.5, maxDelayMs: 1000 }, () => rolls.shift() ?? 0)).toEqual([500]);
+    expect(delays(planNotification({ ...noFaults, delay: 0.5, maxDelayMs: 1000 }, () => rolls.shift() ?? 0))).toEqual([500]);
     expect(() => parseFaults("drop=2")).toThrow(/between 0 and 1/);
     expect(() => parseFaults("lose=0.1")).toThrow(/bad fault/);
-    expect(parseFaults("drop=0.1,duplicate=0.2")).toMatchObject({ drop: 0.1, duplicate: 0.2, delay: 0 });
+    expect(() => parseFaults("reorder=")).toThrow(/bad fault/);
+    expect(parseFaults("drop=0.1,duplicate=0.2,reorder=0.3")).toEqual({ ...noFaults, drop: 0.1, duplicate: 0.2, reorder: 0.3 });
+  });
+
+  it("reorders: a held-back message is delivered right after the next one on its topic", async () => {
+    const rolls = [0.1, 0.9, 0.9]; // A: reorder roll 0.1 < 0.5 → held; B and C: 0.9 → sent at once
+    const sns = newSns({ faults: { ...noFaults, reorder: 0.5, maxDelayMs: 60_000 }, random: () => rolls.shift() ?? 0.9 });
+    const arn = sns.createTopic("events");
+    const got: string[] = [];
+    sns.subscribe(arn, "consumer", async (e) => void got.push((e as SnsEvent).Records[0]?.Sns.Message ?? ""));
+    sns.publish(arn, "A");
+    await new Promise((r) => setTimeout(r, 20));
+    expect(got).toEqual([]); // held, not lost
+    sns.publish(arn, "B");
+    sns.publish(arn, "C");
+    await sns.drain();
+    expect(got).toEqual(["B", "A", "C"]);
+  });
+
+  it("delivers a held-back message after maxDelayMs when no other message follows", async () => {
+    const sns = newSns({ faults: { ...noFaults, reorder: 1, maxDelayMs: 30 } });
+    const arn = sns.createTopic("events");
+    const got: string[] = [];
+    sns.subscribe(arn, "consumer", async (e) => void got.push((e as SnsEvent).Records[0]?.Sns.Message ?? ""));
+    sns.publish(arn, "only");
+    for (let i = 0; i < 100 && got.length === 0; i++) await new Promise((r) => setTimeout(r, 10));
+    expect(got).toEqual(["only"]);
   });
 
   it("changes its faults at run time through PUT /local/faults and rejects bad ones", async () => {

@@ -2,7 +2,8 @@ import { randomUUID } from "node:crypto";
 import type { Logger } from "@aws-lambda-powertools/logger";
 import type { LambdaHandler } from "../handlers.js";
 import { lambdaContext } from "../api/events.js";
-import { noFaults, planDelivery, type DeliveryFaults } from "./faults.js";
+import { NotificationSender, planNotification } from "@matchplace/gamelift-local";
+import { noFaults, type DeliveryFaults } from "./faults.js";
 
 /** Options for {@link LocalSns}. */
 export interface LocalSnsOptions {
@@ -42,6 +43,7 @@ export class LocalSns {
   readonly #inFlight = new Set<Promise<void>>();
   readonly #options: LocalSnsOptions;
   readonly #log: Logger;
+  readonly #sender = new NotificationSender();
   #faults: DeliveryFaults;
   #closed = false;
 
@@ -97,9 +99,10 @@ export class LocalSns {
     if (!subs) throw new Error(`no topic ${topicArn}`);
     const messageId = randomUUID();
     const random = this.#options.random ?? Math.random;
+    const faults = this.#faults;
     for (const sub of subs) {
-      for (const delayMs of planDelivery(this.#faults, random)) {
-        this.#track(this.#deliver(sub, topicArn, messageId, message, subject, delayMs));
+      for (const copy of planNotification(faults, random)) {
+        this.#sender.send(sub.arn, copy, () => this.#track(this.#deliver(sub, topicArn, messageId, message, subject)), faults.maxDelayMs);
       }
     }
     return messageId;
@@ -125,7 +128,12 @@ export class LocalSns {
 
   /** Resolves once every delivery started so far has finished (delivered or dead-lettered). */
   public async drain(): Promise<void> {
-    while (this.#inFlight.size) await Promise.allSettled([...this.#inFlight]);
+    for (;;) {
+      this.#sender.flush();
+      if (this.#inFlight.size > 0) await Promise.allSettled([...this.#inFlight]);
+      else if (this.#sender.pending > 0) await sleep(10);
+      else return;
+    }
   }
 
   public async close(): Promise<void> {
@@ -138,8 +146,7 @@ export class LocalSns {
     void p.finally(() => this.#inFlight.delete(p));
   }
 
-  async #deliver(sub: Subscription, topicArn: string, messageId: string, message: string, subject: string | undefined, delayMs: number): Promise<void> {
-    if (delayMs > 0) await sleep(delayMs);
+  async #deliver(sub: Subscription, topicArn: string, messageId: string, message: string, subject: string | undefined): Promise<void> {
     const delays = this.#options.retryDelaysMs ?? [1000, 2000, 4000];
     let lastError = "";
     for (let attempt = 0; attempt <= delays.length; attempt++) {
