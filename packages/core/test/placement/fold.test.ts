@@ -37,6 +37,14 @@ describe("foldPlacement", () => {
   it("creates a placement first seen in an event, with each player's session", () => {
     const next = foldPlacement(undefined, event("FULFILLED"), 9);
 
-    expect(next).toMatchObject({ placementId: "p1", status: "FULFILLED", players: { a: { playerSessionId: "psess-a" } }, eventIds: ["e1"] });
+    // A terminal state absorbs every later event, so the terminal event's id is not recorded.
+    expect(next).toMatchObject({ placementId: "p1", status: "FULFILLED", players: { a: { playerSessionId: "psess-a" } }, eventIds: [] });
+    expect(next && foldPlacement(next, event("FULFILLED"), 10)).toBeUndefined();
+  });
+
+  it("records a non-terminal event's id, so its duplicate is a no-op", () => {
+    const next = foldPlacement(undefined, event("PENDING"), 9);
+    expect(next?.eventIds).toEqual(["e1"]);
+    expect(next && foldPlacement(next, event("PENDING"), 10)).toBeUndefined();
   });
 });

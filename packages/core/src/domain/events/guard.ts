@@ -20,7 +20,7 @@ export interface Guard {
   readonly rank: number;
   /** Event time, epoch ms. */
   readonly time: number;
-  /** Envelope id to dedupe on; absent for reconcile observations. */
+  /** Envelope id to dedupe on; absent for reconcile observations and terminal events (terminal absorbs). */
   readonly eventId?: string;
 }
 

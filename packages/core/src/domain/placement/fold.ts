@@ -27,13 +27,15 @@ export function placementPatch(event: PlacementEvent, now: number): Patch<Placem
     playerIds: event.playerIds,
     players: {},
   };
+  const terminal = isTerminalPlacementStatus(event.status);
   return {
     guard: {
       rank: placementStatusRank(event.status),
       time: event.time,
-      ...(event.dedupe ? { eventId: event.id } : {}),
+      // A terminal state absorbs every later event, so its own id need not be remembered.
+      ...(event.dedupe && !terminal ? { eventId: event.id } : {}),
     },
-    terminal: isTerminalPlacementStatus(event.status),
+    terminal,
     set: set as Partial<Placement>,
     setIfNotExists: setIfNotExists as Partial<Placement>,
     remove: [],

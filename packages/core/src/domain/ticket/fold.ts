@@ -41,7 +41,8 @@ export function ticketPatch(event: TicketEvent, now: number): Patch<Ticket> {
     guard: {
       rank: ticketStatusRank(event.status),
       time: event.time,
-      ...(event.dedupe ? { eventId: event.id } : {}),
+      // A terminal state absorbs every later event, so its own id need not be remembered.
+      ...(event.dedupe && !terminal ? { eventId: event.id } : {}),
     },
     terminal,
     set: set as Partial<Ticket>,
