@@ -19,11 +19,9 @@ interface CountingProxy {
 }
 
 async function countingProxy(): Promise<CountingProxy> {
-  const calls: string[] = [];
-  const proxy: { target: string } = { target: "" };
   const server: Server = createServer((req, res) => {
-    calls.push(String(req.headers["x-amz-target"] ?? `${req.method} ${req.url}`));
-    const upstream = request(new URL(req.url ?? "/", proxy.target), { method: req.method, headers: req.headers }, (up) => {
+    out.calls.push(String(req.headers["x-amz-target"] ?? `${req.method} ${req.url}`));
+    const upstream = request(new URL(req.url ?? "/", out.target), { method: req.method, headers: req.headers }, (up) => {
       res.writeHead(up.statusCode ?? 502, up.headers);
       up.pipe(res);
     });
@@ -31,22 +29,17 @@ async function countingProxy(): Promise<CountingProxy> {
     req.pipe(upstream);
   });
   await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}`,
-    get target() {
-      return proxy.target;
-    },
-    set target(t: string) {
-      proxy.target = t;
-    },
-    calls,
+  const out: CountingProxy = {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    target: "",
+    calls: [],
     close: () =>
       new Promise<void>((r) => {
         server.closeAllConnections();
         server.close(() => r());
       }),
   };
+  return out;
 }
 
 let proxy: CountingProxy;
