@@ -55,7 +55,7 @@ export function planNotification(faults: NotificationFaults, random: () => numbe
 export function mergeShares<T extends object>(current: T, update: Record<string, unknown>, shares: readonly string[]): T {
   const next: Record<string, unknown> = { ...(current as Record<string, unknown>) };
   for (const [key, value] of Object.entries(update)) {
-    if (!(key in current)) throw new RangeError(`unknown fault "${key}": expected ${Object.keys(current).join(", ")}`);
+    if (!Object.hasOwn(current, key)) throw new RangeError(`unknown fault "${key}": expected ${Object.keys(current).join(", ")}`);
     if (typeof value !== "number" || !Number.isFinite(value) || value < 0) throw new RangeError(`fault "${key}" must be a number >= 0`);
     if (shares.includes(key) && value > 1) throw new RangeError(`fault "${key}" is a share between 0 and 1`);
     next[key] = value;
@@ -72,7 +72,7 @@ export function parseFaultSpec<T extends object>(spec: string, defaults: T, shar
   const update: Record<string, number> = {};
   for (const part of spec.split(",").map((p) => p.trim()).filter(Boolean)) {
     const [key = "", raw = ""] = part.split("=");
-    if (!(key in defaults) || raw.trim() === "" || !Number.isFinite(Number(raw))) {
+    if (!Object.hasOwn(defaults, key) || raw.trim() === "" || !Number.isFinite(Number(raw))) {
       throw new RangeError(`bad fault "${part}": expected ${Object.keys(defaults).join("|")}=<number>`);
     }
     update[key] = Number(raw);
@@ -127,7 +127,7 @@ export class NotificationSender {
     return n;
   }
 
-  /** Sends everything held back now (held copies first, then delayed ones); used on drain/close. */
+  /** Sends every held-back copy now (delayed copies keep their timers); used to drain. */
   public flush(): void {
     for (const topic of [...this.#held.keys()]) this.#releaseAll(topic);
   }

@@ -38,6 +38,8 @@ describe("emulator fault knobs", () => {
     expect(bad.status).toBe(400);
     const unknown = await fetch(`${emulator.url}/local/faults`, { method: "PUT", body: JSON.stringify({ explode: 1 }) });
     expect(unknown.status).toBe(400);
+    const inherited = await fetch(`${emulator.url}/local/faults`, { method: "PUT", body: JSON.stringify({ toString: 0.5 }) });
+    expect(inherited.status).toBe(400);
     expect(await (await fetch(`${emulator.url}/local/faults`)).json()).toEqual({ throttle: 0, drop: 0, duplicate: 0, delay: 0, reorder: 0, maxDelayMs: 0 });
   });
 
