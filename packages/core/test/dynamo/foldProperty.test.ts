@@ -41,7 +41,7 @@ class TruthGameLift implements ReconcileObserver {
 const comparable = (t: Ticket | undefined): Partial<Ticket> | undefined =>
   t && {
     status: t.status, players: t.players, playerIds: t.playerIds, matchId: t.matchId, connection: t.connection, eventIds: t.eventIds,
-    lastEventTime: t.lastEventTime, reason: t.reason, createdAt: t.createdAt, heardAt: t.heardAt, estimatedWaitSeconds: t.estimatedWaitSeconds,
+    eventAt: t.eventAt, reason: t.reason, createdAt: t.createdAt, heardAt: t.heardAt, estimatedWaitSeconds: t.estimatedWaitSeconds,
   };
 
 let counter = 0;

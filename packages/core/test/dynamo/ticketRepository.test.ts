@@ -45,7 +45,7 @@ describe("TicketRepository.create / get", () => {
 
 describe("TicketRepository.apply / touch / listStale", () => {
   const searching = (ticketId: string, time: number, id = `${ticketId}-${time}`): Parameters<TicketRepository["apply"]>[0] => ({
-    id, type: "MatchmakingSearching", dedupe: true, time, timeIso: new Date(time).toISOString(), ticketId,
+    id, type: "MatchmakingSearching", dedupe: true, time, ticketId,
     configurationName: "arena", status: "SEARCHING", playerIds: ["p1"], players: { p1: {} },
   });
 

@@ -11,7 +11,7 @@ const T0 = 10_000_000;
 const GS = "arn:aws:gamelift:eu-west-1::gamesession/fleet-1/gs-1";
 
 function stored(id: string, status: TicketStatus, heardAt: number, createdAt = heardAt): Ticket {
-  return { ticketId: id, configurationName: "arena", status, playerIds: ["a"], players: { a: {} }, createdAt, updatedAt: heardAt, heardAt, eventIds: [], lastEventTime: new Date(heardAt).toISOString() };
+  return { ticketId: id, configurationName: "arena", status, playerIds: ["a"], players: { a: {} }, createdAt, updatedAt: heardAt, heardAt, eventIds: [], eventAt: heardAt };
 }
 
 /** An in-memory GameLift read side: what DescribeMatchmaking / DescribeGameSessionPlacement would say. */
@@ -98,7 +98,7 @@ describe("reconcile", () => {
     gamelift.describeTickets = async (ids) => {
       const out = await describe(ids);
       // The terminal event lands between GameLift's answer and our write.
-      await tickets.apply({ id: "e", type: "MatchmakingCancelled", dedupe: true, time: T0, timeIso: new Date(T0).toISOString(), ticketId: "t1", configurationName: "arena", status: "CANCELLED", playerIds: ["a"], players: { a: {} } }, T0);
+      await tickets.apply({ id: "e", type: "MatchmakingCancelled", dedupe: true, time: T0, ticketId: "t1", configurationName: "arena", status: "CANCELLED", playerIds: ["a"], players: { a: {} } }, T0);
       return out;
     };
 

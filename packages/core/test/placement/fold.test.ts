@@ -13,7 +13,6 @@ function event(status: PlacementStatus, id = "e1"): PlacementEvent {
     type: "PlacementFulfilled",
     dedupe: true,
     time: 500,
-    timeIso: new Date(500).toISOString(),
     placementId: "p1",
     queueName: "q",
     status,

@@ -16,7 +16,7 @@ function ticket(status: TicketStatus, over: Partial<Ticket> = {}): Ticket {
     updatedAt: 1,
     heardAt: 1,
     eventIds: ["seen"],
-    lastEventTime: new Date(100).toISOString(),
+    eventAt: 100,
     ...over,
   };
 }
@@ -27,7 +27,6 @@ function event(status: TicketStatus, time: number, id = `e-${status}-${time}`, o
     type: "MatchmakingSearching",
     dedupe: true,
     time,
-    timeIso: new Date(time).toISOString(),
     ticketId: "t1",
     configurationName: "arena",
     status,

@@ -87,7 +87,7 @@ describe("matchmaking end to end at the handler level", () => {
     // The consumer's fold moves the stored ticket to PLACING (as a MatchmakingSucceeded-bound match would).
     const now = stage.clock.now();
     await stage.tickets.apply(
-      { id: `obs-${ticketId}`, type: "ObservedStatus", dedupe: false, time: now, timeIso: new Date(now).toISOString(), ticketId, configurationName: "arena", status: "PLACING", playerIds: ["placing-a"], players: {} },
+      { id: `obs-${ticketId}`, type: "ObservedStatus", dedupe: false, time: now, ticketId, configurationName: "arena", status: "PLACING", playerIds: ["placing-a"], players: {} },
       now,
     );
 

@@ -26,7 +26,7 @@ export interface PlacementRepositoryOptions {
   readonly retentionSeconds?: number;
 }
 
-const INTERNAL = new Set(["pk", "sk", "statusRank", "eventAt", "pendingShard", "expiresAt"]);
+const INTERNAL = new Set(["pk", "sk", "statusRank", "pendingShard", "expiresAt"]);
 
 /** Maps a stored item back to a {@link Placement}. */
 export function placementFromItem(item: Record<string, unknown>): Placement {
@@ -42,6 +42,7 @@ export function placementFromItem(item: Record<string, unknown>): Placement {
     createdAt: Number(item["createdAt"] ?? 0),
     updatedAt: Number(item["updatedAt"] ?? 0),
     heardAt: Number(item["heardAt"] ?? 0),
+    ...(item["eventAt"] === undefined ? {} : { eventAt: Number(item["eventAt"]) }),
     eventIds: Array.isArray(item["eventIds"]) ? (item["eventIds"] as string[]) : [],
     ...(item["connection"] === undefined ? {} : { connection: item["connection"] as Connection }),
   };

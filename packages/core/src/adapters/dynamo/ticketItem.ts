@@ -2,7 +2,7 @@ import type { Ticket, TicketPlayer, Connection } from "../../domain/ticket/types
 import { TICKET_STATUSES } from "../../domain/ticket/types.js";
 
 /** Attributes stored next to the ticket that are not part of {@link Ticket}. */
-const INTERNAL = new Set(["pk", "sk", "statusRank", "eventAt", "pendingShard", "expiresAt"]);
+const INTERNAL = new Set(["pk", "sk", "statusRank", "pendingShard", "expiresAt"]);
 
 /** Maps a stored item back to a {@link Ticket}, dropping keys and guard attributes. */
 export function ticketFromItem(item: Record<string, unknown>): Ticket {
@@ -20,6 +20,7 @@ export function ticketFromItem(item: Record<string, unknown>): Ticket {
     createdAt: Number(item["createdAt"] ?? 0),
     updatedAt: Number(item["updatedAt"] ?? 0),
     heardAt: Number(item["heardAt"] ?? 0),
+    ...(item["eventAt"] === undefined ? {} : { eventAt: Number(item["eventAt"]) }),
     eventIds: Array.isArray(eventIds) ? (eventIds as string[]) : [],
     ...(item["connection"] === undefined ? {} : { connection: item["connection"] as Connection }),
   };

@@ -88,7 +88,6 @@ export function toTicketEvents(env: Envelope, d: FlexMatchDetail, type: FlexMatc
       type,
       dedupe: true,
       time,
-      timeIso: env.time,
       ticketId: t.ticketId,
       configurationName,
       status: statusOf(type, d),

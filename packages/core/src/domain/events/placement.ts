@@ -33,7 +33,6 @@ export function toPlacementEvent(env: Envelope, d: PlacementDetail, type: Placem
     type,
     dedupe: true,
     time: Date.parse(env.time),
-    timeIso: env.time,
     placementId: d.placementId,
     queueName: queueNameFromArn(env.resources[0]),
     status: STATUS[type],

@@ -53,8 +53,6 @@ export interface TicketEvent extends TicketFacts {
   readonly dedupe: boolean;
   /** Event time, epoch ms. */
   readonly time: number;
-  /** Event time as ISO-8601, as GameLift wrote it. */
-  readonly timeIso: string;
   /** Ticket start time, epoch ms, when the event carries it. */
   readonly startTime?: number;
 }
@@ -66,7 +64,6 @@ export interface PlacementEvent
   readonly type: PlacementEventType | "ObservedStatus";
   readonly dedupe: boolean;
   readonly time: number;
-  readonly timeIso: string;
   readonly startTime?: number;
 }
 

@@ -4,15 +4,13 @@ import { isTerminalPlacementStatus, placementStatusRank, type Placement } from "
 
 /** The guard view of a stored placement. */
 export function placementGuardState(p: Placement): GuardState {
-  const eventAt = p.lastEventTime === undefined ? Number.NaN : Date.parse(p.lastEventTime);
-  return { rank: placementStatusRank(p.status), eventIds: p.eventIds, ...(Number.isNaN(eventAt) ? {} : { eventAt }) };
+  return { rank: placementStatusRank(p.status), eventIds: p.eventIds, ...(p.eventAt === undefined ? {} : { eventAt: p.eventAt }) };
 }
 
 /** The change a placement event makes, from the event alone (see `ticketPatch`). */
 export function placementPatch(event: PlacementEvent, now: number): Patch<Placement> {
   const set: Partial<Record<keyof Placement, unknown>> = {
     status: event.status,
-    lastEventTime: event.timeIso,
     heardAt: now,
     updatedAt: now,
     ...(event.playerIds.length > 0 ? { players: event.players, playerIds: event.playerIds } : {}),

@@ -30,12 +30,13 @@ export interface Placement {
   readonly createdAt: number;
   readonly updatedAt: number;
   readonly heardAt: number;
-  readonly lastEventTime?: string;
+  /** Epoch ms of the newest event folded in (the guard's ordering; stored as `eventAt`). */
+  readonly eventAt?: number;
   readonly eventIds: readonly string[];
 }
 
 /** Input of `PlacementRepository.create`. */
-export type NewPlacement = Omit<Placement, "status" | "updatedAt" | "heardAt" | "eventIds" | "lastEventTime">;
+export type NewPlacement = Omit<Placement, "status" | "updatedAt" | "heardAt" | "eventIds" | "eventAt">;
 
 /** Rank of a placement status; all terminal statuses share the top rank. */
 export function placementStatusRank(status: PlacementStatus): number {

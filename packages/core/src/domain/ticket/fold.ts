@@ -5,8 +5,7 @@ import type { Ticket } from "./types.js";
 
 /** The guard view of a stored ticket. */
 export function ticketGuardState(t: Ticket): GuardState {
-  const eventAt = t.lastEventTime === undefined ? Number.NaN : Date.parse(t.lastEventTime);
-  return { rank: ticketStatusRank(t.status), eventIds: t.eventIds, ...(Number.isNaN(eventAt) ? {} : { eventAt }) };
+  return { rank: ticketStatusRank(t.status), eventIds: t.eventIds, ...(t.eventAt === undefined ? {} : { eventAt: t.eventAt }) };
 }
 
 /**
@@ -18,7 +17,6 @@ export function ticketPatch(event: TicketEvent, now: number): Patch<Ticket> {
   const terminal = isTerminalTicketStatus(event.status);
   const set: Partial<Record<keyof Ticket, unknown>> = {
     status: event.status,
-    lastEventTime: event.timeIso,
     heardAt: now,
     updatedAt: now,
     ...(event.playerIds.length > 0 ? { players: event.players } : {}),

@@ -64,8 +64,8 @@ export interface Ticket {
   readonly updatedAt: number;
   /** Epoch ms when we last heard anything about the ticket (submit, event, reconcile). */
   readonly heardAt: number;
-  /** ISO-8601 time of the newest event folded in. */
-  readonly lastEventTime?: string;
+  /** Epoch ms of the newest event folded in (the guard's ordering; stored as `eventAt`). */
+  readonly eventAt?: number;
   /** Envelope ids of the events folded in (dedupe). */
   readonly eventIds: readonly string[];
   /** For a backfill ticket: the game session it backfills. */
@@ -73,6 +73,6 @@ export interface Ticket {
 }
 
 /** Input of `TicketRepository.create`: a new ticket as the API submits it. */
-export type NewTicket = Omit<Ticket, "status" | "updatedAt" | "heardAt" | "eventIds" | "lastEventTime"> & {
+export type NewTicket = Omit<Ticket, "status" | "updatedAt" | "heardAt" | "eventIds" | "eventAt"> & {
   readonly status?: TicketStatus;
 };
