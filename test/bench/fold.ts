@@ -11,8 +11,8 @@
  * - `minimal`: a 3-attribute conditional UpdateItem (status, rank, event time; not in the index).
  *   A floor, not a ticket write: it shows what the ticket item itself costs (see `--breakdown`).
  * `--breakdown` adds minimal writes plus one feature of the ticket write each (8 more scalars, the
- * players and connection maps, the eventIds list_append, the full guard condition) to show where
- * the distance between `raw` and `minimal` goes.
+ * players and connection maps, the eventIds list_append, the `pending` index keys, the full guard)
+ * to show where the distance between `raw` and `minimal` goes.
  *
  * Rounds rotate the order of the sides so all see the same machine load (DynamoDB Local's JIT keeps
  * warming for a while, so 3 warm-up rounds come first); ratios are medians of per-round ratios.
@@ -118,6 +118,7 @@ const FEATURES: Record<string, Feature> = {
     },
   },
   "+eventIds": { set: "eventIds = list_append(if_not_exists(eventIds, :empty), :eid)", values: { ":empty": { L: [] }, ":eid": { L: [EVENT_ID] } } },
+  "+index": { set: "pendingShard = :ps, heardAt = :h", values: { ":ps": { S: "TICKET#0" }, ":h": { N: String(Date.now()) } } },
   "+guard": {
     condition: "attribute_not_exists(pk) OR ((attribute_not_exists(statusRank) OR statusRank < :term) AND NOT contains(eventIds, :eid) AND (attribute_not_exists(eventAt) OR eventAt < :t OR (eventAt = :t AND statusRank <= :r)))",
     values: { ":eid": EVENT_ID },
