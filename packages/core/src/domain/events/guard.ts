@@ -24,6 +24,14 @@ export interface Guard {
   readonly eventId?: string;
 }
 
+/**
+ * The guard of an event moving an item to a status of `rank`. A terminal state absorbs every later
+ * event, so a terminal event's own id is not remembered; observations (`dedupe: false`) have none.
+ */
+export function eventGuard(event: { readonly id: string; readonly time: number; readonly dedupe: boolean }, rank: number): Guard {
+  return { rank, time: event.time, ...(event.dedupe && rank < TERMINAL ? { eventId: event.id } : {}) };
+}
+
 /** What the guard needs to know about the stored item. */
 export interface GuardState {
   readonly rank: number;

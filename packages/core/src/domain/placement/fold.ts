@@ -1,4 +1,4 @@
-import { applyPatch, guardAllows, type GuardState, type Patch } from "../events/guard.js";
+import { applyPatch, eventGuard, guardAllows, type GuardState, type Patch } from "../events/guard.js";
 import type { PlacementEvent } from "../events/types.js";
 import { isTerminalPlacementStatus, placementStatusRank, type Placement } from "./types.js";
 
@@ -25,15 +25,9 @@ export function placementPatch(event: PlacementEvent, now: number): Patch<Placem
     playerIds: event.playerIds,
     players: {},
   };
-  const terminal = isTerminalPlacementStatus(event.status);
   return {
-    guard: {
-      rank: placementStatusRank(event.status),
-      time: event.time,
-      // A terminal state absorbs every later event, so its own id need not be remembered.
-      ...(event.dedupe && !terminal ? { eventId: event.id } : {}),
-    },
-    terminal,
+    guard: eventGuard(event, placementStatusRank(event.status)),
+    terminal: isTerminalPlacementStatus(event.status),
     set: set as Partial<Placement>,
     setIfNotExists: setIfNotExists as Partial<Placement>,
     remove: [],

@@ -1,4 +1,4 @@
-import { applyPatch, guardAllows, type GuardState, type Patch } from "../events/guard.js";
+import { applyPatch, eventGuard, guardAllows, type GuardState, type Patch } from "../events/guard.js";
 import type { TicketEvent } from "../events/types.js";
 import { isTerminalTicketStatus, ticketStatusRank } from "./status.js";
 import type { Ticket } from "./types.js";
@@ -36,12 +36,7 @@ export function ticketPatch(event: TicketEvent, now: number): Patch<Ticket> {
     backfillOf: event.backfillOf,
   };
   return {
-    guard: {
-      rank: ticketStatusRank(event.status),
-      time: event.time,
-      // A terminal state absorbs every later event, so its own id need not be remembered.
-      ...(event.dedupe && !terminal ? { eventId: event.id } : {}),
-    },
+    guard: eventGuard(event, ticketStatusRank(event.status)),
     terminal,
     set: set as Partial<Ticket>,
     setIfNotExists: setIfNotExists as Partial<Ticket>,
