@@ -59,3 +59,63 @@ export const subscribers = { events: "packages/functions/src/events/consumer.han
 
 /** Scheduled functions: the ticket/placement reconciler. */
 export const schedules = { reconcile: "packages/functions/src/reconcile/schedule.handler" } as const;
+
+/**
+ * An event filter pattern as Lambda event source mappings take it (`FilterCriteria.Filters[].Pattern`,
+ * EventBridge pattern syntax over the stream record): exact values, `{ prefix }`, `{ exists }`.
+ */
+export type StreamFilterPattern = Readonly<Record<string, unknown>>;
+
+/** The item kinds whose changes players hear about (partition-key prefixes of the single table). */
+export const PUSHED_ITEM_PREFIXES = ["TICKET#", "PLACEMENT#", "PARTY#"] as const;
+
+/**
+ * The realtime channel: an API Gateway WebSocket API plus the DynamoDB Streams dispatcher that feeds
+ * it. Plain data read by `infra/realtime.ts` (AWS) and by the local stage's WebSocket gateway and
+ * stream poller, so both behave the same (routes, identity source, filters, limits).
+ */
+export const realtime = {
+  /** SST component name; handlers read `Resource.Realtime.managementEndpoint`. */
+  name: "Realtime",
+  /** Route selection: every client message goes to `$default` (its `action` field selects the behaviour). */
+  routeSelectionExpression: "$request.body.action",
+  /** Lambda REQUEST authorizer on `$connect`; browsers cannot set headers, so the token is a query parameter. */
+  authorizer: {
+    handler: fn("realtime/authorize"),
+    /** API Gateway identity source; a request without it is refused with 401 before the authorizer runs. */
+    identitySource: "route.request.querystring.token",
+    /** The query parameter named by {@link realtime.authorizer.identitySource}. */
+    queryParameter: "token",
+  },
+  routes: {
+    $connect: fn("realtime/connect"),
+    $disconnect: fn("realtime/disconnect"),
+    $default: fn("realtime/message"),
+  },
+  /** The table-stream consumer that posts changes to connections and publishes MatchEvents. */
+  dispatcher: {
+    handler: fn("realtime/dispatch"),
+    /** NEW_AND_OLD_IMAGES: the dispatcher diffs what each player sees before and after. */
+    streamView: "new-and-old-images",
+    batchSize: 100,
+    /** Records of one shard reach the dispatcher in order; a failed record is retried this often. */
+    maxRetryAttempts: 5,
+    /**
+     * Only writes to pushed item kinds reach the dispatcher: no REMOVE (TTL expiry), no connection,
+     * profile, rate-limit or idempotency items. Whether what a player sees changed is decided by the
+     * dispatcher (a filter cannot compare the old image with the new one).
+     */
+    filters: PUSHED_ITEM_PREFIXES.map(
+      (prefix): StreamFilterPattern => ({ eventName: ["INSERT", "MODIFY"], dynamodb: { Keys: { pk: { S: [{ prefix }] } } } }),
+    ),
+  },
+  /** API Gateway's WebSocket limits, enforced by the local gateway too. */
+  limits: {
+    /** Largest message in either direction (128 KB). */
+    maxMessageBytes: 128 * 1024,
+    /** A connection with no traffic for this long is closed. */
+    idleTimeoutMs: 10 * 60 * 1000,
+    /** No connection lives longer than this. */
+    maxConnectionMs: 2 * 60 * 60 * 1000,
+  },
+} as const;

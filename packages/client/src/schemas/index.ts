@@ -3,3 +3,5 @@ export * from "./matchmaking.js";
 export * from "./players.js";
 export * from "./parties.js";
 export * from "./placements.js";
+export * from "./realtime.js";
+export * from "./matchEvents.js";

@@ -71,6 +71,7 @@ export const ticketView = z
     connection: connectionView.optional(),
     createdAt: z.string(),
     updatedAt: z.string(),
+    version: z.number().int().describe("Grows with every change the caller can see; keep the highest seen (push messages may repeat or arrive late)"),
     retryAfterMs: z.number().int().describe("Poll again after this many ms (0 once the ticket has ended)"),
   })
   .meta({ id: "Ticket" });

@@ -23,5 +23,6 @@ export const partyView = z
     code: z.string().describe("Join code to share with friends"),
     maxSize: z.literal(MAX_PARTY_SIZE),
     createdAt: z.string(),
+    version: z.number().int().describe("Grows with every membership change"),
   })
   .meta({ id: "Party" });

@@ -35,6 +35,7 @@ export const placementView = z
     connection: connectionView.optional(),
     createdAt: z.string(),
     updatedAt: z.string(),
+    version: z.number().int().describe("Grows with every change the caller can see"),
     retryAfterMs: z.number().int(),
   })
   .meta({ id: "Placement" });

@@ -21,13 +21,15 @@ export const TTL_ATTRIBUTE = "expiresAt";
 
 /**
  * The CreateTable input of the single table: pk/sk, GSI `pending` (pendingShard S, heardAt N,
- * projection ALL), on-demand billing. TTL is a separate call: see {@link createTable}.
+ * projection ALL), on-demand billing, a NEW_AND_OLD_IMAGES stream. TTL is a separate call: see {@link createTable}.
  * @example await client.send(new CreateTableCommand(tableSchema("matchplace-test")));
  */
 export function tableSchema(tableName: string): CreateTableCommandInput {
   return {
     TableName: tableName,
     BillingMode: "PAY_PER_REQUEST",
+    // The realtime dispatcher diffs what each player sees before and after a write.
+    StreamSpecification: { StreamEnabled: true, StreamViewType: "NEW_AND_OLD_IMAGES" },
     AttributeDefinitions: [
       { AttributeName: PK, AttributeType: "S" },
       { AttributeName: SK, AttributeType: "S" },
