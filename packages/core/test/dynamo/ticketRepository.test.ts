@@ -94,3 +94,32 @@ describe("TicketRepository.create retried", () => {
     await expect(repo.create(t)).resolves.toMatchObject({ ticketId: "retry-1", createdAt: 77 });
   });
 });
+
+describe("TicketRepository version", () => {
+  const event = (time: number, id: string, status: "SEARCHING" | "COMPLETED" = "SEARCHING"): Parameters<TicketRepository["apply"]>[0] => ({
+    id, type: status === "SEARCHING" ? "MatchmakingSearching" : "MatchmakingSucceeded", dedupe: true, time, ticketId: "ver-1",
+    configurationName: "arena", status, playerIds: ["p1"], players: { p1: {} },
+  });
+
+  it("grows by one per landed write and not for duplicates, stale events or reconciler touches", async () => {
+    await repo.create({ ticketId: "ver-1", configurationName: "arena", playerIds: ["p1"], players: { p1: {} }, createdAt: 1_000 });
+    const afterCreate = (await repo.get("ver-1"))?.version;
+
+    await repo.apply(event(2_000, "e1"), 2_000);
+    await repo.apply(event(2_000, "e1"), 2_100); // duplicate
+    await repo.apply(event(1_500, "e0"), 2_200); // older than what is stored
+    await repo.touch("ver-1", 3_000);
+    const afterSearching = (await repo.get("ver-1"))?.version;
+    await repo.apply(event(4_000, "e2", "COMPLETED"), 4_000);
+
+    expect(afterCreate).toBe(1);
+    expect(afterSearching).toBe(2);
+    expect((await repo.get("ver-1"))?.version).toBe(3);
+  });
+
+  it("starts at 1 for a ticket first seen in an event", async () => {
+    await repo.apply({ ...event(2_000, "x1"), ticketId: "ver-2" }, 2_000);
+
+    expect((await repo.get("ver-2"))?.version).toBe(1);
+  });
+});

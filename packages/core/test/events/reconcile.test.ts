@@ -11,7 +11,7 @@ const T0 = 10_000_000;
 const GS = "arn:aws:gamelift:eu-west-1::gamesession/fleet-1/gs-1";
 
 function stored(id: string, status: TicketStatus, heardAt: number, createdAt = heardAt): Ticket {
-  return { ticketId: id, configurationName: "arena", status, playerIds: ["a"], players: { a: {} }, createdAt, updatedAt: heardAt, heardAt, eventIds: [], eventAt: heardAt };
+  return { ticketId: id, configurationName: "arena", status, playerIds: ["a"], players: { a: {} }, createdAt, updatedAt: heardAt, heardAt, eventIds: [], eventAt: heardAt, version: 1 };
 }
 
 /** An in-memory GameLift read side: what DescribeMatchmaking / DescribeGameSessionPlacement would say. */
@@ -138,7 +138,7 @@ describe("reconcile", () => {
 
   it("repairs a placement whose PlacementFulfilled was lost and fails an unknown old one", async () => {
     const { placements, gamelift, run } = setup();
-    const base = { queueName: "q", playerIds: ["a"], players: {}, eventIds: [], status: "PENDING" as const };
+    const base = { queueName: "q", playerIds: ["a"], players: {}, eventIds: [], version: 1, status: "PENDING" as const };
     placements.items.set("p1", { ...base, placementId: "p1", createdAt: T0 - 40_000, updatedAt: 0, heardAt: T0 - 40_000 });
     placements.items.set("p2", { ...base, placementId: "p2", createdAt: T0 - 700_000, updatedAt: 0, heardAt: T0 - 40_000 });
     gamelift.placements.set("p1", { placementId: "p1", queueName: "q", status: "FULFILLED", connection: { gameSessionArn: GS, ipAddress: "10.0.0.2", dnsName: "d", port: 7000 }, playerSessions: [{ playerId: "a", playerSessionId: "psess-a" }] });

@@ -4,7 +4,7 @@ import type { PlacementEvent } from "../../src/domain/events/types.js";
 import type { Placement, PlacementStatus } from "../../src/domain/placement/types.js";
 
 function placement(status: PlacementStatus): Placement {
-  return { placementId: "p1", queueName: "q", status, playerIds: ["a"], players: {}, createdAt: 1, updatedAt: 1, heardAt: 1, eventIds: [] };
+  return { placementId: "p1", queueName: "q", status, playerIds: ["a"], players: {}, createdAt: 1, updatedAt: 1, heardAt: 1, eventIds: [], version: 1 };
 }
 
 function event(status: PlacementStatus, id = "e1"): PlacementEvent {

@@ -28,7 +28,7 @@ function fakes(options: { failStart?: boolean } = {}) {
     parties: { get: async () => undefined },
     tickets: {
       create: async (t: NewTicket) => {
-        const stored: Ticket = { ...t, status: "QUEUED", updatedAt: t.createdAt, heardAt: t.createdAt, eventIds: [] };
+        const stored: Ticket = { ...t, status: "QUEUED", updatedAt: t.createdAt, heardAt: t.createdAt, eventIds: [], version: 1 };
         tickets.set(t.ticketId, stored);
         return stored;
       },

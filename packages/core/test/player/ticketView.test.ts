@@ -14,6 +14,7 @@ const base: Ticket = {
   updatedAt: 1000,
   heardAt: 1000,
   eventIds: [],
+  version: 3,
 };
 
 describe("ticketView", () => {

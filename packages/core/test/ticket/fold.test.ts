@@ -17,6 +17,7 @@ function ticket(status: TicketStatus, over: Partial<Ticket> = {}): Ticket {
     heardAt: 1,
     eventIds: ["seen"],
     eventAt: 100,
+    version: 1,
     ...over,
   };
 }

@@ -44,6 +44,7 @@ export function placementFromItem(item: Record<string, unknown>): Placement {
     heardAt: Number(item["heardAt"] ?? 0),
     ...(item["eventAt"] === undefined ? {} : { eventAt: Number(item["eventAt"]) }),
     eventIds: Array.isArray(item["eventIds"]) ? (item["eventIds"] as string[]) : [],
+    version: Number(item["version"] ?? 0),
     ...(item["connection"] === undefined ? {} : { connection: item["connection"] as Connection }),
   };
 }
@@ -68,7 +69,7 @@ export class PlacementRepository {
    * @throws ItemExistsError when the id is taken.
    */
   public async create(placement: NewPlacement): Promise<Placement> {
-    const stored: Placement = { ...placement, status: "PENDING", updatedAt: placement.createdAt, heardAt: placement.createdAt, eventIds: [] };
+    const stored: Placement = { ...placement, status: "PENDING", updatedAt: placement.createdAt, heardAt: placement.createdAt, eventIds: [], version: 1 };
     const item = {
       ...stored,
       ...placementKey(placement.placementId),

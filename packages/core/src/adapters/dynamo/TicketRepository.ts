@@ -57,7 +57,7 @@ export class TicketRepository {
    */
   public async create(ticket: NewTicket): Promise<Ticket> {
     const status = ticket.status ?? "QUEUED";
-    const stored: Ticket = { ...ticket, status, updatedAt: ticket.createdAt, heardAt: ticket.createdAt, eventIds: [] };
+    const stored: Ticket = { ...ticket, status, updatedAt: ticket.createdAt, heardAt: ticket.createdAt, eventIds: [], version: 1 };
     const terminal = isTerminalTicketStatus(status);
     const item = {
       ...stored,

@@ -22,6 +22,7 @@ export function ticketFromItem(item: Record<string, unknown>): Ticket {
     heardAt: Number(item["heardAt"] ?? 0),
     ...(item["eventAt"] === undefined ? {} : { eventAt: Number(item["eventAt"]) }),
     eventIds: Array.isArray(eventIds) ? (eventIds as string[]) : [],
+    version: Number(item["version"] ?? 0),
     ...(item["connection"] === undefined ? {} : { connection: item["connection"] as Connection }),
   };
 }

@@ -89,8 +89,10 @@ export function buildUpdate<T>(patch: Patch<T>, extras: StorageExtras): UpdatePa
   }
   // DynamoDB rejects redundant parentheses, so only wrap a conjunction.
   const open = clauses.length === 1 ? clauses.join("") : `(${clauses.join(" AND ")})`;
+  // Every landed write is a change someone may see: the realtime channel orders messages by it.
+  const add = `${name("version")} ${value(1)}`;
   return {
-    UpdateExpression: `SET ${sets.join(", ")}${removes.length > 0 ? ` REMOVE ${removes.join(", ")}` : ""}`,
+    UpdateExpression: `SET ${sets.join(", ")} ADD ${add}${removes.length > 0 ? ` REMOVE ${removes.join(", ")}` : ""}`,
     ConditionExpression: `attribute_not_exists(${pk}) OR ${open}`,
     ExpressionAttributeNames: names,
     ExpressionAttributeValues: values,

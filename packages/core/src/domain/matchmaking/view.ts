@@ -35,6 +35,8 @@ export interface TicketView {
   readonly connection?: TicketConnectionView;
   readonly createdAt: string;
   readonly updatedAt: string;
+  /** The ticket's version: grows with every change (push clients keep the highest seen). */
+  readonly version: number;
 }
 
 /** True when `playerId` is on the ticket (the only players who may see it). */
@@ -88,6 +90,7 @@ export function ticketView(ticket: Ticket, playerId: string): TicketView {
       : {}),
     createdAt: new Date(ticket.createdAt).toISOString(),
     updatedAt: new Date(ticket.updatedAt).toISOString(),
+    version: ticket.version,
   };
 }
 

@@ -117,7 +117,7 @@ export async function leaveParty(deps: PartyDeps, playerId: string, partyId: str
 
 /** A party as its members see it. */
 export function partyView(party: Party): {
-  partyId: string; leaderId: string; memberIds: string[]; code: string; maxSize: typeof MAX_PARTY_SIZE; createdAt: string;
+  partyId: string; leaderId: string; memberIds: string[]; code: string; maxSize: typeof MAX_PARTY_SIZE; createdAt: string; version: number;
 } {
   return {
     partyId: party.partyId,
@@ -126,5 +126,6 @@ export function partyView(party: Party): {
     code: party.code,
     maxSize: MAX_PARTY_SIZE,
     createdAt: new Date(party.createdAt).toISOString(),
+    version: party.version,
   };
 }

@@ -113,6 +113,8 @@ export interface PlacementView {
   readonly connection?: { ipAddress: string; dnsName: string; port: number; playerSessionId: string };
   readonly createdAt: string;
   readonly updatedAt: string;
+  /** Grows with every change of the placement. */
+  readonly version: number;
 }
 
 /** The caller's view: only its own player session. */
@@ -130,6 +132,7 @@ export function placementView(placement: Placement, playerId: string): Placement
       : {}),
     createdAt: new Date(placement.createdAt).toISOString(),
     updatedAt: new Date(placement.updatedAt).toISOString(),
+    version: placement.version,
   };
 }
 

@@ -33,10 +33,12 @@ export interface Placement {
   /** Epoch ms of the newest event folded in (the guard's ordering; stored as `eventAt`). */
   readonly eventAt?: number;
   readonly eventIds: readonly string[];
+  /** Grows by one with every write that changes the placement (create, each folded event). */
+  readonly version: number;
 }
 
 /** Input of `PlacementRepository.create`. */
-export type NewPlacement = Omit<Placement, "status" | "updatedAt" | "heardAt" | "eventIds" | "eventAt">;
+export type NewPlacement = Omit<Placement, "status" | "updatedAt" | "heardAt" | "eventIds" | "eventAt" | "version">;
 
 /** Rank of a placement status; all terminal statuses share the top rank. */
 export function placementStatusRank(status: PlacementStatus): number {

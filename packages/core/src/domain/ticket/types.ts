@@ -68,11 +68,13 @@ export interface Ticket {
   readonly eventAt?: number;
   /** Envelope ids of the events folded in (dedupe). */
   readonly eventIds: readonly string[];
+  /** Grows by one with every write that changes the ticket (create, each folded event): push clients order by it. */
+  readonly version: number;
   /** For a backfill ticket: the game session it backfills. */
   readonly backfillOf?: string;
 }
 
 /** Input of `TicketRepository.create`: a new ticket as the API submits it. */
-export type NewTicket = Omit<Ticket, "status" | "updatedAt" | "heardAt" | "eventIds" | "eventAt"> & {
+export type NewTicket = Omit<Ticket, "status" | "updatedAt" | "heardAt" | "eventIds" | "eventAt" | "version"> & {
   readonly status?: TicketStatus;
 };
