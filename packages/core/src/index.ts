@@ -11,3 +11,4 @@ export * from "./domain/party/index.js";
 export * from "./domain/placement-request/index.js";
 export * from "./domain/ticket/observe.js";
 export * from "./domain/placement/observe.js";
+export * from "./domain/realtime/index.js";

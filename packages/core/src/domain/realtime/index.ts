@@ -1,0 +1,3 @@
+export * from "./types.js";
+export { pushesFor, matchEventFor } from "./changes.js";
+export { connectionExpiry, isLive, DEFAULT_CONNECTION_LIMITS } from "./connections.js";
