@@ -21,6 +21,7 @@ export default $config({
     const { userPool, userPoolClient } = await import("./infra/auth.js");
     await import("./infra/consumer.js");
     await import("./infra/schedule.js");
+    const { realtimeApi, matchEvents } = await import("./infra/realtime.js");
     const { alarms } = await import("./infra/alarms.js");
 
     return {
@@ -30,6 +31,8 @@ export default $config({
       matchmakingConfigurationName: matchmaking.properties.configurationName,
       queueName: matchmaking.properties.queueName,
       alarmsTopicArn: alarms.arn,
+      realtimeUrl: realtimeApi.url,
+      matchEventsTopicArn: matchEvents.arn,
       ...(userPool && userPoolClient ? { userPoolId: userPool.id, userPoolClientId: userPoolClient.id } : {}),
     };
   },

@@ -3,7 +3,7 @@
  */
 import { config } from "./config.js";
 import { matchmaking } from "./matchmaking.js";
-import { permissionsFor } from "./permissions.js";
+import { permissionsFor, type GrantTargets } from "./permissions.js";
 import { table } from "./table.js";
 import { events } from "./topics.js";
 
@@ -13,11 +13,13 @@ export const RUNTIME = "nodejs22.x";
 /**
  * `sst.aws.Function` arguments for a handler string (`packages/functions/src/<module>.<export>`):
  * links to `Table`, `Events` and `Matchmaking` (names only) and exactly the permissions that
- * infra/handlers.ts declares for it (rendered by infra/permissions.ts).
+ * infra/handlers.ts declares for it (rendered by infra/permissions.ts). `grants` names the
+ * resources of the handler's own infra file that its access refers to (the realtime API, the
+ * MatchEvents topic).
  *
  * @example api.route("GET /v1/health", functionArgs("packages/functions/src/health/get.handler"));
  */
-export function functionArgs(handler: string, extra: Partial<sst.aws.FunctionArgs> = {}): sst.aws.FunctionArgs {
+export function functionArgs(handler: string, extra: Partial<sst.aws.FunctionArgs> = {}, grants: GrantTargets = {}): sst.aws.FunctionArgs {
   return {
     handler,
     runtime: RUNTIME,
@@ -36,6 +38,6 @@ export function functionArgs(handler: string, extra: Partial<sst.aws.FunctionArg
       },
     },
     link: [table, events, matchmaking, ...((extra.link as unknown[] | undefined) ?? [])],
-    permissions: permissionsFor(handler),
+    permissions: permissionsFor(handler, grants),
   };
 }

@@ -4,14 +4,24 @@
  * map, keyed by handler string, is the one place to grant them; infra/test/handlers.test.ts fails
  * when a deployed handler is missing from it (or a key here is deployed by nothing).
  */
-import { routes, schedules, subscribers } from "@matchplace/functions/routes";
+import { realtime, routes, schedules, subscribers } from "@matchplace/functions/routes";
 
 /** Handler of the DLQ redrive function (invoked by hand: `aws lambda invoke`). */
 export const REDRIVE_HANDLER = "packages/functions/src/dlq/redrive.handler";
 
-/** Every handler string infra deploys: the routes, the event consumer, the schedule, the redrive. */
+/** The realtime channel's handlers: the `$connect` authorizer, the three WebSocket routes, the stream dispatcher. */
+export function realtimeHandlers(): string[] {
+  return [realtime.authorizer.handler, ...Object.values(realtime.routes), realtime.dispatcher.handler];
+}
+
+/**
+ * Every handler string infra deploys: the routes, the event consumer, the schedule, the redrive and
+ * the realtime channel.
+ */
 export function deployedHandlers(): string[] {
-  return [...new Set([...routes.map((r) => r.handler), subscribers.events, schedules.reconcile, REDRIVE_HANDLER])];
+  return [
+    ...new Set([...routes.map((r) => r.handler), subscribers.events, schedules.reconcile, REDRIVE_HANDLER, ...realtimeHandlers()]),
+  ];
 }
 
 /**
@@ -29,9 +39,11 @@ export function routeName(method: string, path: string): string {
  * How a handler uses the table:
  * - `read`: get / query, plus the per-player rate-limit counters every read route bumps
  *   (`RATE#…` items only, by an IAM condition on the partition key);
+ * - `connections`: get / query any item, and write only the partitions of WebSocket connection
+ *   records ({@link CONNECTION_KEY_PREFIXES}, by the same kind of condition);
  * - `write`: read and write any item.
  */
-export type TableAccess = "none" | "read" | "write";
+export type TableAccess = "none" | "read" | "connections" | "write";
 
 /** The GameLift actions matchplace calls. Never `gamelift:*`. */
 export type GameLiftAction =
@@ -54,6 +66,16 @@ export const QUEUE_SCOPED_ACTIONS: ReadonlySet<GameLiftAction> = new Set(["Start
 /** Partition-key prefix of the rate-limit counters (core's RateLimitStore: `RATE#<player>#<bucket>`). */
 export const RATE_LIMIT_KEY_PREFIX = "RATE#";
 
+/**
+ * Partition-key prefixes of the realtime channel's connection records: `PLAYER#<id>` (a player's
+ * connections, `sk` `CONN#<connectionId>`) and `CONN#<connectionId>`. IAM can only condition on
+ * the partition key, so a `connections` handler may write any item of a player's partition.
+ */
+export const CONNECTION_KEY_PREFIXES = ["PLAYER#", "CONN#"] as const;
+
+/** API Gateway Management API calls on the realtime WebSocket API (`execute-api:ManageConnections`). */
+export type ConnectionMethod = "POST" | "GET" | "DELETE";
+
 /** What one handler may do. */
 export interface HandlerAccess {
   readonly table: TableAccess;
@@ -61,6 +83,13 @@ export interface HandlerAccess {
   readonly gamelift: readonly GameLiftAction[];
   /** The events dead-letter queue: `send` failed events to it (on-failure destination), or `drain` it. */
   readonly deadLetter?: "send" | "drain";
+  /**
+   * Management API methods on the realtime API's `@connections/*`: `POST` (PostToConnection),
+   * `GET` (GetConnection), `DELETE` (DeleteConnection).
+   */
+  readonly connections?: readonly ConnectionMethod[];
+  /** `sns:Publish` on the MatchEvents topic. */
+  readonly publishMatchEvents?: boolean;
 }
 
 const fn = (module: string): string => `packages/functions/src/${module}.handler`;
@@ -90,4 +119,12 @@ export const handlerAccess: Readonly<Record<string, HandlerAccess>> = {
     gamelift: ["DescribeMatchmaking", "DescribeGameSessionPlacement", "DescribeMatchmakingConfigurations"],
   },
   [REDRIVE_HANDLER]: { table: "write", gamelift: [], deadLetter: "drain" },
+  // Verifies the token only: no table, no API.
+  [realtime.authorizer.handler]: { table: "none", gamelift: [] },
+  [realtime.routes.$connect]: { table: "connections", gamelift: [] },
+  [realtime.routes.$disconnect]: { table: "connections", gamelift: [] },
+  // Reads what a player asks for (ticket, placement, party) and posts its reply to the caller.
+  [realtime.routes.$default]: { table: "connections", gamelift: [], connections: ["POST"] },
+  // Posts changes to connections, forgets the gone ones (410), publishes MatchEvents.
+  [realtime.dispatcher.handler]: { table: "connections", gamelift: [], connections: ["POST"], publishMatchEvents: true },
 };

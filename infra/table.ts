@@ -1,8 +1,10 @@
 /**
  * The single DynamoDB table (docs/architecture.md, "DynamoDB table"): pk/sk, the sparse GSI
  * `pending` (pendingShard S, heardAt N, projection ALL), TTL on `expiresAt`, on-demand billing,
- * point-in-time recovery. Kept on `sst remove` in production ($app.removal "retain").
+ * point-in-time recovery, and a stream (new and old images) that feeds the realtime dispatcher
+ * (infra/realtime.ts). Kept on `sst remove` in production ($app.removal "retain").
  */
+import { realtime } from "@matchplace/functions/routes";
 
 /** The data table, linked to handlers as `Table` (`Resource.Table.name`). */
 export const table = new sst.aws.Dynamo("Table", {
@@ -10,6 +12,7 @@ export const table = new sst.aws.Dynamo("Table", {
   primaryIndex: { hashKey: "pk", rangeKey: "sk" },
   globalIndexes: { pending: { hashKey: "pendingShard", rangeKey: "heardAt", projection: "all" } },
   ttl: "expiresAt",
+  stream: realtime.dispatcher.streamView,
   transform: {
     table: (args) => {
       args.pointInTimeRecovery = { enabled: true };

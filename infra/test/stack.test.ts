@@ -64,7 +64,7 @@ describe("HTTP API", () => {
   });
 
   it("guards every route with auth by the JWT authorizer; only health and the OpenAPI document are public", () => {
-    const authorizer = only(run, "aws:apigatewayv2/authorizer:Authorizer");
+    const authorizer = run.get("aws:apigatewayv2/authorizer:Authorizer", "ApiAuthorizerJwtAuthorizer");
     for (const route of routes.filter((r) => built.has(r.handler))) {
       const apiRoute = run.get("aws:apigatewayv2/route:Route", `${routeId(route)}Route`);
       if (route.auth) {
@@ -77,7 +77,7 @@ describe("HTTP API", () => {
   });
 
   it("trusts tokens of the stack's Cognito user pool and game client", () => {
-    const authorizer = only(run, "aws:apigatewayv2/authorizer:Authorizer");
+    const authorizer = run.get("aws:apigatewayv2/authorizer:Authorizer", "ApiAuthorizerJwtAuthorizer");
     const pool = only(run, "aws:cognito/userPool:UserPool");
     const client = only(run, "aws:cognito/userPoolClient:UserPoolClient");
     expect(authorizer.inputs).toMatchObject({
@@ -94,13 +94,13 @@ describe("HTTP API", () => {
   });
 
   it("throttles the stage, writes JSON access logs and answers CORS", () => {
-    const stage = only(run, "aws:apigatewayv2/stage:Stage");
+    const stage = run.get("aws:apigatewayv2/stage:Stage", "ApiStage");
     const logGroup = run.get("aws:cloudwatch/logGroup:LogGroup", "ApiAccessLog");
     expect(stage.inputs.defaultRouteSettings).toEqual({ throttlingRateLimit: 100, throttlingBurstLimit: 200, detailedMetricsEnabled: true });
     expect(stage.inputs.accessLogSettings.destinationArn).toBe(logGroup.state.arn);
     expect(Object.keys(JSON.parse(stage.inputs.accessLogSettings.format))).toEqual(expect.arrayContaining(["requestId", "routeKey", "status"]));
     expect(logGroup.inputs.retentionInDays).toBe(90);
-    expect(only(run, "aws:apigatewayv2/api:Api").inputs.corsConfiguration).toMatchObject({
+    expect(run.get("aws:apigatewayv2/api:Api", "ApiApi").inputs.corsConfiguration).toMatchObject({
       allowOrigins: ["*"],
       allowHeaders: ["authorization", "content-type"],
     });
@@ -216,7 +216,7 @@ describe("alarms", () => {
     expect(consumer).toMatchObject({ namespace: "AWS/Lambda", metricName: "Errors" });
     expect(consumer.dimensions.FunctionName).toBe(lambdaOf(run, "EventsSubscriberConsumerFunction").state.name);
     const api = run.get("aws:cloudwatch/metricAlarm:MetricAlarm", "Api5xxRateAlarm").inputs;
-    const apiId = only(run, "aws:apigatewayv2/api:Api").state.id;
+    const apiId = run.get("aws:apigatewayv2/api:Api", "ApiApi").state.id;
     expect(api.metricQueries.map((q: { metric?: { metricName: string; dimensions: unknown } }) => q.metric && [q.metric.metricName, q.metric.dimensions])).toEqual([
       ["5xx", { ApiId: apiId }],
       ["Count", { ApiId: apiId }],

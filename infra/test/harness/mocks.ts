@@ -71,10 +71,14 @@ function computedState(type: string, name: string, inputs: Record<string, any>):
       };
     case "aws:iam/role:Role":
       return { ...common, arn: `arn:aws:iam::${ACCOUNT}:role/${physical}` };
-    case "aws:dynamodb/table:Table":
-      return { ...common, arn: `arn:aws:dynamodb:${REGION}:${ACCOUNT}:table/${physical}` };
-    case "aws:apigatewayv2/api:Api":
-      return { ...common, apiEndpoint: `https://${name}.execute-api.${REGION}.amazonaws.com`, executionArn: `arn:aws:execute-api:${REGION}:${ACCOUNT}:${name}-id` };
+    case "aws:dynamodb/table:Table": {
+      const arn = `arn:aws:dynamodb:${REGION}:${ACCOUNT}:table/${physical}`;
+      return { ...common, arn, ...(inputs.streamEnabled ? { streamArn: `${arn}/stream/2026-01-01T00:00:00.000` } : {}) };
+    }
+    case "aws:apigatewayv2/api:Api": {
+      const scheme = inputs.protocolType === "WEBSOCKET" ? "wss" : "https";
+      return { ...common, apiEndpoint: `${scheme}://${name}-id.execute-api.${REGION}.amazonaws.com`, executionArn: `arn:aws:execute-api:${REGION}:${ACCOUNT}:${name}-id` };
+    }
     case "aws:cloudformation/stack:Stack":
       return { ...common, outputs: {} };
     case "aws:cognito/userPool:UserPool":

@@ -44,6 +44,8 @@ export interface RunInfraOptions {
   readonly stage: string;
   /** Environment for infra/config.ts, set before the program is imported. */
   readonly env?: Readonly<Record<string, string>>;
+  /** Build stand-ins for handler modules that do not exist yet (see SstServerOptions). */
+  readonly stubMissingHandlers?: boolean;
 }
 
 /** What {@link drain} watches. */
@@ -112,7 +114,7 @@ export async function runInfra(options: RunInfraOptions): Promise<InfraRun> {
   // The same @pulumi/pulumi instance the components load: mocks and stack state are module-global.
   const pulumi = require("@pulumi/pulumi") as PulumiModule;
   const work = fs.mkdtempSync(path.join(os.tmpdir(), "matchplace-infra-"));
-  const server = await startSstServer(require("esbuild"), ROOT, work);
+  const server = await startSstServer(require("esbuild"), ROOT, work, { stubMissingHandlers: options.stubMissingHandlers ?? false });
   process.env.SST_SERVER = server.url;
 
   const errors: string[] = [];

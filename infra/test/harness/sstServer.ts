@@ -24,6 +24,18 @@ export interface HandlerBuild {
   readonly externalImports: Readonly<Record<string, readonly string[]>>;
   /** Links the function was built with: name → properties. */
   readonly links: Readonly<Record<string, Record<string, unknown>>>;
+  /** Built from a stand-in module because the handler's own module does not exist (yet). */
+  readonly stub?: boolean;
+}
+
+/** Options of {@link startSstServer}. */
+export interface SstServerOptions {
+  /**
+   * Build a stand-in exporting the handler's name for a handler whose module does not exist, so a
+   * test can check the infra around handlers that are not written yet (handlers.test.ts still
+   * fails for them). Off by default: a missing module fails the build as `sst deploy` would.
+   */
+  readonly stubMissingHandlers?: boolean;
 }
 
 /** The running fake endpoint. */
@@ -76,9 +88,10 @@ const workspaceOnly = {
   },
 };
 
-async function build(esbuild: Esbuild, root: string, work: string, input: BuildInput): Promise<HandlerBuild> {
+async function build(esbuild: Esbuild, root: string, work: string, input: BuildInput, options: SstServerOptions): Promise<HandlerBuild> {
   const { source, exportName } = resolveHandler(root, input.handler);
   const record = { functionId: input.functionID, handler: input.handler, links: input.links ?? {}, externalImports: {} };
+  if (!source && options.stubMissingHandlers) return { ...record, exports: [exportName], errors: [], stub: true };
   if (!source) return { ...record, exports: [], errors: [`Could not find a source file for handler "${input.handler}"`] };
   const out = path.join(work, "artifacts", `${input.functionID}-src`);
   const outfile = path.join(out, source.replace(/\.[^.]+$/, ".mjs"));
@@ -110,7 +123,7 @@ async function build(esbuild: Esbuild, root: string, work: string, input: BuildI
  * @param root repo root (handler strings are relative to it)
  * @param work SST's work dir (`$cli.paths.work`), where bundles go
  */
-export async function startSstServer(esbuild: Esbuild, root: string, work: string): Promise<SstServer> {
+export async function startSstServer(esbuild: Esbuild, root: string, work: string, options: SstServerOptions = {}): Promise<SstServer> {
   const builds: HandlerBuild[] = [];
   let running = 0;
   const handle = async (method: string, args: Record<string, unknown>): Promise<unknown> => {
@@ -127,7 +140,7 @@ export async function startSstServer(esbuild: Esbuild, root: string, work: strin
       case "Runtime.Build": {
         running += 1;
         try {
-          const result = await build(esbuild, root, work, args as unknown as BuildInput);
+          const result = await build(esbuild, root, work, args as unknown as BuildInput, options);
           builds.push(result);
           const out = path.join(work, "artifacts", `${result.functionId}-src`);
           fs.mkdirSync(out, { recursive: true });

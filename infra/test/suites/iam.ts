@@ -8,6 +8,9 @@ import type { InfraRun } from "../harness/runInfra.js";
 
 const fn = (module: string): string => `packages/functions/src/${module}.handler`;
 
+/** What SST grants a table's stream subscriber. */
+const STREAM_READ = ["dynamodb:DescribeStream", "dynamodb:GetRecords", "dynamodb:GetShardIterator", "dynamodb:ListStreams"];
+
 /** GameLift actions a function's role allows, without the prefix. */
 function gameLiftActions(run: InfraRun, functionId: string): string[] {
   return allowedActions(run, functionId)
@@ -44,13 +47,14 @@ export function iamSuite(get: () => InfraRun, expected: { queueArns: string[] })
       }
     });
 
-    it("scopes table actions to the table and its indexes, and SQS actions to the dead-letter queue", () => {
+    it("scopes table actions to the table and its indexes, stream reads to its stream, and SQS actions to the dead-letter queue", () => {
       const run = get();
-      const table = run.ofType("aws:dynamodb/table:Table")[0]!.state.arn as string;
+      const { arn: table, streamArn } = run.ofType("aws:dynamodb/table:Table")[0]!.state as { arn: string; streamArn: string };
       const dlq = run.get("aws:sqs/queue:Queue", "EventsDeadLetterQueue").state.arn as string;
       for (const { functionId } of functions()) {
         for (const s of roleStatements(run, functionId)) {
-          if (s.Action.some((a) => a.startsWith("dynamodb:"))) expect(s.Resource.every((r) => r === table || r === `${table}/index/*`)).toBe(true);
+          if (s.Action.every((a) => STREAM_READ.includes(a))) expect(s.Resource, functionId).toEqual([streamArn]);
+          else if (s.Action.some((a) => a.startsWith("dynamodb:"))) expect(s.Resource.every((r) => r === table || r === `${table}/index/*`)).toBe(true);
           if (s.Action.some((a) => a.startsWith("sqs:"))) expect(s.Resource).toEqual([dlq]);
         }
       }
