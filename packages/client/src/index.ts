@@ -2,3 +2,20 @@ export { createClient, type ClientOptions, type MatchplaceClient, type WriteOpti
 export type { Ticket, Party, Player, Placement, StartMatchmakingRequest, StartPlacementRequest } from "./client.js";
 export { ApiError } from "./errors.js";
 export { operations, type OperationId, type OperationSpec } from "./operations.js";
+export {
+  connectRealtime,
+  RealtimeError,
+  RealtimeAuthError,
+  RealtimeClosedError,
+  InvalidMessageError,
+  WatchTimeoutError,
+  type RealtimeOptions,
+  type RealtimeConnection,
+  type RealtimeEventMap,
+  type RealtimeSocket,
+  type WebSocketConstructor,
+  type WatchOptions,
+  type UpdateSource,
+  type ResyncMessage,
+  type ServerMessageOf,
+} from "./realtime.js";
