@@ -15,7 +15,8 @@ export type PartyWriteFailure = "PARTY_CHANGED" | "CODE_TAKEN" | "ALREADY_IN_PAR
 
 const INTERNAL = new Set(["pk", "sk"]);
 
-function fromItem(item: Record<string, unknown>): Party {
+/** Maps a stored party item back to a {@link Party}. */
+export function partyFromItem(item: Record<string, unknown>): Party {
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(item)) if (!INTERNAL.has(k)) out[k] = v;
   return out as unknown as Party;
@@ -57,7 +58,7 @@ export class PartyRepository {
   /** Reads a party; `undefined` when none. */
   public async get(partyId: string): Promise<Party | undefined> {
     const out = await this.#client.send(new GetCommand({ TableName: this.#tableName, Key: partyKey(partyId), ConsistentRead: true }));
-    return out.Item === undefined ? undefined : fromItem(out.Item);
+    return out.Item === undefined ? undefined : partyFromItem(out.Item);
   }
 
   /** The party id a join code reserves; `undefined` when none. */

@@ -123,6 +123,27 @@ export class PlayerRepository {
     }
   }
 
+  /** Points each existing profile's `lastPlacementId` at a new placement (players never seen are skipped). */
+  public async recordPlacement(placementId: string, playerIds: readonly string[], now: number): Promise<void> {
+    await Promise.all(
+      playerIds.map(async (playerId) => {
+        try {
+          await this.#client.send(
+            new UpdateCommand({
+              TableName: this.#tableName,
+              Key: playerKey(playerId),
+              UpdateExpression: "SET lastPlacementId = :p, updatedAt = :now",
+              ConditionExpression: "attribute_exists(pk)",
+              ExpressionAttributeValues: { ":p": placementId, ":now": now },
+            }),
+          );
+        } catch (err) {
+          if (!isConditionalCheckFailed(err)) throw err;
+        }
+      }),
+    );
+  }
+
   /** Clears `activeTicketId` on each player still pointing at `ticketId`; others are left alone. */
   public async releaseActiveTicket(ticketId: string, playerIds: readonly string[]): Promise<void> {
     await Promise.all(

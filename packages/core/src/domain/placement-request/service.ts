@@ -8,7 +8,11 @@ import type { Player } from "../player/types.js";
 /** Dependencies of the placement use cases. */
 export interface PlacementDeps {
   readonly placements: PlacementPort;
-  readonly players: { getOrCreate(playerId: string, now: number): Promise<Player> };
+  readonly players: {
+    getOrCreate(playerId: string, now: number): Promise<Player>;
+    /** Remembers the placement as each player's latest (realtime resync reports it). */
+    recordPlacement(placementId: string, playerIds: readonly string[], now: number): Promise<void>;
+  };
   readonly parties: { get(partyId: string): Promise<Party | undefined> };
   readonly gamelift: Pick<GameLiftPort, "startPlacement" | "stopPlacement">;
   readonly now: () => number;
@@ -60,6 +64,7 @@ export async function startPlacement(deps: PlacementDeps, input: StartPlacementI
     players: {},
     createdAt: deps.now(),
   });
+  await deps.players.recordPlacement(placement.placementId, playerIds, deps.now());
   await deps.gamelift.startPlacement({
     placementId: placement.placementId,
     queueName: input.queueName,

@@ -22,6 +22,8 @@ export interface Player {
   readonly activeTicketAt?: number;
   /** The party this player belongs to. */
   readonly partyId?: string;
+  /** The newest placement this player is on (what a realtime resync reports). */
+  readonly lastPlacementId?: string;
   readonly createdAt: number;
   readonly updatedAt: number;
 }
