@@ -248,8 +248,27 @@ describe("local WebSocket gateway", () => {
 
     expect(beforeOpen).toEqual(["throw", `gate:${gateName}`]);
     expect(eventsOf(id, "$default").map((e) => e.body)).toEqual(["throw", `gate:${gateName}`, "second"]);
+    // The handlers' return bodies were not sent back (no route response): the first frame is our marker.
+    await mgmt.send(new PostToConnectionCommand({ ConnectionId: id, Data: "marker" }));
+    expect(await client.nextMessage()).toBe("marker");
     client.ws.close();
     await disconnectOf(id);
+  });
+
+  it("runs different connections' messages concurrently", async () => {
+    const gateName = randomUUID();
+    const blocked = await open(gw, `heidi-${randomUUID()}`);
+    const free = await open(gw, `ivan-${randomUUID()}`);
+
+    blocked.ws.send(`gate:${gateName}`);
+    await waitForRecord((r) => r.route === "$default" && r.event.body === `gate:${gateName}`);
+    free.ws.send("meanwhile");
+
+    await waitForRecord((r) => r.route === "$default" && r.phase === "end" && r.event.requestContext.connectionId === free.connectionId);
+    openGate(gateName);
+    blocked.ws.close();
+    free.ws.close();
+    await Promise.all([disconnectOf(blocked.connectionId), disconnectOf(free.connectionId)]);
   });
 });
 
