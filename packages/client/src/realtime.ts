@@ -38,6 +38,8 @@ export interface RealtimeOptions {
   readonly fallback?: boolean;
   /** Keepalive `ping` period (default 4 min, under API Gateway's 10 min idle timeout). */
   readonly pingIntervalMs?: number;
+  /** A `ping` or `resync` unanswered for this long means a dead connection: drop it and reconnect (default 10 s). */
+  readonly replyTimeoutMs?: number;
   /** Reconnect backoff: exponential from `minDelayMs` to `maxDelayMs`, with jitter (default 500 ms … 30 s). */
   readonly reconnect?: { readonly minDelayMs: number; readonly maxDelayMs: number };
   /** Aborting closes the connection. */
@@ -130,6 +132,7 @@ const optionsSchema = z.strictObject({
   WebSocket: z.custom<WebSocketConstructor>((v) => typeof v === "function").optional(),
   fallback: z.boolean().default(true),
   pingIntervalMs: z.number().int().positive().default(240_000),
+  replyTimeoutMs: z.number().int().positive().default(10_000),
   reconnect: z
     .strictObject({ minDelayMs: z.number().int().min(0), maxDelayMs: z.number().int().min(0) })
     .default({ minDelayMs: 500, maxDelayMs: 30_000 }),
@@ -183,6 +186,7 @@ class Realtime implements RealtimeConnection {
   #failures = 0;
   #reconnectTimer: ReturnType<typeof setTimeout> | undefined;
   #pingTimer: ReturnType<typeof setInterval> | undefined;
+  #replyTimer: ReturnType<typeof setTimeout> | undefined;
 
   public constructor(options: RealtimeOptions) {
     const parsed = optionsSchema.safeParse(options);
@@ -231,7 +235,19 @@ class Realtime implements RealtimeConnection {
   }
 
   #send(message: ClientMessage): void {
-    if (this.#socket?.readyState === OPEN) this.#socket.send(JSON.stringify(message));
+    if (this.#socket?.readyState !== OPEN) return;
+    this.#socket.send(JSON.stringify(message));
+    // A socket can stay open while nothing behind it answers; only an answer proves the connection works.
+    this.#replyTimer ??= setTimeout(() => this.#unanswered(message.action), this.#o.replyTimeoutMs);
+  }
+
+  #unanswered(action: string): void {
+    const socket = this.#socket;
+    if (!socket) return;
+    this.#emit("failure", new RealtimeError(`no answer to ${action} in ${this.#o.replyTimeoutMs} ms; reconnecting`));
+    // Do not wait for the closing handshake of a dead connection: treat it as closed now (its late onclose is ignored).
+    socket.close(4000, "no answer");
+    this.#onClose(true, { code: 4000, reason: "no answer" }, undefined);
   }
 
   /** Stops everything: timers, socket, watchers and pending resyncs (they reject with `reason`). */
@@ -240,6 +256,7 @@ class Realtime implements RealtimeConnection {
     this.#ended = reason;
     clearTimeout(this.#reconnectTimer);
     clearInterval(this.#pingTimer);
+    clearTimeout(this.#replyTimer);
     this.#socket?.close(1000);
     for (const w of [...this.#watchers]) w.settle({ error: reason });
     for (const r of this.#resyncs.splice(0)) r.reject(reason);
@@ -270,7 +287,9 @@ class Realtime implements RealtimeConnection {
       opened = true;
       this.#onOpen();
     };
-    socket.onmessage = (event: { data: unknown }) => this.#onMessage(event.data);
+    socket.onmessage = (event: { data: unknown }) => {
+      if (this.#socket === socket) this.#onMessage(event.data);
+    };
     socket.onerror = (event: { message?: unknown }) => (error = redact(event.message, token));
     socket.onclose = (event: { code: number; reason: string }) => {
       markClosed();
@@ -280,7 +299,6 @@ class Realtime implements RealtimeConnection {
 
   #onOpen(): void {
     this.#connected = true;
-    this.#failures = 0;
     this.#emit("open", undefined);
     for (const w of this.#watchers) w.wake?.();
     this.#pingTimer = setInterval(() => this.#send({ action: "ping" }), this.#o.pingIntervalMs);
@@ -297,6 +315,8 @@ class Realtime implements RealtimeConnection {
     this.#socket = undefined;
     this.#connected = false;
     clearInterval(this.#pingTimer);
+    clearTimeout(this.#replyTimer);
+    this.#replyTimer = undefined;
     this.#emit("close", { code: event.code, reason: event.reason });
     if (this.#ended) return;
     // `ws` reports a refused handshake as "Unexpected server response: 401"; browsers tell nothing.
@@ -332,6 +352,11 @@ class Realtime implements RealtimeConnection {
       message = parsed.data;
     } catch {
       return this.#emit("failure", new InvalidMessageError("not JSON"));
+    }
+    if (message.type === "pong" || message.type === "resync") {
+      clearTimeout(this.#replyTimer);
+      this.#replyTimer = undefined;
+      this.#failures = 0; // an answer, not an open handshake, is what ends the backoff
     }
     switch (message.type) {
       case "ticket.updated":
@@ -454,7 +479,7 @@ function redact(error: unknown, token: string): string {
 
 /**
  * Connects a player to the realtime API and keeps the connection up: reconnects with backoff,
- * pings, resyncs after every (re)connect, drops stale or repeated messages by `version`, and polls
+ * pings (an unanswered ping or resync counts as a drop), resyncs after every (re)connect, drops stale or repeated messages by `version`, and polls
  * the REST API (`api`) for watched items while the socket is down. A 401/403 handshake is final.
  * @example
  * const api = createClient({ baseUrl, token });

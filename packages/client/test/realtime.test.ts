@@ -16,7 +16,7 @@ function ticket(status: Ticket["status"], version: number, ticketId = "t-1"): Ti
 
 /** A WebSocket server standing in for the realtime API: answers resync from `state`, refuses handshakes with `refuse`. */
 async function startRealtimeServer() {
-  const state: { ticket: Ticket | null; refuse: number | undefined; handshakes: number; tokens: string[] } = { ticket: null, refuse: undefined, handshakes: 0, tokens: [] };
+  const state: { ticket: Ticket | null; refuse: number | undefined; silent: boolean; handshakes: number; tokens: string[] } = { ticket: null, refuse: undefined, silent: false, handshakes: 0, tokens: [] };
   const wss = new WebSocketServer({
     host: "127.0.0.1",
     port: 0,
@@ -33,6 +33,7 @@ async function startRealtimeServer() {
     socket.on("message", (data) => {
       const message = JSON.parse(String(data)) as { action: string };
       received.push(message.action);
+      if (state.silent) return wss.emit("action", message.action);
       if (message.action === "resync") socket.send(JSON.stringify({ type: "resync", ticket: state.ticket, placement: null, party: null }));
       if (message.action === "ping") socket.send(JSON.stringify({ type: "pong", time: new Date().toISOString() }));
       wss.emit("action", message.action);
@@ -198,6 +199,25 @@ describe("connectRealtime", () => {
     await expect(live.resync()).rejects.toBeInstanceOf(RealtimeAuthError);
     expect(server.state.handshakes).toBe(1);
     expect(live.connected).toBe(false);
+  });
+
+  it("drops a connection that leaves resync unanswered and polls until one answers", async () => {
+    const server = await startRealtimeServer();
+    cleanup.push(server.close);
+    server.state.silent = true;
+    const rest = await startApi(() => ({ status: 200, body: ticket("COMPLETED", 2) }));
+    cleanup.push(rest.close);
+    const live = connectRealtime({ url: server.url, token: "jwt", api: rest.api, replyTimeoutMs: 30, ...fast });
+    cleanup.push(() => live.close());
+    const failure = event<RealtimeError>(live, "failure");
+    await event(live, "open");
+    const sources: UpdateSource[] = [];
+
+    const done = await live.watchTicket("t-1", { onChange: (_t, source) => sources.push(source) });
+
+    expect(done.status).toBe("COMPLETED");
+    expect(sources).toEqual(["poll"]);
+    expect((await failure).message).toMatch(/no answer to resync/);
   });
 
   it("pings on its interval and resolves resync() with the server's answer", async () => {
