@@ -3,8 +3,9 @@ import { randomUUID } from "node:crypto";
 import type { AddressInfo } from "node:net";
 import type { LocalSns } from "./LocalSns.js";
 import { parseFaults, type DeliveryFaults } from "./faults.js";
+import { snsAction } from "./snsActions.js";
 
-const NS = "http://sns.amazonaws.com/doc/2010-03-31/";
+export { snsAction } from "./snsActions.js";
 
 /** The running SNS endpoint. */
 export interface SnsServer {
@@ -12,53 +13,11 @@ export interface SnsServer {
   close(): Promise<void>;
 }
 
-const esc = (s: string): string => s.replace(/[<>&'"]/g, (c) => `&#${c.charCodeAt(0)};`);
-
-function ok(action: string, result: string): [number, string] {
-  const id = randomUUID();
-  return [200, `<?xml version="1.0"?>\n<${action}Response xmlns="${NS}"><${action}Result>${result}</${action}Result><ResponseMetadata><RequestId>${id}</RequestId></ResponseMetadata></${action}Response>`];
-}
-
-function fail(status: number, code: string, message: string): [number, string] {
-  return [status, `<?xml version="1.0"?>\n<ErrorResponse xmlns="${NS}"><Error><Type>Sender</Type><Code>${code}</Code><Message>${esc(message)}</Message></Error><RequestId>${randomUUID()}</RequestId></ErrorResponse>`];
-}
-
-/** One SNS Query-protocol action (what `aws sns ... --endpoint-url` and the SDK send). */
-export function snsAction(sns: LocalSns, params: URLSearchParams): [number, string] {
-  const action = params.get("Action") ?? "";
-  const topicArn = params.get("TopicArn") ?? "";
-  switch (action) {
-    case "CreateTopic": {
-      const name = params.get("Name") ?? "";
-      if (!/^[A-Za-z0-9_-]{1,256}$/.test(name)) return fail(400, "InvalidParameter", "Invalid parameter: Topic Name");
-      return ok(action, `<TopicArn>${esc(sns.createTopic(name))}</TopicArn>`);
-    }
-    case "ListTopics":
-      return ok(action, `<Topics>${sns.topicArns().map((a) => `<member><TopicArn>${esc(a)}</TopicArn></member>`).join("")}</Topics>`);
-    case "GetTopicAttributes":
-      if (!sns.hasTopic(topicArn)) return fail(404, "NotFound", "Topic does not exist");
-      return ok(action, `<Attributes><entry><key>TopicArn</key><value>${esc(topicArn)}</value></entry><entry><key>SubscriptionsConfirmed</key><value>${sns.subscriptions(topicArn).length}</value></entry></Attributes>`);
-    case "ListSubscriptionsByTopic":
-      if (!sns.hasTopic(topicArn)) return fail(404, "NotFound", "Topic does not exist");
-      return ok(action, `<Subscriptions>${sns.subscriptions(topicArn).map((s) => `<member><SubscriptionArn>${esc(s.arn)}</SubscriptionArn><TopicArn>${esc(topicArn)}</TopicArn><Protocol>lambda</Protocol><Endpoint>${esc(s.endpoint)}</Endpoint></member>`).join("")}</Subscriptions>`);
-    case "Publish": {
-      if (!topicArn) return fail(400, "InvalidParameter", "Invalid parameter: TopicArn or TargetArn Reason: no value for required parameter");
-      if (!sns.hasTopic(topicArn)) return fail(404, "NotFound", "Topic does not exist");
-      const message = params.get("Message");
-      if (message === null || message.length === 0) return fail(400, "InvalidParameter", "Invalid parameter: Empty message");
-      if (Buffer.byteLength(message) > 262_144) return fail(400, "InvalidParameter", "Invalid parameter: Message too long");
-      const id = sns.publish(topicArn, message, params.get("Subject") ?? undefined);
-      return ok(action, `<MessageId>${id}</MessageId>`);
-    }
-    default:
-      return fail(400, "InvalidAction", `The action ${action || "(none)"} is not valid for this endpoint.`);
-  }
-}
-
 /**
- * Serves the SNS Query API (CreateTopic, ListTopics, GetTopicAttributes, ListSubscriptionsByTopic,
- * Publish) plus the local stage's knobs: `GET|PUT /local/faults`, `GET /local/dlq`,
- * `POST /local/dlq/redrive`.
+ * Serves the SNS Query API (CreateTopic, ListTopics, GetTopicAttributes, Subscribe for http/https,
+ * ConfirmSubscription, Unsubscribe, ListSubscriptions(ByTopic), Get/SetSubscriptionAttributes,
+ * Publish with MessageAttributes; GET works too, so a SubscribeURL confirms) plus the local stage's
+ * knobs: `GET|PUT /local/faults`, `GET /local/dlq`, `POST /local/dlq/redrive`. Tells `sns` its URL.
  */
 export async function startSnsServer(sns: LocalSns, port: number, host = "127.0.0.1"): Promise<SnsServer> {
   const server: Server = createServer((req, res) => {
@@ -81,8 +40,10 @@ export async function startSnsServer(sns: LocalSns, port: number, host = "127.0.
   });
   await new Promise<void>((r) => server.listen(port, host, r));
   const { port: bound } = server.address() as AddressInfo;
+  const url = `http://${host}:${bound}`;
+  sns.setUrl(url);
   return {
-    url: `http://${host}:${bound}`,
+    url,
     close: () => new Promise<void>((r) => {
       server.closeAllConnections();
       server.close(() => r());
@@ -106,7 +67,7 @@ function localAdmin(sns: LocalSns, method: string, path: string, body: string): 
   if (path === "/local/dlq/redrive" && method === "POST") {
     const letters = sns.deadLetters();
     sns.removeDeadLetters(letters.map((l) => l.id));
-    for (const l of letters) sns.publish(l.topicArn, l.message);
+    for (const l of letters) sns.publish(l.topicArn, l.message, l.messageAttributes ? { messageAttributes: l.messageAttributes } : {});
     return [200, { redriven: letters.length }];
   }
   return [404, { error: { code: "NOT_FOUND", message: `no local route ${method} ${path}` } }];
