@@ -157,6 +157,51 @@ describe("stream poller on DynamoDB Local", () => {
     expect(BigInt(modify?.dynamodb?.SequenceNumber ?? "0")).toBeGreaterThan(BigInt(insert?.dynamodb?.SequenceNumber ?? "0"));
   });
 
+  it("keeps the wire form of every attribute type, empty maps and lists included", async () => {
+    const r = recorder();
+    const images: DynamoDBRecord[] = [];
+    const { tableName, poller } = await start({
+      handler: async (event) => {
+        images.push(...(event as DynamoDBStreamEvent).Records);
+        return r.handler(event);
+      },
+    });
+    await ddb.send(
+      new PutItemCommand({
+        TableName: tableName,
+        Item: {
+          pk: { S: "TICKET#types" },
+          sk: { S: "TICKET" },
+          emptyMap: { M: {} },
+          emptyList: { L: [] },
+          nested: { L: [{ M: {} }, { M: { n: { N: "1.5" } } }] },
+          bin: { B: new Uint8Array([1, 2, 3]) },
+          bins: { BS: [new Uint8Array([4])] },
+          nums: { NS: ["1", "2"] },
+          strs: { SS: ["a"] },
+          nothing: { NULL: true },
+          flag: { BOOL: false },
+        },
+      }),
+    );
+
+    await poller.drained();
+
+    expect(images[0]?.dynamodb?.NewImage).toEqual({
+      pk: { S: "TICKET#types" },
+      sk: { S: "TICKET" },
+      emptyMap: { M: {} },
+      emptyList: { L: [] },
+      nested: { L: [{ M: {} }, { M: { n: { N: "1.5" } } }] },
+      bin: { B: "AQID" },
+      bins: { BS: ["BA=="] },
+      nums: { NS: ["1", "2"] },
+      strs: { SS: ["a"] },
+      nothing: { NULL: true },
+      flag: { BOOL: false },
+    });
+  });
+
   it("drops records that match none of the realtime dispatcher's filters", async () => {
     const r = recorder();
     const { tableName, poller } = await start({ handler: r.handler, filters: realtime.dispatcher.filters });

@@ -7,6 +7,7 @@ import {
   DynamoDBStreamsClient,
   GetRecordsCommand,
   GetShardIteratorCommand,
+  type _Record as SdkRecord,
   type Shard,
   type ShardIteratorType,
 } from "@aws-sdk/client-dynamodb-streams";
@@ -140,6 +141,17 @@ export async function startStreamPoller(o: StreamPollerOptions): Promise<StreamP
       },
     );
 
+  /** Stream records → Lambda records; one that cannot be converted is logged and skipped, never retried forever. */
+  const convert = (shardId: string, raw: readonly SdkRecord[]): DynamoDBRecord[] =>
+    raw.flatMap((r) => {
+      try {
+        return [toLambdaRecord(r, streamArn, o.region)];
+      } catch (error) {
+        log.error("stream record skipped: cannot convert it", { shardId, sequenceNumber: r.dynamodb?.SequenceNumber, error: error as Error });
+        return [];
+      }
+    });
+
   const settle = (s: ShardState, poll: number): void => {
     for (let i = s.waiters.length - 1; i >= 0; i -= 1) {
       const w = s.waiters[i];
@@ -160,7 +172,7 @@ export async function startStreamPoller(o: StreamPollerOptions): Promise<StreamP
         iterator ??= lastSeq ? await iteratorFor(s.id, "AFTER_SEQUENCE_NUMBER", lastSeq) : await iteratorFor(s.id, start);
         if (!iterator) break;
         const out = await client.send(new GetRecordsCommand({ ShardIterator: iterator, Limit: 1000 }), { abortSignal: abort.signal });
-        const records = (out.Records ?? []).map((r) => toLambdaRecord(r, streamArn, o.region));
+        const records = convert(s.id, out.Records ?? []);
         if (records.length > 0) {
           await deliver(s.id, records);
           lastSeq = records.at(-1)?.dynamodb?.SequenceNumber ?? lastSeq;

@@ -42,7 +42,7 @@ function toWireMap(m: Record<string, SdkAttributeValue>): Record<string, Attribu
 
 const b64 = (b: Uint8Array): string => Buffer.from(b).toString("base64");
 
-/** The SDK's AttributeValue union (binary as bytes) → the JSON wire form Lambda sends (binary as base64). */
+/** The SDK's AttributeValue union (binary as bytes) → the JSON wire form Lambda sends (binary as base64). Never throws. */
 function toWire(v: SdkAttributeValue): AttributeValue {
   if (v.S !== undefined) return { S: v.S };
   if (v.N !== undefined) return { N: v.N };
@@ -54,5 +54,9 @@ function toWire(v: SdkAttributeValue): AttributeValue {
   if (v.BS !== undefined) return { BS: v.BS.map(b64) };
   if (v.L !== undefined) return { L: v.L.map(toWire) };
   if (v.M !== undefined) return { M: toWireMap(v.M) };
-  throw new TypeError(`unknown AttributeValue member ${JSON.stringify(Object.keys(v))}`);
+  // The SDK parses `{"M":{}}` (an empty map) into `{}`: the only wire value that reads back as no member.
+  if (v.$unknown === undefined) return { M: {} };
+  // A member newer than this SDK: pass it on as the wire had it rather than stall the shard.
+  const [name, value] = v.$unknown;
+  return { [name]: value } as unknown as AttributeValue;
 }
