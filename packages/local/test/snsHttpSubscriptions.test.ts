@@ -12,6 +12,7 @@ import { Logger } from "@aws-lambda-powertools/logger";
 import {
   GetSubscriptionAttributesCommand,
   ListSubscriptionsByTopicCommand,
+  ListSubscriptionsCommand,
   PublishCommand,
   SetSubscriptionAttributesCommand,
   SNSClient,
@@ -136,6 +137,8 @@ describe("local SNS HTTP subscriptions", () => {
     expect(arn.startsWith(`${s.topicArn}:`)).toBe(true);
     const listed = await s.client.send(new ListSubscriptionsByTopicCommand({ TopicArn: s.topicArn }));
     expect(listed.Subscriptions?.map((x) => x.SubscriptionArn)).toEqual([arn]);
+    const all = await s.client.send(new ListSubscriptionsCommand({}));
+    expect(all.Subscriptions?.map((x) => [x.SubscriptionArn, x.Protocol, x.Endpoint])).toEqual([[arn, "http", s.url]]);
 
     const { MessageId } = await s.client.send(new PublishCommand({ TopicArn: s.topicArn, Message: "on time", Subject: "hello" }));
     const [notification] = await s.endpoint.waitFor("Notification");
@@ -179,6 +182,17 @@ describe("local SNS HTTP subscriptions", () => {
     }
     await s.sns.drain();
     expect(notifications(s).map((n) => JSON.parse(n.Message as string).detail.type)).toEqual(["MatchmakingSucceeded"]);
+  });
+
+  it("answers Subscribe with the ARN when ReturnSubscriptionArn is set, and subscribes an endpoint once", async () => {
+    const s = await setup();
+    const first = await s.client.send(new SubscribeCommand({ TopicArn: s.topicArn, Protocol: "http", Endpoint: s.url, ReturnSubscriptionArn: true }));
+    expect(first.SubscriptionArn?.startsWith(`${s.topicArn}:`)).toBe(true);
+    const again = await s.client.send(new SubscribeCommand({ TopicArn: s.topicArn, Protocol: "http", Endpoint: s.url, ReturnSubscriptionArn: true }));
+    expect(again.SubscriptionArn).toBe(first.SubscriptionArn);
+    // A pending subscription gets its confirmation again.
+    await s.endpoint.waitFor("SubscriptionConfirmation", 2);
+    expect((await s.client.send(new ListSubscriptionsByTopicCommand({ TopicArn: s.topicArn }))).Subscriptions).toHaveLength(1);
   });
 
   it("POSTs the bare message with RawMessageDelivery", async () => {
