@@ -345,14 +345,15 @@ class Realtime implements RealtimeConnection {
   }
 
   #onMessage(data: unknown): void {
-    let message: ServerMessage;
+    let json: unknown;
     try {
-      const parsed = serverMessage.safeParse(JSON.parse(String(data)));
-      if (!parsed.success) return this.#emit("failure", new InvalidMessageError(parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")));
-      message = parsed.data;
+      json = JSON.parse(String(data));
     } catch {
       return this.#emit("failure", new InvalidMessageError("not JSON"));
     }
+    const parsed = serverMessage.safeParse(json);
+    if (!parsed.success) return this.#emit("failure", new InvalidMessageError(parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")));
+    const message: ServerMessage = parsed.data;
     if (message.type === "pong" || message.type === "resync") {
       clearTimeout(this.#replyTimer);
       this.#replyTimer = undefined;
