@@ -85,9 +85,13 @@ export async function startLocalWebSocketGateway(o: LocalWebSocketGatewayOptions
   const now = (): number => (o.clock ? o.clock.now() : Date.now());
   const log = o.logger.createChild({ persistentLogAttributes: { component: "websocket-gateway" } });
   // Load every handler up front: a broken handler path fails the stage at start, not at first connect.
-  const [authorizer, onConnect, onDisconnect, onDefault] = await Promise.all(
-    [o.definition.authorizer.handler, o.definition.routes.$connect, o.definition.routes.$disconnect, o.definition.routes.$default].map(resolveHandler),
-  ) as [ResolvedHandler, ResolvedHandler, ResolvedHandler, ResolvedHandler];
+  const { routes } = o.definition;
+  const [authorizer, onConnect, onDisconnect, onDefault] = await Promise.all([
+    resolveHandler(o.definition.authorizer.handler),
+    resolveHandler(routes.$connect),
+    resolveHandler(routes.$disconnect),
+    resolveHandler(routes.$default),
+  ]);
   const connections = new Map<string, GatewayConnection>();
   const wss = new WebSocketServer({ noServer: true, maxPayload: limits.maxMessageBytes });
   const api: ApiFacts = { apiId: o.apiId ?? "local", stage, region: o.region, accountId: o.accountId };
