@@ -88,6 +88,7 @@ async function main(): Promise<void> {
     }
   }
   const pushed = results.flatMap((r) => (r.heard?.source === "push" ? [r.heard.delayMs] : [])).sort((a, b) => a - b);
+  if (ep.websocket && !pushed.length) process.stdout.write("\nno push arrived: the players fell back to polling (see the stage's log)\n");
   if (pushed.length) process.stdout.write(`\npush delay (match made → message arrived): min ${pushed[0]} ms, median ${pushed[Math.floor(pushed.length / 2)]} ms, max ${pushed[pushed.length - 1]} ms over ${pushed.length} players\n`);
   if (results.some((r) => r.status !== "COMPLETED")) process.exitCode = 1;
 }
