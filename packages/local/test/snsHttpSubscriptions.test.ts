@@ -237,6 +237,15 @@ describe("local SNS HTTP subscriptions", () => {
     ]);
   });
 
+  it("dead-letters a delivery to an endpoint that no longer answers", async () => {
+    const s = await setup();
+    await subscribeConfirmed(s);
+    await s.endpoint.close();
+    await s.client.send(new PublishCommand({ TopicArn: s.topicArn, Message: "nobody home" }));
+    await s.sns.drain();
+    expect(s.sns.deadLetters()).toEqual([expect.objectContaining({ message: "nobody home", error: expect.stringContaining(`delivery to ${s.url} failed`) })]);
+  });
+
   it("applies the fault knobs to HTTP deliveries too", async () => {
     const s = await setup({ faults: { ...noFaults, duplicate: 1 } });
     await subscribeConfirmed(s);
