@@ -18,7 +18,7 @@ async function startRunner(): Promise<{ child: ChildProcess; ddbPort: number; lo
   const localJson = join(mkdtempSync(join(tmpdir(), "mp-stage-")), "local.json");
   const child = spawn(
     process.execPath,
-    ["--import", "tsx", "packages/local/src/main.ts", "--api-port", String(api), "--gamelift-port", String(gamelift), "--dynamodb-port", String(ddbPort), "--sns-port", String(sns), "--s3-port", String(s3), "--reconcile-ms", "0"],
+    ["--import", "tsx", "packages/local/src/main.ts", "--api-port", String(api), "--websocket-port", "0", "--gamelift-port", String(gamelift), "--dynamodb-port", String(ddbPort), "--sns-port", String(sns), "--s3-port", String(s3), "--reconcile-ms", "0"],
     { env: { ...process.env, MATCHPLACE_LOCAL_JSON: localJson }, stdio: ["ignore", "pipe", "pipe"] },
   );
   let out = "";

@@ -10,6 +10,7 @@ const usage = `matchplace local stage
   npm start [-- options]
 
   --api-port N          API Gateway (HTTP API)      default ${defaultPorts.api}   env MATCHPLACE_API_PORT
+  --websocket-port N    realtime WebSocket API      default ${defaultPorts.websocket}   env MATCHPLACE_WEBSOCKET_PORT
   --gamelift-port N     GameLift emulator           default ${defaultPorts.gamelift}   env MATCHPLACE_GAMELIFT_PORT
   --dynamodb-port N     DynamoDB Local              default ${defaultPorts.dynamodb}   env MATCHPLACE_DYNAMODB_PORT
   --sns-port N          SNS                         default ${defaultPorts.sns}   env MATCHPLACE_SNS_PORT
@@ -45,6 +46,7 @@ async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
       "api-port": { type: "string" },
+      "websocket-port": { type: "string" },
       "gamelift-port": { type: "string" },
       "dynamodb-port": { type: "string" },
       "sns-port": { type: "string" },
@@ -89,6 +91,7 @@ async function main(): Promise<void> {
   stage = await startLocalStage({
     ports: {
       api: port(values["api-port"], "MATCHPLACE_API_PORT", defaultPorts.api),
+      websocket: port(values["websocket-port"], "MATCHPLACE_WEBSOCKET_PORT", defaultPorts.websocket),
       gamelift: port(values["gamelift-port"], "MATCHPLACE_GAMELIFT_PORT", defaultPorts.gamelift),
       dynamodb: port(values["dynamodb-port"], "MATCHPLACE_DYNAMODB_PORT", defaultPorts.dynamodb),
       sns: port(values["sns-port"], "MATCHPLACE_SNS_PORT", defaultPorts.sns),
@@ -108,9 +111,11 @@ async function main(): Promise<void> {
       ``,
       `  API (HTTP API + JWT)   ${e.api}        GET ${e.api}/v1/health`,
       `  dev tokens             POST ${e.api}/local/token  {"playerId":"alice"}`,
+      `  realtime (WebSocket)   ${e.websocket}?token=<JWT>   push of tickets, placements, parties`,
       `  GameLift emulator      ${e.gamelift}        aws gamelift ... --endpoint-url ${e.gamelift}`,
       `  DynamoDB Local         ${e.dynamodb}        table ${e.tableName}`,
       `  SNS                    ${e.sns}        topic ${e.topics.events}`,
+      `  match events (SNS)     ${e.topics.matchEvents}   aws sns subscribe --protocol http ...`,
       `  S3 (build uploads)     ${e.s3}        npx matchplace build upload <dir> --local`,
       `  seeded GameLift        configurations ${stage.seeded.configurations.join(", ")}; queues ${stage.seeded.queues.join(", ")}; fleets ${stage.seeded.fleetIds.join(", ")}`,
       ``,

@@ -4,7 +4,7 @@ import { Logger } from "@aws-lambda-powertools/logger";
 import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import { GameLiftClient } from "@aws-sdk/client-gamelift";
 import { createTable } from "@matchplace/core/dynamo";
-import { routes, schedules, subscribers } from "@matchplace/functions/routes";
+import { realtime, routes, schedules, subscribers } from "@matchplace/functions/routes";
 import { startGameLiftEmulator, type EmulatorFaults, type GameLiftEmulator } from "@matchplace/gamelift-local";
 import { LocalIssuer } from "./auth/LocalIssuer.js";
 import { startLocalApiGateway, type LocalApiGateway } from "./api/LocalApiGateway.js";
@@ -15,9 +15,11 @@ import { startSnsServer, type SnsServer } from "./sns/snsServer.js";
 import type { DeliveryFaults } from "./sns/faults.js";
 import { seedGameLift, readGameLiftFiles, type SeededGameLift } from "./seed.js";
 import { startSchedule, type Schedule } from "./schedule.js";
+import { startLocalWebSocketGateway } from "./websocket/LocalWebSocketGateway.js";
+import { startStreamPoller } from "./streams/StreamPoller.js";
 
 /** Default ports of the local stage (documented in README and docs/architecture.md). */
-export const defaultPorts = { api: 3000, gamelift: 9080, dynamodb: 8000, sns: 9911, s3: 4569 } as const;
+export const defaultPorts = { api: 3000, websocket: 3001, gamelift: 9080, dynamodb: 8000, sns: 9911, s3: 4569 } as const;
 
 /** Options for {@link startLocalStage}. Ports of 0 pick free ones (tests). */
 export interface LocalStageOptions {
@@ -40,11 +42,15 @@ export interface LocalStageOptions {
   readonly uploadCredentialsTtlMs?: number;
   /** The emulator's engine loop period. */
   readonly tickIntervalMs?: number;
+  /** How often the table's stream is read for the realtime dispatcher (default 50 ms). */
+  readonly streamPollIntervalMs?: number;
 }
 
 /** Where everything is; also the content of `.matchplace/local.json`. */
 export interface StageEndpoints {
   readonly api: string;
+  /** The realtime WebSocket API (`?token=<JWT>`). */
+  readonly websocket: string;
   readonly gamelift: string;
   readonly dynamodb: string;
   readonly sns: string;
@@ -53,7 +59,7 @@ export interface StageEndpoints {
   readonly region: string;
   readonly accountId: string;
   readonly tableName: string;
-  readonly topics: { readonly events: string };
+  readonly topics: { readonly events: string; readonly matchEvents: string };
   readonly matchmaking: { readonly configurationName: string; readonly queueName: string };
   readonly pid: number;
 }
@@ -65,6 +71,8 @@ export interface LocalStage {
   readonly issuer: LocalIssuer;
   readonly sns: LocalSns;
   readonly emulator: GameLiftEmulator;
+  /** The realtime channel: open connections, and a wait for the dispatcher to have seen every write so far. */
+  readonly realtime: { connectionCount(): number; drained(): Promise<void> };
   stop(): Promise<void>;
 }
 
@@ -77,7 +85,7 @@ export const localJsonPath = process.env.MATCHPLACE_LOCAL_JSON ?? join(repoRoot,
  * exactly as on AWS, then seeds GameLift from `infra/gamelift/`.
  *
  * @example
- * const stage = await startLocalStage({ ports: { api: 0, gamelift: 0, dynamodb: 0, sns: 0, s3: 0 } });
+ * const stage = await startLocalStage({ ports: { api: 0, websocket: 0, gamelift: 0, dynamodb: 0, sns: 0, s3: 0 } });
  * console.log(stage.endpoints.api);
  * await stage.stop();
  */
@@ -104,6 +112,7 @@ export async function startLocalStage(options: LocalStageOptions = {}): Promise<
 
     const sns = new LocalSns({ region, accountId, logger, retryDelaysMs: options.snsRetryDelaysMs, faults: options.snsFaults });
     const topicArn = sns.createTopic("matchplace-local-events");
+    const matchEventsArn = sns.createTopic("matchplace-local-match-events");
     stops.push(() => sns.close());
 
     const emulator = await startGameLiftEmulator({
@@ -125,6 +134,19 @@ export async function startLocalStage(options: LocalStageOptions = {}): Promise<
     const configuration = readGameLiftFiles<{ Name: string; GameSessionQueues?: string[] }>("configurations")[0]?.body;
     const matchmaking = { configurationName: configuration?.Name ?? "arena", queueName: configuration?.GameSessionQueues?.[0] ?? "arena" };
     applyEnvironment({ region, tableName, topicArn, matchmaking, gamelift: emulator.url, dynamodb: ddb.endpoint, logLevel: options.logLevel ?? "WARN" });
+    // SST reads SST_RESOURCE_* once, on first use: the realtime links (and every endpoint a handler's
+    // client may read at load) are set before any handler module is loaded, so ports are picked first.
+    const apiPort = ports.api === 0 ? await freePort() : ports.api;
+    const wsPort = ports.websocket === 0 ? await freePort() : ports.websocket;
+    const snsPort = ports.sns === 0 ? await freePort() : ports.sns;
+    const issuerUrl = `http://127.0.0.1:${apiPort}/local`;
+    Object.assign(process.env, {
+      SST_RESOURCE_Realtime: JSON.stringify({ url: `ws://127.0.0.1:${wsPort}/local`, managementEndpoint: `http://127.0.0.1:${wsPort}/local` }),
+      SST_RESOURCE_MatchEvents: JSON.stringify({ arn: matchEventsArn, name: "matchplace-local-match-events" }),
+      AWS_ENDPOINT_URL_SNS: `http://127.0.0.1:${snsPort}`,
+      MATCHPLACE_JWT_ISSUER: issuerUrl,
+      MATCHPLACE_JWT_AUDIENCE: "matchplace",
+    });
 
     const gl = new GameLiftClient({ endpoint: emulator.url, region, credentials: localCredentials });
     const seeded = await seedGameLift(gl, { topicArn, region, accountId });
@@ -134,14 +156,30 @@ export async function startLocalStage(options: LocalStageOptions = {}): Promise<
 
     sns.subscribe(topicArn, subscribers.events, await loadHandler(subscribers.events));
 
-    // The issuer names the API's own address, so pick the port before the token issuer exists.
-    const apiPort = ports.api === 0 ? await freePort() : ports.api;
-    const issuer = await LocalIssuer.create({ issuer: `http://127.0.0.1:${apiPort}/local`, audience: "matchplace" });
+    // The issuer names the API's own address, so the port was picked before the token issuer exists.
+    const issuer = await LocalIssuer.create({ issuer: issuerUrl, audience: "matchplace" });
     const api: LocalApiGateway = await startLocalApiGateway({ port: apiPort, routes, issuer, accountId, logger });
     stops.push(() => api.close());
 
-    const snsServer: SnsServer = await startSnsServer(sns, ports.sns);
+    const snsServer: SnsServer = await startSnsServer(sns, snsPort);
     stops.push(() => snsServer.close());
+
+    // The realtime channel: a WebSocket API with the same authorizer and route handlers as on AWS,
+    // fed by the table's real stream through the same dispatcher and filters.
+    const websocket = await startLocalWebSocketGateway({ port: wsPort, region, accountId, logger, definition: realtime });
+    stops.push(() => websocket.close());
+    const dispatcher = await startStreamPoller({
+      endpoint: ddb.endpoint,
+      region,
+      tableName,
+      handler: realtime.dispatcher.handler,
+      filters: realtime.dispatcher.filters,
+      batchSize: realtime.dispatcher.batchSize,
+      maxRetryAttempts: realtime.dispatcher.maxRetryAttempts,
+      pollIntervalMs: options.streamPollIntervalMs ?? 50,
+      logger,
+    });
+    stops.push(() => dispatcher.stop());
 
     const reconcileMs = options.reconcileIntervalMs ?? 10_000;
     if (reconcileMs > 0) {
@@ -151,6 +189,7 @@ export async function startLocalStage(options: LocalStageOptions = {}): Promise<
 
     const endpoints: StageEndpoints = {
       api: api.url,
+      websocket: websocket.url,
       gamelift: emulator.url,
       dynamodb: ddb.endpoint,
       sns: snsServer.url,
@@ -158,7 +197,7 @@ export async function startLocalStage(options: LocalStageOptions = {}): Promise<
       region,
       accountId,
       tableName,
-      topics: { events: topicArn },
+      topics: { events: topicArn, matchEvents: matchEventsArn },
       matchmaking,
       pid: process.pid,
     };
@@ -167,7 +206,8 @@ export async function startLocalStage(options: LocalStageOptions = {}): Promise<
       writeFileSync(localJsonPath, `${JSON.stringify(endpoints, null, 2)}\n`);
       stops.unshift(async () => rmSync(localJsonPath, { force: true }));
     }
-    return { endpoints, seeded, issuer, sns, emulator, stop: stopAll };
+    const realtimeView = { connectionCount: () => websocket.connectionCount(), drained: () => dispatcher.drained() };
+    return { endpoints, seeded, issuer, sns, emulator, realtime: realtimeView, stop: stopAll };
   } catch (err) {
     await stopAll();
     throw err;

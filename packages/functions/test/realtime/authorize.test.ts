@@ -4,7 +4,9 @@
  */
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { exportJWK, generateKeyPair, SignJWT, type CryptoKey } from "jose";
+import { exportJWK, generateKeyPair, SignJWT } from "jose";
+
+type CryptoKey = Awaited<ReturnType<typeof generateKeyPair>>["privateKey"];
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 let server: Server;

@@ -58,15 +58,18 @@ export class LocalIssuer {
     return this.#options.audience;
   }
 
-  /** A signed token whose subject is the player. */
-  public async issue(playerId: string, ttlSeconds = this.#options.ttlSeconds): Promise<string> {
+  /**
+   * A signed token whose subject is the player. `overrides` make the tokens an authorizer must
+   * refuse (tests): another audience, or an expiry in the past (epoch seconds).
+   */
+  public async issue(playerId: string, ttlSeconds = this.#options.ttlSeconds, overrides: { audience?: string; expiresAt?: number } = {}): Promise<string> {
     return new SignJWT({ scope: "player" })
       .setProtectedHeader({ alg: ALG, kid: "local-1", typ: "JWT" })
       .setSubject(playerId)
       .setIssuer(this.#options.issuer)
-      .setAudience(this.#options.audience)
+      .setAudience(overrides.audience ?? this.#options.audience)
       .setIssuedAt()
-      .setExpirationTime(`${ttlSeconds}s`)
+      .setExpirationTime(overrides.expiresAt ?? `${ttlSeconds}s`)
       .sign(this.#privateKey);
   }
 

@@ -1,0 +1,90 @@
+/**
+ * Push-latency benchmark: 1,000 players connected to the local stage's WebSocket API; each gets a
+ * ticket written to the table (created, then folded to SEARCHING by a GameLift event), and we time
+ * from the write's acknowledgement to the `ticket.updated` message arriving at the player's socket.
+ * The path is the real one: DynamoDB Local's stream → the stream poller (its poll interval is the
+ * main term) → the dispatcher → `@connections` posts → the socket. Targets: p99 ≤ 300 ms, 0 lost.
+ * Run: `npx tsx test/bench/realtime.ts [--players N] [--rate N]` (or `npm run bench`). Prints figures; asserts nothing.
+ */
+import { pathToFileURL } from "node:url";
+import { parseArgs } from "node:util";
+import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
+import { createDocumentClient, TicketRepository } from "@matchplace/core/dynamo";
+import { startLocalStage } from "@matchplace/local";
+import WebSocket from "ws";
+
+const percentile = (sorted: readonly number[], p: number): number => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
+
+/** Connects one raw socket for a player; resolves once open. */
+function connect(url: string, token: string, onMessage: (data: string) => void): Promise<WebSocket> {
+  return new Promise((resolve, reject) => {
+    const ws = new WebSocket(`${url}?token=${encodeURIComponent(token)}`);
+    ws.on("open", () => resolve(ws));
+    ws.on("message", (data) => onMessage(String(data)));
+    ws.on("error", reject);
+  });
+}
+
+/** Runs the benchmark and prints p50/p99 delays and the count of lost messages. */
+export async function run(argv: readonly string[] = []): Promise<void> {
+  const { values } = parseArgs({ args: [...argv], options: { players: { type: "string", default: "1000" }, rate: { type: "string", default: "250" } } });
+  const players = Number(values.players);
+  const rate = Number(values.rate);
+  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
+  const stage = await startLocalStage({ ports: { api: 0, websocket: 0, gamelift: 0, dynamodb: 0, sns: 0, s3: 0 }, reconcileIntervalMs: 0 });
+  const ddb = new DynamoDBClient({ endpoint: stage.endpoints.dynamodb, region: stage.endpoints.region, credentials: { accessKeyId: "local", secretAccessKey: "local" } });
+  const tickets = new TicketRepository({ client: createDocumentClient({ client: ddb }), tableName: stage.endpoints.tableName });
+  const sockets: WebSocket[] = [];
+  try {
+    const ids = Array.from({ length: players }, (_, i) => `bench-${i}`);
+    const written = new Map<string, number>(); // `${ticketId}:${version}` → write acknowledged at
+    const delays: number[] = [];
+    const expected = new Set<string>();
+    const onMessage = (raw: string): void => {
+      const m = JSON.parse(raw) as { type: string; ticket?: { ticketId: string; version: number } };
+      if (m.type !== "ticket.updated" || m.ticket === undefined) return;
+      const key = `${m.ticket.ticketId}:${m.ticket.version}`;
+      const at = written.get(key);
+      if (at !== undefined && expected.delete(key)) delays.push(performance.now() - at);
+    };
+    const connectStarted = performance.now();
+    for (let i = 0; i < ids.length; i += 50) {
+      const batch = ids.slice(i, i + 50);
+      const tokens = await Promise.all(batch.map((p) => stage.issuer.issue(p)));
+      sockets.push(...(await Promise.all(tokens.map((t) => connect(stage.endpoints.websocket, t, onMessage)))));
+    }
+    const connectMs = performance.now() - connectStarted;
+
+    // Two writes per player, paced at `rate` writes/s: a created ticket (version 1), then SEARCHING (version 2).
+    const writeStarted = performance.now();
+    const write = async (i: number, version: 1 | 2): Promise<void> => {
+      const ticketId = `t-${ids[i]}`;
+      const playerId = ids[i] as string;
+      expected.add(`${ticketId}:${version}`);
+      if (version === 1) await tickets.create({ ticketId, configurationName: "arena", playerIds: [playerId], players: { [playerId]: {} }, createdAt: Date.now() });
+      else await tickets.apply({ id: `ev-${ticketId}`, type: "MatchmakingSearching", dedupe: true, time: Date.now(), ticketId, configurationName: "arena", status: "SEARCHING", playerIds: [playerId], players: { [playerId]: {} } }, Date.now());
+      written.set(`${ticketId}:${version}`, performance.now());
+    };
+    const pending: Promise<void>[] = [];
+    for (let n = 0; n < players * 2; n += 1) {
+      const due = writeStarted + (n * 1000) / rate;
+      const wait = due - performance.now();
+      if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+      pending.push(write(n % players, n < players ? 1 : 2));
+    }
+    await Promise.all(pending);
+    const drainDeadline = performance.now() + 10_000;
+    while (expected.size > 0 && performance.now() < drainDeadline) await new Promise((r) => setTimeout(r, 20));
+
+    delays.sort((a, b) => a - b);
+    console.log(`realtime push: ${players} connected players (connected in ${(connectMs / 1000).toFixed(1)} s), ${players * 2} ticket writes at ${rate}/s`);
+    console.log(`  write acknowledged → message at the socket: p50 ${percentile(delays, 50).toFixed(0)} ms, p90 ${percentile(delays, 90).toFixed(0)} ms, p99 ${percentile(delays, 99).toFixed(0)} ms, max ${(delays.at(-1) ?? NaN).toFixed(0)} ms (target p99 ≤ 300 ms)`);
+    console.log(`  messages lost: ${expected.size} of ${players * 2} (target 0)`);
+  } finally {
+    for (const s of sockets) s.terminate();
+    ddb.destroy();
+    await stage.stop();
+  }
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) await run(process.argv.slice(2));
