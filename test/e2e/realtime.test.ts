@@ -94,6 +94,51 @@ describe("the WebSocket handshake", () => {
   });
 });
 
+describe("client messages on $default", () => {
+  it("answers ping with pong, resync with the player's state as GET returns it, and bad frames with an error, keeping the connection", async () => {
+    const player = `msgs-${run}`;
+    const token = await tokenFor(api, player);
+    const created = await call(api, token, "POST", "/v1/parties", {});
+    expect(created.status).toBe(201);
+    const ws = new WebSocket(`${stage.endpoints.websocket}?token=${encodeURIComponent(token)}`);
+    const got: Record<string, unknown>[] = [];
+    let notify: () => void = () => undefined;
+    ws.on("message", (d) => {
+      const m = JSON.parse(String(d)) as Record<string, unknown>;
+      // Pushes (the party's creation may still be on its way) are not replies.
+      if (!String(m.type).endsWith(".updated")) got.push(m);
+      notify();
+    });
+    await new Promise((r, j) => (ws.on("open", r), ws.on("error", j)));
+    const next = (): Promise<Record<string, unknown>> =>
+      new Promise((r) => {
+        const n = got.length;
+        notify = () => got.length > n && r(got[n] as Record<string, unknown>);
+      });
+    const ask = async (frame: string): Promise<Record<string, unknown>> => {
+      const reply = next();
+      ws.send(frame);
+      return reply;
+    };
+
+    const pong = await ask(JSON.stringify({ action: "ping" }));
+    const resync = await ask(JSON.stringify({ action: "resync" }));
+    const unknown = await ask(JSON.stringify({ action: "dance" }));
+    const malformed = await ask("{not json");
+    const extra = await ask(JSON.stringify({ action: "ping", extra: 1 }));
+    const stillOpen = await ask(JSON.stringify({ action: "ping" }));
+    ws.close();
+
+    expect(pong).toMatchObject({ type: "pong", time: expect.any(String) });
+    const party = await call(api, token, "GET", `/v1/parties/${String(created.body.partyId)}`);
+    expect(resync).toEqual({ type: "resync", ticket: null, placement: null, party: party.body });
+    expect(unknown).toMatchObject({ type: "error", error: { code: "UNKNOWN_ACTION" } });
+    expect(malformed).toMatchObject({ type: "error", error: { code: "INVALID_JSON" } });
+    expect(extra).toMatchObject({ type: "error", error: { code: "VALIDATION_FAILED" } });
+    expect(stillOpen).toMatchObject({ type: "pong" });
+  });
+});
+
 describe("players hear of their match by push", () => {
   it("8 players matchmake; each receives COMPLETED with their own player session; a ninth hears nothing", async () => {
     const players = Array.from({ length: 8 }, (_, i) => `push-${i}-${run}`);
@@ -173,6 +218,19 @@ describe("outbound match events", () => {
     const players = Array.from({ length: 4 }, (_, i) => `events-${i}-${run}`);
     const tokens = await Promise.all(players.map((p) => tokenFor(api, p)));
     const clients = tokens.map((token) => createClient({ baseUrl: api, token }));
+    const pushed: string[] = [];
+    const sockets = await Promise.all(
+      tokens.map(async (token) => {
+        const ws = new WebSocket(`${stage.endpoints.websocket}?token=${encodeURIComponent(token)}`);
+        ws.on("message", (d) => {
+          const m = JSON.parse(String(d)) as { type: string; ticket?: { ticketId: string; version: number; status: string } };
+          if (m.type === "ticket.updated" && m.ticket) pushed.push(`${m.ticket.ticketId}:${m.ticket.version}:${m.ticket.status}`);
+          if (m.type === "pong") ws.emit("pong-frame");
+        });
+        await new Promise((r, j) => (ws.on("open", r), ws.on("error", j)));
+        return ws;
+      }),
+    );
     // GameLift sends every notification twice (the emulator's knob: the MatchEvents topic itself is not doubled).
     await fetch(`${stage.endpoints.gamelift}/local/faults`, { method: "PUT", body: JSON.stringify({ duplicate: 1 }) });
     try {
@@ -188,7 +246,13 @@ describe("outbound match events", () => {
       }
       const ids = matchEvents.map((m) => m.event.id);
       expect(new Set(ids).size).toBe(ids.length);
+      // Frames on a socket arrive in order: once a pong is back, every earlier push has arrived.
+      await Promise.all(sockets.map((ws) => new Promise((r) => (ws.once("pong-frame", r), ws.send(JSON.stringify({ action: "ping" }))))));
+      // Each player heard each version of their ticket once, COMPLETED included.
+      expect(new Set(pushed).size).toBe(pushed.length);
+      expect(pushed.filter((p) => p.endsWith(":COMPLETED"))).toHaveLength(4);
     } finally {
+      for (const ws of sockets) ws.close();
       await fetch(`${stage.endpoints.gamelift}/local/faults`, { method: "PUT", body: JSON.stringify({ duplicate: 0 }) });
     }
   }, 90_000);
