@@ -125,39 +125,31 @@ export class PlayerRepository {
 
   /** Points each existing profile's `lastPlacementId` at a new placement (players never seen are skipped). */
   public async recordPlacement(placementId: string, playerIds: readonly string[], now: number): Promise<void> {
-    await Promise.all(
-      playerIds.map(async (playerId) => {
-        try {
-          await this.#client.send(
-            new UpdateCommand({
-              TableName: this.#tableName,
-              Key: playerKey(playerId),
-              UpdateExpression: "SET lastPlacementId = :p, updatedAt = :now",
-              ConditionExpression: "attribute_exists(pk)",
-              ExpressionAttributeValues: { ":p": placementId, ":now": now },
-            }),
-          );
-        } catch (err) {
-          if (!isConditionalCheckFailed(err)) throw err;
-        }
-      }),
-    );
+    await this.#updateEachIf(playerIds, {
+      UpdateExpression: "SET lastPlacementId = :p, updatedAt = :now",
+      ConditionExpression: "attribute_exists(pk)",
+      ExpressionAttributeValues: { ":p": placementId, ":now": now },
+    });
   }
 
   /** Clears `activeTicketId` on each player still pointing at `ticketId`; others are left alone. */
   public async releaseActiveTicket(ticketId: string, playerIds: readonly string[]): Promise<void> {
+    await this.#updateEachIf(playerIds, {
+      UpdateExpression: "REMOVE activeTicketId, activeTicketAt",
+      ConditionExpression: "activeTicketId = :t",
+      ExpressionAttributeValues: { ":t": ticketId },
+    });
+  }
+
+  /** The same conditional update on each player's profile, in parallel; a player whose condition fails is left alone. */
+  async #updateEachIf(
+    playerIds: readonly string[],
+    update: { readonly UpdateExpression: string; readonly ConditionExpression: string; readonly ExpressionAttributeValues: Record<string, unknown> },
+  ): Promise<void> {
     await Promise.all(
       playerIds.map(async (playerId) => {
         try {
-          await this.#client.send(
-            new UpdateCommand({
-              TableName: this.#tableName,
-              Key: playerKey(playerId),
-              UpdateExpression: "REMOVE activeTicketId, activeTicketAt",
-              ConditionExpression: "activeTicketId = :t",
-              ExpressionAttributeValues: { ":t": ticketId },
-            }),
-          );
+          await this.#client.send(new UpdateCommand({ TableName: this.#tableName, Key: playerKey(playerId), ...update }));
         } catch (err) {
           if (!isConditionalCheckFailed(err)) throw err;
         }
