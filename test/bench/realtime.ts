@@ -4,14 +4,58 @@
  * from the write's acknowledgement to the `ticket.updated` message arriving at the player's socket.
  * The path is the real one: DynamoDB Local's stream → the stream poller (its poll interval is the
  * main term) → the dispatcher → `@connections` posts → the socket. Targets: p99 ≤ 300 ms, 0 lost.
+ *
+ * The stage runs as its own process (`npm start`, as a developer runs it); this process is the
+ * crowd: the 1,000 sockets and the writer, so their work does not queue behind the dispatcher's.
  * Run: `npx tsx test/bench/realtime.ts [--players N] [--rate N]` (or `npm run bench`). Prints figures; asserts nothing.
  */
-import { pathToFileURL } from "node:url";
+import { spawn, type ChildProcess } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
 import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import { createDocumentClient, TicketRepository } from "@matchplace/core/dynamo";
-import { startLocalStage } from "@matchplace/local";
 import WebSocket from "ws";
+
+const repoRoot = fileURLToPath(new URL("../..", import.meta.url));
+
+/** Starts `packages/local/src/main.ts` on free ports; resolves with its endpoints once it is up. */
+async function startStageProcess(): Promise<{ child: ChildProcess; endpoints: { api: string; websocket: string; dynamodb: string; region: string; tableName: string }; cleanup(): Promise<void> }> {
+  const dir = mkdtempSync(join(tmpdir(), "mp-bench-"));
+  const localJson = join(dir, "local.json");
+  const ports = ["--api-port", "--websocket-port", "--gamelift-port", "--dynamodb-port", "--sns-port", "--s3-port"].flatMap((f) => [f, "0"]);
+  const child = spawn(process.execPath, [...(process.env.BENCH_PROF ? ["--cpu-prof", "--cpu-prof-dir=/tmp/prof"] : []), "--import", "tsx", "packages/local/src/main.ts", ...ports, "--reconcile-ms", "0"], {
+    cwd: repoRoot,
+    env: { ...process.env, MATCHPLACE_LOCAL_JSON: localJson },
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  await new Promise<void>((resolve, reject) => {
+    child.once("exit", (code) => reject(new Error(`the stage exited (${code}) before it was up`)));
+    child.stdout?.on("data", (chunk: Buffer) => {
+      if (chunk.toString().includes("local stage is up")) resolve();
+    });
+  });
+  child.stdout?.resume();
+  const endpoints = JSON.parse(readFileSync(localJson, "utf8")) as { api: string; websocket: string; dynamodb: string; region: string; tableName: string };
+  return {
+    child,
+    endpoints,
+    cleanup: async () => {
+      const exited = new Promise((r) => child.once("exit", r));
+      child.kill("SIGTERM");
+      await exited;
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** A dev token from the stage's `POST /local/token`. */
+async function token(api: string, playerId: string): Promise<string> {
+  const res = await fetch(`${api}/local/token`, { method: "POST", body: JSON.stringify({ playerId }), headers: { "content-type": "application/json" } });
+  return ((await res.json()) as { token: string }).token;
+}
 
 const percentile = (sorted: readonly number[], p: number): number => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
 
@@ -27,11 +71,11 @@ function connect(url: string, token: string, onMessage: (data: string) => void):
 
 /** Runs the benchmark and prints p50/p99 delays and the count of lost messages. */
 export async function run(argv: readonly string[] = []): Promise<void> {
-  const { values } = parseArgs({ args: [...argv], options: { players: { type: "string", default: "1000" }, rate: { type: "string", default: "250" } } });
+  const { values } = parseArgs({ args: [...argv], options: { players: { type: "string", default: "1000" }, rate: { type: "string", default: "100" } } });
   const players = Number(values.players);
   const rate = Number(values.rate);
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
-  const stage = await startLocalStage({ ports: { api: 0, websocket: 0, gamelift: 0, dynamodb: 0, sns: 0, s3: 0 }, reconcileIntervalMs: 0 });
+  const stage = await startStageProcess();
   const ddb = new DynamoDBClient({ endpoint: stage.endpoints.dynamodb, region: stage.endpoints.region, credentials: { accessKeyId: "local", secretAccessKey: "local" } });
   const tickets = new TicketRepository({ client: createDocumentClient({ client: ddb }), tableName: stage.endpoints.tableName });
   const sockets: WebSocket[] = [];
@@ -50,7 +94,7 @@ export async function run(argv: readonly string[] = []): Promise<void> {
     const connectStarted = performance.now();
     for (let i = 0; i < ids.length; i += 50) {
       const batch = ids.slice(i, i + 50);
-      const tokens = await Promise.all(batch.map((p) => stage.issuer.issue(p)));
+      const tokens = await Promise.all(batch.map((p) => token(stage.endpoints.api, p)));
       sockets.push(...(await Promise.all(tokens.map((t) => connect(stage.endpoints.websocket, t, onMessage)))));
     }
     const connectMs = performance.now() - connectStarted;
@@ -83,7 +127,7 @@ export async function run(argv: readonly string[] = []): Promise<void> {
   } finally {
     for (const s of sockets) s.terminate();
     ddb.destroy();
-    await stage.stop();
+    await stage.cleanup();
   }
 }
 

@@ -13,7 +13,7 @@ import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import type { PlayerConnection } from "@matchplace/core";
 import { ConnectionRepository, createDocumentClient } from "@matchplace/core/dynamo";
 import { ConnectionNotifier } from "@matchplace/core/realtime";
-import { call, startTestStage, tokenFor } from "../support/stage.js";
+import { call, pollUntil, startTestStage, tokenFor } from "../support/stage.js";
 
 let stage: LocalStage;
 let api: string;
@@ -69,9 +69,19 @@ function handshake(url: string): Promise<number> {
 }
 
 describe("the WebSocket handshake", () => {
-  it("accepts a valid player token", async () => {
-    const token = await tokenFor(api, `ok-${run}`);
-    expect(await handshake(`${stage.endpoints.websocket}?token=${encodeURIComponent(token)}`)).toBe(101);
+  it("accepts a valid player token, records the connection, and forgets it on $disconnect", async () => {
+    const player = `ok-${run}`;
+    const token = await tokenFor(api, player);
+    const ws = new WebSocket(`${stage.endpoints.websocket}?token=${encodeURIComponent(token)}`);
+    await new Promise((r, j) => (ws.on("open", r), ws.on("error", j)));
+    const recorded = await connectionsOf(player);
+    ws.close();
+    // $disconnect runs after the close, as on AWS (best effort there; the TTL covers a missed one).
+    const afterClose = await pollUntil(() => connectionsOf(player), (c) => c.length === 0, 10_000);
+
+    expect(recorded).toHaveLength(1);
+    expect(recorded[0]?.expiresAt).toBeGreaterThan(Date.now() / 1000);
+    expect(afterClose).toEqual([]);
   });
 
   it("refuses a missing, forged, expired or wrong-audience token and stores nothing", async () => {
