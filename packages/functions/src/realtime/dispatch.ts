@@ -76,6 +76,7 @@ function inItemOrder(): (record: DynamoDBRecord) => Promise<void> {
 
 async function dispatch(event: DynamoDBStreamEvent, context: Context) {
   const result = await processPartialResponse(event, inItemOrder(), processor, { context, throwOnFullBatchFailure: false });
+  metrics.addMetric("recordsDispatched", MetricUnit.Count, event.Records.length - result.batchItemFailures.length);
   if (result.batchItemFailures.length > 0) {
     logger.warn("records not dispatched; Lambda retries from the first", {
       sequenceNumbers: result.batchItemFailures.map((f) => f.itemIdentifier),
