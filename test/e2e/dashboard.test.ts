@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -113,6 +113,44 @@ describe("the local stage's dashboard in a real browser", () => {
     expect(errors).toEqual([]);
     await page.close();
   }, 120_000);
+
+  it("lists dead letters and redrives them with the page's button", async () => {
+    const page = await browser.newPage();
+    const errors = collectErrors(page);
+    // A subscriber that always fails: its messages end in the dead-letter queue after the retries.
+    const topic = stage.endpoints.topics.matchEvents;
+    stage.sns.subscribe(topic, "test/failing.handler", () => Promise.reject(new Error("subscriber down")));
+    await page.goto(stage.endpoints.dashboard);
+    stage.sns.publish(topic, JSON.stringify({ probe: "dead letter" }));
+    await page.locator('[data-testid="dead-letter-count"]').filter({ hasText: /^1$/ }).waitFor({ timeout: 15_000 });
+
+    const redriven = page.waitForResponse((r) => r.url().endsWith("/api/dlq/redrive"));
+    await page.getByRole("button", { name: "Redrive dead letters" }).click();
+
+    expect(await (await redriven).json()).toEqual({ redriven: 1 });
+    await page.locator('[data-testid="event-log"] li.k-redrive').first().waitFor({ timeout: 15_000 });
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 60_000);
+
+  it("lists and serves the simulate reports found in .matchplace/", async () => {
+    const name = `dashboard-test-${Date.now().toString(36)}.html`;
+    mkdirSync(artifactDir, { recursive: true });
+    writeFileSync(join(artifactDir, name), "<!doctype html><title>report</title><h1>simulated</h1>");
+    try {
+      const page = await browser.newPage();
+      await page.goto(stage.endpoints.dashboard);
+      const link = page.getByRole("link", { name });
+      await link.waitFor({ timeout: 15_000 });
+      const res = await fetch(new URL(`/reports/${name}`, stage.endpoints.dashboard));
+      expect(res.status).toBe(200);
+      expect(await res.text()).toContain("<h1>simulated</h1>");
+      expect((await fetch(new URL("/reports/..%2Flocal.json", stage.endpoints.dashboard))).status).toBe(404);
+      await page.close();
+    } finally {
+      rmSync(join(artifactDir, name), { force: true });
+    }
+  }, 60_000);
 
   it("stacks into one column on a narrow window without a horizontal scroll bar", async () => {
     const page = await browser.newPage();
