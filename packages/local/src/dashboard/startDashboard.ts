@@ -84,8 +84,13 @@ export async function startDashboard(o: DashboardOptions): Promise<Dashboard> {
       );
       const missing = model.playersWithoutAttributes();
       if (missing.length > 0) {
-        const found = await readPlayerAttributes(gl, [...new Set(missing.map((m) => m.ticketId))]).catch(() => new Map<string, string>());
-        for (const [playerId, text] of found) model.setAttributes(playerId, text);
+        // Throttled (a fault knob) or failed: asked again at the next read.
+        const found = await readPlayerAttributes(gl, [...new Set(missing.map((m) => m.ticketId))]).catch((err: unknown) => {
+          log.debug("player attributes not read", { error: err as Error });
+          return undefined;
+        });
+        // A ticket GameLift no longer knows is asked about once, not every second.
+        if (found) for (const { playerId } of missing) model.setAttributes(playerId, found.get(playerId) ?? "");
       }
     } catch (err) {
       log.warn("dashboard read failed", { error: err as Error });
@@ -105,6 +110,8 @@ export async function startDashboard(o: DashboardOptions): Promise<Dashboard> {
   };
 
   const route = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    // Only pages of this very origin: a DNS-rebound name pointing at 127.0.0.1 does not get the view.
+    if (!/^(127\.0\.0\.1|localhost)(:\d+)?$/.test(req.headers.host ?? "")) return send(res, 421, { error: { code: "MISDIRECTED", message: "open the dashboard at 127.0.0.1" } });
     const url = new URL(req.url ?? "/", "http://127.0.0.1");
     const method = req.method ?? "GET";
     const path = url.pathname;
