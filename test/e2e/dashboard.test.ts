@@ -82,6 +82,8 @@ describe("the local stage's dashboard in a real browser", () => {
     const shown = await page.locator('[data-testid="match-player"]').allTextContents();
     for (const p of players) expect(shown.some((t) => t.startsWith(p))).toBe(true);
     await waitForCount(page, '[data-testid="game-sessions"] li', 2);
+    // Utilisation per fleet location: the eight players hold eight player sessions.
+    await page.locator('[data-testid="fleets"] tbody tr').filter({ hasText: "us-east-1" }).filter({ hasText: /\b8 \/ \d+/ }).waitFor({ timeout: 15_000 });
 
     mkdirSync(artifactDir, { recursive: true });
     await page.screenshot({ path: join(artifactDir, "dashboard.png"), fullPage: true });

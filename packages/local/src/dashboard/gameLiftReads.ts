@@ -1,6 +1,7 @@
 import {
-  DescribeFleetCapacityCommand,
-  DescribeFleetUtilizationCommand,
+  DescribeFleetLocationAttributesCommand,
+  DescribeFleetLocationCapacityCommand,
+  DescribeFleetLocationUtilizationCommand,
   DescribeGameSessionsCommand,
   DescribeMatchmakingCommand,
   ListFleetsCommand,
@@ -11,34 +12,25 @@ import type { CapacitySnapshot } from "./DashboardModel.js";
 import type { FleetView, GameSessionView } from "./types.js";
 
 /**
- * Reads every fleet's capacity and utilisation per location and its game sessions through the
- * unchanged GameLift SDK, as an operator's console would. A failed call (the emulator may be
- * throttling on purpose) rejects; the caller keeps the last snapshot.
+ * Reads every fleet location's capacity and utilisation (the home location and each remote one) and
+ * the fleets' game sessions through the unchanged GameLift SDK, as an operator's console would. A
+ * failed call (the emulator may be throttling on purpose) rejects; the caller keeps the last snapshot.
  */
 export async function readCapacity(gl: GameLiftClient): Promise<CapacitySnapshot> {
   const fleetIds = (await gl.send(new ListFleetsCommand({}))).FleetIds ?? [];
-  if (fleetIds.length === 0) return { fleets: [], gameSessions: [] };
-  const [capacity, utilisation, ...sessions] = await Promise.all([
-    gl.send(new DescribeFleetCapacityCommand({ FleetIds: fleetIds })),
-    gl.send(new DescribeFleetUtilizationCommand({ FleetIds: fleetIds })),
-    ...fleetIds.map((FleetId) => gl.send(new DescribeGameSessionsCommand({ FleetId, Limit: 100 }))),
-  ]);
-  const fleets = (capacity.FleetCapacity ?? []).map((c): FleetView => {
-    const u = utilisation.FleetUtilization?.find((x) => x.FleetId === c.FleetId && (x.Location ?? c.Location) === c.Location);
-    return {
-      fleetId: c.FleetId ?? "",
-      location: c.Location ?? "",
-      desired: c.InstanceCounts?.DESIRED ?? 0,
-      active: c.InstanceCounts?.ACTIVE ?? 0,
-      idle: c.InstanceCounts?.IDLE ?? 0,
-      pending: c.InstanceCounts?.PENDING ?? 0,
-      activeGameSessions: u?.ActiveGameSessionCount ?? 0,
-      currentPlayers: u?.CurrentPlayerSessionCount ?? 0,
-      maxPlayers: u?.MaximumPlayerSessionCount ?? 0,
-    };
-  });
-  const gameSessions = sessions.flatMap((page) =>
-    (page.GameSessions ?? []).map(
+  const perFleet = await Promise.all(
+    fleetIds.map(async (FleetId) => {
+      const [attributes, sessions] = await Promise.all([
+        gl.send(new DescribeFleetLocationAttributesCommand({ FleetId })),
+        gl.send(new DescribeGameSessionsCommand({ FleetId, Limit: 100 })),
+      ]);
+      const locations = (attributes.LocationAttributes ?? []).flatMap((a) => (a.LocationState?.Location ? [a.LocationState.Location] : []));
+      const fleets = await Promise.all(locations.map((Location) => readLocation(gl, FleetId, Location)));
+      return { fleets, sessions: sessions.GameSessions ?? [] };
+    }),
+  );
+  const gameSessions = perFleet.flatMap((f) =>
+    f.sessions.map(
       (s): GameSessionView => ({
         gameSessionId: s.GameSessionId ?? "",
         fleetId: s.FleetId ?? "",
@@ -50,7 +42,27 @@ export async function readCapacity(gl: GameLiftClient): Promise<CapacitySnapshot
       }),
     ),
   );
-  return { fleets, gameSessions };
+  return { fleets: perFleet.flatMap((f) => f.fleets), gameSessions };
+}
+
+async function readLocation(gl: GameLiftClient, FleetId: string, Location: string): Promise<FleetView> {
+  const [capacity, utilisation] = await Promise.all([
+    gl.send(new DescribeFleetLocationCapacityCommand({ FleetId, Location })),
+    gl.send(new DescribeFleetLocationUtilizationCommand({ FleetId, Location })),
+  ]);
+  const c = capacity.FleetCapacity;
+  const u = utilisation.FleetUtilization;
+  return {
+    fleetId: FleetId,
+    location: Location,
+    desired: c?.InstanceCounts?.DESIRED ?? 0,
+    active: c?.InstanceCounts?.ACTIVE ?? 0,
+    idle: c?.InstanceCounts?.IDLE ?? 0,
+    pending: c?.InstanceCounts?.PENDING ?? 0,
+    activeGameSessions: u?.ActiveGameSessionCount ?? 0,
+    currentPlayers: u?.CurrentPlayerSessionCount ?? 0,
+    maxPlayers: u?.MaximumPlayerSessionCount ?? 0,
+  };
 }
 
 /** The players' matchmaking attributes of some tickets (DescribeMatchmaking, 10 tickets a call), as text per player. */

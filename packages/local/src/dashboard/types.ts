@@ -29,7 +29,7 @@ export interface PlacementView {
   readonly updatedAt: number;
 }
 
-/** One fleet location's capacity and utilisation (DescribeFleetCapacity / DescribeFleetUtilization). */
+/** One fleet location's capacity and utilisation (DescribeFleetLocationCapacity / DescribeFleetLocationUtilization). */
 export interface FleetView {
   readonly fleetId: string;
   readonly location: string;
