@@ -25,7 +25,7 @@ const repoRoot = fileURLToPath(new URL("../..", import.meta.url));
 async function startStageProcess(): Promise<{ child: ChildProcess; endpoints: { api: string; websocket: string; dynamodb: string; region: string; tableName: string }; cleanup(): Promise<void> }> {
   const dir = mkdtempSync(join(tmpdir(), "mp-bench-"));
   const localJson = join(dir, "local.json");
-  const ports = ["--api-port", "--websocket-port", "--gamelift-port", "--dynamodb-port", "--sns-port", "--s3-port"].flatMap((f) => [f, "0"]);
+  const ports = ["--api-port", "--websocket-port", "--dashboard-port", "--gamelift-port", "--dynamodb-port", "--sns-port", "--s3-port"].flatMap((f) => [f, "0"]);
   const child = spawn(process.execPath, [...(process.env.BENCH_PROF ? ["--cpu-prof", "--cpu-prof-dir=/tmp/prof"] : []), "--import", "tsx", "packages/local/src/main.ts", ...ports, "--reconcile-ms", "0"], {
     cwd: repoRoot,
     env: { ...process.env, MATCHPLACE_LOCAL_JSON: localJson },

@@ -18,7 +18,7 @@ async function startRunner(): Promise<{ child: ChildProcess; ddbPort: number; lo
   const localJson = join(mkdtempSync(join(tmpdir(), "mp-stage-")), "local.json");
   const child = spawn(
     process.execPath,
-    ["--import", "tsx", "packages/local/src/main.ts", "--api-port", String(api), "--websocket-port", "0", "--gamelift-port", String(gamelift), "--dynamodb-port", String(ddbPort), "--sns-port", String(sns), "--s3-port", String(s3), "--reconcile-ms", "0"],
+    ["--import", "tsx", "packages/local/src/main.ts", "--api-port", String(api), "--websocket-port", "0", "--dashboard-port", "0", "--gamelift-port", String(gamelift), "--dynamodb-port", String(ddbPort), "--sns-port", String(sns), "--s3-port", String(s3), "--reconcile-ms", "0"],
     { env: { ...process.env, MATCHPLACE_LOCAL_JSON: localJson }, stdio: ["ignore", "pipe", "pipe"] },
   );
   let out = "";
@@ -43,7 +43,7 @@ describe("npm start as a process", () => {
   it("writes its endpoints and leaves no java process behind after SIGTERM", async () => {
     const { child, ddbPort, localJson, s3 } = await startRunner();
     const endpoints = JSON.parse(readFileSync(localJson, "utf8")) as Record<string, unknown>;
-    expect(endpoints).toMatchObject({ api: expect.any(String), gamelift: expect.any(String), dynamodb: `http://127.0.0.1:${ddbPort}`, sns: expect.any(String), s3: `http://127.0.0.1:${s3}` });
+    expect(endpoints).toMatchObject({ api: expect.any(String), dashboard: expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+\/$/), gamelift: expect.any(String), dynamodb: `http://127.0.0.1:${ddbPort}`, sns: expect.any(String), s3: `http://127.0.0.1:${s3}` });
     expect(((await fetch(`${String(endpoints.api)}/v1/health`)).status)).toBe(200);
     expect(javaOn(ddbPort)).toHaveLength(1);
     const exited = new Promise<number | null>((r) => child.once("exit", (code) => r(code)));

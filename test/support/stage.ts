@@ -3,7 +3,7 @@ import { startLocalStage, type LocalStage, type LocalStageOptions } from "@match
 /** Starts a whole local stage in this test process on free ports (no `.matchplace/local.json`). */
 export function startTestStage(options: LocalStageOptions = {}): Promise<LocalStage> {
   return startLocalStage({
-    ports: { api: 0, websocket: 0, gamelift: 0, dynamodb: 0, sns: 0, s3: 0 },
+    ports: { api: 0, websocket: 0, dashboard: 0, gamelift: 0, dynamodb: 0, sns: 0, s3: 0 },
     snsRetryDelaysMs: [50, 100, 200],
     reconcileIntervalMs: 0,
     tickIntervalMs: 50,

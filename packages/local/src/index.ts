@@ -5,3 +5,7 @@ export { LocalIssuer } from "./auth/LocalIssuer.js";
 export { LocalSns } from "./sns/LocalSns.js";
 export { parseFaults } from "./sns/faults.js";
 export type { DeliveryFaults } from "./sns/faults.js";
+export { DashboardBus } from "./dashboard/DashboardBus.js";
+export type { DashboardListener } from "./dashboard/DashboardBus.js";
+export type { DashboardEvent, DashboardView } from "./dashboard/types.js";
+export type { DeliveryEvent } from "./sns/types.js";

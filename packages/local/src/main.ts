@@ -11,6 +11,7 @@ const usage = `matchplace local stage
 
   --api-port N          API Gateway (HTTP API)      default ${defaultPorts.api}   env MATCHPLACE_API_PORT
   --websocket-port N    realtime WebSocket API      default ${defaultPorts.websocket}   env MATCHPLACE_WEBSOCKET_PORT
+  --dashboard-port N    live dashboard (127.0.0.1)  default ${defaultPorts.dashboard}   env MATCHPLACE_DASHBOARD_PORT
   --gamelift-port N     GameLift emulator           default ${defaultPorts.gamelift}   env MATCHPLACE_GAMELIFT_PORT
   --dynamodb-port N     DynamoDB Local              default ${defaultPorts.dynamodb}   env MATCHPLACE_DYNAMODB_PORT
   --sns-port N          SNS                         default ${defaultPorts.sns}   env MATCHPLACE_SNS_PORT
@@ -47,6 +48,7 @@ async function main(): Promise<void> {
     options: {
       "api-port": { type: "string" },
       "websocket-port": { type: "string" },
+      "dashboard-port": { type: "string" },
       "gamelift-port": { type: "string" },
       "dynamodb-port": { type: "string" },
       "sns-port": { type: "string" },
@@ -92,6 +94,7 @@ async function main(): Promise<void> {
     ports: {
       api: port(values["api-port"], "MATCHPLACE_API_PORT", defaultPorts.api),
       websocket: port(values["websocket-port"], "MATCHPLACE_WEBSOCKET_PORT", defaultPorts.websocket),
+      dashboard: port(values["dashboard-port"], "MATCHPLACE_DASHBOARD_PORT", defaultPorts.dashboard),
       gamelift: port(values["gamelift-port"], "MATCHPLACE_GAMELIFT_PORT", defaultPorts.gamelift),
       dynamodb: port(values["dynamodb-port"], "MATCHPLACE_DYNAMODB_PORT", defaultPorts.dynamodb),
       sns: port(values["sns-port"], "MATCHPLACE_SNS_PORT", defaultPorts.sns),
@@ -112,6 +115,7 @@ async function main(): Promise<void> {
       `  API (HTTP API + JWT)   ${e.api}        GET ${e.api}/v1/health`,
       `  dev tokens             POST ${e.api}/local/token  {"playerId":"alice"}`,
       `  realtime (WebSocket)   ${e.websocket}?token=<JWT>   push of tickets, placements, parties`,
+      `  dashboard              ${e.dashboard}   open it in a browser: tickets, matches, capacity, events, fault knobs`,
       `  GameLift emulator      ${e.gamelift}        aws gamelift ... --endpoint-url ${e.gamelift}`,
       `  DynamoDB Local         ${e.dynamodb}        table ${e.tableName}`,
       `  SNS                    ${e.sns}        topic ${e.topics.events}`,

@@ -8,11 +8,19 @@ export interface Schedule {
   stop(): Promise<void>;
 }
 
+/** What one scheduled run did: its reply (the reconciler's report) or its error. */
+export interface ScheduledRun {
+  readonly startedAt: number;
+  readonly durationMs: number;
+  readonly result?: unknown;
+  readonly error?: string;
+}
+
 /**
  * Invokes a scheduled handler every `everyMs` with the EventBridge "Scheduled Event" it gets on AWS
  * (SST's `sst.aws.Cron`). Runs never overlap; a failed run is logged and the next one goes ahead.
  */
-export async function startSchedule(o: { handler: string; everyMs: number; logger: Logger; region: string; accountId: string }): Promise<Schedule> {
+export async function startSchedule(o: { handler: string; everyMs: number; logger: Logger; region: string; accountId: string; onRun?: (run: ScheduledRun) => void }): Promise<Schedule> {
   const fn = await loadHandler(o.handler);
   const log = o.logger.createChild({ persistentLogAttributes: { component: "schedule", handler: o.handler } });
   let running: Promise<void> | undefined;
@@ -30,9 +38,13 @@ export async function startSchedule(o: { handler: string; everyMs: number; logge
       resources: [`arn:aws:events:${o.region}:${o.accountId}:rule/matchplace-local-reconcile`],
       detail: {},
     };
-    running = fn(event, lambdaContext("reconcile", id, 60_000, Date.now()))
-      .then(() => undefined)
-      .catch((err: unknown) => log.error("scheduled run failed", { error: err as Error }))
+    const startedAt = Date.now();
+    running = fn(event, lambdaContext("reconcile", id, 60_000, startedAt))
+      .then((result: unknown) => o.onRun?.({ startedAt, durationMs: Date.now() - startedAt, result }))
+      .catch((err: unknown) => {
+        log.error("scheduled run failed", { error: err as Error });
+        o.onRun?.({ startedAt, durationMs: Date.now() - startedAt, error: err instanceof Error ? err.message : String(err) });
+      })
       .finally(() => {
         running = undefined;
       });

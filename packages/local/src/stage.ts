@@ -13,13 +13,16 @@ import { loadHandler, repoRoot } from "./handlers.js";
 import { LocalSns } from "./sns/LocalSns.js";
 import { startSnsServer, type SnsServer } from "./sns/snsServer.js";
 import type { DeliveryFaults } from "./sns/faults.js";
+import type { DeliveryEvent } from "./sns/types.js";
 import { seedGameLift, readGameLiftFiles, type SeededGameLift } from "./seed.js";
-import { startSchedule, type Schedule } from "./schedule.js";
+import { startSchedule, type Schedule, type ScheduledRun } from "./schedule.js";
 import { startLocalWebSocketGateway } from "./websocket/LocalWebSocketGateway.js";
 import { startStreamPoller } from "./streams/StreamPoller.js";
+import { DashboardBus } from "./dashboard/DashboardBus.js";
+import { startDashboard } from "./dashboard/startDashboard.js";
 
 /** Default ports of the local stage (documented in README and docs/architecture.md). */
-export const defaultPorts = { api: 3000, websocket: 3001, gamelift: 9080, dynamodb: 8000, sns: 9911, s3: 4569 } as const;
+export const defaultPorts = { api: 3000, websocket: 3001, dashboard: 3002, gamelift: 9080, dynamodb: 8000, sns: 9911, s3: 4569 } as const;
 
 /** Options for {@link startLocalStage}. Ports of 0 pick free ones (tests). */
 export interface LocalStageOptions {
@@ -56,6 +59,8 @@ export interface StageEndpoints {
   readonly sns: string;
   /** The local S3 that build uploads go to. */
   readonly s3: string;
+  /** The live dashboard (a page served on 127.0.0.1). */
+  readonly dashboard: string;
   readonly region: string;
   readonly accountId: string;
   readonly tableName: string;
@@ -71,6 +76,8 @@ export interface LocalStage {
   readonly issuer: LocalIssuer;
   readonly sns: LocalSns;
   readonly emulator: GameLiftEmulator;
+  /** What happens on the event path (ticket and placement writes, notifications, deliveries, reconciliations), for observers such as the dashboard. */
+  readonly bus: DashboardBus;
   /** The realtime channel: open connections, and a wait for the dispatcher to have seen every write so far. */
   readonly realtime: { connectionCount(): number; drained(): Promise<void> };
   stop(): Promise<void>;
@@ -85,7 +92,7 @@ export const localJsonPath = process.env.MATCHPLACE_LOCAL_JSON ?? join(repoRoot,
  * exactly as on AWS, then seeds GameLift from `infra/gamelift/`.
  *
  * @example
- * const stage = await startLocalStage({ ports: { api: 0, websocket: 0, gamelift: 0, dynamodb: 0, sns: 0, s3: 0 } });
+ * const stage = await startLocalStage({ ports: { api: 0, websocket: 0, dashboard: 0, gamelift: 0, dynamodb: 0, sns: 0, s3: 0 } });
  * console.log(stage.endpoints.api);
  * await stage.stop();
  */
@@ -110,7 +117,10 @@ export async function startLocalStage(options: LocalStageOptions = {}): Promise<
     });
     ddbClient.destroy();
 
-    const sns = new LocalSns({ region, accountId, logger, retryDelaysMs: options.snsRetryDelaysMs, faults: options.snsFaults });
+    const bus = new DashboardBus((err) => logger.warn("a stage observer failed", { error: err as Error }));
+    const observe = (e: DeliveryEvent): void =>
+      bus.publish({ kind: "delivery", at: Date.now(), outcome: e.outcome, messageId: e.messageId, topic: topicName(e.topicArn), endpoint: e.endpoint, attempt: e.attempt, ...(e.error ? { error: e.error } : {}) });
+    const sns = new LocalSns({ region, accountId, logger, retryDelaysMs: options.snsRetryDelaysMs, faults: options.snsFaults, observe });
     const topicArn = sns.createTopic("matchplace-local-events");
     const matchEventsArn = sns.createTopic("matchplace-local-match-events");
     stops.push(() => sns.close());
@@ -122,6 +132,7 @@ export async function startLocalStage(options: LocalStageOptions = {}): Promise<
       persistDir: options.persistDir && join(options.persistDir, "gamelift"),
       tickIntervalMs: options.tickIntervalMs ?? 100,
       notify: (arn, message) => {
+        bus.publish({ kind: "notification", at: Date.now(), topic: topicName(arn), ...notificationSummary(message) });
         if (sns.hasTopic(arn)) sns.publish(arn, message);
         else logger.warn("notification to an unknown topic dropped", { topicArn: arn });
       },
@@ -183,9 +194,24 @@ export async function startLocalStage(options: LocalStageOptions = {}): Promise<
 
     const reconcileMs = options.reconcileIntervalMs ?? 10_000;
     if (reconcileMs > 0) {
-      const schedule: Schedule = await startSchedule({ handler: schedules.reconcile, everyMs: reconcileMs, logger, region, accountId });
+      const onRun = (run: ScheduledRun): void =>
+        bus.publish({ kind: "reconcile", at: Date.now(), durationMs: run.durationMs, summary: JSON.stringify(run.result ?? {}), ...(run.error ? { error: run.error } : {}) });
+      const schedule: Schedule = await startSchedule({ handler: schedules.reconcile, everyMs: reconcileMs, logger, region, accountId, onRun });
       stops.push(() => schedule.stop());
     }
+
+    const dashboard = await startDashboard({
+      port: ports.dashboard,
+      bus,
+      logger,
+      region,
+      endpoints: { sns: snsServer.url, gamelift: emulator.url, dynamodb: ddb.endpoint },
+      tableName,
+      deadLetters: () => sns.deadLetters(),
+      faults: () => ({ sns: { ...sns.faults }, gamelift: { ...emulator.faults.get() } }),
+      reportsDir: dirname(localJsonPath),
+    });
+    stops.push(() => dashboard.close());
 
     const endpoints: StageEndpoints = {
       api: api.url,
@@ -194,6 +220,7 @@ export async function startLocalStage(options: LocalStageOptions = {}): Promise<
       dynamodb: ddb.endpoint,
       sns: snsServer.url,
       s3: emulator.s3Url ?? "",
+      dashboard: dashboard.url,
       region,
       accountId,
       tableName,
@@ -207,7 +234,7 @@ export async function startLocalStage(options: LocalStageOptions = {}): Promise<
       stops.unshift(async () => rmSync(localJsonPath, { force: true }));
     }
     const realtimeView = { connectionCount: () => websocket.connectionCount(), drained: () => dispatcher.drained() };
-    return { endpoints, seeded, issuer, sns, emulator, realtime: realtimeView, stop: stopAll };
+    return { endpoints, seeded, issuer, sns, emulator, bus, realtime: realtimeView, stop: stopAll };
   } catch (err) {
     await stopAll();
     throw err;
@@ -215,6 +242,19 @@ export async function startLocalStage(options: LocalStageOptions = {}): Promise<
 }
 
 const localCredentials = { accessKeyId: "local", secretAccessKey: "local" };
+
+const topicName = (arn: string): string => arn.slice(arn.lastIndexOf(":") + 1);
+
+/** The parts of a GameLift notification the dashboard lists; a message that is not one is shown by its size. */
+function notificationSummary(message: string): { type: string; ticketIds: string[]; matchId?: string } {
+  try {
+    const detail = (JSON.parse(message) as { detail?: { type?: string; matchId?: string; tickets?: { ticketId?: string }[] } }).detail ?? {};
+    const matchId = detail.matchId;
+    return { type: detail.type ?? "(no detail.type)", ticketIds: (detail.tickets ?? []).flatMap((t) => (t.ticketId ? [t.ticketId] : [])), ...(matchId ? { matchId } : {}) };
+  } catch {
+    return { type: `(not JSON, ${message.length} bytes)`, ticketIds: [] };
+  }
+}
 
 /**
  * Hands the handlers the same names SST links on AWS (`SST_RESOURCE_<Name>`) and points the AWS SDK

@@ -8,9 +8,9 @@ import { confirmationDelivery, lambdaEvent, notificationDelivery, post, type Env
 import { matchesFilterPolicy } from "./filterPolicy.js";
 import { SnsError } from "./errors.js";
 import { applyAttribute, defaultAttributes, renderSubscriptionAttributes, type SubscriptionSettings } from "./subscriptionAttributes.js";
-import type { DeadLetter, LocalSnsOptions, PublishOptions, SubscriptionInfo, SubscriptionProtocol } from "./types.js";
+import type { DeadLetter, DeliveryEvent, LocalSnsOptions, PublishOptions, SubscriptionInfo, SubscriptionProtocol } from "./types.js";
 
-export type { DeadLetter, LocalSnsOptions, PublishOptions, SubscriptionInfo, SubscriptionProtocol } from "./types.js";
+export type { DeadLetter, DeliveryEvent, LocalSnsOptions, PublishOptions, SubscriptionInfo, SubscriptionProtocol } from "./types.js";
 
 interface Subscription extends SubscriptionInfo {
   readonly handler?: LambdaHandler;
@@ -249,7 +249,10 @@ export class LocalSns {
             await sub.handler!(lambdaEvent(this.#urls, sub.arn, envelope), context);
           }
         : () => post(sub.endpoint, notificationDelivery(this.#urls, sub.arn, envelope, sub.settings.rawMessageDelivery), this.#options.httpTimeoutMs ?? 15_000);
-    const error = await this.#withRetries(sub, envelope.messageId, attempt);
+    let tries = 0;
+    const error = await this.#withRetries(sub, envelope.messageId, () => ((tries += 1), attempt()));
+    const seen = { messageId: envelope.messageId, topicArn: sub.topicArn, subscriptionArn: sub.arn, endpoint: sub.endpoint, attempt: tries };
+    this.#options.observe?.({ ...seen, outcome: error === undefined ? "delivered" : "deadLettered", ...(error === undefined ? {} : { error }) });
     if (error === undefined) return;
     this.#deadLetters.push({
       id: randomUUID(),
@@ -277,6 +280,8 @@ export class LocalSns {
         lastError = err instanceof Error ? err.message : String(err);
         this.#log.warn("delivery failed", { messageId: what, subscription: sub.arn, attempt: i + 1, error: lastError });
         const wait = delays[i];
+        const seen = { messageId: what, topicArn: sub.topicArn, subscriptionArn: sub.arn, endpoint: sub.endpoint, attempt: i + 1, error: lastError };
+        if (wait !== undefined) this.#options.observe?.({ ...seen, outcome: "retrying" });
         if (wait !== undefined && !this.#closed) await sleep(wait);
       }
     }

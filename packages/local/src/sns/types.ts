@@ -16,6 +16,21 @@ export interface LocalSnsOptions {
   readonly httpTimeoutMs?: number;
   /** The SNS server's own URL (SubscribeURL, UnsubscribeURL); `startSnsServer` sets it when omitted. */
   readonly url?: string;
+  /** Told of every delivery outcome (the dashboard observes with it); must not throw. */
+  readonly observe?: (event: DeliveryEvent) => void;
+}
+
+/** One outcome of a message's delivery to one subscription: delivered, failed and retried later, or dead-lettered. */
+export interface DeliveryEvent {
+  readonly outcome: "delivered" | "retrying" | "deadLettered";
+  readonly messageId: string;
+  readonly topicArn: string;
+  readonly subscriptionArn: string;
+  /** The Lambda handler string or the HTTP endpoint. */
+  readonly endpoint: string;
+  /** 1 for the first try. */
+  readonly attempt: number;
+  readonly error?: string;
 }
 
 /** A message that exhausted its retries: what the subscription's dead-letter queue holds. */
