@@ -120,7 +120,7 @@ export async function simulateRun(options: SimulateRunOptions): Promise<RunObser
     matches: inner.matchCount,
     simulatedSeconds: (slot * tickMs) / 1000,
   });
-  const progressEvery = Math.max(1, Math.round(300_000 / tickMs));
+  const progressEvery = Math.max(1, Math.round(30_000 / tickMs));
   for (; ; slot++) {
     if (options.signal?.aborted) {
       interrupted = true;

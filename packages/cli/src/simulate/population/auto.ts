@@ -16,6 +16,13 @@ function literals(rules: readonly RawRule[]): { strings: string[]; lists: string
   return { strings: [...new Set(strings)], lists };
 }
 
+/** Number literals that comparison rules measuring `attribute` compare against. */
+function numberLiterals(rules: readonly RawRule[], attribute: string): number[] {
+  return rules
+    .filter((r) => r.type === "comparison" && JSON.stringify(r["measurements"] ?? "").includes(`[${attribute}]`) && typeof r["referenceValue"] === "number")
+    .map((r) => r["referenceValue"] as number);
+}
+
 /** The tightest number bound (maxDistance) any rule puts on an attribute, when one does. */
 function spreadFor(rules: readonly RawRule[], attribute: string): number | undefined {
   const bounds = rules
@@ -27,7 +34,8 @@ function spreadFor(rules: readonly RawRule[], attribute: string): number | undef
 
 /**
  * A plausible population derived from a rule set alone, for `--population auto`: numbers drawn
- * around their default (spread a few times the tightest distance rule on them), strings and
+ * around their default (spread 1.5× the tightest distance rule on them; flag-like numbers that
+ * comparisons test against literals drawn from those literals), strings and
  * lists from the defaults and the literals the rules compare against, parties that fit the
  * smallest team, regions when a latency rule exists (one near location, one far), and a fleet
  * big enough not to be the bottleneck.
@@ -42,8 +50,15 @@ export function autoPopulation(ruleSet: RuleSet, raw: { rules?: RawRule[] }, pla
     switch (a.type) {
       case "number": {
         const mean = d?.N ?? 1000;
+        const compared = numberLiterals(rules, a.name);
+        if (compared.length > 0) {
+          // A flag-like attribute (`wantsToBeMonster = 1`): mostly the default, sometimes each literal.
+          const values = [...new Set([mean, ...compared])].map((value) => ({ value, weight: value === mean ? 3 : 1 }));
+          attributes[a.name] = { type: "number", distribution: { kind: "categorical", values } };
+          break;
+        }
         const spread = spreadFor(rules, a.name);
-        const stddev = spread !== undefined ? spread * 3 : Math.max(Math.abs(mean) * 0.2, 10);
+        const stddev = spread !== undefined ? spread * 1.5 : Math.max(Math.abs(mean) * 0.2, 10);
         attributes[a.name] = { type: "number", distribution: { kind: "normal", mean, stddev, round: Number.isInteger(mean) } };
         break;
       }
@@ -56,7 +71,7 @@ export function autoPopulation(ruleSet: RuleSet, raw: { rules?: RawRule[] }, pla
         const items = [...new Set([...(d?.SL ?? []), ...lists.flat(), ...strings])];
         attributes[a.name] =
           items.length > 0
-            ? { type: "string_list", distribution: { kind: "subset", items: items.map((value) => ({ value, probability: 0.8 })) } }
+            ? { type: "string_list", distribution: { kind: "subset", items: items.map((value) => ({ value, probability: 0.5 })) } }
             : { type: "string_list", distribution: { kind: "constant", value: ["any"] } };
         break;
       }
