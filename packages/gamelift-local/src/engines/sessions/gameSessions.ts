@@ -95,7 +95,7 @@ export function endGameSession(
   session.StatusReason = reason;
   if (status === "TERMINATED") {
     session.TerminationTime = now;
-    for (const p of collections(ctx.store).playerSessions.values()) {
+    for (const p of collections(ctx.store).playerSessions.each()) {
       if (p.GameSessionId === session.GameSessionId && (p.Status === "RESERVED" || p.Status === "ACTIVE")) {
         p.Status = "COMPLETED";
         p.TerminationTime = now;
