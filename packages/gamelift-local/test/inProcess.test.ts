@@ -24,7 +24,7 @@ async function duelStage() {
     settings: { fleetStatusDurationsMs: { NEW: 0, DOWNLOADING: 0, VALIDATING: 0, BUILDING: 0, ACTIVATING: 0 } },
   });
   await emulator.call("CreateMatchmakingRuleSet", { Name: "duel", RuleSetBody: ruleSet });
-  const fleet = (await emulator.call("CreateFleet", { Name: "f", EC2InstanceType: "c5.large" })).FleetAttributes as { FleetArn: string };
+  const fleet = (await emulator.call("CreateFleet", { Name: "f", EC2InstanceType: "c5.large", RuntimeConfiguration: { ServerProcesses: [{ LaunchPath: "/local/game/duel", ConcurrentExecutions: 2 }] } })).FleetAttributes as { FleetArn: string };
   const queue = (await emulator.call("CreateGameSessionQueue", { Name: "q", Destinations: [{ DestinationArn: fleet.FleetArn }] })).GameSessionQueue as { GameSessionQueueArn: string };
   await emulator.call("CreateMatchmakingConfiguration", {
     Name: "duel",
@@ -75,6 +75,28 @@ describe("createInProcessEmulator", () => {
     expect(forgotten).toEqual({ tickets: 2, matches: 1, placements: 1, gameSessions: 1, playerSessions: 2 });
     const left = (await emulator.call("DescribeMatchmaking", { TicketIds: ["p1", "p2", "p3"] })).TicketList as { TicketId: string; Status: string }[];
     expect(left).toEqual([expect.objectContaining({ TicketId: "p3", Status: "SEARCHING" })]);
+  });
+});
+
+describe("the player-session index of a game session", () => {
+  it("completes every player session when the game ends, also for a session from a snapshot without the index", async () => {
+    const { clock, emulator } = await duelStage();
+    for (const id of ["p1", "p2", "p3", "p4"]) await emulator.call("StartMatchmaking", { TicketId: id, ConfigurationName: "duel", Players: [{ PlayerId: id }] });
+    for (let i = 0; i < 3; i++) {
+      clock.advance(1000);
+      await emulator.tick();
+    }
+    const cols = collections(emulator.context.store);
+    const [indexed, legacy] = cols.gameSessions.values();
+    if (!indexed || !legacy) throw new Error("expected two game sessions");
+    delete legacy.playerSessionIds;
+
+    endGameSessionProcess(emulator.context, indexed.GameSessionId);
+    endGameSessionProcess(emulator.context, legacy.GameSessionId);
+
+    const statuses = cols.playerSessions.values().map((p) => p.Status);
+    expect(statuses).toEqual(["COMPLETED", "COMPLETED", "COMPLETED", "COMPLETED"]);
+    expect(indexed.playerSessionIds).toHaveLength(2);
   });
 });
 

@@ -73,21 +73,21 @@ export async function simulate(ctx: CommandContext, positionals: readonly string
 
   const release = io.interrupt?.hold();
   const progress = createSimulationProgress(io.stderr, sources.length);
-  let report: SimulationReport;
-  let arrivals;
+  let result: Awaited<ReturnType<typeof runSimulation>>;
   try {
-    ({ report, arrivals } = await runSimulation({
+    result = await runSimulation({
       ruleSets: sources,
       population,
       populationSource: populationSpec,
       seed,
       onProgress: (run, p) => progress.update(run, p),
       ...(io.interrupt ? { signal: io.interrupt.signal } : {}),
-    }));
+    });
   } finally {
     progress.finish();
     release?.();
   }
+  const { report, arrivals } = result;
   const text = `${JSON.stringify(report, null, 2)}\n`;
   if (jsonOut === "-") io.stdout.write(text);
   else if (jsonOut !== undefined) await writeFile(resolve(io.cwd, jsonOut), text);

@@ -75,11 +75,12 @@ export async function simulateRun(options: SimulateRunOptions): Promise<RunObser
     if (list) list.push(action);
     else due.set(slot, [action]);
   };
-  const answered = new Set<string>();
+  // A game session's end is scheduled once (a backfill would succeed into the same session again).
+  const endScheduled = new Set<string>();
   /** What players and game servers do in response to an event: answer acceptance, end the game later. */
   function react(detail: EventDetail): void {
     const now = clock.now();
-    if (detail.type === "PotentialMatchCreated" && (detail as { acceptanceRequired?: boolean }).acceptanceRequired) {
+    if (detail.type === "PotentialMatchCreated" && detail.acceptanceRequired === true) {
       for (const t of detail.tickets) {
         for (const p of byTicket.get(t.ticketId)?.players ?? []) {
           schedule(now + p.answerAfterMs, async () => {
@@ -94,8 +95,8 @@ export async function simulateRun(options: SimulateRunOptions): Promise<RunObser
       }
     }
     const arn = detail.gameSessionInfo?.gameSessionArn;
-    if (detail.type === "MatchmakingSucceeded" && arn !== undefined && !answered.has(arn)) {
-      answered.add(arn);
+    if (detail.type === "MatchmakingSucceeded" && arn !== undefined && !endScheduled.has(arn)) {
+      endScheduled.add(arn);
       const lengthMs = Math.max(tickMs, sampleNumber(sessionRandom, population.fleet.gameSessionSeconds) * 1000);
       schedule(now + lengthMs, async () => {
         endGameSessionProcess(emulator.context, arn);

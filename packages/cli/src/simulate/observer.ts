@@ -8,6 +8,7 @@ export interface EventDetail {
   type: string;
   matchId?: string;
   acceptance?: string;
+  acceptanceRequired?: boolean;
   tickets: { ticketId: string; startTime: string; players: { playerId: string; team?: string }[] }[];
   gameSessionInfo?: { gameSessionArn?: string };
   ruleEvaluationMetrics?: RuleMetric[];
