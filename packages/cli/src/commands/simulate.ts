@@ -15,7 +15,9 @@ import { runSimulation, type SimulationReport } from "../simulate/simulation.js"
 
 async function populationFor(spec: string, source: RuleSetSource, cwd: string, players: number | undefined): Promise<Population> {
   try {
-    const population = spec === "auto" ? autoPopulation(parseRuleSet(source.body), JSON.parse(source.body) as { rules?: [] }) : await loadPopulation(resolve(cwd, spec));
+    // auto: the arrival window scales with the players asked for (10 a second); a file keeps its own.
+    if (spec === "auto") return autoPopulation(parseRuleSet(source.body), JSON.parse(source.body) as { rules?: [] }, players);
+    const population = await loadPopulation(resolve(cwd, spec));
     return players === undefined ? population : { ...population, players };
   } catch (err) {
     if (err instanceof PopulationError) throw new RefusedError(err.message, { cause: err });
