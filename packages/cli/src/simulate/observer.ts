@@ -137,18 +137,22 @@ export class RunObserver {
     return this.#outcomes.size - this.#finished;
   }
 
+  /** Tickets that reached an outcome. */
   public get finished(): number {
     return this.#finished;
   }
 
+  /** Completed matches so far. */
   public get matchCount(): number {
     return this.#matches.length;
   }
 
+  /** PotentialMatchCreated events seen. */
   public get proposals(): number {
     return this.#proposalCount;
   }
 
+  /** Proposals that failed acceptance. */
   public get abandoned(): number {
     return this.#abandoned;
   }
@@ -158,10 +162,12 @@ export class RunObserver {
     return [...this.#outcomes.values()];
   }
 
+  /** Completed matches, in completion order. */
   public matches(): SimulatedMatch[] {
     return this.#matches;
   }
 
+  /** Per-rule pass/fail counts summed over every proposal, in rule-set order. */
   public ruleMetrics(): RuleMetric[] {
     return [...this.#metrics.values()];
   }
