@@ -9,6 +9,7 @@ export type CommandName =
   | "fleets"
   | "instances"
   | "instance access"
+  | "simulate"
   | "help";
 
 /** Parsed option values; flags are booleans, the others strings. */
@@ -41,6 +42,7 @@ const globalOptions: Readonly<Record<string, OptionSpec>> = {
 interface CommandSpec {
   readonly args: string;
   readonly summary: string;
+  /** The command's own options; one named like a global option replaces it for this command. */
   readonly options: Readonly<Record<string, OptionSpec>>;
 }
 
@@ -85,6 +87,19 @@ export const commands: Readonly<Record<Exclude<CommandName, "help">, CommandSpec
       "show-secret": { type: "boolean", help: "print the Windows password instead of masking it" },
     },
   },
+  simulate: {
+    args: "",
+    summary: "simulate a player population against a rule set on virtual time; match-quality report",
+    options: {
+      "rule-set": { type: "string", help: "rule-set JSON file, or a rule set's name in infra/gamelift/rulesets" },
+      population: { type: "string", help: "population JSON file, or auto (derived from the rule set; default)" },
+      seed: { type: "string", help: "random seed (default 1): the same seed gives the same report" },
+      players: { type: "string", help: "total players (overrides the population's)" },
+      json: { type: "string", help: "write the JSON report to this file (- for stdout)" },
+      html: { type: "string", help: "write the self-contained HTML report to this file" },
+      compare: { type: "string", help: "a second rule set, run on the very same population" },
+    },
+  },
 };
 
 const commandWords: ReadonlyArray<readonly [CommandName, readonly string[]]> = [
@@ -94,12 +109,18 @@ const commandWords: ReadonlyArray<readonly [CommandName, readonly string[]]> = [
   ["fleets", ["fleets"]],
   ["instances", ["instances"]],
   ["instance access", ["instance", "access"]],
+  ["simulate", ["simulate"]],
   ["help", ["help"]],
 ];
 
-function allOptions(): Record<string, { type: "string" | "boolean"; short?: string }> {
-  const merged: Record<string, { type: "string" | "boolean"; short?: string }> = {};
-  for (const spec of [globalOptions, ...Object.values(commands).map((c) => c.options)]) {
+type ParseArgsOptions = Record<string, { type: "string" | "boolean"; short?: string }>;
+
+/** Every option parseArgs should know: all commands' (first pass) or one command's over the globals. */
+function allOptions(command?: Exclude<CommandName, "help">): ParseArgsOptions {
+  const merged: ParseArgsOptions = {};
+  // First pass: globals win (so `builds --json` stays a flag); a command's pass: its own options win.
+  const specs = command === undefined ? [...Object.values(commands).map((c) => c.options), globalOptions] : [globalOptions, commands[command].options];
+  for (const spec of specs) {
     for (const [name, option] of Object.entries(spec)) {
       merged[name] = option.short === undefined ? { type: option.type } : { type: option.type, short: option.short };
     }
@@ -114,17 +135,21 @@ function allOptions(): Record<string, { type: "string" | "boolean"; short?: stri
  * @example parseCommandLine(["--local", "build", "credentials", "build-1"]).command // "build credentials"
  */
 export function parseCommandLine(argv: readonly string[]): ParsedCommandLine {
-  let parsed: ReturnType<typeof parseArgs<{ options: ReturnType<typeof allOptions>; allowPositionals: true; tokens: true }>>;
-  try {
-    parsed = parseArgs({ args: [...argv], options: allOptions(), allowPositionals: true, strict: true, tokens: true });
-  } catch (err) {
-    throw new UsageError(err instanceof Error ? err.message : String(err), { cause: err });
-  }
+  const parse = (options: ParseArgsOptions) => {
+    try {
+      return parseArgs({ args: [...argv], options, allowPositionals: true, strict: true, tokens: true });
+    } catch (err) {
+      throw new UsageError(err instanceof Error ? err.message : String(err), { cause: err });
+    }
+  };
+  let parsed = parse(allOptions());
   const words = parsed.positionals;
   if (words.length === 0) return { command: "help", positionals: [], values: parsed.values };
   const match = commandWords.find(([, w]) => w.every((word, i) => words[i] === word));
   if (match === undefined) throw new UsageError(`unknown command: ${words.slice(0, 2).join(" ")}`);
   const [command, matched] = match;
+  // A command that redefines a global option (simulate's `--json <file>`) is parsed again with its own table.
+  if (command !== "help" && Object.keys(commands[command].options).some((name) => name in globalOptions)) parsed = parse(allOptions(command));
   if (command !== "help") {
     const own = commands[command].options;
     for (const token of parsed.tokens) {
@@ -134,7 +159,7 @@ export function parseCommandLine(argv: readonly string[]): ParsedCommandLine {
       }
     }
   }
-  return { command, positionals: words.slice(matched.length), values: parsed.values };
+  return { command, positionals: parsed.positionals.slice(matched.length), values: parsed.values };
 }
 
 /** Renders the usage text: every command, or one command with its options. */

@@ -3,6 +3,7 @@ import { buildCredentials } from "./commands/buildCredentials.js";
 import { buildUpload } from "./commands/buildUpload.js";
 import { instanceAccess } from "./commands/instanceAccess.js";
 import { builds, fleets, instances } from "./commands/listings.js";
+import { simulate } from "./commands/simulate.js";
 import { connectionError, resolveConnection } from "./connection.js";
 import { ExitCode, type ExitCodeValue } from "./constants.js";
 import { CliError, UsageError } from "./errors.js";
@@ -17,6 +18,7 @@ const handlers: Readonly<Record<Exclude<CommandName, "help">, Handler>> = {
   fleets,
   instances,
   "instance access": instanceAccess,
+  simulate,
 };
 
 function contextFor(values: OptionValues, io: CliIo): CommandContext {

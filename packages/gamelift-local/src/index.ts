@@ -11,3 +11,6 @@ export { FaultSwitch, mergeFaults, noEmulatorFaults, parseEmulatorFaults } from 
 export type { EmulatorFaults } from "./faults.js";
 export { NotificationSender, mergeShares, noNotificationFaults, NOTIFICATION_SHARES, parseFaultSpec, planNotification } from "./notificationFaults.js";
 export type { NotificationFaults, PlannedCopy } from "./notificationFaults.js";
+export { createInProcessEmulator } from "./inProcess.js";
+export type { InProcessEmulator, InProcessEmulatorOptions } from "./inProcess.js";
+export type { ForgottenCounts } from "./engines/retention/forgetFinished.js";

@@ -27,6 +27,14 @@ export class Collection<T> {
     return [...this.#items.values()];
   }
 
+  /**
+   * Iterates the items in insertion order without copying them (for hot per-tick scans). Do not
+   * add or delete items while iterating; use {@link values} for a stable copy then.
+   */
+  public each(): MapIterator<T> {
+    return this.#items.values();
+  }
+
   public entries(): [string, T][] {
     return [...this.#items.entries()];
   }

@@ -19,7 +19,7 @@ export function processesPerInstance(fleet: FleetRecord): number {
 /** Live game sessions per instance id. */
 function sessionsByInstance(ctx: EmulatorContext, fleetId: string): Map<string, number> {
   const counts = new Map<string, number>();
-  for (const s of collections(ctx.store).gameSessions.values()) {
+  for (const s of collections(ctx.store).gameSessions.each()) {
     if (s.FleetId === fleetId && isLiveSession(s)) counts.set(s.InstanceId, (counts.get(s.InstanceId) ?? 0) + 1);
   }
   return counts;
@@ -35,9 +35,11 @@ export function activeInstances(ctx: EmulatorContext, fleetId: string, location?
 /** An ACTIVE instance of the fleet location with an idle server process, or `undefined` when full. */
 export function findFreeInstance(ctx: EmulatorContext, fleet: FleetRecord, location: string): InstanceRecord | undefined {
   if (fleet.Status !== "ACTIVE" || fleet.locations.find((l) => l.Location === location)?.Status !== "ACTIVE") return undefined;
+  const candidates = activeInstances(ctx, fleet.FleetId, location);
+  if (candidates.length === 0) return undefined;
   const used = sessionsByInstance(ctx, fleet.FleetId);
   const slots = processesPerInstance(fleet);
-  return activeInstances(ctx, fleet.FleetId, location).find((i) => (used.get(i.InstanceId) ?? 0) < slots);
+  return candidates.find((i) => (used.get(i.InstanceId) ?? 0) < slots);
 }
 
 /** Utilization numbers of a fleet location, as in DescribeFleetUtilization. */
@@ -69,20 +71,38 @@ export function utilizationOf(ctx: EmulatorContext, fleet: FleetRecord, location
 /**
  * A port for a new game session: the lowest one in the fleet's inbound permissions (22 and 3389
  * excepted) that no live session on this host uses; 7777 upwards when the fleet opens none.
+ * With n live sessions the answer is among the first n + 1 candidate ports, so one pass marks
+ * the taken candidates in a bitmap of that size (no hashing per session; this runs per placement).
  */
 export function allocatePort(ctx: EmulatorContext, fleet: FleetRecord): number {
-  const used = new Set(
-    collections(ctx.store)
-      .gameSessions.values()
-      .filter(isLiveSession)
-      .map((s) => s.Port),
-  );
-  for (const p of fleet.InboundPermissions) {
-    for (let port = p.FromPort; port <= p.ToPort; port++) {
-      if (port !== 22 && port !== 3389 && !used.has(port)) return port;
+  const ranges: [number, number][] = fleet.InboundPermissions.map((p) => [p.FromPort, p.ToPort]);
+  const live: number[] = [];
+  for (const s of collections(ctx.store).gameSessions.each()) if (isLiveSession(s)) live.push(s.Port);
+  // Candidate ports in preference order, at most live.length + 1 of them.
+  const candidates: number[] = [];
+  for (const [from, to] of ranges) {
+    for (let port = from; port <= to && candidates.length <= live.length; port++) if (port !== 22 && port !== 3389) candidates.push(port);
+  }
+  if (candidates.length > 0) {
+    const index = new Map<number, number>();
+    if (candidates.length <= live.length) {
+      // Fewer candidates than sessions: look each one up directly.
+      const used = new Set(live);
+      const free = candidates.find((port) => !used.has(port));
+      if (free !== undefined) return free;
+    } else {
+      candidates.forEach((port, i) => index.set(port, i));
+      const taken = new Uint8Array(candidates.length);
+      for (const port of live) {
+        const i = index.get(port);
+        if (i !== undefined) taken[i] = 1;
+      }
+      const i = taken.indexOf(0);
+      if (i !== -1) return candidates[i] ?? 7777;
     }
   }
-  let port = 7777;
-  while (used.has(port) && port < 60000) port++;
-  return port;
+  const fallback = new Uint8Array(live.length + 1);
+  for (const port of live) if (port >= 7777 && port - 7777 < fallback.length) fallback[port - 7777] = 1;
+  const free = fallback.indexOf(0);
+  return Math.min(7777 + (free === -1 ? fallback.length : free), 60000);
 }

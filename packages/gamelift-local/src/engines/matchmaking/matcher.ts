@@ -7,7 +7,7 @@ import { findMatches, parseRuleSet, playerAttributesWithDefaults, validateRuleSe
 import { slotTeams } from "../flexmatch/match/compile.js";
 import type { AttributeValue, PoolTicket, ProposedMatch, RuleSet } from "../flexmatch/types.js";
 import { stateOf } from "./state.js";
-import type { ConfigurationRecord, PlayerRecord, RuleMetric, TicketRecord } from "./types.js";
+import type { ConfigurationRecord, PlayerRecord, RuleMetric, RuleSetRecord, TicketRecord } from "./types.js";
 
 export type { ProposedMatch, RuleSet };
 
@@ -22,10 +22,23 @@ export function ruleSetIssues(body: string): { path: string; message: string }[]
   return validateRuleSet(body).errors;
 }
 
+/**
+ * Parsed rule sets by stored record. Rule sets are immutable in GameLift, so a record's body never
+ * changes; parsing once per record instead of once per match and per ended ticket keeps parsing
+ * off the matchmaking hot path. Keyed weakly: a deleted (or reloaded) record drops its entry.
+ */
+const parsedRuleSets = new WeakMap<RuleSetRecord, RuleSet>();
+
 /** The parsed rule set of a stored rule set name, or `undefined` when it is gone. */
 export function ruleSetNamed(ctx: EmulatorContext, name: string): RuleSet | undefined {
   const record = stateOf(ctx).ruleSets.get(name);
-  return record ? parseRuleSet(record.RuleSetBody) : undefined;
+  if (!record) return undefined;
+  let ruleSet = parsedRuleSets.get(record);
+  if (!ruleSet) {
+    ruleSet = parseRuleSet(record.RuleSetBody);
+    parsedRuleSets.set(record, ruleSet);
+  }
+  return ruleSet;
 }
 
 /** Zero pass/fail counts for each rule (what GameLift reports on TimedOut/Cancelled). */

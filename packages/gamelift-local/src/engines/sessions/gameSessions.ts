@@ -49,15 +49,22 @@ export function createGameSession(ctx: EmulatorContext, input: NewGameSession): 
     MatchmakerData: input.matchmakerData,
     activateAt,
     idempotencyToken: input.idempotencyToken,
+    playerSessionIds: [],
   };
   return collections(ctx.store).gameSessions.put(session.GameSessionId, session);
 }
 
+/** The player sessions of a game session: through its index when it has one, else by a scan. */
+function playerSessionsOf(ctx: EmulatorContext, gameSessionId: string): PlayerSessionRecord[] {
+  const cols = collections(ctx.store);
+  const ids = cols.gameSessions.get(gameSessionId)?.playerSessionIds;
+  if (ids) return ids.map((id) => cols.playerSessions.get(id)).filter((p): p is PlayerSessionRecord => p !== undefined);
+  return cols.playerSessions.values().filter((p) => p.GameSessionId === gameSessionId);
+}
+
 /** RESERVED and ACTIVE player sessions of a game session (what counts against its maximum). */
 export function currentPlayerSessionCount(ctx: EmulatorContext, gameSessionId: string): number {
-  return collections(ctx.store)
-    .playerSessions.values()
-    .filter((p) => p.GameSessionId === gameSessionId && (p.Status === "RESERVED" || p.Status === "ACTIVE")).length;
+  return playerSessionsOf(ctx, gameSessionId).filter((p) => p.Status === "RESERVED" || p.Status === "ACTIVE").length;
 }
 
 /** Reserves one player session per player (no policy or room checks: callers do those). */
@@ -68,8 +75,14 @@ export function reservePlayerSessions(
 ): PlayerSessionRecord[] {
   const now = ctx.clock.now();
   const store = collections(ctx.store).playerSessions;
+  // The stored record is indexed (callers may hold a copy): the index must live on the one in the store.
+  const stored = collections(ctx.store).gameSessions.get(session.GameSessionId) ?? session;
+  // A session from an older snapshot has no index yet: build it once from a scan.
+  stored.playerSessionIds ??= store.values().filter((p) => p.GameSessionId === stored.GameSessionId).map((p) => p.PlayerSessionId);
+  const index = stored.playerSessionIds;
   return players.map((p) => {
     const id = `psess-${ctx.ids.uuid()}`;
+    index.push(id);
     return store.put(id, {
       PlayerSessionId: id,
       PlayerId: p.PlayerId,
@@ -95,8 +108,8 @@ export function endGameSession(
   session.StatusReason = reason;
   if (status === "TERMINATED") {
     session.TerminationTime = now;
-    for (const p of collections(ctx.store).playerSessions.values()) {
-      if (p.GameSessionId === session.GameSessionId && (p.Status === "RESERVED" || p.Status === "ACTIVE")) {
+    for (const p of playerSessionsOf(ctx, session.GameSessionId)) {
+      if (p.Status === "RESERVED" || p.Status === "ACTIVE") {
         p.Status = "COMPLETED";
         p.TerminationTime = now;
       }

@@ -11,7 +11,7 @@ export const sessionEngine: Engine = {
   tick(ctx) {
     const now = ctx.clock.now();
     const cols = collections(ctx.store);
-    for (const s of cols.gameSessions.values()) {
+    for (const s of cols.gameSessions.each()) {
       if (s.Status === "ACTIVATING" && s.activateAt <= now) s.Status = "ACTIVE";
       else if (s.Status === "TERMINATING") endGameSession(ctx, s, s.StatusReason, "TERMINATED");
     }

@@ -142,6 +142,12 @@ export interface GameSessionRecord {
   activateAt: number;
   /** The IdempotencyToken it was created with, if any. */
   idempotencyToken?: string;
+  /**
+   * Ids of the player sessions made in this game session (every one goes through
+   * `reservePlayerSessions`), so ending a session or counting its players need not scan every
+   * player session. Absent in snapshots written before it existed: then they scan.
+   */
+  playerSessionIds?: string[];
 }
 
 /** Player session statuses. */

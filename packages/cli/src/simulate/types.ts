@@ -1,0 +1,68 @@
+/** Shapes shared by the simulation driver, the live driver and the report. */
+
+/** How a ticket ended (`UNFINISHED`: still open when the run stopped). */
+export type TicketOutcomeStatus = "COMPLETED" | "TIMED_OUT" | "CANCELLED" | "FAILED" | "UNFINISHED";
+
+/** A ticket's fate, as observed from FlexMatch events (or ticket polling, live). */
+export interface TicketOutcome {
+  ticketId: string;
+  status: TicketOutcomeStatus;
+  /** Milliseconds from the run's start. */
+  startMs: number;
+  endMs?: number;
+  matchId?: string;
+}
+
+/** A player's attribute in MatchmakerData's wire form. */
+export interface MatchmakerAttribute {
+  attributeType: "STRING" | "DOUBLE" | "STRING_LIST" | "STRING_DOUBLE_MAP";
+  valueAttribute: string | number | string[] | Record<string, number>;
+}
+
+/** A completed match, as a game server would receive it, plus when and how it formed. */
+export interface SimulatedMatch {
+  matchId: string;
+  /** Seconds from the run's start when FlexMatch proposed it (PotentialMatchCreated). */
+  formedAtSeconds: number;
+  /** Seconds from the run's start when its tickets COMPLETED. */
+  completedAtSeconds: number;
+  /** The fleet location it was placed in, when known. */
+  location?: string;
+  /** Each ticket with its age (seconds) when the match formed — what expansions are keyed on. */
+  tickets: { ticketId: string; ageSeconds: number }[];
+  /** Per expansion target, the step in force (0 = base value, i = i-th step reached). */
+  expansionSteps: Record<string, number>;
+  matchmakerData: {
+    matchId: string;
+    teams: { name: string; players: { playerId: string; attributes: Record<string, MatchmakerAttribute> }[] }[];
+  };
+}
+
+/** Summed per-rule pass/fail counts over every proposal (FlexMatch's ruleEvaluationMetrics). */
+export interface RuleMetric {
+  ruleName: string;
+  passedCount: number;
+  failedCount: number;
+}
+
+/** What one run of a rule set over the population produced (before summarising). */
+export interface RunObservation {
+  outcomes: TicketOutcome[];
+  matches: SimulatedMatch[];
+  ruleMetrics: RuleMetric[];
+  proposals: number;
+  /** Proposals dropped because a player rejected or did not answer. */
+  proposalsAbandoned: number;
+  simulatedSeconds: number;
+  interrupted: boolean;
+}
+
+/** Progress of a run, for the progress bar. */
+export interface RunProgress {
+  submittedPlayers: number;
+  totalPlayers: number;
+  finishedTickets: number;
+  totalTickets: number;
+  matches: number;
+  simulatedSeconds: number;
+}
