@@ -79,6 +79,7 @@ describe("the local stage's dashboard in a real browser", () => {
     await waitForCount(page, '[data-testid="match"]', 2);
     const matches = page.locator('[data-testid="match"]');
     for (const i of [0, 1]) expect(await matches.nth(i).locator('[data-testid="match-player"]').count()).toBe(4);
+    for (const i of [0, 1]) expect(await matches.nth(i).textContent()).toMatch(/expansion (base values|rules\[FairTeamSkill\]\.maxDistance step \d) at \d+ s/);
     const shown = await page.locator('[data-testid="match-player"]').allTextContents();
     for (const p of players) expect(shown.some((t) => t.startsWith(p))).toBe(true);
     await waitForCount(page, '[data-testid="game-sessions"] li', 2);

@@ -15,6 +15,7 @@ import { startSnsServer, type SnsServer } from "./sns/snsServer.js";
 import type { DeliveryFaults } from "./sns/faults.js";
 import type { DeliveryEvent } from "./sns/types.js";
 import { seedGameLift, readGameLiftFiles, type SeededGameLift } from "./seed.js";
+import { expansionStep, ruleSetsByConfiguration, type RuleSetsByConfiguration } from "./dashboard/expansion.js";
 import { startSchedule, type Schedule, type ScheduledRun } from "./schedule.js";
 import { startLocalWebSocketGateway } from "./websocket/LocalWebSocketGateway.js";
 import { startStreamPoller } from "./streams/StreamPoller.js";
@@ -118,6 +119,10 @@ export async function startLocalStage(options: LocalStageOptions = {}): Promise<
     ddbClient.destroy();
 
     const bus = new DashboardBus((err) => logger.warn("a stage observer failed", { error: err as Error }));
+    const ruleSets = ruleSetsByConfiguration(
+      readGameLiftFiles<{ Name: string; RuleSetName?: string }>("configurations").map((c) => c.body),
+      readGameLiftFiles<unknown>("rulesets").map((r) => ({ name: r.file.replace(/\.json$/, ""), raw: r.raw })),
+    );
     const observe = (e: DeliveryEvent): void =>
       bus.publish({ kind: "delivery", at: Date.now(), outcome: e.outcome, messageId: e.messageId, topic: topicName(e.topicArn), endpoint: e.endpoint, attempt: e.attempt, ...(e.error ? { error: e.error } : {}) });
     const sns = new LocalSns({ region, accountId, logger, retryDelaysMs: options.snsRetryDelaysMs, faults: options.snsFaults, observe });
@@ -132,7 +137,7 @@ export async function startLocalStage(options: LocalStageOptions = {}): Promise<
       persistDir: options.persistDir && join(options.persistDir, "gamelift"),
       tickIntervalMs: options.tickIntervalMs ?? 100,
       notify: (arn, message) => {
-        bus.publish({ kind: "notification", at: Date.now(), topic: topicName(arn), ...notificationSummary(message) });
+        bus.publish({ kind: "notification", at: Date.now(), topic: topicName(arn), ...notificationSummary(message, ruleSets) });
         if (sns.hasTopic(arn)) sns.publish(arn, message);
         else logger.warn("notification to an unknown topic dropped", { topicArn: arn });
       },
@@ -245,12 +250,27 @@ const localCredentials = { accessKeyId: "local", secretAccessKey: "local" };
 
 const topicName = (arn: string): string => arn.slice(arn.lastIndexOf(":") + 1);
 
-/** The parts of a GameLift notification the dashboard lists; a message that is not one is shown by its size. */
-function notificationSummary(message: string): { type: string; ticketIds: string[]; matchId?: string } {
+/**
+ * The parts of a GameLift notification the dashboard lists; a message that is not one is shown by
+ * its size. A proposed match also gets the expansion step it was formed at (tickets' ages at the
+ * event's time, against its configuration's rule set).
+ */
+function notificationSummary(message: string, ruleSets: RuleSetsByConfiguration): { type: string; ticketIds: string[]; matchId?: string; expansion?: string } {
   try {
-    const detail = (JSON.parse(message) as { detail?: { type?: string; matchId?: string; tickets?: { ticketId?: string }[] } }).detail ?? {};
+    const event = JSON.parse(message) as { time?: string; resources?: string[]; detail?: { type?: string; matchId?: string; tickets?: { ticketId?: string; startTime?: string }[] } };
+    const detail = event.detail ?? {};
     const matchId = detail.matchId;
-    return { type: detail.type ?? "(no detail.type)", ticketIds: (detail.tickets ?? []).flatMap((t) => (t.ticketId ? [t.ticketId] : [])), ...(matchId ? { matchId } : {}) };
+    const configuration = event.resources?.[0]?.split("/").pop() ?? "";
+    const ruleSet = ruleSets.get(configuration);
+    const at = Date.parse(event.time ?? "");
+    const ages = (detail.tickets ?? []).flatMap((t) => (t.startTime ? [(at - Date.parse(t.startTime)) / 1000] : [])).filter(Number.isFinite);
+    const expansion = detail.type === "PotentialMatchCreated" && ruleSet && ages.length > 0 ? expansionStep(ruleSet, ages) : undefined;
+    return {
+      type: detail.type ?? "(no detail.type)",
+      ticketIds: (detail.tickets ?? []).flatMap((t) => (t.ticketId ? [t.ticketId] : [])),
+      ...(matchId ? { matchId } : {}),
+      ...(expansion ? { expansion } : {}),
+    };
   } catch {
     return { type: `(not JSON, ${message.length} bytes)`, ticketIds: [] };
   }

@@ -17,16 +17,3 @@ export function matchmakerAttributes(ruleSet: RuleSet, given: Readonly<Record<st
   }
   return out;
 }
-
-/** Per expansion target, the step in force at `ageSeconds` (0 = none reached yet). */
-export function expansionStepsAt(ruleSet: RuleSet, ageSeconds: number): Record<string, number> {
-  const out: Record<string, number> = {};
-  for (const e of ruleSet.expansions) out[e.target] = e.steps.filter((s) => s.waitTimeSeconds <= ageSeconds).length;
-  return out;
-}
-
-/** The age that drives expansions for a match: its newest ticket's (default) or its oldest's. */
-export function expansionAge(ruleSet: RuleSet, ages: readonly number[]): number {
-  if (ages.length === 0) return 0;
-  return ruleSet.algorithm.expansionAgeSelection === "oldest" ? Math.max(...ages) : Math.min(...ages);
-}

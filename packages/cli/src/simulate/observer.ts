@@ -1,6 +1,7 @@
 import type { RuleSet } from "@matchplace/gamelift-local/flexmatch";
 import type { Arrival } from "./arrivals.js";
-import { expansionAge, expansionStepsAt, matchmakerAttributes } from "./matchmakerData.js";
+import { expansionAge, expansionStepsAt } from "@matchplace/gamelift-local/flexmatch";
+import { matchmakerAttributes } from "./matchmakerData.js";
 import type { RuleMetric, SimulatedMatch, TicketOutcome, TicketOutcomeStatus } from "./types.js";
 
 /** The parts of a FlexMatch event `detail` the observer reads. */

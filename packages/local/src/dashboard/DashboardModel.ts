@@ -26,6 +26,7 @@ export class DashboardModel {
   readonly #tickets = new Map<string, TicketView>();
   readonly #placements = new Map<string, PlacementView>();
   readonly #attributes = new Map<string, string>();
+  readonly #expansions = new Map<string, string>();
   readonly #series: number[][] = [];
   readonly #log: LogLine[] = [];
   readonly #totals: Record<LogLine["kind"], number> = { notification: 0, delivered: 0, retrying: 0, deadLettered: 0, reconcile: 0, redrive: 0 };
@@ -59,6 +60,10 @@ export class DashboardModel {
         if (this.#placements.size > SHOWN_PLACEMENTS) this.#placements.delete(this.#placements.keys().next().value as string);
         return;
       case "notification":
+        if (e.matchId && e.expansion) {
+          this.#expansions.set(e.matchId, e.expansion);
+          if (this.#expansions.size > MAX_TICKETS) this.#expansions.delete(this.#expansions.keys().next().value as string);
+        }
         return this.#line(e.at, "notification", `${e.type} on ${e.topic}${e.matchId ? ` match ${e.matchId}` : ""} (${e.ticketIds.length} tickets)`);
       case "delivery": {
         const what = `${e.messageId} → ${e.endpoint} (${e.topic}) attempt ${e.attempt}`;
@@ -140,8 +145,10 @@ export class DashboardModel {
       .map(([matchId, members]): MatchView => {
         const latest = members.reduce((a, b) => (b.updatedAt > a.updatedAt ? b : a));
         const gameSession = members.find((m) => m.gameSession)?.gameSession;
+        const expansion = this.#expansions.get(matchId);
         return {
           matchId,
+          ...(expansion ? { expansion } : {}),
           formedAt: Math.min(...members.map((m) => m.updatedAt)),
           status: latest.status,
           ...(gameSession ? { gameSession } : {}),

@@ -63,7 +63,16 @@ export interface FaultsView {
 export type DashboardEvent =
   | { readonly kind: "ticket"; readonly at: number; readonly ticket: TicketView }
   | { readonly kind: "placement"; readonly at: number; readonly placement: PlacementView }
-  | { readonly kind: "notification"; readonly at: number; readonly topic: string; readonly type: string; readonly ticketIds: readonly string[]; readonly matchId?: string }
+  | {
+      readonly kind: "notification";
+      readonly at: number;
+      readonly topic: string;
+      readonly type: string;
+      readonly ticketIds: readonly string[];
+      readonly matchId?: string;
+      /** For a proposed match: the rule-set expansion step it was formed at. */
+      readonly expansion?: string;
+    }
   | {
       readonly kind: "delivery";
       readonly at: number;
@@ -90,7 +99,7 @@ export interface MatchView {
   readonly formedAt: number;
   readonly status: string;
   readonly gameSession?: string;
-  /** The rule-set expansion step the match was made at, when GameLift tells. */
+  /** The rule-set expansion step the match was made at (from its tickets' ages when FlexMatch proposed it). */
   readonly expansion?: string;
   readonly players: readonly { readonly playerId: string; readonly team: string; readonly attributes: string }[];
 }

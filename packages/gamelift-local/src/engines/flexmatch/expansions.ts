@@ -46,6 +46,22 @@ export function expansionThresholds(ruleSet: RuleSet): number[] {
   return [...set].sort((a, b) => a - b);
 }
 
+/**
+ * Per expansion target, the step in force at `ageSeconds` (0 = the base value, i = the i-th step reached).
+ * @example expansionStepsAt(arena2v2, 12) // { "rules[FairSkill].maxDistance": 1 }
+ */
+export function expansionStepsAt(ruleSet: RuleSet, ageSeconds: number): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const e of ruleSet.expansions) out[e.target] = e.steps.filter((s) => s.waitTimeSeconds <= ageSeconds).length;
+  return out;
+}
+
+/** The age (seconds) that drives expansions for a match: its newest ticket's (FlexMatch's default) or its oldest's. */
+export function expansionAge(ruleSet: RuleSet, ages: readonly number[]): number {
+  if (ages.length === 0) return 0;
+  return ruleSet.algorithm.expansionAgeSelection === "oldest" ? Math.max(...ages) : Math.min(...ages);
+}
+
 /** The expansion level of an age: the index of the last threshold reached. */
 export function levelOf(thresholds: readonly number[], ageSeconds: number): number {
   let lo = 0;

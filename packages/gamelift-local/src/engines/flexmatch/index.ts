@@ -25,7 +25,7 @@ export type {
 export { RuleSetValidationError, type RuleSetIssue } from "./errors.js";
 export { parseRuleSet, validateRuleSet, LARGE_MATCH_THRESHOLD } from "./parse/ruleSet.js";
 export { findMatches } from "./findMatches.js";
-export { effectiveRuleSet } from "./expansions.js";
+export { effectiveRuleSet, expansionAge, expansionStepsAt } from "./expansions.js";
 export { playerAttributesWithDefaults } from "./attributes.js";
 export { parseExpression } from "./expressions/parse.js";
 export { seededRandom } from "./random.js";

@@ -13,7 +13,7 @@ export function MatchesPanel(props: { matches: readonly MatchView[] }) {
           const teams = [...new Set(m.players.map((p) => p.team))];
           return html`<li class="match" data-testid="match" data-match-id=${m.matchId} key=${m.matchId}>
             <p><span class=${`badge s-${m.status}`}>${m.status}</span> <span class="mono">${m.matchId}</span> at ${clock(m.formedAt)}</p>
-            <p class="muted">game session ${m.gameSession ?? "not placed yet"} · expansion ${m.expansion ?? "not reported"}</p>
+            <p class="muted">game session ${m.gameSession ?? "not placed yet"} · expansion ${m.expansion ?? "not known"}</p>
             <div class="teams">
               ${teams.map(
                 (team) => html`<div class="team"><h3>${team || "(no team)"}</h3>
