@@ -141,6 +141,7 @@ export async function run(breakdown = process.argv.includes("--breakdown")): Pro
     const deps = {
       tickets: new TicketRepository({ client: doc, tableName, retentionSeconds: RETENTION_SECONDS }),
       placements: new PlacementRepository({ client: doc, tableName }),
+      trust: { account: "111122223333", region: "eu-west-1", resources: [CONFIG_ARN], fleetIds: ["fleet-1"] },
     };
     const minimal = (feature?: Feature) => (prefix: string): Promise<number> =>
       pool(
