@@ -14,6 +14,7 @@ import { LocalSns } from "./sns/LocalSns.js";
 import { startSnsServer, type SnsServer } from "./sns/snsServer.js";
 import type { DeliveryFaults } from "./sns/faults.js";
 import { seedGameLift, readGameLiftFiles, type SeededGameLift } from "./seed.js";
+import { eventTrustOf } from "./seed.js";
 import { startSchedule, type Schedule } from "./schedule.js";
 
 /** Default ports of the local stage (documented in README and docs/architecture.md). */
@@ -132,6 +133,8 @@ export async function startLocalStage(options: LocalStageOptions = {}): Promise<
     // Faults only after seeding: the stage's own setup must not be throttled.
     if (options.gameliftFaults) emulator.faults.set(options.gameliftFaults);
 
+    // The consumer vets every event against this stage's identity, as on AWS (issue #14).
+    process.env.SST_RESOURCE_EventsTrust = JSON.stringify(eventTrustOf(seeded, { region, accountId }));
     sns.subscribe(topicArn, subscribers.events, await loadHandler(subscribers.events));
 
     // The issuer names the API's own address, so pick the port before the token issuer exists.
