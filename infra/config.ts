@@ -26,6 +26,11 @@ export interface InfraConfig {
   readonly jwt?: { readonly issuer: string; readonly audiences: readonly string[] };
   /** Fleet or alias ARNs that the game session queue places on (in priority order). */
   readonly queueDestinations: readonly string[];
+  /**
+   * Fleet IDs whose game sessions the events consumer accepts: the fleet destinations' IDs plus
+   * `MATCHPLACE_TRUSTED_FLEET_IDS` (the fleets behind alias destinations, or behind an existing queue).
+   */
+  readonly trustedFleetIds: readonly string[];
   /** Reference existing GameLift resources by ARN instead of creating them from infra/gamelift/. */
   readonly existingGameLift?: ExistingGameLift;
   /** Address that alarm notifications go to (an SNS email subscription); none when unset. */
@@ -102,6 +107,14 @@ export function readInfraConfig(env: NodeJS.ProcessEnv): InfraConfig {
     }
   }
 
+  const fleetIdPattern = /^[a-z]*fleet-[a-zA-Z0-9-]+$/;
+  const extraFleetIds = list(env, "MATCHPLACE_TRUSTED_FLEET_IDS");
+  for (const id of extraFleetIds) {
+    if (!fleetIdPattern.test(id)) throw new InfraConfigError("MATCHPLACE_TRUSTED_FLEET_IDS", `expected fleet IDs (fleet-…), got "${id}"`);
+  }
+  const destinationFleetIds = queueDestinations.flatMap((arn) => /:[a-z]*fleet\/([a-z]*fleet-[a-zA-Z0-9-]+)$/.exec(arn)?.[1] ?? []);
+  const trustedFleetIds = [...new Set([...destinationFleetIds, ...extraFleetIds])];
+
   const configurationArn = gameLiftArn(env, "MATCHPLACE_MATCHMAKING_CONFIGURATION_ARN", ["matchmakingconfiguration"]);
   const queueArn = gameLiftArn(env, "MATCHPLACE_GAME_SESSION_QUEUE_ARN", ["gamesessionqueue"]);
   if (Boolean(configurationArn) !== Boolean(queueArn)) {
@@ -115,6 +128,7 @@ export function readInfraConfig(env: NodeJS.ProcessEnv): InfraConfig {
   return {
     ...(issuer ? { jwt: { issuer, audiences } } : {}),
     queueDestinations,
+    trustedFleetIds,
     ...(configurationArn && queueArn ? { existingGameLift: { configurationArn, queueArn } } : {}),
     ...(env.MATCHPLACE_ALARM_EMAIL?.trim() ? { alarmEmail: env.MATCHPLACE_ALARM_EMAIL.trim() } : {}),
     corsOrigins: corsOrigins.length > 0 ? corsOrigins : ["*"],
