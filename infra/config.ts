@@ -22,6 +22,12 @@ export interface ExistingGameLift {
 
 /** The resolved infra configuration. */
 export interface InfraConfig {
+  /**
+   * Whether anyone may sign up to the stack's Cognito pool (`MATCHPLACE_SELF_SIGN_UP=true`). Off by
+   * default: every account is a token that can hold matchmaking tickets and placements, so accounts
+   * are created by the studio (AdminCreateUser) unless it chooses open sign-up.
+   */
+  readonly selfSignUp: boolean;
   /** External JWT issuer; when unset the stack creates a Cognito user pool and app client. */
   readonly jwt?: { readonly issuer: string; readonly audiences: readonly string[] };
   /** Fleet or alias ARNs that the game session queue places on (in priority order). */
@@ -51,6 +57,7 @@ export const FUNCTION_SETTINGS = [
   "MATCHPLACE_RECONCILE_TICKET_RPS",
   "MATCHPLACE_RECONCILE_PLACEMENT_RPS",
   "MATCHPLACE_RECONCILE_STALE_MS",
+  "MATCHPLACE_PLACEMENT_QUOTA",
 ] as const;
 
 const GAMELIFT_ARN = /^arn:aws[a-z-]*:gamelift:[a-z0-9-]+:\d{12}:(matchmakingconfiguration|gamesessionqueue|fleet|alias)\/.+$/;
@@ -125,7 +132,12 @@ export function readInfraConfig(env: NodeJS.ProcessEnv): InfraConfig {
   }
 
   const corsOrigins = list(env, "MATCHPLACE_CORS_ORIGINS");
+  const selfSignUpRaw = env.MATCHPLACE_SELF_SIGN_UP?.trim().toLowerCase() ?? "";
+  if (!["", "true", "false"].includes(selfSignUpRaw)) {
+    throw new InfraConfigError("MATCHPLACE_SELF_SIGN_UP", `expected true or false, got "${env.MATCHPLACE_SELF_SIGN_UP}"`);
+  }
   return {
+    selfSignUp: selfSignUpRaw === "true",
     ...(issuer ? { jwt: { issuer, audiences } } : {}),
     queueDestinations,
     trustedFleetIds,

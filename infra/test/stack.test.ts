@@ -93,6 +93,10 @@ describe("HTTP API", () => {
     });
   });
 
+  it("keeps Cognito self sign-up off by default: only the studio creates accounts", () => {
+    expect(only(run, "aws:cognito/userPool:UserPool").inputs.adminCreateUserConfig).toMatchObject({ allowAdminCreateUserOnly: true });
+  });
+
   it("throttles the stage, writes JSON access logs and answers CORS", () => {
     const stage = only(run, "aws:apigatewayv2/stage:Stage");
     const logGroup = run.get("aws:cloudwatch/logGroup:LogGroup", "ApiAccessLog");

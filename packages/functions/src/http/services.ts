@@ -15,6 +15,7 @@ import {
   TicketRepository,
 } from "@matchplace/core/dynamo";
 import { createGameLiftClient, GameLiftGateway } from "@matchplace/core/gamelift";
+import { numberSetting } from "../events/config.js";
 import { linkedNames, type LinkedNames } from "./linked.js";
 
 /** Everything a route needs, built once per process (clients are reused across invocations). */
@@ -30,6 +31,8 @@ export interface Services {
   readonly now: () => number;
   readonly newId: () => string;
   readonly randomBytes: (n: number) => Uint8Array;
+  /** Live placements a player may be on at once: `MATCHPLACE_PLACEMENT_QUOTA`, default 1. */
+  readonly placementQuota: number;
   /** The GameLift configuration name a public configuration key resolves to in this stage. */
   configurationNameOf(profile: ConfigurationProfile): string;
   /** The GameLift queue name a public queue key resolves to in this stage. */
@@ -59,6 +62,7 @@ export function services(): Services {
     now: () => Date.now(),
     newId: () => randomUUID(),
     randomBytes: (n) => randomBytes(n),
+    placementQuota: Math.floor(numberSetting("MATCHPLACE_PLACEMENT_QUOTA", 1)),
     // The default profile is the stage's linked configuration/queue (SST may rename it per stage).
     configurationNameOf: (p) => (p.key === defaultConfigurationProfile.key ? names.configurationName : p.key),
     queueNameOf: (p) => (p.key === defaultQueueProfile.key ? names.queueName : p.key),
