@@ -125,3 +125,25 @@ describe("per-player placement quota", () => {
     expect((await startAs("pl-again", { maximumPlayerSessionCount: 2 })).status).toBe(202);
   });
 });
+
+describe("input hygiene on POST /v1/placements (nothing reaches GameLift)", () => {
+  const raw = (sub: string, text: string): Promise<Reply> =>
+    invoke(start, apiEvent({ method: "POST", path: "/v1/placements", sub, body: text, headers: { "content-type": "application/json" } }));
+  it.each([
+    ["a __proto__ game property (once silently dropped)", '{"maximumPlayerSessionCount":2,"gameProperties":{"__proto__":"x"}}', "body.gameProperties.__proto__"],
+    ["a constructor game property", '{"maximumPlayerSessionCount":2,"gameProperties":{"constructor":"x"}}', "body.gameProperties.constructor"],
+    ["a NUL in the session name", '{"maximumPlayerSessionCount":2,"gameSessionName":"duel\\u0000room"}', "body.gameSessionName"],
+    ["a lone surrogate in the session name", '{"maximumPlayerSessionCount":2,"gameSessionName":"duel\\ud800"}', "body.gameSessionName"],
+    ["a lone surrogate in a game property value", '{"maximumPlayerSessionCount":2,"gameProperties":{"mode":"\\udc00"}}', "body.gameProperties.mode"],
+    ["a null body", "null", "body"],
+  ])("refuses %s with 400 naming the field, writing nothing", async (_name, text, field) => {
+    const before = await stage.stateItems();
+
+    const reply = await raw("pl-hygiene", text);
+
+    expect(reply.status).toBe(400);
+    expect(reply.body).toMatchObject({ error: { code: "VALIDATION_FAILED" } });
+    expect((reply.body as { error: { message: string } }).error.message.startsWith(`${field}:`)).toBe(true);
+    expect(await stage.stateItems()).toEqual(before);
+  });
+});
