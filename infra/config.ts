@@ -58,6 +58,7 @@ export const FUNCTION_SETTINGS = [
   "MATCHPLACE_RECONCILE_PLACEMENT_RPS",
   "MATCHPLACE_RECONCILE_STALE_MS",
   "MATCHPLACE_PLACEMENT_QUOTA",
+  "MATCHPLACE_GAMELIFT_BUDGET_MS",
 ] as const;
 
 const GAMELIFT_ARN = /^arn:aws[a-z-]*:gamelift:[a-z0-9-]+:\d{12}:(matchmakingconfiguration|gamesessionqueue|fleet|alias)\/.+$/;

@@ -1,4 +1,4 @@
-import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError, ThrottledError } from "../../errors.js";
+import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError, OutcomeUnknownError, ThrottledError } from "../../errors.js";
 import type { QueueProfile } from "../matchmaking/catalog.js";
 import type { GameLiftPort, PlacementPort } from "../matchmaking/ports.js";
 import type { Party } from "../party/types.js";
@@ -136,6 +136,9 @@ export async function startPlacement(deps: PlacementDeps, input: StartPlacementI
   try {
     await start;
   } catch (err) {
+    // GameLift may have started it (timeout, 5xx): not a failure. The placement is stored under the
+    // id we sent; its event or the reconciler (DescribeGameSessionPlacement) settles it.
+    if (err instanceof OutcomeUnknownError) return placement;
     // A refused start frees the slots now; an unknown outcome keeps them (the placement may be live).
     if (definitelyRefused(err)) {
       const slot = (p: Player | undefined): string[] => (p?.activePlacements ?? []).filter((x) => x.startsWith(`${placementId}@`));
