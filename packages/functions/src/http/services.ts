@@ -9,6 +9,7 @@ import {
   createDocumentClient,
   IdempotencyStore,
   PartyRepository,
+  pingTable,
   PlacementRepository,
   PlayerRepository,
   RateLimitStore,
@@ -29,6 +30,8 @@ export interface Services {
   readonly idempotency: IdempotencyStore;
   readonly rateLimits: RateLimitStore;
   readonly gamelift: GameLiftGateway;
+  /** Reads one key of the table (health check); throws when DynamoDB does not answer. */
+  pingTable(abortSignal?: AbortSignal): Promise<void>;
   readonly now: () => number;
   readonly newId: () => string;
   readonly randomBytes: (n: number) => Uint8Array;
@@ -66,6 +69,7 @@ export function services(): Services {
       client: createGameLiftClient({ maxAttempts: 1, retryMode: "standard" }),
       callBudgetMs: numberSetting("MATCHPLACE_GAMELIFT_BUDGET_MS", 3000),
     }),
+    pingTable: (abortSignal) => pingTable(client, tableName, abortSignal),
     now: () => Date.now(),
     newId: () => randomUUID(),
     randomBytes: (n) => randomBytes(n),

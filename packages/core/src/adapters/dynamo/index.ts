@@ -20,3 +20,4 @@ export { PlayerRepository, type PlayerRepositoryOptions, type TicketClaim } from
 export { PartyRepository, type PartyRepositoryOptions, type PartyWriteFailure } from "./PartyRepository.js";
 export { IdempotencyStore, type IdempotencyStoreOptions, type IdempotencyBegin, type StoredResponse } from "./IdempotencyStore.js";
 export { RateLimitStore, type RateLimitStoreOptions, type RateLimit } from "./RateLimitStore.js";
+export { pingTable } from "./health.js";

@@ -1,5 +1,6 @@
 import {
   AcceptMatchCommand,
+  DescribeMatchmakingConfigurationsCommand,
   StartGameSessionPlacementCommand,
   StartMatchmakingCommand,
   StopGameSessionPlacementCommand,
@@ -198,6 +199,12 @@ export class GameLiftGateway implements GameLiftPort {
       async (abortSignal) => void (await this.#client.send(command, abortSignal ? { abortSignal } : {})),
       () => undefined,
     );
+  }
+
+  /** DescribeMatchmakingConfigurations for one name: proves GameLift answers (health check). */
+  public async ping(configurationName: string): Promise<void> {
+    const command = new DescribeMatchmakingConfigurationsCommand({ Names: [configurationName] });
+    await this.#call("PING_REJECTED", (abortSignal) => this.#client.send(command, abortSignal ? { abortSignal } : {}));
   }
 
   /** StopGameSessionPlacement; ConflictError `PLACEMENT_NOT_PENDING` when GameLift refuses. */
