@@ -93,15 +93,23 @@ export async function startLocalStage(options: LocalStageOptions = {}): Promise<
     stops.length = 0;
   };
   try {
-    const ddb: DynamoDbLocal = await startDynamoDbLocal({ port: ports.dynamodb, persistDir: options.persistDir && join(options.persistDir, "dynamodb") });
-    stops.push(() => ddb.stop());
-
     const tableName = "matchplace-local";
-    const ddbClient = new DynamoDBClient({ endpoint: ddb.endpoint, region, credentials: localCredentials });
-    await createTable(ddbClient, tableName).catch((err: unknown) => {
-      if ((err as { name?: string }).name !== "ResourceInUseException") throw err;
+    const ensureTable = async (endpoint: string): Promise<void> => {
+      const ddbClient = new DynamoDBClient({ endpoint, region, credentials: localCredentials });
+      await createTable(ddbClient, tableName).catch((err: unknown) => {
+        if ((err as { name?: string }).name !== "ResourceInUseException") throw err;
+      });
+      ddbClient.destroy();
+    };
+    const ddb: DynamoDbLocal = await startDynamoDbLocal({
+      port: ports.dynamodb,
+      persistDir: options.persistDir && join(options.persistDir, "dynamodb"),
+      // A dead JVM is restarted on the same port (issue #14): one clear line, then the table again.
+      onDied: (message) => logger.error(message),
+      onRestarted: () => ensureTable(ddb.endpoint),
     });
-    ddbClient.destroy();
+    stops.push(() => ddb.stop());
+    await ensureTable(ddb.endpoint);
 
     const sns = new LocalSns({ region, accountId, logger, retryDelaysMs: options.snsRetryDelaysMs, faults: options.snsFaults });
     const topicArn = sns.createTopic("matchplace-local-events");
