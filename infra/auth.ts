@@ -6,7 +6,16 @@
 import { config } from "./config.js";
 
 function cognito() {
-  const userPool = new sst.aws.CognitoUserPool("Players", { usernames: ["email"] });
+  const userPool = new sst.aws.CognitoUserPool("Players", {
+    usernames: ["email"],
+    transform: {
+      userPool: (args) => {
+        // Self sign-up is off unless MATCHPLACE_SELF_SIGN_UP=true: each account is a token that may
+        // hold tickets and placements (per-player quotas bound each one, not their number).
+        args.adminCreateUserConfig = { allowAdminCreateUserOnly: !config.selfSignUp };
+      },
+    },
+  });
   const client = userPool.addClient("Game", {
     transform: {
       client: (args) => {

@@ -22,10 +22,21 @@ export interface ExistingGameLift {
 
 /** The resolved infra configuration. */
 export interface InfraConfig {
+  /**
+   * Whether anyone may sign up to the stack's Cognito pool (`MATCHPLACE_SELF_SIGN_UP=true`). Off by
+   * default: every account is a token that can hold matchmaking tickets and placements, so accounts
+   * are created by the studio (AdminCreateUser) unless it chooses open sign-up.
+   */
+  readonly selfSignUp: boolean;
   /** External JWT issuer; when unset the stack creates a Cognito user pool and app client. */
   readonly jwt?: { readonly issuer: string; readonly audiences: readonly string[] };
   /** Fleet or alias ARNs that the game session queue places on (in priority order). */
   readonly queueDestinations: readonly string[];
+  /**
+   * Fleet IDs whose game sessions the events consumer accepts: the fleet destinations' IDs plus
+   * `MATCHPLACE_TRUSTED_FLEET_IDS` (the fleets behind alias destinations, or behind an existing queue).
+   */
+  readonly trustedFleetIds: readonly string[];
   /** Reference existing GameLift resources by ARN instead of creating them from infra/gamelift/. */
   readonly existingGameLift?: ExistingGameLift;
   /** Address that alarm notifications go to (an SNS email subscription); none when unset. */
@@ -46,6 +57,8 @@ export const FUNCTION_SETTINGS = [
   "MATCHPLACE_RECONCILE_TICKET_RPS",
   "MATCHPLACE_RECONCILE_PLACEMENT_RPS",
   "MATCHPLACE_RECONCILE_STALE_MS",
+  "MATCHPLACE_PLACEMENT_QUOTA",
+  "MATCHPLACE_GAMELIFT_BUDGET_MS",
 ] as const;
 
 const GAMELIFT_ARN = /^arn:aws[a-z-]*:gamelift:[a-z0-9-]+:\d{12}:(matchmakingconfiguration|gamesessionqueue|fleet|alias)\/.+$/;
@@ -102,6 +115,14 @@ export function readInfraConfig(env: NodeJS.ProcessEnv): InfraConfig {
     }
   }
 
+  const fleetIdPattern = /^[a-z]*fleet-[a-zA-Z0-9-]+$/;
+  const extraFleetIds = list(env, "MATCHPLACE_TRUSTED_FLEET_IDS");
+  for (const id of extraFleetIds) {
+    if (!fleetIdPattern.test(id)) throw new InfraConfigError("MATCHPLACE_TRUSTED_FLEET_IDS", `expected fleet IDs (fleet-…), got "${id}"`);
+  }
+  const destinationFleetIds = queueDestinations.flatMap((arn) => /:[a-z]*fleet\/([a-z]*fleet-[a-zA-Z0-9-]+)$/.exec(arn)?.[1] ?? []);
+  const trustedFleetIds = [...new Set([...destinationFleetIds, ...extraFleetIds])];
+
   const configurationArn = gameLiftArn(env, "MATCHPLACE_MATCHMAKING_CONFIGURATION_ARN", ["matchmakingconfiguration"]);
   const queueArn = gameLiftArn(env, "MATCHPLACE_GAME_SESSION_QUEUE_ARN", ["gamesessionqueue"]);
   if (Boolean(configurationArn) !== Boolean(queueArn)) {
@@ -112,9 +133,15 @@ export function readInfraConfig(env: NodeJS.ProcessEnv): InfraConfig {
   }
 
   const corsOrigins = list(env, "MATCHPLACE_CORS_ORIGINS");
+  const selfSignUpRaw = env.MATCHPLACE_SELF_SIGN_UP?.trim().toLowerCase() ?? "";
+  if (!["", "true", "false"].includes(selfSignUpRaw)) {
+    throw new InfraConfigError("MATCHPLACE_SELF_SIGN_UP", `expected true or false, got "${env.MATCHPLACE_SELF_SIGN_UP}"`);
+  }
   return {
+    selfSignUp: selfSignUpRaw === "true",
     ...(issuer ? { jwt: { issuer, audiences } } : {}),
     queueDestinations,
+    trustedFleetIds,
     ...(configurationArn && queueArn ? { existingGameLift: { configurationArn, queueArn } } : {}),
     ...(env.MATCHPLACE_ALARM_EMAIL?.trim() ? { alarmEmail: env.MATCHPLACE_ALARM_EMAIL.trim() } : {}),
     corsOrigins: corsOrigins.length > 0 ? corsOrigins : ["*"],

@@ -6,11 +6,16 @@ import { subscribers } from "@matchplace/functions/routes";
 import { functionArgs } from "./functions.js";
 import { REDRIVE_HANDLER } from "./handlers.js";
 import { events, eventsDeadLetter } from "./topics.js";
+import { eventsTrust } from "./trust.js";
 
-/** The only messages the consumer takes: GameLift's, matched on the message body. */
+/**
+ * The only messages the consumer takes: GameLift's, from this account, matched on the message
+ * body. A first line only: the consumer itself vets every field against `EventsTrust`.
+ */
 export const EVENT_FILTER = {
   source: ["aws.gamelift"],
   "detail-type": ["GameLift Matchmaking Event", "GameLift Queue Placement Event"],
+  account: [aws.getCallerIdentityOutput().accountId],
 };
 
 /**
@@ -23,6 +28,7 @@ export const consumer = events.subscribe(
   functionArgs(subscribers.events, {
     timeout: "30 seconds",
     retries: 2,
+    link: [eventsTrust],
     transform: {
       eventInvokeConfig: (args) => {
         args.destinationConfig = { onFailure: { destination: eventsDeadLetter.arn } };
@@ -44,5 +50,5 @@ export const consumer = events.subscribe(
 /** Drains the dead-letter queue back through the consumer's fold. */
 export const redrive = new sst.aws.Function(
   "DeadLetterRedrive",
-  functionArgs(REDRIVE_HANDLER, { timeout: "5 minutes", link: [eventsDeadLetter] }),
+  functionArgs(REDRIVE_HANDLER, { timeout: "5 minutes", link: [eventsDeadLetter, eventsTrust] }),
 );

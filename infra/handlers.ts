@@ -96,7 +96,8 @@ const fn = (module: string): string => `packages/functions/src/${module}.handler
 
 /** Access of every deployed handler. */
 export const handlerAccess: Readonly<Record<string, HandlerAccess>> = {
-  [fn("health/get")]: { table: "none", gamelift: [] },
+  // Checks its dependencies: one GetItem, one DescribeMatchmakingConfigurations.
+  [fn("health/get")]: { table: "read", gamelift: ["DescribeMatchmakingConfigurations"] },
   [fn("openapi/get")]: { table: "none", gamelift: [] },
   // Creates the profile on first read (getOrCreate).
   [fn("players/getMe")]: { table: "write", gamelift: [] },

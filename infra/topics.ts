@@ -13,10 +13,29 @@ export const events = new sst.aws.SnsTopic("Events");
 
 const account = aws.getCallerIdentityOutput().accountId;
 
+const sourceArns = [...gameLift.configurationArns, ...gameLift.queueArns];
+
+/** An explicit Deny of sns:Publish to everyone when `test variable values` holds. */
+const denyPublish = (sid: string, test: string, variable: string, values: $util.Input<string>[]) => ({
+  sid,
+  effect: "Deny",
+  principals: [{ type: "*", identifiers: ["*"] }],
+  actions: ["sns:Publish"],
+  resources: [events.arn],
+  conditions: [{ test, variable, values }],
+});
+
 /**
  * A topic has exactly one policy, and the SnsTopic transform cannot refer to the topic's own ARN,
  * so the policy is its own resource. Only GameLift may publish, and only on behalf of this
  * account's matchmaking configurations and game session queues (confused-deputy guard).
+ *
+ * The Allow alone does not stop an IAM principal of this account whose own policy grants
+ * sns:Publish (an explicit Allow in an identity policy suffices within an account). So three
+ * explicit Denies, each on its own (conditions in one statement are ANDed, these must be ORed):
+ * any caller that is not GameLift's service principal (`aws:PrincipalServiceName` is absent for
+ * users and roles, and a negated operator matches a missing key), any other source account, and
+ * any other source ARN.
  */
 export const eventsPolicy = new aws.sns.TopicPolicy("EventsPolicy", {
   arn: events.arn,
@@ -30,9 +49,12 @@ export const eventsPolicy = new aws.sns.TopicPolicy("EventsPolicy", {
         resources: [events.arn],
         conditions: [
           { test: "StringEquals", variable: "aws:SourceAccount", values: [account] },
-          { test: "ArnLike", variable: "aws:SourceArn", values: [...gameLift.configurationArns, ...gameLift.queueArns] },
+          { test: "ArnLike", variable: "aws:SourceArn", values: sourceArns },
         ],
       },
+      denyPublish("DenyPublishExceptGameLift", "StringNotEquals", "aws:PrincipalServiceName", ["gamelift.amazonaws.com"]),
+      denyPublish("DenyPublishFromOtherAccounts", "StringNotEquals", "aws:SourceAccount", [account]),
+      denyPublish("DenyPublishForOtherSources", "ArnNotLike", "aws:SourceArn", sourceArns),
     ],
   }).json,
 });

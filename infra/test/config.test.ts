@@ -7,7 +7,7 @@ const QUEUE = "arn:aws:gamelift:us-east-1:123456789012:gamesessionqueue/main";
 
 describe("readInfraConfig", () => {
   it("defaults to a stack-made Cognito pool, seeded GameLift, open CORS and 100/200 throttling", () => {
-    expect(readInfraConfig({})).toEqual({ queueDestinations: [], corsOrigins: ["*"], throttleRate: 100, throttleBurst: 200, functionSettings: {} });
+    expect(readInfraConfig({})).toEqual({ selfSignUp: false, queueDestinations: [], trustedFleetIds: [], corsOrigins: ["*"], throttleRate: 100, throttleBurst: 200, functionSettings: {} });
   });
 
   it("reads an external issuer with comma-separated audiences", () => {
@@ -25,6 +25,21 @@ describe("readInfraConfig", () => {
     });
     expect(config.existingGameLift).toEqual({ configurationArn: CONFIGURATION, queueArn: QUEUE });
     expect(config.queueDestinations).toHaveLength(2);
+  });
+
+  it("keeps Cognito self sign-up off unless MATCHPLACE_SELF_SIGN_UP=true", () => {
+    expect(readInfraConfig({}).selfSignUp).toBe(false);
+    expect(readInfraConfig({ MATCHPLACE_SELF_SIGN_UP: "true" }).selfSignUp).toBe(true);
+    expect(() => readInfraConfig({ MATCHPLACE_SELF_SIGN_UP: "yes" })).toThrow(/MATCHPLACE_SELF_SIGN_UP/);
+  });
+
+  it("trusts the fleet destinations' IDs plus MATCHPLACE_TRUSTED_FLEET_IDS (the fleets behind aliases)", () => {
+    const config = readInfraConfig({
+      MATCHPLACE_QUEUE_DESTINATIONS: `${FLEET},arn:aws:gamelift:us-east-1:123456789012:alias/alias-1`,
+      MATCHPLACE_TRUSTED_FLEET_IDS: "fleet-behind-alias",
+    });
+    expect(config.trustedFleetIds).toEqual([FLEET.split("/")[1], "fleet-behind-alias"]);
+    expect(() => readInfraConfig({ MATCHPLACE_TRUSTED_FLEET_IDS: "arn:aws:gamelift:x" })).toThrow(/MATCHPLACE_TRUSTED_FLEET_IDS/);
   });
 
   it("forwards the handlers' numeric settings that are set, and only those", () => {

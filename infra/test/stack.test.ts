@@ -93,6 +93,10 @@ describe("HTTP API", () => {
     });
   });
 
+  it("keeps Cognito self sign-up off by default: only the studio creates accounts", () => {
+    expect(only(run, "aws:cognito/userPool:UserPool").inputs.adminCreateUserConfig).toMatchObject({ allowAdminCreateUserOnly: true });
+  });
+
   it("throttles the stage, writes JSON access logs and answers CORS", () => {
     const stage = run.get("aws:apigatewayv2/stage:Stage", "ApiStage");
     const logGroup = run.get("aws:cloudwatch/logGroup:LogGroup", "ApiAccessLog");
@@ -143,6 +147,13 @@ describe("events", () => {
     expect(topic.inputs.fifoTopic ?? false).toBe(false);
     const policy = only(run, "aws:sns/topicPolicy:TopicPolicy");
     expect(policy.inputs.arn).toBe(topic.state.arn);
+    const sources = [
+      `arn:aws:gamelift:${REGION}:${ACCOUNT}:matchmakingconfiguration/matchplace-ci-arena`,
+      `arn:aws:gamelift:${REGION}:${ACCOUNT}:gamesessionqueue/matchplace-ci-arena`,
+    ];
+    const deny = (Sid: string, Condition: Record<string, Record<string, string[]>>) => ({
+      Sid, Effect: "Deny", Principal: "*", Action: ["sns:Publish"], Resource: [topic.state.arn], Condition,
+    });
     expect(statements(policy.inputs.policy)).toEqual([
       {
         Sid: "GameLiftPublish",
@@ -152,15 +163,29 @@ describe("events", () => {
         Resource: [topic.state.arn],
         Condition: {
           StringEquals: { "aws:SourceAccount": [ACCOUNT] },
-          ArnLike: {
-            "aws:SourceArn": [
-              `arn:aws:gamelift:${REGION}:${ACCOUNT}:matchmakingconfiguration/matchplace-ci-arena`,
-              `arn:aws:gamelift:${REGION}:${ACCOUNT}:gamesessionqueue/matchplace-ci-arena`,
-            ],
-          },
+          ArnLike: { "aws:SourceArn": sources },
         },
       },
+      // Explicit Denies, one per condition (ORed): not GameLift, another account, another source.
+      deny("DenyPublishExceptGameLift", { StringNotEquals: { "aws:PrincipalServiceName": ["gamelift.amazonaws.com"] } }),
+      deny("DenyPublishFromOtherAccounts", { StringNotEquals: { "aws:SourceAccount": [ACCOUNT] } }),
+      deny("DenyPublishForOtherSources", { ArnNotLike: { "aws:SourceArn": sources } }),
     ]);
+  });
+
+  it("links the consumer and the redrive to this stage's identity (EventsTrust) to vet every event", () => {
+    const trust = {
+      account: ACCOUNT,
+      region: REGION,
+      resources: [
+        `arn:aws:gamelift:${REGION}:${ACCOUNT}:matchmakingconfiguration/matchplace-ci-arena`,
+        `arn:aws:gamelift:${REGION}:${ACCOUNT}:gamesessionqueue/matchplace-ci-arena`,
+      ],
+      fleetIds: ["fleet-1111aaaa-22bb-33cc-44dd-5555eeee6666"],
+    };
+    for (const handler of [subscribers.events, REDRIVE_HANDLER]) {
+      expect(run.builds.find((b) => b.handler === handler)?.links.EventsTrust, handler).toMatchObject(trust);
+    }
   });
 
   it("subscribes the consumer with a message-body filter that lets GameLift events through", () => {
@@ -173,9 +198,14 @@ describe("events", () => {
     });
     const filter = JSON.parse(subscription.inputs.filterPolicy) as Record<string, string[]>;
     const matches = (body: Record<string, unknown>) => Object.entries(filter).every(([k, values]) => values.includes(body[k] as string));
-    expect(matches({ source: "aws.gamelift", "detail-type": "GameLift Matchmaking Event", detail: { type: "MatchmakingSearching" } })).toBe(true);
-    expect(matches({ source: "aws.gamelift", "detail-type": "GameLift Queue Placement Event", detail: { type: "PlacementFulfilled" } })).toBe(true);
-    expect(matches({ source: "aws.ec2", "detail-type": "EC2 Instance State-change Notification" })).toBe(false);
+    const gamelift = { source: "aws.gamelift", account: ACCOUNT };
+    expect(matches({ ...gamelift, "detail-type": "GameLift Matchmaking Event", detail: { type: "MatchmakingSearching" } })).toBe(true);
+    expect(matches({ ...gamelift, "detail-type": "GameLift Queue Placement Event", detail: { type: "PlacementFulfilled" } })).toBe(true);
+    expect(matches({ source: "aws.ec2", account: ACCOUNT, "detail-type": "EC2 Instance State-change Notification" })).toBe(false);
+    // The filter checks account and source too: a forged body from another account never invokes the consumer.
+    expect(filter).toMatchObject({ source: ["aws.gamelift"], account: [ACCOUNT] });
+    expect(matches({ ...gamelift, account: "999999999999", "detail-type": "GameLift Matchmaking Event" })).toBe(false);
+    expect(matches({ source: "evil.app", account: ACCOUNT, "detail-type": "GameLift Matchmaking Event" })).toBe(false);
     expect(lambdaOf(run, "EventsSubscriberConsumerFunction").inputs.handler).toBe(subscribers.events);
   });
 

@@ -117,10 +117,10 @@ const FEATURES: Record<string, Feature> = {
       ":cn": { M: { gameSessionArn: { S: GS_ARN }, ipAddress: { S: "10.0.0.1" }, dnsName: { S: "" }, port: { N: "7777" } } },
     },
   },
-  "+eventIds": { set: "eventIds = list_append(if_not_exists(eventIds, :empty), :eid)", values: { ":empty": { L: [] }, ":eid": { L: [EVENT_ID] } } },
+  "+eventIds": { set: "eventId07 = :eid", values: { ":eid": EVENT_ID } },
   "+index": { set: "pendingShard = :ps, heardAt = :h", values: { ":ps": { S: "TICKET#0" }, ":h": { N: String(Date.now()) } } },
   "+guard": {
-    condition: "attribute_not_exists(pk) OR ((attribute_not_exists(statusRank) OR statusRank < :term) AND NOT contains(eventIds, :eid) AND (attribute_not_exists(eventAt) OR eventAt < :t OR (eventAt = :t AND statusRank <= :r)))",
+    condition: "attribute_not_exists(pk) OR ((attribute_not_exists(playersKey) OR playersKey = :eid) AND (attribute_not_exists(statusRank) OR statusRank < :term) AND (attribute_not_exists(eventId07) OR eventId07 <> :eid) AND (attribute_not_exists(eventAt) OR eventAt < :t OR (eventAt = :t AND statusRank <= :r)))",
     values: { ":eid": EVENT_ID },
   },
 };
@@ -141,6 +141,7 @@ export async function run(breakdown = process.argv.includes("--breakdown")): Pro
     const deps = {
       tickets: new TicketRepository({ client: doc, tableName, retentionSeconds: RETENTION_SECONDS }),
       placements: new PlacementRepository({ client: doc, tableName }),
+      trust: { account: "111122223333", region: "eu-west-1", resources: [CONFIG_ARN], fleetIds: ["fleet-1"] },
     };
     const minimal = (feature?: Feature) => (prefix: string): Promise<number> =>
       pool(
@@ -158,13 +159,27 @@ export async function run(breakdown = process.argv.includes("--breakdown")): Pro
           );
         },
       );
+    // Events fold only into tickets the API stored first (issue #14): store them, untimed.
+    const store = async (prefix: string): Promise<void> => {
+      for (let i = 0; i < TICKETS; i += CONCURRENCY) {
+        await Promise.all(
+          Array.from({ length: Math.min(CONCURRENCY, TICKETS - i) }, (_, k) => {
+            const id = `${prefix}-${i + k}`;
+            return deps.tickets.create({ ticketId: id, configurationName: "arena", playerIds: [`${id}-a`], players: {}, createdAt: 1_699_999_999_000 });
+          }),
+        );
+      }
+    };
     const sides: Record<string, (prefix: string) => Promise<number>> = {
-      fold: (prefix) =>
-        pool(lifecycleDeliveries(prefix), async (d) => {
+      fold: async (prefix) => {
+        await store(prefix);
+        return pool(lifecycleDeliveries(prefix), async (d) => {
           const { failure } = await consumeDelivery(d, { ...deps, now: Date.now() });
           if (failure !== undefined) throw failure;
-        }),
-      raw: (prefix) => {
+        });
+      },
+      raw: async (prefix) => {
+        await store(prefix);
         const writes = foldWrites(lifecycleDeliveries(prefix), tableName);
         return pool(writes, async (w) => {
           await client.send(new UpdateItemCommand(w));

@@ -36,7 +36,10 @@ export function renderPolicy(statements: PolicyStatementInput[]): string {
     Statement: statements.map((s) => ({
       ...(s.sid ? { Sid: s.sid } : {}),
       Effect: s.effect ?? "Allow",
-      ...(s.principals ? { Principal: Object.fromEntries(s.principals.map((p) => [p.type, p.identifiers])) } : {}),
+      // As the provider renders it: `type: "*"` (everyone) is the bare string "*".
+      ...(s.principals
+        ? { Principal: s.principals.some((p) => p.type === "*") ? "*" : Object.fromEntries(s.principals.map((p) => [p.type, p.identifiers])) }
+        : {}),
       ...(s.actions ? { Action: s.actions } : {}),
       ...(s.resources ? { Resource: s.resources } : {}),
       ...(s.conditions && s.conditions.length > 0

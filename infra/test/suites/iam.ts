@@ -105,8 +105,12 @@ export function iamSuite(get: () => InfraRun, expected: { queueArns: string[] })
       }
     });
 
-    it("gives health no permissions, the consumer SendMessage to the DLQ and the redrive its drain actions", () => {
-      if (built(fn("health/get"))) expect(roleStatements(get(), idOf(fn("health/get")))).toEqual([]);
+    it("gives health only what its dependency checks need, the consumer SendMessage to the DLQ and the redrive its drain actions", () => {
+      if (built(fn("health/get"))) {
+        expect(allowedActions(get(), idOf(fn("health/get"))).filter((a) => a.startsWith("gamelift:"))).toEqual(["gamelift:DescribeMatchmakingConfigurations"]);
+        // UpdateItem only on rate-limit counters (checked for every read route above).
+        expect(allowedActions(get(), idOf(fn("health/get"))).filter((a) => a.startsWith("dynamodb:") && !/^dynamodb:(Get|BatchGet|Query|Scan|DescribeTable|ConditionCheck|UpdateItem)/.test(a))).toEqual([]);
+      }
       expect(allowedActions(get(), "EventsSubscriberConsumerFunction").filter((a) => a.startsWith("sqs:"))).toEqual(["sqs:SendMessage"]);
       if (built(REDRIVE_HANDLER)) {
         expect(allowedActions(get(), idOf(REDRIVE_HANDLER)).filter((a) => a.startsWith("sqs:")).sort()).toEqual([

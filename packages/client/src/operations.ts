@@ -17,8 +17,13 @@ import {
   updatePlayerBody,
 } from "./schemas/index.js";
 
-/** Body of GET /v1/health. */
-export const healthView = z.object({ status: z.literal("ok") }).meta({ id: "Health" });
+/** One dependency's answer to the health check (error name only). */
+const dependencyCheck = z.object({ status: z.enum(["ok", "error"]), latencyMs: z.number(), error: z.string().optional() });
+
+/** Body of GET /v1/health: 200 `ok` when DynamoDB and GameLift answer, else 503 `degraded`. */
+export const healthView = z
+  .object({ status: z.enum(["ok", "degraded"]), checks: z.object({ dynamodb: dependencyCheck, gamelift: dependencyCheck }) })
+  .meta({ id: "Health" });
 
 /** 202 reply of POST /v1/placements. */
 export const startPlacementResponse = z
@@ -54,7 +59,7 @@ export interface OperationSpec {
  * (`@matchplace/functions/routes`) must list exactly these method/path pairs (checked by a test).
  */
 export const operations = {
-  getHealth: { method: "GET", path: "/v1/health", auth: false, summary: "Liveness", success: { status: 200, schema: healthView }, errors: [] },
+  getHealth: { method: "GET", path: "/v1/health", auth: false, summary: "Health of the API and each dependency", success: { status: 200, schema: healthView }, errors: [503] },
   getOpenApi: { method: "GET", path: "/v1/openapi.json", auth: false, summary: "This document", success: { status: 200, schema: openApiDocument }, errors: [] },
   getMe: { method: "GET", path: "/v1/players/me", auth: true, summary: "The caller's profile (defaults on first sight)", success: { status: 200, schema: playerView }, errors: [] },
   updateMe: {

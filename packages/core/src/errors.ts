@@ -84,3 +84,15 @@ export class UnavailableError extends CoreError {
     this.retryAfterMs = options.retryAfterMs ?? 2000;
   }
 }
+
+/**
+ * A call whose outcome cannot be known (timed out, connection reset, 5xx after the request was
+ * sent): GameLift may or may not have acted. Never report it as a failure of an idempotent start:
+ * the item was stored under the id sent, and events or the reconciler settle it.
+ */
+export class OutcomeUnknownError extends UnavailableError {
+  public constructor(message: string, options: RetryableErrorOptions = {}) {
+    super(message, options);
+    this.name = "OutcomeUnknownError";
+  }
+}

@@ -1,4 +1,5 @@
 import { readdirSync, readFileSync } from "node:fs";
+import type { EventTrust } from "@matchplace/core";
 import { join } from "node:path";
 import {
   CreateFleetCommand,
@@ -107,4 +108,19 @@ export async function seedGameLift(gl: GameLiftClient, options: { topicArn: stri
     configurations.push(body.Name);
   }
   return { ruleSets, configurations, queues, fleetIds };
+}
+
+/**
+ * The stage identity the events consumer vets GameLift events against (`SST_RESOURCE_EventsTrust`,
+ * the same shape infra/trust.ts links on AWS): this account and Region, the seeded configurations
+ * and queues, and the fleets the queues place on. A forged `aws sns publish` is refused by it.
+ */
+export function eventTrustOf(seeded: SeededGameLift, stage: { readonly region: string; readonly accountId: string }): EventTrust {
+  const arn = (kind: string, name: string): string => `arn:aws:gamelift:${stage.region}:${stage.accountId}:${kind}/${name}`;
+  return {
+    account: stage.accountId,
+    region: stage.region,
+    resources: [...seeded.configurations.map((c) => arn("matchmakingconfiguration", c)), ...seeded.queues.map((q) => arn("gamesessionqueue", q))],
+    fleetIds: [...seeded.fleetIds],
+  };
 }

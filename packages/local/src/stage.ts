@@ -21,6 +21,7 @@ import { startLocalWebSocketGateway } from "./websocket/LocalWebSocketGateway.js
 import { startStreamPoller } from "./streams/StreamPoller.js";
 import { DashboardBus } from "./dashboard/DashboardBus.js";
 import { startDashboard } from "./dashboard/startDashboard.js";
+import { eventTrustOf } from "./seed.js";
 
 /** Default ports of the local stage (documented in README and docs/architecture.md). */
 export const defaultPorts = { api: 3000, websocket: 3001, dashboard: 3002, gamelift: 9080, dynamodb: 8000, sns: 9911, s3: 4569 } as const;
@@ -108,15 +109,23 @@ export async function startLocalStage(options: LocalStageOptions = {}): Promise<
     stops.length = 0;
   };
   try {
-    const ddb: DynamoDbLocal = await startDynamoDbLocal({ port: ports.dynamodb, persistDir: options.persistDir && join(options.persistDir, "dynamodb") });
-    stops.push(() => ddb.stop());
-
     const tableName = "matchplace-local";
-    const ddbClient = new DynamoDBClient({ endpoint: ddb.endpoint, region, credentials: localCredentials });
-    await createTable(ddbClient, tableName).catch((err: unknown) => {
-      if ((err as { name?: string }).name !== "ResourceInUseException") throw err;
+    const ensureTable = async (endpoint: string): Promise<void> => {
+      const ddbClient = new DynamoDBClient({ endpoint, region, credentials: localCredentials });
+      await createTable(ddbClient, tableName).catch((err: unknown) => {
+        if ((err as { name?: string }).name !== "ResourceInUseException") throw err;
+      });
+      ddbClient.destroy();
+    };
+    const ddb: DynamoDbLocal = await startDynamoDbLocal({
+      port: ports.dynamodb,
+      persistDir: options.persistDir && join(options.persistDir, "dynamodb"),
+      // A dead JVM is restarted on the same port (issue #14): one clear line, then the table again.
+      onDied: (message) => logger.error(message),
+      onRestarted: () => ensureTable(ddb.endpoint),
     });
-    ddbClient.destroy();
+    stops.push(() => ddb.stop());
+    await ensureTable(ddb.endpoint);
 
     const bus = new DashboardBus((err) => logger.warn("a stage observer failed", { error: err as Error }));
     const ruleSets = ruleSetsByConfiguration(
@@ -170,6 +179,8 @@ export async function startLocalStage(options: LocalStageOptions = {}): Promise<
     // Faults only after seeding: the stage's own setup must not be throttled.
     if (options.gameliftFaults) emulator.faults.set(options.gameliftFaults);
 
+    // The consumer vets every event against this stage's identity, as on AWS (issue #14).
+    process.env.SST_RESOURCE_EventsTrust = JSON.stringify(eventTrustOf(seeded, { region, accountId }));
     sns.subscribe(topicArn, subscribers.events, await loadHandler(subscribers.events));
 
     // The issuer names the API's own address, so the port was picked before the token issuer exists.

@@ -1,4 +1,5 @@
 import { mkdtempSync, writeFileSync, rmSync } from "node:fs";
+import { request, type IncomingMessage } from "node:http";
 import { join, relative } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Logger } from "@aws-lambda-powertools/logger";
@@ -35,6 +36,8 @@ describe("local API Gateway", () => {
       accountId: "123456789012",
       logger,
       maxBodyBytes: 1024,
+      // Short, so the slow-body test answers fast; API Gateway's (and the default) is 30 s.
+      bodyTimeoutMs: 300,
       routes: [
         { method: "GET", path: "/v1/open", handler: `${mod}.plain`, auth: false },
         { method: "GET", path: "/v1/things/{id}", handler: `${mod}.handler`, auth: true },
@@ -104,6 +107,39 @@ describe("local API Gateway", () => {
     expect(bad.status).toBe(400);
     const jwks = (await (await fetch(`${api.url}/local/.well-known/jwks.json`)).json()) as { keys: { kid: string }[] };
     expect(jwks.keys[0]?.kid).toBe("local-1");
+  });
+
+  /** Opens a chunked POST, writes `bytes` and leaves the body unfinished; resolves with the reply. */
+  const unfinished = async (bytes: number): Promise<{ status: number; body: string; connection: string | undefined }> => {
+    const token = await issuer.issue("alice");
+    return new Promise((resolve, reject) => {
+      const req = request(`${api.url}/v1/things/t1`, { method: "POST", headers: { authorization: `Bearer ${token}`, "content-type": "application/json", "transfer-encoding": "chunked" } });
+      req.on("response", (res: IncomingMessage) => {
+        let body = "";
+        res.on("data", (c: Buffer) => (body += c.toString()));
+        res.on("end", () => {
+          resolve({ status: res.statusCode ?? 0, body, connection: res.headers.connection });
+          req.destroy();
+        });
+      });
+      req.on("error", reject);
+      req.write("x".repeat(bytes));
+    });
+  };
+
+  it("answers 413 as soon as a streamed body passes the limit, without reading the rest", async () => {
+    const reply = await unfinished(4096);
+
+    expect(reply.status).toBe(413);
+    expect(reply.connection).toBe("close");
+    expect(JSON.parse(reply.body)).toMatchObject({ error: { code: "PAYLOAD_TOO_LARGE" } });
+  });
+
+  it("answers 408 and closes when the body does not arrive within the body timeout", async () => {
+    const reply = await unfinished(10);
+
+    expect(reply.status).toBe(408);
+    expect(JSON.parse(reply.body)).toMatchObject({ error: { code: "REQUEST_TIMEOUT" } });
   });
 });
 

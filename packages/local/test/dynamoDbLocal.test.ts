@@ -1,6 +1,9 @@
 import { execFileSync } from "node:child_process";
 import { describe, expect, inject, it } from "vitest";
-import { DynamoDBClient, ListTablesCommand } from "@aws-sdk/client-dynamodb";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { CreateTableCommand, DynamoDBClient, GetItemCommand, ListTablesCommand, PutItemCommand } from "@aws-sdk/client-dynamodb";
 import { startDynamoDbLocal } from "@matchplace/local/dynamodb";
 
 const credentials = { accessKeyId: "local", secretAccessKey: "local" };
@@ -27,4 +30,34 @@ describe("DynamoDB Local", () => {
     // the guard waits for the JVM before it exits, so it is gone by now
     expect(javaPidsRunning(ddb.port)).toEqual([]);
   });
+
+  it("notices a killed JVM, says so in one line and restarts it: with a persist directory nothing is lost", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "ddb-restart-"));
+    const died: string[] = [];
+    let restarted!: () => void;
+    const back = new Promise<void>((r) => (restarted = r));
+    const ddb = await startDynamoDbLocal({ port: 0, persistDir: dir, onDied: (m) => died.push(m), onRestarted: () => restarted() });
+    const client = new DynamoDBClient({ endpoint: ddb.endpoint, region: "us-east-1", credentials, maxAttempts: 1 });
+    try {
+      await client.send(
+        new CreateTableCommand({ TableName: "kept-table", BillingMode: "PAY_PER_REQUEST", KeySchema: [{ AttributeName: "pk", KeyType: "HASH" }], AttributeDefinitions: [{ AttributeName: "pk", AttributeType: "S" }] }),
+      );
+      await client.send(new PutItemCommand({ TableName: "kept-table", Item: { pk: { S: "kept" } } }));
+      const [jvm] = javaPidsRunning(ddb.port);
+
+      process.kill(jvm ?? -1, "SIGKILL");
+      await back;
+
+      expect(died).toHaveLength(1);
+      expect(died[0]).toMatch(/DynamoDB Local on port \d+ died .*restarting it from /);
+      expect(ddb.restarts).toBe(1);
+      expect(javaPidsRunning(ddb.port)).toHaveLength(1);
+      expect((await client.send(new GetItemCommand({ TableName: "kept-table", Key: { pk: { S: "kept" } } }))).Item).toEqual({ pk: { S: "kept" } });
+    } finally {
+      client.destroy();
+      await ddb.stop();
+      rmSync(dir, { recursive: true, force: true });
+    }
+    expect(javaPidsRunning(ddb.port)).toEqual([]);
+  }, 90_000);
 });

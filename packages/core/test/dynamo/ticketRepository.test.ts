@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { GetCommand } from "@aws-sdk/lib-dynamodb";
 import { ItemExistsError, TicketRepository } from "../../src/adapters/dynamo/index.js";
+import { ForeignPlayersError } from "../../src/domain/events/errors.js";
 import { createTestTable, type TestTable } from "./tableFixture.js";
 
 let table: TestTable;
@@ -48,8 +49,11 @@ describe("TicketRepository.apply / touch / listStale", () => {
     id, type: "MatchmakingSearching", dedupe: true, time, ticketId,
     configurationName: "arena", status: "SEARCHING", playerIds: ["p1"], players: { p1: {} },
   });
+  /** Stores the ticket as the API does before StartMatchmaking: events never create it. */
+  const store = (ticketId: string, createdAt = 1): Promise<unknown> => repo.create({ ticketId, configurationName: "arena", playerIds: ["p1"], players: {}, createdAt });
 
   it("leaves the pending index and gets a TTL once terminal", async () => {
+    await store("ttl-1");
     await repo.apply(searching("ttl-1", 1_000), 5_000);
     const retention = repo.retentionSeconds;
 
@@ -62,6 +66,8 @@ describe("TicketRepository.apply / touch / listStale", () => {
   });
 
   it("lists only tickets not heard of since the cutoff, and touch moves one out", async () => {
+    await store("stale-1");
+    await store("fresh-1");
     await repo.apply(searching("stale-1", 1_000), 10_000);
     await repo.apply(searching("fresh-1", 1_000), 50_000);
 
@@ -75,9 +81,23 @@ describe("TicketRepository.apply / touch / listStale", () => {
   });
 
   it("treats a conditional-check failure as a no-op, not an error", async () => {
+    await store("noop-1");
     await repo.apply(searching("noop-1", 5_000, "same"), 1);
 
     await expect(repo.apply(searching("noop-1", 5_000, "same"), 2)).resolves.toBe(false);
+  });
+
+  it("writes nothing for a ticket it never stored", async () => {
+    await expect(repo.apply(searching("never-1", 1_000), 5_000)).resolves.toBe(false);
+
+    expect(await repo.get("never-1")).toBeUndefined();
+  });
+
+  it("throws ForeignPlayersError for an event naming other players, and writes nothing", async () => {
+    await store("foreign-1");
+
+    await expect(repo.apply({ ...searching("foreign-1", 1_000), playerIds: ["mallory"], players: { mallory: {} } }, 5_000)).rejects.toBeInstanceOf(ForeignPlayersError);
+    expect((await repo.get("foreign-1"))?.status).toBe("QUEUED");
   });
 
   it("keeps the retention configurable", () => {

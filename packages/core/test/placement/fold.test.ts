@@ -33,16 +33,24 @@ describe("foldPlacement", () => {
     expect(next === undefined ? "no-op" : next.status).toBe(expected);
   });
 
-  it("creates a placement first seen in an event, with each player's session", () => {
-    const next = foldPlacement(undefined, event("FULFILLED"), 9);
+  it("never creates a placement from an event (the API stores every placement it starts)", () => {
+    expect(foldPlacement(undefined, event("FULFILLED"), 9)).toBeUndefined();
+  });
+
+  it("records each player's session, and a terminal state absorbs the same event again", () => {
+    const next = foldPlacement(placement("PENDING"), event("FULFILLED"), 9);
 
     // A terminal state absorbs every later event, so the terminal event's id is not recorded.
     expect(next).toMatchObject({ placementId: "p1", status: "FULFILLED", players: { a: { playerSessionId: "psess-a" } }, eventIds: [] });
     expect(next && foldPlacement(next, event("FULFILLED"), 10)).toBeUndefined();
   });
 
+  it("refuses an event naming other players than the placement's", () => {
+    expect(foldPlacement(placement("PENDING"), { ...event("FULFILLED"), playerIds: ["mallory"], players: { mallory: {} } }, 9)).toBeUndefined();
+  });
+
   it("records a non-terminal event's id, so its duplicate is a no-op", () => {
-    const next = foldPlacement(undefined, event("PENDING"), 9);
+    const next = foldPlacement(placement("PENDING"), event("PENDING"), 9);
     expect(next?.eventIds).toEqual(["e1"]);
     expect(next && foldPlacement(next, event("PENDING"), 10)).toBeUndefined();
   });

@@ -70,8 +70,16 @@ describe("foldTicket transitions", () => {
     expect(next?.eventIds).toEqual(["seen"]);
   });
 
-  it("creates a ticket it has not seen, from the event alone", () => {
-    const next = foldTicket(undefined, event("SEARCHING", 500, "first", { startTime: 42, estimatedWaitSeconds: 9 }), NOW);
+  it("never creates a ticket it has not stored from an ordinary event", () => {
+    expect(foldTicket(undefined, event("SEARCHING", 500, "first", { startTime: 42, estimatedWaitSeconds: 9 }), NOW)).toBeUndefined();
+  });
+
+  it("refuses an event naming other players than the ticket's", () => {
+    expect(foldTicket(ticket("SEARCHING"), event("COMPLETED", 500, "hijack", { playerIds: ["mallory"], players: { mallory: {} } }), NOW)).toBeUndefined();
+  });
+
+  it("creates an automatic backfill ticket of a game session from the event alone", () => {
+    const next = foldTicket(undefined, event("SEARCHING", 500, "first", { startTime: 42, estimatedWaitSeconds: 9, backfillOf: "arn:aws:gamelift:eu-west-1::gamesession/fleet-1/g" }), NOW);
 
     expect(next).toMatchObject({
       ticketId: "t1",

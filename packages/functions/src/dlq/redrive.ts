@@ -1,6 +1,7 @@
 /**
  * DLQ redrive (invoked by hand, e.g. `aws lambda invoke`): replays the events dead-letter queue
- * (`Resource.EventsDeadLetter.url`) through the consumer's fold and deletes what it folded.
+ * (`Resource.EventsDeadLetter.url`) through the consumer's fold and deletes what it folded; every
+ * message is re-vetted against `Resource.EventsTrust` first (refused ones are deleted, never folded).
  */
 import { Logger } from "@aws-lambda-powertools/logger";
 import { injectLambdaContext } from "@aws-lambda-powertools/logger/middleware";
@@ -11,6 +12,7 @@ import { redriveDeadLetters, type RedriveReport } from "@matchplace/core";
 import { createDocumentClient, PlacementRepository, TicketRepository } from "@matchplace/core/dynamo";
 import { linkedString } from "../events/linked.js";
 import { retentionSeconds } from "../events/config.js";
+import { linkedTrust } from "../events/trust.js";
 import { SqsDeadLetterSource } from "./SqsDeadLetterSource.js";
 
 const logger = new Logger({ serviceName: "matchplace-dlq" });
@@ -19,13 +21,15 @@ const tableName = linkedString("Table", "name");
 const client = createDocumentClient();
 const tickets = new TicketRepository({ client, tableName, retentionSeconds: retentionSeconds() });
 const placements = new PlacementRepository({ client, tableName, retentionSeconds: retentionSeconds() });
+const trust = linkedTrust();
 const source = new SqsDeadLetterSource({ queueUrl: linkedString("EventsDeadLetter", "url") });
 
 async function run(event: { maxMessages?: number } | null): Promise<RedriveReport> {
   const maxMessages = typeof event?.maxMessages === "number" ? event.maxMessages : 1000;
-  const report = await redriveDeadLetters({ source, tickets, placements, clock: { now: () => Date.now() } }, { maxMessages });
+  const report = await redriveDeadLetters({ source, tickets, placements, clock: { now: () => Date.now() }, trust }, { maxMessages });
   metrics.addMetric("DlqMessages", MetricUnit.Count, report.received);
   metrics.addMetric("DlqRedriven", MetricUnit.Count, report.redriven);
+  metrics.addMetric("DlqRejected", MetricUnit.Count, report.rejected);
   logger.info("dead letters redriven", { ...report });
   return report;
 }

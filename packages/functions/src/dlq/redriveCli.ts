@@ -2,8 +2,12 @@
  * `npm run dlq:redrive` — replays dead-lettered GameLift events.
  *
  *   npm run dlq:redrive                                   # local stage: reads .matchplace/local.json
- *   npm run dlq:redrive -- --queue-url <url> --table <t>  # AWS: SQS DLQ folded straight into the table
+ *   npm run dlq:redrive -- --queue-url <url> --table <t> --trust <trust.json>
+ *                                                         # AWS: SQS DLQ folded straight into the table
  *   options: --max <n> (default 1000), --local-json <path>
+ *
+ * `--trust` is the stage's `EventsTrust` (account, region, resources, fleetIds; the deployed
+ * function gets it linked): every replayed message is re-vetted before it is folded.
  *
  * Locally the stage's SNS keeps the dead letters; they are replayed through its subscription (the
  * consumer handler), as an SNS DLQ redrive does. On AWS the core redrive reads the SQS DLQ, folds
@@ -13,7 +17,7 @@
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { pathToFileURL } from "node:url";
-import { redriveDeadLetters } from "@matchplace/core";
+import { parseEventTrust, redriveDeadLetters } from "@matchplace/core";
 import { createDocumentClient, PlacementRepository, TicketRepository } from "@matchplace/core/dynamo";
 import { SqsDeadLetterSource } from "./SqsDeadLetterSource.js";
 
@@ -21,11 +25,13 @@ import { SqsDeadLetterSource } from "./SqsDeadLetterSource.js";
 export interface RedriveArgs {
   readonly queueUrl?: string;
   readonly table?: string;
+  /** Path of the stage's EventsTrust JSON (required with `queueUrl`). */
+  readonly trust?: string;
   readonly max: number;
   readonly localJson: string;
 }
 
-/** Parses `--queue-url`, `--table`, `--max`, `--local-json` (env `MATCHPLACE_DLQ_URL` / `MATCHPLACE_TABLE` too). */
+/** Parses `--queue-url`, `--table`, `--trust`, `--max`, `--local-json` (env `MATCHPLACE_DLQ_URL` / `MATCHPLACE_TABLE` / `MATCHPLACE_TRUST` too). */
 export function parseRedriveArgs(argv: readonly string[], env: NodeJS.ProcessEnv = process.env): RedriveArgs {
   const get = (flag: string): string | undefined => {
     const i = argv.indexOf(flag);
@@ -35,7 +41,8 @@ export function parseRedriveArgs(argv: readonly string[], env: NodeJS.ProcessEnv
   if (!Number.isInteger(max) || max <= 0) throw new Error("--max must be a positive integer");
   const queueUrl = get("--queue-url") ?? env["MATCHPLACE_DLQ_URL"];
   const table = get("--table") ?? env["MATCHPLACE_TABLE"];
-  return { ...(queueUrl ? { queueUrl } : {}), ...(table ? { table } : {}), max, localJson: get("--local-json") ?? resolve(".matchplace/local.json") };
+  const trust = get("--trust") ?? env["MATCHPLACE_TRUST"];
+  return { ...(queueUrl ? { queueUrl } : {}), ...(table ? { table } : {}), ...(trust ? { trust } : {}), max, localJson: get("--local-json") ?? resolve(".matchplace/local.json") };
 }
 
 /** Replays the local stage's dead letters through its SNS subscription; returns how many. */
@@ -59,6 +66,8 @@ export async function main(argv: readonly string[]): Promise<number> {
   const args = parseRedriveArgs(argv);
   if (args.queueUrl) {
     if (!args.table) throw new Error("--table is required with --queue-url");
+    if (!args.trust) throw new Error("--trust <EventsTrust JSON file> is required with --queue-url");
+    const trust = parseEventTrust(JSON.parse(readFileSync(args.trust, "utf8")) as unknown);
     const client = createDocumentClient();
     const report = await redriveDeadLetters(
       {
@@ -66,6 +75,7 @@ export async function main(argv: readonly string[]): Promise<number> {
         tickets: new TicketRepository({ client, tableName: args.table }),
         placements: new PlacementRepository({ client, tableName: args.table }),
         clock: { now: () => Date.now() },
+        trust,
       },
       { maxMessages: args.max },
     );

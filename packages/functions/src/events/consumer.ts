@@ -6,7 +6,9 @@
  * idempotent). A poison message (not a decodable GameLift event) also throws, after the good
  * messages of the delivery are folded and the poison is logged: the platform's retries then land
  * it in the dead-letter queue, where `npm run dlq:redrive` can replay it once the decoder is fixed.
- * Unknown event types are logged and acknowledged.
+ * Unknown event types are logged and acknowledged. A message that is not GameLift's for this stage
+ * (source, account, region, resources, players, fleet, future time, sizes: core's trust.ts) is
+ * refused: counted (`RejectedEvents`), logged once with the reason, and acknowledged, never retried.
  */
 import { Logger } from "@aws-lambda-powertools/logger";
 import { injectLambdaContext } from "@aws-lambda-powertools/logger/middleware";
@@ -18,6 +20,7 @@ import { createDocumentClient, PlacementRepository, TicketRepository } from "@ma
 import { linkedString } from "./linked.js";
 import { reportOutcomes } from "./report.js";
 import { retentionSeconds } from "./config.js";
+import { linkedTrust } from "./trust.js";
 
 const logger = new Logger({ serviceName: "matchplace-events" });
 const metrics = new Metrics({ namespace: "matchplace", serviceName: "matchplace-events" });
@@ -25,9 +28,10 @@ const tableName = linkedString("Table", "name");
 const client = createDocumentClient();
 const tickets = new TicketRepository({ client, tableName, retentionSeconds: retentionSeconds() });
 const placements = new PlacementRepository({ client, tableName, retentionSeconds: retentionSeconds() });
+const trust = linkedTrust();
 
 async function consume(event: unknown): Promise<void> {
-  const { outcomes, failure } = await consumeDelivery(event, { tickets, placements, now: Date.now() });
+  const { outcomes, failure } = await consumeDelivery(event, { tickets, placements, trust, now: Date.now() });
   reportOutcomes(outcomes, logger, metrics);
   if (failure !== undefined) throw failure;
   const poison = outcomes.flatMap((o) => (o.kind === "poison" ? [o.error] : []));

@@ -3,7 +3,7 @@ import { startMatchmakingBody } from "@matchplace/client/schemas";
 import { httpHandler } from "../http/httpHandler.js";
 import { apiLogger } from "../http/logger.js";
 import { writeRoute } from "../http/routeMiddlewares.js";
-import { services } from "../http/services.js";
+import { gameliftDeadline, services } from "../http/services.js";
 
 const logger = apiLogger("matchmaking.start");
 
@@ -16,7 +16,7 @@ export const handler = httpHandler({ logger, body: startMatchmakingBody, use: wr
   const s = services();
   const profile = (req.body.configuration && findConfigurationProfile(req.body.configuration)) || defaultConfigurationProfile;
   const { ticket, retryAfterMs } = await startMatchmaking(
-    { players: s.players, parties: s.parties, tickets: s.tickets, gamelift: s.gamelift, now: s.now, newTicketId: s.newId },
+    { players: s.players, parties: s.parties, tickets: s.tickets, gamelift: s.gamelift.withDeadline(gameliftDeadline(req.context)), now: s.now, newTicketId: s.newId },
     {
       playerId: req.playerId,
       profile,

@@ -39,6 +39,8 @@ async function run(_event: unknown, context: Context): Promise<ReconcileReport> 
   metrics.addMetric("StaleReconciled", MetricUnit.Count, report.ticketsRepaired + report.placementsRepaired);
   metrics.addMetric("UnknownFailed", MetricUnit.Count, report.ticketsFailedUnknown + report.placementsFailedUnknown);
   metrics.addMetric("Throttled", MetricUnit.Count, report.throttled);
+  metrics.addMetric("ReconcileFailures", MetricUnit.Count, report.failed);
+  if (report.failed > 0) logger.warn("reconcile items failed (left for the next run)", { failed: report.failed, failures: report.failures });
   logger.info("reconcile run", { ...report });
   return report;
 }

@@ -7,7 +7,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { redriveDeadLetters, type DeadLetter, type DeadLetterSource } from "@matchplace/core";
 import type { PlacementRepository, TicketRepository } from "@matchplace/core/dynamo";
 import { parseRedriveArgs, redriveLocal } from "../../src/dlq/redriveCli.js";
-import { flexMatch, sns, tableForHandler } from "../events/support.js";
+import { TRUST, flexMatch, sns, storeTickets, tableForHandler } from "../events/support.js";
 
 /** An in-memory dead-letter queue (the SQS one is exercised on AWS only). */
 class MemoryDlq implements DeadLetterSource {
@@ -41,10 +41,11 @@ describe("redriveDeadLetters", () => {
     const lambdaFailure = JSON.stringify({ requestContext: { requestId: "r", condition: "RetriesExhausted" }, requestPayload: sns(done) });
     const snsNotification = JSON.stringify({ Type: "Notification", MessageId: "m", Message: JSON.stringify(searching) });
     const dlq = new MemoryDlq([lambdaFailure, snsNotification, "{broken"]);
+    await storeTickets(tickets, [{ ticketId: "dlq-1", players: [{ playerId: "a" }] }, { ticketId: "dlq-2", players: [{ playerId: "b" }] }]);
 
-    const report = await redriveDeadLetters({ source: dlq, tickets, placements, clock: { now: () => 9_000 } });
+    const report = await redriveDeadLetters({ source: dlq, tickets, placements, trust: TRUST, clock: { now: () => 9_000 } });
 
-    expect(report).toEqual({ received: 3, redriven: 2, poison: 1, failed: 0 });
+    expect(report).toEqual({ received: 3, redriven: 2, rejected: 0, poison: 1, failed: 0 });
     expect(dlq.letters.map((l) => l.body)).toEqual(["{broken"]);
     expect((await tickets.get("dlq-1"))?.status).toBe("TIMED_OUT");
     expect((await tickets.get("dlq-2"))?.status).toBe("SEARCHING");
@@ -52,13 +53,26 @@ describe("redriveDeadLetters", () => {
 
   it("replaying an already folded message changes nothing", async () => {
     const ev = flexMatch("MatchmakingCancelled", [{ ticketId: "dlq-3", players: [{ playerId: "c" }] }], { id: "d3", time: 5_000 });
-    await redriveDeadLetters({ source: new MemoryDlq([sns(ev)]), tickets, placements, clock: { now: () => 1 } });
+    await storeTickets(tickets, [{ ticketId: "dlq-3", players: [{ playerId: "c" }] }]);
+    await redriveDeadLetters({ source: new MemoryDlq([sns(ev)]), tickets, placements, trust: TRUST, clock: { now: () => 10_000 } });
     const before = await tickets.get("dlq-3");
 
-    const report = await redriveDeadLetters({ source: new MemoryDlq([sns(ev)]), tickets, placements, clock: { now: () => 2 } });
+    const report = await redriveDeadLetters({ source: new MemoryDlq([sns(ev)]), tickets, placements, trust: TRUST, clock: { now: () => 20_000 } });
 
     expect(report.redriven).toBe(1);
     expect(await tickets.get("dlq-3")).toEqual(before);
+  });
+
+  it("re-vets what it replays: a forged dead letter is deleted, counted and never folded", async () => {
+    await storeTickets(tickets, [{ ticketId: "dlq-4", players: [{ playerId: "d" }] }]);
+    const forged = { ...flexMatch("MatchmakingCancelled", [{ ticketId: "dlq-4", players: [{ playerId: "d" }] }], { id: "d4", time: 5_000 }), account: "999999999999" };
+    const dlq = new MemoryDlq([sns(forged)]);
+
+    const report = await redriveDeadLetters({ source: dlq, tickets, placements, trust: TRUST, clock: { now: () => 9_000 } });
+
+    expect(report).toEqual({ received: 1, redriven: 0, rejected: 1, poison: 0, failed: 0 });
+    expect(dlq.letters).toEqual([]);
+    expect((await tickets.get("dlq-4"))?.status).toBe("QUEUED");
   });
 });
 

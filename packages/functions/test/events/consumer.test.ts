@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { PlacementRepository, TicketRepository } from "@matchplace/core/dynamo";
-import { GS_ARN, flexMatch, lambdaContext, placement, sns, tableForHandler } from "./support.js";
+import { GS_ARN, flexMatch, lambdaContext, placement, sns, storeTickets, tableForHandler } from "./support.js";
 
 type Handler = (event: unknown, context: ReturnType<typeof lambdaContext>) => Promise<unknown>;
 let handler: Handler;
@@ -22,6 +22,7 @@ describe("events consumer", () => {
   it("folds an SNS-delivered lifecycle into COMPLETED with each player's own session", async () => {
     const [t1, t2] = pair("ok");
     if (!t1 || !t2) throw new Error("fixture");
+    await storeTickets(tickets, [t1, t2]);
     const succeeded = flexMatch(
       "MatchmakingSucceeded",
       [
@@ -47,6 +48,7 @@ describe("events consumer", () => {
   it("takes EventBridge-direct events", async () => {
     const [t1] = pair("eb");
     if (!t1) throw new Error("fixture");
+    await storeTickets(tickets, [t1]);
 
     await handler(flexMatch("MatchmakingSearching", [t1], { id: "eb-1", time: 1_000, extra: { estimatedWaitMillis: 12 } }), lambdaContext());
 
@@ -56,6 +58,7 @@ describe("events consumer", () => {
   it("never overwrites a terminal state", async () => {
     const [t1] = pair("term");
     if (!t1) throw new Error("fixture");
+    await storeTickets(tickets, [t1]);
 
     await handler(sns(flexMatch("MatchmakingCancelled", [t1], { id: "term-1", time: 1_000, extra: { reason: "Cancelled", message: "Cancelled by request." } })), lambdaContext());
     await handler(sns(flexMatch("MatchmakingSearching", [t1], { id: "term-2", time: 9_000 })), lambdaContext());
@@ -67,6 +70,7 @@ describe("events consumer", () => {
   it("ignores a duplicate delivery of the same event", async () => {
     const [t1] = pair("dup");
     if (!t1) throw new Error("fixture");
+    await storeTickets(tickets, [t1]);
     const searching = flexMatch("MatchmakingSearching", [t1], { id: "dup-1", time: 1_000 });
 
     await handler(sns(searching, searching), lambdaContext());
@@ -82,6 +86,7 @@ describe("events consumer", () => {
   it("folds the good messages of a delivery, then fails on a poison one so it reaches the DLQ", async () => {
     const [t1] = pair("poison");
     if (!t1) throw new Error("fixture");
+    await storeTickets(tickets, [t1]);
 
     const run = handler(sns("{not json", flexMatch("MatchmakingSearching", [t1], { id: "p-1", time: 1 })), lambdaContext());
 
@@ -90,6 +95,7 @@ describe("events consumer", () => {
   });
 
   it("folds placement events into placement items, port string → number", async () => {
+    await placements.create({ placementId: "plc-1", queueName: "arena", playerIds: ["a"], players: {}, createdAt: 500 });
     await handler(sns(placement("PlacementFulfilled", "plc-1", { id: "pl-1", time: 5_000, players: [{ playerId: "a", playerSessionId: "psess-a" }] })), lambdaContext());
     await handler(sns(placement("PlacementFailed", "plc-1", { id: "pl-2", time: 6_000 })), lambdaContext());
 

@@ -8,6 +8,9 @@ export const CONFIG_ARN = "arn:aws:gamelift:eu-west-1:111122223333:matchmakingco
 export const QUEUE_ARN = "arn:aws:gamelift:eu-west-1:111122223333:gamesessionqueue/arena";
 export const GS_ARN = "arn:aws:gamelift:eu-west-1::gamesession/fleet-1/gsess-1";
 
+/** The identity of the stage these fixtures come from (what the `EventsTrust` link carries). */
+export const TRUST = { account: "111122223333", region: "eu-west-1", resources: [CONFIG_ARN, QUEUE_ARN], fleetIds: ["fleet-1"] } as const;
+
 /** A fresh table on the run's DynamoDB Local, with the env a handler module reads at import. */
 export async function tableForHandler(prefix: string): Promise<{ tickets: TicketRepository; placements: PlacementRepository; tableName: string; endpoint: string }> {
   const endpoint = inject("dynamodbEndpoint");
@@ -15,6 +18,7 @@ export async function tableForHandler(prefix: string): Promise<{ tickets: Ticket
   const tableName = `${prefix}-${randomUUID()}`;
   await createTable(raw, tableName);
   process.env["SST_RESOURCE_Table"] = JSON.stringify({ name: tableName });
+  process.env["SST_RESOURCE_EventsTrust"] = JSON.stringify(TRUST);
   process.env["AWS_ENDPOINT_URL_DYNAMODB"] = endpoint;
   process.env["AWS_REGION"] = "us-east-1";
   process.env["AWS_ACCESS_KEY_ID"] = "local";
@@ -109,4 +113,11 @@ export function sns(...messages: (Record<string, unknown> | string)[]): Record<s
       },
     })),
   };
+}
+
+/** Stores tickets as the API does before StartMatchmaking (events never create a ticket we did not store). */
+export async function storeTickets(tickets: TicketRepository, list: readonly { ticketId: string; players: readonly { playerId: string }[] }[]): Promise<void> {
+  for (const t of list) {
+    await tickets.create({ ticketId: t.ticketId, configurationName: "arena", playerIds: t.players.map((p) => p.playerId), players: {}, createdAt: 500 });
+  }
 }

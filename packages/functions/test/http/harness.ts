@@ -16,7 +16,7 @@ import {
 } from "@aws-sdk/client-gamelift";
 import { DynamoDBClient, ScanCommand } from "@aws-sdk/client-dynamodb";
 import { unmarshall } from "@aws-sdk/util-dynamodb";
-import { decodeMessage, foldDecoded } from "@matchplace/core";
+import { decodeMessage, foldDecoded, type EventTrust } from "@matchplace/core";
 import { createDocumentClient, createTable, PlacementRepository, TicketRepository } from "@matchplace/core/dynamo";
 import { ManualClock, startGameLiftEmulator, type GameLiftEmulator, type GameLiftEmulatorOptions } from "@matchplace/gamelift-local";
 import { inject } from "vitest";
@@ -75,6 +75,15 @@ export async function startStage(options: StageOptions = {}): Promise<Stage> {
   const clock = new ManualClock(Date.now());
   const events: string[] = [];
   const pending: Promise<unknown>[] = [];
+  // The stage's identity; the fleet id is filled in once seeded (no event comes before that).
+  const fleetIds: string[] = [];
+  const arn = (kind: string, name: string): string => `arn:aws:gamelift:${region}:${accountId}:${kind}/${name}`;
+  const trust: EventTrust = {
+    account: accountId,
+    region,
+    resources: [arn("matchmakingconfiguration", "arena"), arn("matchmakingconfiguration", "arena-accept"), arn("gamesessionqueue", "arena")],
+    fleetIds,
+  };
   const emulator = await startGameLiftEmulator({
     port: 0,
     region,
@@ -84,11 +93,11 @@ export async function startStage(options: StageOptions = {}): Promise<Stage> {
     ...(options.extraOperations ? { extraOperations: options.extraOperations } : {}),
     notify: (_topic, message) => {
       events.push(message);
-      pending.push(foldDecoded(decodeMessage(message), { tickets, placements, now: clock.now() }));
+      pending.push(foldDecoded(decodeMessage(message), { tickets, placements, trust, now: clock.now() }));
     },
   });
   const gamelift = new GameLiftClient({ endpoint: emulator.url, region, credentials, maxAttempts: 1 });
-  await seed(gamelift, options.acceptance ?? false);
+  fleetIds.push(await seed(gamelift, options.acceptance ?? false));
 
   Object.assign(process.env, {
     AWS_REGION: region,
@@ -99,6 +108,7 @@ export async function startStage(options: StageOptions = {}): Promise<Stage> {
     SST_RESOURCE_App: JSON.stringify({ name: "matchplace", stage: "test" }),
     SST_RESOURCE_Table: JSON.stringify({ name: tableName }),
     SST_RESOURCE_Matchmaking: JSON.stringify({ configurationName: options.configurationName ?? "arena", queueName: "arena" }),
+    SST_RESOURCE_EventsTrust: JSON.stringify(trust),
     POWERTOOLS_LOG_LEVEL: "SILENT",
   });
 
@@ -118,7 +128,8 @@ export async function startStage(options: StageOptions = {}): Promise<Stage> {
   return { tableName, emulator, clock, gamelift, ddb, tickets, placements, events, advance, items, stateItems, settle: async () => void (await Promise.all(pending.splice(0))), close: () => emulator.close() };
 }
 
-async function seed(gl: GameLiftClient, acceptance: boolean): Promise<void> {
+/** Seeds the emulator; returns the fleet id the queue places on. */
+async function seed(gl: GameLiftClient, acceptance: boolean): Promise<string> {
   const topicArn = `arn:aws:sns:${region}:${accountId}:matchplace-events`;
   await gl.send(new CreateMatchmakingRuleSetCommand({ Name: "arena-2v2", RuleSetBody: readFileSync(infra("rulesets/arena-2v2.json"), "utf8") }));
   const { DesiredInstances, Queues: _queues, ...fleetInput } = readJson("fleets/local.json");
@@ -135,4 +146,5 @@ async function seed(gl: GameLiftClient, acceptance: boolean): Promise<void> {
       new CreateMatchmakingConfigurationCommand({ ...config, Name: "arena-accept", AcceptanceRequired: true, GameSessionQueueArns: queueArns, NotificationTarget: topicArn }),
     );
   }
+  return fleet.FleetId;
 }

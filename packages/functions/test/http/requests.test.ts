@@ -23,6 +23,8 @@ describe("request decoding (table-driven)", () => {
     { name: "a non-JSON content type", body: "mode=ranked", headers: { "content-type": "application/x-www-form-urlencoded" }, status: 415, code: "UNSUPPORTED_MEDIA_TYPE" },
     { name: "a body over 16 KiB", body: { latencyInMs: { "us-east-1": 1 }, pad: "x".repeat(17_000) }, status: 413, code: "PAYLOAD_TOO_LARGE" },
     { name: "a JSON array", body: [1, 2], status: 400, code: "VALIDATION_FAILED", field: "body" },
+    { name: "a null body", body: "null", headers: { "content-type": "application/json" }, status: 400, code: "VALIDATION_FAILED", field: "body" },
+    { name: "a __proto__ key", body: '{"latencyInMs":{"__proto__":{"us-east-1":5}}}', headers: { "content-type": "application/json" }, status: 400, code: "VALIDATION_FAILED", field: "body.latencyInMs.__proto__" },
     { name: "an unknown configuration", body: { configuration: "nope" }, status: 400, code: "VALIDATION_FAILED", field: "body.configuration" },
     { name: "a latency for a non-region", body: { latencyInMs: { mars: 10 } }, status: 400, code: "VALIDATION_FAILED", field: "body.latencyInMs.mars" },
     { name: "a negative latency", body: { latencyInMs: { "us-east-1": -5 } }, status: 400, code: "VALIDATION_FAILED", field: "body.latencyInMs.us-east-1" },

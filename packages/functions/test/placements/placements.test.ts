@@ -99,3 +99,51 @@ describe("GET and DELETE /v1/placements/{placementId}", () => {
     expect((await byId("DELETE", "pl-d", placementId, stop)).status).toBe(204);
   });
 });
+
+describe("per-player placement quota", () => {
+  it("lets one token hold one live placement: of 8 parallel starts exactly one is accepted, the rest 409 PLACEMENT_QUOTA_EXCEEDED", async () => {
+    const replies = await Promise.all(Array.from({ length: 8 }, () => startAs("pl-hog", { maximumPlayerSessionCount: 2 })));
+
+    const statuses = replies.map((r) => r.status);
+    expect(statuses.filter((s) => s === 202)).toHaveLength(1);
+    for (const r of replies.filter((x) => x.status !== 202)) {
+      // The per-player rate limit may answer first (429); never anything else.
+      expect([409, 429]).toContain(r.status);
+      if (r.status === 409) expect(r.body).toMatchObject({ error: { code: "PLACEMENT_QUOTA_EXCEEDED", message: expect.any(String) } });
+    }
+    expect(statuses).toContain(409);
+  });
+
+  it("frees the slot once the placement has ended, so the player can place again", async () => {
+    const first = await startAs("pl-again", { maximumPlayerSessionCount: 2 });
+    const { placementId } = first.body as { placementId: string };
+    expect((await startAs("pl-again", { maximumPlayerSessionCount: 2 })).status).toBe(409);
+
+    expect((await byId("DELETE", "pl-again", placementId, stop)).status).toBe(204);
+    await stage.advance(1000, 500);
+
+    expect((await startAs("pl-again", { maximumPlayerSessionCount: 2 })).status).toBe(202);
+  });
+});
+
+describe("input hygiene on POST /v1/placements (nothing reaches GameLift)", () => {
+  const raw = (sub: string, text: string): Promise<Reply> =>
+    invoke(start, apiEvent({ method: "POST", path: "/v1/placements", sub, body: text, headers: { "content-type": "application/json" } }));
+  it.each([
+    ["a __proto__ game property (once silently dropped)", '{"maximumPlayerSessionCount":2,"gameProperties":{"__proto__":"x"}}', "body.gameProperties.__proto__"],
+    ["a constructor game property", '{"maximumPlayerSessionCount":2,"gameProperties":{"constructor":"x"}}', "body.gameProperties.constructor"],
+    ["a NUL in the session name", '{"maximumPlayerSessionCount":2,"gameSessionName":"duel\\u0000room"}', "body.gameSessionName"],
+    ["a lone surrogate in the session name", '{"maximumPlayerSessionCount":2,"gameSessionName":"duel\\ud800"}', "body.gameSessionName"],
+    ["a lone surrogate in a game property value", '{"maximumPlayerSessionCount":2,"gameProperties":{"mode":"\\udc00"}}', "body.gameProperties.mode"],
+    ["a null body", "null", "body"],
+  ])("refuses %s with 400 naming the field, writing nothing", async (_name, text, field) => {
+    const before = await stage.stateItems();
+
+    const reply = await raw("pl-hygiene", text);
+
+    expect(reply.status).toBe(400);
+    expect(reply.body).toMatchObject({ error: { code: "VALIDATION_FAILED" } });
+    expect((reply.body as { error: { message: string } }).error.message.startsWith(`${field}:`)).toBe(true);
+    expect(await stage.stateItems()).toEqual(before);
+  });
+});

@@ -7,10 +7,12 @@ import {
   StartGameSessionPlacementCommand,
   StartMatchmakingCommand,
 } from "@aws-sdk/client-gamelift";
+import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
+import { PutCommand } from "@aws-sdk/lib-dynamodb";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ManualClock, startGameLiftEmulator, type GameLiftEmulator } from "@matchplace/gamelift-local";
 import type { ReconcileReport } from "@matchplace/core";
-import type { PlacementRepository, TicketRepository } from "@matchplace/core/dynamo";
+import { createDocumentClient, pendingShardFor, type PlacementRepository, type TicketRepository } from "@matchplace/core/dynamo";
 import { lambdaContext, tableForHandler } from "../events/support.js";
 
 const duel = JSON.stringify({
@@ -28,6 +30,8 @@ let placements: PlacementRepository;
 let emulator: GameLiftEmulator;
 let gl: GameLiftClient;
 let queueArn: string;
+let tableName: string;
+let endpoint: string;
 // The emulator runs a minute behind the wall clock, so tickets it knows are already "quiet" for the reconciler.
 const clock = new ManualClock(Date.now() - 60_000);
 
@@ -39,7 +43,7 @@ async function advance(ms: number): Promise<void> {
 }
 
 beforeAll(async () => {
-  ({ tickets, placements } = await tableForHandler("reconcile"));
+  ({ tickets, placements, tableName, endpoint } = await tableForHandler("reconcile"));
   // Every GameLift event is lost: only the reconciler can bring the table up to date.
   emulator = await startGameLiftEmulator({ port: 0, clock, tickIntervalMs: 0, notify: () => undefined });
   process.env["AWS_ENDPOINT_URL_GAMELIFT"] = emulator.url;
@@ -110,5 +114,44 @@ describe("reconcile handler against the GameLift emulator and DynamoDB Local (al
 
     expect(report.placementsRepaired).toBe(1);
     expect(await placements.get("rc-plc-1")).toMatchObject({ status: "FULFILLED", players: { eve: { playerSessionId: expect.stringMatching(/^psess-/) } } });
+  });
+
+  it("isolates a poisoned item: a ticket DynamoDB refuses to grow fails alone, the good placement still reconciles", async () => {
+    // A stale ticket filled to DynamoDB's 400 KiB limit (written raw, as an old unbounded fold left
+    // it): failing it UNKNOWN_TO_GAMELIFT adds attributes, which DynamoDB refuses.
+    const raw = new DynamoDBClient({ endpoint, region: "us-east-1", credentials: { accessKeyId: "local", secretAccessKey: "local" } });
+    const doc = createDocumentClient({ client: raw });
+    const old = Date.now() - 200_000;
+    const put = (size: number): Promise<unknown> =>
+      doc.send(
+        new PutCommand({
+          TableName: tableName,
+          Item: {
+            pk: "TICKET#rc-poison", sk: "TICKET", ticketId: "rc-poison", configurationName: "arena", status: "SEARCHING", statusRank: 1,
+            playerIds: ["zed"], players: {}, createdAt: old, updatedAt: old, heardAt: old, pendingShard: pendingShardFor("TICKET", "rc-poison"),
+            eventIds: ["x".repeat(size)],
+          },
+        }),
+      );
+    // The largest item DynamoDB accepts (binary search on the filler; a refused put writes nothing).
+    let [fits, tooBig] = [400_000, 410_000];
+    while (tooBig - fits > 1) {
+      const mid = Math.floor((fits + tooBig) / 2);
+      [fits, tooBig] = await put(mid).then(() => [mid, tooBig] as const, () => [fits, mid] as const);
+    }
+    await put(fits);
+    raw.destroy();
+    await placements.create({ placementId: "rc-plc-2", queueName: "arena", playerIds: ["fox"], players: {}, createdAt: clock.now() });
+    await gl.send(
+      new StartGameSessionPlacementCommand({ PlacementId: "rc-plc-2", GameSessionQueueName: "arena", MaximumPlayerSessionCount: 2, DesiredPlayerSessions: [{ PlayerId: "fox" }] }),
+    );
+    await advance(3_000);
+
+    const report = await handler({}, lambdaContext("reconcile"));
+
+    expect(report.failed).toBeGreaterThanOrEqual(1);
+    expect(report.failures).toContainEqual(expect.objectContaining({ kind: "ticket", ids: ["rc-poison"] }));
+    expect(await placements.get("rc-plc-2")).toMatchObject({ status: "FULFILLED" });
+    expect((await tickets.get("rc-poison"))?.status).toBe("SEARCHING");
   });
 });

@@ -25,8 +25,13 @@ export interface LocalApiGatewayOptions {
   readonly logger: Logger;
   /** Lambda timeout per invocation; API Gateway answers 503 past it. */
   readonly timeoutMs?: number;
-  /** API Gateway's payload limit (10 MB). */
+  /** API Gateway's payload limit (10 MB): past it the gateway stops reading and answers 413. */
   readonly maxBodyBytes?: number;
+  /**
+   * How long a client may take to send its whole body (default 30 000 ms, API Gateway's integration
+   * timeout); a slower body is answered 408 and the connection closed, the handler never invoked.
+   */
+  readonly bodyTimeoutMs?: number;
 }
 
 /** The running front door. */
@@ -108,26 +113,50 @@ export async function startLocalApiGateway(options: LocalApiGatewayOptions): Pro
   const server: Server = createServer((req: IncomingMessage, res: ServerResponse) => {
     const chunks: Buffer[] = [];
     let size = 0;
-    let tooLarge = false;
+    let done = false;
     const limit = options.maxBodyBytes ?? 10 * 1024 * 1024;
+    const send = (r: HttpReply, close = false): void => {
+      if (done) return;
+      done = true;
+      clearTimeout(bodyTimer);
+      res.writeHead(r.status, { ...r.headers, "content-length": String(r.body.length), "apigw-requestid": randomUUID(), ...(close ? { connection: "close" } : {}) });
+      res.end(r.body);
+    };
+    // Refuse without reading the rest: stop the stream and close the connection once answered.
+    const refuse = (r: HttpReply): void => {
+      req.pause();
+      req.removeAllListeners("data");
+      send(r, true);
+      res.once("finish", () => req.destroy());
+    };
+    const tooLarge = (): HttpReply =>
+      json(413, { message: "Request Entity Too Large", error: { code: "PAYLOAD_TOO_LARGE", message: `body over ${limit} bytes` } });
+    const bodyTimeoutMs = options.bodyTimeoutMs ?? 30_000;
+    const bodyTimer = setTimeout(() => {
+      log.warn("request body too slow; closing", { bodyTimeoutMs, received: size });
+      refuse(json(408, { message: "Request Timeout", error: { code: "REQUEST_TIMEOUT", message: `body not received within ${bodyTimeoutMs} ms` } }));
+    }, bodyTimeoutMs);
+    const declared = Number(req.headers["content-length"] ?? "0");
+    if (Number.isFinite(declared) && declared > limit) {
+      refuse(tooLarge());
+      return;
+    }
     req.on("data", (c: Buffer) => {
       size += c.length;
-      if (size > limit) tooLarge = true;
+      if (size > limit) refuse(tooLarge());
       else chunks.push(c);
     });
+    req.on("error", () => clearTimeout(bodyTimer));
+    req.on("close", () => clearTimeout(bodyTimer));
     req.on("end", () => {
-      const reply = tooLarge
-        ? Promise.resolve(json(413, { message: "Request Entity Too Large", error: { code: "PAYLOAD_TOO_LARGE", message: `body over ${limit} bytes` } }))
-        : handle(req, Buffer.concat(chunks));
-      reply
+      if (done) return;
+      clearTimeout(bodyTimer);
+      handle(req, Buffer.concat(chunks))
         .catch((err: unknown) => {
           log.error("local api gateway fault", { error: err as Error });
           return json(500, { message: "Internal Server Error" });
         })
-        .then((r) => {
-          res.writeHead(r.status, { ...r.headers, "content-length": String(r.body.length), "apigw-requestid": randomUUID() });
-          res.end(r.body);
-        });
+        .then((r) => send(r));
     });
   });
   await new Promise<void>((res) => server.listen(options.port, options.host ?? "127.0.0.1", res));

@@ -13,13 +13,25 @@ export interface DynamoDbLocalOptions {
   readonly persistDir?: string;
   /** How long to wait for the server to answer. */
   readonly startTimeoutMs?: number;
+  /**
+   * Restart the JVM when it dies under us (default true): same port, same `persistDir` (so with
+   * `--persist` nothing is lost; in memory the data is gone and `onRestarted` recreates the table).
+   */
+  readonly restartOnDeath?: boolean;
+  /** Told once, in one clear line, each time the JVM died and is being restarted. */
+  readonly onDied?: (message: string) => void;
+  /** Called once a restarted JVM serves again (e.g. to recreate an in-memory table). */
+  readonly onRestarted?: () => Promise<void> | void;
 }
 
 /** A running DynamoDB Local. */
 export interface DynamoDbLocal {
   readonly endpoint: string;
   readonly port: number;
+  /** Pid of the current guard process (changes after a restart). */
   readonly pid: number;
+  /** How many times the JVM was restarted after dying. */
+  readonly restarts: number;
   stop(): Promise<void>;
 }
 
@@ -71,24 +83,59 @@ export async function startDynamoDbLocal(options: DynamoDbLocalOptions): Promise
     `while kill -0 ${process.pid} 2>/dev/null && kill -0 $j 2>/dev/null; do sleep 0.5; done`,
     `kill $j 2>/dev/null; wait $j`,
   ].join("\n");
-  const child = spawn("sh", ["-c", guard], { stdio: ["ignore", "ignore", "pipe"] });
-  let stderr = "";
-  child.stderr?.on("data", (d: Buffer) => {
-    stderr = (stderr + d.toString()).slice(-4000);
-  });
   const endpoint = `http://127.0.0.1:${port}`;
-  await waitUntilServing(endpoint, child, options.startTimeoutMs ?? 30_000, () => stderr);
+  let stderr = "";
+  const launch = async (): Promise<ChildProcess> => {
+    const child = spawn("sh", ["-c", guard], { stdio: ["ignore", "ignore", "pipe"] });
+    child.stderr?.on("data", (d: Buffer) => {
+      stderr = (stderr + d.toString()).slice(-4000);
+    });
+    await waitUntilServing(endpoint, child, options.startTimeoutMs ?? 30_000, () => stderr);
+    return child;
+  };
+  let stopping = false;
+  let restarts = 0;
+  let current = await launch();
+  // The guard exits when the JVM does: an exit we did not ask for is a dead JVM.
+  const supervise = (child: ChildProcess): void => {
+    child.once("exit", (code, signal) => {
+      if (stopping || options.restartOnDeath === false) return;
+      options.onDied?.(
+        `DynamoDB Local on port ${port} died (${signal ?? `exit ${String(code)}`}); restarting it${options.persistDir ? ` from ${options.persistDir}` : " (in memory: its data is lost)"}`,
+      );
+      launch().then(
+        async (next) => {
+          restarts += 1;
+          if (stopping) {
+            await stopChild(next);
+            return;
+          }
+          current = next;
+          supervise(next);
+          await options.onRestarted?.();
+        },
+        (err: unknown) => options.onDied?.(`DynamoDB Local on port ${port} could not be restarted: ${err instanceof Error ? err.message : String(err)}`),
+      );
+    });
+  };
+  supervise(current);
   const stopOnExit = (): void => {
-    child.kill("SIGTERM");
+    current.kill("SIGTERM");
   };
   process.once("exit", stopOnExit);
   return {
     endpoint,
     port,
-    pid: child.pid ?? -1,
+    get pid(): number {
+      return current.pid ?? -1;
+    },
+    get restarts(): number {
+      return restarts;
+    },
     stop: async () => {
+      stopping = true;
       process.removeListener("exit", stopOnExit);
-      await stopChild(child);
+      await stopChild(current);
     },
   };
 }

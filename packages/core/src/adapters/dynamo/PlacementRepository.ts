@@ -1,4 +1,5 @@
 import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
+import { eventIdsFromItem, isEventIdAttribute } from "./eventIdSlots.js";
 import { GetCommand, PutCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import type { PlacementEvent } from "../../domain/events/types.js";
 import { placementPatch } from "../../domain/placement/fold.js";
@@ -12,11 +13,12 @@ import {
 } from "../../domain/placement/types.js";
 import type { Connection } from "../../domain/ticket/types.js";
 import { TERMINAL } from "../../domain/events/guard.js";
-import { ItemExistsError, isConditionalCheckFailed } from "./errors.js";
+import { ItemExistsError, isConditionalCheckFailed, playersKeyOfFailedItem } from "./errors.js";
+import { ForeignPlayersError } from "../../domain/events/errors.js";
 import { pendingShardFor, placementKey } from "./keys.js";
 import { buildUpdate } from "./update.js";
 import { queryPending } from "./pendingQuery.js";
-import { DEFAULT_RETENTION_SECONDS, sameIds } from "./TicketRepository.js";
+import { DEFAULT_RETENTION_SECONDS, sameIds, withPlayersKey } from "./TicketRepository.js";
 
 /** Options for {@link PlacementRepository}. */
 export interface PlacementRepositoryOptions {
@@ -26,12 +28,12 @@ export interface PlacementRepositoryOptions {
   readonly retentionSeconds?: number;
 }
 
-const INTERNAL = new Set(["pk", "sk", "statusRank", "pendingShard", "expiresAt"]);
+const INTERNAL = new Set(["pk", "sk", "statusRank", "pendingShard", "expiresAt", "playersKey", "eventIds"]);
 
 /** Maps a stored item back to a {@link Placement}. */
 export function placementFromItem(item: Record<string, unknown>): Placement {
   const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(item)) if (!INTERNAL.has(k)) out[k] = v;
+  for (const [k, v] of Object.entries(item)) if (!INTERNAL.has(k) && !isEventIdAttribute(k)) out[k] = v;
   return {
     ...(out as Partial<Placement>),
     placementId: String(item["placementId"]),
@@ -43,7 +45,7 @@ export function placementFromItem(item: Record<string, unknown>): Placement {
     updatedAt: Number(item["updatedAt"] ?? 0),
     heardAt: Number(item["heardAt"] ?? 0),
     ...(item["eventAt"] === undefined ? {} : { eventAt: Number(item["eventAt"]) }),
-    eventIds: Array.isArray(item["eventIds"]) ? (item["eventIds"] as string[]) : [],
+    eventIds: eventIdsFromItem(item),
     version: Number(item["version"] ?? 0),
     ...(item["connection"] === undefined ? {} : { connection: item["connection"] as Connection }),
   };
@@ -73,6 +75,7 @@ export class PlacementRepository {
     const item = {
       ...stored,
       ...placementKey(placement.placementId),
+      ...withPlayersKey(placement.playerIds),
       statusRank: placementStatusRank("PENDING"),
       pendingShard: pendingShardFor("PLACEMENT", placement.placementId),
     };
@@ -109,10 +112,16 @@ export class PlacementRepository {
       expiresAt: Math.floor(now / 1000) + this.#retentionSeconds,
     });
     try {
-      await this.#client.send(new UpdateCommand({ TableName: this.#tableName, Key: placementKey(event.placementId), ...parts }));
+      await this.#client.send(
+        new UpdateCommand({ TableName: this.#tableName, Key: placementKey(event.placementId), ...parts, ReturnValuesOnConditionCheckFailure: "ALL_OLD" }),
+      );
       return true;
     } catch (err) {
-      if (isConditionalCheckFailed(err)) return false;
+      if (isConditionalCheckFailed(err)) {
+        const stored = playersKeyOfFailedItem(err);
+        if (stored !== undefined && patch.guard.playersKey !== undefined && stored !== patch.guard.playersKey) throw new ForeignPlayersError("placement", event.placementId);
+        return false;
+      }
       throw err;
     }
   }

@@ -21,7 +21,15 @@ const INTERNAL = new Set(["pk", "sk"]);
 function fromItem(item: Record<string, unknown>): Player {
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(item)) if (!INTERNAL.has(k)) out[k] = v;
+  // A string set comes back from the document client as a Set.
+  const slots = item["activePlacements"];
+  if (slots instanceof Set) out["activePlacements"] = [...(slots as Set<string>)].sort();
   return out as unknown as Player;
+}
+
+/** A placement slot as stored in `activePlacements`: `<placementId>@<claimed epoch ms>`. */
+export function placementSlot(placementId: string, claimedAt: number): string {
+  return `${placementId}@${claimedAt}`;
 }
 
 /**
@@ -129,6 +137,60 @@ export class PlayerRepository {
       UpdateExpression: "SET lastPlacementId = :p, updatedAt = :now",
       ConditionExpression: "attribute_exists(pk)",
       ExpressionAttributeValues: { ":p": placementId, ":now": now },
+    });
+  }
+
+  /**
+   * Claims a live-placement slot for every member: adds `<placementId>@<now>` to each member's
+   * `activePlacements` string set, on the condition that the set holds fewer than `quota` entries.
+   * One conditional write (a transaction for a party), so N parallel claims admit exactly `quota`.
+   * Missing profiles are created with defaults in the same write.
+   * @throws ConflictError `PLACEMENT_QUOTA_EXCEEDED` when any member is at the quota (all or nothing).
+   */
+  public async claimPlacementSlot(placementId: string, playerIds: readonly string[], quota: number, now: number): Promise<void> {
+    const updates = playerIds.map((playerId) => ({
+      TableName: this.#tableName,
+      Key: playerKey(playerId),
+      UpdateExpression:
+        "ADD activePlacements :slot SET updatedAt = :now, playerId = :pid, " +
+        "skill = if_not_exists(skill, :skill), preferences = if_not_exists(preferences, :prefs), createdAt = if_not_exists(createdAt, :now)",
+      ConditionExpression: "attribute_not_exists(activePlacements) OR size(activePlacements) < :quota",
+      ExpressionAttributeValues: {
+        ":slot": new Set([placementSlot(placementId, now)]),
+        ":now": now,
+        ":pid": playerId,
+        ":skill": newPlayer(playerId, now).skill,
+        ":prefs": {},
+        ":quota": quota,
+      },
+    }));
+    try {
+      if (updates.length === 1) await this.#client.send(new UpdateCommand(updates[0] as (typeof updates)[number]));
+      else await this.#client.send(new TransactWriteCommand({ TransactItems: updates.map((Update) => ({ Update })) }));
+    } catch (err) {
+      if (isConditionalCheckFailed(err) || isTransactionConflict(err)) {
+        throw new ConflictError("PLACEMENT_QUOTA_EXCEEDED", `A player already has ${quota} live placement(s); wait for one to end or cancel it`, {
+          cause: err,
+          details: { quota },
+        });
+      }
+      throw err;
+    }
+  }
+
+  /** Frees the given `activePlacements` slots (exact stored strings) of one player; unknown ones are ignored. */
+  public async releasePlacementSlots(playerId: string, slots: readonly string[]): Promise<void> {
+    if (slots.length === 0) return;
+    await this.#client.send(
+      new UpdateCommand({
+        TableName: this.#tableName,
+        Key: playerKey(playerId),
+        UpdateExpression: "DELETE activePlacements :slots",
+        ConditionExpression: "attribute_exists(pk)",
+        ExpressionAttributeValues: { ":slots": new Set(slots) },
+      }),
+    ).catch((err: unknown) => {
+      if (!isConditionalCheckFailed(err)) throw err;
     });
   }
 

@@ -5,7 +5,9 @@ import { ticketPatch } from "../../domain/ticket/fold.js";
 import { TERMINAL } from "../../domain/events/guard.js";
 import type { NewTicket, Ticket } from "../../domain/ticket/types.js";
 import { isTerminalTicketStatus, ticketStatusRank } from "../../domain/ticket/status.js";
-import { ItemExistsError, isConditionalCheckFailed } from "./errors.js";
+import { ItemExistsError, isConditionalCheckFailed, playersKeyOfFailedItem } from "./errors.js";
+import { ForeignPlayersError } from "../../domain/events/errors.js";
+import { playersKey } from "../../domain/events/guard.js";
 import { pendingShardFor, ticketKey } from "./keys.js";
 import { ticketFromItem } from "./ticketItem.js";
 import { buildUpdate } from "./update.js";
@@ -62,6 +64,7 @@ export class TicketRepository {
     const item = {
       ...stored,
       ...ticketKey(ticket.ticketId),
+      ...withPlayersKey(ticket.playerIds),
       statusRank: ticketStatusRank(status),
       ...(terminal
         ? { expiresAt: Math.floor(ticket.createdAt / 1000) + this.#retentionSeconds }
@@ -98,15 +101,22 @@ export class TicketRepository {
    * Infrastructure errors are thrown.
    */
   public async apply(event: TicketEvent, now: number): Promise<boolean> {
-    const parts = buildUpdate(ticketPatch(event, now), {
+    const patch = ticketPatch(event, now);
+    const parts = buildUpdate(patch, {
       pendingShard: pendingShardFor("TICKET", event.ticketId),
       expiresAt: Math.floor(now / 1000) + this.#retentionSeconds,
     });
     try {
-      await this.#client.send(new UpdateCommand({ TableName: this.#tableName, Key: ticketKey(event.ticketId), ...parts }));
+      await this.#client.send(
+        new UpdateCommand({ TableName: this.#tableName, Key: ticketKey(event.ticketId), ...parts, ReturnValuesOnConditionCheckFailure: "ALL_OLD" }),
+      );
       return true;
     } catch (err) {
-      if (isConditionalCheckFailed(err)) return false;
+      if (isConditionalCheckFailed(err)) {
+        const stored = playersKeyOfFailedItem(err);
+        if (stored !== undefined && patch.guard.playersKey !== undefined && stored !== patch.guard.playersKey) throw new ForeignPlayersError("ticket", event.ticketId);
+        return false;
+      }
       throw err;
     }
   }
@@ -141,4 +151,10 @@ export class TicketRepository {
 /** Same ids in the same order. */
 export function sameIds(a: readonly string[], b: readonly string[]): boolean {
   return a.length === b.length && a.every((x, i) => x === b[i]);
+}
+
+/** The `playersKey` attribute of an item naming these players (none when there are none). */
+export function withPlayersKey(playerIds: readonly string[]): { playersKey?: string } {
+  const key = playersKey(playerIds);
+  return key === undefined ? {} : { playersKey: key };
 }

@@ -19,3 +19,13 @@ export class ItemExistsError extends ConflictError {
 export function isConditionalCheckFailed(err: unknown): boolean {
   return err instanceof Error && err.name === "ConditionalCheckFailedException";
 }
+
+/**
+ * The `playersKey` of the item a failed conditional write saw (`ReturnValuesOnConditionCheckFailure:
+ * ALL_OLD`), or `undefined` when the error carries no item or the item has no key.
+ */
+export function playersKeyOfFailedItem(err: unknown): string | undefined {
+  const item = (err as { Item?: Record<string, { S?: unknown } | undefined> }).Item;
+  const key = item?.["playersKey"]?.S;
+  return typeof key === "string" ? key : undefined;
+}

@@ -22,3 +22,4 @@ export { IdempotencyStore, type IdempotencyStoreOptions, type IdempotencyBegin, 
 export { RateLimitStore, type RateLimitStoreOptions, type RateLimit } from "./RateLimitStore.js";
 export { ConnectionRepository, CONNECTION_SK_PREFIX, type ConnectionRepositoryOptions } from "./ConnectionRepository.js";
 export { itemChangeOf, UnreadableStreamRecordError, type StreamImages } from "./streamRecord.js";
+export { pingTable } from "./health.js";

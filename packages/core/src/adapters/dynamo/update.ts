@@ -1,5 +1,6 @@
 import type { Patch } from "../../domain/events/guard.js";
 import { TERMINAL } from "../../domain/events/guard.js";
+import { eventIdAttributeOf } from "./eventIdSlots.js";
 
 /** The expression parts of one UpdateItem call. */
 export interface UpdateParts {
@@ -20,9 +21,10 @@ export interface StorageExtras {
  * Turns a domain {@link Patch} into one conditional UpdateItem. The ConditionExpression is
  * `guardAllows` (domain/events/guard.ts) written for DynamoDB:
  *
- *   attribute_not_exists(pk)
- *   OR ( (attribute_not_exists(statusRank) OR statusRank < :term)
- *        [AND NOT contains(eventIds, :id)]                                   -- non-terminal with id
+ *   attribute_not_exists(pk)                         -- `attribute_exists(pk) AND (…)` when the event may not create
+ *   OR ( [(attribute_not_exists(playersKey) OR playersKey = :pk) AND]        -- the event names players
+ *        (attribute_not_exists(statusRank) OR statusRank < :term)
+ *        [AND (attribute_not_exists(eventIdNN) OR eventIdNN <> :id)]         -- non-terminal with id (its slot)
  *        [AND (attribute_not_exists(eventAt) OR eventAt < :t
  *              OR (eventAt = :t AND statusRank <= :r))] )                    -- non-terminal only
  *
@@ -69,8 +71,11 @@ export function buildUpdate<T>(patch: Patch<T>, extras: StorageExtras): UpdatePa
   const g = patch.guard;
   sets.push(`${name("statusRank")} = ${value(g.rank)}`, `${name("eventAt")} = ${value(g.time)}`);
   if (g.eventId !== undefined) {
-    sets.push(`${name("eventIds")} = list_append(if_not_exists(${name("eventIds")}, ${value([])}), ${value([g.eventId])})`);
+    sets.push(`${name(eventIdAttributeOf(g.eventId))} = ${value(g.eventId)}`);
   }
+  if (g.playersKey !== undefined) sets.push(`${name("playersKey")} = if_not_exists(${name("playersKey")}, ${value(g.playersKey)})`);
+  // An item an event may create could be junk: it expires unless it turns terminal first (which resets expiresAt).
+  if (g.create !== false && !patch.terminal) sets.push(`${name("expiresAt")} = if_not_exists(${name("expiresAt")}, ${value(extras.expiresAt)})`);
   if (patch.terminal) {
     sets.push(`${name("expiresAt")} = ${value(extras.expiresAt)}`);
     removes.push(name("pendingShard"));
@@ -81,8 +86,15 @@ export function buildUpdate<T>(patch: Patch<T>, extras: StorageExtras): UpdatePa
   const pk = name("pk");
   const rank = name("statusRank");
   const clauses = [`(attribute_not_exists(${rank}) OR ${rank} < ${value(TERMINAL)})`];
+  if (g.playersKey !== undefined) {
+    const pks = name("playersKey");
+    clauses.unshift(`(attribute_not_exists(${pks}) OR ${pks} = ${value(g.playersKey)})`);
+  }
   if (g.rank < TERMINAL) {
-    if (g.eventId !== undefined) clauses.push(`NOT contains(${name("eventIds")}, ${value(g.eventId)})`);
+    if (g.eventId !== undefined) {
+      const slot = name(eventIdAttributeOf(g.eventId));
+      clauses.push(`(attribute_not_exists(${slot}) OR ${slot} <> ${value(g.eventId)})`);
+    }
     const at = name("eventAt");
     const t = value(g.time);
     clauses.push(`(attribute_not_exists(${at}) OR ${at} < ${t} OR (${at} = ${t} AND ${rank} <= ${value(g.rank)}))`);
@@ -93,7 +105,7 @@ export function buildUpdate<T>(patch: Patch<T>, extras: StorageExtras): UpdatePa
   const add = `${name("version")} ${value(1)}`;
   return {
     UpdateExpression: `SET ${sets.join(", ")} ADD ${add}${removes.length > 0 ? ` REMOVE ${removes.join(", ")}` : ""}`,
-    ConditionExpression: `attribute_not_exists(${pk}) OR ${open}`,
+    ConditionExpression: g.create === false ? `attribute_exists(${pk}) AND ${open}` : `attribute_not_exists(${pk}) OR ${open}`,
     ExpressionAttributeNames: names,
     ExpressionAttributeValues: values,
   };

@@ -1,4 +1,6 @@
 import { decodeEnvelope, decodeMessage } from "./decode.js";
+import { ForeignPlayersError } from "./errors.js";
+import { vetDecoded, type EventTrust } from "./trust.js";
 import type { PlacementEventSink, TicketEventSink } from "./ports.js";
 import type { DecodedMessage } from "./types.js";
 import { unwrapDelivery, type RawMessage } from "./unwrap.js";
@@ -10,13 +12,19 @@ export interface FoldOutcome {
   readonly playerIds: readonly string[];
   readonly status: string;
   readonly applied: boolean;
+  /** Why this item refused the event (it names other players); nothing was written. */
+  readonly rejected?: string;
 }
 
 /** What happened to one message of a delivery. */
 export type MessageOutcome =
   | { readonly kind: "ticket" | "placement"; readonly envelopeId: string; readonly eventType: string; readonly folds: readonly FoldOutcome[] }
   | { readonly kind: "unknown"; readonly envelopeId: string; readonly eventType: string; readonly detailType: string }
+  | { readonly kind: "rejected"; readonly envelopeId: string; readonly eventType: string; readonly reason: string }
   | { readonly kind: "poison"; readonly error: string; readonly raw: string };
+
+/** At most this many conditional writes of one message are in flight at once. */
+export const FOLD_CONCURRENCY = 16;
 
 /** Dependencies of {@link consumeDelivery}. */
 export interface ConsumeDeps {
@@ -24,6 +32,33 @@ export interface ConsumeDeps {
   readonly placements: PlacementEventSink;
   /** Epoch ms of processing (the caller's clock). */
   readonly now: number;
+  /** This stage's identity: a message that is not GameLift's for this stage is refused (trust.ts). */
+  readonly trust: EventTrust;
+}
+
+/** Maps `items` through `fn` with at most `limit` calls in flight, keeping the order. */
+export async function mapBounded<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+  const out: R[] = new Array<R>(items.length);
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < items.length) {
+      const i = next;
+      next += 1;
+      out[i] = await fn(items[i] as T);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return out;
+}
+
+/** Folds one item; an event naming other players than the item is refused, not failed. */
+async function foldOne(kind: "ticket" | "placement", id: string, playerIds: readonly string[], status: string, apply: () => Promise<boolean>): Promise<FoldOutcome> {
+  try {
+    return { kind, id, playerIds, status, applied: await apply() };
+  } catch (err) {
+    if (!(err instanceof ForeignPlayersError)) throw err;
+    return { kind, id, playerIds, status, applied: false, rejected: err.message };
+  }
 }
 
 /** Decodes one raw message: a JSON string (SNS `Message`) or an envelope object. */
@@ -35,30 +70,26 @@ export function decodeRaw(raw: RawMessage): DecodedMessage {
   return decodeEnvelope(raw.body);
 }
 
-/** Folds one decoded message; fans out to every ticket it names. Infrastructure errors propagate. */
+/**
+ * Vets one decoded message against the stage's identity (trust.ts), then folds it: fans out to
+ * every ticket it names, at most {@link FOLD_CONCURRENCY} writes at a time. A refused message
+ * writes nothing and comes back `rejected`. Infrastructure errors propagate.
+ */
 export async function foldDecoded(decoded: DecodedMessage, deps: ConsumeDeps): Promise<MessageOutcome> {
+  const reason = vetDecoded(decoded, deps.trust, deps.now);
+  if (reason !== undefined && (decoded.kind === "ticket" || decoded.kind === "placement")) {
+    return { kind: "rejected", envelopeId: decoded.envelopeId.slice(0, 64), eventType: decoded.eventType, reason };
+  }
   switch (decoded.kind) {
     case "ticket": {
-      const folds = await Promise.all(
-        decoded.events.map(async (e): Promise<FoldOutcome> => ({
-          kind: "ticket",
-          id: e.ticketId,
-          playerIds: e.playerIds,
-          status: e.status,
-          applied: await deps.tickets.apply(e, deps.now),
-        })),
+      const folds = await mapBounded(decoded.events, FOLD_CONCURRENCY, (e) =>
+        foldOne("ticket", e.ticketId, e.playerIds, e.status, () => deps.tickets.apply(e, deps.now)),
       );
       return { kind: "ticket", envelopeId: decoded.envelopeId, eventType: decoded.eventType, folds };
     }
     case "placement": {
-      const folds = await Promise.all(
-        decoded.events.map(async (e): Promise<FoldOutcome> => ({
-          kind: "placement",
-          id: e.placementId,
-          playerIds: e.playerIds,
-          status: e.status,
-          applied: await deps.placements.apply(e, deps.now),
-        })),
+      const folds = await mapBounded(decoded.events, FOLD_CONCURRENCY, (e) =>
+        foldOne("placement", e.placementId, e.playerIds, e.status, () => deps.placements.apply(e, deps.now)),
       );
       return { kind: "placement", envelopeId: decoded.envelopeId, eventType: decoded.eventType, folds };
     }
@@ -79,7 +110,7 @@ export interface DeliveryResult {
  * body), decodes every message, folds each event with one conditional write per ticket/placement.
  * Every message is attempted even when an earlier one fails; the first infrastructure error is
  * returned as `failure` (folds are idempotent, so retrying the whole delivery is safe).
- * @example const { outcomes, failure } = await consumeDelivery(lambdaEvent, { tickets, placements, now: Date.now() });
+ * @example const { outcomes, failure } = await consumeDelivery(lambdaEvent, { tickets, placements, trust, now: Date.now() });
  */
 export async function consumeDelivery(input: unknown, deps: ConsumeDeps): Promise<DeliveryResult> {
   const outcomes: MessageOutcome[] = [];

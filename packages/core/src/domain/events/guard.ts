@@ -2,8 +2,9 @@
  * The one ordering rule shared by tickets and placements. The DynamoDB adapter writes the same rule
  * as a ConditionExpression; keep the two in step (the property test checks they agree).
  *
- *   apply ⇔ no item
- *         ∨ ( rank(stored) < TERMINAL                       -- terminal states absorb
+ *   apply ⇔ (no item ∧ event may create it)
+ *         ∨ ( same players (when both sides name them)          -- a forged player list changes nothing
+ *           ∧ rank(stored) < TERMINAL                       -- terminal states absorb
  *             ∧ ( event is terminal                          -- a terminal event always lands
  *                 ∨ ( id ∉ stored.eventIds                   -- duplicates change nothing
  *                     ∧ ( stored has no event time
@@ -22,14 +23,54 @@ export interface Guard {
   readonly time: number;
   /** Envelope id to dedupe on; absent for reconcile observations and terminal events (terminal absorbs). */
   readonly eventId?: string;
+  /** Whether the event may create a missing item (default true). */
+  readonly create?: boolean;
+  /** {@link playersKey} of the players the event names; absent when it names none. */
+  readonly playersKey?: string;
+}
+
+/** How many event ids an item remembers: a fixed window of slots, so the item stays bounded. */
+export const EVENT_ID_SLOTS = 20;
+
+/** The slot (0..{@link EVENT_ID_SLOTS}-1) an event id is remembered in: FNV-1a of the id. */
+export function eventIdSlot(id: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < id.length; i += 1) h = Math.imul(h ^ id.charCodeAt(i), 0x01000193) >>> 0;
+  return h % EVENT_ID_SLOTS;
+}
+
+/**
+ * Remembers `id` in its slot, forgetting the id that held the slot: at most {@link EVENT_ID_SLOTS}
+ * ids, listed in slot order. Dedupe of an id only ever looks at its own slot, so DynamoDB checks it
+ * with one attribute comparison (`eventIdNN <> :id`) and never reads or trims a list.
+ */
+export function rememberEventId(ids: readonly string[], id: string): string[] {
+  const slot = eventIdSlot(id);
+  return [...ids.filter((x) => eventIdSlot(x) !== slot), id].sort((a, b) => eventIdSlot(a) - eventIdSlot(b));
+}
+
+/** A canonical key of a set of player ids (order-free), compared to refuse events naming other players. */
+export function playersKey(playerIds: readonly string[]): string | undefined {
+  return playerIds.length === 0 ? undefined : JSON.stringify([...new Set(playerIds)].sort());
 }
 
 /**
  * The guard of an event moving an item to a status of `rank`. A terminal state absorbs every later
  * event, so a terminal event's own id is not remembered; observations (`dedupe: false`) have none.
  */
-export function eventGuard(event: { readonly id: string; readonly time: number; readonly dedupe: boolean }, rank: number): Guard {
-  return { rank, time: event.time, ...(event.dedupe && rank < TERMINAL ? { eventId: event.id } : {}) };
+export function eventGuard(
+  event: { readonly id: string; readonly time: number; readonly dedupe: boolean },
+  rank: number,
+  options: { readonly create?: boolean; readonly playerIds?: readonly string[] } = {},
+): Guard {
+  const key = playersKey(options.playerIds ?? []);
+  return {
+    rank,
+    time: event.time,
+    ...(event.dedupe && rank < TERMINAL ? { eventId: event.id } : {}),
+    ...(options.create === false ? { create: false } : {}),
+    ...(key === undefined ? {} : { playersKey: key }),
+  };
 }
 
 /** What the guard needs to know about the stored item. */
@@ -38,11 +79,19 @@ export interface GuardState {
   /** Epoch ms of the newest event folded in; absent when none yet. */
   readonly eventAt?: number;
   readonly eventIds: readonly string[];
+  /** {@link playersKey} of the stored players; absent when none are stored. */
+  readonly playersKey?: string;
+}
+
+/** True when the event names other players than the stored item: a refused (forged) event. */
+export function playersMismatch(state: GuardState | undefined, guard: Guard): boolean {
+  return state?.playersKey !== undefined && guard.playersKey !== undefined && state.playersKey !== guard.playersKey;
 }
 
 /** True when an event with `guard` may change an item in `state` (`undefined` = not stored). */
 export function guardAllows(state: GuardState | undefined, guard: Guard): boolean {
-  if (state === undefined) return true;
+  if (state === undefined) return guard.create !== false;
+  if (playersMismatch(state, guard)) return false;
   if (state.rank >= TERMINAL) return false;
   if (guard.rank >= TERMINAL) return true;
   if (guard.eventId !== undefined && state.eventIds.includes(guard.eventId)) return false;
@@ -64,7 +113,7 @@ export interface Patch<T> {
 
 /**
  * Applies a patch to an item (or creates it from `setIfNotExists` + `set`), as UpdateItem would:
- * the guard's time becomes `eventAt`, its event id is appended to `eventIds`, `version` grows by one.
+ * the guard's time becomes `eventAt`, its event id is remembered in `eventIds` ({@link rememberEventId}), `version` grows by one.
  */
 export function applyPatch<T extends { readonly eventIds: readonly string[]; readonly eventAt?: number; readonly version: number }>(state: T | undefined, patch: Patch<T>): T {
   const out: Record<string, unknown> = { ...(state ?? {}) };
@@ -74,6 +123,6 @@ export function applyPatch<T extends { readonly eventIds: readonly string[]; rea
   out["eventAt"] = patch.guard.time;
   out["version"] = (state?.version ?? 0) + 1;
   const ids = state?.eventIds ?? [];
-  out["eventIds"] = patch.guard.eventId === undefined ? [...ids] : [...ids, patch.guard.eventId];
+  out["eventIds"] = patch.guard.eventId === undefined ? [...ids] : rememberEventId(ids, patch.guard.eventId);
   return out as T;
 }

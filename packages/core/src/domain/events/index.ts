@@ -3,6 +3,7 @@ export * from "./schemas.js";
 export * from "./decode.js";
 export * from "./unwrap.js";
 export * from "./guard.js";
+export * from "./trust.js";
 export * from "./ports.js";
 export * from "./consume.js";
 export * from "./errors.js";

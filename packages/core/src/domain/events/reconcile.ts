@@ -68,6 +68,10 @@ export interface ReconcileReport {
   placementsRepaired: number;
   placementsFailedUnknown: number;
   throttled: number;
+  /** Items (or batches) whose reconciliation failed; each is logged by the caller and retried next run. */
+  failed: number;
+  /** The first few failures: which item and why (the run went on with the others). */
+  failures: { readonly kind: "ticket" | "placement"; readonly ids: readonly string[]; readonly error: string }[];
   /** Why the run stopped before finishing, if it did. */
   stoppedEarly?: "throttled" | "deadline";
 }
@@ -125,7 +129,9 @@ function caller(deps: ReconcileDeps, o: Options, report: ReconcileReport, perSec
  * guards as real events. A ticket GameLift no longer knows, past its request timeout + grace, ends
  * FAILED with reason `UNKNOWN_TO_GAMELIFT`; before that it is only marked as heard (unknown ≠
  * failed). Throttling halves the budget and backs off with jitter; after `maxThrottleRetries` the
- * run stops and leaves the rest to the next one. Other errors propagate.
+ * run stops and leaves the rest to the next one. Any other error is isolated to its item (or its
+ * DescribeMatchmaking batch): counted in `failed`, described in `failures`, and the run goes on, so
+ * one poisoned item never blocks the others.
  * @example const report = await reconcile({ tickets, placements, gamelift, clock, sleep, random: Math.random });
  */
 export async function reconcile(deps: ReconcileDeps, options: ReconcileOptions = {}): Promise<ReconcileReport> {
@@ -138,6 +144,8 @@ export async function reconcile(deps: ReconcileDeps, options: ReconcileOptions =
     placementsRepaired: 0,
     placementsFailedUnknown: 0,
     throttled: 0,
+    failed: 0,
+    failures: [],
   };
   try {
     await reconcileTickets(deps, o, report, caller(deps, o, report, o.ticketCallsPerSecond));
@@ -147,6 +155,25 @@ export async function reconcile(deps: ReconcileDeps, options: ReconcileOptions =
     report.stoppedEarly = err.why;
   }
   return report;
+}
+
+const MAX_REPORTED_FAILURES = 10;
+
+/**
+ * Runs one item's (or one batch's) reconciliation so that its failure never blocks the others: a
+ * poisoned item (e.g. one DynamoDB refuses to grow) is counted and left for the next run. Stopping
+ * the run (throttled, deadline) still propagates.
+ */
+async function isolated(report: ReconcileReport, kind: "ticket" | "placement", ids: readonly string[], work: () => Promise<void>): Promise<void> {
+  try {
+    await work();
+  } catch (err) {
+    if (err instanceof StopRun) throw err;
+    report.failed += 1;
+    if (report.failures.length < MAX_REPORTED_FAILURES) {
+      report.failures.push({ kind, ids: ids.map((id) => id.slice(0, 128)), error: err instanceof Error ? `${err.name}: ${err.message}`.slice(0, 300) : String(err).slice(0, 300) });
+    }
+  }
 }
 
 async function reconcileTickets(deps: ReconcileDeps, o: Options, report: ReconcileReport, call: Caller): Promise<void> {
@@ -162,10 +189,16 @@ async function reconcileTickets(deps: ReconcileDeps, o: Options, report: Reconci
   };
   for (let i = 0; i < stale.length; i += 10) {
     const batch = stale.slice(i, i + 10);
-    const seen = new Map((await call(() => deps.gamelift.describeTickets(batch.map((t) => t.ticketId)))).map((t) => [t.ticketId, t]));
+    let seen = new Map<string, ObservedTicket>();
+    let described = false;
+    await isolated(report, "ticket", batch.map((t) => t.ticketId), async () => {
+      seen = new Map((await call(() => deps.gamelift.describeTickets(batch.map((t) => t.ticketId)))).map((t) => [t.ticketId, t]));
+      described = true;
+    });
+    if (!described) continue;
     // The batch's writes go out together: one conditional write per ticket, independent of each other.
     await Promise.all(
-      batch.map(async (ticket) => {
+      batch.map((ticket) => isolated(report, "ticket", [ticket.ticketId], async () => {
         report.ticketsChecked += 1;
         const now = deps.clock.now();
         const obs = seen.get(ticket.ticketId);
@@ -178,7 +211,7 @@ async function reconcileTickets(deps: ReconcileDeps, o: Options, report: Reconci
         } else {
           await deps.tickets.touch(ticket.ticketId, now);
         }
-      }),
+      })),
     );
   }
 }
@@ -186,17 +219,21 @@ async function reconcileTickets(deps: ReconcileDeps, o: Options, report: Reconci
 async function reconcilePlacements(deps: ReconcileDeps, o: Options, report: ReconcileReport, call: Caller): Promise<void> {
   const stale = await deps.placements.listStale(deps.clock.now() - o.staleAfterMs, o.maxPlacements);
   for (const placement of stale) {
-    const obs = await call(() => deps.gamelift.describePlacement(placement.placementId));
-    report.placementsChecked += 1;
-    const now = deps.clock.now();
-    if (obs) {
-      const applied = await deps.placements.apply(observedPlacementEvent(obs, now), now);
-      if (!applied) await deps.placements.touch(placement.placementId, now);
-      else if (obs.status !== placement.status) report.placementsRepaired += 1;
-    } else if (now - placement.createdAt > o.placementTimeoutSeconds * 1000 + o.graceMs) {
-      if (await deps.placements.apply(unknownPlacementEvent(placement, now), now)) report.placementsFailedUnknown += 1;
-    } else {
-      await deps.placements.touch(placement.placementId, now);
-    }
+    await isolated(report, "placement", [placement.placementId], () => reconcilePlacement(deps, o, report, call, placement));
+  }
+}
+
+async function reconcilePlacement(deps: ReconcileDeps, o: Options, report: ReconcileReport, call: Caller, placement: Placement): Promise<void> {
+  const obs = await call(() => deps.gamelift.describePlacement(placement.placementId));
+  report.placementsChecked += 1;
+  const now = deps.clock.now();
+  if (obs) {
+    const applied = await deps.placements.apply(observedPlacementEvent(obs, now), now);
+    if (!applied) await deps.placements.touch(placement.placementId, now);
+    else if (obs.status !== placement.status) report.placementsRepaired += 1;
+  } else if (now - placement.createdAt > o.placementTimeoutSeconds * 1000 + o.graceMs) {
+    if (await deps.placements.apply(unknownPlacementEvent(placement, now), now)) report.placementsFailedUnknown += 1;
+  } else {
+    await deps.placements.touch(placement.placementId, now);
   }
 }

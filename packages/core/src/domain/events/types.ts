@@ -67,9 +67,26 @@ export interface PlacementEvent
   readonly startTime?: number;
 }
 
+/** Where a message says it comes from: what `vetDecoded` (trust.ts) checks before any fold. */
+export interface EventOrigin {
+  readonly source: string | undefined;
+  readonly detailType: string;
+  readonly account: string | undefined;
+  readonly region: string | undefined;
+  readonly resources: readonly string[];
+  /** Envelope time, epoch ms. */
+  readonly time: number;
+  /** Every game-session ARN the detail names. */
+  readonly gameSessionArns: readonly string[];
+  /** Tickets listed (FlexMatch) — 0 for placements. */
+  readonly ticketCount: number;
+  /** Players listed across tickets / game session / placed sessions (the largest of these lists). */
+  readonly playerCount: number;
+}
+
 /** One decoded message: events to fold, an unknown type to acknowledge, or poison. */
 export type DecodedMessage =
-  | { readonly kind: "ticket"; readonly envelopeId: string; readonly eventType: FlexMatchEventType; readonly events: readonly TicketEvent[] }
-  | { readonly kind: "placement"; readonly envelopeId: string; readonly eventType: PlacementEventType; readonly events: readonly PlacementEvent[] }
+  | { readonly kind: "ticket"; readonly envelopeId: string; readonly eventType: FlexMatchEventType; readonly origin: EventOrigin; readonly events: readonly TicketEvent[] }
+  | { readonly kind: "placement"; readonly envelopeId: string; readonly eventType: PlacementEventType; readonly origin: EventOrigin; readonly events: readonly PlacementEvent[] }
   | { readonly kind: "unknown"; readonly envelopeId: string; readonly eventType: string; readonly detailType: string }
   | { readonly kind: "poison"; readonly error: string; readonly raw: string };

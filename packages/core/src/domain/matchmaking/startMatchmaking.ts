@@ -1,4 +1,4 @@
-import { ConflictError } from "../../errors.js";
+import { ConflictError, OutcomeUnknownError } from "../../errors.js";
 import type { Party } from "../party/types.js";
 import type { Player, PlayerAttributeValue } from "../player/types.js";
 import { isTerminalTicketStatus } from "../ticket/status.js";
@@ -57,7 +57,8 @@ async function blockingTicket(deps: StartMatchmakingDeps, player: Player, now: n
 /**
  * Starts matchmaking for the caller, or for the caller's party when the caller leads one.
  * Order: lock every member (one conditional write), store the ticket, then StartMatchmaking with
- * the same id; a failed call releases the locks. Ends of tickets are released lazily: a start that
+ * the same id; a refused call releases the locks, a call whose outcome is unknown (timeout, 5xx)
+ * answers the stored ticket as accepted. Ends of tickets are released lazily: a start that
  * finds a terminal (or orphaned) ticket takes the lock over, conditionally on that very id.
  * @throws ConflictError `ACTIVE_TICKET_EXISTS` (details.ticketId) when a member has an active ticket.
  */
@@ -90,8 +91,9 @@ export async function startMatchmaking(deps: StartMatchmakingDeps, input: StartM
       if (err instanceof ConflictError) continue;
       throw err;
     }
+    let ticket: Ticket | undefined;
     try {
-      const ticket = await deps.tickets.create({
+      ticket = await deps.tickets.create({
         ticketId,
         configurationName: input.configurationName,
         playerIds: memberIds,
@@ -112,9 +114,12 @@ export async function startMatchmaking(deps: StartMatchmakingDeps, input: StartM
       const stored = { ...ticket, status: started.status };
       return { ticket: stored, retryAfterMs: retryAfterMs(stored, now) };
     } catch (err) {
-      // The stored ticket is left as it is: after SDK retries a failure is ambiguous (an earlier
-      // attempt may have reached GameLift), so only the reconciler, asking DescribeMatchmaking, may
-      // end it. Nobody is blocked meanwhile: the locks are released.
+      // GameLift may have started the ticket (timeout, 5xx): that is not a failure. The ticket is
+      // stored under the id we sent, so answer it as accepted and keep the locks; its events or the
+      // reconciler (DescribeMatchmaking) settle it, and a retried request finds it as the active one.
+      if (err instanceof OutcomeUnknownError && ticket !== undefined) return { ticket, retryAfterMs: retryAfterMs(ticket, now) };
+      // A definite refusal: the stored ticket is left for the reconciler (GameLift never knew it, so
+      // it ends UNKNOWN_TO_GAMELIFT); nobody is blocked meanwhile: the locks are released.
       await deps.players.releaseActiveTicket(ticketId, memberIds);
       throw err;
     }

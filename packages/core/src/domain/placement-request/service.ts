@@ -1,4 +1,4 @@
-import { ConflictError, InvalidInputError, NotFoundError } from "../../errors.js";
+import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError, OutcomeUnknownError, ThrottledError } from "../../errors.js";
 import type { QueueProfile } from "../matchmaking/catalog.js";
 import type { GameLiftPort, PlacementPort } from "../matchmaking/ports.js";
 import type { Party } from "../party/types.js";
@@ -8,7 +8,7 @@ import type { Player } from "../player/types.js";
 /** Dependencies of the placement use cases. */
 export interface PlacementDeps {
   readonly placements: PlacementPort;
-  readonly players: {
+  readonly players: PlacementSlots & {
     getOrCreate(playerId: string, now: number): Promise<Player>;
     /** Remembers the placement as each player's latest (realtime resync reports it). */
     recordPlacement(placementId: string, playerIds: readonly string[], now: number): Promise<void>;
@@ -17,6 +17,62 @@ export interface PlacementDeps {
   readonly gamelift: Pick<GameLiftPort, "startPlacement" | "stopPlacement">;
   readonly now: () => number;
   readonly newId: () => string;
+  /** Live placements a player may be on at once (default {@link DEFAULT_PLACEMENT_QUOTA}). */
+  readonly placementQuota?: number;
+}
+
+/** The per-player live-placement slots (`PlayerRepository` implements them with conditional writes). */
+export interface PlacementSlots {
+  /** @throws ConflictError `PLACEMENT_QUOTA_EXCEEDED` when a member already holds `quota` slots. */
+  claimPlacementSlot(placementId: string, playerIds: readonly string[], quota: number, now: number): Promise<void>;
+  releasePlacementSlots(playerId: string, slots: readonly string[]): Promise<void>;
+  get(playerId: string): Promise<Player | undefined>;
+}
+
+/** Live placements per player unless configured (`MATCHPLACE_PLACEMENT_QUOTA`). */
+export const DEFAULT_PLACEMENT_QUOTA = 1;
+
+/** A slot whose placement was never stored is abandoned after this long (the claim precedes the store by ms). */
+const ABANDONED_SLOT_MS = 30_000;
+
+async function slotEnded(deps: Pick<PlacementDeps, "placements" | "now">, slot: string): Promise<boolean> {
+  const at = slot.lastIndexOf("@");
+  const placementId = at < 0 ? slot : slot.slice(0, at);
+  const claimedAt = at < 0 ? 0 : Number(slot.slice(at + 1));
+  const placement = await deps.placements.get(placementId);
+  if (placement === undefined) return deps.now() - claimedAt > ABANDONED_SLOT_MS;
+  return isTerminalPlacementStatus(placement.status);
+}
+
+/**
+ * Claims a live-placement slot for every player (race-safe: one conditional write). When a player is
+ * at the quota, slots of placements that have ended are freed first (lazily, as for tickets) and the
+ * claim is tried once more.
+ * @throws ConflictError `PLACEMENT_QUOTA_EXCEEDED` when a player still holds `quota` live placements.
+ */
+async function claimSlot(deps: PlacementDeps, placementId: string, playerIds: readonly string[]): Promise<void> {
+  const quota = deps.placementQuota ?? DEFAULT_PLACEMENT_QUOTA;
+  try {
+    await deps.players.claimPlacementSlot(placementId, playerIds, quota, deps.now());
+    return;
+  } catch (err) {
+    if (!(err instanceof ConflictError) || err.code !== "PLACEMENT_QUOTA_EXCEEDED") throw err;
+    let freed = 0;
+    for (const playerId of playerIds) {
+      const slots = (await deps.players.get(playerId))?.activePlacements ?? [];
+      const ended: string[] = [];
+      for (const slot of slots) if (await slotEnded(deps, slot)) ended.push(slot);
+      await deps.players.releasePlacementSlots(playerId, ended);
+      freed += ended.length;
+    }
+    if (freed === 0) throw err;
+  }
+  await deps.players.claimPlacementSlot(placementId, playerIds, quota, deps.now());
+}
+
+/** GameLift refused the start for sure (as opposed to an outcome we cannot know, e.g. a timeout). */
+function definitelyRefused(err: unknown): boolean {
+  return err instanceof InvalidInputError || err instanceof NotFoundError || err instanceof ConflictError || err instanceof ThrottledError || err instanceof ForbiddenError;
 }
 
 /** What the caller asked for (schema-checked). */
@@ -46,8 +102,10 @@ export function checkGameProperties(profile: QueueProfile, properties: Readonly<
 /**
  * Places a game session directly on a queue for the caller (or the caller's party when leading
  * one), with a player session per member. The placement is stored before the GameLift call, under
- * a server-generated PlacementId, so events always find it.
+ * a server-generated PlacementId, so events always find it. Every player first claims one of its
+ * `placementQuota` live-placement slots (one hogging token can no longer hold every game session).
  * @throws InvalidInputError for disallowed game properties or too few player slots.
+ * @throws ConflictError `PLACEMENT_QUOTA_EXCEEDED` when a player is at its quota.
  */
 export async function startPlacement(deps: PlacementDeps, input: StartPlacementInput): Promise<Placement> {
   checkGameProperties(input.profile, input.gameProperties ?? {});
@@ -57,15 +115,17 @@ export async function startPlacement(deps: PlacementDeps, input: StartPlacementI
   if (input.maximumPlayerSessionCount < playerIds.length) {
     throw new InvalidInputError("body.maximumPlayerSessionCount", `must be at least ${playerIds.length} (the party's size)`);
   }
+  const placementId = deps.newId();
+  await claimSlot(deps, placementId, playerIds);
   const placement = await deps.placements.create({
-    placementId: deps.newId(),
+    placementId,
     queueName: input.queueName,
     playerIds,
     players: {},
     createdAt: deps.now(),
   });
   await deps.players.recordPlacement(placement.placementId, playerIds, deps.now());
-  await deps.gamelift.startPlacement({
+  const start = deps.gamelift.startPlacement({
     placementId: placement.placementId,
     queueName: input.queueName,
     maximumPlayerSessionCount: input.maximumPlayerSessionCount,
@@ -78,6 +138,19 @@ export async function startPlacement(deps: PlacementDeps, input: StartPlacementI
     })),
     playerIds,
   });
+  try {
+    await start;
+  } catch (err) {
+    // GameLift may have started it (timeout, 5xx): not a failure. The placement is stored under the
+    // id we sent; its event or the reconciler (DescribeGameSessionPlacement) settles it.
+    if (err instanceof OutcomeUnknownError) return placement;
+    // A refused start frees the slots now; an unknown outcome keeps them (the placement may be live).
+    if (definitelyRefused(err)) {
+      const slot = (p: Player | undefined): string[] => (p?.activePlacements ?? []).filter((x) => x.startsWith(`${placementId}@`));
+      await Promise.all(playerIds.map(async (id) => deps.players.releasePlacementSlots(id, slot(await deps.players.get(id)))));
+    }
+    throw err;
+  }
   return placement;
 }
 

@@ -1,10 +1,16 @@
-import { applyPatch, eventGuard, guardAllows, type GuardState, type Patch } from "../events/guard.js";
+import { applyPatch, eventGuard, guardAllows, playersKey, type GuardState, type Patch } from "../events/guard.js";
 import type { PlacementEvent } from "../events/types.js";
 import { isTerminalPlacementStatus, placementStatusRank, type Placement } from "./types.js";
 
 /** The guard view of a stored placement. */
 export function placementGuardState(p: Placement): GuardState {
-  return { rank: placementStatusRank(p.status), eventIds: p.eventIds, ...(p.eventAt === undefined ? {} : { eventAt: p.eventAt }) };
+  const key = playersKey(p.playerIds);
+  return {
+    rank: placementStatusRank(p.status),
+    eventIds: p.eventIds,
+    ...(p.eventAt === undefined ? {} : { eventAt: p.eventAt }),
+    ...(key === undefined ? {} : { playersKey: key }),
+  };
 }
 
 /** The change a placement event makes, from the event alone (see `ticketPatch`). */
@@ -26,7 +32,11 @@ export function placementPatch(event: PlacementEvent, now: number): Patch<Placem
     players: {},
   };
   return {
-    guard: eventGuard(event, placementStatusRank(event.status)),
+    // Placement ids are minted by the API, which stores the item first: an event never creates one.
+    guard: eventGuard(event, placementStatusRank(event.status), {
+      create: false,
+      ...(event.type === "ObservedStatus" ? {} : { playerIds: event.playerIds }),
+    }),
     terminal: isTerminalPlacementStatus(event.status),
     set: set as Partial<Placement>,
     setIfNotExists: setIfNotExists as Partial<Placement>,

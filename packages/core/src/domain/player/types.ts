@@ -20,6 +20,11 @@ export interface Player {
   readonly activeTicketId?: string;
   /** Epoch ms when `activeTicketId` was set. */
   readonly activeTicketAt?: number;
+  /**
+   * Live-placement slots, `<placementId>@<claimed epoch ms>` (at most the placement quota); freed
+   * when the placement's start is refused, or lazily once it has ended.
+   */
+  readonly activePlacements?: readonly string[];
   /** The party this player belongs to. */
   readonly partyId?: string;
   /** The newest placement this player is on (what a realtime resync reports). */

@@ -1,11 +1,17 @@
-import { applyPatch, eventGuard, guardAllows, type GuardState, type Patch } from "../events/guard.js";
+import { applyPatch, eventGuard, guardAllows, playersKey, type GuardState, type Patch } from "../events/guard.js";
 import type { TicketEvent } from "../events/types.js";
 import { isTerminalTicketStatus, ticketStatusRank } from "./status.js";
 import type { Ticket } from "./types.js";
 
 /** The guard view of a stored ticket. */
 export function ticketGuardState(t: Ticket): GuardState {
-  return { rank: ticketStatusRank(t.status), eventIds: t.eventIds, ...(t.eventAt === undefined ? {} : { eventAt: t.eventAt }) };
+  const key = playersKey(t.playerIds);
+  return {
+    rank: ticketStatusRank(t.status),
+    eventIds: t.eventIds,
+    ...(t.eventAt === undefined ? {} : { eventAt: t.eventAt }),
+    ...(key === undefined ? {} : { playersKey: key }),
+  };
 }
 
 /**
@@ -36,7 +42,13 @@ export function ticketPatch(event: TicketEvent, now: number): Patch<Ticket> {
     backfillOf: event.backfillOf,
   };
   return {
-    guard: eventGuard(event, ticketStatusRank(event.status)),
+    // Only GameLift creates tickets we did not store first: automatic backfill of a game session on
+    // our fleets (vetted by trust.ts). Any other unknown ticket is junk and creates nothing.
+    // GameLift's own events must name the ticket's players; observations come from our own reads.
+    guard: eventGuard(event, ticketStatusRank(event.status), {
+      create: event.type !== "ObservedStatus" && event.backfillOf !== undefined,
+      ...(event.type === "ObservedStatus" ? {} : { playerIds: event.playerIds }),
+    }),
     terminal,
     set: set as Partial<Ticket>,
     setIfNotExists: setIfNotExists as Partial<Ticket>,
@@ -48,7 +60,7 @@ export function ticketPatch(event: TicketEvent, now: number): Patch<Ticket> {
 /**
  * The pure state machine: `(state, event) → new state`, or `undefined` when the event changes
  * nothing (terminal state, duplicate id, or older than what is stored). An event for a ticket not
- * stored yet creates it.
+ * stored yet creates it only when it is an automatic backfill ticket of one of our game sessions.
  * @example
  * const next = foldTicket(current, event, Date.now()) ?? current;
  */

@@ -12,7 +12,8 @@ const jsonMime = /^application\/(?:[\w.+-]+\+)?json\s*(?:;.*)?$/i;
 
 /**
  * Parses a JSON request body into `event.jsonBody`. An empty body parses as `{}` so the schema
- * names the missing fields. Oversized → 413, non-JSON content type → 415, malformed → 400.
+ * names the missing fields. Oversized → 413, non-JSON content type → 415, malformed → 400, and a
+ * literal `null` body → 400 (it is not an empty body: the caller sent a value that is no object).
  * @example middy(fn).use(jsonBody({ maxBytes: 8192 }))
  */
 export function jsonBody(options: JsonBodyOptions = {}): MiddlewareObj<HttpEvent> {
@@ -37,11 +38,18 @@ export function jsonBody(options: JsonBodyOptions = {}): MiddlewareObj<HttpEvent
         details: { contentType: contentType || null },
       });
     }
+    let parsed: unknown;
     try {
-      event.jsonBody = JSON.parse(text) as unknown;
+      parsed = JSON.parse(text) as unknown;
     } catch {
       throw new HttpError(400, "INVALID_JSON", "Request body is not valid JSON");
     }
+    if (parsed === null) {
+      throw new HttpError(400, "VALIDATION_FAILED", "body: must be a JSON object, not null", {
+        details: { issues: [{ field: "body", message: "must be a JSON object, not null" }] },
+      });
+    }
+    event.jsonBody = parsed;
   };
   return { before: jsonBodyBefore };
 }

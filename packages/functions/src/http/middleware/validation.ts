@@ -2,6 +2,7 @@ import type { MiddlewareObj } from "@middy/core";
 import type { z } from "zod";
 import { HttpError } from "../errors.js";
 import type { HttpEvent } from "../types.js";
+import { firstUnsafe } from "./hygiene.js";
 
 /** Schemas of the parts of a request; absent parts are passed through as `{}`/`undefined`. */
 export interface ValidationOptions {
@@ -32,7 +33,9 @@ function issuesOf(part: string, error: z.ZodError): FieldIssue[] {
 
 /**
  * Validates body, path parameters and query string with zod into `event.input`; the first failing
- * field is named in the message, all of them in `details`.
+ * field is named in the message, all of them in `details`. Before any schema, every part is checked
+ * for `__proto__`/`constructor`/`prototype` keys and for NUL or lone surrogates in keys and strings
+ * (400, so they never reach a record or GameLift).
  * @example middy(fn).use(validation({ body: startMatchmakingBody }))
  */
 export function validation(options: ValidationOptions): MiddlewareObj<HttpEvent> {
@@ -46,6 +49,11 @@ export function validation(options: ValidationOptions): MiddlewareObj<HttpEvent>
     const issues: FieldIssue[] = [];
     const out: Record<string, unknown> = {};
     for (const [name, schema, value] of parts) {
+      const unsafe = firstUnsafe(name, value);
+      if (unsafe) {
+        issues.push(unsafe);
+        continue;
+      }
       if (!schema) {
         out[name] = value;
         continue;
