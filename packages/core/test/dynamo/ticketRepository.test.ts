@@ -136,10 +136,4 @@ describe("TicketRepository version", () => {
     expect(afterSearching).toBe(2);
     expect((await repo.get("ver-1"))?.version).toBe(3);
   });
-
-  it("starts at 1 for a ticket first seen in an event", async () => {
-    await repo.apply({ ...event(2_000, "x1"), ticketId: "ver-2" }, 2_000);
-
-    expect((await repo.get("ver-2"))?.version).toBe(1);
-  });
 });
