@@ -2,7 +2,7 @@ import type { Ticket, TicketPlayer, Connection } from "../../domain/ticket/types
 import { TICKET_STATUSES } from "../../domain/ticket/types.js";
 
 /** Attributes stored next to the ticket that are not part of {@link Ticket}. */
-const INTERNAL = new Set(["pk", "sk", "statusRank", "pendingShard", "expiresAt"]);
+const INTERNAL = new Set(["pk", "sk", "statusRank", "pendingShard", "expiresAt", "gameSessionKey"]);
 
 /** Maps a stored item back to a {@link Ticket}, dropping keys and guard attributes. */
 export function ticketFromItem(item: Record<string, unknown>): Ticket {
