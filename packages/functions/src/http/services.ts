@@ -2,12 +2,17 @@ import { randomBytes, randomUUID } from "node:crypto";
 import {
   defaultConfigurationProfile,
   defaultQueueProfile,
+  openskillModel,
+  skillFromRating,
   type ConfigurationProfile,
+  type Player,
+  type RatingModel,
   type QueueProfile,
 } from "@matchplace/core";
 import {
   createDocumentClient,
   IdempotencyStore,
+  MatchResultRepository,
   PartyRepository,
   PlacementRepository,
   PlayerRepository,
@@ -15,6 +20,9 @@ import {
   TicketRepository,
 } from "@matchplace/core/dynamo";
 import { createGameLiftClient, GameLiftGateway } from "@matchplace/core/gamelift";
+import { MatchEventPublisher } from "@matchplace/core/realtime";
+import { linkedString } from "../events/linked.js";
+import { ratingConfig, type RatingConfig } from "./ratingConfig.js";
 import { linkedNames, type LinkedNames } from "./linked.js";
 
 /** Everything a route needs, built once per process (clients are reused across invocations). */
@@ -27,6 +35,13 @@ export interface Services {
   readonly idempotency: IdempotencyStore;
   readonly rateLimits: RateLimitStore;
   readonly gamelift: GameLiftGateway;
+  readonly results: MatchResultRepository;
+  readonly ratingModel: RatingModel;
+  readonly rating: RatingConfig;
+  /** The server-trusted `skill` of a player for a configuration: its pool's rating on the rule set's scale. */
+  skillOf(player: Player, profile: ConfigurationProfile): number;
+  /** Publishes to the MatchEvents topic (`Resource.MatchEvents.arn`), built on first use. */
+  matchEvents(): MatchEventPublisher;
   readonly now: () => number;
   readonly newId: () => string;
   readonly randomBytes: (n: number) => Uint8Array;
@@ -47,6 +62,8 @@ export function services(): Services {
   const names = linkedNames();
   const client = createDocumentClient();
   const tableName = names.tableName;
+  const rating = ratingConfig();
+  let publisher: MatchEventPublisher | undefined;
   built = {
     names,
     players: new PlayerRepository({ client, tableName }),
@@ -56,6 +73,13 @@ export function services(): Services {
     idempotency: new IdempotencyStore({ client, tableName }),
     rateLimits: new RateLimitStore({ client, tableName }),
     gamelift: new GameLiftGateway({ client: createGameLiftClient() }),
+    results: new MatchResultRepository({ client, tableName }),
+    ratingModel: openskillModel,
+    rating,
+    // The pool of a configuration is the configuration's name in this stage (what results record).
+    skillOf: (player, profile) =>
+      skillFromRating(openskillModel, rating.skillScale, player.ratings?.[profile.key === defaultConfigurationProfile.key ? names.configurationName : profile.key]),
+    matchEvents: () => (publisher ??= new MatchEventPublisher({ topicArn: linkedString("MatchEvents", "arn") })),
     now: () => Date.now(),
     newId: () => randomUUID(),
     randomBytes: (n) => randomBytes(n),

@@ -8,3 +8,5 @@ export * from "./ports.js";
 export * from "./gameSessionRoster.js";
 export * from "./recordResult.js";
 export * from "./endGameSession.js";
+export * from "./serverPrincipal.js";
+export * from "./resultEvent.js";
