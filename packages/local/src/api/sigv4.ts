@@ -26,8 +26,8 @@ export const MAX_SKEW_MS = 5 * 60 * 1000;
 
 const authPattern = /^AWS4-HMAC-SHA256 Credential=([^/,\s]+)\/(\d{8})\/([^/]+)\/([^/]+)\/aws4_request,\s*SignedHeaders=([a-z0-9;-]+),\s*Signature=([0-9a-f]{64})$/;
 
-/** SHA-256 / HMAC-SHA-256 in smithy's `HashConstructor` shape, from node:crypto. */
-class NodeSha256 {
+/** SHA-256 / HMAC-SHA-256 in smithy's `HashConstructor` shape, from node:crypto (what `@smithy/hash-node` does). */
+export class NodeSha256 {
   readonly #hash: ReturnType<typeof createHash> | ReturnType<typeof createHmac>;
   public constructor(secret?: string | Uint8Array | ArrayBuffer | ArrayBufferView) {
     this.#hash = secret === undefined ? createHash("sha256") : createHmac("sha256", toBuffer(secret));
