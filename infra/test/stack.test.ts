@@ -7,7 +7,7 @@ import { routes, schedules, SERVER_ROUTE_PREFIX, subscribers } from "@matchplace
 import { beforeAll, describe, expect, it } from "vitest";
 import { deployedHandlers, REDRIVE_HANDLER, routeName } from "../handlers.js";
 import { ACCOUNT, REGION } from "./harness/mocks.js";
-import { lambdaOf, only, statements } from "./harness/query.js";
+import { lambdaOf, only, roleStatements, statements } from "./harness/query.js";
 import { runInfra, type InfraRun } from "./harness/runInfra.js";
 import { gameLiftSuite } from "./suites/gamelift.js";
 import { iamSuite } from "./suites/iam.js";
@@ -86,6 +86,24 @@ describe("HTTP API", () => {
     expect(routes.filter((r) => r.path.startsWith(SERVER_ROUTE_PREFIX)).every((r) => r.auth === "iam" && r.method === "POST")).toBe(true);
   });
 
+  it("offers fleet roles a policy to invoke exactly POST /v1/server/* of this API, and outputs its ARN", () => {
+    const api = run.get("aws:apigatewayv2/api:Api", "ApiApi");
+    const policy = run.get("aws:iam/policy:Policy", "GameServerPolicy");
+    expect(statements(policy.inputs.policy as string)).toEqual([
+      { Effect: "Allow", Action: ["execute-api:Invoke"], Resource: [`${api.state.executionArn as string}/*/POST/v1/server/*`] },
+    ]);
+    expect(run.outputs["gameServerPolicyArn"]).toBe(policy.state.arn);
+  });
+
+  it("lets the results handler publish to MatchEvents (linked) and the end handler not", () => {
+    const id = (path: string) => `ApiRoute${routeName("POST", path)}Handler`;
+    const results = roleStatements(run, id("/v1/server/game-sessions/{gameSessionId}/results"));
+    const end = roleStatements(run, id("/v1/server/game-sessions/{gameSessionId}/end"));
+    expect(results.some((s) => s.Action.includes("sns:Publish"))).toBe(true);
+    expect(end.some((s) => s.Action.includes("sns:Publish"))).toBe(false);
+    expect(end.flatMap((s) => s.Action).some((a) => a.startsWith("gamelift:"))).toBe(false);
+  });
+
   it("trusts tokens of the stack's Cognito user pool and game client", () => {
     const authorizer = run.get("aws:apigatewayv2/authorizer:Authorizer", "ApiAuthorizerJwtAuthorizer");
     const pool = only(run, "aws:cognito/userPool:UserPool");
@@ -131,7 +149,7 @@ describe("table", () => {
       schema.GlobalSecondaryIndexes!.map((i) => ({
         name: i.IndexName,
         hashKey: i.KeySchema!.find((k) => k.KeyType === "HASH")!.AttributeName,
-        rangeKey: i.KeySchema!.find((k) => k.KeyType === "RANGE")!.AttributeName,
+        rangeKey: i.KeySchema!.find((k) => k.KeyType === "RANGE")?.AttributeName,
         projectionType: i.Projection!.ProjectionType,
       })),
     );
