@@ -14,3 +14,4 @@ export { writePrivateKey, privateKeyMode } from "./pem.js";
 export { renderTable } from "./table.js";
 export type { Column } from "./table.js";
 export type { CliIo, Connection, InterruptSource, UploadCredentials, StorageLocation } from "./types.js";
+export { signedPost, type ServerSigningCredentials } from "./serverSigner.js";
