@@ -23,6 +23,7 @@ export default $config({
     await import("./infra/schedule.js");
     const { realtimeApi, matchEvents } = await import("./infra/realtime.js");
     const { alarms } = await import("./infra/alarms.js");
+    const { gameServerPolicy } = await import("./infra/gameServers.js");
 
     return {
       api: api.url,
@@ -33,6 +34,7 @@ export default $config({
       alarmsTopicArn: alarms.arn,
       realtimeUrl: realtimeApi.url,
       matchEventsTopicArn: matchEvents.arn,
+      gameServerPolicyArn: gameServerPolicy.arn,
       ...(userPool && userPoolClient ? { userPoolId: userPool.id, userPoolClientId: userPoolClient.id } : {}),
     };
   },

@@ -1,13 +1,14 @@
 /**
- * The player REST API: an API Gateway HTTP API with every route of
- * packages/functions/src/routes.ts, a JWT authorizer on each route that asks for auth, stage-wide
- * throttling, CORS and JSON access logs.
+ * The REST API: an API Gateway HTTP API with every route of packages/functions/src/routes.ts, a JWT
+ * authorizer on each player route (`auth: "jwt"`), IAM authorization (SigV4) on each game-server
+ * route (`auth: "iam"`), stage-wide throttling, CORS and JSON access logs.
  */
 import { routes } from "@matchplace/functions/routes";
 import { jwtAudiences, jwtIssuer } from "./auth.js";
 import { config } from "./config.js";
 import { functionArgs } from "./functions.js";
-import { routeName } from "./handlers.js";
+import { handlerAccess, routeName } from "./handlers.js";
+import { matchEvents } from "./realtime.js";
 
 /** The HTTP API. */
 export const api = new sst.aws.ApiGatewayV2("Api", {
@@ -36,8 +37,11 @@ export const authorizer = api.addAuthorizer({
 });
 
 for (const route of routes) {
-  api.route(`${route.method} ${route.path}`, functionArgs(route.handler), {
+  // A handler that publishes MatchEvents (game-server results) is linked to the topic and granted Publish on it.
+  const publishes = handlerAccess[route.handler]?.publishMatchEvents === true;
+  const args = publishes ? functionArgs(route.handler, { link: [matchEvents] }, { matchEvents }) : functionArgs(route.handler);
+  api.route(`${route.method} ${route.path}`, args, {
     name: routeName(route.method, route.path),
-    auth: route.auth ? { jwt: { authorizer: authorizer.id } } : false,
+    auth: route.auth === "iam" ? { iam: true } : route.auth === "jwt" ? { jwt: { authorizer: authorizer.id } } : false,
   });
 }

@@ -61,6 +61,34 @@ export const FUNCTION_SETTINGS = [
   "MATCHPLACE_GAMELIFT_BUDGET_MS",
 ] as const;
 
+/**
+ * Rating settings forwarded to the functions: `MATCHPLACE_SKILL_BASIS` (`display` = μ − 3σ, or
+ * `mu`) and `MATCHPLACE_SERVER_FLEETS` (JSON: game-server IAM role ARN → fleet ids, or `"*"`).
+ */
+function ratingSettings(env: NodeJS.ProcessEnv): Record<string, string> {
+  const out: Record<string, string> = {};
+  const basis = env.MATCHPLACE_SKILL_BASIS?.trim();
+  if (basis) {
+    if (basis !== "display" && basis !== "mu") throw new InfraConfigError("MATCHPLACE_SKILL_BASIS", `expected display or mu, got "${basis}"`);
+    out.MATCHPLACE_SKILL_BASIS = basis;
+  }
+  const fleets = env.MATCHPLACE_SERVER_FLEETS?.trim();
+  if (fleets) {
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(fleets);
+    } catch {
+      throw new InfraConfigError("MATCHPLACE_SERVER_FLEETS", "expected JSON");
+    }
+    const ok =
+      typeof parsed === "object" && parsed !== null && !Array.isArray(parsed) &&
+      Object.entries(parsed).every(([k, v]) => /^arn:aws[a-z-]*:(iam|sts)::\d{12}:/.test(k) && (v === "*" || (Array.isArray(v) && v.every((f) => typeof f === "string"))));
+    if (!ok) throw new InfraConfigError("MATCHPLACE_SERVER_FLEETS", 'expected {"arn:aws:iam::<account>:role/<fleet role>": ["fleet-..."] | "*"}');
+    out.MATCHPLACE_SERVER_FLEETS = JSON.stringify(parsed);
+  }
+  return out;
+}
+
 const GAMELIFT_ARN = /^arn:aws[a-z-]*:gamelift:[a-z0-9-]+:\d{12}:(matchmakingconfiguration|gamesessionqueue|fleet|alias)\/.+$/;
 
 function list(env: NodeJS.ProcessEnv, name: string): string[] {
@@ -147,9 +175,10 @@ export function readInfraConfig(env: NodeJS.ProcessEnv): InfraConfig {
     corsOrigins: corsOrigins.length > 0 ? corsOrigins : ["*"],
     throttleRate: positiveNumber(env, "MATCHPLACE_API_THROTTLE_RATE", 100),
     throttleBurst: positiveNumber(env, "MATCHPLACE_API_THROTTLE_BURST", 200),
-    functionSettings: Object.fromEntries(
-      FUNCTION_SETTINGS.filter((name) => env[name]).map((name) => [name, String(positiveNumber(env, name, 0))]),
-    ),
+    functionSettings: {
+      ...Object.fromEntries(FUNCTION_SETTINGS.filter((name) => env[name]).map((name) => [name, String(positiveNumber(env, name, 0))])),
+      ...ratingSettings(env),
+    },
   };
 }
 

@@ -114,6 +114,10 @@ export const handlerAccess: Readonly<Record<string, HandlerAccess>> = {
   [fn("placements/start")]: { table: "write", gamelift: ["StartGameSessionPlacement"] },
   [fn("placements/get")]: { table: "read", gamelift: [] },
   [fn("placements/stop")]: { table: "write", gamelift: ["StopGameSessionPlacement"] },
+  // Game servers (IAM-authorised): the result transaction (result item + ratings), then MatchEvents.
+  [fn("server/results")]: { table: "write", gamelift: [], publishMatchEvents: true },
+  // Releases the players' activeTicketId.
+  [fn("server/end")]: { table: "write", gamelift: [] },
   [subscribers.events]: { table: "write", gamelift: [], deadLetter: "send" },
   [schedules.reconcile]: {
     table: "write",

@@ -48,7 +48,18 @@ describe("readInfraConfig", () => {
     });
   });
 
+  it("forwards the skill basis and the game-server fleet map (compacted JSON)", () => {
+    const fleets = '{ "arn:aws:iam::123456789012:role/arena-fleet": ["fleet-1"], "arn:aws:iam::123456789012:role/ops": "*" }';
+    expect(readInfraConfig({ MATCHPLACE_SKILL_BASIS: "mu", MATCHPLACE_SERVER_FLEETS: fleets }).functionSettings).toEqual({
+      MATCHPLACE_SKILL_BASIS: "mu",
+      MATCHPLACE_SERVER_FLEETS: JSON.stringify(JSON.parse(fleets)),
+    });
+  });
+
   it.each([
+    [{ MATCHPLACE_SKILL_BASIS: "elo" }, "MATCHPLACE_SKILL_BASIS"],
+    [{ MATCHPLACE_SERVER_FLEETS: "role=fleet" }, "MATCHPLACE_SERVER_FLEETS"],
+    [{ MATCHPLACE_SERVER_FLEETS: '{"arena-fleet":["fleet-1"]}' }, "MATCHPLACE_SERVER_FLEETS"],
     [{ MATCHPLACE_RECONCILE_TICKET_RPS: "-1" }, "MATCHPLACE_RECONCILE_TICKET_RPS"],
     [{ MATCHPLACE_JWT_ISSUER: "https://id.example.com" }, "MATCHPLACE_JWT_AUDIENCE"],
     [{ MATCHPLACE_JWT_ISSUER: "http://id.example.com", MATCHPLACE_JWT_AUDIENCE: "a" }, "MATCHPLACE_JWT_ISSUER"],

@@ -202,11 +202,16 @@ describe("realtime IAM", () => {
     }
   });
 
-  it("grants execute-api and sns:Publish to no other function", () => {
+  it("grants execute-api and sns:Publish to no other function (the game-server results route may publish MatchEvents only)", () => {
     const allowed = new Set([DISPATCHER_ID, `${ROUTE_IDS.$default}Handler`]);
+    const results = "ApiRoutePostV1ServerGameSessionsGameSessionIdResultsHandler";
     for (const { functionId } of run.builds) {
       if (allowed.has(functionId)) continue;
       expect(statementsWith(functionId, "execute-api:"), functionId).toEqual([]);
+      if (functionId === results) {
+        expect(statementsWith(functionId, "sns:").map((s) => [s.Action, s.Resource]), functionId).toEqual([[["sns:Publish"], [matchEventsArn()]]]);
+        continue;
+      }
       expect(statementsWith(functionId, "sns:"), functionId).toEqual([]);
     }
   });

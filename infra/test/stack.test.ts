@@ -3,11 +3,11 @@
  * stack, GameLift resources from infra/gamelift/), run once under Pulumi mocks.
  */
 import { tableSchema } from "@matchplace/core/dynamo";
-import { routes, schedules, subscribers } from "@matchplace/functions/routes";
+import { routes, schedules, SERVER_ROUTE_PREFIX, subscribers } from "@matchplace/functions/routes";
 import { beforeAll, describe, expect, it } from "vitest";
 import { deployedHandlers, REDRIVE_HANDLER, routeName } from "../handlers.js";
 import { ACCOUNT, REGION } from "./harness/mocks.js";
-import { lambdaOf, only, statements } from "./harness/query.js";
+import { lambdaOf, only, roleStatements, statements } from "./harness/query.js";
 import { runInfra, type InfraRun } from "./harness/runInfra.js";
 import { gameLiftSuite } from "./suites/gamelift.js";
 import { iamSuite } from "./suites/iam.js";
@@ -63,17 +63,45 @@ describe("HTTP API", () => {
     }
   });
 
-  it("guards every route with auth by the JWT authorizer; only health and the OpenAPI document are public", () => {
+  it("guards player routes with the JWT authorizer and game-server routes with IAM; only health and the OpenAPI document are public", () => {
     const authorizer = run.get("aws:apigatewayv2/authorizer:Authorizer", "ApiAuthorizerJwtAuthorizer");
     for (const route of routes.filter((r) => built.has(r.handler))) {
       const apiRoute = run.get("aws:apigatewayv2/route:Route", `${routeId(route)}Route`);
-      if (route.auth) {
+      if (route.auth === "iam") {
+        expect(apiRoute.inputs.authorizationType, route.path).toBe("AWS_IAM");
+        expect(apiRoute.inputs.authorizerId, route.path).toBeUndefined();
+        expect(route.path.startsWith(SERVER_ROUTE_PREFIX), route.path).toBe(true);
+      } else if (route.auth === "jwt") {
         expect(apiRoute.inputs, route.path).toMatchObject({ authorizationType: "JWT", authorizerId: authorizer.state.id });
       } else {
         expect(apiRoute.inputs.authorizationType, route.path).toBe("NONE");
       }
     }
     expect(routes.filter((r) => !r.auth).map((r) => r.path).sort()).toEqual(["/v1/health", "/v1/openapi.json"]);
+    expect(routes.filter((r) => r.auth === "iam").map((r) => `${r.method} ${r.path}`)).toEqual([
+      "POST /v1/server/game-sessions/{gameSessionId}/results",
+      "POST /v1/server/game-sessions/{gameSessionId}/end",
+    ]);
+    // Every IAM route sits under the prefix the fleet role's execute-api:Invoke policy names (docs/deploy.md).
+    expect(routes.filter((r) => r.path.startsWith(SERVER_ROUTE_PREFIX)).every((r) => r.auth === "iam" && r.method === "POST")).toBe(true);
+  });
+
+  it("offers fleet roles a policy to invoke exactly POST /v1/server/* of this API, and outputs its ARN", () => {
+    const api = run.get("aws:apigatewayv2/api:Api", "ApiApi");
+    const policy = run.get("aws:iam/policy:Policy", "GameServerPolicy");
+    expect(statements(policy.inputs.policy as string)).toEqual([
+      { Effect: "Allow", Action: ["execute-api:Invoke"], Resource: [`${api.state.executionArn as string}/*/POST/v1/server/*`] },
+    ]);
+    expect(run.outputs["gameServerPolicyArn"]).toBe(policy.state.arn);
+  });
+
+  it("lets the results handler publish to MatchEvents (linked) and the end handler not", () => {
+    const id = (path: string) => `ApiRoute${routeName("POST", path)}Handler`;
+    const results = roleStatements(run, id("/v1/server/game-sessions/{gameSessionId}/results"));
+    const end = roleStatements(run, id("/v1/server/game-sessions/{gameSessionId}/end"));
+    expect(results.some((s) => s.Action.includes("sns:Publish"))).toBe(true);
+    expect(end.some((s) => s.Action.includes("sns:Publish"))).toBe(false);
+    expect(end.flatMap((s) => s.Action).some((a) => a.startsWith("gamelift:"))).toBe(false);
   });
 
   it("trusts tokens of the stack's Cognito user pool and game client", () => {
@@ -125,7 +153,7 @@ describe("table", () => {
       schema.GlobalSecondaryIndexes!.map((i) => ({
         name: i.IndexName,
         hashKey: i.KeySchema!.find((k) => k.KeyType === "HASH")!.AttributeName,
-        rangeKey: i.KeySchema!.find((k) => k.KeyType === "RANGE")!.AttributeName,
+        rangeKey: i.KeySchema!.find((k) => k.KeyType === "RANGE")?.AttributeName,
         projectionType: i.Projection!.ProjectionType,
       })),
     );

@@ -28,3 +28,4 @@ export type { RuleSetSource } from "./simulate/ruleSetSource.js";
 export { renderHtml } from "./simulate/report/html.js";
 export type { RunReport } from "./simulate/report/summary.js";
 export type { RunObservation, RunProgress, SimulatedMatch, TicketOutcome } from "./simulate/types.js";
+export { signedPost, type ServerSigningCredentials } from "./serverSigner.js";

@@ -70,7 +70,7 @@ describe("AsyncAPI document", () => {
   });
 
   it("lists the MatchEvents attributes subscribers filter on, and a filter policy using real values", () => {
-    const headers = ["TicketMatchEvent", "PlacementMatchEvent"].map((id) => doc.components.messages[id]?.headers?.properties ?? {});
+    const headers = ["TicketMatchEvent", "PlacementMatchEvent", "MatchResultRecordedEvent"].map((id) => doc.components.messages[id]?.headers?.properties ?? {});
     const types = headers.flatMap((h) => h["type"]?.enum ?? []);
     expect(types.sort()).toEqual([...MATCH_EVENT_TYPES].sort());
     expect(Object.keys(headers[0] ?? {})).toContain("configurationName");

@@ -10,9 +10,9 @@ describe("OpenAPI document", () => {
     expect(readFileSync(openApiPath, "utf8")).toBe(renderOpenApi());
   });
 
-  it("describes exactly the routes the server deploys, with the same auth", () => {
+  it("describes exactly the player routes the server deploys, with the same auth (game-server IAM routes are not the client's)", () => {
     const documented = Object.values(operations).map((o) => `${o.method} ${o.path} auth=${o.auth}`).sort();
-    const deployed = routes.map((r) => `${r.method} ${r.path} auth=${r.auth}`).sort();
+    const deployed = routes.filter((r) => r.auth !== "iam").map((r) => `${r.method} ${r.path} auth=${r.auth === "jwt"}`).sort();
     expect(documented).toEqual(deployed);
   });
 

@@ -96,3 +96,27 @@ export class OutcomeUnknownError extends UnavailableError {
     this.name = "OutcomeUnknownError";
   }
 }
+
+/** A result for this game session is already stored (the transaction's put found it). */
+export class ResultExistsError extends ConflictError {
+  public constructor(options: CoreErrorOptions = {}) {
+    super("RESULT_EXISTS", "A result for this game session is already recorded", options);
+    this.name = "ResultExistsError";
+  }
+}
+
+/** A player's ratings changed between read and write (another result landed): rate again. */
+export class RatingsChangedError extends ConflictError {
+  public constructor(options: CoreErrorOptions = {}) {
+    super("RATINGS_CHANGED", "A player's ratings changed concurrently", options);
+    this.name = "RatingsChangedError";
+  }
+}
+
+/** The authenticated caller may not act on this resource (e.g. a game server of another fleet): HTTP 403. */
+export class NotPermittedError extends CoreError {
+  public constructor(code: string, message: string, options: CoreErrorOptions = {}) {
+    super(code, message, options);
+    this.name = "NotPermittedError";
+  }
+}

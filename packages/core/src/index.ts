@@ -12,3 +12,4 @@ export * from "./domain/placement-request/index.js";
 export * from "./domain/ticket/observe.js";
 export * from "./domain/placement/observe.js";
 export * from "./domain/realtime/index.js";
+export * from "./domain/rating/index.js";

@@ -9,6 +9,14 @@
 /** An HTTP method as API Gateway HTTP APIs route it. */
 export type RouteMethod = "GET" | "POST" | "PUT" | "PATCH" | "DELETE" | "HEAD" | "OPTIONS";
 
+/**
+ * Who may call a route: `"jwt"` a player (JWT authorizer; the handler reads `claims.sub`), `"iam"` a
+ * game server signing with SigV4 (API Gateway IAM authorization; the handler reads
+ * `requestContext.authorizer.iam`), `false` anyone. A player's JWT never opens an IAM route and IAM
+ * credentials never open a JWT route.
+ */
+export type RouteAuth = "jwt" | "iam" | false;
+
 /** One API Gateway route bound to one Lambda handler. */
 export interface RouteDefinition {
   /** HTTP method. */
@@ -17,41 +25,48 @@ export interface RouteDefinition {
   readonly path: string;
   /** SST handler string: `packages/functions/src/<module>.<export>`. */
   readonly handler: string;
-  /** Whether the JWT authorizer guards the route (the handler reads `claims.sub` when true). */
-  readonly auth: boolean;
+  /** Who may call the route (see {@link RouteAuth}). */
+  readonly auth: RouteAuth;
 }
 
 const fn = (module: string): string => `packages/functions/src/${module}.handler`;
 
+/** Path prefix of the game-server routes (IAM-authorised; the fleet role policy names it). */
+export const SERVER_ROUTE_PREFIX = "/v1/server/";
+
 /**
- * Every route of the player API.
+ * Every route of the player API and the game-server API.
  *
  * @example
  * ```ts
- * for (const r of routes) api.route(`${r.method} ${r.path}`, r.handler, { auth: r.auth ? jwt : undefined });
+ * for (const r of routes) api.route(`${r.method} ${r.path}`, r.handler, { auth: r.auth === "iam" ? { iam: true } : r.auth ? jwt : undefined });
  * ```
  */
 export const routes: readonly RouteDefinition[] = [
   { method: "GET", path: "/v1/health", handler: fn("health/get"), auth: false },
   { method: "GET", path: "/v1/openapi.json", handler: fn("openapi/get"), auth: false },
 
-  { method: "GET", path: "/v1/players/me", handler: fn("players/getMe"), auth: true },
-  { method: "PATCH", path: "/v1/players/me", handler: fn("players/patchMe"), auth: true },
+  { method: "GET", path: "/v1/players/me", handler: fn("players/getMe"), auth: "jwt" },
+  { method: "PATCH", path: "/v1/players/me", handler: fn("players/patchMe"), auth: "jwt" },
 
-  { method: "POST", path: "/v1/parties", handler: fn("parties/create"), auth: true },
-  { method: "POST", path: "/v1/parties/join", handler: fn("parties/join"), auth: true },
-  { method: "GET", path: "/v1/parties/{partyId}", handler: fn("parties/get"), auth: true },
-  { method: "DELETE", path: "/v1/parties/{partyId}/members/me", handler: fn("parties/leave"), auth: true },
+  { method: "POST", path: "/v1/parties", handler: fn("parties/create"), auth: "jwt" },
+  { method: "POST", path: "/v1/parties/join", handler: fn("parties/join"), auth: "jwt" },
+  { method: "GET", path: "/v1/parties/{partyId}", handler: fn("parties/get"), auth: "jwt" },
+  { method: "DELETE", path: "/v1/parties/{partyId}/members/me", handler: fn("parties/leave"), auth: "jwt" },
 
-  { method: "POST", path: "/v1/matchmaking", handler: fn("matchmaking/start"), auth: true },
-  { method: "GET", path: "/v1/matchmaking/current", handler: fn("matchmaking/current"), auth: true },
-  { method: "GET", path: "/v1/matchmaking/{ticketId}", handler: fn("matchmaking/get"), auth: true },
-  { method: "POST", path: "/v1/matchmaking/{ticketId}/accept", handler: fn("matchmaking/accept"), auth: true },
-  { method: "DELETE", path: "/v1/matchmaking/{ticketId}", handler: fn("matchmaking/stop"), auth: true },
+  { method: "POST", path: "/v1/matchmaking", handler: fn("matchmaking/start"), auth: "jwt" },
+  { method: "GET", path: "/v1/matchmaking/current", handler: fn("matchmaking/current"), auth: "jwt" },
+  { method: "GET", path: "/v1/matchmaking/{ticketId}", handler: fn("matchmaking/get"), auth: "jwt" },
+  { method: "POST", path: "/v1/matchmaking/{ticketId}/accept", handler: fn("matchmaking/accept"), auth: "jwt" },
+  { method: "DELETE", path: "/v1/matchmaking/{ticketId}", handler: fn("matchmaking/stop"), auth: "jwt" },
 
-  { method: "POST", path: "/v1/placements", handler: fn("placements/start"), auth: true },
-  { method: "GET", path: "/v1/placements/{placementId}", handler: fn("placements/get"), auth: true },
-  { method: "DELETE", path: "/v1/placements/{placementId}", handler: fn("placements/stop"), auth: true },
+  { method: "POST", path: "/v1/placements", handler: fn("placements/start"), auth: "jwt" },
+  { method: "GET", path: "/v1/placements/{placementId}", handler: fn("placements/get"), auth: "jwt" },
+  { method: "DELETE", path: "/v1/placements/{placementId}", handler: fn("placements/stop"), auth: "jwt" },
+
+  // Game servers (SigV4 with the fleet role's credentials). {gameSessionId}: the ARN URL-encoded, or its last segment.
+  { method: "POST", path: "/v1/server/game-sessions/{gameSessionId}/results", handler: fn("server/results"), auth: "iam" },
+  { method: "POST", path: "/v1/server/game-sessions/{gameSessionId}/end", handler: fn("server/end"), auth: "iam" },
 ];
 
 /** SNS subscribers: the FlexMatch / placement event consumer. */

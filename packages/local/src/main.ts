@@ -114,6 +114,7 @@ async function main(): Promise<void> {
       ``,
       `  API (HTTP API + JWT)   ${e.api}        GET ${e.api}/v1/health`,
       `  dev tokens             POST ${e.api}/local/token  {"playerId":"alice"}`,
+      `  game servers (SigV4)   ${e.api}/v1/server/...  access key ${e.serverCredentials.accessKeyId}, secret ${e.serverCredentials.secretAccessKey}, service execute-api, region ${e.region}`,
       `  realtime (WebSocket)   ${e.websocket}?token=<JWT>   push of tickets, placements, parties`,
       `  dashboard              ${e.dashboard}   open it in a browser: tickets, matches, capacity, events, fault knobs`,
       `  GameLift emulator      ${e.gamelift}        aws gamelift ... --endpoint-url ${e.gamelift}`,

@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import { mkdirSync, writeFileSync, rmSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { Logger } from "@aws-lambda-powertools/logger";
@@ -8,6 +9,7 @@ import { realtime, routes, schedules, subscribers } from "@matchplace/functions/
 import { startGameLiftEmulator, type EmulatorFaults, type GameLiftEmulator } from "@matchplace/gamelift-local";
 import { LocalIssuer } from "./auth/LocalIssuer.js";
 import { startLocalApiGateway, type LocalApiGateway } from "./api/LocalApiGateway.js";
+import type { ServerCredential } from "./api/sigv4.js";
 import { freePort, startDynamoDbLocal, type DynamoDbLocal } from "./dynamodb/DynamoDbLocal.js";
 import { loadHandler, repoRoot } from "./handlers.js";
 import { LocalSns } from "./sns/LocalSns.js";
@@ -49,6 +51,10 @@ export interface LocalStageOptions {
   readonly tickIntervalMs?: number;
   /** How often the table's stream is read for the realtime dispatcher (default 50 ms). */
   readonly streamPollIntervalMs?: number;
+  /** The game servers' SigV4 credentials (default: a fresh random pair per start, mapped to the seeded fleets). */
+  readonly serverCredentials?: { readonly accessKeyId: string; readonly secretAccessKey: string };
+  /** More signers and the fleets each serves (tests: a server of another fleet). */
+  readonly extraServerCredentials?: readonly (ServerCredential & { readonly fleetIds: readonly string[] })[];
 }
 
 /** Where everything is; also the content of `.matchplace/local.json`. */
@@ -68,6 +74,8 @@ export interface StageEndpoints {
   readonly tableName: string;
   readonly topics: { readonly events: string; readonly matchEvents: string };
   readonly matchmaking: { readonly configurationName: string; readonly queueName: string };
+  /** What a local game server signs `/v1/server/...` requests with (SigV4, service `execute-api`, the stage's region). */
+  readonly serverCredentials: ServerCredential & { readonly fleetIds: readonly string[] };
   readonly pid: number;
 }
 
@@ -183,9 +191,19 @@ export async function startLocalStage(options: LocalStageOptions = {}): Promise<
     process.env.SST_RESOURCE_EventsTrust = JSON.stringify(eventTrustOf(seeded, { region, accountId }));
     sns.subscribe(topicArn, subscribers.events, await loadHandler(subscribers.events));
 
+    // Game servers sign /v1/server/... with these (IAM authorization on AWS); they serve the seeded fleets.
+    const serverCredentials = {
+      accessKeyId: options.serverCredentials?.accessKeyId ?? `AKIALOCAL${randomBytes(6).toString("hex").toUpperCase()}`,
+      secretAccessKey: options.serverCredentials?.secretAccessKey ?? randomBytes(30).toString("base64url"),
+      userArn: `arn:aws:iam::${accountId}:user/matchplace-local-game-server`,
+      fleetIds: seeded.fleetIds,
+    };
+    const signers = [serverCredentials, ...(options.extraServerCredentials ?? [])];
+    process.env.MATCHPLACE_SERVER_FLEETS = JSON.stringify(Object.fromEntries(signers.map((c) => [c.userArn, c.fleetIds])));
+
     // The issuer names the API's own address, so the port was picked before the token issuer exists.
     const issuer = await LocalIssuer.create({ issuer: issuerUrl, audience: "matchplace" });
-    const api: LocalApiGateway = await startLocalApiGateway({ port: apiPort, routes, issuer, accountId, logger });
+    const api: LocalApiGateway = await startLocalApiGateway({ port: apiPort, routes, issuer, accountId, logger, serverCredentials: signers });
     stops.push(() => api.close());
 
     const snsServer: SnsServer = await startSnsServer(sns, snsPort);
@@ -242,6 +260,7 @@ export async function startLocalStage(options: LocalStageOptions = {}): Promise<
       tableName,
       topics: { events: topicArn, matchEvents: matchEventsArn },
       matchmaking,
+      serverCredentials,
       pid: process.pid,
     };
     if (options.writeLocalJson) {

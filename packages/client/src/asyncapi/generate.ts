@@ -6,7 +6,7 @@
 import { writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { z } from "zod";
-import { PLACEMENT_EVENT_TYPES, TICKET_EVENT_TYPES, clientMessage, errorMessage, matchEvent, partyUpdatedMessage, pingAction, placementMatchEvent, placementUpdatedMessage, pongMessage, resyncAction, resyncMessage, serverMessage, ticketMatchEvent, ticketUpdatedMessage } from "../schemas/index.js";
+import { PLACEMENT_EVENT_TYPES, RESULT_EVENT_TYPES, TICKET_EVENT_TYPES, clientMessage, matchResultRecordedEvent, errorMessage, matchEvent, partyUpdatedMessage, pingAction, placementMatchEvent, placementUpdatedMessage, pongMessage, resyncAction, resyncMessage, serverMessage, ticketMatchEvent, ticketUpdatedMessage } from "../schemas/index.js";
 
 type Json = Record<string, unknown>;
 
@@ -88,6 +88,17 @@ const matchEventMessages: Record<string, MessageSpec> = {
       properties: { type: attribute("The body's `type`", PLACEMENT_EVENT_TYPES), queueName: attribute("The game session queue's name") },
     },
   },
+  matchResultRecordedEvent: {
+    schema: matchResultRecordedEvent,
+    name: "MatchResultRecordedEvent",
+    summary: "A game server's result was recorded; old and new rating per player. Published by the results route (again on an identical retry): deduplicate on `id`.",
+    headers: {
+      type: "object",
+      description: "SNS message attributes (DataType String), for subscription filter policies.",
+      required: ["type", "configurationName"],
+      properties: { type: attribute("The body's `type`", RESULT_EVENT_TYPES), configurationName: attribute("The rating pool: the matchmaking configuration's name") },
+    },
+  },
 };
 
 /** The example subscription filter policy shown on the publish operation (a test checks its values). */
@@ -158,7 +169,7 @@ export function buildAsyncApiDocument(): Json {
         address: "{matchEventsTopicArn}",
         title: "MatchEvents",
         description:
-          "One message per visible ticket or placement transition, published by the stream dispatcher. Delivery is at-least-once and unordered: deduplicate on `id`, order by `version`. Unless a subscription uses raw message delivery, subscribers get the body as the `Message` string of an SNS notification envelope, with the attributes in `MessageAttributes`.",
+          "One message per visible ticket or placement transition, published by the stream dispatcher, and one per recorded match result (`MatchResultRecorded`), published by the results route. Delivery is at-least-once and unordered: deduplicate on `id`, order by `version`. Unless a subscription uses raw message delivery, subscribers get the body as the `Message` string of an SNS notification envelope, with the attributes in `MessageAttributes`.",
         servers: [{ $ref: "#/servers/sns" }],
         parameters: { matchEventsTopicArn: { description: "The topic's ARN: stack output `matchEventsTopicArn`; locally `topics.matchEvents` in .matchplace/local.json" } },
         messages: channelMessages(matchEventMessages),
@@ -172,6 +183,7 @@ export function buildAsyncApiDocument(): Json {
       pushPlacement: operation("send", "realtime", "Push a placement change to each of its players' connections.", ["placementUpdated"]),
       pushParty: operation("send", "realtime", "Push a party change to each member's connections.", ["partyUpdated"]),
       rejectMessage: operation("send", "realtime", "Tell a client its message was not taken.", ["error"]),
+      publishMatchResult: operation("send", "matchEvents", "Publish a recorded match result with the players' old and new ratings.", ["matchResultRecordedEvent"]),
       publishMatchEvent: operation("send", "matchEvents", "Publish a ticket or placement transition.", ["ticketMatchEvent", "placementMatchEvent"], {
         bindings: {
           sns: {

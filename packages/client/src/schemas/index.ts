@@ -5,3 +5,4 @@ export * from "./parties.js";
 export * from "./placements.js";
 export * from "./realtime.js";
 export * from "./matchEvents.js";
+export * from "./server.js";

@@ -20,8 +20,10 @@ export const TICKET_EVENT_TYPES = [
 ] as const;
 /** Placement transitions published. */
 export const PLACEMENT_EVENT_TYPES = ["PlacementFulfilled", "PlacementFailed", "PlacementTimedOut", "PlacementCancelled"] as const;
+/** Result events published: a game server's result was recorded and ratings updated. */
+export const RESULT_EVENT_TYPES = ["MatchResultRecorded"] as const;
 /** Every `type` of a MatchEvents message. */
-export const MATCH_EVENT_TYPES = [...TICKET_EVENT_TYPES, ...PLACEMENT_EVENT_TYPES] as const;
+export const MATCH_EVENT_TYPES = [...TICKET_EVENT_TYPES, ...PLACEMENT_EVENT_TYPES, ...RESULT_EVENT_TYPES] as const;
 
 /** Where a placed match's players connect (the game session). */
 export const matchEventConnection = z
@@ -75,8 +77,32 @@ export const placementMatchEvent = z
   })
   .meta({ id: "PlacementMatchEvent" });
 
+/** A rating in a result event. */
+export const matchEventRating = z
+  .object({ mu: z.number(), sigma: z.number(), display: z.number().describe("mu - 3 sigma"), matches: z.number().int() })
+  .meta({ id: "MatchEventRating" });
+
+/**
+ * A game server's result was recorded and every player's rating updated (in one transaction).
+ * Published by the results route, again on an identical retry: deduplicate on `id`.
+ */
+export const matchResultRecordedEvent = z
+  .object({
+    type: z.enum(RESULT_EVENT_TYPES),
+    id: z.string().describe("`result:<gameSessionArn>`: one result per game session; deduplicate on it"),
+    time: z.string().describe("When the result was recorded (ISO 8601)"),
+    gameSessionArn: z.string(),
+    configurationName: z.string().describe("The rating pool: the matchmaking configuration's name"),
+    players: z.array(
+      z.object({ playerId: z.string(), team: z.string(), before: matchEventRating, after: matchEventRating }),
+    ),
+    teams: z.array(z.object({ team: z.string(), rank: z.number().optional(), score: z.number().optional() })),
+    leftEarly: z.array(z.string()),
+  })
+  .meta({ id: "MatchResultRecordedEvent" });
+
 /** Every MatchEvents message body. */
-export const matchEvent = z.union([ticketMatchEvent, placementMatchEvent]).meta({ id: "MatchEvent" });
+export const matchEvent = z.union([ticketMatchEvent, placementMatchEvent, matchResultRecordedEvent]).meta({ id: "MatchEvent" });
 
 /** A MatchEvents message body. */
 export type MatchEvent = z.output<typeof matchEvent>;

@@ -47,8 +47,13 @@ describe("playerAttributes", () => {
 });
 
 describe("players", () => {
-  it("start with skill 1000 and no preferences", () => {
+  it("start with skill 1000, no ratings and no preferences", () => {
     const view = playerView(newPlayer("p", Date.parse("2026-01-01T00:00:00Z")));
-    expect(view).toEqual({ playerId: "p", skill: 1000, preferences: {}, createdAt: "2026-01-01T00:00:00.000Z" });
+    expect(view).toEqual({ playerId: "p", skill: 1000, ratings: {}, preferences: {}, createdAt: "2026-01-01T00:00:00.000Z" });
+  });
+
+  it("show each pool's rating with its display rating mu - 3 sigma", () => {
+    const player = { ...newPlayer("p", 0), ratings: { arena: { mu: 30, sigma: 5, matches: 2 } } };
+    expect(playerView(player, { skill: 1600 })).toMatchObject({ skill: 1600, ratings: { arena: { mu: 30, sigma: 5, display: 15, matches: 2 } } });
   });
 });

@@ -8,6 +8,7 @@ export type ErrorCode =
   | "INVALID_JSON"
   | "VALIDATION_FAILED"
   | "UNAUTHORIZED"
+  | "FORBIDDEN"
   | "NOT_FOUND"
   | "METHOD_NOT_ALLOWED"
   | "CONFLICT"

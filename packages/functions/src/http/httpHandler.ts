@@ -6,6 +6,7 @@ import type { APIGatewayProxyStructuredResultV2, Context } from "aws-lambda";
 import type { z } from "zod";
 import { callerIdentity } from "./middleware/callerIdentity.js";
 import { errorResponse } from "./middleware/errorResponse.js";
+import { iamCaller } from "./middleware/iamCaller.js";
 import { jsonBody } from "./middleware/jsonBody.js";
 import { validation } from "./middleware/validation.js";
 import { json, type HttpResult } from "./response.js";
@@ -16,8 +17,8 @@ type Out<S> = S extends z.ZodType ? z.output<S> : Record<string, never>;
 /** Declaration of one route's inputs; every part is optional. */
 export interface HttpHandlerOptions<B extends z.ZodType | undefined, P extends z.ZodType | undefined, Q extends z.ZodType | undefined> {
   readonly logger: Logger;
-  /** Whether the route requires the JWT `sub` (default true). */
-  readonly auth?: boolean;
+  /** Who may call: `true`/`"jwt"` a player (JWT `sub`, default), `"iam"` a SigV4 signer, `false` anyone. */
+  readonly auth?: boolean | "jwt" | "iam";
   readonly body?: B;
   readonly params?: P;
   readonly query?: Q;
@@ -52,7 +53,8 @@ export function httpHandler<
     .use(errorResponse({ logger: options.logger }))
     .use(httpHeaderNormalizer())
     .use(jsonBody({ maxBytes: options.maxBodyBytes ?? 16 * 1024 }));
-  if (auth) base.use(callerIdentity());
+  if (auth === "iam") base.use(iamCaller());
+  else if (auth) base.use(callerIdentity());
   base.use(validation({ body: options.body, params: options.params, query: options.query }));
   for (const m of options.use ?? []) base.use(m);
   return base.handler(async (event, context) => {
@@ -64,6 +66,7 @@ export function httpHandler<
       query: input.query as Out<Q>,
       playerId: event.playerId ?? "",
       headers: event.headers ?? {},
+      iamCaller: event.iamCaller,
       event,
       context,
     });

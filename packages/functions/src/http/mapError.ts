@@ -4,6 +4,8 @@ import {
   ForbiddenError,
   InvalidInputError,
   NotFoundError,
+  NotPermittedError,
+  ResultRejectedError,
   ThrottledError,
   UnavailableError,
 } from "@matchplace/core";
@@ -22,6 +24,11 @@ export function mapError(err: unknown): HttpError {
       cause: err,
     });
   }
+  if (err instanceof ResultRejectedError) {
+    // Well-formed, but it contradicts the match we know: 422 with the specific code and field.
+    return new HttpError(422, err.code, `${err.field}: ${err.message}`, { details: { field: err.field }, cause: err });
+  }
+  if (err instanceof NotPermittedError) return new HttpError(403, err.code, err.message, { details: err.details, cause: err });
   if (err instanceof NotFoundError) return new HttpError(404, "NOT_FOUND", err.message, { cause: err });
   if (err instanceof ConflictError && err.code === "IDEMPOTENCY_KEY_REUSED") {
     return new HttpError(422, "IDEMPOTENCY_KEY_REUSED", err.message, { cause: err });

@@ -2,12 +2,17 @@ import { randomBytes, randomUUID } from "node:crypto";
 import {
   defaultConfigurationProfile,
   defaultQueueProfile,
+  openskillModel,
+  skillFromRating,
   type ConfigurationProfile,
+  type Player,
+  type RatingModel,
   type QueueProfile,
 } from "@matchplace/core";
 import {
   createDocumentClient,
   IdempotencyStore,
+  MatchResultRepository,
   PartyRepository,
   pingTable,
   PlacementRepository,
@@ -18,6 +23,9 @@ import {
 import { createGameLiftClient, GameLiftGateway } from "@matchplace/core/gamelift";
 import type { Context } from "aws-lambda";
 import { numberSetting } from "../events/config.js";
+import { MatchEventPublisher } from "@matchplace/core/realtime";
+import { linkedString } from "../events/linked.js";
+import { ratingConfig, type RatingConfig } from "./ratingConfig.js";
 import { linkedNames, type LinkedNames } from "./linked.js";
 
 /** Everything a route needs, built once per process (clients are reused across invocations). */
@@ -32,6 +40,13 @@ export interface Services {
   readonly gamelift: GameLiftGateway;
   /** Reads one key of the table (health check); throws when DynamoDB does not answer. */
   pingTable(abortSignal?: AbortSignal): Promise<void>;
+  readonly results: MatchResultRepository;
+  readonly ratingModel: RatingModel;
+  readonly rating: RatingConfig;
+  /** The server-trusted `skill` of a player for a configuration: its pool's rating on the rule set's scale. */
+  skillOf(player: Player, profile: ConfigurationProfile): number;
+  /** Publishes to the MatchEvents topic (`Resource.MatchEvents.arn`), built on first use. */
+  matchEvents(): MatchEventPublisher;
   readonly now: () => number;
   readonly newId: () => string;
   readonly randomBytes: (n: number) => Uint8Array;
@@ -54,6 +69,8 @@ export function services(): Services {
   const names = linkedNames();
   const client = createDocumentClient();
   const tableName = names.tableName;
+  const rating = ratingConfig();
+  let publisher: MatchEventPublisher | undefined;
   built = {
     names,
     players: new PlayerRepository({ client, tableName }),
@@ -70,6 +87,13 @@ export function services(): Services {
       callBudgetMs: numberSetting("MATCHPLACE_GAMELIFT_BUDGET_MS", 3000),
     }),
     pingTable: (abortSignal) => pingTable(client, tableName, abortSignal),
+    results: new MatchResultRepository({ client, tableName }),
+    ratingModel: openskillModel,
+    rating,
+    // The pool of a configuration is the configuration's name in this stage (what results record).
+    skillOf: (player, profile) =>
+      skillFromRating(openskillModel, rating.skillScale, player.ratings?.[profile.key === defaultConfigurationProfile.key ? names.configurationName : profile.key]),
+    matchEvents: () => (publisher ??= new MatchEventPublisher({ topicArn: linkedString("MatchEvents", "arn") })),
     now: () => Date.now(),
     newId: () => randomUUID(),
     randomBytes: (n) => randomBytes(n),

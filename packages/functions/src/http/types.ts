@@ -11,7 +11,18 @@ export type HttpEvent = APIGatewayProxyEventV2WithJWTAuthorizer & {
   input?: { body: unknown; params: unknown; query: unknown };
   /** Set by `callerIdentity`: the JWT `sub`. */
   playerId?: string;
+  /** Set by `iamCaller` on IAM routes: the SigV4 signer. */
+  iamCaller?: IamCaller;
 };
+
+/** A game server's SigV4 identity, from `requestContext.authorizer.iam` (API Gateway payload 2.0). */
+export interface IamCaller {
+  readonly accessKey: string;
+  /** e.g. `arn:aws:sts::<account>:assumed-role/<fleet role>/<session>`. */
+  readonly userArn: string;
+  readonly accountId: string;
+  readonly userId: string;
+}
 
 /** The decoded request a route function receives. */
 export interface RouteRequest<TBody, TParams, TQuery> {
@@ -22,6 +33,8 @@ export interface RouteRequest<TBody, TParams, TQuery> {
   readonly playerId: string;
   /** Lower-cased request headers. */
   readonly headers: Readonly<Record<string, string | undefined>>;
+  /** The SigV4 caller on IAM routes; `undefined` elsewhere. */
+  readonly iamCaller: IamCaller | undefined;
   readonly event: HttpEvent;
   readonly context: Context;
 }

@@ -16,7 +16,7 @@ export const handler = httpHandler({ logger, body: startMatchmakingBody, use: wr
   const s = services();
   const profile = (req.body.configuration && findConfigurationProfile(req.body.configuration)) || defaultConfigurationProfile;
   const { ticket, retryAfterMs } = await startMatchmaking(
-    { players: s.players, parties: s.parties, tickets: s.tickets, gamelift: s.gamelift.withDeadline(gameliftDeadline(req.context)), now: s.now, newTicketId: s.newId },
+    { players: s.players, parties: s.parties, tickets: s.tickets, gamelift: s.gamelift.withDeadline(gameliftDeadline(req.context)), now: s.now, newTicketId: s.newId, skillOf: s.skillOf },
     {
       playerId: req.playerId,
       profile,

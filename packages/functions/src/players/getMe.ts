@@ -1,4 +1,4 @@
-import { playerView } from "@matchplace/core";
+import { defaultConfigurationProfile, playerView } from "@matchplace/core";
 import { httpHandler } from "../http/httpHandler.js";
 import { apiLogger } from "../http/logger.js";
 import { readRoute } from "../http/routeMiddlewares.js";
@@ -6,8 +6,12 @@ import { services } from "../http/services.js";
 
 const logger = apiLogger("players.getMe");
 
-/** GET /v1/players/me: the caller's profile, created with defaults (skill 1000) on first sight. */
+/**
+ * GET /v1/players/me: the caller's profile, created with defaults on first sight, with its ratings by
+ * pool and the `skill` matchmaking sends (the default configuration's rating on the rule set's scale).
+ */
 export const handler = httpHandler({ logger, use: readRoute() }, async (req) => {
   const s = services();
-  return { status: 200, body: playerView(await s.players.getOrCreate(req.playerId, s.now())) };
+  const player = await s.players.getOrCreate(req.playerId, s.now());
+  return { status: 200, body: playerView(player, { model: s.ratingModel, skill: s.skillOf(player, defaultConfigurationProfile) }) };
 });

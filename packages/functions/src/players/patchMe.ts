@@ -14,5 +14,6 @@ const logger = apiLogger("players.patchMe");
 export const handler = httpHandler({ logger, body: updatePlayerBody, use: writeRoute() }, async (req) => {
   const s = services();
   const preferences = checkClientAttributes(defaultConfigurationProfile, req.body.preferences, "body.preferences");
-  return { status: 200, body: playerView(await s.players.setPreferences(req.playerId, preferences, s.now())) };
+  const player = await s.players.setPreferences(req.playerId, preferences, s.now());
+  return { status: 200, body: playerView(player, { model: s.ratingModel, skill: s.skillOf(player, defaultConfigurationProfile) }) };
 });

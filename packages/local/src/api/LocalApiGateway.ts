@@ -5,14 +5,16 @@ import type { Logger } from "@aws-lambda-powertools/logger";
 import type { LocalIssuer, JwtClaims } from "../auth/LocalIssuer.js";
 import { loadHandler, type LambdaHandler } from "../handlers.js";
 import { RouteMatcher } from "./routeMatcher.js";
-import { fromResultV2, lambdaContext, toEventV2, type HttpReply } from "./events.js";
+import { fromResultV2, lambdaContext, toEventV2, type HttpReply, type IamIdentity } from "./events.js";
+import { verifySigV4, type ServerCredential } from "./sigv4.js";
 
 /** A route of the HTTP API, as `packages/functions/src/routes.ts` declares it. */
 export interface ApiRoute {
   readonly method: string;
   readonly path: string;
   readonly handler: string;
-  readonly auth: boolean;
+  /** `"jwt"` (or `true`): the JWT authorizer; `"iam"`: SigV4 against {@link LocalApiGatewayOptions.serverCredentials}; `false`: none. */
+  readonly auth: boolean | "jwt" | "iam";
 }
 
 /** Options for {@link startLocalApiGateway}. */
@@ -22,6 +24,8 @@ export interface LocalApiGatewayOptions {
   readonly routes: readonly ApiRoute[];
   readonly issuer: LocalIssuer;
   readonly accountId: string;
+  /** The credentials game servers sign IAM routes with (the local stage's `serverCredentials`). */
+  readonly serverCredentials?: readonly ServerCredential[];
   readonly logger: Logger;
   /** Lambda timeout per invocation; API Gateway answers 503 past it. */
   readonly timeoutMs?: number;
@@ -51,7 +55,13 @@ const unauthorized = (why: string): HttpReply =>
   json(401, { message: "Unauthorized", error: { code: "UNAUTHORIZED", message: why } }, { "www-authenticate": "Bearer" });
 
 /**
- * An HTTP API (payload format 2.0) with a JWT authorizer in front of the same handler modules
+ * API Gateway refuses a request failing IAM authorization with 403 (`{"message":"Forbidden"}`-like
+ * bodies); the local stage adds our error shape, with the reason, beside it.
+ */
+const forbidden = (why: string): HttpReply => json(403, { message: "Forbidden", error: { code: "FORBIDDEN", message: why } });
+
+/**
+ * An HTTP API (payload format 2.0) with a JWT authorizer and IAM (SigV4) authorization in front of the same handler modules
  * that deploy to Lambda. Also serves the local stage's dev token endpoints:
  * `POST /local/token {"playerId"}` → `{token}` and `GET /local/.well-known/jwks.json`.
  */
@@ -78,7 +88,16 @@ export async function startLocalApiGateway(options: LocalApiGatewayOptions): Pro
     const match = matcher.match(method, url.pathname);
     if (!match) return json(404, { message: "Not Found", error: { code: "NOT_FOUND", message: `no route for ${method} ${url.pathname}` } });
     let claims: JwtClaims | undefined;
-    if (match.route.auth) {
+    let iam: IamIdentity | undefined;
+    if (match.route.auth === "iam") {
+      const verdict = await verifySigV4(
+        { method, path: rawPath(req.url), query: url.searchParams, headers: req.headers, body },
+        options.serverCredentials ?? [],
+        Date.now(),
+      );
+      if (!verdict.ok) return forbidden(verdict.reason);
+      iam = identityOf(verdict.credential, options.accountId);
+    } else if (match.route.auth) {
       const token = bearer(req.headers.authorization);
       if (!token) return unauthorized("missing bearer token");
       try {
@@ -89,7 +108,7 @@ export async function startLocalApiGateway(options: LocalApiGatewayOptions): Pro
     }
     const requestId = randomUUID();
     const routeKey = `${match.route.method} ${match.route.path}`;
-    const event = toEventV2({ req, url, body, routeKey, pathParameters: match.pathParameters, claims, requestId, now: Date.now(), accountId: options.accountId });
+    const event = toEventV2({ req, url, body, routeKey, pathParameters: match.pathParameters, claims, iam, requestId, now: Date.now(), accountId: options.accountId });
     const fn = await handlerFor(match.route.handler);
     const timeoutMs = options.timeoutMs ?? 15_000;
     const name = match.route.handler.replace(/^packages\/functions\/src\//, "").replace(/\W+/g, "-");
@@ -171,6 +190,18 @@ export async function startLocalApiGateway(options: LocalApiGatewayOptions): Pro
   };
 }
 
+/** The path exactly as sent (still percent-encoded): what the client signed. */
+function rawPath(url: string | undefined): string {
+  const path = (url ?? "/").split("?")[0] ?? "/";
+  return path === "" ? "/" : path;
+}
+
+/** `requestContext.authorizer.iam` as API Gateway fills it for an IAM user's signature. */
+function identityOf(c: ServerCredential, accountId: string): IamIdentity {
+  const userId = `AIDA${c.accessKeyId.slice(-12).toUpperCase()}`;
+  return { accessKey: c.accessKeyId, accountId, callerId: userId, cognitoIdentity: null, principalOrgId: null, userArn: c.userArn, userId };
+}
+
 function bearer(header: string | undefined): string | undefined {
   const m = /^Bearer\s+(\S+)$/i.exec(header ?? "");
   return m?.[1];
@@ -180,7 +211,7 @@ function corsHeaders(): Record<string, string> {
   return {
     "access-control-allow-origin": "*",
     "access-control-allow-methods": "GET,POST,DELETE,PUT,PATCH,OPTIONS",
-    "access-control-allow-headers": "authorization,content-type,idempotency-key,if-none-match",
+    "access-control-allow-headers": "authorization,content-type,idempotency-key,if-none-match,x-amz-date,x-amz-content-sha256,x-amz-security-token",
     "access-control-expose-headers": "etag,retry-after",
   };
 }

@@ -10,12 +10,28 @@ export interface RequestFacts {
   readonly routeKey: string;
   readonly pathParameters: Record<string, string>;
   readonly claims?: JwtClaims;
+  /** The SigV4 caller on IAM routes. */
+  readonly iam?: IamIdentity;
   readonly requestId: string;
   readonly now: number;
   readonly accountId: string;
 }
 
-/** Builds an API Gateway HTTP API payload-format-2.0 event, as AWS hands it to Lambda. */
+/** `requestContext.authorizer.iam` of an IAM-authorised route (payload format 2.0). */
+export interface IamIdentity {
+  readonly accessKey: string;
+  readonly accountId: string;
+  readonly callerId: string;
+  readonly cognitoIdentity: null;
+  readonly principalOrgId: string | null;
+  readonly userArn: string;
+  readonly userId: string;
+}
+
+/**
+ * Builds an API Gateway HTTP API payload-format-2.0 event, as AWS hands it to Lambda: a JWT route's
+ * authorizer carries `jwt.claims`, an IAM route's `iam` (the signer), a public route's nothing.
+ */
 export function toEventV2(f: RequestFacts): APIGatewayProxyEventV2WithJWTAuthorizer {
   const headers: Record<string, string> = {};
   const cookies: string[] = [];
@@ -40,7 +56,10 @@ export function toEventV2(f: RequestFacts): APIGatewayProxyEventV2WithJWTAuthori
     requestContext: {
       accountId: f.accountId,
       apiId: "local",
-      authorizer: { principalId: "", integrationLatency: 0, jwt: { claims: stringifyClaims(f.claims), scopes: [] } },
+      // An IAM route's event has `authorizer.iam` instead of `jwt` (the JWT-typed event is reused for both).
+      authorizer: (f.iam
+        ? { iam: f.iam }
+        : { principalId: "", integrationLatency: 0, jwt: { claims: stringifyClaims(f.claims), scopes: [] } }) as APIGatewayProxyEventV2WithJWTAuthorizer["requestContext"]["authorizer"],
       domainName: headers.host ?? "localhost",
       domainPrefix: (headers.host ?? "localhost").split(".")[0] ?? "localhost",
       http: {

@@ -1,5 +1,7 @@
 import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
-import { GetCommand, PutCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
+import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
+import { gameSessionKeyOf } from "../../domain/rating/gameSession.js";
+import { GAME_SESSION_INDEX, GAME_SESSION_KEY } from "./tableSchema.js";
 import type { TicketEvent } from "../../domain/events/types.js";
 import { ticketPatch } from "../../domain/ticket/fold.js";
 import { TERMINAL } from "../../domain/events/guard.js";
@@ -105,6 +107,7 @@ export class TicketRepository {
     const parts = buildUpdate(patch, {
       pendingShard: pendingShardFor("TICKET", event.ticketId),
       expiresAt: Math.floor(now / 1000) + this.#retentionSeconds,
+      ...(event.connection ? { indexKeys: { gameSessionKey: gameSessionKeyOf(event.connection.gameSessionArn) } } : {}),
     });
     try {
       await this.#client.send(
@@ -139,6 +142,32 @@ export class TicketRepository {
     } catch (err) {
       if (!isConditionalCheckFailed(err)) throw err;
     }
+  }
+
+  /**
+   * The tickets placed into a game session, via the sparse `gameSession` GSI (eventually consistent:
+   * a result reported within a second of placement may not see them yet). `gameSessionId` is the
+   * ARN or its last path segment; with an ARN, only tickets of exactly that session are returned.
+   */
+  public async listByGameSession(gameSessionId: string): Promise<Ticket[]> {
+    const key = gameSessionKeyOf(gameSessionId);
+    const out: Ticket[] = [];
+    let start: Record<string, unknown> | undefined;
+    do {
+      const page = await this.#client.send(
+        new QueryCommand({
+          TableName: this.#tableName,
+          IndexName: GAME_SESSION_INDEX,
+          KeyConditionExpression: "#k = :k",
+          ExpressionAttributeNames: { "#k": GAME_SESSION_KEY },
+          ExpressionAttributeValues: { ":k": key },
+          ...(start ? { ExclusiveStartKey: start } : {}),
+        }),
+      );
+      out.push(...(page.Items ?? []).map(ticketFromItem));
+      start = page.LastEvaluatedKey;
+    } while (start);
+    return gameSessionId.startsWith("arn:") ? out.filter((t) => t.connection?.gameSessionArn === gameSessionId) : out;
   }
 
   /** Non-terminal tickets not heard of since `heardBefore` (epoch ms), via the `pending` GSI. */

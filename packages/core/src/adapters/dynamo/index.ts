@@ -8,7 +8,10 @@ export {
   PENDING_SHARD,
   HEARD_AT,
   TTL_ATTRIBUTE,
+  GAME_SESSION_INDEX,
+  GAME_SESSION_KEY,
 } from "./tableSchema.js";
+export { MatchResultRepository, resultKey, type MatchResultRepositoryOptions } from "./MatchResultRepository.js";
 export { TicketRepository, DEFAULT_RETENTION_SECONDS, type TicketRepositoryOptions } from "./TicketRepository.js";
 export { ItemExistsError } from "./errors.js";
 export { ticketKey, placementKey, pendingShardFor, pendingShards, PENDING_SHARDS } from "./keys.js";

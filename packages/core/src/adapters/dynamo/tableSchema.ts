@@ -16,12 +16,20 @@ export const PENDING_INDEX = "pending";
 export const PENDING_SHARD = "pendingShard";
 /** Range key of {@link PENDING_INDEX}: epoch ms we last heard of the item. */
 export const HEARD_AT = "heardAt";
+/** Sparse GSI finding the tickets of a game session (results, session end). */
+export const GAME_SESSION_INDEX = "gameSession";
+/**
+ * Hash key of {@link GAME_SESSION_INDEX}: the game session ARN's last path segment, set on a ticket
+ * when a folded event carries its connection. Last segment, not the ARN: `/v1/server/game-sessions/{id}`
+ * accepts either, and the full ARN is then checked against the ticket's `connection`.
+ */
+export const GAME_SESSION_KEY = "gameSessionKey";
 /** TTL attribute (epoch seconds). */
 export const TTL_ATTRIBUTE = "expiresAt";
 
 /**
  * The CreateTable input of the single table: pk/sk, GSI `pending` (pendingShard S, heardAt N,
- * projection ALL), on-demand billing, a NEW_AND_OLD_IMAGES stream. TTL is a separate call: see {@link createTable}.
+ * projection ALL), GSI `gameSession` (gameSessionKey S, projection ALL), on-demand billing, a NEW_AND_OLD_IMAGES stream. TTL is a separate call: see {@link createTable}.
  * @example await client.send(new CreateTableCommand(tableSchema("matchplace-test")));
  */
 export function tableSchema(tableName: string): CreateTableCommandInput {
@@ -35,6 +43,7 @@ export function tableSchema(tableName: string): CreateTableCommandInput {
       { AttributeName: SK, AttributeType: "S" },
       { AttributeName: PENDING_SHARD, AttributeType: "S" },
       { AttributeName: HEARD_AT, AttributeType: "N" },
+      { AttributeName: GAME_SESSION_KEY, AttributeType: "S" },
     ],
     KeySchema: [
       { AttributeName: PK, KeyType: "HASH" },
@@ -47,6 +56,11 @@ export function tableSchema(tableName: string): CreateTableCommandInput {
           { AttributeName: PENDING_SHARD, KeyType: "HASH" },
           { AttributeName: HEARD_AT, KeyType: "RANGE" },
         ],
+        Projection: { ProjectionType: "ALL" },
+      },
+      {
+        IndexName: GAME_SESSION_INDEX,
+        KeySchema: [{ AttributeName: GAME_SESSION_KEY, KeyType: "HASH" }],
         Projection: { ProjectionType: "ALL" },
       },
     ],

@@ -15,6 +15,8 @@ export interface StorageExtras {
   readonly pendingShard: string;
   /** TTL epoch seconds, used when the patch is terminal. */
   readonly expiresAt: number;
+  /** Index keys derived from the event (e.g. `gameSessionKey`), set with the patch. */
+  readonly indexKeys?: Readonly<Record<string, string>>;
 }
 
 /**
@@ -67,6 +69,7 @@ export function buildUpdate<T>(patch: Patch<T>, extras: StorageExtras): UpdatePa
     sets.push(`${nk} = if_not_exists(${nk}, ${value(v)})`);
   }
   for (const k of patch.remove) if (!setKeys.has(k)) removes.push(name(k));
+  for (const [k, v] of Object.entries(extras.indexKeys ?? {})) sets.push(`${name(k)} = ${value(v)}`);
 
   const g = patch.guard;
   sets.push(`${name("statusRank")} = ${value(g.rank)}`, `${name("eventAt")} = ${value(g.time)}`);

@@ -42,7 +42,8 @@ export function checkClientAttributes(
 }
 
 /**
- * The attributes a player is matched with: server-side ones from the record (skill), then
+ * The attributes a player is matched with: server-side ones from the record (skill: `skillOf`, the
+ * server-trusted rating; never a client number), then
  * client-settable ones from the request, else the player's stored preferences, else the rule-set
  * default. Attributes the rule set does not declare are never sent.
  */
@@ -50,11 +51,12 @@ export function playerAttributes(
   profile: ConfigurationProfile,
   player: Player,
   requested: Readonly<Record<string, PlayerAttributeValue>>,
+  skillOf: (player: Player) => number = (p) => p.skill,
 ): Record<string, PlayerAttributeValue> {
   const out: Record<string, PlayerAttributeValue> = {};
   for (const attr of profile.attributes) {
     if (attr.name === "skill") {
-      out[attr.name] = player.skill;
+      out[attr.name] = skillOf(player);
       continue;
     }
     if (!profile.clientSettable.includes(attr.name)) continue;

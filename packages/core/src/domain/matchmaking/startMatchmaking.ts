@@ -26,6 +26,8 @@ export interface StartMatchmakingDeps {
   readonly gamelift: GameLiftPort;
   readonly now: () => number;
   readonly newTicketId: () => string;
+  /** The `skill` sent for a player (the rating mapped to the rule set's scale); default: the stored skill. */
+  readonly skillOf?: (player: Player, profile: ConfigurationProfile) => number;
 }
 
 /** What the caller asked for (already schema-checked). */
@@ -107,7 +109,7 @@ export async function startMatchmaking(deps: StartMatchmakingDeps, input: StartM
         configurationName: input.configurationName,
         players: members.map((m) => ({
           playerId: m.playerId,
-          attributes: playerAttributes(input.profile, m, requested),
+          attributes: playerAttributes(input.profile, m, requested, deps.skillOf && ((p) => deps.skillOf?.(p, input.profile) ?? p.skill)),
           ...(m.playerId === input.playerId && input.latencyInMs !== undefined ? { latencyInMs: input.latencyInMs } : {}),
         })),
       });

@@ -3,6 +3,8 @@
  * matching live here and are never taken from a client body.
  */
 
+import type { PlayerRatings } from "../rating/types.js";
+
 /** A FlexMatch player attribute value: string, number, string list or string→number map. */
 export type PlayerAttributeValue = string | number | readonly string[] | Readonly<Record<string, number>>;
 
@@ -27,6 +29,10 @@ export interface Player {
   readonly activePlacements?: readonly string[];
   /** The party this player belongs to. */
   readonly partyId?: string;
+  /** Skill ratings by rating pool (written only by recorded match results). */
+  readonly ratings?: PlayerRatings;
+  /** Grows with every rating write: the optimistic lock of the result transaction. */
+  readonly ratingsVersion?: number;
   /** The newest placement this player is on (what a realtime resync reports). */
   readonly lastPlacementId?: string;
   readonly createdAt: number;

@@ -81,9 +81,32 @@ export interface PlacementMatchEvent extends MatchEventBase {
   readonly gameSessionRegion?: string;
 }
 
+/** A rating as a result event carries it. */
+export interface MatchEventRating {
+  readonly mu: number;
+  readonly sigma: number;
+  /** μ − 3σ. */
+  readonly display: number;
+  readonly matches: number;
+}
+
+/** A game server's result was recorded and ratings updated. */
+export interface MatchResultRecordedEvent {
+  readonly type: "MatchResultRecorded";
+  /** `result:<gameSessionArn>`. */
+  readonly id: string;
+  readonly time: string;
+  readonly gameSessionArn: string;
+  /** The rating pool (the matchmaking configuration). */
+  readonly configurationName: string;
+  readonly players: readonly { readonly playerId: string; readonly team: string; readonly before: MatchEventRating; readonly after: MatchEventRating }[];
+  readonly teams: readonly { readonly team: string; readonly rank?: number; readonly score?: number }[];
+  readonly leftEarly: readonly string[];
+}
+
 /** An outbound match event with the SNS message attributes subscribers filter on. */
 export interface OutboundMatchEvent {
-  readonly event: TicketMatchEvent | PlacementMatchEvent;
+  readonly event: TicketMatchEvent | PlacementMatchEvent | MatchResultRecordedEvent;
   /** `type`, and `configurationName` (tickets) or `queueName` (placements). */
   readonly attributes: Readonly<Record<string, string>>;
 }
