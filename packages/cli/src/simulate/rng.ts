@@ -2,24 +2,16 @@
  * Seeded randomness for simulations: every sampled value comes from here, so one seed gives one
  * run, byte for byte.
  */
+import { seededRandom } from "@matchplace/gamelift-local/flexmatch";
 
 /** A source of uniform numbers in [0, 1). */
 export type Random = () => number;
 
 /**
- * mulberry32: a small, fast 32-bit generator; plenty for sampling a population.
+ * mulberry32, the emulator's own seeded generator (one implementation for both): plenty for sampling a population.
  * @example const random = seeded(42); random(); // 0.6011...
  */
-export function seeded(seed: number): Random {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export const seeded: (seed: number) => Random = seededRandom;
 
 /** A derived, independent stream (for one purpose: arrivals, acceptance, session lengths...). */
 export function fork(seed: number, stream: number): Random {
