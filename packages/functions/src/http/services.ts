@@ -23,8 +23,8 @@ import {
 import { createGameLiftClient, GameLiftGateway } from "@matchplace/core/gamelift";
 import type { Context } from "aws-lambda";
 import { numberSetting } from "../events/config.js";
-import { MatchEventPublisher } from "@matchplace/core/realtime";
-import { linkedString } from "../events/linked.js";
+import type { MatchEventPublisher } from "@matchplace/core/realtime";
+import { matchEventPublisher } from "../events/matchEvents.js";
 import { ratingConfig, type RatingConfig } from "./ratingConfig.js";
 import { linkedNames, type LinkedNames } from "./linked.js";
 
@@ -70,7 +70,6 @@ export function services(): Services {
   const client = createDocumentClient();
   const tableName = names.tableName;
   const rating = ratingConfig();
-  let publisher: MatchEventPublisher | undefined;
   built = {
     names,
     players: new PlayerRepository({ client, tableName }),
@@ -93,7 +92,7 @@ export function services(): Services {
     // The pool of a configuration is the configuration's name in this stage (what results record).
     skillOf: (player, profile) =>
       skillFromRating(openskillModel, rating.skillScale, player.ratings?.[profile.key === defaultConfigurationProfile.key ? names.configurationName : profile.key]),
-    matchEvents: () => (publisher ??= new MatchEventPublisher({ topicArn: linkedString("MatchEvents", "arn") })),
+    matchEvents: matchEventPublisher,
     now: () => Date.now(),
     newId: () => randomUUID(),
     randomBytes: (n) => randomBytes(n),

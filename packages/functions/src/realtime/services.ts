@@ -1,5 +1,6 @@
 import { ConnectionRepository, createDocumentClient, PartyRepository, PlacementRepository, PlayerRepository, TicketRepository } from "@matchplace/core/dynamo";
-import { ConnectionNotifier, MatchEventPublisher } from "@matchplace/core/realtime";
+import { ConnectionNotifier, type MatchEventPublisher } from "@matchplace/core/realtime";
+import { matchEventPublisher } from "../events/matchEvents.js";
 import { linkedString } from "../events/linked.js";
 
 /** What the realtime handlers use, built once per process from SST links. */
@@ -28,7 +29,6 @@ export function realtimeServices(): RealtimeServices {
   const tableName = linkedString("Table", "name");
   const client = createDocumentClient();
   let notifier: ConnectionNotifier | undefined;
-  let publisher: MatchEventPublisher | undefined;
   built = {
     connections: new ConnectionRepository({ client, tableName }),
     players: new PlayerRepository({ client, tableName }),
@@ -36,7 +36,7 @@ export function realtimeServices(): RealtimeServices {
     placements: new PlacementRepository({ client, tableName }),
     parties: new PartyRepository({ client, tableName }),
     notifier: () => (notifier ??= new ConnectionNotifier({ endpoint: linkedString("Realtime", "managementEndpoint") })),
-    publisher: () => (publisher ??= new MatchEventPublisher({ topicArn: linkedString("MatchEvents", "arn") })),
+    publisher: matchEventPublisher,
     now: () => Date.now(),
   };
   return built;
