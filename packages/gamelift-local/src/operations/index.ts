@@ -6,11 +6,12 @@ import { queueOperations } from "./queues/index.js";
 import { scriptOperations } from "./scripts/index.js";
 import { sessionOperations } from "./sessions/index.js";
 import { tagOperations } from "./tags/index.js";
+import { withModelValidation } from "./model/withModelValidation.js";
 import type { Operation } from "./types.js";
 import { DescribeVpcPeeringConnections } from "./vpc/DescribeVpcPeeringConnections.js";
 
 /** Every operation the emulator serves, by GameLift operation name. */
-export const operations: Record<string, Operation> = {
+export const operations: Record<string, Operation> = withModelValidation({
   ...fleetOperations,
   ...queueOperations,
   ...sessionOperations,
@@ -20,4 +21,4 @@ export const operations: Record<string, Operation> = {
   ...tagOperations,
   DescribeVpcPeeringConnections,
   ...matchmakingOperations,
-};
+});
