@@ -47,7 +47,7 @@ describe.each(["json", "cbor"] as const)("fleets over %s", (protocol) => {
       CreationTime: new Date("2026-05-01T12:00:00.000Z"),
       ComputeType: "EC2",
     });
-    expect(created.LocationStates).toEqual([{ Location: "us-east-1", Status: "NEW" }]);
+    expect(created.LocationStates).toEqual([{ Location: "us-east-1", Status: "NEW", PlayerGatewayStatus: "DISABLED" }]);
     const seen: string[] = [];
     for (let i = 0; i < 6; i++) {
       const d = await gl.send(new DescribeFleetAttributesCommand({ FleetIds: [fleetId] }));

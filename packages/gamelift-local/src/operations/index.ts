@@ -1,6 +1,8 @@
 import { aliasOperations } from "./aliases/index.js";
 import { buildOperations } from "./builds/index.js";
+import { computeOperations } from "./compute/index.js";
 import { fleetOperations } from "./fleets/index.js";
+import { locationOperations } from "./locations/index.js";
 import { matchmakingOperations } from "./matchmaking/index.js";
 import { queueOperations } from "./queues/index.js";
 import { scriptOperations } from "./scripts/index.js";
@@ -20,5 +22,7 @@ export const operations: Record<string, Operation> = withModelValidation({
   ...aliasOperations,
   ...tagOperations,
   DescribeVpcPeeringConnections,
+  ...locationOperations,
+  ...computeOperations,
   ...matchmakingOperations,
 });
