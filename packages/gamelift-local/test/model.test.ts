@@ -53,3 +53,36 @@ describe("a model-driven sweep of invalid requests", () => {
     expect(wrong).toEqual([]);
   });
 });
+
+describe("on the wire", () => {
+  it("answers a member of the wrong JSON or CBOR type with SerializationException, and a constraint violation with the value in GameLift's words", async () => {
+    const { startHarness } = await import("./helpers.js");
+    const { Encoder, decode } = await import("cbor-x");
+    const h = await startHarness();
+    try {
+      const json = await fetch(h.emulator.url, {
+        method: "POST",
+        headers: { "content-type": "application/x-amz-json-1.1", "x-amz-target": "GameLift.ListFleets" },
+        body: JSON.stringify({ Limit: "ten" }),
+      });
+      expect(json.status).toBe(400);
+      expect(json.headers.get("x-amzn-errortype")).toBe("SerializationException");
+      expect(await json.json()).toMatchObject({ __type: "SerializationException" });
+      const cbor = await fetch(`${h.emulator.url}/service/GameLift/operation/DescribeFleetAttributes`, {
+        method: "POST",
+        headers: { "content-type": "application/cbor", "smithy-protocol": "rpc-v2-cbor" },
+        body: new Encoder({ useRecords: false }).encode({ FleetIds: "fleet-1" }),
+      });
+      expect(cbor.status).toBe(400);
+      expect(decode(Buffer.from(await cbor.arrayBuffer()))).toMatchObject({ __type: "SerializationException" });
+      const queue = await h.json.send(new (await import("@aws-sdk/client-gamelift")).DescribeGameSessionQueuesCommand({ Names: ["arena/x"] })).catch((e: unknown) => e);
+      // The name-or-ARN pattern holds for the whole value (a name followed by anything else fails).
+      expect(queue).toMatchObject({
+        name: "InvalidRequestException",
+        message: "1 validation error detected: Value 'arena/x' at 'names.1.member' failed to satisfy constraint: Member must satisfy regular expression pattern: [a-zA-Z0-9-]+|^arn:.*:gamesessionqueue\\/[a-zA-Z0-9-]+",
+      });
+    } finally {
+      await h.emulator.close();
+    }
+  });
+});
