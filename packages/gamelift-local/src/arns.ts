@@ -12,7 +12,9 @@ export type ArnType =
   | "alias"
   | "gamesessionqueue"
   | "matchmakingconfiguration"
-  | "matchmakingruleset";
+  | "matchmakingruleset"
+  | "location"
+  | "compute";
 
 /** An ARN for a GameLift resource in scope, e.g. `arn:aws:gamelift:us-east-1:123456789012:fleet/fleet-1`. */
 export function arnOf(scope: ArnScope, type: ArnType, id: string): string {

@@ -14,3 +14,7 @@ export type { NotificationFaults, PlannedCopy } from "./notificationFaults.js";
 export { createInProcessEmulator } from "./inProcess.js";
 export type { InProcessEmulator, InProcessEmulatorOptions } from "./inProcess.js";
 export type { ForgottenCounts } from "./engines/retention/forgetFinished.js";
+export { startPingBeacons } from "./beacons/pingBeacons.js";
+export type { PingBeacons, PingBeaconOptions } from "./beacons/pingBeacons.js";
+export type { PingBeaconAccess, UdpEndpoint } from "./operations/types.js";
+export { verifyComputeAuthToken } from "./operations/compute/verifyComputeAuthToken.js";

@@ -15,6 +15,8 @@ import { Store } from "./store/Store.js";
 import { FaultSwitch, type EmulatorFaults } from "./faults.js";
 import { ThrottlingException } from "./errors.js";
 import { faultsAdmin } from "./faultsAdmin.js";
+import { startPingBeacons, type PingBeaconOptions } from "./beacons/pingBeacons.js";
+import { serveGameSessionLog } from "./gameSessionLogs.js";
 
 /** Options of `startGameLiftEmulator`; every one is optional. */
 export interface GameLiftEmulatorOptions {
@@ -54,6 +56,11 @@ export interface GameLiftEmulatorOptions {
   readonly faults?: Partial<EmulatorFaults>;
   /** Randomness for the fault knobs (tests pass a seeded one). */
   readonly random?: () => number;
+  /**
+   * Run a UDP echo ping beacon per location on `host` (started when ListLocations first shows the
+   * location), answering after that location's delay; ListLocations then gives these endpoints.
+   */
+  readonly pingBeacons?: PingBeaconOptions;
 }
 
 /** A running emulator. */
@@ -102,6 +109,13 @@ const optionsSchema = z.strictObject({
   onError: z.custom<(err: unknown, where: string) => void>((v) => typeof v === "function").optional(),
   faults: z.record(z.string(), z.number()).optional(),
   random: z.custom<() => number>((v) => typeof v === "function").optional(),
+  pingBeacons: z
+    .strictObject({
+      host: z.string().min(1).optional(),
+      latencyMs: z.record(z.string(), z.number().min(0).max(60_000)).optional(),
+      defaultLatencyMs: z.number().min(0).max(60_000).optional(),
+    })
+    .optional(),
 });
 
 /**
@@ -137,6 +151,8 @@ export async function startGameLiftEmulator(options: GameLiftEmulatorOptions = {
     s3 = await startLocalS3({ ctx: context, port: o.s3.port ?? 4569, host, directory, onError: (err) => onError(err, "s3") });
     settings.s3 = s3;
   }
+  const beacons = o.pingBeacons ? startPingBeacons({ host, ...o.pingBeacons }) : undefined;
+  if (beacons) settings.pingBeacons = beacons;
   const engines = [...platformEngines, ...(o.extraEngines ?? [])];
   const handler = createRequestHandler({
     ctx: context,
@@ -164,6 +180,10 @@ export async function startGameLiftEmulator(options: GameLiftEmulatorOptions = {
   };
 
   const server = createServer((req, res) => {
+    if (req.url?.startsWith("/local/game-session-logs/")) {
+      serveGameSessionLog(context, req, res);
+      return;
+    }
     if (req.url?.startsWith("/local/")) {
       faultsAdmin(faults, req, res);
       return;
@@ -184,9 +204,12 @@ export async function startGameLiftEmulator(options: GameLiftEmulatorOptions = {
     });
   } catch (err) {
     await s3?.close();
+    await beacons?.close();
     throw err;
   }
   const port = (server.address() as AddressInfo).port;
+  const url = `http://${host.includes(":") ? `[${host}]` : host}:${port}`;
+  settings.publicUrl = url;
 
   const timers: NodeJS.Timeout[] = [];
   let saving: Promise<void> = Promise.resolve();
@@ -215,8 +238,9 @@ export async function startGameLiftEmulator(options: GameLiftEmulatorOptions = {
     });
     await saving;
     await s3?.close();
+    await beacons?.close();
     if (persistDir) await saveSnapshot(persistDir, store);
   };
 
-  return { url: `http://${host.includes(":") ? `[${host}]` : host}:${port}`, port, context, s3Url: s3?.endpoint, faults, tick, close };
+  return { url, port, context, s3Url: s3?.endpoint, faults, tick, close };
 }

@@ -61,10 +61,14 @@ describe("aliases, tags and VPC peering", () => {
     }
   });
 
-  it("describes, updates, lists and deletes aliases; names are unique", async () => {
+  it("describes, updates, lists and deletes aliases; names need not be unique", async () => {
     const a = (await gl.send(new CreateAliasCommand({ Name: "a", RoutingStrategy: { Type: "SIMPLE", FleetId: fleet.fleetId } }))).Alias;
     await gl.send(new CreateAliasCommand({ Name: "b", RoutingStrategy: { Type: "TERMINAL", Message: "m" } }));
-    await expect(gl.send(new CreateAliasCommand({ Name: "a", RoutingStrategy: { Type: "TERMINAL" } }))).rejects.toMatchObject({ name: "ConflictException" });
+    // "Alias names do not need to be unique" (CreateAlias reference): a second "a" is another alias.
+    const twin = (await gl.send(new CreateAliasCommand({ Name: "a", RoutingStrategy: { Type: "TERMINAL", Message: "twin" } }))).Alias;
+    expect(twin?.AliasId).not.toBe(a?.AliasId);
+    expect((await gl.send(new ListAliasesCommand({ Name: "a" }))).Aliases?.map((x) => x.AliasId).sort()).toEqual([a?.AliasId, twin?.AliasId].sort());
+    await gl.send(new DeleteAliasCommand({ AliasId: twin?.AliasId }));
     h.clock.advance(1000);
     const up = await gl.send(new UpdateAliasCommand({ AliasId: a?.AliasId, Description: "d", RoutingStrategy: { Type: "TERMINAL", Message: "bye" } }));
     expect(up.Alias).toMatchObject({ Description: "d", RoutingStrategy: { Type: "TERMINAL", Message: "bye" } });

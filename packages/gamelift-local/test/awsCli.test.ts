@@ -34,7 +34,7 @@ describe.skipIf(!hasAws)("the AWS CLI against the emulator", () => {
 
   beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), "gamelift-cli-"));
-    h = await startHarness({ s3: { port: 0 } });
+    h = await startHarness({ s3: { port: 0 }, pingBeacons: {} });
   });
   afterAll(async () => {
     await h.emulator.close();
@@ -80,6 +80,42 @@ describe.skipIf(!hasAws)("the AWS CLI against the emulator", () => {
     };
     expect(found.GameSessions.map((s) => s.GameSessionId)).toEqual([placement.GameSessionPlacement.GameSessionArn]);
   }, 120_000);
+
+  it("lists locations with ping beacons, hosts on an Anywhere compute, and answers connection details and log URLs", async () => {
+    const locations = (await gamelift("list-locations", "--filters", "AWS")) as { Locations: { LocationName: string; PingBeacon?: { UDPEndpoint?: { Domain: string; Port: number } } }[] };
+    expect(locations.Locations.find((l) => l.LocationName === "us-east-1")?.PingBeacon?.UDPEndpoint).toEqual({ Domain: "127.0.0.1", Port: expect.any(Number) });
+    await gamelift("create-location", "--location-name", "custom-cli");
+    const fleet = (await gamelift("create-fleet", "--name", "cli-anywhere", "--compute-type", "ANYWHERE", "--locations", "Location=custom-cli", "--anywhere-configuration", "Cost=0.2")) as {
+      FleetAttributes: { FleetId: string; AnywhereConfiguration: { Cost: string } };
+    };
+    const fleetId = fleet.FleetAttributes.FleetId;
+    expect(fleet.FleetAttributes.AnywhereConfiguration).toEqual({ Cost: "0.2" });
+    const compute = (await gamelift("register-compute", "--fleet-id", fleetId, "--compute-name", "box-1", "--ip-address", "127.0.0.1", "--location", "custom-cli")) as { Compute: Record<string, unknown> };
+    expect(compute.Compute).toMatchObject({ ComputeName: "box-1", ComputeStatus: "ACTIVE", Location: "custom-cli" });
+    expect(((await gamelift("list-compute", "--fleet-id", fleetId)) as { ComputeList: unknown[] }).ComputeList).toHaveLength(1);
+    expect(((await gamelift("describe-compute", "--fleet-id", fleetId, "--compute-name", "box-1")) as { Compute: { IpAddress: string } }).Compute.IpAddress).toBe("127.0.0.1");
+    expect(await text("get-compute-auth-token", "--fleet-id", fleetId, "--compute-name", "box-1", "--query", "AuthToken")).toMatch(/^\S{20,}\n$/);
+    expect(((await gamelift("get-compute-access", "--fleet-id", fleetId, "--compute-name", "box-1")) as { Target: string }).Target).toBe("box-1");
+    const gs = (await gamelift("create-game-session", "--fleet-id", fleetId, "--maximum-player-session-count", "2", "--location", "custom-cli")) as { GameSession: { GameSessionId: string; Port: number } };
+    await h.advance(100);
+    const details = (await gamelift("get-player-connection-details", "--game-session-id", gs.GameSession.GameSessionId, "--player-ids", "p1")) as { PlayerConnectionDetails: unknown[] };
+    expect(details.PlayerConnectionDetails).toEqual([{ PlayerId: "p1", Endpoints: [{ IpAddress: "127.0.0.1", Port: gs.GameSession.Port }] }]);
+    await gamelift("terminate-game-session", "--game-session-id", gs.GameSession.GameSessionId, "--termination-mode", "FORCE_TERMINATE");
+    const url = (await text("get-game-session-log-url", "--game-session-id", gs.GameSession.GameSessionId, "--query", "PreSignedUrl")).trim();
+    expect((await fetch(url)).status).toBe(200);
+    await gamelift("deregister-compute", "--fleet-id", fleetId, "--compute-name", "box-1");
+    await gamelift("delete-fleet", "--fleet-id", fleetId);
+    await h.advance(100);
+    await gamelift("delete-location", "--location-name", "custom-cli");
+  }, 120_000);
+
+  it("refuses an instance type outside the model's enum, naming the value as GameLift does", async () => {
+    const err = await run("aws", ["gamelift", "create-fleet", "--name", "typo", "--ec2-instance-type", "c5.larg", "--endpoint-url", h.emulator.url], { env: env() }).catch((e: unknown) => e);
+    expect(err).toMatchObject({
+      code: 255,
+      stderr: expect.stringContaining("An error occurred (InvalidRequestException) when calling the CreateFleet operation: 1 validation error detected: Value 'c5.larg' at 'eC2InstanceType' failed to satisfy constraint: Member must satisfy enum value set: [t2.micro,"),
+    });
+  }, 60_000);
 
   it("reports a modeled error on stderr with a failing exit code", async () => {
     const err = await run("aws", ["gamelift", "describe-build", "--build-id", "build-nope", "--endpoint-url", h.emulator.url], { env: env() }).catch((e: unknown) => e);

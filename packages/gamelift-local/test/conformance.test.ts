@@ -32,7 +32,7 @@ describe.each(["json", "cbor"] as const)("every platform operation through @aws-
   const seen = new Set<string>();
   const contentTypes = new Set<string>();
   beforeAll(async () => {
-    h = await startHarness({ s3: { port: 0 } });
+    h = await startHarness({ s3: { port: 0 }, pingBeacons: { defaultLatencyMs: 0 } });
     gl = h[protocol];
     trackOperations(gl, seen, contentTypes);
   });
@@ -78,7 +78,7 @@ describe.each(["json", "cbor"] as const)("every platform operation through @aws-
     expect((await gl.send(new sdk.DescribeFleetLocationCapacityCommand({ FleetId, Location: "eu-west-1" }))).FleetCapacity?.InstanceCounts?.ACTIVE).toBe(1);
     await gl.send(new sdk.CreateFleetLocationsCommand({ FleetId, Locations: [{ Location: "ap-south-1" }] }));
     const locs = await gl.send(new sdk.DescribeFleetLocationAttributesCommand({ FleetId, Locations: ["ap-south-1"] }));
-    expect(locs.LocationAttributes?.[0]?.LocationState).toEqual({ Location: "ap-south-1", Status: "NEW" });
+    expect(locs.LocationAttributes?.[0]?.LocationState).toEqual({ Location: "ap-south-1", Status: "NEW", PlayerGatewayStatus: "DISABLED" });
     await gl.send(new sdk.DeleteFleetLocationsCommand({ FleetId, Locations: ["ap-south-1"] }));
     expect((await gl.send(new sdk.DescribeFleetLocationUtilizationCommand({ FleetId, Location: "eu-west-1" }))).FleetUtilization?.ActiveServerProcessCount).toBe(2);
     const events = await gl.send(new sdk.DescribeFleetEventsCommand({ FleetId, StartTime: new Date(0), EndTime: new Date(h.clock.now()) }));
@@ -136,6 +136,78 @@ describe.each(["json", "cbor"] as const)("every platform operation through @aws-
     await gl.send(new sdk.DeleteBuildCommand({ BuildId }));
     await h.advance(100);
     expect((await gl.send(new sdk.ListFleetsCommand({}))).FleetIds).toEqual([]);
+  });
+
+  it("runs locations, Anywhere computes, player gateway, connection details and game session logs end to end", async () => {
+    const aws = await gl.send(new sdk.ListLocationsCommand({ Filters: ["AWS"] }));
+    const home = aws.Locations?.find((l) => l.LocationName === "us-east-1");
+    expect(home?.PingBeacon?.UDPEndpoint).toEqual({ Domain: "127.0.0.1", Port: expect.any(Number) });
+    expect(aws.Locations?.every((l) => (l.PingBeacon?.UDPEndpoint?.Port ?? 0) > 0)).toBe(true);
+    const LocationName = `custom-lab-${protocol}`;
+    const created = await gl.send(new sdk.CreateLocationCommand({ LocationName }));
+    expect(created.Location).toMatchObject({ LocationName, LocationArn: `arn:aws:gamelift:us-east-1:123456789012:location/${LocationName}` });
+    await expect(gl.send(new sdk.CreateFleetCommand({ Name: "nowhere", ComputeType: "ANYWHERE", Locations: [{ Location: "custom-missing" }] }))).rejects.toBeInstanceOf(sdk.NotFoundException);
+    const anywhere = (await gl.send(new sdk.CreateFleetCommand({ Name: "lab", ComputeType: "ANYWHERE", Locations: [{ Location: LocationName }], AnywhereConfiguration: { Cost: "0.5" } }))).FleetAttributes;
+    const FleetId = anywhere?.FleetId ?? "";
+    expect(anywhere).toMatchObject({ ComputeType: "ANYWHERE", Status: "ACTIVE", AnywhereConfiguration: { Cost: "0.5" } });
+    const reg = await gl.send(new sdk.RegisterComputeCommand({ FleetId, ComputeName: "box-1", IpAddress: "127.0.0.1", Location: LocationName }));
+    expect(reg.Compute).toMatchObject({ ComputeName: "box-1", ComputeStatus: "ACTIVE", Location: LocationName, CreationTime: expect.any(Date) });
+    expect((await gl.send(new sdk.DescribeComputeCommand({ FleetId, ComputeName: "box-1" }))).Compute?.IpAddress).toBe("127.0.0.1");
+    expect((await gl.send(new sdk.ListComputeCommand({ FleetId, Location: LocationName }))).ComputeList?.map((c) => c.ComputeName)).toEqual(["box-1"]);
+    const token = await gl.send(new sdk.GetComputeAuthTokenCommand({ FleetId, ComputeName: "box-1" }));
+    expect(token.AuthToken).toMatch(/^\S{20,}$/);
+    expect(token.ExpirationTimestamp?.getTime()).toBe(h.clock.now() + 15 * 60_000);
+    expect((await gl.send(new sdk.GetComputeAccessCommand({ FleetId, ComputeName: "box-1" }))).Credentials).toMatchObject({ AccessKeyId: expect.any(String), SessionToken: expect.any(String) });
+    // The registered compute hosts game sessions like an instance.
+    const gs = (await gl.send(new sdk.CreateGameSessionCommand({ FleetId, MaximumPlayerSessionCount: 2, Location: LocationName }))).GameSession;
+    expect(gs).toMatchObject({ IpAddress: "127.0.0.1", ComputeName: "box-1", Location: LocationName });
+    await h.advance(100);
+    const GameSessionId = gs?.GameSessionId ?? "";
+    await gl.send(new sdk.CreatePlayerSessionCommand({ GameSessionId, PlayerId: "p1" }));
+    const direct = await gl.send(new sdk.GetPlayerConnectionDetailsCommand({ GameSessionId, PlayerIds: ["p1"] }));
+    expect(direct.PlayerConnectionDetails).toEqual([{ PlayerId: "p1", Endpoints: [{ IpAddress: "127.0.0.1", Port: gs?.Port }] }]);
+    await gl.send(new sdk.TerminateGameSessionCommand({ GameSessionId, TerminationMode: "FORCE_TERMINATE" }));
+    const { PreSignedUrl = "" } = await gl.send(new sdk.GetGameSessionLogUrlCommand({ GameSessionId }));
+    expect(PreSignedUrl.startsWith(`${h.emulator.url}/local/game-session-logs/`)).toBe(true);
+    const log = await fetch(PreSignedUrl);
+    expect(log.status).toBe(200);
+    expect(await log.text()).toContain(`game session ${GameSessionId} created`);
+    await gl.send(new sdk.DeregisterComputeCommand({ FleetId, ComputeName: "box-1" }));
+    expect((await gl.send(new sdk.ListComputeCommand({ FleetId }))).ComputeList).toEqual([]);
+    await expect(gl.send(new sdk.DeleteLocationCommand({ LocationName }))).rejects.toMatchObject({ name: "InvalidRequestException" });
+    await gl.send(new sdk.DeleteFleetCommand({ FleetId }));
+    await h.advance(100);
+    await gl.send(new sdk.DeleteLocationCommand({ LocationName }));
+    expect((await gl.send(new sdk.ListLocationsCommand({ Filters: ["CUSTOM"] }))).Locations).toEqual([]);
+
+    // Player gateway on an EC2 fleet: stored, echoed, and a token per player.
+    const pg = (
+      await gl.send(
+        new sdk.CreateFleetCommand({
+          Name: "pg",
+          EC2InstanceType: "c5.large",
+          PlayerGatewayMode: "ENABLED",
+          PlayerGatewayConfiguration: { GameServerIpProtocolSupported: "IPv4" },
+          InstanceRoleArn: "arn:aws:iam::123456789012:role/game",
+          InstanceRoleCredentialsProvider: "SHARED_CREDENTIAL_FILE",
+        }),
+      )
+    ).FleetAttributes;
+    expect(pg).toMatchObject({ PlayerGatewayMode: "ENABLED", PlayerGatewayConfiguration: { GameServerIpProtocolSupported: "IPv4" }, InstanceRoleCredentialsProvider: "SHARED_CREDENTIAL_FILE" });
+    const pgFleet = pg?.FleetId ?? "";
+    const cap = await gl.send(new sdk.UpdateFleetCapacityCommand({ FleetId: pgFleet, ManagedCapacityConfiguration: { ZeroCapacityStrategy: "MANUAL" } }));
+    expect(cap.ManagedCapacityConfiguration).toEqual({ ZeroCapacityStrategy: "MANUAL" });
+    await h.advance(3000, 500);
+    const viaGateway = (await gl.send(new sdk.CreateGameSessionCommand({ FleetId: pgFleet, MaximumPlayerSessionCount: 2 }))).GameSession;
+    expect(viaGateway?.PlayerGatewayStatus).toBe("ENABLED");
+    const details = await gl.send(new sdk.GetPlayerConnectionDetailsCommand({ GameSessionId: viaGateway?.GameSessionId, PlayerIds: ["p1", "p2"] }));
+    expect(details.PlayerConnectionDetails?.map((d) => [d.PlayerId, typeof d.PlayerGatewayToken, d.Expiration instanceof Date])).toEqual([
+      ["p1", "string", true],
+      ["p2", "string", true],
+    ]);
+    expect((await gl.send(new sdk.DescribeFleetLocationAttributesCommand({ FleetId: pgFleet }))).LocationAttributes?.[0]?.LocationState?.PlayerGatewayStatus).toBe("ENABLED");
+    await gl.send(new sdk.DeleteFleetCommand({ FleetId: pgFleet }));
+    await h.advance(100);
   });
 
   it("covered every platform operation, in this protocol only", () => {

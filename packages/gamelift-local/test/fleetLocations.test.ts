@@ -35,7 +35,7 @@ describe.each(["json", "cbor"] as const)("fleet locations and events over %s", (
 
   it("adds a remote location that activates on its own clock, with its own instances", async () => {
     const out = await gl.send(new CreateFleetLocationsCommand({ FleetId: fleetId, Locations: [{ Location: "eu-west-1" }] }));
-    expect(out.LocationStates).toEqual([{ Location: "eu-west-1", Status: "NEW" }]);
+    expect(out.LocationStates).toEqual([{ Location: "eu-west-1", Status: "NEW", PlayerGatewayStatus: "DISABLED" }]);
     expect(await statuses()).toEqual([["us-east-1", "ACTIVE"], ["eu-west-1", "NEW"]]);
     await h.advance(2500, 500);
     expect(await statuses()).toEqual([["us-east-1", "ACTIVE"], ["eu-west-1", "ACTIVE"]]);

@@ -47,7 +47,7 @@ describe.each(["json", "cbor"] as const)("fleets over %s", (protocol) => {
       CreationTime: new Date("2026-05-01T12:00:00.000Z"),
       ComputeType: "EC2",
     });
-    expect(created.LocationStates).toEqual([{ Location: "us-east-1", Status: "NEW" }]);
+    expect(created.LocationStates).toEqual([{ Location: "us-east-1", Status: "NEW", PlayerGatewayStatus: "DISABLED" }]);
     const seen: string[] = [];
     for (let i = 0; i < 6; i++) {
       const d = await gl.send(new DescribeFleetAttributesCommand({ FleetIds: [fleetId] }));
@@ -139,7 +139,7 @@ describe.each(["json", "cbor"] as const)("fleets over %s", (protocol) => {
   it("validates CreateFleet members", async () => {
     await expect(gl.send(new CreateFleetCommand({ ...fleetInput, BuildId: "nope" }))).rejects.toMatchObject({
       name: "InvalidRequestException",
-      message: expect.stringContaining("Value at 'buildId' failed to satisfy constraint"),
+      message: "1 validation error detected: Value 'nope' at 'buildId' failed to satisfy constraint: Member must satisfy regular expression pattern: ^build-\\S+|^arn:.*:build\\/build-\\S+",
     });
     await expect(
       gl.send(new CreateFleetCommand({ ...fleetInput, RuntimeConfiguration: { ServerProcesses: [{ LaunchPath: "/tmp/x", ConcurrentExecutions: 1 }] } })),
@@ -147,5 +147,17 @@ describe.each(["json", "cbor"] as const)("fleets over %s", (protocol) => {
     await expect(
       gl.send(new CreateFleetCommand({ ...fleetInput, EC2InboundPermissions: [{ FromPort: 80, ToPort: 80, IpRange: "0.0.0.0/0", Protocol: "TCP" }] })),
     ).rejects.toMatchObject({ name: "InvalidRequestException" });
+    // The model's enum, not a look-alike pattern: a typo is refused.
+    await expect(gl.send(new CreateFleetCommand({ ...fleetInput, EC2InstanceType: "c5.larg" as never }))).rejects.toMatchObject({
+      name: "InvalidRequestException",
+      message: expect.stringMatching(/^1 validation error detected: Value 'c5.larg' at 'eC2InstanceType' failed to satisfy constraint: Member must satisfy enum value set: \[t2.micro, /),
+    });
+    // Launch paths and parameters follow the model's patterns.
+    await expect(
+      gl.send(new CreateFleetCommand({ ...fleetInput, RuntimeConfiguration: { ServerProcesses: [{ LaunchPath: "/local/game/s", Parameters: "-port=1|x", ConcurrentExecutions: 1 }] } })),
+    ).rejects.toMatchObject({ message: expect.stringContaining("Value '-port=1|x' at 'runtimeConfiguration.serverProcesses.1.member.parameters'") });
+    await expect(gl.send(new CreateFleetCommand({ ...fleetInput, ServerLaunchPath: "/local/game/s\u0000" }))).rejects.toMatchObject({
+      message: expect.stringContaining("at 'serverLaunchPath' failed to satisfy constraint: Member must satisfy regular expression pattern: [A-Za-z0-9_:.+\\/\\\\\\- ]+"),
+    });
   });
 });

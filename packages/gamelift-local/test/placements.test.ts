@@ -153,6 +153,11 @@ describe("game session placement", () => {
     const region = async (PlacementId: string): Promise<string | undefined> =>
       (await gl.send(new DescribeGameSessionPlacementCommand({ PlacementId }))).GameSessionPlacement?.GameSessionRegion;
     expect([await region("ordered"), await region("override")]).toEqual(["us-east-1", "eu-west-1"]);
+    // The override is echoed as given.
+    expect((await gl.send(new DescribeGameSessionPlacementCommand({ PlacementId: "override" }))).GameSessionPlacement?.PriorityConfigurationOverride).toEqual({
+      LocationOrder: ["eu-west-1"],
+      PlacementFallbackStrategy: "NONE",
+    });
     await expect(
       gl.send(
         new StartGameSessionPlacementCommand({

@@ -41,7 +41,7 @@ describe("GameLift emulator server", () => {
       expect(err).toBeInstanceOf(GameLiftServiceException);
       expect((err as GameLiftServiceException).name).toBe("InvalidRequestException");
       expect((err as GameLiftServiceException).message).toBe(
-        "1 validation error detected: Value at 'fleetId' failed to satisfy constraint: Member must satisfy regular expression pattern: ^[a-z]*fleet-[a-zA-Z0-9-]+$",
+        "1 validation error detected: Value 'nope' at 'fleetId' failed to satisfy constraint: Member must satisfy regular expression pattern: ^[a-z]*fleet-[a-zA-Z0-9\\-]+",
       );
       expect((err as GameLiftServiceException).$metadata.httpStatusCode).toBe(400);
     }

@@ -53,7 +53,12 @@ describe("game and player sessions", () => {
     const a = await create({ IdempotencyToken: "same" });
     const b = await create({ IdempotencyToken: "same" });
     expect(b).toBe(a);
-    await expect(create({ IdempotencyToken: "same", MaximumPlayerSessionCount: 9 })).rejects.toMatchObject({
+    // Documented: a repeated token returns the original session, whatever the other parameters say.
+    expect(await create({ IdempotencyToken: "same", MaximumPlayerSessionCount: 9 })).toBe(a);
+    // The deprecated custom GameSessionId is the one that conflicts.
+    const c = await create({ GameSessionId: "custom-id" });
+    expect(await create({ GameSessionId: "custom-id" })).toBe(c);
+    await expect(create({ GameSessionId: "custom-id", MaximumPlayerSessionCount: 9 })).rejects.toMatchObject({
       name: "IdempotentParameterMismatchException",
     });
   });

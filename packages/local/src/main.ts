@@ -3,7 +3,7 @@ import { parseArgs } from "node:util";
 import { MissingJavaError, StageError } from "./errors.js";
 import { parseFaults } from "./sns/faults.js";
 import { parseEmulatorFaults } from "@matchplace/gamelift-local";
-import { defaultPorts, localJsonPath, startLocalStage, type LocalStage } from "./stage.js";
+import { defaultPorts, localJsonPath, parsePingLatency, startLocalStage, type LocalStage } from "./stage.js";
 
 const usage = `matchplace local stage
 
@@ -20,6 +20,7 @@ const usage = `matchplace local stage
   --sns-faults SPEC     e.g. drop=0.1,duplicate=0.2,delay=0.3,reorder=0.2,maxDelayMs=2000   (run time: PUT <sns>/local/faults)
   --gamelift-faults SPEC  e.g. throttle=0.1,drop=0.05                        (run time: PUT <gamelift>/local/faults)
   --reconcile-ms N      reconciliation schedule period (default 10000, 0 = off)
+  --ping-latency SPEC   UDP ping beacon delay per location, e.g. us-east-1=20,eu-west-1=90,default=80 (ms)
   --verbose             handler and stage logs at INFO
   -h, --help
 `;
@@ -57,6 +58,7 @@ async function main(): Promise<void> {
       "sns-faults": { type: "string" },
       "gamelift-faults": { type: "string" },
       "reconcile-ms": { type: "string" },
+      "ping-latency": { type: "string" },
       verbose: { type: "boolean", default: false },
       help: { type: "boolean", short: "h", default: false },
     },
@@ -104,6 +106,7 @@ async function main(): Promise<void> {
     snsFaults: values["sns-faults"] ? faultFlag("sns-faults", values["sns-faults"], parseFaults) : undefined,
     gameliftFaults: values["gamelift-faults"] ? faultFlag("gamelift-faults", values["gamelift-faults"], parseEmulatorFaults) : undefined,
     reconcileIntervalMs: values["reconcile-ms"] === undefined ? undefined : Number(values["reconcile-ms"]),
+    pingLatencyMs: values["ping-latency"] ? faultFlag("ping-latency", values["ping-latency"], parsePingLatency) : undefined,
     logLevel: values.verbose ? "INFO" : "WARN",
     writeLocalJson: true,
   });

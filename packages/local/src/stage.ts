@@ -24,6 +24,8 @@ import { startStreamPoller } from "./streams/StreamPoller.js";
 import { DashboardBus } from "./dashboard/DashboardBus.js";
 import { startDashboard } from "./dashboard/startDashboard.js";
 import { eventTrustOf } from "./seed.js";
+import { pingBeaconsOf } from "./pingLatency.js";
+export { parsePingLatency, pingBeaconsOf } from "./pingLatency.js";
 
 /** Default ports of the local stage (documented in README and docs/architecture.md). */
 export const defaultPorts = { api: 3000, websocket: 3001, dashboard: 3002, gamelift: 9080, dynamodb: 8000, sns: 9911, s3: 4569 } as const;
@@ -53,6 +55,11 @@ export interface LocalStageOptions {
   readonly streamPollIntervalMs?: number;
   /** The game servers' SigV4 credentials (default: a fresh random pair per start, mapped to the seeded fleets). */
   readonly serverCredentials?: { readonly accessKeyId: string; readonly secretAccessKey: string };
+  /**
+   * One-way delay of each location's UDP ping beacon (ListLocations' `PingBeacon`), by location;
+   * `default` for the others. Default: the stage's Region 20 ms, every other location 80 ms.
+   */
+  readonly pingLatencyMs?: Readonly<Record<string, number>>;
   /** More signers and the fleets each serves (tests: a server of another fleet). */
   readonly extraServerCredentials?: readonly (ServerCredential & { readonly fleetIds: readonly string[] })[];
 }
@@ -159,6 +166,7 @@ export async function startLocalStage(options: LocalStageOptions = {}): Promise<
         else logger.warn("notification to an unknown topic dropped", { topicArn: arn });
       },
       s3: { port: ports.s3, ...(options.persistDir ? { directory: join(options.persistDir, "s3") } : {}) },
+      pingBeacons: pingBeaconsOf(region, options.pingLatencyMs),
       ...(options.uploadCredentialsTtlMs ? { uploadCredentialsTtlMs: options.uploadCredentialsTtlMs } : {}),
       onError: (err, where) => logger.error("emulator fault", { where, error: err as Error }),
     });

@@ -39,9 +39,17 @@ function constraint(issue: Issue): string {
   }
 }
 
+/** The failing value as GameLift shows it: `'x'`, or `null` when missing. */
+function valueAt(input: unknown, path: readonly PropertyKey[]): string {
+  let v: unknown = input;
+  for (const p of path) v = v !== null && typeof v === "object" ? (v as Record<PropertyKey, unknown>)[p] : undefined;
+  if (v === undefined || v === null) return "null";
+  return `'${Array.isArray(v) ? `[${v.map(String).join(", ")}]` : typeof v === "object" ? JSON.stringify(v) : String(v)}'`;
+}
+
 /** Formats zod issues the way GameLift reports member validation failures. */
-export function validationMessage(issues: readonly Issue[]): string {
-  const parts = issues.map((i) => `Value at '${memberPath(i.path)}' failed to satisfy constraint: ${constraint(i)}`);
+export function validationMessage(issues: readonly Issue[], input?: unknown): string {
+  const parts = issues.map((i) => `Value ${valueAt(input, i.path)} at '${memberPath(i.path)}' failed to satisfy constraint: ${constraint(i)}`);
   const n = parts.length;
   return `${n} validation error${n === 1 ? "" : "s"} detected: ${parts.join("; ")}`;
 }
@@ -49,7 +57,7 @@ export function validationMessage(issues: readonly Issue[]): string {
 /** Parses an operation input, throwing `InvalidRequestException` naming the failing members. */
 export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
   const r = schema.safeParse(input);
-  if (!r.success) throw new InvalidRequestException(validationMessage(r.error.issues));
+  if (!r.success) throw new InvalidRequestException(validationMessage(r.error.issues, input));
   return r.data;
 }
 

@@ -32,6 +32,22 @@ export interface EmulatorSettings {
   readonly uploadCredentialsTtlMs: number;
   /** The local S3 that build uploads go to, when started. */
   readonly s3?: LocalS3Access;
+  /** The UDP ping beacons the emulator runs, when started with `pingBeacons` (else ListLocations gives AWS's documented endpoints). */
+  readonly pingBeacons?: PingBeaconAccess;
+  /** Base URL of the emulator's HTTP server (game session log URLs point there). */
+  readonly publicUrl?: string;
+}
+
+/** A UDP endpoint, as in GameLift's `PingBeacon.UDPEndpoint`. */
+export interface UdpEndpoint {
+  readonly Domain: string;
+  readonly Port: number;
+}
+
+/** How ListLocations finds a location's ping beacon. */
+export interface PingBeaconAccess {
+  /** The beacon of a location, started on first use; `undefined` when there is none. */
+  endpoint(location: string): Promise<UdpEndpoint | undefined>;
 }
 
 /** What every operation and engine is given. */

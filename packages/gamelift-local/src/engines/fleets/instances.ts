@@ -10,6 +10,8 @@ function instanceId(ctx: EmulatorContext): string {
 
 /** Adds or removes instances so each location of the fleet has its desired count. */
 export function reconcileInstances(ctx: EmulatorContext, fleet: FleetRecord): void {
+  // An Anywhere fleet's hosts are the computes registered to it, never made or removed here.
+  if (fleet.ComputeType === "ANYWHERE") return;
   const cols = collections(ctx.store);
   const busy = new Set(cols.gameSessions.values().filter(isLiveSession).map((s) => s.InstanceId));
   for (const loc of fleet.locations) {

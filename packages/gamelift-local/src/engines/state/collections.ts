@@ -6,6 +6,7 @@ import type {
   FleetRecord,
   GameSessionRecord,
   InstanceRecord,
+  LocationRecord,
   PlacementRecord,
   PlayerSessionRecord,
   QueueRecord,
@@ -28,6 +29,8 @@ export interface PlatformCollections {
   aliases: Collection<AliasRecord>;
   tags: Collection<Tag[]>;
   uploadCredentials: Collection<UploadCredentialRecord>;
+  /** Custom locations by name. */
+  locations: Collection<LocationRecord>;
 }
 
 /** The platform collections of a store. */
@@ -45,5 +48,6 @@ export function collections(store: Store): PlatformCollections {
     aliases: store.collection<AliasRecord>("aliases"),
     tags: store.collection<Tag[]>("tags"),
     uploadCredentials: store.collection<UploadCredentialRecord>("uploadCredentials"),
+    locations: store.collection<LocationRecord>("locations"),
   };
 }

@@ -96,6 +96,29 @@ export interface FleetRecord {
   InstanceRoleArn?: string;
   PeerVpcAwsAccountId?: string;
   PeerVpcId?: string;
+  /** Echoed as given (validated against the model). */
+  AnywhereConfiguration?: { Cost: string };
+  InstanceRoleCredentialsProvider?: "SHARED_CREDENTIAL_FILE";
+  PlayerGatewayMode?: "DISABLED" | "ENABLED" | "REQUIRED";
+  PlayerGatewayConfiguration?: { GameServerIpProtocolSupported?: "IPv4" | "DUAL_STACK" };
+  /** From UpdateFleetCapacity, echoed there and in FleetCapacity. */
+  ManagedCapacityConfiguration?: { ZeroCapacityStrategy?: "MANUAL" | "SCALE_TO_AND_FROM_ZERO"; ScaleInAfterInactivityMinutes?: number };
+}
+
+/** A custom location (`custom-...`), where Anywhere fleets host. */
+export interface LocationRecord {
+  LocationName: string;
+  LocationArn: string;
+  CreationTime: number;
+}
+
+/** What makes an instance record a compute registered to an Anywhere fleet (RegisterCompute). */
+export interface RegisteredCompute {
+  ComputeName: string;
+  ComputeArn: string;
+  CertificatePath?: string;
+  /** Auth tokens handed out by GetComputeAuthToken, newest last; a Server SDK 5 process presents one. */
+  authTokens: { token: string; expiresAt: number }[];
 }
 
 /** A fleet instance. */
@@ -111,6 +134,8 @@ export interface InstanceRecord {
   Type?: string;
   /** Linux: PEM RSA private key; Windows: password. Made on first GetInstanceAccess. */
   secret?: string;
+  /** Set on a compute registered to an Anywhere fleet (its key is `<fleetId>/<ComputeName>`); it hosts game sessions like an instance. */
+  compute?: RegisteredCompute;
 }
 
 /** Game session statuses. */

@@ -2,19 +2,18 @@ import { z } from "zod";
 import { aliasArn } from "../../arns.js";
 import { collections } from "../../engines/state/collections.js";
 import type { AliasRecord } from "../../engines/state/records.js";
-import { ConflictException } from "../../errors.js";
 import { defineOperation } from "../defineOperation.js";
 import { nonBlank, tags, text } from "../shapes.js";
 import { applyTags } from "../tagging.js";
 import { aliasView } from "../views/resources.js";
 import { routingStrategy, routingStrategyInput } from "./aliasInputs.js";
 
-/** CreateAlias: SIMPLE (to a fleet) or TERMINAL (with a message). Names are unique per Region. */
+/** CreateAlias: SIMPLE (to a fleet) or TERMINAL (with a message). Several aliases may share a name. */
 export const CreateAlias = defineOperation(
   z.object({ Name: nonBlank(1024), Description: text(1, 1024).optional(), RoutingStrategy: routingStrategyInput, Tags: tags.optional() }),
   (req, ctx) => {
+    // Alias names need not be unique (GameLift's reference: "Alias names do not need to be unique").
     const aliases = collections(ctx.store).aliases;
-    if (aliases.values().some((a) => a.Name === req.Name)) throw new ConflictException(`Alias name ${req.Name} is already in use.`);
     const now = ctx.clock.now();
     const aliasId = `alias-${ctx.ids.uuid()}`;
     const alias: AliasRecord = {

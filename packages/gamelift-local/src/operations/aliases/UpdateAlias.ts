@@ -1,6 +1,4 @@
 import { z } from "zod";
-import { collections } from "../../engines/state/collections.js";
-import { ConflictException } from "../../errors.js";
 import { defineOperation } from "../defineOperation.js";
 import { requireAlias } from "../lookup.js";
 import { aliasIdOrArn, nonBlank, text } from "../shapes.js";
@@ -12,9 +10,6 @@ export const UpdateAlias = defineOperation(
   z.object({ AliasId: aliasIdOrArn, Name: nonBlank(1024).optional(), Description: text(1, 1024).optional(), RoutingStrategy: routingStrategyInput.optional() }),
   (req, ctx) => {
     const alias = requireAlias(ctx, req.AliasId);
-    if (req.Name !== undefined && req.Name !== alias.Name && collections(ctx.store).aliases.values().some((a) => a.Name === req.Name)) {
-      throw new ConflictException(`Alias name ${req.Name} is already in use.`);
-    }
     const strategy = req.RoutingStrategy ? routingStrategy(ctx, req.RoutingStrategy) : alias.RoutingStrategy;
     if (req.Name !== undefined) alias.Name = req.Name;
     if (req.Description !== undefined) alias.Description = req.Description;

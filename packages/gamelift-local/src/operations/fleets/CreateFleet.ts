@@ -3,8 +3,9 @@ import { buildArn, fleetArn, scriptArn } from "../../arns.js";
 import { recordFleetEvent } from "../../engines/fleets/fleetEvents.js";
 import { collections } from "../../engines/state/collections.js";
 import type { FleetRecord } from "../../engines/state/records.js";
-import { InvalidRequestException } from "../../errors.js";
+import { InvalidRequestException, NotFoundException } from "../../errors.js";
 import { defineOperation } from "../defineOperation.js";
+import { customLocation, isCustomLocation } from "../locations/awsLocations.js";
 import { requireBuild, requireScript } from "../lookup.js";
 import { buildIdOrArn, location, nonBlank, scriptIdOrArn, tags, text } from "../shapes.js";
 import { applyTags } from "../tagging.js";
@@ -35,6 +36,10 @@ const input = z.object({
   Locations: z.array(z.object({ Location: location })).min(1).max(100).optional(),
   Tags: tags.optional(),
   ComputeType: z.enum(["EC2", "ANYWHERE"]).optional(),
+  AnywhereConfiguration: z.object({ Cost: z.string() }).optional(),
+  InstanceRoleCredentialsProvider: z.enum(["SHARED_CREDENTIAL_FILE"]).optional(),
+  PlayerGatewayMode: z.enum(["DISABLED", "ENABLED", "REQUIRED"]).optional(),
+  PlayerGatewayConfiguration: z.object({ GameServerIpProtocolSupported: z.enum(["IPv4", "DUAL_STACK"]).optional() }).optional(),
 });
 
 /**
@@ -54,8 +59,23 @@ export const CreateFleet = defineOperation(input, (req, ctx) => {
   const permissions = req.EC2InboundPermissions ?? [];
   checkIpPermissions(permissions, operatingSystem);
   const names = [...new Set([ctx.region, ...(req.Locations ?? []).map((l) => l.Location)])];
-  if (compute === "ANYWHERE" && !names.some((n) => n.startsWith("custom-"))) {
-    throw new InvalidRequestException("An ANYWHERE fleet needs a custom location (custom-...).");
+  if (compute === "ANYWHERE") {
+    if (!names.some(isCustomLocation)) throw new InvalidRequestException("An ANYWHERE fleet needs a custom location (custom-...).");
+    const missing = names.filter(isCustomLocation).find((n) => !customLocation(ctx, n));
+    if (missing) throw new NotFoundException(`Location ${missing} not found; create it with CreateLocation first.`);
+  } else {
+    const custom = names.find(isCustomLocation);
+    if (custom) throw new InvalidRequestException(`Custom location ${custom} is only for ANYWHERE fleets.`);
+    if (req.AnywhereConfiguration) throw new InvalidRequestException("AnywhereConfiguration is only for ANYWHERE fleets.");
+  }
+  if (compute === "ANYWHERE" && (req.PlayerGatewayMode ?? "DISABLED") !== "DISABLED") {
+    throw new InvalidRequestException("Player gateway is not available on ANYWHERE fleets.");
+  }
+  if (req.PlayerGatewayConfiguration && (req.PlayerGatewayMode ?? "DISABLED") === "DISABLED") {
+    throw new InvalidRequestException("PlayerGatewayConfiguration needs PlayerGatewayMode ENABLED or REQUIRED.");
+  }
+  if (req.InstanceRoleCredentialsProvider && !req.InstanceRoleArn) {
+    throw new InvalidRequestException("InstanceRoleCredentialsProvider needs an InstanceRoleArn.");
   }
   const now = ctx.clock.now();
   const status = compute === "ANYWHERE" ? "ACTIVE" : "NEW";
@@ -91,6 +111,10 @@ export const CreateFleet = defineOperation(input, (req, ctx) => {
     InstanceRoleArn: req.InstanceRoleArn,
     PeerVpcAwsAccountId: req.PeerVpcAwsAccountId,
     PeerVpcId: req.PeerVpcId,
+    AnywhereConfiguration: req.AnywhereConfiguration,
+    InstanceRoleCredentialsProvider: req.InstanceRoleCredentialsProvider,
+    PlayerGatewayMode: compute === "EC2" ? (req.PlayerGatewayMode ?? "DISABLED") : undefined,
+    PlayerGatewayConfiguration: req.PlayerGatewayConfiguration,
   };
   applyTags(ctx, fleet.FleetArn, req.Tags);
   collections(ctx.store).fleets.put(fleetId, fleet);

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { recordFleetEvent } from "../../engines/fleets/fleetEvents.js";
 import { InvalidFleetStatusException, InvalidRequestException } from "../../errors.js";
 import { defineOperation } from "../defineOperation.js";
+import { isCustomLocation } from "../locations/awsLocations.js";
 import { requireFleet } from "../lookup.js";
 import { fleetIdOrArn, location } from "../shapes.js";
 import { locationStates } from "../views/fleets.js";
@@ -13,6 +14,8 @@ export const CreateFleetLocations = defineOperation(
     const fleet = requireFleet(ctx, req.FleetId);
     if (fleet.Status !== "ACTIVE") throw new InvalidFleetStatusException(`Fleet ${fleet.FleetId} is ${fleet.Status}, not ACTIVE.`);
     if (fleet.ComputeType !== "EC2") throw new InvalidRequestException("Only EC2 fleets have managed locations.");
+    const custom = req.Locations.find((l) => isCustomLocation(l.Location));
+    if (custom) throw new InvalidRequestException(`Custom location ${custom.Location} is only for ANYWHERE fleets.`);
     const now = ctx.clock.now();
     const added = req.Locations.map((l) => l.Location).filter((name) => !fleet.locations.some((l) => l.Location === name));
     for (const Location of new Set(added)) {

@@ -3,6 +3,7 @@ import { defineOperation } from "../defineOperation.js";
 import { requireFleet } from "../lookup.js";
 import { paginate } from "../paginate.js";
 import { fleetIdOrArn, limit, location, nextToken } from "../shapes.js";
+import { playerGatewayStatus } from "../views/fleets.js";
 
 /** DescribeFleetLocationAttributes: each location's status (all, or the named ones), paged. */
 export const DescribeFleetLocationAttributes = defineOperation(
@@ -14,7 +15,7 @@ export const DescribeFleetLocationAttributes = defineOperation(
     return {
       FleetId: fleet.FleetId,
       FleetArn: fleet.FleetArn,
-      LocationAttributes: page.items.map((l) => ({ LocationState: { Location: l.Location, Status: l.Status }, StoppedActions: [] })),
+      LocationAttributes: page.items.map((l) => ({ LocationState: { Location: l.Location, Status: l.Status, PlayerGatewayStatus: playerGatewayStatus(fleet) }, StoppedActions: [] })),
       NextToken: page.nextToken,
     };
   },

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { InvalidFleetStatusException } from "../../errors.js";
+import { InvalidFleetStatusException, InvalidRequestException } from "../../errors.js";
 import { defineOperation } from "../defineOperation.js";
 import { requireFleet } from "../lookup.js";
 import { fleetIdOrArn, nonBlank, text } from "../shapes.js";
@@ -15,6 +15,7 @@ export const UpdateFleetAttributes = defineOperation(
       .object({ NewGameSessionsPerCreator: z.number().int().min(0).optional(), PolicyPeriodInMinutes: z.number().int().min(0).optional() })
       .optional(),
     MetricGroups: z.array(text(1, 255)).max(1).optional(),
+    AnywhereConfiguration: z.object({ Cost: z.string() }).optional(),
   }),
   (req, ctx) => {
     const fleet = requireFleet(ctx, req.FleetId);
@@ -26,6 +27,10 @@ export const UpdateFleetAttributes = defineOperation(
     if (req.NewGameSessionProtectionPolicy) fleet.NewGameSessionProtectionPolicy = req.NewGameSessionProtectionPolicy;
     if (req.ResourceCreationLimitPolicy) fleet.ResourceCreationLimitPolicy = req.ResourceCreationLimitPolicy;
     if (req.MetricGroups) fleet.MetricGroups = req.MetricGroups;
+    if (req.AnywhereConfiguration) {
+      if (fleet.ComputeType !== "ANYWHERE") throw new InvalidRequestException("AnywhereConfiguration is only for ANYWHERE fleets.");
+      fleet.AnywhereConfiguration = req.AnywhereConfiguration;
+    }
     return { FleetId: fleet.FleetId, FleetArn: fleet.FleetArn };
   },
 );

@@ -16,6 +16,9 @@ export const UpdateFleetCapacity = defineOperation(
     MinSize: wholeNumber.optional(),
     MaxSize: wholeNumber.optional(),
     Location: location.optional(),
+    ManagedCapacityConfiguration: z
+      .object({ ZeroCapacityStrategy: z.enum(["MANUAL", "SCALE_TO_AND_FROM_ZERO"]).optional(), ScaleInAfterInactivityMinutes: z.number().int().optional() })
+      .optional(),
   }),
   (req, ctx) => {
     const fleet = requireFleet(ctx, req.FleetId);
@@ -33,7 +36,8 @@ export const UpdateFleetCapacity = defineOperation(
       throw new InvalidRequestException(`DesiredInstances (${desired}) must be between MinSize (${min}) and MaxSize (${max}).`);
     }
     Object.assign(loc, { Minimum: min, Maximum: max, Desired: desired });
+    if (req.ManagedCapacityConfiguration) fleet.ManagedCapacityConfiguration = req.ManagedCapacityConfiguration;
     recordFleetEvent(ctx, fleet.FleetId, "FLEET_SCALING_EVENT", `Desired instances in ${loc.Location} set to ${desired} (min ${min}, max ${max}).`);
-    return { FleetId: fleet.FleetId, FleetArn: fleet.FleetArn, Location: loc.Location };
+    return { FleetId: fleet.FleetId, FleetArn: fleet.FleetArn, Location: loc.Location, ManagedCapacityConfiguration: fleet.ManagedCapacityConfiguration };
   },
 );

@@ -10,6 +10,6 @@ export const DescribeGameSessionPlacement = defineOperation(
   (req, ctx) => {
     const placement = getPlacement(ctx, req.PlacementId);
     if (!placement) throw new NotFoundException(`Game session placement ${req.PlacementId} not found.`);
-    return { GameSessionPlacement: placementView(placement) };
+    return { GameSessionPlacement: placementView(ctx, placement) };
   },
 );

@@ -38,6 +38,6 @@ export const StartGameSessionPlacement = defineOperation(
       desiredPlayerSessions: req.DesiredPlayerSessions?.map((d) => ({ playerId: d.PlayerId, playerData: d.PlayerData })),
       priorityConfigurationOverride: req.PriorityConfigurationOverride,
     });
-    return { GameSessionPlacement: placementView(placement) };
+    return { GameSessionPlacement: placementView(ctx, placement) };
   },
 );

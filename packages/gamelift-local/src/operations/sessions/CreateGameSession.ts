@@ -17,7 +17,9 @@ const token = z.string().min(1).max(48).regex(/^[a-zA-Z0-9-]+$/);
 
 /**
  * CreateGameSession on a fleet or alias: ACTIVATING, then ACTIVE on a tick. A repeated
- * IdempotencyToken returns the original session; a full fleet is FleetCapacityExceededException.
+ * IdempotencyToken returns the original session (its other parameters are not compared); a repeated
+ * deprecated GameSessionId with other parameters is IdempotentParameterMismatchException; a full
+ * fleet is FleetCapacityExceededException.
  */
 export const CreateGameSession = defineOperation(
   z.object({
@@ -46,7 +48,9 @@ export const CreateGameSession = defineOperation(
     const idempotencyToken = req.IdempotencyToken ?? req.GameSessionId;
     const earlier = idempotencyToken && sessions.find((s) => s.FleetId === fleet.FleetId && s.idempotencyToken === idempotencyToken);
     if (earlier) {
-      if (earlier.MaximumPlayerSessionCount !== req.MaximumPlayerSessionCount || earlier.Location !== where) {
+      // IdempotencyToken: "subsequent requests with the same string return the original GameSession object,
+      // with an updated status" — whatever else they say. The deprecated custom GameSessionId conflicts instead.
+      if (req.IdempotencyToken === undefined && (earlier.MaximumPlayerSessionCount !== req.MaximumPlayerSessionCount || earlier.Location !== where)) {
         throw new IdempotentParameterMismatchException(`Game session ID ${idempotencyToken} was used with other parameters.`);
       }
       return { GameSession: gameSessionView(ctx, earlier) };

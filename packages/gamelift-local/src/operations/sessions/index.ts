@@ -1,3 +1,5 @@
+import { GetGameSessionLogUrl } from "./GetGameSessionLogUrl.js";
+import { GetPlayerConnectionDetails } from "./GetPlayerConnectionDetails.js";
 import type { Operation } from "../types.js";
 import { CreateGameSession } from "./CreateGameSession.js";
 import { CreatePlayerSession } from "./CreatePlayerSession.js";
@@ -17,6 +19,8 @@ export const sessionOperations: Record<string, Operation> = {
   DescribeGameSessionDetails,
   DescribeGameSessions,
   DescribePlayerSessions,
+  GetGameSessionLogUrl,
+  GetPlayerConnectionDetails,
   SearchGameSessions,
   TerminateGameSession,
   UpdateGameSession,

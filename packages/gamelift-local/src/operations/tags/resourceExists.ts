@@ -22,6 +22,8 @@ export function resourceExists(ctx: EmulatorContext, arn: string): boolean {
       return cols.aliases.has(p.resource);
     case "gamesessionqueue":
       return cols.queues.has(p.resource);
+    case "location":
+      return cols.locations.has(p.resource);
     case "matchmakingconfiguration":
       return ctx.store.collection<unknown>("matchmakingConfigurations").has(p.resource);
     case "matchmakingruleset":

@@ -32,12 +32,22 @@ export function fleetAttributes(f: FleetRecord): Record<string, unknown> {
     InstanceRoleArn: f.InstanceRoleArn,
     CertificateConfiguration: f.CertificateConfiguration ?? { CertificateType: "DISABLED" },
     ComputeType: f.ComputeType,
+    AnywhereConfiguration: f.AnywhereConfiguration,
+    InstanceRoleCredentialsProvider: f.InstanceRoleCredentialsProvider,
+    PlayerGatewayMode: f.PlayerGatewayMode,
+    PlayerGatewayConfiguration: f.PlayerGatewayConfiguration,
   };
+}
+
+/** `PlayerGatewayStatus` of a fleet's locations and game sessions: ENABLED when its mode is ENABLED or REQUIRED. */
+export function playerGatewayStatus(f: FleetRecord | undefined): "ENABLED" | "DISABLED" | undefined {
+  if (!f || f.ComputeType !== "EC2") return undefined;
+  return f.PlayerGatewayMode === "ENABLED" || f.PlayerGatewayMode === "REQUIRED" ? "ENABLED" : "DISABLED";
 }
 
 /** LocationStates of the API. */
 export function locationStates(f: FleetRecord): Record<string, unknown>[] {
-  return f.locations.map((l) => ({ Location: l.Location, Status: l.Status }));
+  return f.locations.map((l) => ({ Location: l.Location, Status: l.Status, PlayerGatewayStatus: playerGatewayStatus(f) }));
 }
 
 /** FleetCapacity of one location. */
@@ -65,6 +75,7 @@ export function fleetCapacity(ctx: EmulatorContext, f: FleetRecord, loc: Locatio
       IDLE: active.filter((i) => !busy.has(i.InstanceId)).length,
       TERMINATING: here.filter((i) => i.Status === "TERMINATING").length,
     },
+    ManagedCapacityConfiguration: f.ManagedCapacityConfiguration,
   };
 }
 

@@ -1,6 +1,8 @@
 import { currentPlayerSessionCount } from "../../engines/sessions/gameSessions.js";
 import type { GameSessionRecord, PlacementRecord, PlayerSessionRecord } from "../../engines/state/records.js";
+import { collections } from "../../engines/state/collections.js";
 import type { EmulatorContext } from "../types.js";
+import { playerGatewayStatus } from "./fleets.js";
 
 const date = (ms: number | undefined): Date | undefined => (ms === undefined ? undefined : new Date(ms));
 
@@ -27,6 +29,8 @@ export function gameSessionView(ctx: EmulatorContext, s: GameSessionRecord): Rec
     GameSessionData: s.GameSessionData,
     MatchmakerData: s.MatchmakerData,
     Location: s.Location,
+    PlayerGatewayStatus: playerGatewayStatus(collections(ctx.store).fleets.get(s.FleetId)),
+    ComputeName: collections(ctx.store).instances.get(s.InstanceId)?.compute?.ComputeName,
   };
 }
 
@@ -50,8 +54,9 @@ export function playerSessionView(s: PlayerSessionRecord, g: GameSessionRecord |
 }
 
 /** GameSessionPlacement of the API; session details only once FULFILLED. */
-export function placementView(p: PlacementRecord): Record<string, unknown> {
+export function placementView(ctx: EmulatorContext, p: PlacementRecord): Record<string, unknown> {
   const done = p.Status === "FULFILLED";
+  const session = done && p.GameSessionId ? collections(ctx.store).gameSessions.get(p.GameSessionId) : undefined;
   return {
     PlacementId: p.PlacementId,
     GameSessionQueueName: p.GameSessionQueueName,
@@ -72,5 +77,6 @@ export function placementView(p: PlacementRecord): Record<string, unknown> {
     GameSessionData: p.GameSessionData,
     MatchmakerData: p.MatchmakerData,
     PriorityConfigurationOverride: p.PriorityConfigurationOverride,
+    PlayerGatewayStatus: session ? playerGatewayStatus(collections(ctx.store).fleets.get(session.FleetId)) : undefined,
   };
 }
