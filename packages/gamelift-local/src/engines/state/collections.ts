@@ -9,6 +9,7 @@ import type {
   PlacementRecord,
   PlayerSessionRecord,
   QueueRecord,
+  ScalingPolicyRecord,
   ScriptRecord,
   Tag,
   UploadCredentialRecord,
@@ -28,6 +29,8 @@ export interface PlatformCollections {
   aliases: Collection<AliasRecord>;
   tags: Collection<Tag[]>;
   uploadCredentials: Collection<UploadCredentialRecord>;
+  /** Keyed `<FleetId>/<Name>`. */
+  scalingPolicies: Collection<ScalingPolicyRecord>;
 }
 
 /** The platform collections of a store. */
@@ -45,5 +48,6 @@ export function collections(store: Store): PlatformCollections {
     aliases: store.collection<AliasRecord>("aliases"),
     tags: store.collection<Tag[]>("tags"),
     uploadCredentials: store.collection<UploadCredentialRecord>("uploadCredentials"),
+    scalingPolicies: store.collection<ScalingPolicyRecord>("scalingPolicies"),
   };
 }

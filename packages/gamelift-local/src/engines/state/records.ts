@@ -30,6 +30,55 @@ export interface LocationCapacity {
   Status: FleetStatus;
   /** When the location entered its status; absent = the fleet's `statusSince`. */
   statusSince?: number;
+  /** Actions stopped by StopFleetActions (only `AUTO_SCALING` exists). */
+  StoppedActions?: "AUTO_SCALING"[];
+  /** UpdateFleetCapacity's ManagedCapacityConfiguration, as given. */
+  ManagedCapacityConfiguration?: ManagedCapacityConfiguration;
+  /** Last time the location had game session activity (a live session or a waiting placement). */
+  lastActivity?: number;
+}
+
+/** Scale to and from zero (UpdateFleetCapacity). */
+export interface ManagedCapacityConfiguration {
+  ZeroCapacityStrategy: "MANUAL" | "SCALE_TO_AND_FROM_ZERO";
+  ScaleInAfterInactivityMinutes?: number;
+}
+
+/** The metrics a scaling policy can watch. */
+export const scalingMetrics = [
+  "ActivatingGameSessions",
+  "ActiveGameSessions",
+  "ActiveInstances",
+  "AvailableGameSessions",
+  "AvailablePlayerSessions",
+  "CurrentPlayerSessions",
+  "IdleInstances",
+  "PercentAvailableGameSessions",
+  "PercentIdleInstances",
+  "QueueDepth",
+  "WaitTime",
+  "ConcurrentActivatableGameSessions",
+] as const;
+
+/** A scaling metric name. */
+export type ScalingMetric = (typeof scalingMetrics)[number];
+
+/** A fleet scaling policy (PutScalingPolicy); unique by fleet and name. */
+export interface ScalingPolicyRecord {
+  FleetId: string;
+  FleetArn: string;
+  Name: string;
+  Status: "ACTIVE";
+  PolicyType: "RuleBased" | "TargetBased";
+  MetricName: ScalingMetric;
+  TargetConfiguration?: { TargetValue: number };
+  ScalingAdjustment?: number;
+  ScalingAdjustmentType?: "ChangeInCapacity" | "ExactCapacity" | "PercentChangeInCapacity";
+  Threshold?: number;
+  ComparisonOperator?: "GreaterThanOrEqualToThreshold" | "GreaterThanThreshold" | "LessThanThreshold" | "LessThanOrEqualToThreshold";
+  EvaluationPeriods?: number;
+  /** Consecutive evaluations (per location) a rule-based policy's condition held. */
+  breaches: Record<string, number>;
 }
 
 /** A fleet event, as DescribeFleetEvents returns it. */
@@ -111,6 +160,8 @@ export interface InstanceRecord {
   Type?: string;
   /** Linux: PEM RSA private key; Windows: password. Made on first GetInstanceAccess. */
   secret?: string;
+  /** When a PENDING instance turns ACTIVE (the scale-out delay). */
+  activateAt?: number;
 }
 
 /** Game session statuses. */
@@ -148,6 +199,8 @@ export interface GameSessionRecord {
    * player session. Absent in snapshots written before it existed: then they scan.
    */
   playerSessionIds?: string[];
+  /** When the emulated game server ends the match (drawn when it turns ACTIVE; absent = never). */
+  endAt?: number;
 }
 
 /** Player session statuses. */
@@ -164,6 +217,8 @@ export interface PlayerSessionRecord {
   TerminationTime?: number;
   Status: PlayerSessionStatus;
   PlayerData?: string;
+  /** When the emulated player leaves before the match ends (`null` = stays; absent = not drawn yet). */
+  leaveAt?: number | null;
 }
 
 /** A player latency report in a placement request. */
@@ -211,6 +266,8 @@ export interface PlacementRecord {
   GameSessionData?: string;
   MatchmakerData?: string;
   PriorityConfigurationOverride?: { LocationOrder: string[]; PlacementFallbackStrategy?: "DEFAULT_AFTER_SINGLE_PASS" | "NONE" };
+  /** Why it is still waiting: every candidate fleet location was full (emulator-only, for the events' `reason`). */
+  waitingFor?: { reason: "FleetCapacityExceeded"; since: number; locations: string[] };
 }
 
 /** A build. */

@@ -14,7 +14,7 @@ export const DescribeFleetLocationAttributes = defineOperation(
     return {
       FleetId: fleet.FleetId,
       FleetArn: fleet.FleetArn,
-      LocationAttributes: page.items.map((l) => ({ LocationState: { Location: l.Location, Status: l.Status }, StoppedActions: [] })),
+      LocationAttributes: page.items.map((l) => ({ LocationState: { Location: l.Location, Status: l.Status }, StoppedActions: l.StoppedActions })),
       NextToken: page.nextToken,
     };
   },
