@@ -14,3 +14,6 @@ export type { NotificationFaults, PlannedCopy } from "./notificationFaults.js";
 export { createInProcessEmulator } from "./inProcess.js";
 export type { InProcessEmulator, InProcessEmulatorOptions } from "./inProcess.js";
 export type { ForgottenCounts } from "./engines/retention/forgetFinished.js";
+export { capacityShortage } from "./engines/fleets/shortage.js";
+export type { FleetShortage } from "./engines/fleets/shortage.js";
+export type { GameServerBehaviour } from "./operations/types.js";
