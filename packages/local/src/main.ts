@@ -156,7 +156,7 @@ async function main(): Promise<void> {
       `  SNS                    ${e.sns}        topic ${e.topics.events}`,
       `  match events (SNS)     ${e.topics.matchEvents}   aws sns subscribe --protocol http ...`,
       `  S3 (build uploads)     ${e.s3}        npx matchplace build upload <dir> --local`,
-      `  game servers           ${describeGameServers(stage)}`,
+      `  fleet simulation       ${describeGameServers(stage)}`,
       `  seeded GameLift        configurations ${stage.seeded.configurations.join(", ")}; queues ${stage.seeded.queues.join(", ")}; fleets ${stage.seeded.fleetIds.join(", ")}`,
       ``,
       `  endpoints written to ${relative(process.cwd(), localJsonPath) || localJsonPath}; try \`npm run demo\` in another terminal. Ctrl-C stops everything.`,
