@@ -96,6 +96,10 @@ export async function run(argv: readonly string[] = []): Promise<void> {
       rate,
       prefix: `crowd-${Date.now().toString(36)}`,
       timeoutMs: 180_000,
+      onProgress: (p) =>
+        process.stderr.write(
+          `  … ${Math.round(p.atMs / 1000)} s: ${p.started} started, ${p.final} final; instances ${p.capacity ? `${p.capacity.active}+${p.capacity.pending}/${p.capacity.desired}` : "?"}\n`,
+        ),
     });
     const curve = r.samples
       .filter((_, i) => i % 10 === 0)

@@ -19,6 +19,8 @@ export interface CrowdOptions {
   readonly pollEveryMs?: number;
   /** Requests in flight at once while polling (default 25). */
   readonly concurrency?: number;
+  /** Told every ~10 s how far the crowd got (benchmarks print it). */
+  readonly onProgress?: (p: { atMs: number; started: number; final: number; capacity?: CapacitySample }) => void;
 }
 
 /** One DescribeFleetCapacity reading of the fleet's home location. */
@@ -58,17 +60,20 @@ async function pool<T>(items: readonly T[], n: number, fn: (item: T) => Promise<
 }
 
 /**
- * Retries a write the way a game client would: after a throttle (429) or a server-side failure
- * (5xx, a dropped connection), after the Retry-After given (else 1 s). Writes carry an
- * idempotency key, so a retry of a start that did happen returns the same ticket.
+ * Starts matchmaking the way a game client would: a throttle (429) or a server-side failure (5xx,
+ * a dropped connection) is retried after the Retry-After given (else 1 s), with the same
+ * idempotency key; a 409 naming the player's active ticket (a retried start that did happen) is
+ * that ticket.
  */
-async function retried<T>(call: () => Promise<T>): Promise<T> {
+async function startTicket(client: MatchplaceClient, idempotencyKey: string): Promise<string> {
   for (let attempt = 0; ; attempt++) {
     try {
-      return await call();
+      return (await client.startMatchmaking({}, { idempotencyKey })).ticketId;
     } catch (err) {
-      const retryable = !(err instanceof ApiError) || err.status === 429 || err.status >= 500;
-      if (!retryable || attempt >= 10) throw err;
+      const active = err instanceof ApiError && err.status === 409 ? (err.details as { ticketId?: string } | undefined)?.ticketId : undefined;
+      if (active) return active;
+      const retryable = !(err instanceof ApiError) || err.status === 409 || err.status === 429 || err.status >= 500;
+      if (!retryable || attempt >= 20) throw err;
       await sleep(err instanceof ApiError ? (err.retryAfterMs ?? 1000) : 1000);
     }
   }
@@ -108,8 +113,7 @@ export async function runCrowd(o: CrowdOptions): Promise<CrowdResult> {
       (async () => {
         const due = t0 + (n * 1000) / o.rate;
         if (due > performance.now()) await sleep(due - performance.now());
-        const client = clients.get(player) as MatchplaceClient;
-        const { ticketId } = await retried(() => client.startMatchmaking({}, { idempotencyKey: `crowd-start-${player}` }));
+        const ticketId = await startTicket(clients.get(player) as MatchplaceClient, `crowd-start-${player}`);
         open.set(ticketId, { player, dueAt: performance.now() + (o.pollEveryMs ?? 2000) });
       })().catch(() => undefined), // a start that failed shows as lost
     );
@@ -124,7 +128,12 @@ export async function runCrowd(o: CrowdOptions): Promise<CrowdResult> {
   })();
 
   let deadline = Infinity;
+  let reportedAt = 0;
   while (!startsDone || open.size > 0) {
+    if (o.onProgress && performance.now() - reportedAt >= 10_000) {
+      reportedAt = performance.now();
+      o.onProgress({ atMs: reportedAt - t0, started: open.size + final.size, final: final.size, capacity: samples.at(-1) });
+    }
     if (startsDone && deadline === Infinity) deadline = performance.now() + o.timeoutMs;
     if (performance.now() > deadline) break;
     const due = [...open].filter(([, t]) => t.dueAt <= performance.now());
