@@ -17,18 +17,19 @@ export function shortageLine(shortages: readonly FleetShortage[], timedOut: numb
 }
 
 /**
- * An emulator engine that logs one line while placements wait for capacity, at most once per
- * `everyMs` of the emulator's clock (not one per placement). `placementTimedOut` counts the
- * PlacementTimedOut events that carried the capacity reason, for the next line.
+ * An emulator engine that logs one line while placements wait for capacity (some for at least
+ * `minWaitMs`: a scale-out in progress is not news), at most once per `everyMs` of the emulator's
+ * clock (not one per placement). `placementTimedOut` counts the PlacementTimedOut events that
+ * carried the capacity reason, for the next line.
  */
-export function createCapacityWatch(log: CapacityLog, everyMs = 30_000): Engine & { placementTimedOut(message: string): void } {
+export function createCapacityWatch(log: CapacityLog, everyMs = 30_000, minWaitMs = 5_000): Engine & { placementTimedOut(message: string): void } {
   let last = -Infinity;
   let timedOut = 0;
   return {
     tick(ctx) {
       const now = ctx.clock.now();
       if (now - last < everyMs) return;
-      const shortages = capacityShortage(ctx);
+      const shortages = capacityShortage(ctx).filter((s) => s.oldestWaitSeconds * 1000 >= minWaitMs);
       if (shortages.length === 0 && timedOut === 0) return;
       last = now;
       log.warn(shortageLine(shortages, timedOut), { shortages, placementsTimedOut: timedOut });

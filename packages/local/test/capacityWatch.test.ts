@@ -23,8 +23,10 @@ describe("the stage's capacity notice", () => {
     await emulator.call("CreateGameSessionQueue", { Name: "q", Destinations: [{ DestinationArn: fleet.FleetAttributes.FleetArn }], TimeoutInSeconds: 60 });
     for (const id of ["a", "b", "c"]) await emulator.call("StartGameSessionPlacement", { PlacementId: id, GameSessionQueueName: "q", MaximumPlayerSessionCount: 2 });
     await tick(100);
+    expect(lines).toHaveLength(0); // waiting a moment is not news
+    for (let i = 0; i < 5; i++) await tick(1000);
     expect(lines).toHaveLength(1);
-    expect(lines[0]?.message).toContain("arena-local (us-east-1) is full: 2 placements waiting");
+    expect(lines[0]?.message).toContain("arena-local (us-east-1) is full: 2 placements waiting, the oldest 5 s");
     expect(lines[0]?.message).toContain("no scaling policy");
     for (let i = 0; i < 29; i++) await tick(1000);
     expect(lines).toHaveLength(1);
