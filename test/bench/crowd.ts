@@ -34,8 +34,15 @@ async function startStageProcess(flags: string[]): Promise<{ endpoints: Endpoint
     env: { ...process.env, MATCHPLACE_LOCAL_JSON: localJson },
     stdio: ["ignore", "pipe", "pipe"],
   });
+  // If this process ends first (a timeout, Ctrl-C), the stage goes with it.
   const killStage = (): void => void child.kill("SIGTERM");
+  const onSignal = (signal: NodeJS.Signals): void => {
+    killStage();
+    process.exit(signal === "SIGINT" ? 130 : 143);
+  };
   process.once("exit", killStage);
+  process.once("SIGINT", onSignal);
+  process.once("SIGTERM", onSignal);
   const log: string[] = [];
   // The stage's warnings (the capacity line among them) are kept for the closing note.
   child.stderr?.on("data", (chunk: Buffer) => log.push(...chunk.toString().split("\n").filter(Boolean)));
@@ -59,6 +66,8 @@ async function startStageProcess(flags: string[]): Promise<{ endpoints: Endpoint
     cleanup: async () => {
       const exited = new Promise((r) => child.once("exit", r));
       process.off("exit", killStage);
+      process.off("SIGINT", onSignal);
+      process.off("SIGTERM", onSignal);
       child.kill("SIGTERM");
       await exited;
       rmSync(dir, { recursive: true, force: true });
