@@ -34,9 +34,9 @@ describe("chaos: lossy, duplicated, reordered notifications", () => {
       snsFaults: { drop: 0.1, duplicate: 0.2, delay: 0.3, reorder: 0.2, maxDelayMs: 1_000 },
     });
     gamelift = new GameLiftClient({ endpoint: stage.endpoints.gamelift, region: stage.endpoints.region, credentials: { accessKeyId: "x", secretAccessKey: "x" } });
-    // Room for 125 game sessions: 13 instances × 10 processes.
+    // Room for 125 game sessions: 13 instances × 10 processes, pinned (MinSize = MaxSize) under the seeded scaling policy.
     const [fleetId] = stage.seeded.fleetIds;
-    await gamelift.send(new UpdateFleetCapacityCommand({ FleetId: fleetId, DesiredInstances: 13, MinSize: 0, MaxSize: 13 }));
+    await gamelift.send(new UpdateFleetCapacityCommand({ FleetId: fleetId, DesiredInstances: 13, MinSize: 13, MaxSize: 13 }));
   }, 120_000);
 
   afterAll(async () => {

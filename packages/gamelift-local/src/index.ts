@@ -18,3 +18,6 @@ export { startPingBeacons } from "./beacons/pingBeacons.js";
 export type { PingBeacons, PingBeaconOptions } from "./beacons/pingBeacons.js";
 export type { PingBeaconAccess, UdpEndpoint } from "./operations/types.js";
 export { verifyComputeAuthToken } from "./operations/compute/verifyComputeAuthToken.js";
+export { capacityShortage } from "./engines/fleets/shortage.js";
+export type { FleetShortage } from "./engines/fleets/shortage.js";
+export type { GameServerBehaviour } from "./operations/types.js";

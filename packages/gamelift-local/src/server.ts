@@ -80,6 +80,12 @@ export interface GameLiftEmulator {
 }
 
 const ms = z.number().int().min(0);
+const gameServerBehaviour = z.strictObject({
+  matchSeconds: z
+    .strictObject({ min: z.number().min(0), max: z.number().min(0) })
+    .refine((m) => m.min <= m.max, "matchSeconds.min must not exceed matchSeconds.max"),
+  leaveShare: z.number().min(0).max(1).optional(),
+});
 
 const optionsSchema = z.strictObject({
   port: z.number().int().min(0).max(65535).optional(),
@@ -102,6 +108,10 @@ const optionsSchema = z.strictObject({
       gameSessionActivationMs: ms.optional(),
       playerSessionTimeoutMs: ms.optional(),
       uploadCredentialsTtlMs: z.number().int().min(1).optional(),
+      instanceActivationMs: ms.optional(),
+      scalingIntervalMs: z.number().int().min(1).optional(),
+      gameServers: gameServerBehaviour.optional(),
+      gameServersByFleet: z.record(z.string(), gameServerBehaviour).optional(),
     })
     .optional(),
   uploadCredentialsTtlMs: z.number().int().min(1).optional(),

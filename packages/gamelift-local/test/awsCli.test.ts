@@ -117,6 +117,37 @@ describe.skipIf(!hasAws)("the AWS CLI against the emulator", () => {
     });
   }, 60_000);
 
+  it("puts, describes and deletes scaling policies, stops and starts auto-scaling, scales to zero", async () => {
+    const created = (await gamelift(
+      "create-fleet", "--name", "cli-scaling", "--ec2-instance-type", "c5.large",
+      "--runtime-configuration", "ServerProcesses=[{LaunchPath=/local/game/s,ConcurrentExecutions=2}]",
+    )) as { FleetAttributes: { FleetId: string } };
+    const fleetId = created.FleetAttributes.FleetId;
+    await h.advance(3000, 500);
+    await gamelift("put-scaling-policy", "--fleet-id", fleetId, "--name", "keep-20", "--policy-type", "TargetBased",
+      "--metric-name", "PercentAvailableGameSessions", "--target-configuration", "TargetValue=20");
+    await gamelift("put-scaling-policy", "--fleet-id", fleetId, "--name", "waits", "--policy-type", "RuleBased", "--metric-name", "QueueDepth",
+      "--comparison-operator", "GreaterThanThreshold", "--threshold", "0", "--evaluation-periods", "1", "--scaling-adjustment-type", "ChangeInCapacity", "--scaling-adjustment", "2");
+    const described = (await gamelift("describe-scaling-policies", "--fleet-id", fleetId)) as { ScalingPolicies: Record<string, unknown>[] };
+    expect(described.ScalingPolicies).toMatchObject([
+      { Name: "keep-20", PolicyType: "TargetBased", MetricName: "PercentAvailableGameSessions", TargetConfiguration: { TargetValue: 20 }, Status: "ACTIVE" },
+      { Name: "waits", PolicyType: "RuleBased", ComparisonOperator: "GreaterThanThreshold", Threshold: 0, ScalingAdjustment: 2, Status: "ACTIVE" },
+    ]);
+    await gamelift("stop-fleet-actions", "--fleet-id", fleetId, "--actions", "AUTO_SCALING");
+    expect(await text("describe-fleet-attributes", "--fleet-ids", fleetId, "--query", "FleetAttributes[0].StoppedActions[0]")).toBe("AUTO_SCALING\n");
+    await gamelift("start-fleet-actions", "--fleet-id", fleetId, "--actions", "AUTO_SCALING");
+    await gamelift("delete-scaling-policy", "--fleet-id", fleetId, "--name", "waits");
+    expect(await text("describe-scaling-policies", "--fleet-id", fleetId, "--query", "ScalingPolicies[].Name")).toBe("keep-20\n");
+    const managed = await gamelift("update-fleet-capacity", "--fleet-id", fleetId, "--max-size", "4",
+      "--managed-capacity-configuration", "ZeroCapacityStrategy=SCALE_TO_AND_FROM_ZERO,ScaleInAfterInactivityMinutes=5");
+    expect(managed.ManagedCapacityConfiguration).toEqual({ ZeroCapacityStrategy: "SCALE_TO_AND_FROM_ZERO", ScaleInAfterInactivityMinutes: 5 });
+    await h.advance(5 * 60_000, 30_000);
+    const capacity = (await gamelift("describe-fleet-capacity", "--fleet-ids", fleetId)) as { FleetCapacity: { InstanceCounts: Record<string, number> }[] };
+    expect(capacity.FleetCapacity[0]?.InstanceCounts).toMatchObject({ DESIRED: 0, MINIMUM: 0, ACTIVE: 0 });
+    const refused = await run("aws", ["gamelift", "update-fleet-capacity", "--fleet-id", fleetId, "--min-size", "1", "--managed-capacity-configuration", "ZeroCapacityStrategy=SCALE_TO_AND_FROM_ZERO", "--endpoint-url", h.emulator.url], { env: env() }).catch((e: unknown) => e);
+    expect(refused).toMatchObject({ code: 255, stderr: expect.stringContaining("InvalidRequestException") });
+  }, 120_000);
+
   it("reports a modeled error on stderr with a failing exit code", async () => {
     const err = await run("aws", ["gamelift", "describe-build", "--build-id", "build-nope", "--endpoint-url", h.emulator.url], { env: env() }).catch((e: unknown) => e);
     expect(err).toMatchObject({ code: 255, stderr: expect.stringContaining("An error occurred (NotFoundException) when calling the DescribeBuild operation: Build build-nope not found.") });

@@ -87,6 +87,29 @@ describe.each(["json", "cbor"] as const)("every platform operation through @aws-
     expect((await gl.send(new sdk.DescribeFleetPortSettingsCommand({ FleetId }))).InboundPermissions).toHaveLength(1);
     await gl.send(new sdk.UpdateRuntimeConfigurationCommand({ FleetId, RuntimeConfiguration: { ServerProcesses: [{ LaunchPath: "/local/game/s", ConcurrentExecutions: 3 }] } }));
     expect((await gl.send(new sdk.DescribeRuntimeConfigurationCommand({ FleetId }))).RuntimeConfiguration?.ServerProcesses?.[0]?.ConcurrentExecutions).toBe(3);
+    // Scaling: policies are stored and echoed; actions stopped show in the attributes (no tick runs here).
+    expect((await gl.send(new sdk.StopFleetActionsCommand({ FleetId, Actions: ["AUTO_SCALING"] }))).FleetArn).toBe(FleetArn);
+    expect((await gl.send(new sdk.DescribeFleetAttributesCommand({ FleetIds: [FleetId] }))).FleetAttributes?.[0]?.StoppedActions).toEqual(["AUTO_SCALING"]);
+    const target = { FleetId, Name: "keep-20", PolicyType: "TargetBased" as const, MetricName: "PercentAvailableGameSessions" as const, TargetConfiguration: { TargetValue: 20 } };
+    expect((await gl.send(new sdk.PutScalingPolicyCommand(target))).Name).toBe("keep-20");
+    await gl.send(
+      new sdk.PutScalingPolicyCommand({ FleetId, Name: "queue", PolicyType: "RuleBased", MetricName: "QueueDepth", ComparisonOperator: "GreaterThanThreshold", Threshold: 0, EvaluationPeriods: 2, ScalingAdjustmentType: "ChangeInCapacity", ScalingAdjustment: 1 }),
+    );
+    const policies = (await gl.send(new sdk.DescribeScalingPoliciesCommand({ FleetId, StatusFilter: "ACTIVE" }))).ScalingPolicies ?? [];
+    expect(policies.map((p) => [p.Name, p.PolicyType, p.Status, p.Location])).toEqual([
+      ["keep-20", "TargetBased", "ACTIVE", "us-east-1"],
+      ["queue", "RuleBased", "ACTIVE", "us-east-1"],
+    ]);
+    expect(policies[0]?.TargetConfiguration?.TargetValue).toBe(20);
+    expect(policies[1]).toMatchObject({ ComparisonOperator: "GreaterThanThreshold", Threshold: 0, EvaluationPeriods: 2, ScalingAdjustment: 1 });
+    await gl.send(new sdk.DeleteScalingPolicyCommand({ FleetId, Name: "keep-20" }));
+    await gl.send(new sdk.DeleteScalingPolicyCommand({ FleetId, Name: "queue" }));
+    expect((await gl.send(new sdk.DescribeScalingPoliciesCommand({ FleetId }))).ScalingPolicies).toEqual([]);
+    await gl.send(new sdk.StartFleetActionsCommand({ FleetId, Actions: ["AUTO_SCALING"] }));
+    expect((await gl.send(new sdk.DescribeFleetAttributesCommand({ FleetIds: [FleetId] }))).FleetAttributes?.[0]?.StoppedActions).toBeUndefined();
+    const managed = await gl.send(new sdk.UpdateFleetCapacityCommand({ FleetId, Location: "eu-west-1", ManagedCapacityConfiguration: { ZeroCapacityStrategy: "MANUAL" } }));
+    expect(managed.ManagedCapacityConfiguration).toEqual({ ZeroCapacityStrategy: "MANUAL" });
+    expect((await gl.send(new sdk.DescribeFleetLocationCapacityCommand({ FleetId, Location: "eu-west-1" }))).FleetCapacity?.ManagedCapacityConfiguration).toEqual({ ZeroCapacityStrategy: "MANUAL" });
     expect((await gl.send(new sdk.UpdateFleetAttributesCommand({ FleetId, Description: "d" }))).FleetId).toBe(FleetId);
     expect((await gl.send(new sdk.ListFleetsCommand({}))).FleetIds).toEqual([FleetId]);
     const instances = (await gl.send(new sdk.DescribeInstancesCommand({ FleetId }))).Instances ?? [];

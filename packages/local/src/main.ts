@@ -21,6 +21,11 @@ const usage = `matchplace local stage
   --gamelift-faults SPEC  e.g. throttle=0.1,drop=0.05                        (run time: PUT <gamelift>/local/faults)
   --reconcile-ms N      reconciliation schedule period (default 10000, 0 = off)
   --ping-latency SPEC   UDP ping beacon delay per location, e.g. us-east-1=20,eu-west-1=90,default=80 (ms)
+  --match-seconds S     match length of the emulated game servers: 90, or a range 60-120 drawn per game session
+                        (default: each fleet file's GameServers.MatchSeconds; infra/gamelift/fleets/local.json: 60-120)
+  --leave-share F       share of players who leave a match early, 0..1 (default the fleet file's, 0)
+  --scale-out-seconds S how long a new instance stays PENDING (default 5)
+  --scaling-seconds S   how often scaling policies are evaluated (default 10; GameLift: 60)
   --verbose             handler and stage logs at INFO
   -h, --help
 `;
@@ -30,6 +35,23 @@ function port(flag: string | undefined, env: string, fallback: number): number {
   if (raw === undefined) return fallback;
   const n = Number(raw);
   if (!Number.isInteger(n) || n < 0 || n > 65535) throw new StageError(`bad port "${raw}" (${env} / --${env.slice(11).toLowerCase().replace("_", "-")})`);
+  return n;
+}
+
+/** `90` or `60-120` (seconds) → a range. */
+function parseMatchSeconds(raw: string): { min: number; max: number } {
+  const m = /^(\d+(?:\.\d+)?)(?:-(\d+(?:\.\d+)?))?$/.exec(raw.trim());
+  const min = Number(m?.[1]);
+  const max = m?.[2] === undefined ? min : Number(m[2]);
+  if (!m || !(min >= 0) || !(max >= min)) throw new StageError(`--match-seconds: "${raw}" is not N or MIN-MAX seconds (MIN ≤ MAX)`);
+  return { min, max };
+}
+
+/** A non-negative number flag (seconds or a share), or `undefined` when absent. */
+function numberFlag(flag: string, raw: string | undefined, max = Infinity): number | undefined {
+  if (raw === undefined) return undefined;
+  const n = Number(raw);
+  if (raw.trim() === "" || !Number.isFinite(n) || n < 0 || n > max) throw new StageError(`--${flag}: "${raw}" must be a number from 0${max === Infinity ? "" : ` to ${max}`}`);
   return n;
 }
 
@@ -59,6 +81,10 @@ async function main(): Promise<void> {
       "gamelift-faults": { type: "string" },
       "reconcile-ms": { type: "string" },
       "ping-latency": { type: "string" },
+      "match-seconds": { type: "string" },
+      "leave-share": { type: "string" },
+      "scale-out-seconds": { type: "string" },
+      "scaling-seconds": { type: "string" },
       verbose: { type: "boolean", default: false },
       help: { type: "boolean", short: "h", default: false },
     },
@@ -67,6 +93,11 @@ async function main(): Promise<void> {
     process.stdout.write(usage);
     return;
   }
+  const matchSeconds = values["match-seconds"] === undefined ? undefined : parseMatchSeconds(values["match-seconds"]);
+  const leaveShare = numberFlag("leave-share", values["leave-share"], 1);
+  const scaleOutSeconds = numberFlag("scale-out-seconds", values["scale-out-seconds"]);
+  const scalingSeconds = numberFlag("scaling-seconds", values["scaling-seconds"]);
+  if (scalingSeconds === 0) throw new StageError(`--scaling-seconds: must be above 0`);
   const started = Date.now();
   let stage: LocalStage | undefined;
   let stopping = false;
@@ -107,6 +138,9 @@ async function main(): Promise<void> {
     gameliftFaults: values["gamelift-faults"] ? faultFlag("gamelift-faults", values["gamelift-faults"], parseEmulatorFaults) : undefined,
     reconcileIntervalMs: values["reconcile-ms"] === undefined ? undefined : Number(values["reconcile-ms"]),
     pingLatencyMs: values["ping-latency"] ? faultFlag("ping-latency", values["ping-latency"], parsePingLatency) : undefined,
+    gameServers: matchSeconds || leaveShare !== undefined ? { ...(matchSeconds ? { matchSeconds } : {}), ...(leaveShare !== undefined ? { leaveShare } : {}) } : undefined,
+    scaleOutDelayMs: scaleOutSeconds === undefined ? undefined : Math.round(scaleOutSeconds * 1000),
+    scalingIntervalMs: scalingSeconds === undefined ? undefined : Math.round(scalingSeconds * 1000),
     logLevel: values.verbose ? "INFO" : "WARN",
     writeLocalJson: true,
   });
@@ -125,12 +159,22 @@ async function main(): Promise<void> {
       `  SNS                    ${e.sns}        topic ${e.topics.events}`,
       `  match events (SNS)     ${e.topics.matchEvents}   aws sns subscribe --protocol http ...`,
       `  S3 (build uploads)     ${e.s3}        npx matchplace build upload <dir> --local`,
+      `  fleet simulation       ${describeGameServers(stage)}`,
       `  seeded GameLift        configurations ${stage.seeded.configurations.join(", ")}; queues ${stage.seeded.queues.join(", ")}; fleets ${stage.seeded.fleetIds.join(", ")}`,
       ``,
       `  endpoints written to ${relative(process.cwd(), localJsonPath) || localJsonPath}; try \`npm run demo\` in another terminal. Ctrl-C stops everything.`,
       ``,
     ].join("\n"),
   );
+}
+
+/** The banner's line on the emulated fleets: match lengths, leavers, scaling. */
+function describeGameServers(stage: LocalStage): string {
+  const s = stage.emulator.context.settings ?? {};
+  const fleets = Object.entries(s.gameServersByFleet ?? {}).map(
+    ([name, b]) => `${name}: matches ${b.matchSeconds.min === b.matchSeconds.max ? b.matchSeconds.min : `${b.matchSeconds.min}-${b.matchSeconds.max}`} s, ${Math.round((b.leaveShare ?? 0) * 100)}% leave early`,
+  );
+  return `${fleets.join("; ") || "sessions run until terminated"}; scale-out delay ${(s.instanceActivationMs ?? 0) / 1000} s, scaling every ${(s.scalingIntervalMs ?? 60_000) / 1000} s`;
 }
 
 main().catch((err: unknown) => {

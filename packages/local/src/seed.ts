@@ -10,8 +10,10 @@ import {
   DescribeGameSessionQueuesCommand,
   DescribeMatchmakingConfigurationsCommand,
   DescribeMatchmakingRuleSetsCommand,
+  PutScalingPolicyCommand,
   UpdateFleetCapacityCommand,
   type CreateFleetCommandInput,
+  type PutScalingPolicyCommandInput,
   type CreateMatchmakingConfigurationCommandInput,
   type GameLiftClient,
 } from "@aws-sdk/client-gamelift";
@@ -49,6 +51,12 @@ interface QueueFile {
 interface FleetFile {
   Name: string;
   DesiredInstances?: number;
+  MinSize?: number;
+  MaxSize?: number;
+  /** PutScalingPolicy inputs (without FleetId). */
+  ScalingPolicies?: Record<string, unknown>[];
+  /** The emulated game servers (read by the stage, not GameLift). */
+  GameServers?: unknown;
   Queues?: string[];
   Description?: string;
   [k: string]: unknown;
@@ -73,12 +81,16 @@ export async function seedGameLift(gl: GameLiftClient, options: { topicArn: stri
   const fleetArnsByQueue = new Map<string, string[]>();
   const existingFleets = (await gl.send(new DescribeFleetAttributesCommand({}))).FleetAttributes ?? [];
   for (const { body } of readGameLiftFiles<FleetFile>("fleets")) {
-    const { DesiredInstances, Queues, ...input } = body;
+    const { DesiredInstances, MinSize, MaxSize, ScalingPolicies, GameServers: _gameServers, Queues, ...input } = body;
     let fleet = existingFleets.find((f) => f.Name === body.Name);
     if (!fleet) {
       fleet = (await gl.send(new CreateFleetCommand(input as unknown as CreateFleetCommandInput))).FleetAttributes;
-      if (fleet?.FleetId && DesiredInstances !== undefined) {
-        await gl.send(new UpdateFleetCapacityCommand({ FleetId: fleet.FleetId, DesiredInstances, MinSize: 0, MaxSize: Math.max(DesiredInstances, 1) }));
+      if (fleet?.FleetId && (DesiredInstances !== undefined || MaxSize !== undefined)) {
+        const desired = DesiredInstances ?? 1;
+        await gl.send(new UpdateFleetCapacityCommand({ FleetId: fleet.FleetId, DesiredInstances: desired, MinSize: MinSize ?? 0, MaxSize: MaxSize ?? Math.max(desired, 1) }));
+      }
+      for (const policy of ScalingPolicies ?? []) {
+        await gl.send(new PutScalingPolicyCommand({ ...policy, FleetId: fleet?.FleetId } as unknown as PutScalingPolicyCommandInput));
       }
     }
     if (!fleet?.FleetId || !fleet.FleetArn) throw new Error(`fleet ${body.Name} was not created`);

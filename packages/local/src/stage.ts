@@ -6,7 +6,7 @@ import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import { GameLiftClient } from "@aws-sdk/client-gamelift";
 import { createTable } from "@matchplace/core/dynamo";
 import { realtime, routes, schedules, subscribers } from "@matchplace/functions/routes";
-import { startGameLiftEmulator, type EmulatorFaults, type GameLiftEmulator } from "@matchplace/gamelift-local";
+import { startGameLiftEmulator, type EmulatorFaults, type GameLiftEmulator, type GameServerBehaviour } from "@matchplace/gamelift-local";
 import { LocalIssuer } from "./auth/LocalIssuer.js";
 import { startLocalApiGateway, type LocalApiGateway } from "./api/LocalApiGateway.js";
 import type { ServerCredential } from "./api/sigv4.js";
@@ -26,6 +26,7 @@ import { startDashboard } from "./dashboard/startDashboard.js";
 import { eventTrustOf } from "./seed.js";
 import { pingBeaconsOf } from "./pingLatency.js";
 export { parsePingLatency, pingBeaconsOf } from "./pingLatency.js";
+import { createCapacityWatch } from "./capacityWatch.js";
 
 /** Default ports of the local stage (documented in README and docs/architecture.md). */
 export const defaultPorts = { api: 3000, websocket: 3001, dashboard: 3002, gamelift: 9080, dynamodb: 8000, sns: 9911, s3: 4569 } as const;
@@ -51,6 +52,14 @@ export interface LocalStageOptions {
   readonly uploadCredentialsTtlMs?: number;
   /** The emulator's engine loop period. */
   readonly tickIntervalMs?: number;
+  /** How the emulated game servers behave; wins over each fleet file's `GameServers` (`--match-seconds`, `--leave-share`). */
+  readonly gameServers?: { readonly matchSeconds?: { readonly min: number; readonly max: number }; readonly leaveShare?: number };
+  /** Scale-out delay: how long a new instance stays PENDING (default 5000; `--scale-out-seconds`). */
+  readonly scaleOutDelayMs?: number;
+  /** How often the fleets' scaling policies are evaluated (default 10000; GameLift: each minute; `--scaling-seconds`). */
+  readonly scalingIntervalMs?: number;
+  /** At most one "capacity ran out" line per this many ms (default 30000). */
+  readonly capacityNoticeEveryMs?: number;
   /** How often the table's stream is read for the realtime dispatcher (default 50 ms). */
   readonly streamPollIntervalMs?: number;
   /** The game servers' SigV4 credentials (default: a fresh random pair per start, mapped to the seeded fleets). */
@@ -154,6 +163,8 @@ export async function startLocalStage(options: LocalStageOptions = {}): Promise<
     const matchEventsArn = sns.createTopic("matchplace-local-match-events");
     stops.push(() => sns.close());
 
+    // Capacity that runs out is said once per interval, not once per placement.
+    const capacityWatch = createCapacityWatch({ warn: (message, extra) => logger.warn(message, extra) }, options.capacityNoticeEveryMs);
     const emulator = await startGameLiftEmulator({
       port: ports.gamelift,
       region,
@@ -161,6 +172,7 @@ export async function startLocalStage(options: LocalStageOptions = {}): Promise<
       persistDir: options.persistDir && join(options.persistDir, "gamelift"),
       tickIntervalMs: options.tickIntervalMs ?? 100,
       notify: (arn, message) => {
+        capacityWatch.placementTimedOut(message);
         bus.publish({ kind: "notification", at: Date.now(), topic: topicName(arn), ...notificationSummary(message, ruleSets) });
         if (sns.hasTopic(arn)) sns.publish(arn, message);
         else logger.warn("notification to an unknown topic dropped", { topicArn: arn });
@@ -169,6 +181,12 @@ export async function startLocalStage(options: LocalStageOptions = {}): Promise<
       pingBeacons: pingBeaconsOf(region, options.pingLatencyMs),
       ...(options.uploadCredentialsTtlMs ? { uploadCredentialsTtlMs: options.uploadCredentialsTtlMs } : {}),
       onError: (err, where) => logger.error("emulator fault", { where, error: err as Error }),
+      extraEngines: [capacityWatch],
+      settings: {
+        instanceActivationMs: options.scaleOutDelayMs ?? 5_000,
+        scalingIntervalMs: options.scalingIntervalMs ?? 10_000,
+        gameServersByFleet: gameServersByFleet(options.gameServers),
+      },
     });
     stops.push(() => emulator.close());
 
@@ -285,6 +303,30 @@ export async function startLocalStage(options: LocalStageOptions = {}): Promise<
 }
 
 const localCredentials = { accessKeyId: "local", secretAccessKey: "local" };
+
+/** A fleet file's `GameServers` block (infra/gamelift/fleets/*.json). */
+interface FleetGameServers {
+  MatchSeconds?: { Min: number; Max: number };
+  LeaveShare?: number;
+}
+
+/**
+ * The emulated game servers of each seeded fleet, by fleet name: the fleet file's `GameServers`,
+ * with the stage's flags over it. A fleet with no match length keeps its sessions until terminated.
+ */
+export function gameServersByFleet(
+  override: LocalStageOptions["gameServers"],
+  files = readGameLiftFiles<{ Name: string; GameServers?: FleetGameServers }>("fleets").map((f) => f.body),
+): Record<string, GameServerBehaviour> {
+  const out: Record<string, GameServerBehaviour> = {};
+  for (const fleet of files) {
+    const own = fleet.GameServers;
+    const matchSeconds = override?.matchSeconds ?? (own?.MatchSeconds ? { min: own.MatchSeconds.Min, max: own.MatchSeconds.Max } : undefined);
+    if (!matchSeconds) continue;
+    out[fleet.Name] = { matchSeconds, leaveShare: override?.leaveShare ?? own?.LeaveShare ?? 0 };
+  }
+  return out;
+}
 
 const topicName = (arn: string): string => arn.slice(arn.lastIndexOf(":") + 1);
 

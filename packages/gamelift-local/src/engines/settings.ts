@@ -6,6 +6,8 @@ export const defaultSettings: EmulatorSettings = {
   gameSessionActivationMs: 0,
   playerSessionTimeoutMs: 60_000,
   uploadCredentialsTtlMs: 15 * 60_000,
+  instanceActivationMs: 0,
+  scalingIntervalMs: 60_000,
 };
 
 /** The context's settings merged over the defaults. */

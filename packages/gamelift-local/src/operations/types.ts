@@ -20,6 +20,17 @@ export interface LocalS3Access {
   headObject(key: string): Promise<number | undefined>;
 }
 
+/**
+ * How the emulated game servers of a fleet behave (the emulator runs no real server process).
+ * Without one, game sessions run until terminated, as before.
+ */
+export interface GameServerBehaviour {
+  /** Match length in seconds, drawn uniformly from [min, max] per game session; then it ends (TERMINATED). */
+  readonly matchSeconds: { readonly min: number; readonly max: number };
+  /** Share (0..1) of players who leave before the match ends, at a time drawn uniformly within it. Default 0. */
+  readonly leaveShare?: number;
+}
+
 /** Tunables of the platform engines; durations in milliseconds. Defaults: `engines/settings.ts`. */
 export interface EmulatorSettings {
   /** Time a new fleet spends in each status before the next (NEW ... ACTIVATING, then ACTIVE). */
@@ -30,6 +41,14 @@ export interface EmulatorSettings {
   readonly playerSessionTimeoutMs: number;
   /** Lifetime of build upload credentials. */
   readonly uploadCredentialsTtlMs: number;
+  /** Scale-out delay: a new instance stays PENDING this long before it is ACTIVE (0 = at once). */
+  readonly instanceActivationMs: number;
+  /** How often scaling policies and managed capacity are evaluated (GameLift: each minute). */
+  readonly scalingIntervalMs: number;
+  /** Game server behaviour of every fleet (none = sessions never end by themselves). */
+  readonly gameServers?: GameServerBehaviour;
+  /** Per-fleet game server behaviour, by fleet name or id; wins over `gameServers`. */
+  readonly gameServersByFleet?: Readonly<Record<string, GameServerBehaviour>>;
   /** The local S3 that build uploads go to, when started. */
   readonly s3?: LocalS3Access;
   /** The UDP ping beacons the emulator runs, when started with `pingBeacons` (else ListLocations gives AWS's documented endpoints). */

@@ -23,6 +23,11 @@ const iso = (ms: number): string => new Date(ms).toISOString();
 export function placementEvent(ctx: EmulatorContext, type: PlacementEventType, p: PlacementRecord): PlacementEvent {
   const detail: Record<string, unknown> = { type, placementId: p.PlacementId, startTime: iso(p.StartTime) };
   if (p.EndTime !== undefined) detail.endTime = iso(p.EndTime);
+  if (type !== "PlacementFulfilled" && p.waitingFor) {
+    // Emulator addition (AWS's unfulfilled placement events carry no reason): why it never placed.
+    detail.reason = p.waitingFor.reason;
+    detail.message = `No server process was free on ${p.waitingFor.locations.join(", ")} since ${iso(p.waitingFor.since)}.`;
+  }
   if (type === "PlacementFulfilled") {
     Object.assign(detail, {
       // The documented event carries the port as a string, unlike the API's number.

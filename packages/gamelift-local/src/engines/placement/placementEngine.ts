@@ -6,8 +6,8 @@ import { finishPlacement } from "./placements.js";
 
 /**
  * Each tick, tries every PENDING placement (oldest first) on its queue's destinations in priority
- * order under the latency policy in force; a placement waits while every candidate is full, and
- * times out after the queue's TimeoutInSeconds.
+ * order under the latency policy in force; a placement waits while every candidate is full (noted
+ * in `waitingFor`), and times out after the queue's TimeoutInSeconds.
  */
 export const placementEngine: Engine = {
   async tick(ctx) {
@@ -28,7 +28,9 @@ export const placementEngine: Engine = {
         await finishPlacement(ctx, placement, "TIMED_OUT", queue);
         continue;
       }
-      for (const c of rankCandidates(queue, placement, candidatesOf(ctx, queue), elapsed)) {
+      const ranked = rankCandidates(queue, placement, candidatesOf(ctx, queue), elapsed);
+      let placed = false;
+      for (const c of ranked) {
         const session = createGameSession(ctx, {
           fleet: c.fleet,
           location: c.location,
@@ -51,8 +53,15 @@ export const placementEngine: Engine = {
           Port: session.Port,
           PlacedPlayerSessions: reserved.map((r) => ({ PlayerId: r.PlayerId, PlayerSessionId: r.PlayerSessionId })),
         });
+        delete placement.waitingFor;
         await finishPlacement(ctx, placement, "FULFILLED", queue);
+        placed = true;
         break;
+      }
+      // Every allowed location was full: remembered, so a timeout can say why (and the stage can tell).
+      if (!placed && ranked.length > 0) {
+        placement.waitingFor ??= { reason: "FleetCapacityExceeded", since: now, locations: [] };
+        placement.waitingFor.locations = ranked.map((c) => `${c.fleet.FleetId}/${c.location}`);
       }
     }
   },

@@ -10,6 +10,7 @@ import type {
   PlacementRecord,
   PlayerSessionRecord,
   QueueRecord,
+  ScalingPolicyRecord,
   ScriptRecord,
   Tag,
   UploadCredentialRecord,
@@ -31,6 +32,8 @@ export interface PlatformCollections {
   uploadCredentials: Collection<UploadCredentialRecord>;
   /** Custom locations by name. */
   locations: Collection<LocationRecord>;
+  /** Keyed `<FleetId>/<Name>`. */
+  scalingPolicies: Collection<ScalingPolicyRecord>;
 }
 
 /** The platform collections of a store. */
@@ -49,5 +52,6 @@ export function collections(store: Store): PlatformCollections {
     tags: store.collection<Tag[]>("tags"),
     uploadCredentials: store.collection<UploadCredentialRecord>("uploadCredentials"),
     locations: store.collection<LocationRecord>("locations"),
+    scalingPolicies: store.collection<ScalingPolicyRecord>("scalingPolicies"),
   };
 }

@@ -30,6 +30,55 @@ export interface LocationCapacity {
   Status: FleetStatus;
   /** When the location entered its status; absent = the fleet's `statusSince`. */
   statusSince?: number;
+  /** Actions stopped by StopFleetActions (only `AUTO_SCALING` exists). */
+  StoppedActions?: "AUTO_SCALING"[];
+  /** UpdateFleetCapacity's ManagedCapacityConfiguration, as given. */
+  ManagedCapacityConfiguration?: ManagedCapacityConfiguration;
+  /** Last time the location had game session activity (a live session or a waiting placement). */
+  lastActivity?: number;
+}
+
+/** Scale to and from zero (UpdateFleetCapacity). */
+export interface ManagedCapacityConfiguration {
+  ZeroCapacityStrategy: "MANUAL" | "SCALE_TO_AND_FROM_ZERO";
+  ScaleInAfterInactivityMinutes?: number;
+}
+
+/** The metrics a scaling policy can watch. */
+export const scalingMetrics = [
+  "ActivatingGameSessions",
+  "ActiveGameSessions",
+  "ActiveInstances",
+  "AvailableGameSessions",
+  "AvailablePlayerSessions",
+  "CurrentPlayerSessions",
+  "IdleInstances",
+  "PercentAvailableGameSessions",
+  "PercentIdleInstances",
+  "QueueDepth",
+  "WaitTime",
+  "ConcurrentActivatableGameSessions",
+] as const;
+
+/** A scaling metric name. */
+export type ScalingMetric = (typeof scalingMetrics)[number];
+
+/** A fleet scaling policy (PutScalingPolicy); unique by fleet and name. */
+export interface ScalingPolicyRecord {
+  FleetId: string;
+  FleetArn: string;
+  Name: string;
+  Status: "ACTIVE";
+  PolicyType: "RuleBased" | "TargetBased";
+  MetricName: ScalingMetric;
+  TargetConfiguration?: { TargetValue: number };
+  ScalingAdjustment?: number;
+  ScalingAdjustmentType?: "ChangeInCapacity" | "ExactCapacity" | "PercentChangeInCapacity";
+  Threshold?: number;
+  ComparisonOperator?: "GreaterThanOrEqualToThreshold" | "GreaterThanThreshold" | "LessThanThreshold" | "LessThanOrEqualToThreshold";
+  EvaluationPeriods?: number;
+  /** Consecutive evaluations (per location) a rule-based policy's condition held. */
+  breaches: Record<string, number>;
 }
 
 /** A fleet event, as DescribeFleetEvents returns it. */
@@ -101,8 +150,6 @@ export interface FleetRecord {
   InstanceRoleCredentialsProvider?: "SHARED_CREDENTIAL_FILE";
   PlayerGatewayMode?: "DISABLED" | "ENABLED" | "REQUIRED";
   PlayerGatewayConfiguration?: { GameServerIpProtocolSupported?: "IPv4" | "DUAL_STACK" };
-  /** From UpdateFleetCapacity, echoed there and in FleetCapacity. */
-  ManagedCapacityConfiguration?: { ZeroCapacityStrategy?: "MANUAL" | "SCALE_TO_AND_FROM_ZERO"; ScaleInAfterInactivityMinutes?: number };
 }
 
 /** A custom location (`custom-...`), where Anywhere fleets host. */
@@ -136,6 +183,8 @@ export interface InstanceRecord {
   secret?: string;
   /** Set on a compute registered to an Anywhere fleet (its key is `<fleetId>/<ComputeName>`); it hosts game sessions like an instance. */
   compute?: RegisteredCompute;
+  /** When a PENDING instance turns ACTIVE (the scale-out delay). */
+  activateAt?: number;
 }
 
 /** Game session statuses. */
@@ -173,6 +222,8 @@ export interface GameSessionRecord {
    * player session. Absent in snapshots written before it existed: then they scan.
    */
   playerSessionIds?: string[];
+  /** When the emulated game server ends the match (drawn when it turns ACTIVE; absent = never). */
+  endAt?: number;
 }
 
 /** Player session statuses. */
@@ -189,6 +240,8 @@ export interface PlayerSessionRecord {
   TerminationTime?: number;
   Status: PlayerSessionStatus;
   PlayerData?: string;
+  /** When the emulated player leaves before the match ends (`null` = stays; absent = not drawn yet). */
+  leaveAt?: number | null;
 }
 
 /** A player latency report in a placement request. */
@@ -236,6 +289,8 @@ export interface PlacementRecord {
   GameSessionData?: string;
   MatchmakerData?: string;
   PriorityConfigurationOverride?: { LocationOrder: string[]; PlacementFallbackStrategy?: "DEFAULT_AFTER_SINGLE_PASS" | "NONE" };
+  /** Why it is still waiting: every candidate fleet location was full (emulator-only, for the events' `reason`). */
+  waitingFor?: { reason: "FleetCapacityExceeded"; since: number; locations: string[] };
 }
 
 /** A build. */

@@ -15,7 +15,7 @@ export const DescribeFleetLocationAttributes = defineOperation(
     return {
       FleetId: fleet.FleetId,
       FleetArn: fleet.FleetArn,
-      LocationAttributes: page.items.map((l) => ({ LocationState: { Location: l.Location, Status: l.Status, PlayerGatewayStatus: playerGatewayStatus(fleet) }, StoppedActions: [] })),
+      LocationAttributes: page.items.map((l) => ({ LocationState: { Location: l.Location, Status: l.Status, PlayerGatewayStatus: playerGatewayStatus(fleet) }, StoppedActions: l.StoppedActions })),
       NextToken: page.nextToken,
     };
   },

@@ -13,6 +13,10 @@ import { DescribeFleetPortSettings } from "./DescribeFleetPortSettings.js";
 import { DescribeFleetUtilization } from "./DescribeFleetUtilization.js";
 import { DescribeInstances } from "./DescribeInstances.js";
 import { DescribeRuntimeConfiguration } from "./DescribeRuntimeConfiguration.js";
+import { DeleteScalingPolicy } from "./DeleteScalingPolicy.js";
+import { DescribeScalingPolicies } from "./DescribeScalingPolicies.js";
+import { StartFleetActions, StopFleetActions } from "./fleetActions.js";
+import { PutScalingPolicy } from "./PutScalingPolicy.js";
 import { GetInstanceAccess } from "./GetInstanceAccess.js";
 import { ListFleets } from "./ListFleets.js";
 import { UpdateFleetAttributes } from "./UpdateFleetAttributes.js";
@@ -42,4 +46,9 @@ export const fleetOperations: Record<string, Operation> = {
   UpdateFleetCapacity,
   UpdateFleetPortSettings,
   UpdateRuntimeConfiguration,
+  PutScalingPolicy,
+  DescribeScalingPolicies,
+  DeleteScalingPolicy,
+  StartFleetActions,
+  StopFleetActions,
 };

@@ -28,7 +28,7 @@ export function fleetAttributes(f: FleetRecord): Record<string, unknown> {
     OperatingSystem: f.OperatingSystem,
     ResourceCreationLimitPolicy: f.ResourceCreationLimitPolicy,
     MetricGroups: f.MetricGroups,
-    StoppedActions: [],
+    StoppedActions: f.locations[0]?.StoppedActions,
     InstanceRoleArn: f.InstanceRoleArn,
     CertificateConfiguration: f.CertificateConfiguration ?? { CertificateType: "DISABLED" },
     ComputeType: f.ComputeType,
@@ -75,7 +75,7 @@ export function fleetCapacity(ctx: EmulatorContext, f: FleetRecord, loc: Locatio
       IDLE: active.filter((i) => !busy.has(i.InstanceId)).length,
       TERMINATING: here.filter((i) => i.Status === "TERMINATING").length,
     },
-    ManagedCapacityConfiguration: f.ManagedCapacityConfiguration,
+    ManagedCapacityConfiguration: loc.ManagedCapacityConfiguration,
   };
 }
 
