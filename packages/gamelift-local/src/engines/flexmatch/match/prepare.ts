@@ -74,7 +74,8 @@ export function prepare(pool: readonly PoolTicket[], compiled: Compiled, now: nu
     start[i] = (pool[i] as PoolTicket).startTime;
     jitter[i] = random();
   }
-  const byAge = new Uint32Array(n).map((_, i) => i);
+  const byAge = new Uint32Array(n);
+  for (let i = 0; i < n; i++) byAge[i] = i;
   byAge.sort((x, y) => (start[x] as number) - (start[y] as number) || (jitter[x] as number) - (jitter[y] as number) || x - y);
   for (const at of byAge) {
     const ticket = pool[at] as PoolTicket;
