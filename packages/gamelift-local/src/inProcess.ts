@@ -16,6 +16,8 @@ export interface InProcessEmulatorOptions {
   readonly ids?: IdSource;
   /** Receives every SNS notification (matchmaking and placement events). Default: dropped. */
   readonly notify?: Notify;
+  /** Receives FlexMatch events as objects instead of `notify` (no JSON round trip); read-only. */
+  readonly notifyEvent?: (topicArn: string, event: Readonly<Record<string, unknown>>) => void;
   /** Default `us-east-1`. */
   readonly region?: string;
   /** Default `123456789012`. */
@@ -57,6 +59,7 @@ export function createInProcessEmulator(options: InProcessEmulatorOptions = {}):
     region: options.region ?? "us-east-1",
     accountId: options.accountId ?? "123456789012",
     notify: options.notify ?? (() => undefined),
+    ...(options.notifyEvent ? { notifyEvent: options.notifyEvent } : {}),
     settings: { ...options.settings },
   };
   const engines: readonly Engine[] = platformEngines;

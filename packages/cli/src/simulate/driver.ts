@@ -28,8 +28,8 @@ const region = "us-east-1";
 
 type Action = () => Promise<void>;
 
-/** Events the run does not read, recognised without parsing (`"type":"..."` as GameLift serialises it). */
-const ignoredEvents = /"type":"(MatchmakingSearching|AcceptMatch)"/;
+/** Events the run does not read: one MatchmakingSearching (and AcceptMatch) per ticket carries nothing the report needs. */
+const ignored = new Set(["MatchmakingSearching", "AcceptMatch"]);
 
 /**
  * Runs the population through the emulator's own FlexMatch, acceptance, queue-placement and
@@ -52,13 +52,12 @@ export async function simulateRun(options: SimulateRunOptions): Promise<RunObser
       fleetStatusDurationsMs: { NEW: 0, DOWNLOADING: 0, VALIDATING: 0, BUILDING: 0, ACTIVATING: 0 },
       playerSessionTimeoutMs: 0,
     },
-    notify: (_topic, message) => {
-      // One MatchmakingSearching (and AcceptMatch) per ticket carries nothing the report needs: skip parsing those.
-      if (ignoredEvents.test(message)) return;
-      const event = JSON.parse(message) as { source?: string; detail?: EventDetail };
-      if (!event.detail || !Array.isArray(event.detail.tickets)) return;
-      observer.onEvent(event.detail, clock.now());
-      react(event.detail);
+    // FlexMatch events arrive as objects (no JSON round trip); placement events carry no tickets: not needed.
+    notifyEvent: (_topic, event) => {
+      const detail = (event as { detail?: EventDetail }).detail;
+      if (!detail || !Array.isArray(detail.tickets) || ignored.has(detail.type)) return;
+      observer.onEvent(detail, clock.now());
+      react(detail);
     },
   });
   const configurationName = await createResources(emulator, source, population);

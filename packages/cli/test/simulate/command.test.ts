@@ -3,13 +3,14 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { guideExamples } from "../../../gamelift-local/test/fixtures/flexmatch-guide/index.js";
 import { runCli } from "../../src/cli.js";
 import type { SimulationReport } from "../../src/simulate/simulation.js";
 import type { InterruptSource } from "../../src/types.js";
 
 const repo = fileURLToPath(new URL("../../../../", import.meta.url));
 const arena = join(repo, "infra/gamelift/rulesets/arena-2v2.json");
-const evenTeams = fileURLToPath(new URL("./fixtures/even-teams.json", import.meta.url));
+const evenTeams = guideExamples.find((e) => e.id === "01-aliens-vs-cowboys")?.path ?? "";
 
 let dir: string;
 beforeAll(async () => {
@@ -43,10 +44,10 @@ describe("matchplace simulate", () => {
     const { code, stdout, stderr } = await simulate(["--rule-set", arena, "--players", "200", "--json", "out.json", "--html", "out.html", "--compare", evenTeams]);
 
     expect(code).toBe(0);
-    expect(stdout).toMatch(/RULE SET\s+TICKETS[\s\S]*arena-2v2[\s\S]*even-teams/);
+    expect(stdout).toMatch(/RULE SET\s+TICKETS[\s\S]*arena-2v2[\s\S]*01-aliens-vs-cowboys/);
     expect(stderr).toContain("tickets done");
     const report = JSON.parse(await readFile(join(dir, "out.json"), "utf8")) as SimulationReport;
-    expect(report.runs.map((r) => r.ruleSet.name)).toEqual(["arena-2v2", "even-teams"]);
+    expect(report.runs.map((r) => r.ruleSet.name)).toEqual(["arena-2v2", "01-aliens-vs-cowboys"]);
     expect(report.runs[0]?.matches[0]?.matchmakerData.teams[0]?.players[0]?.attributes["skill"]?.attributeType).toBe("DOUBLE");
     const html = await readFile(join(dir, "out.html"), "utf8");
     expect(html).toContain("uPlot");

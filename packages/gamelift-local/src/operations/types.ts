@@ -77,6 +77,11 @@ export interface EmulatorContext {
   readonly region: string;
   readonly accountId: string;
   readonly notify: Notify;
+  /**
+   * In-process callers only: when set, FlexMatch events are handed over as objects here instead of
+   * serialised through `notify` (a simulation would only parse the JSON back). Read-only to the receiver.
+   */
+  readonly notifyEvent?: (topicArn: string, event: Readonly<Record<string, unknown>>) => void;
   /** Engine tunables; missing ones take the defaults (`settingsOf` in `engines/settings.ts`). */
   readonly settings?: Partial<EmulatorSettings>;
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { findMatches, seededRandom } from "../../src/engines/flexmatch/index.js";
+import { findMatches, parseRuleSet, seededRandom } from "../../src/engines/flexmatch/index.js";
+import { violations, type RawRuleSet } from "./oracle.js";
 import type { PoolTicket } from "../../src/engines/flexmatch/index.js";
 import { slotTeams } from "../../src/engines/flexmatch/match/compile.js";
 import { targetCounts } from "../../src/engines/flexmatch/match/balance.js";
@@ -134,5 +135,32 @@ describe("large-match team filling (docs' examples)", () => {
     const players = Array.from({ length: 155 }, (_, i) => ({ ticketId: `p${i}`, startTime: NOW, players: [{ playerId: `p${i}`, attributes: {}, latencyInMs: { "us-east-1": 50 } }] }));
     const [m] = findMatches(rs, players, NOW);
     expect(m?.teams.map((t) => `${t.name}:${t.players.length}`)).toEqual(["Monsters:5", ...Array.from({ length: 10 }, (_, i) => `Hunters${i + 1}:15`)]);
+  });
+});
+
+describe("fastestRegion batching with a latency rule (the guide's example 8)", () => {
+  it("fills a match from players' slower regions when no single fastest region holds enough players", async () => {
+    const { guideExamples } = await import("../fixtures/flexmatch-guide/index.js");
+    const example = guideExamples.find((e) => e.id === "08-multi-team-large-match");
+    if (!example) throw new Error("example 8 missing");
+    const ruleSet = parseRuleSet(example.body);
+    const random = seededRandom(8);
+    const regions = ["us-east-1", "us-west-2", "eu-west-1"];
+    // 130 players (minimum 125), every latency far under maxLatency 150, each player fastest in one of three regions.
+    const pool: PoolTicket[] = Array.from({ length: 130 }, (_, i) => ({
+      ticketId: `t${i}`,
+      startTime: NOW - 1000,
+      players: [
+        {
+          playerId: `p${i}`,
+          attributes: { "monster-kills": { N: Math.round(random() * 20) } },
+          latencyInMs: Object.fromEntries(regions.map((r, k) => [r, k === i % 3 ? 20 : 40 + Math.round(random() * 40)])),
+        },
+      ],
+    }));
+    const matches = findMatches(ruleSet, pool, NOW);
+    expect(matches).toHaveLength(1);
+    expect(matches[0]?.ticketIds.length).toBeGreaterThanOrEqual(125);
+    expect(violations(JSON.parse(example.body) as RawRuleSet, pool, matches, NOW)).toEqual([]);
   });
 });

@@ -19,6 +19,7 @@ type Scalar = number | string;
 type Val = Scalar | string[] | Val[];
 
 interface Seat {
+  playerId: string;
   ticket: PoolTicket;
   attrs: Record<string, Scalar | string[]>;
   latency: Record<string, number>;
@@ -67,10 +68,12 @@ const apply = (fn: string, value: Val): Val => {
 const evalExpr = (text: string, teams: Map<string, Seat[]>, all: Seat[]): Val => {
   const call = /^(\w+)\((.*)\)$/.exec(text.trim());
   if (call) return apply(call[1] ?? "", evalExpr(call[2] ?? "", teams, all));
-  const path = /^teams\[([^\]]+)\]\.players(?:\.attributes\[([^\]]+)\])?$/.exec(text.trim());
+  const path = /^teams\[([^\]]+)\]\.players(?:\.attributes\[([^\]]+)\]|\[(playerId)\])?$/.exec(text.trim());
   if (!path) throw new Error(`oracle: unsupported expression ${text}`);
   const names = path[1] === "*" ? [...teams.keys()] : (path[1] ?? "").split(",");
-  const per = names.map((n) => (teams.get(n) ?? []).map((s): Val => (path[2] ? (partyValue(s, path[2], all) as Val) : s.ticket.ticketId)));
+  const per = names.map((n) =>
+    (teams.get(n) ?? []).map((s): Val => (path[2] ? (partyValue(s, path[2], all) as Val) : path[3] ? s.playerId : s.ticket.ticketId)),
+  );
   return names.length === 1 && path[1] !== "*" ? (per[0] ?? []) : per;
 };
 
@@ -175,7 +178,7 @@ export function violations(rs: RawRuleSet, pool: readonly PoolTicket[], matches:
           if (v === undefined) problems.push(`${where}: ${p.playerId} lacks required ${a.name}`);
           else attrs[a.name] = v;
         }
-        seats.push({ ticket, attrs, latency: player.latencyInMs ?? {} });
+        seats.push({ playerId: p.playerId, ticket, attrs, latency: player.latencyInMs ?? {} });
       }
       teams.set(team.name, seats);
       all.push(...seats);

@@ -34,7 +34,7 @@ function spreadFor(rules: readonly RawRule[], attribute: string): number | undef
 
 /**
  * A plausible population derived from a rule set alone, for `--population auto`: numbers drawn
- * around their default (spread 1.5× the tightest distance rule on them; flag-like numbers that
+ * around their default (spread 1.5× the tightest distance rule on them, 0.5× for large matches; flag-like numbers that
  * comparisons test against literals drawn from those literals), strings and
  * lists from the defaults and the literals the rules compare against, parties that fit the
  * smallest team, regions when a latency rule exists (one near location, one far), and a fleet
@@ -44,6 +44,7 @@ function spreadFor(rules: readonly RawRule[], attribute: string): number | undef
 export function autoPopulation(ruleSet: RuleSet, raw: { rules?: RawRule[] }, players = 2000): Population {
   const rules = raw.rules ?? [];
   const { strings, lists } = literals(rules);
+  const matchSize = ruleSet.teams.reduce((n, t) => n + t.maxPlayers * t.quantity, 0);
   const attributes: Record<string, unknown> = {};
   for (const a of ruleSet.playerAttributes) {
     const d = a.default;
@@ -58,7 +59,8 @@ export function autoPopulation(ruleSet: RuleSet, raw: { rules?: RawRule[] }, pla
           break;
         }
         const spread = spreadFor(rules, a.name);
-        const stddev = spread !== undefined ? spread * 1.5 : Math.max(Math.abs(mean) * 0.2, 10);
+        // A large match (more than 40 players) needs most of a batch inside one maxDistance band.
+        const stddev = spread !== undefined ? spread * (matchSize > 40 ? 0.5 : 1.5) : Math.max(Math.abs(mean) * 0.2, 10);
         attributes[a.name] = { type: "number", distribution: { kind: "normal", mean, stddev, round: Number.isInteger(mean) } };
         break;
       }
@@ -104,7 +106,9 @@ export function autoPopulation(ruleSet: RuleSet, raw: { rules?: RawRule[] }, pla
     {
       description: `derived from rule set ${ruleSet.name ?? "(unnamed)"} by --population auto`,
       players,
-      arrivals: { kind: "constant", durationSeconds: Math.max(60, Math.round(players / 10)) },
+      // At least 10 arrivals/s, more for big matches (a quarter of a match per second), so a
+      // request timeout's worth of arrivals holds several full matches even after batching.
+      arrivals: { kind: "constant", durationSeconds: Math.max(60, Math.round(players / Math.max(10, matchSize / 4))) },
       parties,
       attributes,
       regions,

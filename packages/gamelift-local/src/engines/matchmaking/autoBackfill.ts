@@ -14,6 +14,10 @@ import { isTerminal } from "./tickets.js";
  */
 export async function openAutoBackfills(ctx: EmulatorContext, deps: MatchmakingDeps): Promise<void> {
   const st = stateOf(ctx);
+  // Nothing to scan (every remembered session, every tick) unless some configuration backfills automatically.
+  let automatic = false;
+  for (const c of st.configurations.each()) if (c.BackfillMode === "AUTOMATIC") automatic = true;
+  if (!automatic) return;
   for (const record of st.sessions.values()) {
     const arn = record.gameSessionArn;
     if (record.autoBackfillStopped) continue;

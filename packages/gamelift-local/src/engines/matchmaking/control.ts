@@ -41,17 +41,20 @@ export async function openTicket(ctx: EmulatorContext, request: NewTicket): Prom
 /** One active ticket per player per configuration: a new ticket naming a player cancels the older one. */
 async function replacePlayersTickets(ctx: EmulatorContext, ticket: TicketRecord): Promise<void> {
   const ids = new Set(ticket.players.map((p) => p.PlayerId));
-  const older = stateOf(ctx)
-    .tickets.values()
-    .filter(
-      (t) =>
-        t.ticketId !== ticket.ticketId &&
-        t.configurationName === ticket.configurationName &&
-        !t.backfill &&
-        !isTerminal(t.status) &&
-        t.status !== "PLACING" &&
-        t.players.some((p) => ids.has(p.PlayerId)),
-    );
+  // Scanned without copying (one scan per new ticket); cancelled after the scan.
+  const older: TicketRecord[] = [];
+  for (const t of stateOf(ctx).tickets.each()) {
+    if (
+      t.ticketId !== ticket.ticketId &&
+      t.configurationName === ticket.configurationName &&
+      !t.backfill &&
+      !isTerminal(t.status) &&
+      t.status !== "PLACING" &&
+      t.players.some((p) => ids.has(p.PlayerId))
+    ) {
+      older.push(t);
+    }
+  }
   for (const t of older) await cancelTicket(ctx, t);
 }
 

@@ -121,7 +121,8 @@ export async function publishEvent(
     detail: config.CustomEventData !== undefined ? { ...detail, customEventData: config.CustomEventData } : detail,
   };
   const target = config.NotificationTarget;
-  if (target) {
+  if (target && ctx.notifyEvent) ctx.notifyEvent(target, event as unknown as Readonly<Record<string, unknown>>);
+  else if (target) {
     try {
       await ctx.notify(target, JSON.stringify(event));
     } catch {

@@ -1,5 +1,5 @@
 import { isLiveSession } from "../fleets/capacity.js";
-import { getPlacement, startPlacement } from "../placement/index.js";
+import { startPlacement } from "../placement/index.js";
 import { currentPlayerSessionCount, reservePlayerSessions } from "../sessions/gameSessions.js";
 import { collections } from "../state/collections.js";
 import type { PlacementRecord } from "../state/records.js";
@@ -43,7 +43,8 @@ export const queuePlacer: MatchPlacer = {
   },
 
   progress(ctx, placementId) {
-    const p = getPlacement(ctx, placementId);
+    // Read in place (getPlacement's copy is for API callers): asked every tick for every PLACING match.
+    const p = collections(ctx.store).placements.get(placementId);
     if (!p) return { status: "FAILED" };
     if (p.Status === "FULFILLED") {
       const session = placedSession(p);

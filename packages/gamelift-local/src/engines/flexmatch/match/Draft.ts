@@ -31,6 +31,13 @@ export class Draft implements MatchView {
     return this.members.findIndex((m) => m.includes(e));
   }
 
+  /** True when every team of `level` holds its maxPlayers or more. */
+  public full(level: Level): boolean {
+    const teams = level.teams;
+    for (let i = 0; i < teams.length; i++) if (this.count(i) < (teams[i] as Level["teams"][number]).maxPlayers) return false;
+    return true;
+  }
+
   /** Players on team `i`. */
   public count(i: number): number {
     return this.teams[i]?.players.length ?? 0;
@@ -63,7 +70,8 @@ export class Draft implements MatchView {
       this.members[first]?.push(e);
       return;
     }
-    this.teams[i]?.players.push(...e.players);
+    const players = this.teams[i]?.players;
+    if (players) for (const p of e.players) players.push(p);
     this.members[i]?.push(e);
   }
 

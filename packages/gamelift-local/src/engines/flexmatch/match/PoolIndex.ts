@@ -25,11 +25,19 @@ export class PoolIndex {
       keys[i] = Number.isNaN(e.key) ? Infinity : e.key;
       orders[i] = e.order;
     });
-    const idx = new Uint32Array(n).map((_, i) => i);
+    const idx = new Uint32Array(n);
+    for (let i = 0; i < n; i++) idx[i] = i;
     idx.sort((a, b) => (keys[a] as number) - (keys[b] as number) || (orders[a] as number) - (orders[b] as number));
-    this.#sorted = Array.from(idx, (i) => entries[i] as Entry);
-    this.#keys = Float64Array.from(idx, (i) => keys[i] as number);
-    this.#orders = Float64Array.from(idx, (i) => orders[i] as number);
+    const sorted: Entry[] = new Array<Entry>(n);
+    this.#keys = new Float64Array(n);
+    this.#orders = new Float64Array(n);
+    for (let k = 0; k < n; k++) {
+      const i = idx[k] as number;
+      sorted[k] = entries[i] as Entry;
+      this.#keys[k] = keys[i] as number;
+      this.#orders[k] = orders[i] as number;
+    }
+    this.#sorted = sorted;
     this.#prev = new Int32Array(n);
     this.#next = new Int32Array(n);
     for (let i = 0; i < n; i++) {

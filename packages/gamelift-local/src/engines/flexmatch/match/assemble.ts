@@ -52,8 +52,15 @@ const evaluateDraft = (draft: Draft, level: Level, locations: Set<string> | unde
   return v;
 };
 
-const sizesOk = (draft: Draft, level: Level): boolean =>
-  level.teams.every((t, i) => draft.count(i) >= t.minPlayers && draft.count(i) <= t.maxPlayers);
+const sizesOk = (draft: Draft, level: Level): boolean => {
+  const teams = level.teams;
+  for (let i = 0; i < teams.length; i++) {
+    const t = teams[i] as Level["teams"][number];
+    const n = draft.count(i);
+    if (n < t.minPlayers || n > t.maxPlayers) return false;
+  }
+  return true;
+};
 
 const better = (a: MatchVerdict, b: MatchVerdict): boolean =>
   a.failures < b.failures || (a.failures === b.failures && a.cost < b.cost - 1e-9);
@@ -82,9 +89,11 @@ const tryAdd = (
     return { v: evaluateDraft(draft, level, locations, ctx, true), team: 0 };
   }
   let best: { team: number; v: MatchVerdict; tier: number; open: number } | undefined;
-  level.teams.forEach((t, i) => {
+  const teams = level.teams;
+  for (let i = 0; i < teams.length; i++) {
+    const t = teams[i] as Level["teams"][number];
     const have = draft.count(i);
-    if (have + e.size > t.maxPlayers) return;
+    if (have + e.size > t.maxPlayers) continue;
     draft.place(e, i);
     const v = evaluateDraft(draft, level, locations, ctx, true);
     draft.unplace(e, i);
@@ -99,7 +108,7 @@ const tryAdd = (
     ) {
       best = { team: i, v, tier, open };
     }
-  });
+  }
   if (!best || (gated && best.v.failures > current.failures)) return undefined;
   draft.place(e, best.team);
   return { v: best.v, team: best.team };
@@ -184,7 +193,7 @@ const attempt = (
   let current = first.v;
   if (anchor.fixedTeams && !draft.level().teams.every((t, i) => draft.count(i) <= t.maxPlayers)) return { rejected };
   for (const c of candidates) {
-    if (draft.level().teams.every((t, i) => draft.count(i) >= t.maxPlayers)) break;
+    if (draft.full(draft.level())) break;
     const next = tryAdd(draft, c, current, ctx, gated);
     if (!next) {
       rejected++;
@@ -223,7 +232,7 @@ const attempt = (
  */
 export function assemble(compiled: Compiled, anchor: Entry, candidates: readonly Entry[], options: AssembleOptions): Assembled | undefined {
   const { result: gated, rejected } = attempt(compiled, anchor, candidates, options, true);
-  if (gated && gated.level.teams.every((t, i) => gated.draft.count(i) >= t.maxPlayers)) return gated;
+  if (gated && gated.draft.full(gated.level)) return gated;
   if (rejected === 0) return gated;
   const sizeFirst = attempt(compiled, anchor, candidates, options, false).result;
   if (!gated || !sizeFirst) return gated ?? sizeFirst;

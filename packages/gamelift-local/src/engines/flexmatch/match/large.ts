@@ -20,19 +20,14 @@ export interface LargeMatch {
   metrics: Map<string, { passed: number; failed: number }>;
 }
 
-/** The ticket's lowest-latency acceptable location (fastestRegion batching). */
-const fastest = (e: Entry): string | undefined => {
-  let best: string | undefined;
-  let bestAvg = Infinity;
-  for (const loc of [...(e.locations ?? [])].sort()) {
+/** The ticket's acceptable locations, lowest (party-average) latency first; ties by name. */
+const byLatency = (e: Entry): string[] => {
+  const avg = (loc: string): number => {
     let sum = 0;
     for (const p of e.players) sum += p.latencyInMs?.[loc] ?? Infinity;
-    if (sum / e.size < bestAvg) {
-      bestAvg = sum / e.size;
-      best = loc;
-    }
-  }
-  return best;
+    return sum / e.size;
+  };
+  return [...(e.locations ?? [])].sort((a, b) => avg(a) - avg(b) || (a < b ? -1 : a > b ? 1 : 0));
 };
 
 /** Per numeric batchDistance attribute: the lowest and highest party-aggregated value of a ticket. */
@@ -62,8 +57,9 @@ const anchors = (entries: readonly Entry[], priority: string): Entry[] => {
 };
 
 /**
- * Finds large matches. Complexity: O(n log n) to sort, then per anchor one neighbour sweep of at
- * most 8·maxPlayers + 64 entries and an O(k·T) balance: O(n log n + n·P) overall for P ≤ 200.
+ * Finds large matches. Complexity: O(n log n) to sort, then per anchor at most L + 1 neighbour
+ * sweeps (L = the anchor's acceptable locations) of at most 8·maxPlayers + 64 entries each and an
+ * O(k·T) balance: O(n log n + n·L·P) overall for P ≤ 200.
  */
 export function matchLarge(
   compiled: Compiled,
@@ -75,10 +71,15 @@ export function matchLarge(
   const algorithm = base.ruleSet.algorithm;
   const oldest = algorithm.expansionAgeSelection === "oldest";
   const keyAttr = primaryKeyAttribute(base.ruleSet);
-  const region = new Map(entries.map((e) => [e, algorithm.batchingPreference === "fastestRegion" ? (fastest(e) ?? "") : ""]));
-  const groupOf = (e: Entry): string => `${e.partition}\u0001${region.get(e) ?? ""}`;
+  const fastestRegion = algorithm.batchingPreference === "fastestRegion";
+  // Each ticket's acceptable locations, fastest first (fastestRegion batching only).
+  const preference = new Map(fastestRegion ? entries.map((e) => [e, byLatency(e)]) : []);
   const groups = new Map<string, Entry[]>();
-  for (const e of entries) groups.set(groupOf(e), [...(groups.get(groupOf(e)) ?? []), e]);
+  for (const e of entries) {
+    const list = groups.get(e.partition);
+    if (list) list.push(e);
+    else groups.set(e.partition, [e]);
+  }
   const indexes = new Map([...groups].map(([g, list]) => [g, new PoolIndex(list)]));
   // largestPopulation: a match plays where most still-waiting tickets can play.
   const population = new Map<string, number>();
@@ -86,24 +87,21 @@ export function matchLarge(
   const used = new Uint8Array(entries.length);
   let made = 0;
   const levelFor = (lo: number, hi: number): Level => compiled.levels[levelOf(compiled.thresholds, oldest ? hi : lo)] as Level;
-  for (const anchor of anchors(entries, algorithm.backfillPriority)) {
-    if (made >= maxMatches) break;
-    if (used[anchor.order]) continue;
-    const index = indexes.get(groupOf(anchor));
-    if (!index) continue;
-    const location = !anchor.locations
-      ? undefined
-      : algorithm.batchingPreference === "fastestRegion"
-        ? region.get(anchor)
-        : [...anchor.locations].sort((a, b) => (population.get(b) ?? 0) - (population.get(a) ?? 0) || (a < b ? -1 : 1))[0];
+  const maxTotal = Math.max(...compiled.levels.map((l) => l.maxPlayers));
+
+  /**
+   * One sweep of the anchor's nearest neighbours (by balancedAttribute) for a match played at
+   * `location`. `fastestOnly`: only tickets whose own fastest location it is.
+   */
+  const gather = (index: PoolIndex, anchor: Entry, location: string | undefined, fastestOnly: boolean) => {
     let minAge = anchor.ageSeconds;
     let maxAge = anchor.ageSeconds;
-    const spans = batchValues(base, anchor);
+    const spans = batchValues(compiled.levels[0] as Level, anchor);
     let players = anchor.size;
-    const maxTotal = Math.max(...compiled.levels.map((l) => l.maxPlayers));
     const taken = index.neighbours(anchor, maxTotal, maxTotal * 8 + 64, Infinity, (e) => {
       if (players >= levelFor(minAge, maxAge).maxPlayers) return "stop";
       if (used[e.order] || e.fixedTeams || (location !== undefined && !e.locations?.has(location))) return "skip";
+      if (fastestOnly && preference.get(e)?.[0] !== location) return "skip";
       const lo = Math.min(minAge, e.ageSeconds);
       const hi = Math.max(maxAge, e.ageSeconds);
       const level = levelFor(lo, hi);
@@ -126,8 +124,39 @@ export function matchLarge(
       players += e.size;
       return "take";
     });
+    return { taken, minAge, maxAge, players };
+  };
+
+  for (const anchor of anchors(entries, algorithm.backfillPriority)) {
+    if (made >= maxMatches) break;
+    if (used[anchor.order]) continue;
+    const index = indexes.get(anchor.partition);
+    if (!index) continue;
+    // Where the match may play, in order of preference. fastestRegion: the anchor's fastest
+    // location first, filled first from players for whom it is the fastest too, then from anyone
+    // who can play there, then the anchor's next-fastest ("it may group players based on their
+    // second- or third-fastest regions ... to create groups large enough to fill a match").
+    // largestPopulation: the anchor's locations by how many waiting tickets can play there.
+    const tries: { location: string | undefined; fastestOnly: boolean }[] = !anchor.locations
+      ? [{ location: undefined, fastestOnly: false }]
+      : fastestRegion
+        ? (preference.get(anchor) ?? []).flatMap((location, i) =>
+            i === 0 ? [{ location, fastestOnly: true }, { location, fastestOnly: false }] : [{ location, fastestOnly: false }],
+          )
+        : [...anchor.locations]
+            .sort((a, b) => (population.get(b) ?? 0) - (population.get(a) ?? 0) || (a < b ? -1 : 1))
+            .map((location) => ({ location, fastestOnly: false }));
+    let found: (ReturnType<typeof gather> & { location: string | undefined }) | undefined;
+    for (const t of tries) {
+      const g = gather(index, anchor, t.location, t.fastestOnly);
+      if (g.players >= levelFor(g.minAge, g.maxAge).minPlayers && !(anchor.fixedTeams && g.taken.length === 0)) {
+        found = { ...g, location: t.location };
+        break;
+      }
+    }
+    if (!found) continue;
+    const { taken, minAge, maxAge, location } = found;
     const level = levelFor(minAge, maxAge);
-    if (players < level.minPlayers || (anchor.fixedTeams && taken.length === 0)) continue;
     const teams: EvalTeam[] = level.teams.map((t) => ({ name: t.name, base: t.base, players: [] }));
     let prefill: { counts: number[]; sums: number[] } | undefined;
     if (anchor.fixedTeams) {

@@ -30,7 +30,7 @@ export interface Entry extends EvalTicket {
 /**
  * The attribute that orders candidates, in priority: a numeric batchDistance attribute, the
  * balancedAttribute (large matches), the first numeric sortByAttributes, a sort rule's attribute,
- * the first numeric attribute a distance/comparison rule measures. Undefined: age order.
+ * the first numeric attribute a distance rule measures. Undefined: age order.
  */
 export function primaryKeyAttribute(ruleSet: RuleSet): string | undefined {
   const numeric = new Set(ruleSet.playerAttributes.filter((a) => a.type === "number").map((a) => a.name));
@@ -42,8 +42,10 @@ export function primaryKeyAttribute(ruleSet: RuleSet): string | undefined {
     if (first) return first;
   }
   for (const r of ruleSet.rules) if ((r.type === "distanceSort" || r.type === "absoluteSort") && numeric.has(r.sortAttribute)) return r.sortAttribute;
+  // Distance rules only: a comparison often tests a role flag (`wantsToBeMonster = 1` for one team,
+  // `= 0` for the other), and candidates nearest the anchor's flag would all share its role.
   for (const r of ruleSet.rules) {
-    if (r.type !== "distance" && r.type !== "comparison") continue;
+    if (r.type !== "distance") continue;
     for (const m of r.measurements) {
       const found = /attributes\[([^\]]+)\]/.exec(m.text)?.[1]?.trim();
       if (found && numeric.has(found)) return found;
@@ -72,7 +74,8 @@ export function prepare(pool: readonly PoolTicket[], compiled: Compiled, now: nu
     start[i] = (pool[i] as PoolTicket).startTime;
     jitter[i] = random();
   }
-  const byAge = new Uint32Array(n).map((_, i) => i);
+  const byAge = new Uint32Array(n);
+  for (let i = 0; i < n; i++) byAge[i] = i;
   byAge.sort((x, y) => (start[x] as number) - (start[y] as number) || (jitter[x] as number) - (jitter[y] as number) || x - y);
   for (const at of byAge) {
     const ticket = pool[at] as PoolTicket;
@@ -116,7 +119,11 @@ export function prepare(pool: readonly PoolTicket[], compiled: Compiled, now: nu
       entry.key = typeof v === "number" ? v : NaN;
     }
     if (first && stringBatch.length > 0) {
-      entry.partition = stringBatch.map((r) => String(attributeValue(first.attributes[r.batchAttribute]))).join("\u0000");
+      // String batchDistance: every player of a match holds the same value, so a party whose
+      // members differ can never match (strings are never party-aggregated).
+      const partitionOf = (p: EvalPlayer): string => stringBatch.map((r) => String(attributeValue(p.attributes[r.batchAttribute]))).join("\u0000");
+      entry.partition = partitionOf(first);
+      if (entry.players.some((p) => partitionOf(p) !== entry.partition)) continue;
     }
     if (loosest.latency.length > 0) {
       // A location is usable when every (party-aggregated) latency meets the loosest maxLatency.

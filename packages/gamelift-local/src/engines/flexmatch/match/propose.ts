@@ -36,10 +36,21 @@ export function propose(
   locations: readonly string[] | undefined,
   metrics: ReadonlyMap<string, { passed: number; failed: number }>,
 ): ProposedMatch {
-  const ticketIds = [...entries].sort((a, b) => a.order - b.order).map((e) => e.ticket.ticketId);
+  // Age order (insertion sort: a match holds at most 200 tickets, usually a handful).
+  const sorted: Entry[] = [];
+  for (const e of entries) {
+    let i = sorted.length;
+    while (i > 0 && (sorted[i - 1] as Entry).order > e.order) i--;
+    sorted.splice(i, 0, e);
+  }
+  const ticketIds = sorted.map((e) => e.ticket.ticketId);
+  let reported = false;
   const teams = match.teams.map((t) => ({
     name: t.name,
-    players: t.players.map((p) => ({ playerId: p.playerId, ticketId: p.ticket.ticketId })),
+    players: t.players.map((p) => {
+      if (p.latencyInMs !== undefined) reported = true;
+      return { playerId: p.playerId, ticketId: p.ticket.ticketId };
+    }),
   }));
   const proposal: ProposedMatch = {
     ticketIds,
@@ -51,7 +62,6 @@ export function propose(
     })),
   };
   // Only matches whose players reported latencies get a location.
-  const reported = match.teams.some((t) => t.players.some((p) => p.latencyInMs !== undefined));
   const location = reported ? bestLocation(match, locations ?? commonLocations(match)) : undefined;
   if (location !== undefined) proposal.location = location;
   return proposal;

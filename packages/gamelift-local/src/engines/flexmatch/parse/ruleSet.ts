@@ -68,8 +68,11 @@ export function inspectRuleSet(body: string): { ruleSet?: RuleSet; issues: RuleS
   rejectUnknown(ctx, raw, "$", ["name", "ruleLanguageVersion", "playerAttributes", "algorithm", "teams", "rules", "expansions"]);
   ctx.issues = ctx.issues.map((x) => ({ ...x, path: x.path.replace(/^\$\./, "") }));
   if (raw["ruleLanguageVersion"] !== "1.0") issue(ctx, "ruleLanguageVersion", `"ruleLanguageVersion" must be "1.0"`);
-  const name = raw["name"] === undefined ? undefined : readString(ctx, raw, "name", "$", false);
-  if (name === undefined && raw["name"] !== undefined) ctx.issues[ctx.issues.length - 1] = { path: "name", message: `"name" must be a non-empty string` };
+  // The body's `name` is an optional free label ("a descriptive label for your own use"): any
+  // string, the empty one included (the docs' own example 6 has `"name": ""`).
+  const rawName = raw["name"];
+  const name = typeof rawName === "string" ? rawName : undefined;
+  if (rawName !== undefined && name === undefined) issue(ctx, "name", `"name" must be a string`);
   const playerAttributes = parsePlayerAttributes(ctx, raw["playerAttributes"]);
   const attributes = new Map<string, AttributeType>(playerAttributes.map((a) => [a.name, a.type]));
   const teams = parseTeams(ctx, raw["teams"]);
@@ -83,7 +86,9 @@ export function inspectRuleSet(body: string): { ruleSet?: RuleSet; issues: RuleS
   const scope: NameScope = { attributes, teams: teamNames };
   const rawRules = new Map<string, Record<string, unknown>>();
   const rules = parseRules(ctx, raw["rules"], scope, rawRules);
-  if (large || algorithm.strategy === "balanced") checkLarge(ctx, raw, rules);
+  // Only large matches are restricted to batchDistance and latency rules: the guide's example 10
+  // pairs the balanced strategy with distance, comparison and compound rules on 2 × 20 players.
+  if (large) checkLarge(ctx, raw, rules);
   const expansions = parseExpansions(ctx, raw["expansions"], rules, rawRules, teams, scope);
   if (ctx.issues.length > 0) return { issues: ctx.issues };
   const ruleSet: RuleSet = { ruleLanguageVersion: "1.0", playerAttributes, algorithm, teams, rules, expansions };
