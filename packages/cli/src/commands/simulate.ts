@@ -1,7 +1,7 @@
 import { writeFile } from "node:fs/promises";
 import { resolve } from "node:path";
 import { parseRuleSet } from "@matchplace/gamelift-local/flexmatch";
-import { integerOption, requiredOption, stringOption, type OptionValues } from "../args.js";
+import { flagOption, integerOption, requiredOption, stringOption, type OptionValues } from "../args.js";
 import { InterruptedError, RefusedError, UsageError } from "../errors.js";
 import { renderTable } from "../table.js";
 import type { CommandContext } from "../types.js";
@@ -9,6 +9,8 @@ import { autoPopulation } from "../simulate/population/auto.js";
 import { loadPopulation, PopulationError } from "../simulate/population/load.js";
 import type { Population } from "../simulate/population/schema.js";
 import { createSimulationProgress } from "../simulate/progress.js";
+import { createLiveRunner } from "../simulate/live/liveRun.js";
+import { readLiveStage } from "../simulate/live/stage.js";
 import { renderHtml } from "../simulate/report/html.js";
 import { resolveRuleSet, type RuleSetSource } from "../simulate/ruleSetSource.js";
 import { runSimulation, type SimulationReport } from "../simulate/simulation.js";
@@ -30,7 +32,7 @@ const cell = (v: number | null): string => (v === null ? "-" : v.toFixed(1));
 /** The human summary: one row per run. */
 function summaryText(report: SimulationReport): string {
   const rows = report.runs.map((r) => ({
-    ruleSet: r.ruleSet.name + (r.interrupted ? " (partial)" : ""),
+    ruleSet: r.ruleSet.name + (r.live ? " (live)" : "") + (r.interrupted ? " (partial)" : ""),
     tickets: String(r.totals.tickets),
     matches: String(r.totals.matches),
     completed: `${(r.totals.rates.completion * 100).toFixed(1)}%`,
@@ -57,7 +59,8 @@ function summaryText(report: SimulationReport): string {
 /**
  * `simulate --rule-set <file|name> [--population <file|auto>] [--seed N] [--players N] [--json <file|->]
  * [--html <file>] [--compare <rule set>]`: a population through FlexMatch on virtual time,
- * summarised as JSON and HTML.
+ * summarised as JSON and HTML. `--live [--stage <file>] [--rate N] [--concurrency N] [--time-scale X]`
+ * drives the same population through the running local stage as real clients instead.
  * Ctrl-C stops after the current tick and still writes the (partial) report, then exits 130.
  */
 export async function simulate(ctx: CommandContext, positionals: readonly string[], values: OptionValues): Promise<void> {
@@ -72,6 +75,24 @@ export async function simulate(ctx: CommandContext, positionals: readonly string
   const compare = stringOption(values, "compare");
   const sources = compare === undefined ? [main] : [main, resolveRuleSet(compare, io.cwd)];
   const population = await populationFor(populationSpec, main, io.cwd, players);
+  const live = flagOption(values, "live");
+  for (const name of ["stage", "rate", "concurrency", "time-scale"]) {
+    if (!live && values[name] !== undefined) throw new UsageError(`--${name} goes with --live`);
+  }
+  let runner: Parameters<typeof runSimulation>[0]["runner"];
+  if (live) {
+    if (compare !== undefined) throw new UsageError("--live runs the one configuration the stage has; --compare is for engine-only runs");
+    const rawScale = stringOption(values, "time-scale");
+    const timeScale = rawScale === undefined ? Math.max(1, population.arrivals.durationSeconds / 60) : Number(rawScale);
+    if (!Number.isFinite(timeScale) || timeScale <= 0 || timeScale > 100_000) throw new UsageError(`--time-scale must be a number above 0 (at most 100000), got "${rawScale}"`);
+    runner = createLiveRunner({
+      stage: readLiveStage(stringOption(values, "stage"), io.cwd, io.env),
+      ratePerSecond: integerOption(values, "rate", 20, 1, 1000),
+      concurrency: integerOption(values, "concurrency", 8, 1, 256),
+      timeScale,
+      warn: (line) => io.stderr.write(`live: ${line}\n`),
+    });
+  }
 
   const release = io.interrupt?.hold();
   const progress = createSimulationProgress(io.stderr, sources.length);
@@ -82,6 +103,7 @@ export async function simulate(ctx: CommandContext, positionals: readonly string
       population,
       populationSource: populationSpec,
       seed,
+      ...(runner ? { runner } : {}),
       onProgress: (run, p) => progress.update(run, p),
       ...(io.interrupt ? { signal: io.interrupt.signal } : {}),
     });
