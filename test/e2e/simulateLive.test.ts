@@ -8,7 +8,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runCli } from "../../packages/cli/src/cli.js";
 import { autoPopulation } from "../../packages/cli/src/simulate/population/auto.js";
 import { resolveRuleSet } from "../../packages/cli/src/simulate/ruleSetSource.js";
-import { runSimulation, type SimulationReport } from "../../packages/cli/src/simulate/simulation.js";
+import { generateArrivals } from "../../packages/cli/src/simulate/arrivals.js";
+import type { SimulationReport } from "../../packages/cli/src/simulate/simulation.js";
 import { matchViolations } from "../../packages/cli/test/simulate/oracleCheck.js";
 import { startTestStage } from "../support/stage.js";
 
@@ -47,11 +48,12 @@ describe("matchplace simulate --live", () => {
     const out = join(dir, "live.json");
     const { code, stdout, stderr } = await simulate(["--live", "--stage", stageFile, "--rule-set", "arena-2v2", "--players", String(players), "--seed", String(seed), "--time-scale", "30", "--rate", "40", "--json", out, "--html", join(dir, "live.html")]);
     expect(code, stderr).toBe(0);
-    expect(stdout).toContain("arena-2v2 (live)");
+    expect(stdout).toMatch(/arena-2v2 +\d[\s\S]*arena-2v2 \(live\)/);
 
     const report = JSON.parse(await readFile(out, "utf8")) as SimulationReport;
-    const run = report.runs[0];
-    if (!run?.live) throw new Error("no live run in the report");
+    // The engine-only run of the very same arrivals first, then the live one.
+    const [engineRun, run] = report.runs;
+    if (!run?.live || !engineRun || engineRun.live) throw new Error("expected an engine-only run, then a live run");
     // Totals add up: every ticket has one outcome, every player of a COMPLETED ticket sits in exactly one match.
     const o = run.totals.outcomes;
     expect(run.totals.players).toBe(players);
@@ -64,10 +66,10 @@ describe("matchplace simulate --live", () => {
     // The same population as the engine-only run, and every match satisfies the rule set (as GameLift saw the players).
     const source = resolveRuleSet("arena-2v2", repo);
     const population = autoPopulation(parseRuleSet(source.body), JSON.parse(source.body) as { rules?: [] }, players);
-    const engine = await runSimulation({ ruleSets: [source], population, populationSource: "auto", seed });
-    const engineRun = engine.report.runs[0];
-    expect(report.population).toEqual(engine.report.population);
-    expect(matchViolations(source.body, run, engine.arrivals)).toEqual([]);
+    const arrivals = generateArrivals(population, seed);
+    expect(report.population.tickets).toBe(arrivals.length);
+    expect(matchViolations(source.body, run, arrivals)).toEqual([]);
+    expect(matchViolations(source.body, engineRun, arrivals)).toEqual([]);
     const described = run.matches.flatMap((m) => m.matchmakerData.teams.flatMap((t) => t.players));
     expect(run.live.matchAttributesFromDescribeMatchmaking).toBe(described.length);
     expect(run.live.skillMismatches).toBe(0);
@@ -75,9 +77,11 @@ describe("matchplace simulate --live", () => {
     expect(run.live.clientErrors).toBe(0);
 
     // Within reason: the same players, all matched on both paths; the clients heard of it by push.
-    expect(engineRun?.totals.outcomes.COMPLETED).toBe(engineRun?.totals.tickets);
+    expect(engineRun.configuration).toMatchObject({ requestTimeoutSeconds: run.configuration["requestTimeoutSeconds"], acceptanceRequired: run.configuration["acceptanceRequired"] });
+    expect(engineRun.totals.outcomes.COMPLETED).toBe(engineRun.totals.tickets);
     expect(o.COMPLETED).toBe(run.totals.tickets);
-    expect(run.totals.tickets).toBe(engineRun?.totals.tickets);
+    expect(run.totals.tickets).toBe(engineRun.totals.tickets);
+    expect(run.totals.players).toBe(engineRun.totals.players);
     expect(run.live.heardBy.push).toBeGreaterThan(0);
     expect(run.live.requests.peakPerSecond).toBeLessThanOrEqual(40);
     expect(run.live.gameSessionsEnded).toBe(run.matches.length);

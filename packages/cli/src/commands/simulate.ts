@@ -9,8 +9,8 @@ import { autoPopulation } from "../simulate/population/auto.js";
 import { loadPopulation, PopulationError } from "../simulate/population/load.js";
 import type { Population } from "../simulate/population/schema.js";
 import { createSimulationProgress } from "../simulate/progress.js";
-import { createLiveRunner } from "../simulate/live/liveRun.js";
-import { readLiveStage } from "../simulate/live/stage.js";
+import { createLiveRunner, ignoredSettings } from "../simulate/live/liveRun.js";
+import { checkStage, readLiveStage, stageGameLift, type StageConfiguration } from "../simulate/live/stage.js";
 import { renderHtml } from "../simulate/report/html.js";
 import { resolveRuleSet, type RuleSetSource } from "../simulate/ruleSetSource.js";
 import { runSimulation, type SimulationReport } from "../simulate/simulation.js";
@@ -79,34 +79,56 @@ export async function simulate(ctx: CommandContext, positionals: readonly string
   for (const name of ["stage", "rate", "concurrency", "time-scale"]) {
     if (!live && values[name] !== undefined) throw new UsageError(`--${name} goes with --live`);
   }
-  let runner: Parameters<typeof runSimulation>[0]["runner"];
+  let liveRunner: Parameters<typeof runSimulation>[0]["runner"];
+  let simulated = population;
   if (live) {
     if (compare !== undefined) throw new UsageError("--live runs the one configuration the stage has; --compare is for engine-only runs");
     const rawScale = stringOption(values, "time-scale");
     const timeScale = rawScale === undefined ? Math.max(1, population.arrivals.durationSeconds / 60) : Number(rawScale);
     if (!Number.isFinite(timeScale) || timeScale <= 0 || timeScale > 100_000) throw new UsageError(`--time-scale must be a number above 0 (at most 100000), got "${rawScale}"`);
-    runner = createLiveRunner({
-      stage: readLiveStage(stringOption(values, "stage"), io.cwd, io.env),
-      ratePerSecond: integerOption(values, "rate", 20, 1, 1000),
-      concurrency: integerOption(values, "concurrency", 8, 1, 256),
-      timeScale,
-      warn: (line) => io.stderr.write(`live: ${line}\n`),
-    });
+    const ratePerSecond = integerOption(values, "rate", 20, 1, 1000);
+    const concurrency = integerOption(values, "concurrency", 8, 1, 256);
+    const stage = readLiveStage(stringOption(values, "stage"), io.cwd, io.env);
+    const gl = stageGameLift(stage);
+    let configuration: StageConfiguration;
+    try {
+      configuration = await checkStage(stage, main, gl);
+    } finally {
+      gl.destroy();
+    }
+    for (const line of ignoredSettings(population, configuration)) io.stderr.write(`live: ${line}\n`);
+    // The engine-only twin runs with the stage's configuration, so the two runs differ only by path.
+    simulated = {
+      ...population,
+      configuration: {
+        ...population.configuration,
+        requestTimeoutSeconds: configuration.requestTimeoutSeconds,
+        acceptanceRequired: configuration.acceptanceRequired,
+        additionalPlayerCount: configuration.additionalPlayerCount,
+        backfillMode: configuration.backfillMode === "AUTOMATIC" ? "AUTOMATIC" : "MANUAL",
+        ...(configuration.acceptanceTimeoutSeconds !== undefined ? { acceptanceTimeoutSeconds: configuration.acceptanceTimeoutSeconds } : {}),
+      },
+    };
+    liveRunner = createLiveRunner({ stage, ratePerSecond, concurrency, timeScale });
   }
 
   const release = io.interrupt?.hold();
-  const progress = createSimulationProgress(io.stderr, sources.length);
+  const progress = createSimulationProgress(io.stderr, sources.length + (liveRunner ? 1 : 0));
   let result: Awaited<ReturnType<typeof runSimulation>>;
   try {
-    result = await runSimulation({
+    const options = {
       ruleSets: sources,
-      population,
+      population: simulated,
       populationSource: populationSpec,
       seed,
-      ...(runner ? { runner } : {}),
-      onProgress: (run, p) => progress.update(run, p),
       ...(io.interrupt ? { signal: io.interrupt.signal } : {}),
-    });
+    };
+    result = await runSimulation({ ...options, onProgress: (run, p) => progress.update(run, p) });
+    if (liveRunner && !io.interrupt?.signal.aborted) {
+      // --live: the engine-only run above, then the very same arrivals through the stage, side by side.
+      const liveResult = await runSimulation({ ...options, runner: liveRunner, onProgress: (run, p) => progress.update(sources.length + run, p) });
+      result = { ...result, report: { ...result.report, runs: [...result.report.runs, ...liveResult.report.runs] } };
+    }
   } finally {
     progress.finish();
     release?.();
@@ -119,7 +141,7 @@ export async function simulate(ctx: CommandContext, positionals: readonly string
   if (jsonOut !== "-") io.stdout.write(summaryText(report));
   if (jsonOut !== undefined && jsonOut !== "-") io.stderr.write(`JSON report: ${resolve(io.cwd, jsonOut)}\n`);
   if (htmlOut !== undefined) io.stderr.write(`HTML report: ${resolve(io.cwd, htmlOut)}\n`);
-  if (report.runs.some((r) => r.interrupted) || report.runs.length < sources.length) {
+  if (report.runs.some((r) => r.interrupted) || report.runs.length < sources.length + (liveRunner ? 1 : 0)) {
     throw new InterruptedError("interrupted: the report above is partial (tickets still open are counted UNFINISHED)");
   }
 }

@@ -1,4 +1,5 @@
 import { randomBytes } from "node:crypto";
+import { setMaxListeners } from "node:events";
 import { DescribeMatchmakingCommand, TerminateGameSessionCommand, type GameLiftClient } from "@aws-sdk/client-gamelift";
 import { ApiError, connectRealtime, createClient, type MatchplaceClient, type RealtimeConnection, type Ticket, type UpdateSource } from "@matchplace/client";
 import { MAX_PARTY_SIZE } from "@matchplace/core";
@@ -26,8 +27,6 @@ export interface LiveRunnerOptions {
   readonly concurrency: number;
   /** Simulated seconds per wall second: arrival times and game-session lengths are divided by it. */
   readonly timeScale: number;
-  /** One line for the user (population settings the stage does not take, …). */
-  readonly warn: (line: string) => void;
 }
 
 /** The input runSimulation hands a runner. */
@@ -90,7 +89,7 @@ function reportedConfiguration(c: StageConfiguration): Record<string, unknown> {
 }
 
 /** Lines about population settings a live run cannot apply (the stage's own configuration and fleet rule). */
-function ignoredSettings(population: Population, c: StageConfiguration): string[] {
+export function ignoredSettings(population: Population, c: StageConfiguration): string[] {
   const o = population.configuration;
   const out: string[] = [];
   const differs = (name: string, wanted: unknown, actual: unknown): void => {
@@ -142,6 +141,8 @@ async function runLive(options: LiveRunnerOptions, input: LiveRunInput): Promise
 
   const gl = stageGameLift(stage);
   const stop = new AbortController();
+  // Every pending pause, socket and watch listens to it.
+  setMaxListeners(0, stop.signal);
   const onAbort = (): void => stop.abort();
   input.signal?.addEventListener("abort", onAbort, { once: true });
   const limiter = new RequestLimiter({ ratePerSecond: options.ratePerSecond, concurrency: options.concurrency });
@@ -151,7 +152,6 @@ async function runLive(options: LiveRunnerOptions, input: LiveRunInput): Promise
   const sessionTimers = new Set<ReturnType<typeof setTimeout>>();
   try {
     const configuration = await checkStage(stage, source, gl);
-    for (const line of ignoredSettings(population, configuration)) options.warn(line);
     const anonymous = createClient({ baseUrl: stage.api, fetch: limitedFetch });
     const settable = await clientSettable(anonymous);
     const seedsSkill = ruleSet.playerAttributes.some((a) => a.name === "skill" && a.type === "number");
