@@ -10,6 +10,7 @@ import { matchmakerAttributes } from "../matchmakerData.js";
 import { RunObserver, type EventDetail } from "../observer.js";
 import { sampleNumber, type AttributeValue } from "../population/sample.js";
 import type { Population } from "../population/schema.js";
+import { waitStats } from "../report/stats.js";
 import { fork } from "../rng.js";
 import type { RuleSetSource } from "../ruleSetSource.js";
 import type { LiveRunInfo, RunObservation, RunProgress, TicketOutcome } from "../types.js";
@@ -143,9 +144,15 @@ async function runLive(options: LiveRunnerOptions, input: LiveRunInput): Promise
   const stop = new AbortController();
   // Every pending pause, socket and watch listens to it.
   setMaxListeners(0, stop.signal);
-  const onAbort = (): void => stop.abort();
+  let abortedAtMs: number | undefined;
+  let runStartMs = Date.now();
+  const onAbort = (): void => {
+    abortedAtMs ??= Date.now() - runStartMs;
+    stop.abort();
+  };
   input.signal?.addEventListener("abort", onAbort, { once: true });
   const limiter = new RequestLimiter({ ratePerSecond: options.ratePerSecond, concurrency: options.concurrency });
+  if (input.signal?.aborted) onAbort();
   const limitedFetch = limiter.fetch();
   let seeder: RatingSeeder | undefined;
   let feed: Awaited<ReturnType<typeof subscribeToEvents>> | undefined;
@@ -159,6 +166,7 @@ async function runLive(options: LiveRunnerOptions, input: LiveRunInput): Promise
 
     const prefix = `sim-${Date.now().toString(36)}${randomBytes(3).toString("hex")}-`;
     const runStart = Date.now();
+    runStartMs = runStart;
     const observer = new RunObserver({ arrivals, ruleSet, startMs: runStart, homeRegion: stage.region });
     const simOf = new Map<string, string>(); // real ticket id → population ticket id
     const realOf = new Map<string, string>();
@@ -280,7 +288,7 @@ async function runLive(options: LiveRunnerOptions, input: LiveRunInput): Promise
         observer.submitted(arrival.ticketId, outcome.startMs);
         drain();
         const answered = new Set<string>();
-        const watch = (m: (typeof members)[number]): Promise<{ view: Ticket; source: UpdateSource | undefined }> => {
+        const watch = (m: (typeof members)[number]): Promise<{ view: Ticket; source: UpdateSource | undefined; atMs: number }> => {
           let lastSource: UpdateSource | undefined;
           const onChange = (view: Ticket, src?: UpdateSource): void => {
             lastSource = src ?? "poll";
@@ -303,14 +311,14 @@ async function runLive(options: LiveRunnerOptions, input: LiveRunInput): Promise
           const done = m.live
             ? m.live.watchTicket(id, { timeoutMs: watchTimeoutMs, signal: stop.signal, onChange })
             : m.api.waitForTicket(id, { timeoutMs: watchTimeoutMs, signal: stop.signal, onChange: (v) => onChange(v, "poll") });
-          return done.then((view) => ({ view, source: lastSource }));
+          return done.then((view) => ({ view, source: lastSource, atMs: Date.now() - runStart }));
         };
         const results = await Promise.all(members.map(watch));
         const first = results[0];
         if (first && terminal.has(first.view.status)) {
           outcome.status = first.view.status as TicketOutcome["status"];
           outcome.startMs = Date.parse(first.view.createdAt) - runStart;
-          outcome.endMs = Date.now() - runStart;
+          outcome.endMs = first.atMs;
           if (first.view.match?.matchId) outcome.matchId = first.view.match.matchId;
           if (first.source) heard[first.source]++;
           finished++;
@@ -358,7 +366,22 @@ async function runLive(options: LiveRunnerOptions, input: LiveRunInput): Promise
     drain(true);
     const interrupted = stop.signal.aborted;
 
-    const matches = observer.matches();
+    // Ctrl-C stops the clients before some heard their ticket's end: GameLift's event for it, if it came before the stop, stands in.
+    let endedUnheard = 0;
+    if (abortedAtMs !== undefined) {
+      const byEvent = new Map(observer.outcomes().map((o) => [o.ticketId, o]));
+      for (const o of outcomes.values()) {
+        const e = byEvent.get(o.ticketId);
+        if (o.status !== "UNFINISHED" || !e || e.status === "UNFINISHED" || e.endMs === undefined || e.endMs > abortedAtMs) continue;
+        o.status = e.status;
+        o.endMs = e.endMs;
+        if (e.matchId !== undefined) o.matchId = e.matchId;
+        endedUnheard++;
+      }
+    }
+    // A match counts once its tickets COMPLETED in the outcomes (after Ctrl-C, GameLift may still finish matches nobody watched).
+    const heardCompleted = (ticketId: string): boolean => outcomes.get(ticketId)?.status === "COMPLETED";
+    const matches = observer.matches().filter((m) => m.tickets.every((t) => heardCompleted(t.ticketId)));
     const attributeSource = await attributesFromGameLift(gl, limiter, matches, realOf, prefix, ruleSet);
     // Skill as GameLift got it, against the population's sample (the seeded rating rounds it).
     const sampled = new Map(arrivals.flatMap((a) => a.players.map((p) => [p.playerId, (p.attributes["skill"] as { N?: number } | undefined)?.N] as const)));
@@ -372,6 +395,12 @@ async function runLive(options: LiveRunnerOptions, input: LiveRunInput): Promise
             if (want !== undefined && (typeof got !== "number" || Math.abs(got - Math.round(want)) > 0.5)) skillMismatches++;
           }
     }
+    // From GameLift's MatchmakingSucceeded to the leader's client hearing COMPLETED: the event path, push and all.
+    const completedAt = new Map(matches.flatMap((m) => m.tickets.map((t) => [t.ticketId, m.completedAtSeconds * 1000] as const)));
+    const hearing = [...outcomes.values()].flatMap((o) => {
+      const at = completedAt.get(o.ticketId);
+      return o.status === "COMPLETED" && o.endMs !== undefined && at !== undefined ? [Math.max(0, o.endMs - at) / 1000] : [];
+    });
     const byEvents = new Map(observer.outcomes().map((o) => [o.ticketId, o.status]));
     const eventDisagreements = [...outcomes.values()].filter((o) => o.status !== "UNFINISHED" && byEvents.get(o.ticketId) !== o.status).length;
     for (const timer of sessionTimers) clearTimeout(timer);
@@ -387,8 +416,10 @@ async function runLive(options: LiveRunnerOptions, input: LiveRunInput): Promise
       requests: limiter.stats,
       wallSeconds: (Date.now() - runStart) / 1000,
       heardBy: heard,
+      heardAfterMatchSeconds: waitStats(hearing),
       acceptanceAnswers,
       gameSessionsEnded: sessionsEnded,
+      endedUnheard,
       skillSeeded: seedsSkill,
       skillMismatches,
       eventOutcomeDisagreements: eventDisagreements,

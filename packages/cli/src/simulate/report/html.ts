@@ -33,6 +33,7 @@ function summaryTable(run: RunReport): string {
           ["path", `live: real clients on the local stage ${run.live.stage.api} (configuration ${run.live.stage.configuration})`],
           ["time scale / rate cap", `×${run.live.timeScale} / ${run.live.ratePerSecond} requests/s (peak ${run.live.requests.peakPerSecond}/s, ${run.live.requests.requests} requests)`],
           ["heard by push / resync / poll", `${run.live.heardBy.push} / ${run.live.heardBy.resync} / ${run.live.heardBy.poll}`],
+          ["heard after the match p50 / p90 / max (s)", `${fmt(run.live.heardAfterMatchSeconds.p50)} / ${fmt(run.live.heardAfterMatchSeconds.p90)} / ${fmt(run.live.heardAfterMatchSeconds.max)}`],
         ] as [string, string][])
       : []),
     ["tickets / players", `${t.tickets} / ${t.players}`],
