@@ -9,6 +9,7 @@ import { autoPopulation } from "../simulate/population/auto.js";
 import { loadPopulation, PopulationError } from "../simulate/population/load.js";
 import type { Population } from "../simulate/population/schema.js";
 import { createSimulationProgress } from "../simulate/progress.js";
+import { compressedPopulation } from "../simulate/live/compress.js";
 import { createLiveRunner, ignoredSettings } from "../simulate/live/liveRun.js";
 import { checkStage, readLiveStage, stageGameLift, type StageConfiguration } from "../simulate/live/stage.js";
 import { renderHtml } from "../simulate/report/html.js";
@@ -97,9 +98,10 @@ export async function simulate(ctx: CommandContext, positionals: readonly string
       gl.destroy();
     }
     for (const line of ignoredSettings(population, configuration)) io.stderr.write(`live: ${line}\n`);
-    // The engine-only twin runs with the stage's configuration, so the two runs differ only by path.
+    // Both runs take the population on the stage's wall clock (arrivals squeezed by the time scale) and the
+    // stage's configuration, so the engine-only twin and the live run differ only by path.
     simulated = {
-      ...population,
+      ...compressedPopulation(population, timeScale),
       configuration: {
         ...population.configuration,
         requestTimeoutSeconds: configuration.requestTimeoutSeconds,

@@ -26,7 +26,7 @@ export interface LiveRunnerOptions {
   readonly ratePerSecond: number;
   /** At most this many requests in flight at once. */
   readonly concurrency: number;
-  /** Simulated seconds per wall second: arrival times and game-session lengths are divided by it. */
+  /** Simulated seconds per wall second the population was compressed by ({@link compressedPopulation}); reported, and for progress. */
   readonly timeScale: number;
 }
 
@@ -123,8 +123,9 @@ function plain(v: AttributeValue): unknown {
  * connection, forms its party (`POST /v1/parties`, `/join`), and its leader starts matchmaking
  * (`POST /v1/matchmaking`, with the client-settable attributes and the leader's latencies — what
  * the API takes); every member watches the ticket (push, polling fallback) and answers acceptance
- * after its delay when the configuration asks. Arrivals happen at their simulated time divided by
- * `timeScale`; every request goes through one {@link RequestLimiter}. Ticket outcomes are what
+ * after its delay when the configuration asks. The population comes already on the wall clock
+ * ({@link compressedPopulation}): arrivals happen at their time; every request goes through one
+ * {@link RequestLimiter}. Ticket outcomes are what
  * the clients heard; proposals, teams and rule metrics come from GameLift's own matchmaking events
  * (an SNS HTTP subscription to the stage's event topic); each match's player attributes from
  * DescribeMatchmaking on the stage's GameLift. Times in the report are wall seconds from the start.
@@ -202,7 +203,7 @@ async function runLive(options: LiveRunnerOptions, input: LiveRunInput): Promise
         const arn = (e.detail["gameSessionInfo"] as { gameSessionArn?: string } | undefined)?.gameSessionArn;
         if (e.detail.type === "MatchmakingSucceeded" && arn !== undefined && !sessions.has(arn)) {
           sessions.set(arn, false);
-          const lengthMs = (Math.max(1, sampleNumber(sessionRandom, population.fleet.gameSessionSeconds)) * 1000) / timeScale;
+          const lengthMs = Math.max(100, sampleNumber(sessionRandom, population.fleet.gameSessionSeconds) * 1000);
           const timer = setTimeout(() => {
             sessionTimers.delete(timer);
             void endSession(arn);
@@ -237,8 +238,7 @@ async function runLive(options: LiveRunnerOptions, input: LiveRunInput): Promise
 
     /** One party's life on the stage: tokens, realtime, party, start, watch, acceptance. */
     const play = async (arrival: Arrival): Promise<void> => {
-      const dueMs = arrival.atMs / timeScale;
-      const outcome: TicketOutcome = { ticketId: arrival.ticketId, status: "UNFINISHED", startMs: dueMs };
+      const outcome: TicketOutcome = { ticketId: arrival.ticketId, status: "UNFINISHED", startMs: arrival.atMs };
       outcomes.set(arrival.ticketId, outcome);
       const conns: RealtimeConnection[] = [];
       let realTicket: string | undefined;
@@ -296,7 +296,7 @@ async function runLive(options: LiveRunnerOptions, input: LiveRunInput): Promise
             const key = `${m.p.playerId}/${match?.matchId ?? ""}`;
             if (view.status !== "REQUIRES_ACCEPTANCE" || match?.accepted !== null || answered.has(key)) return;
             answered.add(key);
-            void pause(m.p.answerAfterMs / timeScale, stop.signal).then(async () => {
+            void pause(m.p.answerAfterMs, stop.signal).then(async () => {
               if (stop.signal.aborted) return;
               try {
                 await m.api.acceptMatch(view.ticketId, m.p.accepts);
@@ -340,13 +340,13 @@ async function runLive(options: LiveRunnerOptions, input: LiveRunInput): Promise
       finishedTickets: finished,
       totalTickets: arrivals.length,
       matches: observer.matchCount,
-      simulatedSeconds: ((Date.now() - runStart) / 1000) * timeScale,
+      simulatedSeconds: (Date.now() - runStart) / 1000,
     });
     const ticker = setInterval(() => input.onProgress?.(progress()), 500);
     const flows: Promise<void>[] = [];
     try {
       for (const arrival of arrivals) {
-        await pause(runStart + arrival.atMs / timeScale - Date.now(), stop.signal);
+        await pause(runStart + arrival.atMs - Date.now(), stop.signal);
         if (stop.signal.aborted) break;
         flows.push(play(arrival));
       }
