@@ -356,8 +356,8 @@ async function runLive(options: LiveRunnerOptions, input: LiveRunInput): Promise
       const missing = (): boolean => [...outcomes.values()].some((o) => o.status === "COMPLETED" && o.matchId !== undefined && !observer.matches().some((m) => m.matchId === o.matchId));
       while (!stop.signal.aborted && missing() && Date.now() < deadline) {
         await new Promise<void>((resolve) => {
-          eventWaiters.push(resolve);
-          setTimeout(resolve, Math.max(0, deadline - Date.now()));
+          const timer = setTimeout(resolve, Math.max(0, deadline - Date.now()));
+          eventWaiters.push(() => (clearTimeout(timer), resolve()));
         });
       }
     } finally {
