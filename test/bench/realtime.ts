@@ -23,7 +23,7 @@ import WebSocket from "ws";
 const repoRoot = fileURLToPath(new URL("../..", import.meta.url));
 
 /** Starts `packages/local/src/main.ts` on free ports; resolves with its endpoints once it is up. */
-async function startStageProcess(): Promise<{ child: ChildProcess; endpoints: { api: string; websocket: string; dynamodb: string; region: string; tableName: string }; cleanup(): Promise<void> }> {
+export async function startStageProcess(): Promise<{ child: ChildProcess; localJson: string; endpoints: { api: string; websocket: string; dynamodb: string; region: string; tableName: string }; cleanup(): Promise<void> }> {
   const dir = mkdtempSync(join(tmpdir(), "mp-bench-"));
   const localJson = join(dir, "local.json");
   const ports = ["--api-port", "--websocket-port", "--dashboard-port", "--gamelift-port", "--dynamodb-port", "--sns-port", "--s3-port"].flatMap((f) => [f, "0"]);
@@ -45,6 +45,7 @@ async function startStageProcess(): Promise<{ child: ChildProcess; endpoints: { 
   const endpoints = JSON.parse(readFileSync(localJson, "utf8")) as { api: string; websocket: string; dynamodb: string; region: string; tableName: string };
   return {
     child,
+    localJson,
     endpoints,
     cleanup: async () => {
       const exited = new Promise((r) => child.once("exit", r));

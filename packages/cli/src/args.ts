@@ -98,6 +98,11 @@ export const commands: Readonly<Record<Exclude<CommandName, "help">, CommandSpec
       json: { type: "string", help: "write the JSON report to this file (- for stdout)" },
       html: { type: "string", help: "write the self-contained HTML report to this file" },
       compare: { type: "string", help: "a second rule set, run on the very same population" },
+      live: { type: "boolean", help: "drive the population through the running local stage as real clients (REST + realtime)" },
+      stage: { type: "string", help: "--live: the stage's endpoints file (default .matchplace/local.json)" },
+      rate: { type: "string", help: "--live: at most this many requests to the stage per second (default 20)" },
+      concurrency: { type: "string", help: "--live: at most this many requests in flight (default 8)" },
+      "time-scale": { type: "string", help: "--live: simulated seconds per wall second (default: the arrival window in at most 60 s)" },
     },
   },
 };

@@ -1,7 +1,7 @@
 import { writeFile } from "node:fs/promises";
 import { resolve } from "node:path";
 import { parseRuleSet } from "@matchplace/gamelift-local/flexmatch";
-import { integerOption, requiredOption, stringOption, type OptionValues } from "../args.js";
+import { flagOption, integerOption, requiredOption, stringOption, type OptionValues } from "../args.js";
 import { InterruptedError, RefusedError, UsageError } from "../errors.js";
 import { renderTable } from "../table.js";
 import type { CommandContext } from "../types.js";
@@ -9,6 +9,9 @@ import { autoPopulation } from "../simulate/population/auto.js";
 import { loadPopulation, PopulationError } from "../simulate/population/load.js";
 import type { Population } from "../simulate/population/schema.js";
 import { createSimulationProgress } from "../simulate/progress.js";
+import { compressedPopulation } from "../simulate/live/compress.js";
+import { createLiveRunner, ignoredSettings } from "../simulate/live/liveRun.js";
+import { checkStage, readLiveStage, stageGameLift, type StageConfiguration } from "../simulate/live/stage.js";
 import { renderHtml } from "../simulate/report/html.js";
 import { resolveRuleSet, type RuleSetSource } from "../simulate/ruleSetSource.js";
 import { runSimulation, type SimulationReport } from "../simulate/simulation.js";
@@ -30,7 +33,7 @@ const cell = (v: number | null): string => (v === null ? "-" : v.toFixed(1));
 /** The human summary: one row per run. */
 function summaryText(report: SimulationReport): string {
   const rows = report.runs.map((r) => ({
-    ruleSet: r.ruleSet.name + (r.interrupted ? " (partial)" : ""),
+    ruleSet: r.ruleSet.name + (r.live ? " (live)" : "") + (r.interrupted ? " (partial)" : ""),
     tickets: String(r.totals.tickets),
     matches: String(r.totals.matches),
     completed: `${(r.totals.rates.completion * 100).toFixed(1)}%`,
@@ -57,7 +60,8 @@ function summaryText(report: SimulationReport): string {
 /**
  * `simulate --rule-set <file|name> [--population <file|auto>] [--seed N] [--players N] [--json <file|->]
  * [--html <file>] [--compare <rule set>]`: a population through FlexMatch on virtual time,
- * summarised as JSON and HTML.
+ * summarised as JSON and HTML. `--live [--stage <file>] [--rate N] [--concurrency N] [--time-scale X]`
+ * drives the same population through the running local stage as real clients instead.
  * Ctrl-C stops after the current tick and still writes the (partial) report, then exits 130.
  */
 export async function simulate(ctx: CommandContext, positionals: readonly string[], values: OptionValues): Promise<void> {
@@ -72,19 +76,61 @@ export async function simulate(ctx: CommandContext, positionals: readonly string
   const compare = stringOption(values, "compare");
   const sources = compare === undefined ? [main] : [main, resolveRuleSet(compare, io.cwd)];
   const population = await populationFor(populationSpec, main, io.cwd, players);
+  const live = flagOption(values, "live");
+  for (const name of ["stage", "rate", "concurrency", "time-scale"]) {
+    if (!live && values[name] !== undefined) throw new UsageError(`--${name} goes with --live`);
+  }
+  let liveRunner: Parameters<typeof runSimulation>[0]["runner"];
+  let simulated = population;
+  if (live) {
+    if (compare !== undefined) throw new UsageError("--live runs the one configuration the stage has; --compare is for engine-only runs");
+    const rawScale = stringOption(values, "time-scale");
+    const timeScale = rawScale === undefined ? Math.max(1, population.arrivals.durationSeconds / 60) : Number(rawScale);
+    if (!Number.isFinite(timeScale) || timeScale <= 0 || timeScale > 100_000) throw new UsageError(`--time-scale must be a number above 0 (at most 100000), got "${rawScale}"`);
+    const ratePerSecond = integerOption(values, "rate", 20, 1, 1000);
+    const concurrency = integerOption(values, "concurrency", 8, 1, 256);
+    const stage = readLiveStage(stringOption(values, "stage"), io.cwd, io.env);
+    const gl = stageGameLift(stage);
+    let configuration: StageConfiguration;
+    try {
+      configuration = await checkStage(stage, main, gl);
+    } finally {
+      gl.destroy();
+    }
+    for (const line of ignoredSettings(population, configuration)) io.stderr.write(`live: ${line}\n`);
+    // Both runs take the population on the stage's wall clock (arrivals squeezed by the time scale) and the
+    // stage's configuration, so the engine-only twin and the live run differ only by path.
+    simulated = {
+      ...compressedPopulation(population, timeScale),
+      configuration: {
+        ...population.configuration,
+        requestTimeoutSeconds: configuration.requestTimeoutSeconds,
+        acceptanceRequired: configuration.acceptanceRequired,
+        additionalPlayerCount: configuration.additionalPlayerCount,
+        backfillMode: configuration.backfillMode === "AUTOMATIC" ? "AUTOMATIC" : "MANUAL",
+        ...(configuration.acceptanceTimeoutSeconds !== undefined ? { acceptanceTimeoutSeconds: configuration.acceptanceTimeoutSeconds } : {}),
+      },
+    };
+    liveRunner = createLiveRunner({ stage, ratePerSecond, concurrency, timeScale });
+  }
 
   const release = io.interrupt?.hold();
-  const progress = createSimulationProgress(io.stderr, sources.length);
+  const progress = createSimulationProgress(io.stderr, sources.length + (liveRunner ? 1 : 0));
   let result: Awaited<ReturnType<typeof runSimulation>>;
   try {
-    result = await runSimulation({
+    const options = {
       ruleSets: sources,
-      population,
+      population: simulated,
       populationSource: populationSpec,
       seed,
-      onProgress: (run, p) => progress.update(run, p),
       ...(io.interrupt ? { signal: io.interrupt.signal } : {}),
-    });
+    };
+    result = await runSimulation({ ...options, onProgress: (run, p) => progress.update(run, p) });
+    if (liveRunner && !io.interrupt?.signal.aborted) {
+      // --live: the engine-only run above, then the very same arrivals through the stage, side by side.
+      const liveResult = await runSimulation({ ...options, runner: liveRunner, onProgress: (run, p) => progress.update(sources.length + run, p) });
+      result = { ...result, report: { ...result.report, runs: [...result.report.runs, ...liveResult.report.runs] } };
+    }
   } finally {
     progress.finish();
     release?.();
@@ -97,7 +143,7 @@ export async function simulate(ctx: CommandContext, positionals: readonly string
   if (jsonOut !== "-") io.stdout.write(summaryText(report));
   if (jsonOut !== undefined && jsonOut !== "-") io.stderr.write(`JSON report: ${resolve(io.cwd, jsonOut)}\n`);
   if (htmlOut !== undefined) io.stderr.write(`HTML report: ${resolve(io.cwd, htmlOut)}\n`);
-  if (report.runs.some((r) => r.interrupted) || report.runs.length < sources.length) {
+  if (report.runs.some((r) => r.interrupted) || report.runs.length < sources.length + (liveRunner ? 1 : 0)) {
     throw new InterruptedError("interrupted: the report above is partial (tickets still open are counted UNFINISHED)");
   }
 }

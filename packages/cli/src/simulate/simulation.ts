@@ -70,10 +70,11 @@ export async function runSimulation(options: RunSimulationOptions): Promise<{ re
         arrivals,
         ruleSet,
         source: { name: source.name, path: source.path },
-        configuration: effectiveConfiguration(source, population),
+        configuration: observation.configuration ?? effectiveConfiguration(source, population),
         skillAttribute: skillAttributeOf(ruleSet, population.skillAttribute),
       }),
     );
+    if (observation.live) (runs[runs.length - 1] as RunReport).live = observation.live;
   }
   return {
     report: {

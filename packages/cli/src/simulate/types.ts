@@ -55,6 +55,40 @@ export interface RunObservation {
   proposalsAbandoned: number;
   simulatedSeconds: number;
   interrupted: boolean;
+  /** The configuration the run really used, when the runner knows it better than the population (`--live`: the stage's). */
+  configuration?: Record<string, unknown>;
+  /** Set by the `--live` runner: how the run went through the stage. */
+  live?: LiveRunInfo;
+}
+
+/** How a `--live` run went through the local stage (the report's `live` block). */
+export interface LiveRunInfo {
+  stage: { api: string; websocket: string | null; configuration: string; ruleSet: string };
+  /** Simulated seconds per wall second the arrival schedule was compressed by. */
+  timeScale: number;
+  ratePerSecond: number;
+  concurrency: number;
+  /** Requests made to the stage, the most in flight at once, the most started in one second. */
+  requests: { requests: number; peakInFlight: number; peakPerSecond: number };
+  wallSeconds: number;
+  /** How each ticket's final status reached its leader's client. */
+  heardBy: { push: number; resync: number; poll: number };
+  /** Seconds from GameLift's MatchmakingSucceeded to the leader's client hearing COMPLETED. */
+  heardAfterMatchSeconds: { count: number; mean: number | null; p50: number | null; p90: number | null; p99: number | null; max: number | null };
+  acceptanceAnswers: number;
+  gameSessionsEnded: number;
+  /** Tickets that ended (by GameLift's events) before Ctrl-C but whose clients were stopped before hearing it. */
+  endedUnheard: number;
+  /** Whether players' `skill` was seeded as a rating on the stage (the API derives skill from ratings). */
+  skillSeeded: boolean;
+  /** Matched players whose skill in GameLift differs from the population's (rounded) value. */
+  skillMismatches: number;
+  /** Tickets whose client-heard outcome differs from GameLift's events. */
+  eventOutcomeDisagreements: number;
+  matchesFrom: string;
+  matchAttributesFromDescribeMatchmaking: number;
+  clientErrors: number;
+  firstClientError?: string;
 }
 
 /** Progress of a run, for the progress bar. */

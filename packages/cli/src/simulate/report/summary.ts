@@ -1,7 +1,7 @@
 import type { RuleSet } from "@matchplace/gamelift-local/flexmatch";
 import type { Arrival } from "../arrivals.js";
 import type { AttributeValue } from "../population/sample.js";
-import type { RunObservation, SimulatedMatch, TicketOutcomeStatus } from "../types.js";
+import type { LiveRunInfo, RunObservation, SimulatedMatch, TicketOutcomeStatus } from "../types.js";
 import { groupedStats, percentile, round, waitStats, type WaitStats } from "./stats.js";
 
 /** The summary of one run: totals, rates, wait times, expansions, rule metrics and every match. */
@@ -33,6 +33,8 @@ export interface RunReport {
   /** Per simulated minute: tickets submitted, completed, timed out, cancelled, failed. */
   timeline: { minute: number; submitted: number; completed: number; timedOut: number; cancelled: number; failed: number }[];
   matches: SimulatedMatch[];
+  /** Present when the run went through a local stage (`--live`). */
+  live?: LiveRunInfo;
 }
 
 /** The number attribute skill bands use: the population's choice, else one named like skill/mmr/rating/rank/elo. */
