@@ -1,0 +1,12 @@
+import { join } from "node:path";
+import { routes, subscribers, schedules, realtime } from "@matchplace/functions/routes";
+import { BARE_DYNAMODB_ENTRY, bundleHandlers, handlerModule, scratchDir } from "../support/bundle.ts";
+const { dir, remove } = scratchDir("mb-");
+const hs = [...new Set([...routes.map((r) => r.handler), subscribers.events, schedules.reconcile, realtime.authorizer.handler, ...Object.values(realtime.routes), realtime.dispatcher.handler])];
+const entries: Record<string,string> = { bare: BARE_DYNAMODB_ENTRY };
+for (const h of hs) entries[h.replace("packages/functions/src/", "").replace(".handler","").replace("/","-")] = handlerModule(h);
+const t=Date.now();
+const out = await bundleHandlers(entries, join(dir, "out"));
+console.log("ms", Date.now()-t);
+for (const [k,v] of Object.entries(out)) console.log(k.padEnd(24), v.bytes, "+" + Math.round((v.bytes - out.bare!.bytes) / 1024) + "KB");
+remove();
