@@ -2,6 +2,7 @@ import { defaultConfigurationProfile, newPlayer, playerView, pollProfile } from 
 import { httpHandler } from "../http/httpHandler.js";
 import { apiLogger } from "../http/logger.js";
 import { readRoute } from "../http/routeMiddlewares.js";
+import { ratings } from "../http/rating.js";
 import { services } from "../http/services.js";
 
 const logger = apiLogger("players.getMe");
@@ -14,5 +15,5 @@ const logger = apiLogger("players.getMe");
 export const handler = httpHandler({ logger, use: readRoute() }, async (req) => {
   const s = services();
   const player = (await pollProfile(s, req.playerId)) ?? newPlayer(req.playerId, s.now());
-  return { status: 200, body: playerView(player, { model: s.ratingModel, skill: s.skillOf(player, defaultConfigurationProfile) }) };
+  return { status: 200, body: playerView(player, { model: ratings().model, skill: ratings().skillOf(player, defaultConfigurationProfile) }) };
 });
