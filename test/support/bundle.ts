@@ -23,6 +23,8 @@ const BANNER = [
 export interface HandlerBundle {
   readonly file: string;
   readonly bytes: number;
+  /** Repo-relative source files in the bundle (node_modules paths included). */
+  readonly inputs: readonly string[];
 }
 
 /** The module path of an SST handler string: `packages/functions/src/matchmaking/get.handler` → `.../get.ts`. */
@@ -56,13 +58,17 @@ export async function bundleHandlers(entries: Readonly<Record<string, string>>, 
     const file = join(outdir, `${name}.mjs`);
     const meta = result.metafile.outputs[relative(ROOT, file)];
     if (meta === undefined) throw new Error(`esbuild wrote no ${file}`);
-    out[name] = { file, bytes: meta.bytes };
+    out[name] = { file, bytes: meta.bytes, inputs: Object.keys(meta.inputs) };
   }
   return out;
 }
 
 /** The reference handler: the bare DynamoDB client (test/support/bareDynamoDb.ts). */
 export const BARE_DYNAMODB_ENTRY = join(ROOT, "test/support/bareDynamoDb.ts");
+/** The bare SNS client (allowance of handlers that publish MatchEvents). */
+export const BARE_SNS_ENTRY = join(ROOT, "test/support/bareSns.ts");
+/** The bare API Gateway Management API client (allowance of handlers that post to connections). */
+export const BARE_MANAGEMENT_API_ENTRY = join(ROOT, "test/support/bareManagementApi.ts");
 
 /** A scratch directory removed by the returned function. */
 export function scratchDir(prefix: string): { dir: string; remove: () => void } {
