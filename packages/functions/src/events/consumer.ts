@@ -30,6 +30,9 @@ const tickets = new TicketRepository({ client, tableName, retentionSeconds: rete
 const placements = new PlacementRepository({ client, tableName, retentionSeconds: retentionSeconds() });
 const trust = linkedTrust();
 
+/** The consumer's SDK clients (for instrumentation through their middleware stacks). */
+export const sdkClients = { dynamodb: client } as const;
+
 async function consume(event: unknown): Promise<void> {
   const { outcomes, failure } = await consumeDelivery(event, { tickets, placements, trust, now: Date.now() });
   reportOutcomes(outcomes, logger, metrics);

@@ -2,11 +2,19 @@
  * The API's GameLift gateway, in its own module so only the handlers that call GameLift (start,
  * stop, accept, placements start/stop, health) bundle and load the GameLift client.
  */
+import type { GameLiftClient } from "@aws-sdk/client-gamelift";
 import { createGameLiftClient, GameLiftGateway } from "@matchplace/core/gamelift";
 import type { Context } from "aws-lambda";
 import { numberSetting } from "../events/config.js";
 
 let built: GameLiftGateway | undefined;
+let client: GameLiftClient | undefined;
+
+/** The SDK client behind {@link gamelift} (one attempt per call), built on first use. */
+export function gameliftClient(): GameLiftClient {
+  client ??= createGameLiftClient({ maxAttempts: 1, retryMode: "standard" });
+  return client;
+}
 
 /**
  * The process-wide gateway, built on first use. One attempt per SDK call: the gateway retries itself
@@ -17,7 +25,7 @@ let built: GameLiftGateway | undefined;
  */
 export function gamelift(): GameLiftGateway {
   built ??= new GameLiftGateway({
-    client: createGameLiftClient({ maxAttempts: 1, retryMode: "standard" }),
+    client: gameliftClient(),
     callBudgetMs: numberSetting("MATCHPLACE_GAMELIFT_BUDGET_MS", 3000),
   });
   return built;

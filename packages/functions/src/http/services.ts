@@ -1,4 +1,5 @@
 import { randomBytes, randomUUID } from "node:crypto";
+import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import { defaultConfigurationProfile, defaultQueueProfile, type ConfigurationProfile, type QueueProfile } from "@matchplace/core";
 import {
   createDocumentClient,
@@ -21,6 +22,8 @@ import { linkedNames, type LinkedNames } from "./linked.js";
  */
 export interface Services {
   readonly names: LinkedNames;
+  /** The one DynamoDB document client every repository shares (its middleware stack is the SDK client's). */
+  readonly dynamodb: DynamoDBDocumentClient;
   readonly players: PlayerRepository;
   readonly parties: PartyRepository;
   readonly tickets: TicketRepository;
@@ -54,6 +57,7 @@ export function services(): Services {
   const tableName = names.tableName;
   built = {
     names,
+    dynamodb: client,
     players: new PlayerRepository({ client, tableName }),
     parties: new PartyRepository({ client, tableName }),
     tickets: new TicketRepository({ client, tableName }),
