@@ -37,8 +37,7 @@ export function meterClients(clients: { readonly dynamodb?: readonly { middlewar
   const install = (stack: Stack, service: MeteredCall["service"]): void => {
     const name = `matchplace-meter-${service}`;
     stack.remove(name);
-    stack.add(
-      (next: (args: { input: Record<string, unknown> }) => Promise<{ output?: { ConsumedCapacity?: unknown } }>, context: { commandName?: string }) =>
+    const middleware = (next: (args: { input: Record<string, unknown> }) => Promise<{ output?: { ConsumedCapacity?: unknown } }>, context: { commandName?: string }) =>
         async (args: { input: Record<string, unknown> }) => {
           if (service === "dynamodb") args.input["ReturnConsumedCapacity"] = "TOTAL";
           const command = context.commandName ?? "unknown";
@@ -52,9 +51,8 @@ export function meterClients(clients: { readonly dynamodb?: readonly { middlewar
             calls.push({ service, command, ...consistency, units: 0, failed: true });
             throw err;
           }
-        },
-      { step: "initialize", name },
-    );
+        };
+    stack.add(middleware as Parameters<Stack["add"]>[0], { step: "initialize", name });
   };
   for (const c of clients.dynamodb ?? []) install(c.middlewareStack, "dynamodb");
   for (const c of clients.gamelift ?? []) install(c.middlewareStack, "gamelift");
