@@ -3,7 +3,7 @@
  * still go to DynamoDB Local / the GameLift emulator). DynamoDB calls ask for
  * `ReturnConsumedCapacity: TOTAL`, so the meter also sums the request units DynamoDB reports.
  */
-import type { MiddlewareStack } from "@smithy/types";
+import type { InitializeMiddleware, MiddlewareStack } from "@smithy/types";
 
 /** One call a client made. */
 export interface MeteredCall {
@@ -52,7 +52,7 @@ export function meterClients(clients: { readonly dynamodb?: readonly { middlewar
             throw err;
           }
         };
-    stack.add(middleware as Parameters<Stack["add"]>[0], { step: "initialize", name });
+    stack.add(middleware as unknown as InitializeMiddleware<object, object>, { step: "initialize", name });
   };
   for (const c of clients.dynamodb ?? []) install(c.middlewareStack, "dynamodb");
   for (const c of clients.gamelift ?? []) install(c.middlewareStack, "gamelift");
