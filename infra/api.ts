@@ -1,9 +1,10 @@
 /**
  * The REST API: an API Gateway HTTP API with every route of packages/functions/src/routes.ts, a JWT
  * authorizer on each player route (`auth: "jwt"`), IAM authorization (SigV4) on each game-server
- * route (`auth: "iam"`), stage-wide throttling, CORS and JSON access logs.
+ * route (`auth: "iam"`), stage-wide throttling plus route throttling on the polled GET routes
+ * (`pollLimits.route`), the one CORS definition of routes.ts (`cors`) and JSON access logs.
  */
-import { routes } from "@matchplace/functions/routes";
+import { cors, isPollRoute, pollLimits, routes } from "@matchplace/functions/routes";
 import { jwtAudiences, jwtIssuer } from "./auth.js";
 import { config } from "./config.js";
 import { functionArgs } from "./functions.js";
@@ -14,9 +15,10 @@ import { matchEvents } from "./realtime.js";
 export const api = new sst.aws.ApiGatewayV2("Api", {
   cors: {
     allowOrigins: [...config.corsOrigins],
-    allowHeaders: ["authorization", "content-type"],
-    allowMethods: ["GET", "POST", "PATCH", "DELETE", "OPTIONS"],
-    maxAge: "1 hour",
+    allowHeaders: [...cors.allowHeaders],
+    allowMethods: [...cors.allowMethods],
+    exposeHeaders: [...cors.exposeHeaders],
+    maxAge: `${cors.maxAgeSeconds} seconds`,
   },
   accessLog: { retention: "3 months" },
   transform: {
@@ -26,6 +28,12 @@ export const api = new sst.aws.ApiGatewayV2("Api", {
         throttlingBurstLimit: config.throttleBurst,
         detailedMetricsEnabled: true,
       };
+      // Polled reads write nothing; their hard ceiling is API Gateway's, per route.
+      args.routeSettings = routes.filter(isPollRoute).map((r) => ({
+        routeKey: `${r.method} ${r.path}`,
+        throttlingRateLimit: pollLimits.route.rateLimit,
+        throttlingBurstLimit: pollLimits.route.burstLimit,
+      }));
     },
   },
 });

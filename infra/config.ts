@@ -49,6 +49,22 @@ export interface InfraConfig {
   readonly throttleBurst: number;
   /** Handler settings passed through to every function's environment (see {@link FUNCTION_SETTINGS}). */
   readonly functionSettings: Readonly<Record<string, string>>;
+  /**
+   * Powertools log level of every function (`MATCHPLACE_LOG_LEVEL`, set per stage in `.env.<stage>`;
+   * default `INFO`), passed as `POWERTOOLS_LOG_LEVEL`.
+   */
+  readonly logLevel: LogLevel;
+}
+
+/** The Powertools log levels a stage may choose. */
+export const LOG_LEVELS = ["DEBUG", "INFO", "WARN", "ERROR", "CRITICAL", "SILENT"] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+function logLevel(env: NodeJS.ProcessEnv): LogLevel {
+  const raw = env.MATCHPLACE_LOG_LEVEL?.trim().toUpperCase();
+  if (!raw) return "INFO";
+  if (!(LOG_LEVELS as readonly string[]).includes(raw)) throw new InfraConfigError("MATCHPLACE_LOG_LEVEL", `expected one of ${LOG_LEVELS.join(", ")}, got "${env.MATCHPLACE_LOG_LEVEL}"`);
+  return raw as LogLevel;
 }
 
 /** Numeric settings the handlers read at run time, forwarded from the deploy environment when set. */
@@ -179,6 +195,7 @@ export function readInfraConfig(env: NodeJS.ProcessEnv): InfraConfig {
       ...Object.fromEntries(FUNCTION_SETTINGS.filter((name) => env[name]).map((name) => [name, String(positiveNumber(env, name, 0))])),
       ...ratingSettings(env),
     },
+    logLevel: logLevel(env),
   };
 }
 

@@ -28,7 +28,7 @@ export function functionArgs(handler: string, extra: Partial<sst.aws.FunctionArg
     timeout: "10 seconds",
     logging: { retention: "1 month", format: "json" },
     ...extra,
-    environment: { ...config.functionSettings, ...extra.environment },
+    environment: { ...config.functionSettings, POWERTOOLS_LOG_LEVEL: config.logLevel, ...extra.environment },
     transform: {
       ...extra.transform,
       role: (args) => {

@@ -37,8 +37,7 @@ export function routeName(method: string, path: string): string {
 
 /**
  * How a handler uses the table:
- * - `read`: get / query, plus the per-player rate-limit counters every read route bumps
- *   (`RATE#…` items only, by an IAM condition on the partition key);
+ * - `read`: get / query only (a polled route writes nothing: its per-player limit is in memory);
  * - `connections`: get / query any item, and write only the partitions of WebSocket connection
  *   records ({@link CONNECTION_KEY_PREFIXES}, by the same kind of condition);
  * - `write`: read and write any item.
@@ -63,7 +62,7 @@ export type GameLiftAction =
  */
 export const QUEUE_SCOPED_ACTIONS: ReadonlySet<GameLiftAction> = new Set(["StartGameSessionPlacement"]);
 
-/** Partition-key prefix of the rate-limit counters (core's RateLimitStore: `RATE#<player>#<bucket>`). */
+/** Partition-key prefix of the write-limit counters (core's RateLimitStore: `RATE#<player>#<bucket>`). */
 export const RATE_LIMIT_KEY_PREFIX = "RATE#";
 
 /**
@@ -99,8 +98,8 @@ export const handlerAccess: Readonly<Record<string, HandlerAccess>> = {
   // Checks its dependencies: one GetItem, one DescribeMatchmakingConfigurations.
   [fn("health/get")]: { table: "read", gamelift: ["DescribeMatchmakingConfigurations"] },
   [fn("openapi/get")]: { table: "none", gamelift: [] },
-  // Creates the profile on first read (getOrCreate).
-  [fn("players/getMe")]: { table: "write", gamelift: [] },
+  // Reads the profile only (a player never seen gets the defaults; the first write stores it).
+  [fn("players/getMe")]: { table: "read", gamelift: [] },
   [fn("players/patchMe")]: { table: "write", gamelift: [] },
   [fn("parties/create")]: { table: "write", gamelift: [] },
   [fn("parties/join")]: { table: "write", gamelift: [] },

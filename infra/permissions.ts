@@ -4,7 +4,7 @@
  * beyond CloudWatch Logs.
  */
 import { gameLift } from "./gameliftPlan.js";
-import { CONNECTION_KEY_PREFIXES, handlerAccess, QUEUE_SCOPED_ACTIONS, RATE_LIMIT_KEY_PREFIX } from "./handlers.js";
+import { CONNECTION_KEY_PREFIXES, handlerAccess, QUEUE_SCOPED_ACTIONS } from "./handlers.js";
 import { table } from "./table.js";
 import { eventsDeadLetter } from "./topics.js";
 
@@ -63,14 +63,7 @@ export function permissionsFor(handler: string, targets: GrantTargets = {}): Sta
   const statements: Statement[] = [];
   const tableResources = [table.arn, $interpolate`${table.arn}/index/*`];
   if (access.table === "write") statements.push({ actions: TABLE_WRITE, resources: tableResources });
-  if (access.table === "read") {
-    statements.push({ actions: TABLE_READ, resources: tableResources });
-    statements.push({
-      actions: ["dynamodb:UpdateItem"],
-      resources: [table.arn],
-      conditions: [{ test: "ForAllValues:StringLike", variable: "dynamodb:LeadingKeys", values: [`${RATE_LIMIT_KEY_PREFIX}*`] }],
-    });
-  }
+  if (access.table === "read") statements.push({ actions: TABLE_READ, resources: tableResources });
   if (access.table === "connections") {
     statements.push({ actions: TABLE_READ, resources: tableResources });
     statements.push({

@@ -7,7 +7,7 @@ const QUEUE = "arn:aws:gamelift:us-east-1:123456789012:gamesessionqueue/main";
 
 describe("readInfraConfig", () => {
   it("defaults to a stack-made Cognito pool, seeded GameLift, open CORS and 100/200 throttling", () => {
-    expect(readInfraConfig({})).toEqual({ selfSignUp: false, queueDestinations: [], trustedFleetIds: [], corsOrigins: ["*"], throttleRate: 100, throttleBurst: 200, functionSettings: {} });
+    expect(readInfraConfig({})).toEqual({ selfSignUp: false, queueDestinations: [], trustedFleetIds: [], corsOrigins: ["*"], throttleRate: 100, throttleBurst: 200, functionSettings: {}, logLevel: "INFO" });
   });
 
   it("reads an external issuer with comma-separated audiences", () => {
@@ -67,6 +67,7 @@ describe("readInfraConfig", () => {
     [{ MATCHPLACE_MATCHMAKING_CONFIGURATION_ARN: CONFIGURATION }, "MATCHPLACE_MATCHMAKING_CONFIGURATION_ARN"],
     [{ MATCHPLACE_MATCHMAKING_CONFIGURATION_ARN: QUEUE, MATCHPLACE_GAME_SESSION_QUEUE_ARN: QUEUE }, "MATCHPLACE_MATCHMAKING_CONFIGURATION_ARN"],
     [{ MATCHPLACE_API_THROTTLE_RATE: "fast" }, "MATCHPLACE_API_THROTTLE_RATE"],
+    [{ MATCHPLACE_LOG_LEVEL: "chatty" }, "MATCHPLACE_LOG_LEVEL"],
   ])("rejects %o naming %s", (env, variable) => {
     expect(() => readInfraConfig(env)).toThrow(InfraConfigError);
     expect(() => readInfraConfig(env)).toThrow(variable);

@@ -60,7 +60,7 @@ describe("deployed handlers", () => {
     expect(Object.keys(handlerAccess).sort()).toEqual(deployedHandlers().sort());
   });
 
-  it("limits read routes to the partition-key prefix core's rate limiter writes", async () => {
+  it("names the partition-key prefix core's write limiter writes", async () => {
     const keys: { pk: string }[] = [];
     const client = { send: async (command: { input: { Key: { pk: string } } }) => (keys.push(command.input.Key), { Attributes: { count: 1 } }) };
     await new RateLimitStore({ client: client as unknown as DynamoDBDocumentClient, tableName: "t" }).hit("p1", { bucket: "read", limit: 5, windowMs: 1000 }, 0);

@@ -27,6 +27,7 @@ beforeAll(async () => {
       MATCHPLACE_API_THROTTLE_RATE: "50",
       MATCHPLACE_API_THROTTLE_BURST: "80",
       MATCHPLACE_RETENTION_SECONDS: "3600",
+      MATCHPLACE_LOG_LEVEL: "warn",
     },
   });
 }, 120_000);
@@ -77,6 +78,12 @@ describe("production", () => {
       expect(build.links.Matchmaking, build.handler).toMatchObject({ configurationName: "studio-ranked", queueName: "studio-queue" });
     }
     expect(run.outputs).toMatchObject({ matchmakingConfigurationName: "studio-ranked", queueName: "studio-queue" });
+  });
+
+  it("sets the stage's log level on every function", () => {
+    const fns = run.ofType("aws:lambda/function:Function");
+    expect(fns.length).toBeGreaterThan(0);
+    for (const fn of fns) expect(fn.inputs.environment?.variables?.POWERTOOLS_LOG_LEVEL, fn.name).toBe("WARN");
   });
 
   it("applies the configured CORS origins and throttling", () => {

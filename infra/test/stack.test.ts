@@ -3,7 +3,7 @@
  * stack, GameLift resources from infra/gamelift/), run once under Pulumi mocks.
  */
 import { tableSchema } from "@matchplace/core/dynamo";
-import { routes, schedules, SERVER_ROUTE_PREFIX, subscribers } from "@matchplace/functions/routes";
+import { cors, IDEMPOTENT_REPLAY_HEADER, pollLimits, routes, schedules, SERVER_ROUTE_PREFIX, subscribers } from "@matchplace/functions/routes";
 import { beforeAll, describe, expect, it } from "vitest";
 import { deployedHandlers, REDRIVE_HANDLER, routeName } from "../handlers.js";
 import { ACCOUNT, REGION } from "./harness/mocks.js";
@@ -134,8 +134,26 @@ describe("HTTP API", () => {
     expect(logGroup.inputs.retentionInDays).toBe(90);
     expect(run.get("aws:apigatewayv2/api:Api", "ApiApi").inputs.corsConfiguration).toMatchObject({
       allowOrigins: ["*"],
-      allowHeaders: ["authorization", "content-type"],
+      allowHeaders: [...cors.allowHeaders],
+      allowMethods: [...cors.allowMethods],
+      exposeHeaders: [...cors.exposeHeaders],
+      maxAge: cors.maxAgeSeconds,
     });
+  });
+
+  it("lets a browser send Idempotency-Key and If-None-Match and read ETag, Retry-After and the replay header", () => {
+    const corsConfiguration = run.get("aws:apigatewayv2/api:Api", "ApiApi").inputs.corsConfiguration;
+    expect(corsConfiguration.allowHeaders).toEqual(expect.arrayContaining(["idempotency-key", "if-none-match"]));
+    expect(corsConfiguration.exposeHeaders).toEqual(expect.arrayContaining(["etag", "retry-after", IDEMPOTENT_REPLAY_HEADER]));
+  });
+
+  it("throttles each polled GET route on its own, and no other route", () => {
+    const stage = run.get("aws:apigatewayv2/stage:Stage", "ApiStage");
+    const polled = routes.filter((r) => r.method === "GET" && r.auth === "jwt").map((r) => `${r.method} ${r.path}`);
+    expect(polled).toEqual(expect.arrayContaining(["GET /v1/matchmaking/{ticketId}", "GET /v1/matchmaking/current", "GET /v1/players/me"]));
+    expect(stage.inputs.routeSettings).toEqual(
+      polled.map((routeKey) => ({ routeKey, throttlingRateLimit: pollLimits.route.rateLimit, throttlingBurstLimit: pollLimits.route.burstLimit })),
+    );
   });
 });
 

@@ -2,7 +2,7 @@
  * Least privilege: assertions on every function role of a mocked run.
  */
 import { describe, expect, it } from "vitest";
-import { handlerAccess, QUEUE_SCOPED_ACTIONS, RATE_LIMIT_KEY_PREFIX, REDRIVE_HANDLER } from "../../handlers.js";
+import { handlerAccess, QUEUE_SCOPED_ACTIONS, REDRIVE_HANDLER } from "../../handlers.js";
 import { allowedActions, roleStatements } from "../harness/query.js";
 import type { InfraRun } from "../harness/runInfra.js";
 
@@ -96,20 +96,17 @@ export function iamSuite(get: () => InfraRun, expected: { queueArns: string[] })
       expect(s.Resource).toEqual(expected.queueArns);
     });
 
-    it("lets read routes write nothing but their rate-limit counters", () => {
+    it("lets read routes write nothing", () => {
       for (const handler of Object.keys(handlerAccess).filter((h) => handlerAccess[h]!.table === "read" && built(h))) {
         const writes = roleStatements(get(), idOf(handler)).filter((s) => s.Action.some((a) => /Put|Update|Delete|Write|ConditionCheck/.test(a)));
-        expect(writes.map((s) => [s.Action, s.Condition]), handler).toEqual([
-          [["dynamodb:UpdateItem"], { "ForAllValues:StringLike": { "dynamodb:LeadingKeys": [`${RATE_LIMIT_KEY_PREFIX}*`] } }],
-        ]);
+        expect(writes.map((s) => [s.Action, s.Condition]), handler).toEqual([]);
       }
     });
 
     it("gives health only what its dependency checks need, the consumer SendMessage to the DLQ and the redrive its drain actions", () => {
       if (built(fn("health/get"))) {
         expect(allowedActions(get(), idOf(fn("health/get"))).filter((a) => a.startsWith("gamelift:"))).toEqual(["gamelift:DescribeMatchmakingConfigurations"]);
-        // UpdateItem only on rate-limit counters (checked for every read route above).
-        expect(allowedActions(get(), idOf(fn("health/get"))).filter((a) => a.startsWith("dynamodb:") && !/^dynamodb:(Get|BatchGet|Query|Scan|DescribeTable|ConditionCheck|UpdateItem)/.test(a))).toEqual([]);
+        expect(allowedActions(get(), idOf(fn("health/get"))).filter((a) => a.startsWith("dynamodb:") && !/^dynamodb:(Get|BatchGet|Query|Scan|DescribeTable|ConditionCheck)/.test(a))).toEqual([]);
       }
       expect(allowedActions(get(), "EventsSubscriberConsumerFunction").filter((a) => a.startsWith("sqs:"))).toEqual(["sqs:SendMessage"]);
       if (built(REDRIVE_HANDLER)) {

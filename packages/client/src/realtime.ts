@@ -3,7 +3,7 @@
  * as the server pushes them (contract: `schemas/realtime.ts`, docs/asyncapi.json), with REST polling
  * as the fallback while the socket is down.
  */
-import { z } from "zod";
+import * as z from "zod";
 import type { MatchplaceClient, Party, Placement, Ticket } from "./client.js";
 import { ApiError } from "./errors.js";
 import { serverMessage, type ClientMessage, type ServerMessage } from "./schemas/realtime.js";

@@ -13,3 +13,4 @@ export * from "./domain/ticket/observe.js";
 export * from "./domain/placement/observe.js";
 export * from "./domain/realtime/index.js";
 export * from "./domain/rating/index.js";
+export * from "./domain/reads.js";

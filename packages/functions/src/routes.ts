@@ -69,6 +69,50 @@ export const routes: readonly RouteDefinition[] = [
   { method: "POST", path: "/v1/server/game-sessions/{gameSessionId}/end", handler: fn("server/end"), auth: "iam" },
 ];
 
+/** Response header set on a replayed idempotent write (the first response, stored). */
+export const IDEMPOTENT_REPLAY_HEADER = "idempotent-replayed";
+
+/**
+ * CORS of the player API: one definition, applied by API Gateway (`infra/api.ts`) and by the local
+ * gateway (`packages/local`), so a browser (WebGL) client behaves the same on both. Allowed origins
+ * are per stage (`MATCHPLACE_CORS_ORIGINS` on AWS, `*` locally); everything else is here.
+ */
+export const cors = {
+  /** Request headers a browser may send: auth, JSON bodies, idempotent writes, conditional polls, SigV4. */
+  allowHeaders: [
+    "authorization",
+    "content-type",
+    "idempotency-key",
+    "if-none-match",
+    "x-amz-date",
+    "x-amz-content-sha256",
+    "x-amz-security-token",
+  ],
+  allowMethods: ["GET", "POST", "PATCH", "DELETE", "OPTIONS"],
+  /** Response headers a browser may read: the poll's ETag and hints, throttling's Retry-After, the replay marker. */
+  exposeHeaders: ["etag", "retry-after", "x-retry-after-ms", IDEMPOTENT_REPLAY_HEADER, "location"],
+  /** How long a browser may cache a preflight answer. */
+  maxAgeSeconds: 3600,
+} as const;
+
+/**
+ * Limits of the polled GET routes (`method: "GET"` with `auth: "jwt"`), which write nothing:
+ * - `perPlayer`: each handler instance counts a player's reads in memory (best-effort: instances
+ *   count separately and forget on a cold start) and answers 429 `RATE_LIMITED` + `Retry-After`;
+ * - `route`: API Gateway's route throttling on each polled route (AWS; requests/s and burst, shared
+ *   by all callers) — the hard ceiling, answered with 429 by API Gateway itself.
+ * Writes keep the DynamoDB-backed per-player limit and idempotency.
+ */
+export const pollLimits = {
+  perPlayer: { limit: 120, windowMs: 10_000 },
+  route: { rateLimit: 500, burstLimit: 1000 },
+} as const;
+
+/** Whether a route is a polled read (throttled per route by API Gateway, limited in memory per player). */
+export function isPollRoute(route: RouteDefinition): boolean {
+  return route.method === "GET" && route.auth === "jwt";
+}
+
 /** SNS subscribers: the FlexMatch / placement event consumer. */
 export const subscribers = { events: "packages/functions/src/events/consumer.handler" } as const;
 

@@ -8,6 +8,7 @@ import { LocalIssuer } from "../src/auth/LocalIssuer.js";
 import { startLocalApiGateway, type LocalApiGateway } from "../src/api/LocalApiGateway.js";
 import { RouteMatcher } from "../src/api/routeMatcher.js";
 import { repoRoot } from "../src/handlers.js";
+import { cors, IDEMPOTENT_REPLAY_HEADER } from "@matchplace/functions/routes";
 
 const logger = new Logger({ serviceName: "test", logLevel: "CRITICAL" });
 
@@ -68,6 +69,25 @@ describe("local API Gateway", () => {
       requestContext: { http: { method: "GET" }, authorizer: { jwt: { claims: { sub: "alice", aud: "matchplace" } } } },
     });
     expect(event.headers.authorization).toMatch(/^Bearer /);
+  });
+
+  it("answers a browser's preflight from the one CORS definition AWS gets too (routes.ts `cors`)", async () => {
+    const res = await fetch(`${api.url}/v1/things/1`, {
+      method: "OPTIONS",
+      headers: { origin: "https://game.example", "access-control-request-method": "POST", "access-control-request-headers": "authorization,idempotency-key,if-none-match" },
+    });
+    expect(res.status).toBe(204);
+    const allowed = res.headers.get("access-control-allow-headers")!.split(",");
+    expect(allowed).toEqual([...cors.allowHeaders]);
+    expect(allowed).toEqual(expect.arrayContaining(["idempotency-key", "if-none-match"]));
+    expect(res.headers.get("access-control-allow-methods")!.split(",")).toEqual([...cors.allowMethods]);
+    expect(res.headers.get("access-control-max-age")).toBe(String(cors.maxAgeSeconds));
+    // What a browser may then read from the real response.
+    const token = await issuer.issue("alice");
+    const reply = await fetch(`${api.url}/v1/things/1`, { headers: { authorization: `Bearer ${token}`, origin: "https://game.example" } });
+    const exposed = reply.headers.get("access-control-expose-headers")!.split(",");
+    expect(exposed).toEqual(expect.arrayContaining(["etag", "retry-after", IDEMPOTENT_REPLAY_HEADER]));
+    expect(reply.headers.get("access-control-allow-origin")).toBe("*");
   });
 
   it("answers 401 for a missing, forged, expired or wrong-audience token", async () => {

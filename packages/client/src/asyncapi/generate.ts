@@ -5,7 +5,7 @@
  */
 import { writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { z } from "zod";
+import * as z from "zod";
 import { PLACEMENT_EVENT_TYPES, RESULT_EVENT_TYPES, TICKET_EVENT_TYPES, clientMessage, matchResultRecordedEvent, errorMessage, matchEvent, partyUpdatedMessage, pingAction, placementMatchEvent, placementUpdatedMessage, pongMessage, resyncAction, resyncMessage, serverMessage, ticketMatchEvent, ticketUpdatedMessage } from "../schemas/index.js";
 
 type Json = Record<string, unknown>;

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { errorBody, operations, type OperationSpec } from "../operations.js";
 
 type Json = Record<string, unknown>;

@@ -5,7 +5,7 @@
  * subscription filter them. Delivery is at-least-once: deduplicate on `id`, which is stable for a
  * transition (a duplicate or reordered GameLift notification never makes a second one).
  */
-import { z } from "zod";
+import * as z from "zod";
 import { PLACEMENT_STATUSES, TICKET_STATUSES } from "@matchplace/core";
 
 /** Ticket transitions published (`Ticket` + the new status in PascalCase). */

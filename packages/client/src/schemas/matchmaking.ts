@@ -1,5 +1,5 @@
 import { clientSettableAttributes, configurationProfiles, TICKET_STATUSES, type RuleSetAttribute } from "@matchplace/core";
-import { z } from "zod";
+import * as z from "zod";
 import { connectionView, latencyInMs } from "./common.js";
 
 const attributeName = /^[A-Za-z0-9_-]{1,32}$/;

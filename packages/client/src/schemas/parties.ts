@@ -1,5 +1,5 @@
 import { MAX_PARTY_SIZE, PARTY_CODE_LENGTH } from "@matchplace/core";
-import { z } from "zod";
+import * as z from "zod";
 
 /** Body of POST /v1/parties (nothing to send). */
 export const createPartyBody = z.strictObject({}).meta({ id: "CreatePartyRequest" });

@@ -1,5 +1,5 @@
 import { PLACEMENT_STATUSES, queueProfiles } from "@matchplace/core";
-import { z } from "zod";
+import * as z from "zod";
 import { connectionView, latencyInMs } from "./common.js";
 
 /** Public names of the queues a client may place on. */

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { clientAttributes } from "./matchmaking.js";
 
 /** One skill rating (Weng-Lin / openskill): μ, σ, the display rating μ − 3σ, and the matches rated. */

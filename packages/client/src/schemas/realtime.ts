@@ -4,7 +4,7 @@
  * returns for the receiving player, each with the item's `version` (a counter that grows with every
  * visible change), so a client keeps the highest version it has seen and drops the rest.
  */
-import { z } from "zod";
+import * as z from "zod";
 import { errorBody } from "./common.js";
 import { ticketView } from "./matchmaking.js";
 import { partyView } from "./parties.js";

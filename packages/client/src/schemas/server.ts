@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 
 const playerId = z.string().regex(/^[A-Za-z0-9._@:+=-]{1,128}$/, "1-128 characters of A-Z a-z 0-9 . _ @ : + = -");
 const outcome = {

@@ -30,6 +30,9 @@ const tickets = new TicketRepository({ client, tableName, retentionSeconds: rete
 const placements = new PlacementRepository({ client, tableName, retentionSeconds: retentionSeconds() });
 const trust = linkedTrust();
 
+/** The consumer's SDK clients (for instrumentation through their middleware stacks). */
+export const sdkClients = { dynamodb: client } as const;
+
 async function consume(event: unknown): Promise<void> {
   const { outcomes, failure } = await consumeDelivery(event, { tickets, placements, trust, now: Date.now() });
   reportOutcomes(outcomes, logger, metrics);
@@ -38,7 +41,24 @@ async function consume(event: unknown): Promise<void> {
   if (poison.length > 0) throw new PoisonMessageError(poison);
 }
 
+/**
+ * The delivery's correlation id: the SNS MessageId (SNS delivers one record per invocation; several
+ * are joined with commas), or the EventBridge event id for a direct rule target.
+ */
+export function deliveryCorrelationId(event: unknown): string | undefined {
+  const e = event as { Records?: { Sns?: { MessageId?: unknown } }[]; id?: unknown } | null;
+  const ids = (e?.Records ?? []).flatMap((r) => (typeof r?.Sns?.MessageId === "string" ? [r.Sns.MessageId] : []));
+  if (ids.length > 0) return ids.join(",");
+  return typeof e?.id === "string" ? e.id : undefined;
+}
+
 /** Lambda entry point (SNS subscription or EventBridge rule target). */
 export const handler = middy(consume)
   .use(injectLambdaContext(logger, { resetKeys: true }))
+  .use({
+    before: (request: { event: unknown }) => {
+      const id = deliveryCorrelationId(request.event);
+      if (id !== undefined) logger.setCorrelationId(id);
+    },
+  })
   .use(logMetrics(metrics));

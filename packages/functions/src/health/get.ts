@@ -1,5 +1,6 @@
 import { apiLogger } from "../http/logger.js";
 import { httpHandler } from "../http/httpHandler.js";
+import { gamelift as gameliftGateway } from "../http/gamelift.js";
 import { services } from "../http/services.js";
 
 const logger = apiLogger("health.get");
@@ -43,7 +44,7 @@ export const handler = httpHandler({ logger, auth: false }, async () => {
   };
   const [dynamodb, gamelift] = await Promise.all([
     check(s ? (signal) => s.pingTable(signal) : notConfigured),
-    check(s ? () => s.gamelift.withDeadline(Date.now() + CHECK_TIMEOUT_MS).ping(s.names.configurationName) : notConfigured),
+    check(s ? () => gameliftGateway().withDeadline(Date.now() + CHECK_TIMEOUT_MS).ping(s.names.configurationName) : notConfigured),
   ]);
   const ok = dynamodb.status === "ok" && gamelift.status === "ok";
   if (!ok) logger.warn("health degraded", { dynamodb, gamelift });

@@ -8,6 +8,7 @@ import { callerIdentity } from "./middleware/callerIdentity.js";
 import { errorResponse } from "./middleware/errorResponse.js";
 import { iamCaller } from "./middleware/iamCaller.js";
 import { jsonBody } from "./middleware/jsonBody.js";
+import { correlationId, routeMetrics } from "./middleware/observe.js";
 import { validation } from "./middleware/validation.js";
 import { json, type HttpResult } from "./response.js";
 import type { HttpEvent, RouteRequest } from "./types.js";
@@ -32,7 +33,8 @@ export interface HttpHandlerOptions<B extends z.ZodType | undefined, P extends z
 export type HttpLambda = MiddyfiedHandler<HttpEvent, APIGatewayProxyStructuredResultV2, Error, Context>;
 
 /**
- * Wraps a route function in the standard middleware stack: logger context, header normalisation,
+ * Wraps a route function in the standard middleware stack: logger context with API Gateway's request
+ * id as correlation id, route metrics (latency, 4xx/5xx, cold start), header normalisation,
  * JSON body (413/415/400), caller identity (401), zod validation (400), extra middlewares, and the
  * one error mapper. The route function receives decoded, typed input and returns an {@link HttpResult}.
  * @example
@@ -50,6 +52,8 @@ export function httpHandler<
   const auth = options.auth ?? true;
   const base = middy<HttpEvent, APIGatewayProxyStructuredResultV2, Error, Context>()
     .use(injectLambdaContext(options.logger, { resetKeys: true }))
+    .use(correlationId(options.logger))
+    .use(routeMetrics())
     .use(errorResponse({ logger: options.logger }))
     .use(httpHeaderNormalizer())
     .use(jsonBody({ maxBytes: options.maxBodyBytes ?? 16 * 1024 }));

@@ -1,5 +1,5 @@
 import { Resource } from "sst";
-import { z } from "zod";
+import * as z from "zod";
 
 /** A linked resource (SST `Resource.<name>`) is missing or malformed in this environment. */
 export class LinkedResourceError extends Error {

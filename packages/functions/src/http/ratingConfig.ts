@@ -1,5 +1,5 @@
 import { defaultSkillScale, type ServerFleetMap, type SkillScale } from "@matchplace/core";
-import { z } from "zod";
+import * as z from "zod";
 
 /** A rating-related environment variable is malformed. */
 export class RatingConfigError extends Error {

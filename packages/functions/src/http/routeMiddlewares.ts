@@ -1,6 +1,7 @@
 import type { RateLimit } from "@matchplace/core/dynamo";
 import { idempotency } from "./middleware/idempotency.js";
-import { rateLimit, readLimit, writeLimit } from "./middleware/rateLimit.js";
+import { InstanceLimiter, instanceLimit, instanceReadLimit, type InstanceRule } from "./middleware/instanceLimit.js";
+import { rateLimit, writeLimit } from "./middleware/rateLimit.js";
 import { services } from "./services.js";
 
 /**
@@ -12,7 +13,10 @@ export function writeRoute(rule: RateLimit = writeLimit): ReturnType<typeof idem
   return [idempotency({ store: () => services().idempotency }), rateLimit({ rule, store: () => services().rateLimits })];
 }
 
-/** Middlewares of a read route: the per-player read limit. */
-export function readRoute(rule: RateLimit = readLimit): ReturnType<typeof rateLimit>[] {
-  return [rateLimit({ rule, store: () => services().rateLimits })];
+/**
+ * Middlewares of a polled read route: the per-player read limit of this handler instance, in memory
+ * (best-effort; no DynamoDB write — API Gateway's route throttling is the hard ceiling on AWS).
+ */
+export function readRoute(rule: InstanceRule = instanceReadLimit): ReturnType<typeof instanceLimit>[] {
+  return [instanceLimit({ limiter: new InstanceLimiter(rule) })];
 }

@@ -3,7 +3,8 @@ import { acceptMatchBody, ticketParams } from "@matchplace/client/schemas";
 import { httpHandler } from "../http/httpHandler.js";
 import { apiLogger } from "../http/logger.js";
 import { writeRoute } from "../http/routeMiddlewares.js";
-import { gameliftDeadline, services } from "../http/services.js";
+import { gamelift, gameliftDeadline } from "../http/gamelift.js";
+import { services } from "../http/services.js";
 
 const logger = apiLogger("matchmaking.accept");
 
@@ -13,7 +14,7 @@ const logger = apiLogger("matchmaking.accept");
  */
 export const handler = httpHandler({ logger, params: ticketParams, body: acceptMatchBody, use: writeRoute() }, async (req) => {
   const s = services();
-  const ticket = await acceptMatch({ ...s, gamelift: s.gamelift.withDeadline(gameliftDeadline(req.context)) }, { playerId: req.playerId, ticketId: req.params.ticketId, accept: req.body.accept });
+  const ticket = await acceptMatch({ ...s, gamelift: gamelift().withDeadline(gameliftDeadline(req.context)) }, { playerId: req.playerId, ticketId: req.params.ticketId, accept: req.body.accept });
   logger.info("match answered", { ticketId: ticket.ticketId, accept: req.body.accept });
   return { status: 202, body: { ticketId: ticket.ticketId, accepted: req.body.accept } };
 });

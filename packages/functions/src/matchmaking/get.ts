@@ -1,4 +1,4 @@
-import { readTicketFor } from "@matchplace/core";
+import { pollTicket } from "@matchplace/core";
 import { ticketParams } from "@matchplace/client/schemas";
 import { httpHandler } from "../http/httpHandler.js";
 import { apiLogger } from "../http/logger.js";
@@ -9,11 +9,12 @@ import { ticketReply } from "./ticketReply.js";
 const logger = apiLogger("matchmaking.get");
 
 /**
- * GET /v1/matchmaking/{ticketId}: the ticket from DynamoDB as the caller may see it (never calls
- * GameLift); 404 for an unknown ticket or one the caller is not on; ETag / If-None-Match → 304.
+ * GET /v1/matchmaking/{ticketId}: the ticket from DynamoDB as the caller may see it — one eventually
+ * consistent GetItem, no write, never GameLift (a just-started ticket is re-read strongly consistent,
+ * see core `pollTicket`); 404 for an unknown ticket or one the caller is not on; ETag / If-None-Match → 304.
  */
 export const handler = httpHandler({ logger, params: ticketParams, use: readRoute() }, async (req) => {
   const s = services();
-  const ticket = await readTicketFor(s.tickets, req.params.ticketId, req.playerId);
+  const ticket = await pollTicket(s, req.params.ticketId, req.playerId);
   return ticketReply(ticket, req.playerId, req.headers["if-none-match"], s.now());
 });

@@ -3,7 +3,9 @@ import { startMatchmakingBody } from "@matchplace/client/schemas";
 import { httpHandler } from "../http/httpHandler.js";
 import { apiLogger } from "../http/logger.js";
 import { writeRoute } from "../http/routeMiddlewares.js";
-import { gameliftDeadline, services } from "../http/services.js";
+import { gamelift, gameliftDeadline } from "../http/gamelift.js";
+import { ratings } from "../http/rating.js";
+import { services } from "../http/services.js";
 
 const logger = apiLogger("matchmaking.start");
 
@@ -16,7 +18,7 @@ export const handler = httpHandler({ logger, body: startMatchmakingBody, use: wr
   const s = services();
   const profile = (req.body.configuration && findConfigurationProfile(req.body.configuration)) || defaultConfigurationProfile;
   const { ticket, retryAfterMs } = await startMatchmaking(
-    { players: s.players, parties: s.parties, tickets: s.tickets, gamelift: s.gamelift.withDeadline(gameliftDeadline(req.context)), now: s.now, newTicketId: s.newId, skillOf: s.skillOf },
+    { players: s.players, parties: s.parties, tickets: s.tickets, gamelift: gamelift().withDeadline(gameliftDeadline(req.context)), now: s.now, newTicketId: s.newId, skillOf: ratings().skillOf },
     {
       playerId: req.playerId,
       profile,

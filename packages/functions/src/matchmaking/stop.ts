@@ -3,7 +3,8 @@ import { ticketParams } from "@matchplace/client/schemas";
 import { httpHandler } from "../http/httpHandler.js";
 import { apiLogger } from "../http/logger.js";
 import { writeRoute } from "../http/routeMiddlewares.js";
-import { gameliftDeadline, services } from "../http/services.js";
+import { gamelift, gameliftDeadline } from "../http/gamelift.js";
+import { services } from "../http/services.js";
 
 const logger = apiLogger("matchmaking.stop");
 
@@ -12,7 +13,7 @@ const logger = apiLogger("matchmaking.stop");
  * ended ticket is harmless (204); 404 when the caller is not on the ticket.
  */
 export const handler = httpHandler({ logger, params: ticketParams, use: writeRoute() }, async (req) => {
-  const ticket = await stopTicket({ ...services(), gamelift: services().gamelift.withDeadline(gameliftDeadline(req.context)) }, { playerId: req.playerId, ticketId: req.params.ticketId });
+  const ticket = await stopTicket({ ...services(), gamelift: gamelift().withDeadline(gameliftDeadline(req.context)) }, { playerId: req.playerId, ticketId: req.params.ticketId });
   logger.info("matchmaking stopped", { ticketId: ticket.ticketId, status: ticket.status });
   return { status: 204 };
 });

@@ -1,4 +1,4 @@
-import { partyView, readParty } from "@matchplace/core";
+import { partyView, pollParty } from "@matchplace/core";
 import { partyParams } from "@matchplace/client/schemas";
 import { httpHandler } from "../http/httpHandler.js";
 import { apiLogger } from "../http/logger.js";
@@ -7,7 +7,7 @@ import { services } from "../http/services.js";
 
 const logger = apiLogger("parties.get");
 
-/** GET /v1/parties/{partyId}: the party, for its members only (404 otherwise). */
+/** GET /v1/parties/{partyId}: the party, for its members only (404 otherwise); one eventually consistent GetItem, no write. */
 export const handler = httpHandler({ logger, params: partyParams, use: readRoute() }, async (req) => {
-  return { status: 200, body: partyView(await readParty(services(), req.playerId, req.params.partyId)) };
+  return { status: 200, body: partyView(await pollParty(services(), req.params.partyId, req.playerId)) };
 });

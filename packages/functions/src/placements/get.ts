@@ -1,4 +1,4 @@
-import { etagOf, ifNoneMatchHits, placementRetryAfterMs, placementView, readPlacementFor } from "@matchplace/core";
+import { etagOf, ifNoneMatchHits, placementRetryAfterMs, placementView, pollPlacement } from "@matchplace/core";
 import { placementParams } from "@matchplace/client/schemas";
 import { httpHandler } from "../http/httpHandler.js";
 import { apiLogger } from "../http/logger.js";
@@ -7,10 +7,13 @@ import { services } from "../http/services.js";
 
 const logger = apiLogger("placements.get");
 
-/** GET /v1/placements/{placementId}: the placement with the caller's own player session; 404 for others; ETag → 304. */
+/**
+ * GET /v1/placements/{placementId}: the placement with the caller's own player session — one eventually
+ * consistent GetItem, no write; 404 for others; ETag → 304.
+ */
 export const handler = httpHandler({ logger, params: placementParams, use: readRoute() }, async (req) => {
   const s = services();
-  const placement = await readPlacementFor(s.placements, req.params.placementId, req.playerId);
+  const placement = await pollPlacement(s, req.params.placementId, req.playerId);
   const view = placementView(placement, req.playerId);
   const etag = etagOf(view);
   const hint = placementRetryAfterMs(placement, s.now());

@@ -3,7 +3,8 @@ import { startPlacementBody } from "@matchplace/client/schemas";
 import { httpHandler } from "../http/httpHandler.js";
 import { apiLogger } from "../http/logger.js";
 import { writeRoute } from "../http/routeMiddlewares.js";
-import { gameliftDeadline, services } from "../http/services.js";
+import { gamelift, gameliftDeadline } from "../http/gamelift.js";
+import { services } from "../http/services.js";
 
 const logger = apiLogger("placements.start");
 
@@ -12,7 +13,7 @@ export const handler = httpHandler({ logger, body: startPlacementBody, use: writ
   const s = services();
   const profile = (req.body.queue && findQueueProfile(req.body.queue)) || defaultQueueProfile;
   const { queue: _queue, ...rest } = req.body;
-  const placement = await startPlacement({ ...s, gamelift: s.gamelift.withDeadline(gameliftDeadline(req.context)) }, { ...rest, playerId: req.playerId, profile, queueName: s.queueNameOf(profile) });
+  const placement = await startPlacement({ ...s, gamelift: gamelift().withDeadline(gameliftDeadline(req.context)) }, { ...rest, playerId: req.playerId, profile, queueName: s.queueNameOf(profile) });
   logger.info("placement started", { placementId: placement.placementId, players: placement.playerIds.length });
   return {
     status: 202,

@@ -3,6 +3,7 @@ import { updatePlayerBody } from "@matchplace/client/schemas";
 import { httpHandler } from "../http/httpHandler.js";
 import { apiLogger } from "../http/logger.js";
 import { writeRoute } from "../http/routeMiddlewares.js";
+import { ratings } from "../http/rating.js";
 import { services } from "../http/services.js";
 
 const logger = apiLogger("players.patchMe");
@@ -15,5 +16,5 @@ export const handler = httpHandler({ logger, body: updatePlayerBody, use: writeR
   const s = services();
   const preferences = checkClientAttributes(defaultConfigurationProfile, req.body.preferences, "body.preferences");
   const player = await s.players.setPreferences(req.playerId, preferences, s.now());
-  return { status: 200, body: playerView(player, { model: s.ratingModel, skill: s.skillOf(player, defaultConfigurationProfile) }) };
+  return { status: 200, body: playerView(player, { model: ratings().model, skill: ratings().skillOf(player, defaultConfigurationProfile) }) };
 });

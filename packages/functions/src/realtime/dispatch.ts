@@ -18,6 +18,8 @@ import { matchEventFor, pushesFor, type ItemChange } from "@matchplace/core";
 import { itemChangeOf, type StreamImages } from "@matchplace/core/dynamo";
 import type { Context, DynamoDBRecord, DynamoDBStreamEvent } from "aws-lambda";
 import { realtimeComponent } from "./logger.js";
+import { matchEventPublisher } from "../events/matchEvents.js";
+import { notifier } from "./notifier.js";
 import { realtimeServices } from "./services.js";
 
 const logger = realtimeComponent("realtime.dispatch");
@@ -35,7 +37,7 @@ async function push(change: ItemChange, now: number): Promise<number> {
       await Promise.all(
         connections.map(async (c) => {
           try {
-            if ((await s.notifier().post(c.connectionId, message)) === "gone") await s.connections.remove(playerId, c.connectionId);
+            if ((await notifier().post(c.connectionId, message)) === "gone") await s.connections.remove(playerId, c.connectionId);
             else sent += 1;
           } catch (err) {
             failures.push(err);
@@ -58,7 +60,7 @@ async function dispatchRecord(record: DynamoDBRecord): Promise<void> {
   if (sent > 0) metrics.addMetric("messagesPushed", MetricUnit.Count, sent);
   const outbound = matchEventFor(change);
   if (outbound !== undefined) {
-    await s.publisher().publish(outbound);
+    await matchEventPublisher().publish(outbound);
     metrics.addMetric("matchEventsPublished", MetricUnit.Count, 1);
   }
 }

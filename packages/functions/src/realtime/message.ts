@@ -9,6 +9,7 @@ import middy from "@middy/core";
 import { clientMessage } from "@matchplace/client/schemas";
 import { resyncState } from "@matchplace/core";
 import { realtimeComponent } from "./logger.js";
+import { notifier } from "./notifier.js";
 import { realtimeServices } from "./services.js";
 import { connectedPlayer, type WebSocketEvent, type WebSocketResult } from "./types.js";
 
@@ -39,22 +40,22 @@ async function onMessage(event: WebSocketEvent): Promise<WebSocketResult> {
   const { connectionId, connectedAt } = event.requestContext;
   const playerId = connectedPlayer(event);
   const s = realtimeServices();
-  const notifier = s.notifier();
+  const post = notifier();
   if (playerId === undefined) {
-    await notifier.post(connectionId, errorFrame("UNAUTHORIZED", "The connection has no player"));
+    await post.post(connectionId, errorFrame("UNAUTHORIZED", "The connection has no player"));
     return { statusCode: 200 };
   }
   const now = s.now();
   const message = decode(event);
   if ("error" in message) {
     logger.info("bad client message", { playerId, code: (message.error["error"] as { code: string }).code });
-    await notifier.post(connectionId, message.error);
+    await post.post(connectionId, message.error);
     return { statusCode: 200 };
   }
   await s.connections.touch(playerId, connectionId, connectedAt, now);
   const reply =
     message.action === "ping" ? { type: "pong", time: new Date(now).toISOString() } : { type: "resync", ...(await resyncState(s, playerId, now)) };
-  if ((await notifier.post(connectionId, reply)) === "gone") await s.connections.remove(playerId, connectionId);
+  if ((await post.post(connectionId, reply)) === "gone") await s.connections.remove(playerId, connectionId);
   return { statusCode: 200 };
 }
 

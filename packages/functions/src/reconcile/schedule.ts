@@ -22,7 +22,9 @@ const tableName = linkedString("Table", "name");
 const client = createDocumentClient();
 const tickets = new TicketRepository({ client, tableName, retentionSeconds: retentionSeconds() });
 const placements = new PlacementRepository({ client, tableName, retentionSeconds: retentionSeconds() });
-const gamelift = new GameLiftReconcileObserver({ client: createGameLiftClient() });
+// One attempt per call: reconcile paces itself with its own token bucket and backs off on a
+// throttle, so SDK retries on top would pay one throttle twice.
+const gamelift = new GameLiftReconcileObserver({ client: createGameLiftClient({ maxAttempts: 1, retryMode: "standard" }) });
 const options = {
   staleAfterMs: numberSetting("MATCHPLACE_RECONCILE_STALE_MS", 30_000),
   ticketCallsPerSecond: numberSetting("MATCHPLACE_RECONCILE_TICKET_RPS", 5),

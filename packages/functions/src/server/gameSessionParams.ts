@@ -1,7 +1,8 @@
 import { decodeGameSessionParam, fleetsOf, type FleetScope } from "@matchplace/core";
-import { z } from "zod";
+import * as z from "zod";
 import type { IamCaller } from "../http/types.js";
 import type { Services } from "../http/services.js";
+import { ratings } from "../http/rating.js";
 
 /** `{gameSessionId}`: GameLift's GameSessionId (the ARN, URL-encoded) or its last path segment. */
 export const gameSessionParams = z.object({
@@ -15,5 +16,5 @@ export const gameSessionParams = z.object({
 
 /** The fleets the signed caller serves (configured principal → fleet ids). */
 export function callerFleets(s: Services, caller: IamCaller | undefined): FleetScope {
-  return caller === undefined ? [] : fleetsOf(s.rating.serverFleets, caller.userArn);
+  return caller === undefined ? [] : fleetsOf(ratings().config.serverFleets, caller.userArn);
 }

@@ -2,6 +2,8 @@ import { matchResultEvent, recordMatchResult } from "@matchplace/core";
 import { matchResultBody } from "@matchplace/client/schemas";
 import { httpHandler } from "../http/httpHandler.js";
 import { apiLogger } from "../http/logger.js";
+import { matchEventPublisher } from "../events/matchEvents.js";
+import { ratings } from "../http/rating.js";
 import { services } from "../http/services.js";
 import { callerFleets, gameSessionParams } from "./gameSessionParams.js";
 import { resultReply } from "./resultReply.js";
@@ -18,10 +20,10 @@ const logger = apiLogger("server.results");
 export const handler = httpHandler({ logger, auth: "iam", params: gameSessionParams, body: matchResultBody }, async (req) => {
   const s = services();
   const { result, created } = await recordMatchResult(
-    { tickets: s.tickets, players: s.players, results: s.results, model: s.ratingModel, now: s.now },
+    { tickets: s.tickets, players: s.players, results: s.results, model: ratings().model, now: s.now },
     { gameSessionId: req.params.gameSessionId, report: req.body, fleets: callerFleets(s, req.iamCaller) },
   );
-  await s.matchEvents().publish(matchResultEvent(result, s.ratingModel));
+  await matchEventPublisher().publish(matchResultEvent(result, ratings().model));
   logger.info("match result", { gameSessionArn: result.gameSessionArn, created, players: result.changes.length, caller: req.iamCaller?.userArn });
   return { status: 200, body: resultReply(result) };
 });

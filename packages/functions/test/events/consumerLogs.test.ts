@@ -40,6 +40,19 @@ describe("events consumer logs", () => {
     expect(folded).toMatchObject({ ticketId: "log-1", playerIds: ["pl-1"], eventType: "MatchmakingSearching", status: "SEARCHING", service: "matchplace-events" });
   });
 
+  it("puts the SNS MessageId on every log line of the delivery as its correlation id", async () => {
+    await storeTickets(tickets, [{ ticketId: "log-c", players: [{ playerId: "pl-c" }] }]);
+    const delivery = sns(flexMatch("MatchmakingSearching", [{ ticketId: "log-c", players: [{ playerId: "pl-c" }] }], { id: "log-ec", time: 2_000 }));
+    const messageId = (delivery["Records"] as { Sns: { MessageId: string } }[])[0]!.Sns.MessageId;
+    const lines = captureLines();
+
+    await handler(delivery, lambdaContext());
+
+    const logs = lines.filter((l) => l.startsWith("{")).map((l) => JSON.parse(l) as Record<string, unknown>).filter((l) => "level" in l);
+    expect(logs.length).toBeGreaterThan(0);
+    for (const line of logs) expect(line["correlation_id"], JSON.stringify(line)).toBe(messageId);
+  });
+
   it("logs an unknown event type as a warning and acknowledges it", async () => {
     const lines = captureLines();
 

@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { randomUUID } from "node:crypto";
 import type { AddressInfo } from "node:net";
 import type { Logger } from "@aws-lambda-powertools/logger";
+import { cors } from "@matchplace/functions/routes";
 import type { LocalIssuer, JwtClaims } from "../auth/LocalIssuer.js";
 import { loadHandler, type LambdaHandler } from "../handlers.js";
 import { RouteMatcher } from "./routeMatcher.js";
@@ -207,17 +208,19 @@ function bearer(header: string | undefined): string | undefined {
   return m?.[1];
 }
 
+/** The preflight answer, from the one CORS definition (routes.ts `cors`; origins: `*` locally). */
 function corsHeaders(): Record<string, string> {
   return {
     "access-control-allow-origin": "*",
-    "access-control-allow-methods": "GET,POST,DELETE,PUT,PATCH,OPTIONS",
-    "access-control-allow-headers": "authorization,content-type,idempotency-key,if-none-match,x-amz-date,x-amz-content-sha256,x-amz-security-token",
-    "access-control-expose-headers": "etag,retry-after",
+    "access-control-allow-methods": cors.allowMethods.join(","),
+    "access-control-allow-headers": cors.allowHeaders.join(","),
+    "access-control-expose-headers": cors.exposeHeaders.join(","),
+    "access-control-max-age": String(cors.maxAgeSeconds),
   };
 }
 
 function withCors(r: HttpReply): HttpReply {
-  return { ...r, headers: { "access-control-allow-origin": "*", "access-control-expose-headers": "etag,retry-after", ...r.headers } };
+  return { ...r, headers: { "access-control-allow-origin": "*", "access-control-expose-headers": cors.exposeHeaders.join(","), ...r.headers } };
 }
 
 async function localRoute(method: string, path: string, body: Buffer, issuer: LocalIssuer): Promise<HttpReply> {

@@ -1,5 +1,6 @@
 import { GetCommand, TransactWriteCommand, type DynamoDBDocumentClient, type TransactWriteCommandInput } from "@aws-sdk/lib-dynamodb";
 import { ConflictError } from "../../errors.js";
+import type { ReadConsistency } from "../../domain/reads.js";
 import { MAX_PARTY_SIZE, type Party } from "../../domain/party/types.js";
 import { DEFAULT_SKILL } from "../../domain/player/types.js";
 import { isTransactionConflict, partyCodeKey, partyKey, playerKey } from "./apiKeys.js";
@@ -55,9 +56,9 @@ export class PartyRepository {
     this.#tableName = options.tableName;
   }
 
-  /** Reads a party; `undefined` when none. */
-  public async get(partyId: string): Promise<Party | undefined> {
-    const out = await this.#client.send(new GetCommand({ TableName: this.#tableName, Key: partyKey(partyId), ConsistentRead: true }));
+  /** Reads a party (strongly consistent unless `consistency` is `"eventual"`); `undefined` when none. */
+  public async get(partyId: string, consistency: ReadConsistency = "strong"): Promise<Party | undefined> {
+    const out = await this.#client.send(new GetCommand({ TableName: this.#tableName, Key: partyKey(partyId), ConsistentRead: consistency === "strong" }));
     return out.Item === undefined ? undefined : partyFromItem(out.Item);
   }
 

@@ -1,5 +1,6 @@
 import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import { eventIdsFromItem, isEventIdAttribute } from "./eventIdSlots.js";
+import type { ReadConsistency } from "../../domain/reads.js";
 import { GetCommand, PutCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import type { PlacementEvent } from "../../domain/events/types.js";
 import { placementPatch } from "../../domain/placement/fold.js";
@@ -93,10 +94,10 @@ export class PlacementRepository {
     return stored;
   }
 
-  /** Reads a placement (strongly consistent); `undefined` when none is stored. */
-  public async get(placementId: string): Promise<Placement | undefined> {
+  /** Reads a placement (strongly consistent unless `consistency` is `"eventual"`); `undefined` when none is stored. */
+  public async get(placementId: string, consistency: ReadConsistency = "strong"): Promise<Placement | undefined> {
     const out = await this.#client.send(
-      new GetCommand({ TableName: this.#tableName, Key: placementKey(placementId), ConsistentRead: true }),
+      new GetCommand({ TableName: this.#tableName, Key: placementKey(placementId), ConsistentRead: consistency === "strong" }),
     );
     return out.Item === undefined ? undefined : placementFromItem(out.Item);
   }

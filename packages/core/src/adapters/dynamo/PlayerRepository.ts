@@ -1,5 +1,6 @@
 import { GetCommand, PutCommand, TransactWriteCommand, UpdateCommand, type DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import { ConflictError } from "../../errors.js";
+import type { ReadConsistency } from "../../domain/reads.js";
 import { newPlayer, type Player, type PlayerAttributeValue } from "../../domain/player/types.js";
 import { isConditionalCheckFailed } from "./errors.js";
 import { isTransactionConflict, playerKey } from "./apiKeys.js";
@@ -48,10 +49,10 @@ export class PlayerRepository {
     this.#tableName = options.tableName;
   }
 
-  /** Reads a profile; `undefined` when the player was never seen. */
-  public async get(playerId: string): Promise<Player | undefined> {
+  /** Reads a profile (strongly consistent unless `consistency` is `"eventual"`); `undefined` when the player was never seen. */
+  public async get(playerId: string, consistency: ReadConsistency = "strong"): Promise<Player | undefined> {
     const out = await this.#client.send(
-      new GetCommand({ TableName: this.#tableName, Key: playerKey(playerId), ConsistentRead: true }),
+      new GetCommand({ TableName: this.#tableName, Key: playerKey(playerId), ConsistentRead: consistency === "strong" }),
     );
     return out.Item === undefined ? undefined : fromItem(out.Item);
   }

@@ -1,5 +1,6 @@
 import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
+import type { ReadConsistency } from "../../domain/reads.js";
 import { gameSessionKeyOf } from "../../domain/rating/gameSession.js";
 import { GAME_SESSION_INDEX, GAME_SESSION_KEY } from "./tableSchema.js";
 import type { TicketEvent } from "../../domain/events/types.js";
@@ -88,10 +89,10 @@ export class TicketRepository {
     return stored;
   }
 
-  /** Reads a ticket (strongly consistent). Returns `undefined` when none is stored. */
-  public async get(ticketId: string): Promise<Ticket | undefined> {
+  /** Reads a ticket (strongly consistent unless `consistency` is `"eventual"`). Returns `undefined` when none is stored. */
+  public async get(ticketId: string, consistency: ReadConsistency = "strong"): Promise<Ticket | undefined> {
     const out = await this.#client.send(
-      new GetCommand({ TableName: this.#tableName, Key: ticketKey(ticketId), ConsistentRead: true }),
+      new GetCommand({ TableName: this.#tableName, Key: ticketKey(ticketId), ConsistentRead: consistency === "strong" }),
     );
     return out.Item === undefined ? undefined : ticketFromItem(out.Item);
   }

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 
 /**
  * Zod schemas of GameLift's event envelope and details, tolerant of the documented quirks:

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { isAutoBackfillTicketId } from "./flexMatch.js";
 import type { DecodedMessage, EventOrigin, PlacementEvent, TicketEvent } from "./types.js";
 

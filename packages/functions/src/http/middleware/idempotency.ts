@@ -1,3 +1,4 @@
+import { IDEMPOTENT_REPLAY_HEADER } from "../../routes.js";
 import { createHash } from "node:crypto";
 import type { MiddlewareObj } from "@middy/core";
 import type { IdempotencyStore } from "@matchplace/core/dynamo";
@@ -50,7 +51,7 @@ export function idempotency(options: IdempotencyOptions): MiddlewareObj<HttpEven
     const begun = await options.store().begin(event.playerId, key, fingerprint, now());
     if (begun.kind === "replay") {
       const r = begun.response;
-      return { statusCode: r.status, headers: { ...r.headers, "idempotent-replayed": "true" }, ...(typeof r.body === "string" ? { body: r.body } : {}) };
+      return { statusCode: r.status, headers: { ...r.headers, [IDEMPOTENT_REPLAY_HEADER]: "true" }, ...(typeof r.body === "string" ? { body: r.body } : {}) };
     }
     claimed.set(event, key);
     return undefined;

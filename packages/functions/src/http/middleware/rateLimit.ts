@@ -13,9 +13,6 @@ export interface RateLimitOptions {
 /** Default per-player limit of mutating routes: 30 per 10 s. */
 export const writeLimit: RateLimit = { bucket: "write", limit: 30, windowMs: 10_000 };
 
-/** Default per-player limit of reads: 120 per 10 s (clients should honour retryAfterMs anyway). */
-export const readLimit: RateLimit = { bucket: "read", limit: 120, windowMs: 10_000 };
-
 /**
  * Counts the caller's request against a per-player fixed window; past the limit the request fails
  * with 429 and `Retry-After`. Runs after validation, so refused input writes nothing.

@@ -1,0 +1,68 @@
+/**
+ * Cold-import benchmark: each deployed handler, bundled as SST bundles it (test/support/bundle.ts),
+ * imported by a fresh Node process; the median import time over `--samples` processes (default 5),
+ * as a ratio to the bare DynamoDB client's bundle (target ≤ 1.2×). Sizes are printed beside it (the
+ * size budgets themselves are asserted by test/bundle/bundleSize.test.ts).
+ * Run: `npx tsx test/bench/imports.ts [--samples 5]` (or `npm run bench`). Prints figures; asserts nothing.
+ */
+import { execFileSync } from "node:child_process";
+import { loadavg } from "node:os";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import { parseArgs } from "node:util";
+import { deployedHandlers } from "../../infra/handlers.js";
+import { BARE_DYNAMODB_ENTRY, bundleHandlers, handlerModule, scratchDir } from "../support/bundle.js";
+
+/** The links a deployed function finds in its environment (SST sets SST_RESOURCE_<name>); values are placeholders. */
+const LINKS: Record<string, string> = {
+  SST_RESOURCE_App: JSON.stringify({ name: "matchplace", stage: "bench" }),
+  SST_RESOURCE_Table: JSON.stringify({ name: "matchplace-bench" }),
+  SST_RESOURCE_Matchmaking: JSON.stringify({ configurationName: "arena", queueName: "arena" }),
+  SST_RESOURCE_EventsTrust: JSON.stringify({ account: "111122223333", region: "us-east-1", resources: ["arn:aws:gamelift:us-east-1:111122223333:matchmakingconfiguration/arena"], fleetIds: ["fleet-1"] }),
+  SST_RESOURCE_MatchEvents: JSON.stringify({ arn: "arn:aws:sns:us-east-1:111122223333:match-events" }),
+  SST_RESOURCE_Realtime: JSON.stringify({ managementEndpoint: "https://example.execute-api.us-east-1.amazonaws.com/$default" }),
+  SST_RESOURCE_EventsDeadLetter: JSON.stringify({ url: "https://sqs.us-east-1.amazonaws.com/111122223333/dlq" }),
+};
+
+/** Milliseconds a fresh `node` takes to import `file` (measured inside the process) and its peak RSS in MiB. */
+function coldImport(file: string): { ms: number; rssMiB: number } {
+  const script = `const t=performance.now();await import(${JSON.stringify(pathToFileURL(file).href)});const ms=performance.now()-t;console.log(JSON.stringify({ms,rss:process.resourceUsage().maxRSS/1024}))`;
+  const out = execFileSync(process.execPath, ["--input-type=module", "-e", script], { env: { ...process.env, ...LINKS, AWS_REGION: "us-east-1", AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true" }, encoding: "utf8" });
+  const r = JSON.parse(out.trim().split("\n").pop()!) as { ms: number; rss: number };
+  return { ms: r.ms, rssMiB: r.rss };
+}
+
+const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
+
+export async function run(argv: string[] = process.argv.slice(2)): Promise<void> {
+  const { values } = parseArgs({ args: argv, options: { samples: { type: "string" } }, strict: false });
+  const samples = Number(values.samples ?? 5);
+  const scratch = scratchDir("mp-imports-");
+  try {
+    const name = (h: string): string => h.replace(/^packages\/functions\/src\//, "").replace(/\.handler$/, "").replace(/\W+/g, "-");
+    const entries: Record<string, string> = { bare: BARE_DYNAMODB_ENTRY };
+    for (const h of deployedHandlers()) entries[name(h)] = handlerModule(h);
+    const bundles = await bundleHandlers(entries, join(scratch.dir, "out"));
+    const names = Object.keys(entries);
+    const times: Record<string, number[]> = {};
+    const rss: Record<string, number[]> = {};
+    // Rotate through the bundles each sample, so drift in the machine's load hits them alike.
+    for (let s = 0; s < samples; s += 1) {
+      for (const n of names) {
+        const r = coldImport(bundles[n]!.file);
+        (times[n] ??= []).push(r.ms);
+        (rss[n] ??= []).push(r.rssMiB);
+      }
+    }
+    const bare = median(times["bare"]!);
+    const rows = names.map((n) => ({ n, kb: bundles[n]!.bytes / 1024, overKb: (bundles[n]!.bytes - bundles["bare"]!.bytes) / 1024, ms: median(times[n]!), ratio: median(times[n]!) / bare, rss: median(rss[n]!) }));
+    console.log(`imports: cold import of each handler bundle, median of ${samples} fresh processes, vs the bare DynamoDB client bundle (target ≤ 1.2×) [load ${loadavg().map((x) => x.toFixed(2)).join(" ")}]`);
+    for (const r of rows) {
+      console.log(`imports:   ${r.n.padEnd(22)} ${r.kb.toFixed(0).padStart(5)} KB (${r.overKb >= 0 ? "+" : ""}${r.overKb.toFixed(0)} KB)  ${r.ms.toFixed(1).padStart(6)} ms  ${r.ratio.toFixed(2)}×  peak RSS ${r.rss.toFixed(0)} MiB`);
+    }
+  } finally {
+    scratch.remove();
+  }
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) await run();
