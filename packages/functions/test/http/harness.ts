@@ -100,6 +100,8 @@ export async function startStage(options: StageOptions = {}): Promise<Stage> {
   fleetIds.push(await seed(gamelift, options.acceptance ?? false));
 
   Object.assign(process.env, {
+    // Route metrics (EMF lines on stdout) stay off unless a test turns them on to assert them.
+    POWERTOOLS_METRICS_DISABLED: process.env["POWERTOOLS_METRICS_DISABLED"] ?? "true",
     AWS_REGION: region,
     AWS_ACCESS_KEY_ID: credentials.accessKeyId,
     AWS_SECRET_ACCESS_KEY: credentials.secretAccessKey,
