@@ -57,6 +57,12 @@ describe("parseRuleSet", () => {
     expect(rs.expansions[0]?.on).toEqual({ kind: "rule", name: "d", field: "maxDistance" });
   });
 
+  it("takes the body's name as a free label, the empty string included", () => {
+    expect(parseRuleSet(body({ name: "" })).name).toBe("");
+    expect(parseRuleSet(body({ name: "any label at all / 🙂" })).name).toBe("any label at all / 🙂");
+    expect(parseRuleSet(body({ name: undefined })).name).toBeUndefined();
+  });
+
   it("defaults a large rule set to the balanced strategy with largestPopulation batching", () => {
     const rs = parseRuleSet(
       body({ teams: [{ name: "all", minPlayers: 10, maxPlayers: 100 }], algorithm: { balancedAttribute: "skill" } }),
@@ -92,6 +98,7 @@ describe("validateRuleSet", () => {
     ["a JSON array", "[]", "body"],
     ["a wrong language version", body({ ruleLanguageVersion: "2.0" }), "ruleLanguageVersion"],
     ["an unknown top-level property", body({ colour: "red" }), "colour"],
+    ["a rule-set name that is not a string", body({ name: 5 }), "name"],
     ["no teams", body({ teams: [] }), "teams"],
     ["a duplicate team", body({ teams: [base.teams[0], base.teams[0]] }), "teams[1].name"],
     ["minPlayers above maxPlayers", body({ teams: [{ name: "a", minPlayers: 3, maxPlayers: 2 }] }), "teams[0].minPlayers"],
