@@ -119,7 +119,7 @@ export async function run(argv: readonly string[] = []): Promise<void> {
       .join(", ");
     const notices = stage.log.filter((l) => l.includes("capacity ran out"));
     console.log(
-      `  ${players} players at ${rate}/s (arrivals over ${(r.arrivalMs / 1000).toFixed(1)} s), matches ${values["match-seconds"]} s: ${outcomes || "none final"}; lost ${r.lost} (target: all COMPLETED, 0 lost)`,
+      `  ${players} players at ${rate}/s (arrivals over ${(r.arrivalMs / 1000).toFixed(1)} s), matches ${values["match-seconds"]} s: ${outcomes || "none final"}; lost ${r.lost}${r.lost ? ` ${JSON.stringify(r.lostBy)}` : ""} (target: all COMPLETED, 0 lost)`,
     );
     console.log(`  time to drain (first start → last ticket final): ${(r.drainMs / 1000).toFixed(1)} s; peak instances ${r.peakActiveInstances} active (desired up to ${r.peakDesiredInstances})`);
     console.log(`  capacity every 10 s (active+pending/desired): ${curve}`);

@@ -41,6 +41,7 @@ describe("a crowd on the local stage's live fleet", () => {
       timeoutMs: 60_000,
       pollEveryMs: 500,
     });
+    expect(result.lostBy).toEqual({});
     expect(result.lost).toBe(0);
     expect(result.statuses).toEqual({ COMPLETED: 60 });
     expect(result.peakDesiredInstances).toBeGreaterThan(1);

@@ -37,6 +37,8 @@ export interface CrowdResult {
   readonly statuses: Record<string, number>;
   /** Tickets with no final status when the run gave up (or never started). */
   readonly lost: number;
+  /** Of the lost: starts that never got a ticket, and open tickets by their last status seen. */
+  readonly lostBy: Record<string, number>;
   /** From the first start to the last ticket seen final. */
   readonly drainMs: number;
   /** From the first start to the last start (the arrival window). */
@@ -105,7 +107,8 @@ export async function runCrowd(o: CrowdOptions): Promise<CrowdResult> {
   })();
 
   const final = new Map<string, string>();
-  const open = new Map<string, { player: string; dueAt: number; etag?: string }>();
+  const open = new Map<string, { player: string; dueAt: number; etag?: string; last?: string }>();
+  let startFailed = 0;
   let lastFinal = 0;
   const starts: Promise<void>[] = [];
   ids.forEach((player, n) => {
@@ -115,7 +118,7 @@ export async function runCrowd(o: CrowdOptions): Promise<CrowdResult> {
         if (due > performance.now()) await sleep(due - performance.now());
         const ticketId = await startTicket(clients.get(player) as MatchplaceClient, `crowd-start-${player}`);
         open.set(ticketId, { player, dueAt: performance.now() + (o.pollEveryMs ?? 2000) });
-      })().catch(() => undefined), // a start that failed shows as lost
+      })().catch(() => void startFailed++), // a start that failed shows as lost
     );
   });
   let startsDone = false;
@@ -148,7 +151,10 @@ export async function runCrowd(o: CrowdOptions): Promise<CrowdResult> {
           lastFinal = performance.now() - t0;
           return;
         }
-        if (!r.notModified) wait = Math.max(wait, r.data.retryAfterMs ?? 0);
+        if (!r.notModified) {
+          t.last = r.data.status;
+          wait = Math.max(wait, r.data.retryAfterMs ?? 0);
+        }
       } catch (err) {
         // A poll that failed (throttled, a slow stage) is simply tried again later.
         wait = Math.max(wait, err instanceof ApiError ? (err.retryAfterMs ?? 2000) : 2000);
@@ -161,11 +167,14 @@ export async function runCrowd(o: CrowdOptions): Promise<CrowdResult> {
   await sampler;
   gamelift.destroy();
 
+  const lostBy: Record<string, number> = startFailed > 0 ? { "start failed": startFailed } : {};
+  for (const t of open.values()) lostBy[t.last ?? "never read"] = (lostBy[t.last ?? "never read"] ?? 0) + 1;
   const statuses: Record<string, number> = {};
   for (const s of final.values()) statuses[s] = (statuses[s] ?? 0) + 1;
   return {
     statuses,
     lost: o.players - final.size,
+    lostBy,
     drainMs: lastFinal,
     arrivalMs: await arrivalEnd,
     peakActiveInstances: Math.max(0, ...samples.map((s) => s.active)),
