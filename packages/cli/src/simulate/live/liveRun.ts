@@ -175,6 +175,9 @@ async function runLive(options: LiveRunnerOptions, input: LiveRunInput): Promise
     let eventWaiters: (() => void)[] = [];
     const sessionRandom = fork(input.seed, 11);
     const sessions = new Map<string, boolean>(); // game session ARN → terminated
+    /** Per population ticket: what its clients do when they have not heard of an end GameLift already announced. */
+    const nudges = new Map<string, () => void>();
+    const nudgeTimers = new Set<ReturnType<typeof setTimeout>>();
     let sessionsEnded = 0;
 
     const endSession = async (arn: string): Promise<void> => {
@@ -200,6 +203,16 @@ async function runLive(options: LiveRunnerOptions, input: LiveRunInput): Promise
           }),
         } as unknown as EventDetail;
         observer.onEvent(detail, Date.parse(e.time));
+        if (/^Matchmaking(Succeeded|TimedOut|Cancelled|Failed)$/.test(e.detail.type)) {
+          // A client that has heard nothing 10 s after GameLift ended its ticket asks the server (a realtime resync), as a player's app would.
+          for (const t of (detail as EventDetail).tickets) {
+            const timer = setTimeout(() => {
+              nudgeTimers.delete(timer);
+              nudges.get(t.ticketId)?.();
+            }, 10_000);
+            nudgeTimers.add(timer);
+          }
+        }
         const arn = (e.detail["gameSessionInfo"] as { gameSessionArn?: string } | undefined)?.gameSessionArn;
         if (e.detail.type === "MatchmakingSucceeded" && arn !== undefined && !sessions.has(arn)) {
           sessions.set(arn, false);
@@ -313,7 +326,11 @@ async function runLive(options: LiveRunnerOptions, input: LiveRunInput): Promise
             : m.api.waitForTicket(id, { timeoutMs: watchTimeoutMs, signal: stop.signal, onChange: (v) => onChange(v, "poll") });
           return done.then((view) => ({ view, source: lastSource, atMs: Date.now() - runStart }));
         };
+        nudges.set(arrival.ticketId, () => {
+          for (const m of members) m.live?.resync().catch(() => undefined);
+        });
         const results = await Promise.all(members.map(watch));
+        nudges.delete(arrival.ticketId);
         const first = results[0];
         if (first && terminal.has(first.view.status)) {
           outcome.status = first.view.status as TicketOutcome["status"];
@@ -405,6 +422,7 @@ async function runLive(options: LiveRunnerOptions, input: LiveRunInput): Promise
     const eventDisagreements = [...outcomes.values()].filter((o) => o.status !== "UNFINISHED" && byEvents.get(o.ticketId) !== o.status).length;
     for (const timer of sessionTimers) clearTimeout(timer);
     sessionTimers.clear();
+    for (const timer of nudgeTimers) clearTimeout(timer);
     await Promise.all([...sessions.keys()].map(endSession));
     input.onProgress?.(progress());
 
