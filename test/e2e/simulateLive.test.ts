@@ -119,8 +119,8 @@ describe("matchplace simulate --live", () => {
   }, 120_000);
 
   it("refuses a rule set the stage does not run", async () => {
-    const { code, stderr } = await simulate(["--live", "--stage", stageFile, "--rule-set", join(repo, "packages/cli/test/simulate/fixtures/even-teams.json"), "--players", "8"]);
+    const { code, stderr } = await simulate(["--live", "--stage", stageFile, "--rule-set", join(repo, "packages/gamelift-local/test/fixtures/flexmatch-guide/01-aliens-vs-cowboys.json"), "--players", "8"]);
     expect(code).toBe(5);
-    expect(stderr).toMatch(/runs rule set arena-2v2, not .*even-teams\.json/);
+    expect(stderr).toMatch(/runs rule set arena-2v2, not .*01-aliens-vs-cowboys\.json/);
   });
 });
