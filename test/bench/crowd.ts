@@ -8,72 +8,10 @@
  * Run: `npx tsx test/bench/crowd.ts [--players 2000] [--rate 50] [--match-seconds 10-20]
  *   [--scale-out-seconds 5] [--scaling-seconds 10]` (or `npm run bench`).
  */
-import { spawn } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { fileURLToPath, pathToFileURL } from "node:url";
+import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
 import { runCrowd } from "../support/crowd.js";
-
-const repoRoot = fileURLToPath(new URL("../..", import.meta.url));
-
-interface Endpoints {
-  api: string;
-  gamelift: string;
-  region: string;
-}
-
-/** Starts `packages/local/src/main.ts` on free ports with the given extra flags; resolves once it is up. */
-async function startStageProcess(flags: string[]): Promise<{ endpoints: Endpoints; fleetId: string; log: string[]; cleanup(): Promise<void> }> {
-  const dir = mkdtempSync(join(tmpdir(), "mp-crowd-"));
-  const localJson = join(dir, "local.json");
-  const ports = ["--api-port", "--websocket-port", "--dashboard-port", "--gamelift-port", "--dynamodb-port", "--sns-port", "--s3-port"].flatMap((f) => [f, "0"]);
-  const child = spawn(process.execPath, ["--import", "tsx", "packages/local/src/main.ts", ...ports, "--reconcile-ms", "0", ...flags], {
-    cwd: repoRoot,
-    env: { ...process.env, MATCHPLACE_LOCAL_JSON: localJson },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  // If this process ends first (a timeout, Ctrl-C), the stage goes with it.
-  const killStage = (): void => void child.kill("SIGTERM");
-  const onSignal = (signal: NodeJS.Signals): void => {
-    killStage();
-    process.exit(signal === "SIGINT" ? 130 : 143);
-  };
-  process.once("exit", killStage);
-  process.once("SIGINT", onSignal);
-  process.once("SIGTERM", onSignal);
-  const log: string[] = [];
-  // The stage's warnings (the capacity line among them) are kept for the closing note.
-  child.stderr?.on("data", (chunk: Buffer) => log.push(...chunk.toString().split("\n").filter(Boolean)));
-  let banner = "";
-  await new Promise<void>((resolve, reject) => {
-    child.once("exit", (code) => reject(new Error(`the stage exited (${code}) before it was up: ${log.join("\n")}`)));
-    child.stdout?.on("data", (chunk: Buffer) => {
-      banner += chunk.toString();
-      if (banner.includes("local stage is up")) resolve();
-    });
-  });
-  child.stdout?.resume();
-  const endpoints = JSON.parse(readFileSync(localJson, "utf8")) as Endpoints;
-  const fleetId = /fleets (fleet-[\w-]+)/.exec(banner)?.[1] ?? "";
-  const gameServers = /fleet simulation\s+(.*)/.exec(banner)?.[1] ?? "";
-  console.log(`crowd: stage up; ${gameServers}`);
-  return {
-    endpoints,
-    fleetId,
-    log,
-    cleanup: async () => {
-      const exited = new Promise((r) => child.once("exit", r));
-      process.off("exit", killStage);
-      process.off("SIGINT", onSignal);
-      process.off("SIGTERM", onSignal);
-      child.kill("SIGTERM");
-      await exited;
-      rmSync(dir, { recursive: true, force: true });
-    },
-  };
-}
+import { startStageProcess } from "../support/stageProcess.js";
 
 /** Runs the benchmark and prints its figures. */
 export async function run(argv: readonly string[] = []): Promise<void> {
@@ -95,12 +33,14 @@ export async function run(argv: readonly string[] = []): Promise<void> {
     "--scale-out-seconds", values["scale-out-seconds"],
     "--scaling-seconds", values["scaling-seconds"],
   ]);
+  const fleetId = /fleets (fleet-[\w-]+)/.exec(stage.banner)?.[1] ?? "";
+  console.log(`crowd: stage up; ${/fleet simulation\s+(.*)/.exec(stage.banner)?.[1] ?? ""}`);
   try {
     const r = await runCrowd({
       api: stage.endpoints.api,
       gamelift: stage.endpoints.gamelift,
       region: stage.endpoints.region,
-      fleetId: stage.fleetId,
+      fleetId,
       players,
       rate,
       prefix: `crowd-${Date.now().toString(36)}`,

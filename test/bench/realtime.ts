@@ -10,52 +10,12 @@
  * Each rate (writes/s, default 50 then 100) is one round on the same stage and sockets.
  * Run: `npx tsx test/bench/realtime.ts [--players N] [--rate 50,100]` (or `npm run bench`). Prints figures; asserts nothing.
  */
-import { spawn, type ChildProcess } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { fileURLToPath, pathToFileURL } from "node:url";
+import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
 import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import { createDocumentClient, TicketRepository } from "@matchplace/core/dynamo";
 import WebSocket from "ws";
-
-const repoRoot = fileURLToPath(new URL("../..", import.meta.url));
-
-/** Starts `packages/local/src/main.ts` on free ports; resolves with its endpoints once it is up. */
-export async function startStageProcess(): Promise<{ child: ChildProcess; localJson: string; endpoints: { api: string; websocket: string; dynamodb: string; region: string; tableName: string }; cleanup(): Promise<void> }> {
-  const dir = mkdtempSync(join(tmpdir(), "mp-bench-"));
-  const localJson = join(dir, "local.json");
-  const ports = ["--api-port", "--websocket-port", "--dashboard-port", "--gamelift-port", "--dynamodb-port", "--sns-port", "--s3-port"].flatMap((f) => [f, "0"]);
-  const child = spawn(process.execPath, [...(process.env.BENCH_PROF ? ["--cpu-prof", "--cpu-prof-dir=/tmp/prof"] : []), "--import", "tsx", "packages/local/src/main.ts", ...ports, "--reconcile-ms", "0"], {
-    cwd: repoRoot,
-    env: { ...process.env, MATCHPLACE_LOCAL_JSON: localJson },
-    stdio: ["ignore", "pipe", "inherit"],
-  });
-  // If this process dies first (Ctrl-C, a timeout), the stage goes with it.
-  const killStage = (): void => void child.kill("SIGTERM");
-  process.once("exit", killStage);
-  await new Promise<void>((resolve, reject) => {
-    child.once("exit", (code) => reject(new Error(`the stage exited (${code}) before it was up`)));
-    child.stdout?.on("data", (chunk: Buffer) => {
-      if (chunk.toString().includes("local stage is up")) resolve();
-    });
-  });
-  child.stdout?.resume();
-  const endpoints = JSON.parse(readFileSync(localJson, "utf8")) as { api: string; websocket: string; dynamodb: string; region: string; tableName: string };
-  return {
-    child,
-    localJson,
-    endpoints,
-    cleanup: async () => {
-      const exited = new Promise((r) => child.once("exit", r));
-      process.off("exit", killStage);
-      child.kill("SIGTERM");
-      await exited;
-      rmSync(dir, { recursive: true, force: true });
-    },
-  };
-}
+import { startStageProcess } from "../support/stageProcess.js";
 
 /** A dev token from the stage's `POST /local/token`. */
 async function token(api: string, playerId: string): Promise<string> {

@@ -11,7 +11,7 @@ import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { runCli } from "../../packages/cli/src/cli.js";
 import type { SimulationReport } from "../../packages/cli/src/simulate/simulation.js";
-import { startStageProcess } from "./realtime.js";
+import { startStageProcess } from "../support/stageProcess.js";
 
 const players = 200;
 
