@@ -1,15 +1,14 @@
-import type { MatchEventPublisher } from "@matchplace/core/realtime";
+import { MatchEventPublisher } from "@matchplace/core/realtime";
 import { linkedString } from "./linked.js";
 
-let publisher: Promise<MatchEventPublisher> | undefined;
+let publisher: MatchEventPublisher | undefined;
 
 /**
- * The process-wide publisher to the MatchEvents topic (`Resource.MatchEvents.arn`), loaded (the SNS
- * client included) and built on first use: handlers that never publish need no link to it, and the
- * ones that do do not evaluate the SNS client at import.
- * @example await (await matchEventPublisher()).publish(outbound);
+ * The process-wide publisher to the MatchEvents topic (`Resource.MatchEvents.arn`), built on first
+ * use so handlers that never publish need no link to it.
+ * @example await matchEventPublisher().publish(outbound);
  */
-export function matchEventPublisher(): Promise<MatchEventPublisher> {
-  publisher ??= import("@matchplace/core/realtime").then(({ MatchEventPublisher: P }) => new P({ topicArn: linkedString("MatchEvents", "arn") }));
+export function matchEventPublisher(): MatchEventPublisher {
+  publisher ??= new MatchEventPublisher({ topicArn: linkedString("MatchEvents", "arn") });
   return publisher;
 }

@@ -36,7 +36,7 @@ async function push(change: ItemChange, now: number): Promise<number> {
       await Promise.all(
         connections.map(async (c) => {
           try {
-            if ((await (await notifier()).post(c.connectionId, message)) === "gone") await s.connections.remove(playerId, c.connectionId);
+            if ((await notifier().post(c.connectionId, message)) === "gone") await s.connections.remove(playerId, c.connectionId);
             else sent += 1;
           } catch (err) {
             failures.push(err);
@@ -59,7 +59,7 @@ async function dispatchRecord(record: DynamoDBRecord): Promise<void> {
   if (sent > 0) metrics().addMetric("messagesPushed", "Count", sent);
   const outbound = matchEventFor(change);
   if (outbound !== undefined) {
-    await (await matchEventPublisher()).publish(outbound);
+    await matchEventPublisher().publish(outbound);
     metrics().addMetric("matchEventsPublished", "Count", 1);
   }
 }

@@ -40,7 +40,7 @@ async function onMessage(event: WebSocketEvent): Promise<WebSocketResult> {
   const { connectionId, connectedAt } = event.requestContext;
   const playerId = connectedPlayer(event);
   const s = realtimeServices();
-  const post = await notifier();
+  const post = notifier();
   if (playerId === undefined) {
     await post.post(connectionId, errorFrame("UNAUTHORIZED", "The connection has no player"));
     return { statusCode: 200 };

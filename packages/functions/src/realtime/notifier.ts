@@ -1,14 +1,13 @@
-import type { ConnectionNotifier } from "@matchplace/core/realtime";
+import { ConnectionNotifier } from "@matchplace/core/realtime";
 import { linkedString } from "../events/linked.js";
 
-let built: Promise<ConnectionNotifier> | undefined;
+let built: ConnectionNotifier | undefined;
 
 /**
- * Posts to connections (`Resource.Realtime.managementEndpoint`), loaded and built on first use; in
- * its own module so only the handlers that post bundle the API Gateway Management API client, and
- * they evaluate it on their first post rather than at import.
+ * Posts to connections (`Resource.Realtime.managementEndpoint`), built on first use; in its own
+ * module so only the handlers that post bundle the API Gateway Management API client.
  */
-export function notifier(): Promise<ConnectionNotifier> {
-  built ??= import("@matchplace/core/realtime").then(({ ConnectionNotifier: N }) => new N({ endpoint: linkedString("Realtime", "managementEndpoint") }));
+export function notifier(): ConnectionNotifier {
+  built ??= new ConnectionNotifier({ endpoint: linkedString("Realtime", "managementEndpoint") });
   return built;
 }

@@ -22,7 +22,7 @@ export const handler = httpHandler({ logger, auth: "iam", params: gameSessionPar
     { tickets: s.tickets, players: s.players, results: s.results, model: openskillModel, now: s.now },
     { gameSessionId: req.params.gameSessionId, report: req.body, fleets: callerFleets(s, req.iamCaller) },
   );
-  await (await matchEventPublisher()).publish(matchResultEvent(result, openskillModel));
+  await matchEventPublisher().publish(matchResultEvent(result, openskillModel));
   logger.info("match result", { gameSessionArn: result.gameSessionArn, created, players: result.changes.length, caller: req.iamCaller?.userArn });
   return { status: 200, body: resultReply(result) };
 });
