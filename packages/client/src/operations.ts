@@ -1,4 +1,4 @@
-import * as z from "zod";
+import * as z from "zod/mini";
 import {
   acceptMatchBody,
   createPartyBody,
@@ -18,23 +18,23 @@ import {
 } from "./schemas/index.js";
 
 /** One dependency's answer to the health check (error name only). */
-const dependencyCheck = z.object({ status: z.enum(["ok", "error"]), latencyMs: z.number(), error: z.string().optional() });
+const dependencyCheck = z.object({ status: z.enum(["ok", "error"]), latencyMs: z.number(), error: z.optional(z.string()) });
 
 /** Body of GET /v1/health: 200 `ok` when DynamoDB and GameLift answer, else 503 `degraded`. */
 export const healthView = z
   .object({ status: z.enum(["ok", "degraded"]), checks: z.object({ dynamodb: dependencyCheck, gamelift: dependencyCheck }) })
-  .meta({ id: "Health" });
+  .check(z.meta({ id: "Health" }));
 
 /** 202 reply of POST /v1/placements. */
 export const startPlacementResponse = z
-  .object({ placementId: z.string(), status: z.string(), retryAfterMs: z.number().int() })
-  .meta({ id: "StartPlacementResponse" });
+  .object({ placementId: z.string(), status: z.string(), retryAfterMs: z.number().check(z.int()) })
+  .check(z.meta({ id: "StartPlacementResponse" }));
 
 /** 202 reply of POST /v1/matchmaking/{ticketId}/accept. */
-export const acceptMatchResponse = z.object({ ticketId: z.string(), accepted: z.boolean() }).meta({ id: "AcceptMatchResponse" });
+export const acceptMatchResponse = z.object({ ticketId: z.string(), accepted: z.boolean() }).check(z.meta({ id: "AcceptMatchResponse" }));
 
 /** The OpenAPI document itself (opaque). */
-export const openApiDocument = z.record(z.string(), z.unknown()).meta({ id: "OpenApiDocument" });
+export const openApiDocument = z.record(z.string(), z.unknown()).check(z.meta({ id: "OpenApiDocument" }));
 
 /** One API operation: what the handler validates and what it answers, for the client and OpenAPI. */
 export interface OperationSpec {
@@ -42,10 +42,10 @@ export interface OperationSpec {
   readonly path: string;
   readonly auth: boolean;
   readonly summary: string;
-  readonly params?: z.ZodObject;
-  readonly body?: z.ZodType;
+  readonly params?: z.ZodMiniObject;
+  readonly body?: z.ZodMiniType;
   /** Success status and body schema (`undefined` for 204). */
-  readonly success: { readonly status: number; readonly schema?: z.ZodType };
+  readonly success: { readonly status: number; readonly schema?: z.ZodMiniType };
   /** Error statuses the operation may answer besides 400/401/413/415/429/503. */
   readonly errors: readonly number[];
   /** Whether it honours `Idempotency-Key`. */

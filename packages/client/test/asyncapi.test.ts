@@ -58,7 +58,7 @@ describe("AsyncAPI document", () => {
 
   it("describes every message the server sends on the WebSocket, by its `type`", () => {
     const sent = Object.values(doc.channels["realtime"]?.messages ?? {}).map((m) => (resolve(m.$ref) as { name: string }).name);
-    const types = serverMessage.options.map((o) => o.shape.type.value);
+    const types = serverMessage.def.options.map((o) => o.shape.type.def.values[0]);
     for (const type of types) expect(sent).toContain(type);
     expect(sent).toEqual(expect.arrayContaining(["ping", "resync"]));
   });

@@ -15,7 +15,7 @@ export const asyncApiPath = fileURLToPath(new URL("../../../../docs/asyncapi.jso
 
 const schemaRef = "#/components/schemas/";
 
-function idOf(schema: z.ZodType): string {
+function idOf(schema: z.core.$ZodType): string {
   const id = z.globalRegistry.get(schema)?.id;
   if (typeof id !== "string") throw new Error("message schemas must carry .meta({ id })");
   return id;
@@ -26,7 +26,7 @@ function idOf(schema: z.ZodType): string {
  * keeping those reachable from `roots`. Input shapes: what a receiver's zod parser accepts, so
  * additive fields stay compatible.
  */
-function schemasFor(roots: z.ZodType[]): Record<string, Json> {
+function schemasFor(roots: z.core.$ZodType[]): Record<string, Json> {
   const out = z.toJSONSchema(z.globalRegistry, { target: "draft-7", io: "input", uri: (id) => `${schemaRef}${id}`, unrepresentable: "any" });
   const all: Record<string, Json> = {};
   for (const [id, schema] of Object.entries(out.schemas)) {
@@ -44,7 +44,7 @@ function schemasFor(roots: z.ZodType[]): Record<string, Json> {
 }
 
 interface MessageSpec {
-  readonly schema: z.ZodType;
+  readonly schema: z.core.$ZodType;
   readonly name: string;
   readonly summary: string;
   readonly headers?: Json;

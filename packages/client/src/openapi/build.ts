@@ -29,7 +29,7 @@ function allComponents(): Record<string, Json> {
   return schemas;
 }
 
-function refTo(schema: z.ZodType): Json {
+function refTo(schema: z.core.$ZodType): Json {
   const id = z.globalRegistry.get(schema)?.id;
   if (typeof id !== "string") throw new Error("API schemas must carry .meta({ id })");
   return { $ref: `${refPrefix}${id}` };
@@ -69,7 +69,7 @@ function parameters(op: OperationSpec): Json[] {
 }
 
 /** A body is required when its schema requires any field (an empty body counts as `{}`). */
-function hasRequiredFields(schema: z.ZodType): boolean {
+function hasRequiredFields(schema: z.core.$ZodType): boolean {
   const json = z.toJSONSchema(schema, { io: "input", unrepresentable: "any" }) as { required?: string[]; $defs?: Record<string, { required?: string[] }> };
   const required = json.required ?? Object.values(json.$defs ?? {})[0]?.required ?? [];
   return required.length > 0;

@@ -5,8 +5,9 @@
  * subscription filter them. Delivery is at-least-once: deduplicate on `id`, which is stable for a
  * transition (a duplicate or reordered GameLift notification never makes a second one).
  */
-import * as z from "zod";
+import * as z from "zod/mini";
 import { PLACEMENT_STATUSES, TICKET_STATUSES } from "@matchplace/core";
+import { int } from "./int.js";
 
 /** Ticket transitions published (`Ticket` + the new status in PascalCase). */
 export const TICKET_EVENT_TYPES = [
@@ -27,26 +28,26 @@ export const MATCH_EVENT_TYPES = [...TICKET_EVENT_TYPES, ...PLACEMENT_EVENT_TYPE
 
 /** Where a placed match's players connect (the game session). */
 export const matchEventConnection = z
-  .object({ gameSessionArn: z.string(), ipAddress: z.string(), dnsName: z.string(), port: z.number().int() })
-  .meta({ id: "MatchEventConnection" });
+  .object({ gameSessionArn: z.string(), ipAddress: z.string(), dnsName: z.string(), port: int() })
+  .check(z.meta({ id: "MatchEventConnection" }));
 
 /** A player of the ticket or placement, with what the backend knows of them. */
 export const matchEventPlayer = z
   .object({
     playerId: z.string(),
-    team: z.string().optional(),
-    playerSessionId: z.string().optional(),
-    accepted: z.boolean().optional(),
+    team: z.optional(z.string()),
+    playerSessionId: z.optional(z.string()),
+    accepted: z.optional(z.boolean()),
   })
-  .meta({ id: "MatchEventPlayer" });
+  .check(z.meta({ id: "MatchEventPlayer" }));
 
 const envelope = {
-  id: z.string().describe("Stable per transition: `<kind>:<id>:<version>`; deduplicate on it"),
-  time: z.string().describe("When the backend recorded the transition (ISO 8601)"),
-  version: z.number().int().describe("The item's version after the transition"),
+  id: z.string().check(z.describe("Stable per transition: `<kind>:<id>:<version>`; deduplicate on it")),
+  time: z.string().check(z.describe("When the backend recorded the transition (ISO 8601)")),
+  version: int().check(z.describe("The item's version after the transition")),
   players: z.array(matchEventPlayer),
-  reason: z.string().optional(),
-  connection: matchEventConnection.optional(),
+  reason: z.optional(z.string()),
+  connection: z.optional(matchEventConnection),
 };
 
 /** A ticket changed status. */
@@ -55,14 +56,14 @@ export const ticketMatchEvent = z
     type: z.enum(TICKET_EVENT_TYPES),
     ticketId: z.string(),
     status: z.enum(TICKET_STATUSES),
-    previousStatus: z.enum(TICKET_STATUSES).optional(),
+    previousStatus: z.optional(z.enum(TICKET_STATUSES)),
     configurationName: z.string(),
-    partyId: z.string().optional(),
-    matchId: z.string().optional(),
-    backfillOf: z.string().optional(),
+    partyId: z.optional(z.string()),
+    matchId: z.optional(z.string()),
+    backfillOf: z.optional(z.string()),
     ...envelope,
   })
-  .meta({ id: "TicketMatchEvent" });
+  .check(z.meta({ id: "TicketMatchEvent" }));
 
 /** A placement changed status. */
 export const placementMatchEvent = z
@@ -70,17 +71,17 @@ export const placementMatchEvent = z
     type: z.enum(PLACEMENT_EVENT_TYPES),
     placementId: z.string(),
     status: z.enum(PLACEMENT_STATUSES),
-    previousStatus: z.enum(PLACEMENT_STATUSES).optional(),
+    previousStatus: z.optional(z.enum(PLACEMENT_STATUSES)),
     queueName: z.string(),
-    gameSessionRegion: z.string().optional(),
+    gameSessionRegion: z.optional(z.string()),
     ...envelope,
   })
-  .meta({ id: "PlacementMatchEvent" });
+  .check(z.meta({ id: "PlacementMatchEvent" }));
 
 /** A rating in a result event. */
 export const matchEventRating = z
-  .object({ mu: z.number(), sigma: z.number(), display: z.number().describe("mu - 3 sigma"), matches: z.number().int() })
-  .meta({ id: "MatchEventRating" });
+  .object({ mu: z.number(), sigma: z.number(), display: z.number().check(z.describe("mu - 3 sigma")), matches: int() })
+  .check(z.meta({ id: "MatchEventRating" }));
 
 /**
  * A game server's result was recorded and every player's rating updated (in one transaction).
@@ -89,20 +90,20 @@ export const matchEventRating = z
 export const matchResultRecordedEvent = z
   .object({
     type: z.enum(RESULT_EVENT_TYPES),
-    id: z.string().describe("`result:<gameSessionArn>`: one result per game session; deduplicate on it"),
-    time: z.string().describe("When the result was recorded (ISO 8601)"),
+    id: z.string().check(z.describe("`result:<gameSessionArn>`: one result per game session; deduplicate on it")),
+    time: z.string().check(z.describe("When the result was recorded (ISO 8601)")),
     gameSessionArn: z.string(),
-    configurationName: z.string().describe("The rating pool: the matchmaking configuration's name"),
+    configurationName: z.string().check(z.describe("The rating pool: the matchmaking configuration's name")),
     players: z.array(
       z.object({ playerId: z.string(), team: z.string(), before: matchEventRating, after: matchEventRating }),
     ),
-    teams: z.array(z.object({ team: z.string(), rank: z.number().optional(), score: z.number().optional() })),
+    teams: z.array(z.object({ team: z.string(), rank: z.optional(z.number()), score: z.optional(z.number()) })),
     leftEarly: z.array(z.string()),
   })
-  .meta({ id: "MatchResultRecordedEvent" });
+  .check(z.meta({ id: "MatchResultRecordedEvent" }));
 
 /** Every MatchEvents message body. */
-export const matchEvent = z.union([ticketMatchEvent, placementMatchEvent, matchResultRecordedEvent]).meta({ id: "MatchEvent" });
+export const matchEvent = z.union([ticketMatchEvent, placementMatchEvent, matchResultRecordedEvent]).check(z.meta({ id: "MatchEvent" }));
 
 /** A MatchEvents message body. */
 export type MatchEvent = z.output<typeof matchEvent>;

@@ -1,21 +1,24 @@
 import { clientSettableAttributes, configurationProfiles, TICKET_STATUSES, type RuleSetAttribute } from "@matchplace/core";
-import * as z from "zod";
+import * as z from "zod/mini";
 import { connectionView, latencyInMs } from "./common.js";
+import { int } from "./int.js";
 
 const attributeName = /^[A-Za-z0-9_-]{1,32}$/;
-const attributeString = z.string().min(1).max(100);
+const attributeString = z.string().check(z.minLength(1), z.maxLength(100));
 
 /** The zod schema of one client-settable attribute, from its rule-set type. */
-function attributeSchema(attr: RuleSetAttribute): z.ZodType {
+function attributeSchema(attr: RuleSetAttribute): z.ZodMiniType {
   switch (attr.type) {
     case "string":
       return attributeString;
     case "number":
-      return z.number().finite();
+      return z.number();
     case "string_list":
-      return z.array(attributeString).min(1).max(10);
+      return z.array(attributeString).check(z.minLength(1), z.maxLength(10));
     case "string_number_map":
-      return z.record(z.string().regex(attributeName), z.number().finite()).refine((m) => Object.keys(m).length <= 10, "at most 10 entries");
+      return z
+        .record(z.string().check(z.regex(attributeName)), z.number())
+        .check(z.refine((m) => Object.keys(m).length <= 10, "at most 10 entries"));
   }
 }
 
@@ -24,8 +27,8 @@ function attributeSchema(attr: RuleSetAttribute): z.ZodType {
  * configuration declares client-settable, with the rule set's types). Anything else is refused.
  */
 export const clientAttributes = z
-  .strictObject(Object.fromEntries(clientSettableAttributes().map((a) => [a.name, attributeSchema(a).optional()])))
-  .meta({ id: "ClientAttributes" });
+  .strictObject(Object.fromEntries(clientSettableAttributes().map((a) => [a.name, z.optional(attributeSchema(a))])))
+  .check(z.meta({ id: "ClientAttributes" }));
 
 /** Public names of the configurations a client may choose. */
 export const configurationKey = z.enum(configurationProfiles.map((p) => p.key) as [string, ...string[]]);
@@ -33,19 +36,19 @@ export const configurationKey = z.enum(configurationProfiles.map((p) => p.key) a
 /** Body of POST /v1/matchmaking. */
 export const startMatchmakingBody = z
   .strictObject({
-    configuration: configurationKey.optional().describe("Matchmaking configuration; default: the stage's default"),
-    latencyInMs: latencyInMs.optional(),
-    attributes: clientAttributes.optional(),
+    configuration: z.optional(configurationKey).check(z.describe("Matchmaking configuration; default: the stage's default")),
+    latencyInMs: z.optional(latencyInMs),
+    attributes: z.optional(clientAttributes),
   })
-  .meta({ id: "StartMatchmakingRequest" });
+  .check(z.meta({ id: "StartMatchmakingRequest" }));
 
 /** A ticket status. */
 export const ticketStatus = z.enum(TICKET_STATUSES);
 
 /** 202 reply of POST /v1/matchmaking. */
 export const startMatchmakingResponse = z
-  .object({ ticketId: z.string(), status: ticketStatus, retryAfterMs: z.number().int() })
-  .meta({ id: "StartMatchmakingResponse" });
+  .object({ ticketId: z.string(), status: ticketStatus, retryAfterMs: int() })
+  .check(z.meta({ id: "StartMatchmakingResponse" }));
 
 /** The ticket as the caller sees it (GET /v1/matchmaking/{ticketId} and /current). */
 export const ticketView = z
@@ -53,28 +56,28 @@ export const ticketView = z
     ticketId: z.string(),
     status: ticketStatus,
     configuration: z.string(),
-    partyId: z.string().optional(),
-    reason: z.string().optional(),
-    message: z.string().optional(),
-    estimatedWaitSeconds: z.number().optional(),
-    match: z
-      .object({
-        matchId: z.string().optional(),
-        team: z.string().optional(),
+    partyId: z.optional(z.string()),
+    reason: z.optional(z.string()),
+    message: z.optional(z.string()),
+    estimatedWaitSeconds: z.optional(z.number()),
+    match: z.optional(
+      z.object({
+        matchId: z.optional(z.string()),
+        team: z.optional(z.string()),
         acceptanceRequired: z.boolean(),
-        acceptanceTimeoutSeconds: z.number().optional(),
-        accepted: z.boolean().nullable().describe("The caller's own answer; null while pending"),
-        acceptedCount: z.number().int(),
-        playerCount: z.number().int(),
-      })
-      .optional(),
-    connection: connectionView.optional(),
+        acceptanceTimeoutSeconds: z.optional(z.number()),
+        accepted: z.nullable(z.boolean()).check(z.describe("The caller's own answer; null while pending")),
+        acceptedCount: int(),
+        playerCount: int(),
+      }),
+    ),
+    connection: z.optional(connectionView),
     createdAt: z.string(),
     updatedAt: z.string(),
-    version: z.number().int().describe("Grows with every change the caller can see; keep the highest seen (push messages may repeat or arrive late)"),
-    retryAfterMs: z.number().int().describe("Poll again after this many ms (0 once the ticket has ended)"),
+    version: int().check(z.describe("Grows with every change the caller can see; keep the highest seen (push messages may repeat or arrive late)")),
+    retryAfterMs: int().check(z.describe("Poll again after this many ms (0 once the ticket has ended)")),
   })
-  .meta({ id: "Ticket" });
+  .check(z.meta({ id: "Ticket" }));
 
 /** Body of POST /v1/matchmaking/{ticketId}/accept. */
-export const acceptMatchBody = z.strictObject({ accept: z.boolean() }).meta({ id: "AcceptMatchRequest" });
+export const acceptMatchBody = z.strictObject({ accept: z.boolean() }).check(z.meta({ id: "AcceptMatchRequest" }));

@@ -1,28 +1,31 @@
-import * as z from "zod";
+import * as z from "zod/mini";
+import { int } from "./int.js";
 import { clientAttributes } from "./matchmaking.js";
 
 /** One skill rating (Weng-Lin / openskill): μ, σ, the display rating μ − 3σ, and the matches rated. */
 export const ratingView = z
   .object({
     mu: z.number(),
-    sigma: z.number().nonnegative(),
-    display: z.number().describe("Conservative display rating, mu - 3 sigma"),
-    matches: z.number().int().nonnegative(),
+    sigma: z.number().check(z.nonnegative()),
+    display: z.number().check(z.describe("Conservative display rating, mu - 3 sigma")),
+    matches: int().check(z.nonnegative()),
   })
-  .meta({ id: "Rating" });
+  .check(z.meta({ id: "Rating" }));
 
 /** The caller's profile (GET /v1/players/me). */
 export const playerView = z
   .object({
     playerId: z.string(),
-    skill: z.number().describe("Server-side matchmaking skill sent with StartMatchmaking (from the default pool's rating); never set by clients"),
-    ratings: z.record(z.string(), ratingView).describe("Ratings by rating pool (a pool per matchmaking configuration); empty before the first rated match"),
-    preferences: z.record(z.string(), z.unknown()).describe("Client-settable attributes used when matchmaking"),
-    partyId: z.string().optional(),
-    activeTicketId: z.string().optional(),
+    skill: z.number().check(z.describe("Server-side matchmaking skill sent with StartMatchmaking (from the default pool's rating); never set by clients")),
+    ratings: z
+      .record(z.string(), ratingView)
+      .check(z.describe("Ratings by rating pool (a pool per matchmaking configuration); empty before the first rated match")),
+    preferences: z.record(z.string(), z.unknown()).check(z.describe("Client-settable attributes used when matchmaking")),
+    partyId: z.optional(z.string()),
+    activeTicketId: z.optional(z.string()),
     createdAt: z.string(),
   })
-  .meta({ id: "Player" });
+  .check(z.meta({ id: "Player" }));
 
 /** Body of PATCH /v1/players/me: only client-settable attributes. */
-export const updatePlayerBody = z.strictObject({ preferences: clientAttributes }).meta({ id: "UpdatePlayerRequest" });
+export const updatePlayerBody = z.strictObject({ preferences: clientAttributes }).check(z.meta({ id: "UpdatePlayerRequest" }));

@@ -1,31 +1,34 @@
-import * as z from "zod";
+import * as z from "zod/mini";
+import { int } from "./int.js";
 
-const playerId = z.string().regex(/^[A-Za-z0-9._@:+=-]{1,128}$/, "1-128 characters of A-Z a-z 0-9 . _ @ : + = -");
+const playerId = z.string().check(z.regex(/^[A-Za-z0-9._@:+=-]{1,128}$/, "1-128 characters of A-Z a-z 0-9 . _ @ : + = -"));
 const outcome = {
-  rank: z.number().int().min(1).max(1000).optional().describe("1 = best; equal ranks tie"),
-  score: z.number().finite().optional().describe("Higher is better; equal scores tie"),
+  rank: z.optional(int().check(z.minimum(1), z.maximum(1000))).check(z.describe("1 = best; equal ranks tie")),
+  score: z.optional(z.number()).check(z.describe("Higher is better; equal scores tie")),
 };
 
 /** One team of a game server's result report. */
 export const resultTeam = z
   .strictObject({
-    team: z.string().min(1).max(128).describe("Team name as in the rule set (the ticket's player team)"),
+    team: z.string().check(z.minLength(1), z.maxLength(128), z.describe("Team name as in the rule set (the ticket's player team)")),
     ...outcome,
-    players: z.array(z.strictObject({ playerId, ...outcome })).max(200).optional(),
+    players: z.optional(z.array(z.strictObject({ playerId, ...outcome })).check(z.maxLength(200))),
   })
-  .refine((t) => (t.rank === undefined) !== (t.score === undefined), { message: "give exactly one of rank or score" })
-  .meta({ id: "ResultTeam" });
+  .check(
+    z.refine((t) => (t.rank === undefined) !== (t.score === undefined), { message: "give exactly one of rank or score" }),
+    z.meta({ id: "ResultTeam" }),
+  );
 
 /** Body of POST /v1/server/game-sessions/{gameSessionId}/results (game servers, IAM-signed). */
 export const matchResultBody = z
   .strictObject({
-    teams: z.array(resultTeam).min(1).max(32),
-    leftEarly: z.array(playerId).max(200).optional().describe("Players who left before the end (rated with their team)"),
+    teams: z.array(resultTeam).check(z.minLength(1), z.maxLength(32)),
+    leftEarly: z.optional(z.array(playerId).check(z.maxLength(200))).check(z.describe("Players who left before the end (rated with their team)")),
   })
-  .meta({ id: "MatchResultRequest" });
+  .check(z.meta({ id: "MatchResultRequest" }));
 
 /** A rating as a result reports it. */
-export const resultRating = z.object({ mu: z.number(), sigma: z.number(), matches: z.number().int() });
+export const resultRating = z.object({ mu: z.number(), sigma: z.number(), matches: int() });
 
 /** Reply of the results route: the same for the first report and every identical retry. */
 export const matchResultView = z
@@ -35,9 +38,9 @@ export const matchResultView = z
     recordedAt: z.string(),
     players: z.array(z.object({ playerId: z.string(), team: z.string(), before: resultRating, after: resultRating })),
   })
-  .meta({ id: "MatchResult" });
+  .check(z.meta({ id: "MatchResult" }));
 
 /** Reply of POST /v1/server/game-sessions/{gameSessionId}/end. */
 export const gameSessionEndView = z
   .object({ gameSessionArn: z.string(), playerIds: z.array(z.string()) })
-  .meta({ id: "GameSessionEnd" });
+  .check(z.meta({ id: "GameSessionEnd" }));

@@ -5,8 +5,7 @@
  */
 import { Logger } from "@aws-lambda-powertools/logger";
 import { injectLambdaContext } from "@aws-lambda-powertools/logger/middleware";
-import { Metrics, MetricUnit } from "@aws-lambda-powertools/metrics";
-import { logMetrics } from "@aws-lambda-powertools/metrics/middleware";
+import { lazyMetrics } from "../observability.js";
 import middy from "@middy/core";
 import { redriveDeadLetters, type RedriveReport } from "@matchplace/core";
 import { createDocumentClient, PlacementRepository, TicketRepository } from "@matchplace/core/dynamo";
@@ -16,7 +15,7 @@ import { linkedTrust } from "../events/trust.js";
 import { SqsDeadLetterSource } from "./SqsDeadLetterSource.js";
 
 const logger = new Logger({ serviceName: "matchplace-dlq" });
-const metrics = new Metrics({ namespace: "matchplace", serviceName: "matchplace-dlq" });
+const { metrics, logMetrics } = lazyMetrics({ namespace: "matchplace", serviceName: "matchplace-dlq" });
 const tableName = linkedString("Table", "name");
 const client = createDocumentClient();
 const tickets = new TicketRepository({ client, tableName, retentionSeconds: retentionSeconds() });
@@ -27,9 +26,9 @@ const source = new SqsDeadLetterSource({ queueUrl: linkedString("EventsDeadLette
 async function run(event: { maxMessages?: number } | null): Promise<RedriveReport> {
   const maxMessages = typeof event?.maxMessages === "number" ? event.maxMessages : 1000;
   const report = await redriveDeadLetters({ source, tickets, placements, clock: { now: () => Date.now() }, trust }, { maxMessages });
-  metrics.addMetric("DlqMessages", MetricUnit.Count, report.received);
-  metrics.addMetric("DlqRedriven", MetricUnit.Count, report.redriven);
-  metrics.addMetric("DlqRejected", MetricUnit.Count, report.rejected);
+  metrics().addMetric("DlqMessages", "Count", report.received);
+  metrics().addMetric("DlqRedriven", "Count", report.redriven);
+  metrics().addMetric("DlqRejected", "Count", report.rejected);
   logger.info("dead letters redriven", { ...report });
   return report;
 }
@@ -37,4 +36,4 @@ async function run(event: { maxMessages?: number } | null): Promise<RedriveRepor
 /** Lambda entry point. Input: `{ "maxMessages"?: number }`. */
 export const handler = middy(run)
   .use(injectLambdaContext(logger, { resetKeys: true }))
-  .use(logMetrics(metrics));
+  .use(logMetrics);

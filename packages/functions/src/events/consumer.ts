@@ -12,8 +12,7 @@
  */
 import { Logger } from "@aws-lambda-powertools/logger";
 import { injectLambdaContext } from "@aws-lambda-powertools/logger/middleware";
-import { Metrics } from "@aws-lambda-powertools/metrics";
-import { logMetrics } from "@aws-lambda-powertools/metrics/middleware";
+import { lazyMetrics } from "../observability.js";
 import middy from "@middy/core";
 import { consumeDelivery, PoisonMessageError } from "@matchplace/core";
 import { createDocumentClient, PlacementRepository, TicketRepository } from "@matchplace/core/dynamo";
@@ -23,7 +22,7 @@ import { retentionSeconds } from "./config.js";
 import { linkedTrust } from "./trust.js";
 
 const logger = new Logger({ serviceName: "matchplace-events" });
-const metrics = new Metrics({ namespace: "matchplace", serviceName: "matchplace-events" });
+const { metrics, logMetrics } = lazyMetrics({ namespace: "matchplace", serviceName: "matchplace-events" });
 const tableName = linkedString("Table", "name");
 const client = createDocumentClient();
 const tickets = new TicketRepository({ client, tableName, retentionSeconds: retentionSeconds() });
@@ -35,7 +34,7 @@ export const sdkClients = { dynamodb: client } as const;
 
 async function consume(event: unknown): Promise<void> {
   const { outcomes, failure } = await consumeDelivery(event, { tickets, placements, trust, now: Date.now() });
-  reportOutcomes(outcomes, logger, metrics);
+  reportOutcomes(outcomes, logger, metrics());
   if (failure !== undefined) throw failure;
   const poison = outcomes.flatMap((o) => (o.kind === "poison" ? [o.error] : []));
   if (poison.length > 0) throw new PoisonMessageError(poison);
@@ -61,4 +60,4 @@ export const handler = middy(consume)
       if (id !== undefined) logger.setCorrelationId(id);
     },
   })
-  .use(logMetrics(metrics));
+  .use(logMetrics);

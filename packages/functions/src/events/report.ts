@@ -1,5 +1,5 @@
 import type { Logger } from "@aws-lambda-powertools/logger";
-import { MetricUnit, type Metrics } from "@aws-lambda-powertools/metrics";
+import type { Metrics } from "@aws-lambda-powertools/metrics";
 import type { MessageOutcome } from "@matchplace/core";
 
 /**
@@ -12,27 +12,27 @@ export function reportOutcomes(outcomes: readonly MessageOutcome[], logger: Logg
   for (const o of outcomes) {
     if (o.kind === "poison") {
       logger.error("poison message", { error: o.error, raw: o.raw.slice(0, 500) });
-      metrics.addMetric("PoisonMessages", MetricUnit.Count, 1);
+      metrics.addMetric("PoisonMessages", "Count", 1);
       continue;
     }
     if (o.kind === "rejected") {
       logger.warn("event rejected", { envelopeId: o.envelopeId, eventType: o.eventType, reason: o.reason });
-      metrics.addMetric("RejectedEvents", MetricUnit.Count, 1);
+      metrics.addMetric("RejectedEvents", "Count", 1);
       continue;
     }
     const byType = metrics.singleMetric();
     byType.addDimension("EventType", o.eventType);
-    byType.addMetric("Events", MetricUnit.Count, 1);
+    byType.addMetric("Events", "Count", 1);
     if (o.kind === "unknown") {
       logger.warn("unknown event type acknowledged", { envelopeId: o.envelopeId, eventType: o.eventType, detailType: o.detailType });
-      metrics.addMetric("UnknownEvents", MetricUnit.Count, 1);
+      metrics.addMetric("UnknownEvents", "Count", 1);
       continue;
     }
     for (const f of o.folds) {
       const key = f.kind === "ticket" ? "ticketId" : "placementId";
       if (f.rejected !== undefined) {
         logger.warn("event rejected", { [key]: f.id.slice(0, 128), envelopeId: o.envelopeId, eventType: o.eventType, reason: f.rejected });
-        metrics.addMetric("RejectedEvents", MetricUnit.Count, 1);
+        metrics.addMetric("RejectedEvents", "Count", 1);
         continue;
       }
       logger.info(f.applied ? "event folded" : "event dropped by guard", {
@@ -42,7 +42,7 @@ export function reportOutcomes(outcomes: readonly MessageOutcome[], logger: Logg
         eventType: o.eventType,
         status: f.status,
       });
-      metrics.addMetric(f.applied ? "EventsApplied" : "DuplicatesDropped", MetricUnit.Count, 1);
+      metrics.addMetric(f.applied ? "EventsApplied" : "DuplicatesDropped", "Count", 1);
     }
   }
 }

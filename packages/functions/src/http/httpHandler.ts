@@ -3,7 +3,7 @@ import { injectLambdaContext } from "@aws-lambda-powertools/logger/middleware";
 import middy, { type MiddlewareObj, type MiddyfiedHandler } from "@middy/core";
 import httpHeaderNormalizer from "@middy/http-header-normalizer";
 import type { APIGatewayProxyStructuredResultV2, Context } from "aws-lambda";
-import type { z } from "zod";
+import type * as z from "zod/mini";
 import { callerIdentity } from "./middleware/callerIdentity.js";
 import { errorResponse } from "./middleware/errorResponse.js";
 import { iamCaller } from "./middleware/iamCaller.js";
@@ -13,10 +13,10 @@ import { validation } from "./middleware/validation.js";
 import { json, type HttpResult } from "./response.js";
 import type { HttpEvent, RouteRequest } from "./types.js";
 
-type Out<S> = S extends z.ZodType ? z.output<S> : Record<string, never>;
+type Out<S> = S extends z.ZodMiniType ? z.output<S> : Record<string, never>;
 
 /** Declaration of one route's inputs; every part is optional. */
-export interface HttpHandlerOptions<B extends z.ZodType | undefined, P extends z.ZodType | undefined, Q extends z.ZodType | undefined> {
+export interface HttpHandlerOptions<B extends z.ZodMiniType | undefined, P extends z.ZodMiniType | undefined, Q extends z.ZodMiniType | undefined> {
   readonly logger: Logger;
   /** Who may call: `true`/`"jwt"` a player (JWT `sub`, default), `"iam"` a SigV4 signer, `false` anyone. */
   readonly auth?: boolean | "jwt" | "iam";
@@ -42,9 +42,9 @@ export type HttpLambda = MiddyfiedHandler<HttpEvent, APIGatewayProxyStructuredRe
  *   ({ status: 200, body: await getTicket(req.playerId, req.params.ticketId) }));
  */
 export function httpHandler<
-  B extends z.ZodType | undefined = undefined,
-  P extends z.ZodType | undefined = undefined,
-  Q extends z.ZodType | undefined = undefined,
+  B extends z.ZodMiniType | undefined = undefined,
+  P extends z.ZodMiniType | undefined = undefined,
+  Q extends z.ZodMiniType | undefined = undefined,
 >(
   options: HttpHandlerOptions<B, P, Q>,
   route: (request: RouteRequest<Out<B>, Out<P>, Out<Q>>) => Promise<HttpResult>,

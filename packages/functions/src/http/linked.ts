@@ -1,5 +1,5 @@
 import { Resource } from "sst";
-import * as z from "zod";
+import * as z from "zod/mini";
 
 /** A linked resource (SST `Resource.<name>`) is missing or malformed in this environment. */
 export class LinkedResourceError extends Error {
@@ -9,10 +9,10 @@ export class LinkedResourceError extends Error {
   }
 }
 
-const tableSchema = z.object({ name: z.string().min(1) });
-const matchmakingSchema = z.object({ configurationName: z.string().min(1), queueName: z.string().min(1) });
+const tableSchema = z.object({ name: z.string().check(z.minLength(1)) });
+const matchmakingSchema = z.object({ configurationName: z.string().check(z.minLength(1)), queueName: z.string().check(z.minLength(1)) });
 
-function linked<T>(name: string, schema: z.ZodType<T>): T {
+function linked<T>(name: string, schema: z.ZodMiniType<T>): T {
   try {
     return schema.parse((Resource as unknown as Record<string, unknown>)[name]);
   } catch (err) {

@@ -1,15 +1,16 @@
 /**
- * Ratings at the API's edge: the OpenSkill model, the rating settings and the `skill` a player is
- * matched with — in their own module, so only the handlers that use ratings (players/me, start,
- * game-server results) bundle and load openskill.
+ * Ratings at the API's edge: reading ratings (openskill's defaults, no rating library), the rating
+ * settings and the `skill` a player is matched with. Only the results route rates a match, so only
+ * it bundles and loads openskill (`openskillModel`).
  */
-import { defaultConfigurationProfile, openskillModel, skillFromRating, type ConfigurationProfile, type Player, type RatingModel } from "@matchplace/core";
+import { defaultConfigurationProfile, openskillScale, skillFromRating, type ConfigurationProfile, type Player, type RatingScale } from "@matchplace/core";
 import { ratingConfig, type RatingConfig } from "./ratingConfig.js";
 import { services } from "./services.js";
 
 /** What the rating routes need. */
 export interface Ratings {
-  readonly model: RatingModel;
+  /** Reading ratings (new player, display rating); rating a match is the results route's own. */
+  readonly model: RatingScale;
   readonly config: RatingConfig;
   /** The server-trusted `skill` of a player for a configuration: its pool's rating on the rule set's scale. */
   skillOf(player: Player, profile: ConfigurationProfile): number;
@@ -26,11 +27,11 @@ export function ratings(): Ratings {
   const config = ratingConfig();
   const { names } = services();
   built = {
-    model: openskillModel,
+    model: openskillScale,
     config,
     // The pool of a configuration is the configuration's name in this stage (what results record).
     skillOf: (player, profile) =>
-      skillFromRating(openskillModel, config.skillScale, player.ratings?.[profile.key === defaultConfigurationProfile.key ? names.configurationName : profile.key]),
+      skillFromRating(openskillScale, config.skillScale, player.ratings?.[profile.key === defaultConfigurationProfile.key ? names.configurationName : profile.key]),
   };
   return built;
 }

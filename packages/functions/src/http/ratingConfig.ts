@@ -1,5 +1,5 @@
 import { defaultSkillScale, type ServerFleetMap, type SkillScale } from "@matchplace/core";
-import * as z from "zod";
+import * as z from "zod/mini";
 
 /** A rating-related environment variable is malformed. */
 export class RatingConfigError extends Error {
@@ -9,7 +9,7 @@ export class RatingConfigError extends Error {
   }
 }
 
-const fleetMapSchema = z.record(z.string().min(1), z.union([z.array(z.string().min(1)), z.literal("*")]));
+const fleetMapSchema = z.record(z.string().check(z.minLength(1)), z.union([z.array(z.string().check(z.minLength(1))), z.literal("*")]));
 
 /** What the rating code reads from the environment (at the edge, once per process). */
 export interface RatingConfig {

@@ -11,8 +11,7 @@
  */
 import { BatchProcessor, EventType, processPartialResponse } from "@aws-lambda-powertools/batch";
 import { injectLambdaContext } from "@aws-lambda-powertools/logger/middleware";
-import { Metrics, MetricUnit } from "@aws-lambda-powertools/metrics";
-import { logMetrics } from "@aws-lambda-powertools/metrics/middleware";
+import { lazyMetrics } from "../observability.js";
 import middy from "@middy/core";
 import { matchEventFor, pushesFor, type ItemChange } from "@matchplace/core";
 import { itemChangeOf, type StreamImages } from "@matchplace/core/dynamo";
@@ -23,7 +22,7 @@ import { notifier } from "./notifier.js";
 import { realtimeServices } from "./services.js";
 
 const logger = realtimeComponent("realtime.dispatch");
-const metrics = new Metrics({ namespace: "matchplace", serviceName: "matchplace-realtime" });
+const { metrics, logMetrics } = lazyMetrics({ namespace: "matchplace", serviceName: "matchplace-realtime" });
 const processor = new BatchProcessor(EventType.DynamoDBStreams);
 
 /** Sends one change's messages to every live connection of its players; removes gone connections. */
@@ -57,11 +56,11 @@ async function dispatchRecord(record: DynamoDBRecord): Promise<void> {
   const s = realtimeServices();
   const now = s.now();
   const sent = await push(change, now);
-  if (sent > 0) metrics.addMetric("messagesPushed", MetricUnit.Count, sent);
+  if (sent > 0) metrics().addMetric("messagesPushed", "Count", sent);
   const outbound = matchEventFor(change);
   if (outbound !== undefined) {
     await matchEventPublisher().publish(outbound);
-    metrics.addMetric("matchEventsPublished", MetricUnit.Count, 1);
+    metrics().addMetric("matchEventsPublished", "Count", 1);
   }
 }
 
@@ -78,7 +77,7 @@ function inItemOrder(): (record: DynamoDBRecord) => Promise<void> {
 
 async function dispatch(event: DynamoDBStreamEvent, context: Context) {
   const result = await processPartialResponse(event, inItemOrder(), processor, { context, throwOnFullBatchFailure: false });
-  metrics.addMetric("recordsDispatched", MetricUnit.Count, event.Records.length - result.batchItemFailures.length);
+  metrics().addMetric("recordsDispatched", "Count", event.Records.length - result.batchItemFailures.length);
   if (result.batchItemFailures.length > 0) {
     logger.warn("records not dispatched; Lambda retries from the first", {
       sequenceNumbers: result.batchItemFailures.map((f) => f.itemIdentifier),
@@ -89,4 +88,4 @@ async function dispatch(event: DynamoDBStreamEvent, context: Context) {
 }
 
 /** Lambda entry point (DynamoDB Streams event source mapping with ReportBatchItemFailures). */
-export const handler = middy(dispatch).use(injectLambdaContext(logger, { resetKeys: true })).use(logMetrics(metrics));
+export const handler = middy(dispatch).use(injectLambdaContext(logger, { resetKeys: true })).use(logMetrics);

@@ -6,8 +6,7 @@
  */
 import { Logger } from "@aws-lambda-powertools/logger";
 import { injectLambdaContext } from "@aws-lambda-powertools/logger/middleware";
-import { Metrics, MetricUnit } from "@aws-lambda-powertools/metrics";
-import { logMetrics } from "@aws-lambda-powertools/metrics/middleware";
+import { lazyMetrics } from "../observability.js";
 import middy from "@middy/core";
 import type { Context } from "aws-lambda";
 import { reconcile, type ReconcileReport } from "@matchplace/core";
@@ -17,7 +16,7 @@ import { linkedString } from "../events/linked.js";
 import { numberSetting, retentionSeconds } from "../events/config.js";
 
 const logger = new Logger({ serviceName: "matchplace-reconcile" });
-const metrics = new Metrics({ namespace: "matchplace", serviceName: "matchplace-reconcile" });
+const { metrics, logMetrics } = lazyMetrics({ namespace: "matchplace", serviceName: "matchplace-reconcile" });
 const tableName = linkedString("Table", "name");
 const client = createDocumentClient();
 const tickets = new TicketRepository({ client, tableName, retentionSeconds: retentionSeconds() });
@@ -37,11 +36,11 @@ async function run(_event: unknown, context: Context): Promise<ReconcileReport> 
   // Leave 5 s of the invocation for the last calls and the metrics flush.
   const deadline = Date.now() + Math.max(0, context.getRemainingTimeInMillis() - 5_000);
   const report = await reconcile({ tickets, placements, gamelift, clock, sleep, random: Math.random }, { ...options, deadline });
-  metrics.addMetric("StaleChecked", MetricUnit.Count, report.ticketsChecked + report.placementsChecked);
-  metrics.addMetric("StaleReconciled", MetricUnit.Count, report.ticketsRepaired + report.placementsRepaired);
-  metrics.addMetric("UnknownFailed", MetricUnit.Count, report.ticketsFailedUnknown + report.placementsFailedUnknown);
-  metrics.addMetric("Throttled", MetricUnit.Count, report.throttled);
-  metrics.addMetric("ReconcileFailures", MetricUnit.Count, report.failed);
+  metrics().addMetric("StaleChecked", "Count", report.ticketsChecked + report.placementsChecked);
+  metrics().addMetric("StaleReconciled", "Count", report.ticketsRepaired + report.placementsRepaired);
+  metrics().addMetric("UnknownFailed", "Count", report.ticketsFailedUnknown + report.placementsFailedUnknown);
+  metrics().addMetric("Throttled", "Count", report.throttled);
+  metrics().addMetric("ReconcileFailures", "Count", report.failed);
   if (report.failed > 0) logger.warn("reconcile items failed (left for the next run)", { failed: report.failed, failures: report.failures });
   logger.info("reconcile run", { ...report });
   return report;
@@ -50,4 +49,4 @@ async function run(_event: unknown, context: Context): Promise<ReconcileReport> 
 /** Lambda entry point (scheduled). */
 export const handler = middy(run)
   .use(injectLambdaContext(logger, { resetKeys: true }))
-  .use(logMetrics(metrics));
+  .use(logMetrics);

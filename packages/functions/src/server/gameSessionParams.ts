@@ -1,17 +1,15 @@
 import { decodeGameSessionParam, fleetsOf, type FleetScope } from "@matchplace/core";
-import * as z from "zod";
+import * as z from "zod/mini";
 import type { IamCaller } from "../http/types.js";
 import type { Services } from "../http/services.js";
 import { ratings } from "../http/rating.js";
 
 /** `{gameSessionId}`: GameLift's GameSessionId (the ARN, URL-encoded) or its last path segment. */
 export const gameSessionParams = z.object({
-  gameSessionId: z
-    .string()
-    .min(1)
-    .max(1024)
-    .transform(decodeGameSessionParam)
-    .pipe(z.string().regex(/^[a-zA-Z0-9:/._-]{1,512}$/, "a game session ARN or its last path segment")),
+  gameSessionId: z.pipe(
+    z.pipe(z.string().check(z.minLength(1), z.maxLength(1024)), z.transform(decodeGameSessionParam)),
+    z.string().check(z.regex(/^[a-zA-Z0-9:/._-]{1,512}$/, "a game session ARN or its last path segment")),
+  ),
 });
 
 /** The fleets the signed caller serves (configured principal → fleet ids). */

@@ -1,9 +1,8 @@
-import { matchResultEvent, recordMatchResult } from "@matchplace/core";
+import { matchResultEvent, openskillModel, recordMatchResult } from "@matchplace/core";
 import { matchResultBody } from "@matchplace/client/schemas";
 import { httpHandler } from "../http/httpHandler.js";
 import { apiLogger } from "../http/logger.js";
 import { matchEventPublisher } from "../events/matchEvents.js";
-import { ratings } from "../http/rating.js";
 import { services } from "../http/services.js";
 import { callerFleets, gameSessionParams } from "./gameSessionParams.js";
 import { resultReply } from "./resultReply.js";
@@ -20,10 +19,10 @@ const logger = apiLogger("server.results");
 export const handler = httpHandler({ logger, auth: "iam", params: gameSessionParams, body: matchResultBody }, async (req) => {
   const s = services();
   const { result, created } = await recordMatchResult(
-    { tickets: s.tickets, players: s.players, results: s.results, model: ratings().model, now: s.now },
+    { tickets: s.tickets, players: s.players, results: s.results, model: openskillModel, now: s.now },
     { gameSessionId: req.params.gameSessionId, report: req.body, fleets: callerFleets(s, req.iamCaller) },
   );
-  await matchEventPublisher().publish(matchResultEvent(result, ratings().model));
+  await matchEventPublisher().publish(matchResultEvent(result, openskillModel));
   logger.info("match result", { gameSessionArn: result.gameSessionArn, created, players: result.changes.length, caller: req.iamCaller?.userArn });
   return { status: 200, body: resultReply(result) };
 });

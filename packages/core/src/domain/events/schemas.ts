@@ -1,4 +1,4 @@
-import * as z from "zod";
+import * as z from "zod/mini";
 
 /**
  * Zod schemas of GameLift's event envelope and details, tolerant of the documented quirks:
@@ -7,79 +7,78 @@ import * as z from "zod";
  */
 
 /** A number, or a numeric string. */
-const looseNumber = z.union([z.number(), z.string().trim().regex(/^-?\d+(\.\d+)?$/).transform(Number)]);
+const looseNumber = z.union([z.number(), z.pipe(z.string().check(z.trim(), z.regex(/^-?\d+(\.\d+)?$/)), z.transform(Number))]);
 
 /** `true`/`false`, or their strings. */
-const looseBoolean = z.union([z.boolean(), z.enum(["true", "false"]).transform((s) => s === "true")]);
+const looseBoolean = z.union([z.boolean(), z.pipe(z.enum(["true", "false"]), z.transform((s: "true" | "false") => s === "true"))]);
 
 /** A player in a FlexMatch event. */
 export const playerRefSchema = z.looseObject({
-  playerId: z.string().min(1),
-  team: z.string().optional().nullable(),
-  playerSessionId: z.string().optional().nullable(),
-  accepted: looseBoolean.optional().nullable(),
+  playerId: z.string().check(z.minLength(1)),
+  team: z.nullable(z.optional(z.string())),
+  playerSessionId: z.nullable(z.optional(z.string())),
+  accepted: z.nullable(z.optional(looseBoolean)),
 });
 
 /** A ticket in a FlexMatch event. */
 export const ticketRefSchema = z.looseObject({
-  ticketId: z.string().min(1),
-  startTime: z.string().optional().nullable(),
-  players: z.array(playerRefSchema).default([]),
+  ticketId: z.string().check(z.minLength(1)),
+  startTime: z.nullable(z.optional(z.string())),
+  players: z._default(z.array(playerRefSchema), []),
 });
 
 /** `detail.gameSessionInfo`. */
 export const gameSessionInfoSchema = z.looseObject({
-  players: z.array(playerRefSchema).default([]),
-  gameSessionArn: z.string().optional().nullable(),
-  ipAddress: z.string().optional().nullable(),
-  dnsName: z.string().optional().nullable(),
-  port: looseNumber.optional().nullable(),
+  players: z._default(z.array(playerRefSchema), []),
+  gameSessionArn: z.nullable(z.optional(z.string())),
+  ipAddress: z.nullable(z.optional(z.string())),
+  dnsName: z.nullable(z.optional(z.string())),
+  port: z.nullable(z.optional(looseNumber)),
 });
 
 /** The `detail` of any FlexMatch event (type-specific members optional). */
 export const flexMatchDetailSchema = z.looseObject({
   type: z.string(),
   tickets: z.array(ticketRefSchema),
-  gameSessionInfo: gameSessionInfoSchema.optional().nullable(),
-  estimatedWaitMillis: z.union([looseNumber, z.string()]).optional().nullable(),
-  matchId: z.string().optional().nullable(),
-  acceptanceRequired: looseBoolean.optional().nullable(),
-  acceptanceTimeout: looseNumber.optional().nullable(),
-  acceptance: z.string().optional().nullable(),
-  reason: z.string().optional().nullable(),
-  message: z.string().optional().nullable(),
-  gameSessionArn: z.string().optional().nullable(),
-  ipAddress: z.string().optional().nullable(),
-  dnsName: z.string().optional().nullable(),
-  port: looseNumber.optional().nullable(),
+  gameSessionInfo: z.nullable(z.optional(gameSessionInfoSchema)),
+  estimatedWaitMillis: z.nullable(z.optional(z.union([looseNumber, z.string()]))),
+  matchId: z.nullable(z.optional(z.string())),
+  acceptanceRequired: z.nullable(z.optional(looseBoolean)),
+  acceptanceTimeout: z.nullable(z.optional(looseNumber)),
+  acceptance: z.nullable(z.optional(z.string())),
+  reason: z.nullable(z.optional(z.string())),
+  message: z.nullable(z.optional(z.string())),
+  gameSessionArn: z.nullable(z.optional(z.string())),
+  ipAddress: z.nullable(z.optional(z.string())),
+  dnsName: z.nullable(z.optional(z.string())),
+  port: z.nullable(z.optional(looseNumber)),
 });
 
 /** The `detail` of a queue placement event. */
 export const placementDetailSchema = z.looseObject({
   type: z.string(),
-  placementId: z.string().min(1),
-  startTime: z.string().optional().nullable(),
-  endTime: z.string().optional().nullable(),
-  gameSessionArn: z.string().optional().nullable(),
-  gameSessionRegion: z.string().optional().nullable(),
-  ipAddress: z.string().optional().nullable(),
-  dnsName: z.string().optional().nullable(),
-  port: looseNumber.optional().nullable(),
-  placedPlayerSessions: z
-    .array(z.looseObject({ playerId: z.string().min(1), playerSessionId: z.string().optional().nullable() }))
-    .optional()
-    .nullable(),
+  placementId: z.string().check(z.minLength(1)),
+  startTime: z.nullable(z.optional(z.string())),
+  endTime: z.nullable(z.optional(z.string())),
+  gameSessionArn: z.nullable(z.optional(z.string())),
+  gameSessionRegion: z.nullable(z.optional(z.string())),
+  ipAddress: z.nullable(z.optional(z.string())),
+  dnsName: z.nullable(z.optional(z.string())),
+  port: z.nullable(z.optional(looseNumber)),
+  placedPlayerSessions: z.nullable(
+    z.optional(z.array(z.looseObject({ playerId: z.string().check(z.minLength(1)), playerSessionId: z.nullable(z.optional(z.string())) }))),
+  ),
 });
 
 /** GameLift's EventBridge-style envelope (the SNS `Message`, or what EventBridge delivers). */
 export const envelopeSchema = z.looseObject({
-  id: z.string().min(1),
+  id: z.string().check(z.minLength(1)),
   "detail-type": z.string(),
-  source: z.string().optional(),
-  account: z.string().optional(),
-  time: z.string().refine((s) => !Number.isNaN(Date.parse(s)), "time is not an ISO-8601 date"),
-  region: z.string().optional(),
-  resources: z.array(z.string()).default([]),
+  source: z.optional(z.string()),
+  account: z.optional(z.string()),
+  time: z.string().check(z.refine((s) => !Number.isNaN(Date.parse(s)), "time is not an ISO-8601 date")),
+  region: z.optional(z.string()),
+  resources: z._default(z.array(z.string()), []),
   detail: z.looseObject({ type: z.string() }),
 });
 

@@ -1,4 +1,4 @@
-import * as z from "zod";
+import * as z from "zod/mini";
 import { isAutoBackfillTicketId } from "./flexMatch.js";
 import type { DecodedMessage, EventOrigin, PlacementEvent, TicketEvent } from "./types.js";
 
@@ -179,12 +179,12 @@ export function vetDecoded(decoded: DecodedMessage, trust: EventTrust, now: numb
 }
 
 const trustSchema = z.strictObject({
-  account: z.string().regex(/^\d{12}$/),
-  region: z.string().regex(/^[a-z0-9-]{1,64}$/),
-  resources: z.array(z.string().startsWith("arn:")).min(1),
-  fleetIds: z.array(z.string().min(1)),
-  locations: z.array(z.string().min(1)).optional(),
-  maxSkewMs: z.number().int().nonnegative().optional(),
+  account: z.string().check(z.regex(/^\d{12}$/)),
+  region: z.string().check(z.regex(/^[a-z0-9-]{1,64}$/)),
+  resources: z.array(z.string().check(z.startsWith("arn:"))).check(z.minLength(1)),
+  fleetIds: z.array(z.string().check(z.minLength(1))),
+  locations: z.optional(z.array(z.string().check(z.minLength(1)))),
+  maxSkewMs: z.optional(z.number().check(z.int(), z.nonnegative())),
 });
 
 /** The stage identity given to the consumer is missing or malformed (fail closed: nothing is folded). */

@@ -1,4 +1,4 @@
-import type { RatingModel } from "../rating/model.js";
+import type { RatingScale } from "../rating/scale.js";
 import type { Player } from "./types.js";
 
 /** A rating as its owner sees it. */
@@ -26,7 +26,7 @@ export interface PlayerView {
  * The owner's view of a profile. With a rating model, `ratings` carry the display rating; `skill`
  * is the value matchmaking sends (the caller computes it from the rating, see `skillFromRating`).
  */
-export function playerView(player: Player, options: { readonly model?: RatingModel; readonly skill?: number } = {}): PlayerView {
+export function playerView(player: Player, options: { readonly model?: RatingScale; readonly skill?: number } = {}): PlayerView {
   const ratings: Record<string, RatingView> = {};
   for (const [pool, r] of Object.entries(player.ratings ?? {})) {
     ratings[pool] = { mu: r.mu, sigma: r.sigma, display: options.model ? options.model.display(r) : r.mu - 3 * r.sigma, matches: r.matches };

@@ -1,5 +1,6 @@
 export * from "./types.js";
 export * from "./model.js";
+export * from "./scale.js";
 export * from "./validate.js";
 export * from "./rateMatch.js";
 export * from "./skill.js";

@@ -1,17 +1,14 @@
-import { ordinal, rate, rating } from "openskill";
+import { rate } from "openskill";
+import { openskillScale, type RatingScale } from "./scale.js";
 import type { Rating } from "./types.js";
 
 /**
  * The rating model port: rates teams given their ranks (lower = better; equal ranks tie), and knows
  * a new player's rating. The default wraps openskill's Plackett-Luce model with its defaults.
  */
-export interface RatingModel {
-  /** A player never rated before. */
-  initial(): Rating;
+export interface RatingModel extends RatingScale {
   /** New ratings, team by team and player by player in the input order. */
   rate(teams: readonly (readonly Rating[])[], ranks: readonly number[]): Rating[][];
-  /** The conservative display rating μ − 3σ. */
-  display(r: Rating): number;
 }
 
 /**
@@ -20,14 +17,10 @@ export interface RatingModel {
  * @example openskillModel.rate([[a1, a2], [b1, b2]], [1, 2])
  */
 export const openskillModel: RatingModel = {
-  initial: () => {
-    const r = rating();
-    return { mu: r.mu, sigma: r.sigma };
-  },
+  ...openskillScale,
   rate: (teams, ranks) =>
     rate(
       teams.map((t) => t.map((r) => ({ mu: r.mu, sigma: r.sigma }))),
       { rank: [...ranks] },
     ).map((t) => t.map((r) => ({ mu: r.mu, sigma: r.sigma }))),
-  display: (r) => ordinal(r),
 };

@@ -1,15 +1,15 @@
 import type { MatchEventRating, OutboundMatchEvent } from "../realtime/types.js";
-import type { RatingModel } from "./model.js";
+import type { RatingScale } from "./scale.js";
 import type { MatchResult, PoolRating } from "./types.js";
 
-const view = (model: RatingModel, r: PoolRating): MatchEventRating => ({ mu: r.mu, sigma: r.sigma, display: model.display(r), matches: r.matches });
+const view = (model: RatingScale, r: PoolRating): MatchEventRating => ({ mu: r.mu, sigma: r.sigma, display: model.display(r), matches: r.matches });
 
 /**
  * The `MatchResultRecorded` MatchEvents message of a recorded result, with old and new ratings per
  * player. Deterministic: the same stored result always gives the same message (id `result:<arn>`).
  * @example await publisher.publish(matchResultEvent(result, openskillModel));
  */
-export function matchResultEvent(result: MatchResult, model: RatingModel): OutboundMatchEvent {
+export function matchResultEvent(result: MatchResult, model: RatingScale): OutboundMatchEvent {
   return {
     event: {
       type: "MatchResultRecorded",

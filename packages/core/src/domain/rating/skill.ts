@@ -1,4 +1,4 @@
-import type { RatingModel } from "./model.js";
+import type { RatingScale } from "./scale.js";
 import type { Rating } from "./types.js";
 
 /** Which number of a rating matchmaking uses: the conservative display rating μ − 3σ, or μ. */
@@ -22,7 +22,7 @@ export const defaultSkillScale: SkillScale = { basis: "display", base: 1000, per
  * gets exactly `base`.
  * @example skillFromRating(openskillModel, defaultSkillScale, undefined) // 1000
  */
-export function skillFromRating(model: RatingModel, scale: SkillScale, rating: Rating | undefined): number {
+export function skillFromRating(model: RatingScale, scale: SkillScale, rating: Rating | undefined): number {
   const pick = (r: Rating): number => (scale.basis === "mu" ? r.mu : model.display(r));
   if (rating === undefined) return scale.base;
   return Math.round(scale.base + scale.perPoint * (pick(rating) - pick(model.initial())));

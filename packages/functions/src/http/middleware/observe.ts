@@ -1,15 +1,18 @@
 import type { Logger } from "@aws-lambda-powertools/logger";
-import { Metrics, MetricUnit } from "@aws-lambda-powertools/metrics";
+import type { Metrics } from "@aws-lambda-powertools/metrics";
 import type { MiddlewareObj } from "@middy/core";
 import type { APIGatewayProxyStructuredResultV2 } from "aws-lambda";
 import type { HttpEvent } from "../types.js";
 
 /** The API's Powertools metrics (namespace `matchplace`, service `matchplace-api`), one per process. */
-let apiMetrics: Metrics | undefined;
+let apiMetrics: Promise<Metrics> | undefined;
 
-/** The API's metrics, built on first use. */
-export function httpMetrics(): Metrics {
-  apiMetrics ??= new Metrics({ namespace: "matchplace", serviceName: "matchplace-api" });
+/**
+ * The API's metrics, loaded and built on first use: Powertools Metrics is imported when the first
+ * response is recorded, not when the handler module is (a cheaper cold import).
+ */
+export function httpMetrics(): Promise<Metrics> {
+  apiMetrics ??= import("@aws-lambda-powertools/metrics").then(({ Metrics: M }) => new M({ namespace: "matchplace", serviceName: "matchplace-api" }));
   return apiMetrics;
 }
 
@@ -36,15 +39,16 @@ export function routeMetrics(now: () => number = Date.now): MiddlewareObj<HttpEv
   const routeMetricsBefore = (): void => {
     started = now();
   };
-  const record = (request: { event: HttpEvent; response: APIGatewayProxyStructuredResultV2 | null | undefined }): void => {
-    const metrics = httpMetrics();
+  const record = async (request: { event: HttpEvent; response: APIGatewayProxyStructuredResultV2 | null | undefined }): Promise<void> => {
+    const latency = now() - started;
+    const metrics = await httpMetrics();
     // Emits `ColdStart` on this instance's first request only.
     metrics.captureColdStartMetric();
     metrics.addDimension("route", request.event.routeKey ?? "unknown");
     const status = request.response?.statusCode ?? 500;
-    metrics.addMetric("Latency", MetricUnit.Milliseconds, now() - started);
-    metrics.addMetric("Http4xx", MetricUnit.Count, status >= 400 && status < 500 ? 1 : 0);
-    metrics.addMetric("Http5xx", MetricUnit.Count, status >= 500 ? 1 : 0);
+    metrics.addMetric("Latency", "Milliseconds", latency);
+    metrics.addMetric("Http4xx", "Count", status >= 400 && status < 500 ? 1 : 0);
+    metrics.addMetric("Http5xx", "Count", status >= 500 ? 1 : 0);
     metrics.publishStoredMetrics();
   };
   return { before: routeMetricsBefore, after: record, onError: record };

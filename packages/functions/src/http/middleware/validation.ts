@@ -1,14 +1,14 @@
 import type { MiddlewareObj } from "@middy/core";
-import type { z } from "zod";
+import type * as z from "zod/mini";
 import { HttpError } from "../errors.js";
 import type { HttpEvent } from "../types.js";
 import { firstUnsafe } from "./hygiene.js";
 
 /** Schemas of the parts of a request; absent parts are passed through as `{}`/`undefined`. */
 export interface ValidationOptions {
-  readonly body?: z.ZodType;
-  readonly params?: z.ZodType;
-  readonly query?: z.ZodType;
+  readonly body?: z.ZodMiniType;
+  readonly params?: z.ZodMiniType;
+  readonly query?: z.ZodMiniType;
 }
 
 /** One failing field of a 400 response. */
@@ -18,7 +18,7 @@ export interface FieldIssue {
   readonly message: string;
 }
 
-function issuesOf(part: string, error: z.ZodError): FieldIssue[] {
+function issuesOf(part: string, error: z.core.$ZodError): FieldIssue[] {
   return error.issues.flatMap((issue) => {
     const path = [part, ...issue.path.map(String)];
     // Name each unknown key itself (e.g. body.attributes.skill), not just its parent object.
@@ -41,7 +41,7 @@ function issuesOf(part: string, error: z.ZodError): FieldIssue[] {
 export function validation(options: ValidationOptions): MiddlewareObj<HttpEvent> {
   const validationBefore = (request: { event: HttpEvent }): void => {
     const { event } = request;
-    const parts: [string, z.ZodType | undefined, unknown][] = [
+    const parts: [string, z.ZodMiniType | undefined, unknown][] = [
       ["params", options.params, event.pathParameters ?? {}],
       ["query", options.query, event.queryStringParameters ?? {}],
       ["body", options.body, event.jsonBody ?? {}],
