@@ -64,6 +64,8 @@ export async function run(argv: readonly string[] = []): Promise<void> {
     console.log(`  time to drain (first start → last ticket final): ${(r.drainMs / 1000).toFixed(1)} s; peak instances ${r.peakActiveInstances} active (desired up to ${r.peakDesiredInstances})`);
     console.log(`  capacity every 10 s (active+pending/desired): ${curve}`);
     console.log(`  capacity notices from the stage: ${notices.length}${notices[0] ? ` — first: ${notices[0].slice(0, 300)}` : ""}`);
+    const errors = stage.log.filter((l) => l.includes('"level":"ERROR"'));
+    console.log(`  errors logged by the stage: ${errors.length}${errors[0] ? ` — first: ${errors[0].slice(0, 600)}` : ""}`);
   } finally {
     await stage.cleanup();
   }
