@@ -1,6 +1,7 @@
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import type { TicketRepository } from "@matchplace/core/dynamo";
 import { flexMatch, lambdaContext, sns, storeTickets, tableForHandler } from "./support.js";
+import { captureOutput } from "../support/captureOutput.js";
 
 type Handler = (event: unknown, context: ReturnType<typeof lambdaContext>) => Promise<unknown>;
 let handler: Handler;
@@ -18,21 +19,10 @@ afterEach(() => {
   vi.restoreAllMocks();
 });
 
-function captureLines(): string[] {
-  const lines: string[] = [];
-  const capture = (chunk: unknown): boolean => {
-    lines.push(String(chunk));
-    return true;
-  };
-  vi.spyOn(process.stdout, "write").mockImplementation(capture as typeof process.stdout.write);
-  vi.spyOn(process.stderr, "write").mockImplementation(capture as typeof process.stderr.write);
-  return lines;
-}
-
 describe("events consumer logs", () => {
   it("logs one structured line per folded ticket with its ticketId and playerIds", async () => {
     await storeTickets(tickets, [{ ticketId: "log-1", players: [{ playerId: "pl-1" }] }]);
-    const lines = captureLines();
+    const lines = captureOutput();
 
     await handler(sns(flexMatch("MatchmakingSearching", [{ ticketId: "log-1", players: [{ playerId: "pl-1" }] }], { id: "log-e1", time: 1_000 })), lambdaContext());
 
@@ -44,7 +34,7 @@ describe("events consumer logs", () => {
     await storeTickets(tickets, [{ ticketId: "log-c", players: [{ playerId: "pl-c" }] }]);
     const delivery = sns(flexMatch("MatchmakingSearching", [{ ticketId: "log-c", players: [{ playerId: "pl-c" }] }], { id: "log-ec", time: 2_000 }));
     const messageId = (delivery["Records"] as { Sns: { MessageId: string } }[])[0]!.Sns.MessageId;
-    const lines = captureLines();
+    const lines = captureOutput();
 
     await handler(delivery, lambdaContext());
 
@@ -54,7 +44,7 @@ describe("events consumer logs", () => {
   });
 
   it("logs an unknown event type as a warning and acknowledges it", async () => {
-    const lines = captureLines();
+    const lines = captureOutput();
 
     await handler(sns(flexMatch("MatchmakingBrandNew", [], { id: "log-e2", time: 1 })), lambdaContext());
 
@@ -64,7 +54,7 @@ describe("events consumer logs", () => {
   it("logs a refused event once with its reason, counts it (RejectedEvents) and acknowledges it", async () => {
     await storeTickets(tickets, [{ ticketId: "log-3", players: [{ playerId: "pl-3" }] }]);
     const forged = { ...flexMatch("MatchmakingCancelled", [{ ticketId: "log-3", players: [{ playerId: "pl-3" }] }], { id: "log-e3", time: 1_000 }), source: "evil.forger" };
-    const lines = captureLines();
+    const lines = captureOutput();
 
     await expect(handler(sns(forged), lambdaContext())).resolves.toBeUndefined();
 

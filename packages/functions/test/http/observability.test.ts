@@ -5,6 +5,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { apiEvent, invoke } from "./events.js";
 import { startStage, type Stage } from "./harness.js";
+import { captureOutput, jsonLines } from "../support/captureOutput.js";
 
 let stage: Stage;
 let getTicket: typeof import("../../src/matchmaking/get.js").handler;
@@ -22,38 +23,27 @@ afterEach(() => {
   vi.restoreAllMocks();
 });
 
-function captureLines(): Record<string, unknown>[] {
-  const lines: Record<string, unknown>[] = [];
-  const capture = (chunk: unknown): boolean => {
-    for (const l of String(chunk).split("\n")) if (l.startsWith("{")) lines.push(JSON.parse(l) as Record<string, unknown>);
-    return true;
-  };
-  vi.spyOn(process.stdout, "write").mockImplementation(capture as typeof process.stdout.write);
-  vi.spyOn(process.stderr, "write").mockImplementation(capture as typeof process.stderr.write);
-  return lines;
-}
-
 describe("HTTP route observability", () => {
   it("puts API Gateway's request id on every log line of the request", async () => {
     const event = apiEvent({ method: "POST", path: "/v1/matchmaking", sub: "obs-1", body: {} });
-    const lines = captureLines();
+    const output = captureOutput();
     const reply = await invoke(start, event);
     vi.restoreAllMocks();
 
     expect(reply.status).toBe(202);
-    const logs = lines.filter((l) => "level" in l);
+    const logs = jsonLines(output).filter((l) => "level" in l);
     expect(logs.some((l) => l["message"] === "matchmaking started")).toBe(true);
     for (const l of logs) expect(l["correlation_id"], JSON.stringify(l)).toBe(event.requestContext.requestId);
   });
 
   it("emits latency and 4xx/5xx counts with the route as dimension, and the cold start once", async () => {
-    const lines = captureLines();
+    const output = captureOutput();
     const missing = await invoke(getTicket, apiEvent({ method: "GET", path: "/v1/matchmaking/nope", route: "/v1/matchmaking/{ticketId}", pathParameters: { ticketId: "nope" }, sub: "obs-2" }));
     await invoke(getTicket, apiEvent({ method: "GET", path: "/v1/matchmaking/nope", route: "/v1/matchmaking/{ticketId}", pathParameters: { ticketId: "nope" }, sub: "obs-2" }));
     vi.restoreAllMocks();
 
     expect(missing.status).toBe(404);
-    const emf = lines.filter((l) => "_aws" in l);
+    const emf = jsonLines(output).filter((l) => "_aws" in l);
     const routeLines = emf.filter((l) => l["route"] === "GET /v1/matchmaking/{ticketId}");
     expect(routeLines).toHaveLength(2);
     for (const l of routeLines) {
