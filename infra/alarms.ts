@@ -18,7 +18,11 @@ if (config.alarmEmail) {
 const actions = { alarmActions: [alarms.arn], okActions: [alarms.arn] };
 
 /** An alarm that fires as soon as a 5-minute statistic of a metric is above zero. */
-function aboveZero(name: string, description: string, metric: Pick<aws.cloudwatch.MetricAlarmArgs, "namespace" | "metricName" | "dimensions" | "statistic">) {
+function aboveZero(
+  name: string,
+  description: string,
+  metric: Pick<aws.cloudwatch.MetricAlarmArgs, "namespace" | "metricName" | "dimensions" | "statistic">,
+) {
   return new aws.cloudwatch.MetricAlarm(name, {
     alarmDescription: description,
     ...metric,
@@ -59,8 +63,26 @@ export const api5xxAlarm = new aws.cloudwatch.MetricAlarm("Api5xxRateAlarm", {
   evaluationPeriods: 1,
   treatMissingData: "notBreaching",
   metricQueries: [
-    { id: "errors", metric: { namespace: "AWS/ApiGateway", metricName: "5xx", dimensions: { ApiId: api.nodes.api.id }, period: 300, stat: "Sum" } },
-    { id: "requests", metric: { namespace: "AWS/ApiGateway", metricName: "Count", dimensions: { ApiId: api.nodes.api.id }, period: 300, stat: "Sum" } },
+    {
+      id: "errors",
+      metric: {
+        namespace: "AWS/ApiGateway",
+        metricName: "5xx",
+        dimensions: { ApiId: api.nodes.api.id },
+        period: 300,
+        stat: "Sum",
+      },
+    },
+    {
+      id: "requests",
+      metric: {
+        namespace: "AWS/ApiGateway",
+        metricName: "Count",
+        dimensions: { ApiId: api.nodes.api.id },
+        period: 300,
+        stat: "Sum",
+      },
+    },
     { id: "rate", expression: "IF(requests >= 10, 100 * errors / requests, 0)", label: "5xx %", returnData: true },
   ],
   ...actions,

@@ -47,7 +47,9 @@ export const authorizer = api.addAuthorizer({
 for (const route of routes) {
   // A handler that publishes MatchEvents (game-server results) is linked to the topic and granted Publish on it.
   const publishes = handlerAccess[route.handler]?.publishMatchEvents === true;
-  const args = publishes ? functionArgs(route.handler, { link: [matchEvents] }, { matchEvents }) : functionArgs(route.handler);
+  const args = publishes
+    ? functionArgs(route.handler, { link: [matchEvents] }, { matchEvents })
+    : functionArgs(route.handler);
   api.route(`${route.method} ${route.path}`, args, {
     name: routeName(route.method, route.path),
     auth: route.auth === "iam" ? { iam: true } : route.auth === "jwt" ? { jwt: { authorizer: authorizer.id } } : false,

@@ -47,6 +47,6 @@ export const userPool = created?.userPool;
 /** The game's Cognito app client, when the stack created one. */
 export const userPoolClient = created?.client;
 /** Issuer the JWT authorizer trusts. */
-export const jwtIssuer: $util.Input<string> = config.jwt?.issuer ?? created!.issuer;
+export const jwtIssuer: $util.Input<string> = config.jwt ? config.jwt.issuer : (created?.issuer ?? "");
 /** Audiences (`aud` / `client_id`) the JWT authorizer accepts. */
-export const jwtAudiences: $util.Input<string>[] = config.jwt ? [...config.jwt.audiences] : created!.audiences;
+export const jwtAudiences: $util.Input<string>[] = config.jwt ? [...config.jwt.audiences] : (created?.audiences ?? []);

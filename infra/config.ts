@@ -63,7 +63,11 @@ export type LogLevel = (typeof LOG_LEVELS)[number];
 function logLevel(env: NodeJS.ProcessEnv): LogLevel {
   const raw = env.MATCHPLACE_LOG_LEVEL?.trim().toUpperCase();
   if (!raw) return "INFO";
-  if (!(LOG_LEVELS as readonly string[]).includes(raw)) throw new InfraConfigError("MATCHPLACE_LOG_LEVEL", `expected one of ${LOG_LEVELS.join(", ")}, got "${env.MATCHPLACE_LOG_LEVEL}"`);
+  if (!(LOG_LEVELS as readonly string[]).includes(raw))
+    throw new InfraConfigError(
+      "MATCHPLACE_LOG_LEVEL",
+      `expected one of ${LOG_LEVELS.join(", ")}, got "${env.MATCHPLACE_LOG_LEVEL}"`,
+    );
   return raw as LogLevel;
 }
 
@@ -85,7 +89,8 @@ function ratingSettings(env: NodeJS.ProcessEnv): Record<string, string> {
   const out: Record<string, string> = {};
   const basis = env.MATCHPLACE_SKILL_BASIS?.trim();
   if (basis) {
-    if (basis !== "display" && basis !== "mu") throw new InfraConfigError("MATCHPLACE_SKILL_BASIS", `expected display or mu, got "${basis}"`);
+    if (basis !== "display" && basis !== "mu")
+      throw new InfraConfigError("MATCHPLACE_SKILL_BASIS", `expected display or mu, got "${basis}"`);
     out.MATCHPLACE_SKILL_BASIS = basis;
   }
   const fleets = env.MATCHPLACE_SERVER_FLEETS?.trim();
@@ -97,15 +102,26 @@ function ratingSettings(env: NodeJS.ProcessEnv): Record<string, string> {
       throw new InfraConfigError("MATCHPLACE_SERVER_FLEETS", "expected JSON");
     }
     const ok =
-      typeof parsed === "object" && parsed !== null && !Array.isArray(parsed) &&
-      Object.entries(parsed).every(([k, v]) => /^arn:aws[a-z-]*:(iam|sts)::\d{12}:/.test(k) && (v === "*" || (Array.isArray(v) && v.every((f) => typeof f === "string"))));
-    if (!ok) throw new InfraConfigError("MATCHPLACE_SERVER_FLEETS", 'expected {"arn:aws:iam::<account>:role/<fleet role>": ["fleet-..."] | "*"}');
+      typeof parsed === "object" &&
+      parsed !== null &&
+      !Array.isArray(parsed) &&
+      Object.entries(parsed).every(
+        ([k, v]) =>
+          /^arn:aws[a-z-]*:(iam|sts)::\d{12}:/.test(k) &&
+          (v === "*" || (Array.isArray(v) && v.every((f) => typeof f === "string"))),
+      );
+    if (!ok)
+      throw new InfraConfigError(
+        "MATCHPLACE_SERVER_FLEETS",
+        'expected {"arn:aws:iam::<account>:role/<fleet role>": ["fleet-..."] | "*"}',
+      );
     out.MATCHPLACE_SERVER_FLEETS = JSON.stringify(parsed);
   }
   return out;
 }
 
-const GAMELIFT_ARN = /^arn:aws[a-z-]*:gamelift:[a-z0-9-]+:\d{12}:(matchmakingconfiguration|gamesessionqueue|fleet|alias)\/.+$/;
+const GAMELIFT_ARN =
+  /^arn:aws[a-z-]*:gamelift:[a-z0-9-]+:\d{12}:(matchmakingconfiguration|gamesessionqueue|fleet|alias)\/.+$/;
 
 function list(env: NodeJS.ProcessEnv, name: string): string[] {
   return (env[name] ?? "")
@@ -118,7 +134,8 @@ function positiveNumber(env: NodeJS.ProcessEnv, name: string, fallback: number):
   const raw = env[name];
   if (raw === undefined || raw === "") return fallback;
   const value = Number(raw);
-  if (!Number.isFinite(value) || value <= 0) throw new InfraConfigError(name, `expected a positive number, got "${raw}"`);
+  if (!Number.isFinite(value) || value <= 0)
+    throw new InfraConfigError(name, `expected a positive number, got "${raw}"`);
   return value;
 }
 
@@ -126,7 +143,7 @@ function gameLiftArn(env: NodeJS.ProcessEnv, name: string, kinds: readonly strin
   const value = env[name]?.trim();
   if (!value) return undefined;
   const match = GAMELIFT_ARN.exec(value);
-  if (!match || !kinds.includes(match[1]!)) {
+  if (!match || !kinds.includes(match[1] ?? "")) {
     throw new InfraConfigError(name, `expected a GameLift ${kinds.join(" or ")} ARN, got "${value}"`);
   }
   return value;
@@ -162,9 +179,12 @@ export function readInfraConfig(env: NodeJS.ProcessEnv): InfraConfig {
   const fleetIdPattern = /^[a-z]*fleet-[a-zA-Z0-9-]+$/;
   const extraFleetIds = list(env, "MATCHPLACE_TRUSTED_FLEET_IDS");
   for (const id of extraFleetIds) {
-    if (!fleetIdPattern.test(id)) throw new InfraConfigError("MATCHPLACE_TRUSTED_FLEET_IDS", `expected fleet IDs (fleet-…), got "${id}"`);
+    if (!fleetIdPattern.test(id))
+      throw new InfraConfigError("MATCHPLACE_TRUSTED_FLEET_IDS", `expected fleet IDs (fleet-…), got "${id}"`);
   }
-  const destinationFleetIds = queueDestinations.flatMap((arn) => /:[a-z]*fleet\/([a-z]*fleet-[a-zA-Z0-9-]+)$/.exec(arn)?.[1] ?? []);
+  const destinationFleetIds = queueDestinations.flatMap(
+    (arn) => /:[a-z]*fleet\/([a-z]*fleet-[a-zA-Z0-9-]+)$/.exec(arn)?.[1] ?? [],
+  );
   const trustedFleetIds = [...new Set([...destinationFleetIds, ...extraFleetIds])];
 
   const configurationArn = gameLiftArn(env, "MATCHPLACE_MATCHMAKING_CONFIGURATION_ARN", ["matchmakingconfiguration"]);
@@ -179,7 +199,10 @@ export function readInfraConfig(env: NodeJS.ProcessEnv): InfraConfig {
   const corsOrigins = list(env, "MATCHPLACE_CORS_ORIGINS");
   const selfSignUpRaw = env.MATCHPLACE_SELF_SIGN_UP?.trim().toLowerCase() ?? "";
   if (!["", "true", "false"].includes(selfSignUpRaw)) {
-    throw new InfraConfigError("MATCHPLACE_SELF_SIGN_UP", `expected true or false, got "${env.MATCHPLACE_SELF_SIGN_UP}"`);
+    throw new InfraConfigError(
+      "MATCHPLACE_SELF_SIGN_UP",
+      `expected true or false, got "${env.MATCHPLACE_SELF_SIGN_UP}"`,
+    );
   }
   return {
     selfSignUp: selfSignUpRaw === "true",
@@ -192,7 +215,9 @@ export function readInfraConfig(env: NodeJS.ProcessEnv): InfraConfig {
     throttleRate: positiveNumber(env, "MATCHPLACE_API_THROTTLE_RATE", 100),
     throttleBurst: positiveNumber(env, "MATCHPLACE_API_THROTTLE_BURST", 200),
     functionSettings: {
-      ...Object.fromEntries(FUNCTION_SETTINGS.filter((name) => env[name]).map((name) => [name, String(positiveNumber(env, name, 0))])),
+      ...Object.fromEntries(
+        FUNCTION_SETTINGS.filter((name) => env[name]).map((name) => [name, String(positiveNumber(env, name, 0))]),
+      ),
       ...ratingSettings(env),
     },
     logLevel: logLevel(env),

@@ -19,7 +19,11 @@ export const RUNTIME = "nodejs22.x";
  *
  * @example api.route("GET /v1/health", functionArgs("packages/functions/src/health/get.handler"));
  */
-export function functionArgs(handler: string, extra: Partial<sst.aws.FunctionArgs> = {}, grants: GrantTargets = {}): sst.aws.FunctionArgs {
+export function functionArgs(
+  handler: string,
+  extra: Partial<sst.aws.FunctionArgs> = {},
+  grants: GrantTargets = {},
+): sst.aws.FunctionArgs {
   return {
     handler,
     runtime: RUNTIME,
@@ -34,7 +38,10 @@ export function functionArgs(handler: string, extra: Partial<sst.aws.FunctionArg
       role: (args) => {
         // SST's roles also trust the account root, which `sst dev` needs to run handlers locally;
         // a deployed stage needs Lambda only.
-        if (!$dev) args.assumeRolePolicy = JSON.stringify(aws.iam.assumeRolePolicyForPrincipal({ Service: "lambda.amazonaws.com" }));
+        if (!$dev)
+          args.assumeRolePolicy = JSON.stringify(
+            aws.iam.assumeRolePolicyForPrincipal({ Service: "lambda.amazonaws.com" }),
+          );
       },
     },
     link: [table, events, matchmaking, ...((extra.link as unknown[] | undefined) ?? [])],

@@ -63,13 +63,28 @@ function readDir(root: string, dir: string): { file: string; data: Record<string
 
 /** Fields CloudFormation accepts (AWS::GameLift::MatchmakingConfiguration), plus `GameSessionQueues`. */
 const CONFIGURATION_FIELDS = new Set([
-  "Name", "Description", "RuleSetName", "GameSessionQueues", "FlexMatchMode", "RequestTimeoutSeconds",
-  "AcceptanceRequired", "AcceptanceTimeoutSeconds", "BackfillMode", "AdditionalPlayerCount",
-  "CustomEventData", "GameProperties", "GameSessionData",
+  "Name",
+  "Description",
+  "RuleSetName",
+  "GameSessionQueues",
+  "FlexMatchMode",
+  "RequestTimeoutSeconds",
+  "AcceptanceRequired",
+  "AcceptanceTimeoutSeconds",
+  "BackfillMode",
+  "AdditionalPlayerCount",
+  "CustomEventData",
+  "GameProperties",
+  "GameSessionData",
 ]);
 /** Fields CloudFormation accepts (AWS::GameLift::GameSessionQueue); destinations come from config. */
 const QUEUE_FIELDS = new Set([
-  "Name", "TimeoutInSeconds", "PlayerLatencyPolicies", "CustomEventData", "FilterConfiguration", "PriorityConfiguration",
+  "Name",
+  "TimeoutInSeconds",
+  "PlayerLatencyPolicies",
+  "CustomEventData",
+  "FilterConfiguration",
+  "PriorityConfiguration",
 ]);
 
 function checkFields(file: string, data: Record<string, unknown>, allowed: ReadonlySet<string>): void {
@@ -79,7 +94,8 @@ function checkFields(file: string, data: Record<string, unknown>, allowed: Reado
 
 function requireString(file: string, data: Record<string, unknown>, field: string): string {
   const value = data[field];
-  if (typeof value !== "string" || value.length === 0) throw new GameLiftSeedError(file, `"${field}" must be a non-empty string`);
+  if (typeof value !== "string" || value.length === 0)
+    throw new GameLiftSeedError(file, `"${field}" must be a non-empty string`);
   return value;
 }
 
@@ -88,7 +104,10 @@ function requireString(file: string, data: Record<string, unknown>, field: strin
  * @example const seed = loadGameLiftSeed("infra/gamelift");
  */
 export function loadGameLiftSeed(root: string): GameLiftSeed {
-  const ruleSets = readDir(root, "rulesets").map(({ file, data }) => ({ name: requireString(file, data, "name"), body: data }));
+  const ruleSets = readDir(root, "rulesets").map(({ file, data }) => ({
+    name: requireString(file, data, "name"),
+    body: data,
+  }));
   const queues = readDir(root, "queues").map(({ file, data }) => {
     requireString(file, data, "Name");
     checkFields(file, data, QUEUE_FIELDS);
@@ -99,9 +118,11 @@ export function loadGameLiftSeed(root: string): GameLiftSeed {
     const ruleSet = requireString(file, data, "RuleSetName");
     checkFields(file, data, CONFIGURATION_FIELDS);
     const config = data as ConfigurationFile;
-    if (!ruleSets.some((r) => r.name === ruleSet)) throw new GameLiftSeedError(file, `rule set "${ruleSet}" is not in rulesets/`);
+    if (!ruleSets.some((r) => r.name === ruleSet))
+      throw new GameLiftSeedError(file, `rule set "${ruleSet}" is not in rulesets/`);
     for (const queue of config.GameSessionQueues ?? []) {
-      if (!queues.some((q) => q.Name === queue)) throw new GameLiftSeedError(file, `queue "${queue}" is not in queues/`);
+      if (!queues.some((q) => q.Name === queue))
+        throw new GameLiftSeedError(file, `queue "${queue}" is not in queues/`);
     }
     if (config.FlexMatchMode !== "STANDALONE" && (config.GameSessionQueues ?? []).length === 0) {
       throw new GameLiftSeedError(file, "WITH_QUEUE configurations need at least one of GameSessionQueues");
@@ -118,7 +139,13 @@ export function awsName(app: string, stage: string, name: string): string {
 }
 
 /** `arn:<partition>:gamelift:<region>:<account>:<kind>/<name>`. */
-export function gameLiftArn(partition: string, region: string, account: string, kind: "matchmakingconfiguration" | "gamesessionqueue", name: string): string {
+export function gameLiftArn(
+  partition: string,
+  region: string,
+  account: string,
+  kind: "matchmakingconfiguration" | "gamesessionqueue",
+  name: string,
+): string {
   return `arn:${partition}:gamelift:${region}:${account}:${kind}/${name}`;
 }
 
@@ -130,7 +157,7 @@ export function nameFromArn(arn: string): string {
 /** CloudFormation logical id from a seeded name (`arena-2v2` → `Arena2v2`). */
 export function logicalId(prefix: string, name: string): string {
   const words = name.split(/[^A-Za-z0-9]+/).filter(Boolean);
-  return prefix + words.map((w) => w[0]!.toUpperCase() + w.slice(1)).join("");
+  return prefix + words.map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join("");
 }
 
 /** Inputs of {@link gameLiftTemplate}. */

@@ -41,7 +41,8 @@ function plan(): GameLiftPlan {
   const seed = loadGameLiftSeed("infra/gamelift");
   const arn = (kind: "matchmakingconfiguration" | "gamesessionqueue", seeded: string) =>
     $resolve([partition, region, account]).apply(([p, r, a]) => gameLiftArn(p, r, a, kind, name(seeded)));
-  const primary = seed.configurations[0]!;
+  const primary = seed.configurations[0];
+  if (!primary) throw new Error("infra/gamelift holds no matchmaking configuration");
   return {
     seed,
     name,

@@ -20,7 +20,13 @@ export function realtimeHandlers(): string[] {
  */
 export function deployedHandlers(): string[] {
   return [
-    ...new Set([...routes.map((r) => r.handler), subscribers.events, schedules.reconcile, REDRIVE_HANDLER, ...realtimeHandlers()]),
+    ...new Set([
+      ...routes.map((r) => r.handler),
+      subscribers.events,
+      schedules.reconcile,
+      REDRIVE_HANDLER,
+      ...realtimeHandlers(),
+    ]),
   ];
 }
 
@@ -31,7 +37,7 @@ export function deployedHandlers(): string[] {
 export function routeName(method: string, path: string): string {
   return [method.toLowerCase(), ...path.split(/[^A-Za-z0-9]+/)]
     .filter(Boolean)
-    .map((w) => w[0]!.toUpperCase() + w.slice(1))
+    .map((w) => w.charAt(0).toUpperCase() + w.slice(1))
     .join("");
 }
 
@@ -130,5 +136,10 @@ export const handlerAccess: Readonly<Record<string, HandlerAccess>> = {
   // Reads what a player asks for (ticket, placement, party) and posts its reply to the caller.
   [realtime.routes.$default]: { table: "connections", gamelift: [], connections: ["POST"] },
   // Posts changes to connections, forgets the gone ones (410), publishes MatchEvents.
-  [realtime.dispatcher.handler]: { table: "connections", gamelift: [], connections: ["POST"], publishMatchEvents: true },
+  [realtime.dispatcher.handler]: {
+    table: "connections",
+    gamelift: [],
+    connections: ["POST"],
+    publishMatchEvents: true,
+  },
 };

@@ -9,9 +9,20 @@ import { table } from "./table.js";
 import { eventsDeadLetter } from "./topics.js";
 
 const TABLE_READ = ["dynamodb:GetItem", "dynamodb:BatchGetItem", "dynamodb:Query"];
-const TABLE_ITEM_WRITE = ["dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:DeleteItem", "dynamodb:ConditionCheckItem", "dynamodb:BatchWriteItem"];
+const TABLE_ITEM_WRITE = [
+  "dynamodb:PutItem",
+  "dynamodb:UpdateItem",
+  "dynamodb:DeleteItem",
+  "dynamodb:ConditionCheckItem",
+  "dynamodb:BatchWriteItem",
+];
 const TABLE_WRITE = [...TABLE_READ, ...TABLE_ITEM_WRITE];
-const DEAD_LETTER_DRAIN = ["sqs:ReceiveMessage", "sqs:DeleteMessage", "sqs:ChangeMessageVisibility", "sqs:GetQueueAttributes"];
+const DEAD_LETTER_DRAIN = [
+  "sqs:ReceiveMessage",
+  "sqs:DeleteMessage",
+  "sqs:ChangeMessageVisibility",
+  "sqs:GetQueueAttributes",
+];
 
 /** Thrown when infra deploys a handler that infra/handlers.ts does not list. */
 export class UnknownHandlerError extends Error {
@@ -70,13 +81,18 @@ export function permissionsFor(handler: string, targets: GrantTargets = {}): Sta
       actions: TABLE_ITEM_WRITE,
       resources: [table.arn],
       conditions: [
-        { test: "ForAllValues:StringLike", variable: "dynamodb:LeadingKeys", values: CONNECTION_KEY_PREFIXES.map((p) => `${p}*`) },
+        {
+          test: "ForAllValues:StringLike",
+          variable: "dynamodb:LeadingKeys",
+          values: CONNECTION_KEY_PREFIXES.map((p) => `${p}*`),
+        },
       ],
     });
   }
   const scoped = access.gamelift.filter((a) => QUEUE_SCOPED_ACTIONS.has(a));
   const unscoped = access.gamelift.filter((a) => !QUEUE_SCOPED_ACTIONS.has(a));
-  if (scoped.length > 0) statements.push({ actions: scoped.map((a) => `gamelift:${a}`), resources: gameLift.queueArns });
+  if (scoped.length > 0)
+    statements.push({ actions: scoped.map((a) => `gamelift:${a}`), resources: gameLift.queueArns });
   if (unscoped.length > 0) statements.push({ actions: unscoped.map((a) => `gamelift:${a}`), resources: ["*"] });
   if (access.deadLetter) {
     statements.push({
@@ -87,7 +103,10 @@ export function permissionsFor(handler: string, targets: GrantTargets = {}): Sta
   if (access.connections && access.connections.length > 0) {
     const api = targets.realtime;
     if (!api) throw new MissingGrantTargetError(handler, "realtime");
-    statements.push({ actions: ["execute-api:ManageConnections"], resources: access.connections.map((m) => connectionsArn(api, m)) });
+    statements.push({
+      actions: ["execute-api:ManageConnections"],
+      resources: access.connections.map((m) => connectionsArn(api, m)),
+    });
   }
   if (access.publishMatchEvents) {
     if (!targets.matchEvents) throw new MissingGrantTargetError(handler, "matchEvents");

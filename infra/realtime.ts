@@ -34,7 +34,10 @@ export const realtimeApi = new sst.aws.ApiGatewayWebSocket(realtime.name, {
       args.routeSelectionExpression = realtime.routeSelectionExpression;
     },
     stage: (args) => {
-      args.defaultRouteSettings = { throttlingRateLimit: config.throttleRate, throttlingBurstLimit: config.throttleBurst };
+      args.defaultRouteSettings = {
+        throttlingRateLimit: config.throttleRate,
+        throttlingBurstLimit: config.throttleBurst,
+      };
     },
   },
 });
@@ -64,7 +67,9 @@ export const realtimeAuthorizer = realtimeApi.addAuthorizer("Token", {
   },
 });
 
-realtimeApi.route("$connect", functionArgs(realtime.routes.$connect, {}, grants), { auth: { lambda: realtimeAuthorizer.id } });
+realtimeApi.route("$connect", functionArgs(realtime.routes.$connect, {}, grants), {
+  auth: { lambda: realtimeAuthorizer.id },
+});
 realtimeApi.route("$disconnect", functionArgs(realtime.routes.$disconnect, {}, grants));
 realtimeApi.route("$default", functionArgs(realtime.routes.$default, { link: [realtimeApi] }, grants));
 

@@ -52,7 +52,9 @@ export const eventsPolicy = new aws.sns.TopicPolicy("EventsPolicy", {
           { test: "ArnLike", variable: "aws:SourceArn", values: sourceArns },
         ],
       },
-      denyPublish("DenyPublishExceptGameLift", "StringNotEquals", "aws:PrincipalServiceName", ["gamelift.amazonaws.com"]),
+      denyPublish("DenyPublishExceptGameLift", "StringNotEquals", "aws:PrincipalServiceName", [
+        "gamelift.amazonaws.com",
+      ]),
       denyPublish("DenyPublishFromOtherAccounts", "StringNotEquals", "aws:SourceAccount", [account]),
       denyPublish("DenyPublishForOtherSources", "ArnNotLike", "aws:SourceArn", sourceArns),
     ],

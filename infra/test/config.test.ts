@@ -7,11 +7,22 @@ const QUEUE = "arn:aws:gamelift:us-east-1:123456789012:gamesessionqueue/main";
 
 describe("readInfraConfig", () => {
   it("defaults to a stack-made Cognito pool, seeded GameLift, open CORS and 100/200 throttling", () => {
-    expect(readInfraConfig({})).toEqual({ selfSignUp: false, queueDestinations: [], trustedFleetIds: [], corsOrigins: ["*"], throttleRate: 100, throttleBurst: 200, functionSettings: {}, logLevel: "INFO" });
+    expect(readInfraConfig({})).toEqual({
+      selfSignUp: false,
+      queueDestinations: [],
+      trustedFleetIds: [],
+      corsOrigins: ["*"],
+      throttleRate: 100,
+      throttleBurst: 200,
+      functionSettings: {},
+      logLevel: "INFO",
+    });
   });
 
   it("reads an external issuer with comma-separated audiences", () => {
-    expect(readInfraConfig({ MATCHPLACE_JWT_ISSUER: "https://id.example.com", MATCHPLACE_JWT_AUDIENCE: "a, b" }).jwt).toEqual({
+    expect(
+      readInfraConfig({ MATCHPLACE_JWT_ISSUER: "https://id.example.com", MATCHPLACE_JWT_AUDIENCE: "a, b" }).jwt,
+    ).toEqual({
       issuer: "https://id.example.com",
       audiences: ["a", "b"],
     });
@@ -39,7 +50,9 @@ describe("readInfraConfig", () => {
       MATCHPLACE_TRUSTED_FLEET_IDS: "fleet-behind-alias",
     });
     expect(config.trustedFleetIds).toEqual([FLEET.split("/")[1], "fleet-behind-alias"]);
-    expect(() => readInfraConfig({ MATCHPLACE_TRUSTED_FLEET_IDS: "arn:aws:gamelift:x" })).toThrow(/MATCHPLACE_TRUSTED_FLEET_IDS/);
+    expect(() => readInfraConfig({ MATCHPLACE_TRUSTED_FLEET_IDS: "arn:aws:gamelift:x" })).toThrow(
+      /MATCHPLACE_TRUSTED_FLEET_IDS/,
+    );
   });
 
   it("forwards the handlers' numeric settings that are set, and only those", () => {
@@ -49,8 +62,11 @@ describe("readInfraConfig", () => {
   });
 
   it("forwards the skill basis and the game-server fleet map (compacted JSON)", () => {
-    const fleets = '{ "arn:aws:iam::123456789012:role/arena-fleet": ["fleet-1"], "arn:aws:iam::123456789012:role/ops": "*" }';
-    expect(readInfraConfig({ MATCHPLACE_SKILL_BASIS: "mu", MATCHPLACE_SERVER_FLEETS: fleets }).functionSettings).toEqual({
+    const fleets =
+      '{ "arn:aws:iam::123456789012:role/arena-fleet": ["fleet-1"], "arn:aws:iam::123456789012:role/ops": "*" }';
+    expect(
+      readInfraConfig({ MATCHPLACE_SKILL_BASIS: "mu", MATCHPLACE_SERVER_FLEETS: fleets }).functionSettings,
+    ).toEqual({
       MATCHPLACE_SKILL_BASIS: "mu",
       MATCHPLACE_SERVER_FLEETS: JSON.stringify(JSON.parse(fleets)),
     });
@@ -65,7 +81,10 @@ describe("readInfraConfig", () => {
     [{ MATCHPLACE_JWT_ISSUER: "http://id.example.com", MATCHPLACE_JWT_AUDIENCE: "a" }, "MATCHPLACE_JWT_ISSUER"],
     [{ MATCHPLACE_QUEUE_DESTINATIONS: QUEUE }, "MATCHPLACE_QUEUE_DESTINATIONS"],
     [{ MATCHPLACE_MATCHMAKING_CONFIGURATION_ARN: CONFIGURATION }, "MATCHPLACE_MATCHMAKING_CONFIGURATION_ARN"],
-    [{ MATCHPLACE_MATCHMAKING_CONFIGURATION_ARN: QUEUE, MATCHPLACE_GAME_SESSION_QUEUE_ARN: QUEUE }, "MATCHPLACE_MATCHMAKING_CONFIGURATION_ARN"],
+    [
+      { MATCHPLACE_MATCHMAKING_CONFIGURATION_ARN: QUEUE, MATCHPLACE_GAME_SESSION_QUEUE_ARN: QUEUE },
+      "MATCHPLACE_MATCHMAKING_CONFIGURATION_ARN",
+    ],
     [{ MATCHPLACE_API_THROTTLE_RATE: "fast" }, "MATCHPLACE_API_THROTTLE_RATE"],
     [{ MATCHPLACE_LOG_LEVEL: "chatty" }, "MATCHPLACE_LOG_LEVEL"],
   ])("rejects %o naming %s", (env, variable) => {

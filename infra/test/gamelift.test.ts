@@ -6,7 +6,9 @@ import { awsName, GameLiftSeedError, gameLiftTemplate, loadGameLiftSeed, logical
 import { ROOT } from "./harness/runInfra.js";
 
 const dirs: string[] = [];
-afterEach(() => dirs.splice(0).forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
+afterEach(() => {
+  for (const d of dirs.splice(0)) fs.rmSync(d, { recursive: true, force: true });
+});
 
 /** A seed directory with the given files (`rulesets/a.json` → content). */
 function seedDir(files: Record<string, unknown>): string {
@@ -21,7 +23,13 @@ function seedDir(files: Record<string, unknown>): string {
 
 const ruleSet = { name: "duel", ruleLanguageVersion: "1.0", teams: [{ name: "a", minPlayers: 1, maxPlayers: 1 }] };
 const queue = { Name: "main", TimeoutInSeconds: 60 };
-const configuration = { Name: "duel", RuleSetName: "duel", GameSessionQueues: ["main"], RequestTimeoutSeconds: 60, AcceptanceRequired: false };
+const configuration = {
+  Name: "duel",
+  RuleSetName: "duel",
+  GameSessionQueues: ["main"],
+  RequestTimeoutSeconds: 60,
+  AcceptanceRequired: false,
+};
 
 describe("loadGameLiftSeed", () => {
   it("loads the repo's seed: rule sets, configurations and queues, not fleets", () => {
@@ -39,7 +47,12 @@ describe("loadGameLiftSeed", () => {
     [{ "queues/main.json": { ...queue, Destinations: [] } }, "unsupported field(s) Destinations"],
     [{ "rulesets/bad.json": "{" }, "invalid JSON"],
   ])("rejects a bad seed (%#: %s)", (override, message) => {
-    const dir = seedDir({ "rulesets/duel.json": ruleSet, "queues/main.json": queue, "configurations/x.json": configuration, ...override });
+    const dir = seedDir({
+      "rulesets/duel.json": ruleSet,
+      "queues/main.json": queue,
+      "configurations/x.json": configuration,
+      ...override,
+    });
     expect(() => loadGameLiftSeed(dir)).toThrow(GameLiftSeedError);
     expect(() => loadGameLiftSeed(dir)).toThrow(message);
   });
@@ -47,9 +60,18 @@ describe("loadGameLiftSeed", () => {
 
 describe("gameLiftTemplate", () => {
   it("wires configuration → rule set and queue by CloudFormation reference and notifies the topic", () => {
-    const dir = seedDir({ "rulesets/duel.json": ruleSet, "queues/main.json": queue, "configurations/duel.json": configuration });
+    const dir = seedDir({
+      "rulesets/duel.json": ruleSet,
+      "queues/main.json": queue,
+      "configurations/duel.json": configuration,
+    });
     const template = JSON.parse(
-      gameLiftTemplate({ seed: loadGameLiftSeed(dir), name: (n) => awsName("app", "dev", n), topicArn: "arn:topic", destinations: ["arn:fleet"] }),
+      gameLiftTemplate({
+        seed: loadGameLiftSeed(dir),
+        name: (n) => awsName("app", "dev", n),
+        topicArn: "arn:topic",
+        destinations: ["arn:fleet"],
+      }),
     );
     expect(template.Resources.ConfigurationDuel.Properties).toMatchObject({
       Name: "app-dev-duel",

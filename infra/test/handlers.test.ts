@@ -20,7 +20,9 @@ function sourceFiles(dir: string): string[] {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
     const full = path.join(dir, entry.name);
     if (entry.isDirectory()) return sourceFiles(full);
-    return /\.(ts|mts|js|mjs)$/.test(entry.name) && !/\.(test|d)\.[mc]?[tj]s$/.test(entry.name) ? [path.relative(ROOT, full)] : [];
+    return /\.(ts|mts|js|mjs)$/.test(entry.name) && !/\.(test|d)\.[mc]?[tj]s$/.test(entry.name)
+      ? [path.relative(ROOT, full)]
+      : [];
   });
 }
 
@@ -40,7 +42,9 @@ beforeAll(async () => {
     metafile: true,
     logLevel: "silent",
   });
-  exportsOf = new Map(Object.values(result.metafile.outputs).flatMap((o) => (o.entryPoint ? [[o.entryPoint, o.exports]] : [])));
+  exportsOf = new Map(
+    Object.values(result.metafile.outputs).flatMap((o) => (o.entryPoint ? [[o.entryPoint, o.exports]] : [])),
+  );
 });
 
 describe("deployed handlers", () => {
@@ -62,8 +66,17 @@ describe("deployed handlers", () => {
 
   it("names the partition-key prefix core's write limiter writes", async () => {
     const keys: { pk: string }[] = [];
-    const client = { send: async (command: { input: { Key: { pk: string } } }) => (keys.push(command.input.Key), { Attributes: { count: 1 } }) };
-    await new RateLimitStore({ client: client as unknown as DynamoDBDocumentClient, tableName: "t" }).hit("p1", { bucket: "read", limit: 5, windowMs: 1000 }, 0);
+    const client = {
+      send: async (command: { input: { Key: { pk: string } } }) => {
+        keys.push(command.input.Key);
+        return { Attributes: { count: 1 } };
+      },
+    };
+    await new RateLimitStore({ client: client as unknown as DynamoDBDocumentClient, tableName: "t" }).hit(
+      "p1",
+      { bucket: "read", limit: 5, windowMs: 1000 },
+      0,
+    );
     expect(keys).toHaveLength(1);
     expect(keys[0]!.pk.startsWith(RATE_LIMIT_KEY_PREFIX)).toBe(true);
   });

@@ -47,7 +47,9 @@ describe("production", () => {
   });
 
   it("trusts the configured issuer and audiences, and creates no Cognito user pool", () => {
-    expect(run.get("aws:apigatewayv2/authorizer:Authorizer", "ApiAuthorizerJwtAuthorizer").inputs.jwtConfiguration).toEqual({
+    expect(
+      run.get("aws:apigatewayv2/authorizer:Authorizer", "ApiAuthorizerJwtAuthorizer").inputs.jwtConfiguration,
+    ).toEqual({
       issuer: ISSUER,
       audiences: ["game-client", "web-client"],
     });
@@ -56,11 +58,16 @@ describe("production", () => {
   });
 
   it("hands the WebSocket authorizer the configured issuer and audiences, and no Cognito ids", () => {
-    const authorizer = run.ofType("aws:lambda/function:Function").find((f) => f.name === "RealtimeAuthorizerTokenHandlerFunction");
+    const authorizer = run
+      .ofType("aws:lambda/function:Function")
+      .find((f) => f.name === "RealtimeAuthorizerTokenHandlerFunction");
     // Absent only while packages/functions/src/realtime/authorize.ts is not written (its build fails).
     if (!authorizer) return;
     const variables = authorizer.inputs.environment.variables as Record<string, string>;
-    expect(variables).toMatchObject({ MATCHPLACE_JWT_ISSUER: ISSUER, MATCHPLACE_JWT_AUDIENCE: "game-client,web-client" });
+    expect(variables).toMatchObject({
+      MATCHPLACE_JWT_ISSUER: ISSUER,
+      MATCHPLACE_JWT_AUDIENCE: "game-client,web-client",
+    });
     expect(Object.keys(variables).filter((k) => k.startsWith("MATCHPLACE_COGNITO_"))).toEqual([]);
   });
 
@@ -75,7 +82,10 @@ describe("production", () => {
 
   it("links the existing configuration and queue names", () => {
     for (const build of run.builds) {
-      expect(build.links.Matchmaking, build.handler).toMatchObject({ configurationName: "studio-ranked", queueName: "studio-queue" });
+      expect(build.links.Matchmaking, build.handler).toMatchObject({
+        configurationName: "studio-ranked",
+        queueName: "studio-queue",
+      });
     }
     expect(run.outputs).toMatchObject({ matchmakingConfigurationName: "studio-ranked", queueName: "studio-queue" });
   });
@@ -87,8 +97,13 @@ describe("production", () => {
   });
 
   it("applies the configured CORS origins and throttling", () => {
-    expect(run.get("aws:apigatewayv2/api:Api", "ApiApi").inputs.corsConfiguration.allowOrigins).toEqual(["https://play.example.com"]);
-    expect(run.get("aws:apigatewayv2/stage:Stage", "ApiStage").inputs.defaultRouteSettings).toMatchObject({ throttlingRateLimit: 50, throttlingBurstLimit: 80 });
+    expect(run.get("aws:apigatewayv2/api:Api", "ApiApi").inputs.corsConfiguration.allowOrigins).toEqual([
+      "https://play.example.com",
+    ]);
+    expect(run.get("aws:apigatewayv2/stage:Stage", "ApiStage").inputs.defaultRouteSettings).toMatchObject({
+      throttlingRateLimit: 50,
+      throttlingBurstLimit: 80,
+    });
   });
 
   it("forwards the handlers' settings to every function", () => {
@@ -98,9 +113,15 @@ describe("production", () => {
   });
 
   it("emails alarms to the configured address", () => {
-    const email = run.ofType("aws:sns/topicSubscription:TopicSubscription").filter((s) => s.inputs.protocol === "email");
+    const email = run
+      .ofType("aws:sns/topicSubscription:TopicSubscription")
+      .filter((s) => s.inputs.protocol === "email");
     expect(email.map((s) => s.inputs)).toEqual([
-      { topic: run.get("aws:sns/topic:Topic", "AlarmsTopic").state.arn, protocol: "email", endpoint: "ops@example.com" },
+      {
+        topic: run.get("aws:sns/topic:Topic", "AlarmsTopic").state.arn,
+        protocol: "email",
+        endpoint: "ops@example.com",
+      },
     ]);
   });
 });

@@ -20,15 +20,21 @@ beforeAll(async () => {
 
 const API = "aws:apigatewayv2/api:Api";
 const ROUTE = "aws:apigatewayv2/route:Route";
-const ROUTE_IDS = { $connect: "RealtimeRouteConnect", $disconnect: "RealtimeRouteDisconnect", $default: "RealtimeRouteDefault" } as const;
+const ROUTE_IDS = {
+  $connect: "RealtimeRouteConnect",
+  $disconnect: "RealtimeRouteDisconnect",
+  $default: "RealtimeRouteDefault",
+} as const;
 const AUTHORIZER_ID = "RealtimeAuthorizerToken";
 const DISPATCHER_ID = "TableSubscriberRealtimeDispatcherFunction";
 
 const realtimeApi = () => run.get(API, "RealtimeApi");
-const mapping = () => run.get("aws:lambda/eventSourceMapping:EventSourceMapping", "TableSubscriberRealtimeDispatcherEventSourceMapping");
+const mapping = () =>
+  run.get("aws:lambda/eventSourceMapping:EventSourceMapping", "TableSubscriberRealtimeDispatcherEventSourceMapping");
 const table = () => run.get("aws:dynamodb/table:Table", "TableTable");
 const matchEventsArn = () => run.get("aws:sns/topic:Topic", "MatchEventsTopic").state.arn as string;
-const connections = (method: string) => `${realtimeApi().state.executionArn as string}/$default/${method}/@connections/*`;
+const connections = (method: string) =>
+  `${realtimeApi().state.executionArn as string}/$default/${method}/@connections/*`;
 const statementsWith = (functionId: string, prefix: string): IamStatement[] =>
   roleStatements(run, functionId).filter((s) => s.Action.some((a) => a.startsWith(prefix)));
 
@@ -39,7 +45,9 @@ const statementsWith = (functionId: string, prefix: string): IamStatement[] =>
 function matches(pattern: unknown, value: unknown): boolean {
   if (Array.isArray(pattern)) {
     return pattern.some((p) =>
-      p !== null && typeof p === "object" ? typeof value === "string" && value.startsWith((p as { prefix: string }).prefix) : p === value,
+      p !== null && typeof p === "object"
+        ? typeof value === "string" && value.startsWith((p as { prefix: string }).prefix)
+        : p === value,
     );
   }
   if (pattern === null || typeof pattern !== "object") return false;
@@ -65,7 +73,10 @@ describe("program", () => {
 
 describe("WebSocket API", () => {
   it("is a WebSocket API selecting routes by the expression of routes.ts, on SST's $default stage", () => {
-    expect(realtimeApi().inputs).toMatchObject({ protocolType: "WEBSOCKET", routeSelectionExpression: realtime.routeSelectionExpression });
+    expect(realtimeApi().inputs).toMatchObject({
+      protocolType: "WEBSOCKET",
+      routeSelectionExpression: realtime.routeSelectionExpression,
+    });
     const stage = run.get("aws:apigatewayv2/stage:Stage", "RealtimeStage");
     expect(stage.inputs).toMatchObject({ apiId: realtimeApi().state.id, name: "$default", autoDeploy: true });
     expect(stage.inputs.defaultRouteSettings).toEqual({ throttlingRateLimit: 100, throttlingBurstLimit: 200 });
@@ -98,16 +109,22 @@ describe("WebSocket API", () => {
     expect(realtime.authorizer.identitySource).toBe(`route.request.querystring.${realtime.authorizer.queryParameter}`);
     expect(authorizer.inputs.authorizerUri).toContain(fn.state.arn);
     expect(fn.inputs.handler).toBe(realtime.authorizer.handler);
-    expect(run.get(ROUTE, `${ROUTE_IDS.$connect}Route`).inputs).toMatchObject({ authorizationType: "CUSTOM", authorizerId: authorizer.state.id });
+    expect(run.get(ROUTE, `${ROUTE_IDS.$connect}Route`).inputs).toMatchObject({
+      authorizationType: "CUSTOM",
+      authorizerId: authorizer.state.id,
+    });
     expect(run.get(ROUTE, `${ROUTE_IDS.$disconnect}Route`).inputs.authorizationType).toBe("NONE");
     expect(run.get(ROUTE, `${ROUTE_IDS.$default}Route`).inputs.authorizationType).toBe("NONE");
     const permission = run.get("aws:lambda/permission:Permission", `${AUTHORIZER_ID}Permission`);
     expect(permission.inputs).toMatchObject({ principal: "apigateway.amazonaws.com", function: fn.state.arn });
-    expect(permission.inputs.sourceArn).toBe(`${realtimeApi().state.executionArn as string}/authorizers/${authorizer.state.id}`);
+    expect(permission.inputs.sourceArn).toBe(
+      `${realtimeApi().state.executionArn as string}/authorizers/${authorizer.state.id}`,
+    );
   });
 
   it("hands the authorizer the issuer and audience the HTTP API trusts (the stack's Cognito pool and client)", () => {
-    const http = run.get("aws:apigatewayv2/authorizer:Authorizer", "ApiAuthorizerJwtAuthorizer").inputs.jwtConfiguration;
+    const http = run.get("aws:apigatewayv2/authorizer:Authorizer", "ApiAuthorizerJwtAuthorizer").inputs
+      .jwtConfiguration;
     const pool = run.get("aws:cognito/userPool:UserPool", "PlayersUserPool").state.id as string;
     const client = run.ofType("aws:cognito/userPoolClient:UserPoolClient")[0]!.state.id as string;
     expect(lambdaOf(run, `${AUTHORIZER_ID}Handler`).inputs.environment.variables).toMatchObject({
@@ -149,7 +166,9 @@ describe("dispatcher", () => {
       functionResponseTypes: ["ReportBatchItemFailures"],
       bisectBatchOnFunctionError: true,
     });
-    const patterns = (mapping().inputs.filterCriteria.filters as { pattern: string }[]).map((f) => JSON.parse(f.pattern) as unknown);
+    const patterns = (mapping().inputs.filterCriteria.filters as { pattern: string }[]).map(
+      (f) => JSON.parse(f.pattern) as unknown,
+    );
     expect(patterns).toEqual(realtime.dispatcher.filters);
   });
 
@@ -162,7 +181,9 @@ describe("dispatcher", () => {
     ["INSERT", "CONN#c1", false],
     ["MODIFY", "RATE#p1#read", false],
   ])("lets a %s of %s through its filters: %s", (eventName, pk, passes) => {
-    const patterns = (mapping().inputs.filterCriteria.filters as { pattern: string }[]).map((f) => JSON.parse(f.pattern) as unknown);
+    const patterns = (mapping().inputs.filterCriteria.filters as { pattern: string }[]).map(
+      (f) => JSON.parse(f.pattern) as unknown,
+    );
     const record = { eventName, dynamodb: { Keys: { pk: { S: pk }, sk: { S: "X" } } } };
     expect(patterns.some((p) => matches(p, record))).toBe(passes);
   });
@@ -173,7 +194,9 @@ describe("MatchEvents", () => {
     const topic = run.get("aws:sns/topic:Topic", "MatchEventsTopic");
     expect(topic.inputs.fifoTopic ?? false).toBe(false);
     expect(run.ofType("aws:sns/topicPolicy:TopicPolicy").filter((p) => p.inputs.arn === topic.state.arn)).toEqual([]);
-    expect(run.ofType("aws:sns/topicSubscription:TopicSubscription").filter((s) => s.inputs.topic === topic.state.arn)).toEqual([]);
+    expect(
+      run.ofType("aws:sns/topicSubscription:TopicSubscription").filter((s) => s.inputs.topic === topic.state.arn),
+    ).toEqual([]);
   });
 });
 
@@ -182,7 +205,9 @@ describe("realtime IAM", () => {
     expect(statementsWith(DISPATCHER_ID, "execute-api:")).toEqual([
       { Effect: "Allow", Action: ["execute-api:ManageConnections"], Resource: [connections("POST")] },
     ]);
-    expect(statementsWith(DISPATCHER_ID, "sns:")).toEqual([{ Effect: "Allow", Action: ["sns:Publish"], Resource: [matchEventsArn()] }]);
+    expect(statementsWith(DISPATCHER_ID, "sns:")).toEqual([
+      { Effect: "Allow", Action: ["sns:Publish"], Resource: [matchEventsArn()] },
+    ]);
     expect(statementsWith(DISPATCHER_ID, "dynamodb:Describe")).toEqual([
       {
         Effect: "Allow",
@@ -190,7 +215,9 @@ describe("realtime IAM", () => {
         Resource: [table().state.streamArn],
       },
     ]);
-    expect(connections("POST")).toBe(`arn:aws:execute-api:${REGION}:${ACCOUNT}:RealtimeApi-id/$default/POST/@connections/*`);
+    expect(connections("POST")).toBe(
+      `arn:aws:execute-api:${REGION}:${ACCOUNT}:RealtimeApi-id/$default/POST/@connections/*`,
+    );
   });
 
   it("lets $default post its replies; $connect, $disconnect and the authorizer manage no connection", () => {
@@ -209,7 +236,10 @@ describe("realtime IAM", () => {
       if (allowed.has(functionId)) continue;
       expect(statementsWith(functionId, "execute-api:"), functionId).toEqual([]);
       if (functionId === results) {
-        expect(statementsWith(functionId, "sns:").map((s) => [s.Action, s.Resource]), functionId).toEqual([[["sns:Publish"], [matchEventsArn()]]]);
+        expect(
+          statementsWith(functionId, "sns:").map((s) => [s.Action, s.Resource]),
+          functionId,
+        ).toEqual([[["sns:Publish"], [matchEventsArn()]]]);
         continue;
       }
       expect(statementsWith(functionId, "sns:"), functionId).toEqual([]);
@@ -218,10 +248,23 @@ describe("realtime IAM", () => {
 
   it("gives the authorizer no permissions, and the connection handlers reads plus writes to connection partitions only", () => {
     expect(roleStatements(run, `${AUTHORIZER_ID}Handler`)).toEqual([]);
-    for (const id of [`${ROUTE_IDS.$connect}Handler`, `${ROUTE_IDS.$disconnect}Handler`, `${ROUTE_IDS.$default}Handler`, DISPATCHER_ID]) {
-      const writes = statementsWith(id, "dynamodb:").filter((s) => s.Action.some((a) => /Put|Update|Delete|Write|ConditionCheck/.test(a)));
-      expect(writes.map((s) => [s.Resource, s.Condition]), id).toEqual([
-        [[table().state.arn], { "ForAllValues:StringLike": { "dynamodb:LeadingKeys": CONNECTION_KEY_PREFIXES.map((p) => `${p}*`) } }],
+    for (const id of [
+      `${ROUTE_IDS.$connect}Handler`,
+      `${ROUTE_IDS.$disconnect}Handler`,
+      `${ROUTE_IDS.$default}Handler`,
+      DISPATCHER_ID,
+    ]) {
+      const writes = statementsWith(id, "dynamodb:").filter((s) =>
+        s.Action.some((a) => /Put|Update|Delete|Write|ConditionCheck/.test(a)),
+      );
+      expect(
+        writes.map((s) => [s.Resource, s.Condition]),
+        id,
+      ).toEqual([
+        [
+          [table().state.arn],
+          { "ForAllValues:StringLike": { "dynamodb:LeadingKeys": CONNECTION_KEY_PREFIXES.map((p) => `${p}*`) } },
+        ],
       ]);
     }
   });

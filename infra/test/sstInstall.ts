@@ -18,11 +18,15 @@ const env: NodeJS.ProcessEnv = {
   SST_TELEMETRY_DISABLED: "1",
   ...(fs.existsSync(bun) ? { SST_BUN_PATH: bun } : { SST_NO_BUN: "1" }),
 };
-const result = spawnSync(path.join(ROOT, "node_modules", ".bin", "sst"), ["install", "--stage", process.env.SST_STAGE ?? "ci"], {
-  cwd: ROOT,
-  env,
-  stdio: "inherit",
-});
+const result = spawnSync(
+  path.join(ROOT, "node_modules", ".bin", "sst"),
+  ["install", "--stage", process.env.SST_STAGE ?? "ci"],
+  {
+    cwd: ROOT,
+    env,
+    stdio: "inherit",
+  },
+);
 if (result.status !== 0) {
   console.error(`sst install failed (${result.error?.message ?? `exit ${result.status}`})`);
   process.exit(1);

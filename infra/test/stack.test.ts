@@ -3,7 +3,15 @@
  * stack, GameLift resources from infra/gamelift/), run once under Pulumi mocks.
  */
 import { tableSchema } from "@matchplace/core/dynamo";
-import { cors, IDEMPOTENT_REPLAY_HEADER, pollLimits, routes, schedules, SERVER_ROUTE_PREFIX, subscribers } from "@matchplace/functions/routes";
+import {
+  cors,
+  IDEMPOTENT_REPLAY_HEADER,
+  pollLimits,
+  routes,
+  schedules,
+  SERVER_ROUTE_PREFIX,
+  subscribers,
+} from "@matchplace/functions/routes";
 import { beforeAll, describe, expect, it } from "vitest";
 import { deployedHandlers, REDRIVE_HANDLER, routeName } from "../handlers.js";
 import { ACCOUNT, REGION } from "./harness/mocks.js";
@@ -72,25 +80,41 @@ describe("HTTP API", () => {
         expect(apiRoute.inputs.authorizerId, route.path).toBeUndefined();
         expect(route.path.startsWith(SERVER_ROUTE_PREFIX), route.path).toBe(true);
       } else if (route.auth === "jwt") {
-        expect(apiRoute.inputs, route.path).toMatchObject({ authorizationType: "JWT", authorizerId: authorizer.state.id });
+        expect(apiRoute.inputs, route.path).toMatchObject({
+          authorizationType: "JWT",
+          authorizerId: authorizer.state.id,
+        });
       } else {
         expect(apiRoute.inputs.authorizationType, route.path).toBe("NONE");
       }
     }
-    expect(routes.filter((r) => !r.auth).map((r) => r.path).sort()).toEqual(["/v1/health", "/v1/openapi.json"]);
+    expect(
+      routes
+        .filter((r) => !r.auth)
+        .map((r) => r.path)
+        .sort(),
+    ).toEqual(["/v1/health", "/v1/openapi.json"]);
     expect(routes.filter((r) => r.auth === "iam").map((r) => `${r.method} ${r.path}`)).toEqual([
       "POST /v1/server/game-sessions/{gameSessionId}/results",
       "POST /v1/server/game-sessions/{gameSessionId}/end",
     ]);
     // Every IAM route sits under the prefix the fleet role's execute-api:Invoke policy names (docs/deploy.md).
-    expect(routes.filter((r) => r.path.startsWith(SERVER_ROUTE_PREFIX)).every((r) => r.auth === "iam" && r.method === "POST")).toBe(true);
+    expect(
+      routes
+        .filter((r) => r.path.startsWith(SERVER_ROUTE_PREFIX))
+        .every((r) => r.auth === "iam" && r.method === "POST"),
+    ).toBe(true);
   });
 
   it("offers fleet roles a policy to invoke exactly POST /v1/server/* of this API, and outputs its ARN", () => {
     const api = run.get("aws:apigatewayv2/api:Api", "ApiApi");
     const policy = run.get("aws:iam/policy:Policy", "GameServerPolicy");
     expect(statements(policy.inputs.policy as string)).toEqual([
-      { Effect: "Allow", Action: ["execute-api:Invoke"], Resource: [`${api.state.executionArn as string}/*/POST/v1/server/*`] },
+      {
+        Effect: "Allow",
+        Action: ["execute-api:Invoke"],
+        Resource: [`${api.state.executionArn as string}/*/POST/v1/server/*`],
+      },
     ]);
     expect(run.outputs["gameServerPolicyArn"]).toBe(policy.state.arn);
   });
@@ -111,7 +135,10 @@ describe("HTTP API", () => {
     expect(authorizer.inputs).toMatchObject({
       authorizerType: "JWT",
       identitySources: ["$request.header.Authorization"],
-      jwtConfiguration: { issuer: `https://cognito-idp.${REGION}.amazonaws.com/${pool.state.id}`, audiences: [client.state.id] },
+      jwtConfiguration: {
+        issuer: `https://cognito-idp.${REGION}.amazonaws.com/${pool.state.id}`,
+        audiences: [client.state.id],
+      },
     });
     expect(client.inputs).toMatchObject({
       explicitAuthFlows: ["ALLOW_USER_SRP_AUTH", "ALLOW_REFRESH_TOKEN_AUTH"],
@@ -122,15 +149,23 @@ describe("HTTP API", () => {
   });
 
   it("keeps Cognito self sign-up off by default: only the studio creates accounts", () => {
-    expect(only(run, "aws:cognito/userPool:UserPool").inputs.adminCreateUserConfig).toMatchObject({ allowAdminCreateUserOnly: true });
+    expect(only(run, "aws:cognito/userPool:UserPool").inputs.adminCreateUserConfig).toMatchObject({
+      allowAdminCreateUserOnly: true,
+    });
   });
 
   it("throttles the stage, writes JSON access logs and answers CORS", () => {
     const stage = run.get("aws:apigatewayv2/stage:Stage", "ApiStage");
     const logGroup = run.get("aws:cloudwatch/logGroup:LogGroup", "ApiAccessLog");
-    expect(stage.inputs.defaultRouteSettings).toEqual({ throttlingRateLimit: 100, throttlingBurstLimit: 200, detailedMetricsEnabled: true });
+    expect(stage.inputs.defaultRouteSettings).toEqual({
+      throttlingRateLimit: 100,
+      throttlingBurstLimit: 200,
+      detailedMetricsEnabled: true,
+    });
     expect(stage.inputs.accessLogSettings.destinationArn).toBe(logGroup.state.arn);
-    expect(Object.keys(JSON.parse(stage.inputs.accessLogSettings.format))).toEqual(expect.arrayContaining(["requestId", "routeKey", "status"]));
+    expect(Object.keys(JSON.parse(stage.inputs.accessLogSettings.format))).toEqual(
+      expect.arrayContaining(["requestId", "routeKey", "status"]),
+    );
     expect(logGroup.inputs.retentionInDays).toBe(90);
     expect(run.get("aws:apigatewayv2/api:Api", "ApiApi").inputs.corsConfiguration).toMatchObject({
       allowOrigins: ["*"],
@@ -144,15 +179,23 @@ describe("HTTP API", () => {
   it("lets a browser send Idempotency-Key and If-None-Match and read ETag, Retry-After and the replay header", () => {
     const corsConfiguration = run.get("aws:apigatewayv2/api:Api", "ApiApi").inputs.corsConfiguration;
     expect(corsConfiguration.allowHeaders).toEqual(expect.arrayContaining(["idempotency-key", "if-none-match"]));
-    expect(corsConfiguration.exposeHeaders).toEqual(expect.arrayContaining(["etag", "retry-after", IDEMPOTENT_REPLAY_HEADER]));
+    expect(corsConfiguration.exposeHeaders).toEqual(
+      expect.arrayContaining(["etag", "retry-after", IDEMPOTENT_REPLAY_HEADER]),
+    );
   });
 
   it("throttles each polled GET route on its own, and no other route", () => {
     const stage = run.get("aws:apigatewayv2/stage:Stage", "ApiStage");
     const polled = routes.filter((r) => r.method === "GET" && r.auth === "jwt").map((r) => `${r.method} ${r.path}`);
-    expect(polled).toEqual(expect.arrayContaining(["GET /v1/matchmaking/{ticketId}", "GET /v1/matchmaking/current", "GET /v1/players/me"]));
+    expect(polled).toEqual(
+      expect.arrayContaining(["GET /v1/matchmaking/{ticketId}", "GET /v1/matchmaking/current", "GET /v1/players/me"]),
+    );
     expect(stage.inputs.routeSettings).toEqual(
-      polled.map((routeKey) => ({ routeKey, throttlingRateLimit: pollLimits.route.rateLimit, throttlingBurstLimit: pollLimits.route.burstLimit })),
+      polled.map((routeKey) => ({
+        routeKey,
+        throttlingRateLimit: pollLimits.route.rateLimit,
+        throttlingBurstLimit: pollLimits.route.burstLimit,
+      })),
     );
   });
 });
@@ -198,7 +241,12 @@ describe("events", () => {
       `arn:aws:gamelift:${REGION}:${ACCOUNT}:gamesessionqueue/matchplace-ci-arena`,
     ];
     const deny = (Sid: string, Condition: Record<string, Record<string, string[]>>) => ({
-      Sid, Effect: "Deny", Principal: "*", Action: ["sns:Publish"], Resource: [topic.state.arn], Condition,
+      Sid,
+      Effect: "Deny",
+      Principal: "*",
+      Action: ["sns:Publish"],
+      Resource: [topic.state.arn],
+      Condition,
     });
     expect(statements(policy.inputs.policy)).toEqual([
       {
@@ -213,7 +261,9 @@ describe("events", () => {
         },
       },
       // Explicit Denies, one per condition (ORed): not GameLift, another account, another source.
-      deny("DenyPublishExceptGameLift", { StringNotEquals: { "aws:PrincipalServiceName": ["gamelift.amazonaws.com"] } }),
+      deny("DenyPublishExceptGameLift", {
+        StringNotEquals: { "aws:PrincipalServiceName": ["gamelift.amazonaws.com"] },
+      }),
       deny("DenyPublishFromOtherAccounts", { StringNotEquals: { "aws:SourceAccount": [ACCOUNT] } }),
       deny("DenyPublishForOtherSources", { ArnNotLike: { "aws:SourceArn": sources } }),
     ]);
@@ -243,11 +293,18 @@ describe("events", () => {
       filterPolicyScope: "MessageBody",
     });
     const filter = JSON.parse(subscription.inputs.filterPolicy) as Record<string, string[]>;
-    const matches = (body: Record<string, unknown>) => Object.entries(filter).every(([k, values]) => values.includes(body[k] as string));
+    const matches = (body: Record<string, unknown>) =>
+      Object.entries(filter).every(([k, values]) => values.includes(body[k] as string));
     const gamelift = { source: "aws.gamelift", account: ACCOUNT };
-    expect(matches({ ...gamelift, "detail-type": "GameLift Matchmaking Event", detail: { type: "MatchmakingSearching" } })).toBe(true);
-    expect(matches({ ...gamelift, "detail-type": "GameLift Queue Placement Event", detail: { type: "PlacementFulfilled" } })).toBe(true);
-    expect(matches({ source: "aws.ec2", account: ACCOUNT, "detail-type": "EC2 Instance State-change Notification" })).toBe(false);
+    expect(
+      matches({ ...gamelift, "detail-type": "GameLift Matchmaking Event", detail: { type: "MatchmakingSearching" } }),
+    ).toBe(true);
+    expect(
+      matches({ ...gamelift, "detail-type": "GameLift Queue Placement Event", detail: { type: "PlacementFulfilled" } }),
+    ).toBe(true);
+    expect(
+      matches({ source: "aws.ec2", account: ACCOUNT, "detail-type": "EC2 Instance State-change Notification" }),
+    ).toBe(false);
     // The filter checks account and source too: a forged body from another account never invokes the consumer.
     expect(filter).toMatchObject({ source: ["aws.gamelift"], account: [ACCOUNT] });
     expect(matches({ ...gamelift, account: "999999999999", "detail-type": "GameLift Matchmaking Event" })).toBe(false);
@@ -260,7 +317,10 @@ describe("events", () => {
     const subscription = only(run, "aws:sns/topicSubscription:TopicSubscription");
     expect(JSON.parse(subscription.inputs.redrivePolicy)).toEqual({ deadLetterTargetArn: queue.state.arn });
     const invoke = only(run, "aws:lambda/functionEventInvokeConfig:FunctionEventInvokeConfig");
-    expect(invoke.inputs).toMatchObject({ maximumRetryAttempts: 2, destinationConfig: { onFailure: { destination: queue.state.arn } } });
+    expect(invoke.inputs).toMatchObject({
+      maximumRetryAttempts: 2,
+      destinationConfig: { onFailure: { destination: queue.state.arn } },
+    });
     const [statement] = statements(run.get("aws:sqs/queuePolicy:QueuePolicy", "EventsDeadLetterPolicy").inputs.policy);
     expect(statement).toMatchObject({
       Principal: { Service: ["sns.amazonaws.com"] },
@@ -269,7 +329,9 @@ describe("events", () => {
       Condition: { ArnEquals: { "aws:SourceArn": [run.get("aws:sns/topic:Topic", "EventsTopic").state.arn] } },
     });
     expect(lambdaOf(run, "DeadLetterRedrive").inputs.handler).toBe(REDRIVE_HANDLER);
-    expect(run.builds.find((b) => b.handler === REDRIVE_HANDLER)?.links.EventsDeadLetter).toMatchObject({ url: queue.state.url });
+    expect(run.builds.find((b) => b.handler === REDRIVE_HANDLER)?.links.EventsDeadLetter).toMatchObject({
+      url: queue.state.url,
+    });
   });
 
   it("reconciles every minute", () => {
@@ -277,7 +339,10 @@ describe("events", () => {
     expect(schedule).toMatchObject({ scheduleExpression: "rate(1 minute)", state: "ENABLED" });
     expect(schedule.target.arn).toBe(lambdaOf(run, "ReconcileHandler").state.arn);
     const [invoke] = statements(run.get("aws:iam/role:Role", "ReconcileRole").inputs.inlinePolicies[0].policy);
-    expect(invoke).toMatchObject({ Action: ["lambda:InvokeFunction"], Resource: [lambdaOf(run, "ReconcileHandler").state.arn] });
+    expect(invoke).toMatchObject({
+      Action: ["lambda:InvokeFunction"],
+      Resource: [lambdaOf(run, "ReconcileHandler").state.arn],
+    });
     expect(lambdaOf(run, "ReconcileHandler").inputs.handler).toBe(schedules.reconcile);
   });
 });
@@ -293,13 +358,17 @@ describe("alarms", () => {
     expect(consumer.dimensions.FunctionName).toBe(lambdaOf(run, "EventsSubscriberConsumerFunction").state.name);
     const api = run.get("aws:cloudwatch/metricAlarm:MetricAlarm", "Api5xxRateAlarm").inputs;
     const apiId = run.get("aws:apigatewayv2/api:Api", "ApiApi").state.id;
-    expect(api.metricQueries.map((q: { metric?: { metricName: string; dimensions: unknown } }) => q.metric && [q.metric.metricName, q.metric.dimensions])).toEqual([
-      ["5xx", { ApiId: apiId }],
-      ["Count", { ApiId: apiId }],
-      undefined,
-    ]);
-    for (const alarm of run.ofType("aws:cloudwatch/metricAlarm:MetricAlarm")) expect(alarm.inputs.alarmActions).toEqual([alarmsTopic]);
-    expect(run.ofType("aws:sns/topicSubscription:TopicSubscription").filter((s) => s.inputs.protocol === "email")).toEqual([]);
+    expect(
+      api.metricQueries.map(
+        (q: { metric?: { metricName: string; dimensions: unknown } }) =>
+          q.metric && [q.metric.metricName, q.metric.dimensions],
+      ),
+    ).toEqual([["5xx", { ApiId: apiId }], ["Count", { ApiId: apiId }], undefined]);
+    for (const alarm of run.ofType("aws:cloudwatch/metricAlarm:MetricAlarm"))
+      expect(alarm.inputs.alarmActions).toEqual([alarmsTopic]);
+    expect(
+      run.ofType("aws:sns/topicSubscription:TopicSubscription").filter((s) => s.inputs.protocol === "email"),
+    ).toEqual([]);
   });
 });
 

@@ -29,9 +29,12 @@ export async function run(argv: readonly string[] = []): Promise<void> {
   const rate = Number(values.rate);
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
   const stage = await startStageProcess([
-    "--match-seconds", values["match-seconds"],
-    "--scale-out-seconds", values["scale-out-seconds"],
-    "--scaling-seconds", values["scaling-seconds"],
+    "--match-seconds",
+    values["match-seconds"],
+    "--scale-out-seconds",
+    values["scale-out-seconds"],
+    "--scaling-seconds",
+    values["scaling-seconds"],
   ]);
   const fleetId = /fleets (fleet-[\w-]+)/.exec(stage.banner)?.[1] ?? "";
   console.log(`crowd: stage up; ${/fleet simulation\s+(.*)/.exec(stage.banner)?.[1] ?? ""}`);
@@ -61,11 +64,17 @@ export async function run(argv: readonly string[] = []): Promise<void> {
     console.log(
       `  ${players} players at ${rate}/s (arrivals over ${(r.arrivalMs / 1000).toFixed(1)} s), matches ${values["match-seconds"]} s: ${outcomes || "none final"}; lost ${r.lost}${r.lost ? ` ${JSON.stringify(r.lostBy)}` : ""} (target: all COMPLETED, 0 lost)`,
     );
-    console.log(`  time to drain (first start → last ticket final): ${(r.drainMs / 1000).toFixed(1)} s; peak instances ${r.peakActiveInstances} active (desired up to ${r.peakDesiredInstances})`);
+    console.log(
+      `  time to drain (first start → last ticket final): ${(r.drainMs / 1000).toFixed(1)} s; peak instances ${r.peakActiveInstances} active (desired up to ${r.peakDesiredInstances})`,
+    );
     console.log(`  capacity every 10 s (active+pending/desired): ${curve}`);
-    console.log(`  capacity notices from the stage: ${notices.length}${notices[0] ? ` — first: ${notices[0].slice(0, 300)}` : ""}`);
+    console.log(
+      `  capacity notices from the stage: ${notices.length}${notices[0] ? ` — first: ${notices[0].slice(0, 300)}` : ""}`,
+    );
     const errors = stage.log.filter((l) => l.includes('"level":"ERROR"'));
-    console.log(`  errors logged by the stage: ${errors.length}${errors[0] ? ` — first: ${errors[0].slice(0, 600)}` : ""}`);
+    console.log(
+      `  errors logged by the stage: ${errors.length}${errors[0] ? ` — first: ${errors[0].slice(0, 600)}` : ""}`,
+    );
   } finally {
     await stage.cleanup();
   }

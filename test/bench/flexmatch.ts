@@ -100,7 +100,7 @@ export async function run(): Promise<void> {
   }
   // time ∝ n^k  ⇒  k = log(t2/t1) / log(n2/n1), with t = n / rate.
   const growth = (a: { n: number; perSecond: number }, b: { n: number; perSecond: number }): string =>
-    (Math.log((b.n / b.perSecond) / (a.n / a.perSecond)) / Math.log(b.n / a.n)).toFixed(2);
+    (Math.log(b.n / b.perSecond / (a.n / a.perSecond)) / Math.log(b.n / a.n)).toFixed(2);
   const [small, mid, large] = rates;
   if (small && mid && large) {
     console.log(`    growth exponent: 1k→100k n^${growth(small, large)}, 10k→100k n^${growth(mid, large)}`);

@@ -18,16 +18,31 @@ const LINKS: Record<string, string> = {
   SST_RESOURCE_App: JSON.stringify({ name: "matchplace", stage: "bench" }),
   SST_RESOURCE_Table: JSON.stringify({ name: "matchplace-bench" }),
   SST_RESOURCE_Matchmaking: JSON.stringify({ configurationName: "arena", queueName: "arena" }),
-  SST_RESOURCE_EventsTrust: JSON.stringify({ account: "111122223333", region: "us-east-1", resources: ["arn:aws:gamelift:us-east-1:111122223333:matchmakingconfiguration/arena"], fleetIds: ["fleet-1"] }),
+  SST_RESOURCE_EventsTrust: JSON.stringify({
+    account: "111122223333",
+    region: "us-east-1",
+    resources: ["arn:aws:gamelift:us-east-1:111122223333:matchmakingconfiguration/arena"],
+    fleetIds: ["fleet-1"],
+  }),
   SST_RESOURCE_MatchEvents: JSON.stringify({ arn: "arn:aws:sns:us-east-1:111122223333:match-events" }),
-  SST_RESOURCE_Realtime: JSON.stringify({ managementEndpoint: "https://example.execute-api.us-east-1.amazonaws.com/$default" }),
+  SST_RESOURCE_Realtime: JSON.stringify({
+    managementEndpoint: "https://example.execute-api.us-east-1.amazonaws.com/$default",
+  }),
   SST_RESOURCE_EventsDeadLetter: JSON.stringify({ url: "https://sqs.us-east-1.amazonaws.com/111122223333/dlq" }),
 };
 
 /** Milliseconds a fresh `node` takes to import `file` (measured inside the process) and its peak RSS in MiB. */
 function coldImport(file: string): { ms: number; rssMiB: number } {
   const script = `const t=performance.now();await import(${JSON.stringify(pathToFileURL(file).href)});const ms=performance.now()-t;console.log(JSON.stringify({ms,rss:process.resourceUsage().maxRSS/1024}))`;
-  const out = execFileSync(process.execPath, ["--input-type=module", "-e", script], { env: { ...process.env, ...LINKS, AWS_REGION: "us-east-1", AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true" }, encoding: "utf8" });
+  const out = execFileSync(process.execPath, ["--input-type=module", "-e", script], {
+    env: {
+      ...process.env,
+      ...LINKS,
+      AWS_REGION: "us-east-1",
+      AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true",
+    },
+    encoding: "utf8",
+  });
   const r = JSON.parse(out.trim().split("\n").pop()!) as { ms: number; rss: number };
   return { ms: r.ms, rssMiB: r.rss };
 }
@@ -39,7 +54,11 @@ export async function run(argv: string[] = process.argv.slice(2)): Promise<void>
   const samples = Number(values.samples ?? 5);
   const scratch = scratchDir("mp-imports-");
   try {
-    const name = (h: string): string => h.replace(/^packages\/functions\/src\//, "").replace(/\.handler$/, "").replace(/\W+/g, "-");
+    const name = (h: string): string =>
+      h
+        .replace(/^packages\/functions\/src\//, "")
+        .replace(/\.handler$/, "")
+        .replace(/\W+/g, "-");
     const entries: Record<string, string> = { bare: BARE_DYNAMODB_ENTRY };
     for (const h of deployedHandlers()) entries[name(h)] = handlerModule(h);
     const bundles = await bundleHandlers(entries, join(scratch.dir, "out"));
@@ -55,10 +74,23 @@ export async function run(argv: string[] = process.argv.slice(2)): Promise<void>
       }
     }
     const bare = median(times["bare"]!);
-    const rows = names.map((n) => ({ n, kb: bundles[n]!.bytes / 1024, overKb: (bundles[n]!.bytes - bundles["bare"]!.bytes) / 1024, ms: median(times[n]!), ratio: median(times[n]!) / bare, rss: median(rss[n]!) }));
-    console.log(`imports: cold import of each handler bundle, median of ${samples} fresh processes, vs the bare DynamoDB client bundle (target ≤ 1.2×) [load ${loadavg().map((x) => x.toFixed(2)).join(" ")}]`);
+    const rows = names.map((n) => ({
+      n,
+      kb: bundles[n]!.bytes / 1024,
+      overKb: (bundles[n]!.bytes - bundles["bare"]!.bytes) / 1024,
+      ms: median(times[n]!),
+      ratio: median(times[n]!) / bare,
+      rss: median(rss[n]!),
+    }));
+    console.log(
+      `imports: cold import of each handler bundle, median of ${samples} fresh processes, vs the bare DynamoDB client bundle (target ≤ 1.2×) [load ${loadavg()
+        .map((x) => x.toFixed(2))
+        .join(" ")}]`,
+    );
     for (const r of rows) {
-      console.log(`imports:   ${r.n.padEnd(22)} ${r.kb.toFixed(0).padStart(5)} KB (${r.overKb >= 0 ? "+" : ""}${r.overKb.toFixed(0)} KB)  ${r.ms.toFixed(1).padStart(6)} ms  ${r.ratio.toFixed(2)}×  peak RSS ${r.rss.toFixed(0)} MiB`);
+      console.log(
+        `imports:   ${r.n.padEnd(22)} ${r.kb.toFixed(0).padStart(5)} KB (${r.overKb >= 0 ? "+" : ""}${r.overKb.toFixed(0)} KB)  ${r.ms.toFixed(1).padStart(6)} ms  ${r.ratio.toFixed(2)}×  peak RSS ${r.rss.toFixed(0)} MiB`,
+      );
     }
   } finally {
     scratch.remove();

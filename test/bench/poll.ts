@@ -31,7 +31,11 @@ async function timed(n: number, fn: () => Promise<unknown>): Promise<number[]> {
 }
 
 export async function run(argv: string[] = process.argv.slice(2)): Promise<void> {
-  const { values } = parseArgs({ args: argv, options: { seconds: { type: "string" }, rate: { type: "string" }, players: { type: "string" } }, strict: false });
+  const { values } = parseArgs({
+    args: argv,
+    options: { seconds: { type: "string" }, rate: { type: "string" }, players: { type: "string" } },
+    strict: false,
+  });
   const seconds = Number(values.seconds ?? process.env["MATCHPLACE_BENCH_POLL_SECONDS"] ?? 60);
   const rate = Number(values.rate ?? 200);
   const playerCount = Number(values.players ?? 200);
@@ -46,15 +50,27 @@ export async function run(argv: string[] = process.argv.slice(2)): Promise<void>
       if (r.status !== 202) throw new Error(`start ${players[i]}: ${r.status} ${JSON.stringify(r.body)}`);
       tickets.push(String(r.body["ticketId"]));
     }
-    const raw = new DynamoDBClient({ endpoint: stage.endpoints.dynamodb, region: stage.endpoints.region, credentials: { accessKeyId: "local", secretAccessKey: "local" } });
+    const raw = new DynamoDBClient({
+      endpoint: stage.endpoints.dynamodb,
+      region: stage.endpoints.region,
+      credentials: { accessKeyId: "local", secretAccessKey: "local" },
+    });
     // Each path rotates over the players (each player's reads stay well under the per-player limit).
     let rawNext = 0;
     let gatewayNext = 0;
     let directNext = 0;
-    const rawGet = () => raw.send(new GetItemCommand({ TableName: stage.endpoints.tableName, Key: { pk: { S: `TICKET#${tickets[rawNext++ % playerCount]}` }, sk: { S: "TICKET" } } }));
+    const rawGet = () =>
+      raw.send(
+        new GetItemCommand({
+          TableName: stage.endpoints.tableName,
+          Key: { pk: { S: `TICKET#${tickets[rawNext++ % playerCount]}` }, sk: { S: "TICKET" } },
+        }),
+      );
     const gatewayGet = async () => {
       const k = gatewayNext++ % playerCount;
-      const res = await fetch(`${api}/v1/matchmaking/${tickets[k]}`, { headers: { authorization: `Bearer ${tokens[k]}` } });
+      const res = await fetch(`${api}/v1/matchmaking/${tickets[k]}`, {
+        headers: { authorization: `Bearer ${tokens[k]}` },
+      });
       if (res.status !== 200) throw new Error(`poll: ${res.status}`);
       await res.arrayBuffer();
     };
@@ -69,15 +85,32 @@ export async function run(argv: string[] = process.argv.slice(2)): Promise<void>
         headers: { authorization: `Bearer ${tokens[k]}` },
         pathParameters: { ticketId },
         requestContext: {
-          accountId: "123456789012", apiId: "local", domainName: "localhost", domainPrefix: "localhost", stage: "$default", time: "", timeEpoch: Date.now(),
-          requestId: `bench-${Math.random()}`, routeKey: "GET /v1/matchmaking/{ticketId}",
-          http: { method: "GET", path: `/v1/matchmaking/${ticketId}`, protocol: "HTTP/1.1", sourceIp: "127.0.0.1", userAgent: "bench" },
+          accountId: "123456789012",
+          apiId: "local",
+          domainName: "localhost",
+          domainPrefix: "localhost",
+          stage: "$default",
+          time: "",
+          timeEpoch: Date.now(),
+          requestId: `bench-${Math.random()}`,
+          routeKey: "GET /v1/matchmaking/{ticketId}",
+          http: {
+            method: "GET",
+            path: `/v1/matchmaking/${ticketId}`,
+            protocol: "HTTP/1.1",
+            sourceIp: "127.0.0.1",
+            userAgent: "bench",
+          },
           authorizer: { principalId: "", integrationLatency: 0, jwt: { claims: { sub: players[k]! }, scopes: [] } },
         },
         isBase64Encoded: false,
       } as unknown as Parameters<typeof handler>[0];
     };
-    const context = { getRemainingTimeInMillis: () => 10_000, functionName: "bench", awsRequestId: "bench" } as unknown as Parameters<typeof handler>[1];
+    const context = {
+      getRemainingTimeInMillis: () => 10_000,
+      functionName: "bench",
+      awsRequestId: "bench",
+    } as unknown as Parameters<typeof handler>[1];
     const directGet = async () => {
       const r = (await handler(event(directNext++ % playerCount), context)) as { statusCode: number };
       if (r.statusCode !== 200) throw new Error(`direct: ${r.statusCode}`);
@@ -90,10 +123,16 @@ export async function run(argv: string[] = process.argv.slice(2)): Promise<void>
       rounds.gateway.push(...(await timed(SAMPLES / 4, gatewayGet)));
       rounds.direct.push(...(await timed(SAMPLES / 4, directGet)));
     }
-    const p50 = { raw: percentile(rounds.raw, 50), gateway: percentile(rounds.gateway, 50), direct: percentile(rounds.direct, 50) };
+    const p50 = {
+      raw: percentile(rounds.raw, 50),
+      gateway: percentile(rounds.gateway, 50),
+      direct: percentile(rounds.direct, 50),
+    };
     console.log(
       `poll: p50 raw eventually consistent GetItem ${p50.raw.toFixed(2)} ms; through the local gateway (JWT verified) ${p50.gateway.toFixed(2)} ms = ${(p50.gateway / p50.raw).toFixed(2)}× (target ≤ 2.0×); ` +
-        `handler invoked directly ${p50.direct.toFixed(2)} ms = ${(p50.direct / p50.raw).toFixed(2)}× (target ≤ 1.3×) [load ${loadavg().map((x) => x.toFixed(2)).join(" ")}]`,
+        `handler invoked directly ${p50.direct.toFixed(2)} ms = ${(p50.direct / p50.raw).toFixed(2)}× (target ≤ 1.3×) [load ${loadavg()
+          .map((x) => x.toFixed(2))
+          .join(" ")}]`,
     );
 
     // Steady load: `rate` polls/s spread over the players, open loop (a slow reply does not slow the sender).
@@ -121,7 +160,9 @@ export async function run(argv: string[] = process.argv.slice(2)): Promise<void>
     await Promise.all(inflight);
     console.log(
       `poll: ${rate} polls/s for ${seconds} s over ${players.length} players through the gateway: ${errors} errors of ${total}; ` +
-        `p50 ${percentile(latencies, 50).toFixed(1)} ms, p99 ${percentile(latencies, 99).toFixed(1)} ms (target 0 errors, p99 ≤ 25 ms) [load ${loadavg().map((x) => x.toFixed(2)).join(" ")}]`,
+        `p50 ${percentile(latencies, 50).toFixed(1)} ms, p99 ${percentile(latencies, 99).toFixed(1)} ms (target 0 errors, p99 ≤ 25 ms) [load ${loadavg()
+          .map((x) => x.toFixed(2))
+          .join(" ")}]`,
     );
   } finally {
     await stage.stop();

@@ -19,11 +19,16 @@ import { startStageProcess } from "../support/stageProcess.js";
 
 /** A dev token from the stage's `POST /local/token`. */
 async function token(api: string, playerId: string): Promise<string> {
-  const res = await fetch(`${api}/local/token`, { method: "POST", body: JSON.stringify({ playerId }), headers: { "content-type": "application/json" } });
+  const res = await fetch(`${api}/local/token`, {
+    method: "POST",
+    body: JSON.stringify({ playerId }),
+    headers: { "content-type": "application/json" },
+  });
   return ((await res.json()) as { token: string }).token;
 }
 
-const percentile = (sorted: readonly number[], p: number): number => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
+const percentile = (sorted: readonly number[], p: number): number =>
+  sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
 
 /** Connects one raw socket for a player; resolves once open. */
 function connect(url: string, token: string, onMessage: (data: string) => void): Promise<WebSocket> {
@@ -37,13 +42,23 @@ function connect(url: string, token: string, onMessage: (data: string) => void):
 
 /** Runs the benchmark and prints p50/p99 delays and the count of lost messages. */
 export async function run(argv: readonly string[] = []): Promise<void> {
-  const { values } = parseArgs({ args: [...argv], options: { players: { type: "string", default: "1000" }, rate: { type: "string", default: "50,100" } } });
+  const { values } = parseArgs({
+    args: [...argv],
+    options: { players: { type: "string", default: "1000" }, rate: { type: "string", default: "50,100" } },
+  });
   const players = Number(values.players);
   const rates = values.rate.split(",").map(Number);
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
   const stage = await startStageProcess();
-  const ddb = new DynamoDBClient({ endpoint: stage.endpoints.dynamodb, region: stage.endpoints.region, credentials: { accessKeyId: "local", secretAccessKey: "local" } });
-  const tickets = new TicketRepository({ client: createDocumentClient({ client: ddb }), tableName: stage.endpoints.tableName });
+  const ddb = new DynamoDBClient({
+    endpoint: stage.endpoints.dynamodb,
+    region: stage.endpoints.region,
+    credentials: { accessKeyId: "local", secretAccessKey: "local" },
+  });
+  const tickets = new TicketRepository({
+    client: createDocumentClient({ client: ddb }),
+    tableName: stage.endpoints.tableName,
+  });
   const sockets: WebSocket[] = [];
   try {
     const ids = Array.from({ length: players }, (_, i) => `bench-${i}`);
@@ -74,8 +89,29 @@ export async function run(argv: readonly string[] = []): Promise<void> {
         const ticketId = `t${rate}-${ids[i]}`;
         const playerId = ids[i] as string;
         expected.add(`${ticketId}:${version}`);
-        if (version === 1) await tickets.create({ ticketId, configurationName: "arena", playerIds: [playerId], players: { [playerId]: {} }, createdAt: Date.now() });
-        else await tickets.apply({ id: `ev-${ticketId}`, type: "MatchmakingSearching", dedupe: true, time: Date.now(), ticketId, configurationName: "arena", status: "SEARCHING", playerIds: [playerId], players: { [playerId]: {} } }, Date.now());
+        if (version === 1)
+          await tickets.create({
+            ticketId,
+            configurationName: "arena",
+            playerIds: [playerId],
+            players: { [playerId]: {} },
+            createdAt: Date.now(),
+          });
+        else
+          await tickets.apply(
+            {
+              id: `ev-${ticketId}`,
+              type: "MatchmakingSearching",
+              dedupe: true,
+              time: Date.now(),
+              ticketId,
+              configurationName: "arena",
+              status: "SEARCHING",
+              playerIds: [playerId],
+              players: { [playerId]: {} },
+            },
+            Date.now(),
+          );
         written.set(`${ticketId}:${version}`, performance.now());
       };
       const pending: Promise<void>[] = [];
@@ -90,7 +126,9 @@ export async function run(argv: readonly string[] = []): Promise<void> {
       while (expected.size > 0 && performance.now() < drainDeadline) await new Promise((r) => setTimeout(r, 20));
 
       delays.sort((a, b) => a - b);
-      console.log(`  ${players * 2} ticket writes at ${rate}/s: write acknowledged → message at the socket p50 ${percentile(delays, 50).toFixed(0)} ms, p90 ${percentile(delays, 90).toFixed(0)} ms, p99 ${percentile(delays, 99).toFixed(0)} ms, max ${(delays.at(-1) ?? NaN).toFixed(0)} ms (target p99 ≤ 300 ms); lost ${expected.size} of ${players * 2} (target 0)`);
+      console.log(
+        `  ${players * 2} ticket writes at ${rate}/s: write acknowledged → message at the socket p50 ${percentile(delays, 50).toFixed(0)} ms, p90 ${percentile(delays, 90).toFixed(0)} ms, p99 ${percentile(delays, 99).toFixed(0)} ms, max ${(delays.at(-1) ?? NaN).toFixed(0)} ms (target p99 ≤ 300 ms); lost ${expected.size} of ${players * 2} (target 0)`,
+      );
       expected.clear();
     }
   } finally {

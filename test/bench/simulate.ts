@@ -15,7 +15,13 @@ const source = (name: string, body: object): RuleSetSource => ({
   name,
   path: `(bench) ${name}`,
   body: JSON.stringify({ name, ruleLanguageVersion: "1.0", ...body }),
-  configuration: { RequestTimeoutSeconds: 120, AcceptanceRequired: false, AdditionalPlayerCount: 0, BackfillMode: "MANUAL", GameProperties: [] },
+  configuration: {
+    RequestTimeoutSeconds: 120,
+    AcceptanceRequired: false,
+    AdditionalPlayerCount: 0,
+    BackfillMode: "MANUAL",
+    GameProperties: [],
+  },
 });
 
 const oneVsOne = source("bench-1v1", {
@@ -42,7 +48,15 @@ const fiveVsFive = source("bench-5v5", {
       maxDistance: 20,
     },
   ],
-  expansions: [{ target: "rules[FairTeamSkill].maxDistance", steps: [{ waitTimeSeconds: 10, value: 60 }, { waitTimeSeconds: 30, value: 200 }] }],
+  expansions: [
+    {
+      target: "rules[FairTeamSkill].maxDistance",
+      steps: [
+        { waitTimeSeconds: 10, value: 60 },
+        { waitTimeSeconds: 30, value: 200 },
+      ],
+    },
+  ],
 });
 
 const population = (players: number) =>
@@ -50,13 +64,23 @@ const population = (players: number) =>
     players,
     arrivals: { kind: "constant", durationSeconds: 3600 },
     attributes: { skill: { type: "number", distribution: { kind: "normal", mean: 1500, stddev: 300, round: true } } },
-    fleet: { locations: ["us-east-1"], instancesPerLocation: 50, gameSessionsPerInstance: 50, gameSessionSeconds: { kind: "constant", value: 120 } },
+    fleet: {
+      locations: ["us-east-1"],
+      instancesPerLocation: 50,
+      gameSessionsPerInstance: 50,
+      gameSessionSeconds: { kind: "constant", value: 120 },
+    },
   });
 
 async function measure(label: string, rules: RuleSetSource, players: number): Promise<void> {
   const c0 = process.cpuUsage();
   const t0 = performance.now();
-  const { report } = await runSimulation({ ruleSets: [rules], population: population(players), populationSource: "bench", seed: 1 });
+  const { report } = await runSimulation({
+    ruleSets: [rules],
+    population: population(players),
+    populationSource: "bench",
+    seed: 1,
+  });
   const wall = (performance.now() - t0) / 1000;
   const c = process.cpuUsage(c0);
   const cpu = (c.user + c.system) / 1e6;

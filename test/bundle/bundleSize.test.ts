@@ -6,15 +6,31 @@
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { deployedHandlers } from "../../infra/handlers.js";
-import { BARE_DYNAMODB_ENTRY, BARE_MANAGEMENT_API_ENTRY, BARE_SNS_ENTRY, bundleHandlers, handlerModule, scratchDir, type HandlerBundle } from "../support/bundle.js";
+import {
+  BARE_DYNAMODB_ENTRY,
+  BARE_MANAGEMENT_API_ENTRY,
+  BARE_SNS_ENTRY,
+  bundleHandlers,
+  handlerModule,
+  scratchDir,
+  type HandlerBundle,
+} from "../support/bundle.js";
 import { EXTRA_CLIENTS, OVER_TARGET, TARGET_OVER_BARE, allowedOverBare } from "./budgets.js";
 
 const scratch = scratchDir("mp-bundles-");
 let bundles: Record<string, HandlerBundle>;
-const entryName = (handler: string): string => handler.replace(/^packages\/functions\/src\//, "").replace(/\.handler$/, "").replace(/\W+/g, "-");
+const entryName = (handler: string): string =>
+  handler
+    .replace(/^packages\/functions\/src\//, "")
+    .replace(/\.handler$/, "")
+    .replace(/\W+/g, "-");
 
 beforeAll(async () => {
-  const entries: Record<string, string> = { "bare-dynamodb": BARE_DYNAMODB_ENTRY, "bare-sns": BARE_SNS_ENTRY, "bare-management-api": BARE_MANAGEMENT_API_ENTRY };
+  const entries: Record<string, string> = {
+    "bare-dynamodb": BARE_DYNAMODB_ENTRY,
+    "bare-sns": BARE_SNS_ENTRY,
+    "bare-management-api": BARE_MANAGEMENT_API_ENTRY,
+  };
   for (const h of deployedHandlers()) entries[entryName(h)] = handlerModule(h);
   bundles = await bundleHandlers(entries, join(scratch.dir, "out"));
 }, 180_000);
@@ -22,7 +38,10 @@ afterAll(() => scratch.remove());
 
 const bytes = (name: string): number => bundles[name]!.bytes;
 const budgetOf = (handler: string): number => {
-  const extra = (EXTRA_CLIENTS[handler] ?? []).reduce((sum, c) => sum + (c === "sns" ? bytes("bare-sns") : bytes("bare-management-api")), 0);
+  const extra = (EXTRA_CLIENTS[handler] ?? []).reduce(
+    (sum, c) => sum + (c === "sns" ? bytes("bare-sns") : bytes("bare-management-api")),
+    0,
+  );
   return bytes("bare-dynamodb") + extra + allowedOverBare().get(handler)!;
 };
 
@@ -42,7 +61,9 @@ describe("handler bundle sizes", () => {
 
   it("keeps the GameLift client out of the handlers that never call GameLift", async () => {
     const { handlerAccess } = await import("../../infra/handlers.js");
-    const withGameLift = deployedHandlers().filter((h) => bundles[entryName(h)]!.inputs.some((f) => f.includes("node_modules/@aws-sdk/client-gamelift/")));
+    const withGameLift = deployedHandlers().filter((h) =>
+      bundles[entryName(h)]!.inputs.some((f) => f.includes("node_modules/@aws-sdk/client-gamelift/")),
+    );
     const callers = deployedHandlers().filter((h) => (handlerAccess[h]?.gamelift.length ?? 0) > 0);
     expect(withGameLift.sort()).toEqual(callers.sort());
   });

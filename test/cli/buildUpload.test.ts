@@ -2,7 +2,12 @@ import { createHash, randomBytes } from "node:crypto";
 import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { CreateBuildCommand, DescribeBuildCommand, GameLiftClient, RequestUploadCredentialsCommand } from "@aws-sdk/client-gamelift";
+import {
+  CreateBuildCommand,
+  DescribeBuildCommand,
+  GameLiftClient,
+  RequestUploadCredentialsCommand,
+} from "@aws-sdk/client-gamelift";
 import { GetObjectCommand, PutObjectCommand, S3Client } from "@aws-sdk/client-s3";
 import { ManualClock, startGameLiftEmulator, type GameLiftEmulator } from "@matchplace/gamelift-local";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -36,7 +41,9 @@ describe("matchplace build upload against the emulator and its local S3", () => 
         sessionToken: grant.UploadCredentials?.SessionToken ?? "",
       },
     });
-    const out = await s3.send(new GetObjectCommand({ Bucket: grant.StorageLocation?.Bucket, Key: grant.StorageLocation?.Key }));
+    const out = await s3.send(
+      new GetObjectCommand({ Bucket: grant.StorageLocation?.Bucket, Key: grant.StorageLocation?.Key }),
+    );
     return Buffer.from((await out.Body?.transformToByteArray()) ?? []);
   }
 
@@ -54,8 +61,18 @@ describe("matchplace build upload against the emulator and its local S3", () => 
     clock = new ManualClock(Date.parse("2026-05-01T12:00:00.000Z"));
     // The engines tick in real time (builds turn READY once their object is in S3); the clock only
     // moves when a test moves it, which is how credentials expire mid-upload.
-    emulator = await startGameLiftEmulator({ port: 0, clock, tickIntervalMs: 25, s3: { port: 0 }, uploadCredentialsTtlMs: ttlMs });
-    gamelift = new GameLiftClient({ endpoint: emulator.url, region: "us-east-1", credentials: { accessKeyId: "x", secretAccessKey: "x" } });
+    emulator = await startGameLiftEmulator({
+      port: 0,
+      clock,
+      tickIntervalMs: 25,
+      s3: { port: 0 },
+      uploadCredentialsTtlMs: ttlMs,
+    });
+    gamelift = new GameLiftClient({
+      endpoint: emulator.url,
+      region: "us-east-1",
+      credentials: { accessKeyId: "x", secretAccessKey: "x" },
+    });
     flags = ["--endpoint", emulator.url, "--s3-endpoint", emulator.s3Url ?? ""];
     cwd = await mkdtemp(join(tmpdir(), "matchplace-upload-"));
   });
@@ -81,18 +98,39 @@ describe("matchplace build upload against the emulator and its local S3", () => 
           clock.advance(ttlMs + 1);
         }
       },
-      "build", "upload", "game", "--name", "arena-server", "--version", "1.0.0", "--os", "AMAZON_LINUX_2023", "--part-size", "5", "--no-compress", ...flags,
+      "build",
+      "upload",
+      "game",
+      "--name",
+      "arena-server",
+      "--version",
+      "1.0.0",
+      "--os",
+      "AMAZON_LINUX_2023",
+      "--part-size",
+      "5",
+      "--no-compress",
+      ...flags,
     );
 
-    expect(run.stderr).toMatch(/upload credentials refused \(ExpiredToken\) on part \d+; requested fresh ones with RequestUploadCredentials, resuming \([4-9]\/11 parts kept\)/);
+    expect(run.stderr).toMatch(
+      /upload credentials refused \(ExpiredToken\) on part \d+; requested fresh ones with RequestUploadCredentials, resuming \([4-9]\/11 parts kept\)/,
+    );
     expect(run.code).toBe(0);
-    expect(run.stdout).toMatch(/^uploaded 50\.0 MiB in 11 parts, [\d.]+ s, [\d.]+ [KM]iB\/s; credentials refreshed 1 time, [1-4] parts? redone$/m);
+    expect(run.stdout).toMatch(
+      /^uploaded 50\.0 MiB in 11 parts, [\d.]+ s, [\d.]+ [KM]iB\/s; credentials refreshed 1 time, [1-4] parts? redone$/m,
+    );
     const buildId = /^build id {2}(build-\S+)$/m.exec(run.stdout)?.[1] ?? "";
     expect(run.stdout).toContain(`build arn arn:aws:gamelift:us-east-1:123456789012:build/${buildId}`);
     expect(run.stdout).toMatch(/^status {4}READY$/m);
     const described = await gamelift.send(new DescribeBuildCommand({ BuildId: buildId }));
     // SizeOnDisk is left out: the emulator may read it while its S3 is still writing the object.
-    expect(described.Build).toMatchObject({ Status: "READY", Name: "arena-server", Version: "1.0.0", OperatingSystem: "AMAZON_LINUX_2023" });
+    expect(described.Build).toMatchObject({
+      Status: "READY",
+      Name: "arena-server",
+      Version: "1.0.0",
+      OperatingSystem: "AMAZON_LINUX_2023",
+    });
     const object = await readObject(buildId);
     expect(sha256(object)).toBe(/^sha256 {4}([0-9a-f]{64})$/m.exec(run.stdout)?.[1]);
     const entries = await readZipBuffer(object);
@@ -104,7 +142,20 @@ describe("matchplace build upload against the emulator and its local S3", () => 
     await writeZip(join(cwd, "small.zip"), { "server.sh": "#!/bin/sh\n" });
     const zip = await readFile(join(cwd, "small.zip"));
 
-    const run = await runMatchplace(cwd, "build", "upload", "small.zip", "--name", "small", "--version", "2", "--os", "AMAZON_LINUX_2", "--json", ...flags);
+    const run = await runMatchplace(
+      cwd,
+      "build",
+      "upload",
+      "small.zip",
+      "--name",
+      "small",
+      "--version",
+      "2",
+      "--os",
+      "AMAZON_LINUX_2",
+      "--json",
+      ...flags,
+    );
 
     expect(run).toMatchObject({ code: 0, stderr: "" });
     const out = JSON.parse(run.stdout) as Record<string, unknown>;
@@ -126,19 +177,45 @@ describe("matchplace build upload against the emulator and its local S3", () => 
 
   it("refuses to upload into a build that is not INITIALIZED (exit 4), and names an unknown build (exit 3)", async () => {
     await writeZip(join(cwd, "again.zip"), { "server.sh": "#!/bin/sh\n" });
-    const first = await runMatchplace(cwd, "build", "upload", "again.zip", "--name", "a", "--version", "1", "--os", "AMAZON_LINUX_2023", "--json", ...flags);
+    const first = await runMatchplace(
+      cwd,
+      "build",
+      "upload",
+      "again.zip",
+      "--name",
+      "a",
+      "--version",
+      "1",
+      "--os",
+      "AMAZON_LINUX_2023",
+      "--json",
+      ...flags,
+    );
     const { buildId } = JSON.parse(first.stdout) as { buildId: string };
 
     const ready = await runMatchplace(cwd, "build", "upload", "again.zip", "--build", buildId, ...flags);
-    const unknown = await runMatchplace(cwd, "build", "upload", "again.zip", "--build", "build-00000000-0000-4000-8000-000000000000", ...flags);
+    const unknown = await runMatchplace(
+      cwd,
+      "build",
+      "upload",
+      "again.zip",
+      "--build",
+      "build-00000000-0000-4000-8000-000000000000",
+      ...flags,
+    );
 
-    expect(ready).toMatchObject({ code: 4, stderr: `matchplace: build ${buildId} is READY; files can only be uploaded to an INITIALIZED build\n` });
+    expect(ready).toMatchObject({
+      code: 4,
+      stderr: `matchplace: build ${buildId} is READY; files can only be uploaded to an INITIALIZED build\n`,
+    });
     expect(unknown.code).toBe(3);
     expect(unknown.stderr).toMatch(/^matchplace: build build-0+-0000-4000-8000-0+: not found/);
   });
 
   it("uploads into an existing INITIALIZED build with --build", async () => {
-    const created = await gamelift.send(new CreateBuildCommand({ Name: "later", Version: "1", OperatingSystem: "AMAZON_LINUX_2023" }));
+    const created = await gamelift.send(
+      new CreateBuildCommand({ Name: "later", Version: "1", OperatingSystem: "AMAZON_LINUX_2023" }),
+    );
     const buildId = created.Build?.BuildId ?? "";
     await writeZip(join(cwd, "later.zip"), { "server.sh": "later\n" });
 
@@ -150,7 +227,9 @@ describe("matchplace build upload against the emulator and its local S3", () => 
   });
 
   it("prints upload credentials as shell exports that the local S3 accepts for the build", async () => {
-    const created = await gamelift.send(new CreateBuildCommand({ Name: "manual", Version: "1", OperatingSystem: "AMAZON_LINUX_2023" }));
+    const created = await gamelift.send(
+      new CreateBuildCommand({ Name: "manual", Version: "1", OperatingSystem: "AMAZON_LINUX_2023" }),
+    );
     const buildId = created.Build?.BuildId ?? "";
 
     const run = await runMatchplace(cwd, "build", "credentials", buildId, ...flags);
@@ -158,21 +237,40 @@ describe("matchplace build upload against the emulator and its local S3", () => 
     expect(run.code).toBe(0);
     const exports = Object.fromEntries([...run.stdout.matchAll(/^export (\w+)='([^']*)'$/gm)].map((m) => [m[1], m[2]]));
     expect(Object.keys(exports)).toEqual([
-      "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN", "GAMELIFT_BUILD_BUCKET", "GAMELIFT_BUILD_KEY", "AWS_ENDPOINT_URL_S3",
+      "AWS_ACCESS_KEY_ID",
+      "AWS_SECRET_ACCESS_KEY",
+      "AWS_SESSION_TOKEN",
+      "GAMELIFT_BUILD_BUCKET",
+      "GAMELIFT_BUILD_KEY",
+      "AWS_ENDPOINT_URL_S3",
     ]);
-    expect(run.stdout).toContain(`# bucket: ${exports.GAMELIFT_BUILD_BUCKET ?? ""}\n# key:    ${exports.GAMELIFT_BUILD_KEY ?? ""}\n`);
+    expect(run.stdout).toContain(
+      `# bucket: ${exports.GAMELIFT_BUILD_BUCKET ?? ""}\n# key:    ${exports.GAMELIFT_BUILD_KEY ?? ""}\n`,
+    );
     const s3 = new S3Client({
       endpoint: exports.AWS_ENDPOINT_URL_S3,
       forcePathStyle: true,
       region: "us-east-1",
-      credentials: { accessKeyId: exports.AWS_ACCESS_KEY_ID ?? "", secretAccessKey: exports.AWS_SECRET_ACCESS_KEY ?? "", sessionToken: exports.AWS_SESSION_TOKEN ?? "" },
+      credentials: {
+        accessKeyId: exports.AWS_ACCESS_KEY_ID ?? "",
+        secretAccessKey: exports.AWS_SECRET_ACCESS_KEY ?? "",
+        sessionToken: exports.AWS_SESSION_TOKEN ?? "",
+      },
     });
-    await s3.send(new PutObjectCommand({ Bucket: exports.GAMELIFT_BUILD_BUCKET, Key: exports.GAMELIFT_BUILD_KEY, Body: "zip bytes" }));
+    await s3.send(
+      new PutObjectCommand({
+        Bucket: exports.GAMELIFT_BUILD_BUCKET,
+        Key: exports.GAMELIFT_BUILD_KEY,
+        Body: "zip bytes",
+      }),
+    );
     expect(await waitForStatus(buildId, "READY")).toBe("READY");
   });
 
   it("lists builds as a table, filtered by status", async () => {
-    const created = await gamelift.send(new CreateBuildCommand({ Name: "pending-build", Version: "9", OperatingSystem: "WINDOWS_2022" }));
+    const created = await gamelift.send(
+      new CreateBuildCommand({ Name: "pending-build", Version: "9", OperatingSystem: "WINDOWS_2022" }),
+    );
 
     const all = await runMatchplace(cwd, "builds", ...flags);
     const initialized = await runMatchplace(cwd, "builds", "--status", "INITIALIZED", ...flags);
@@ -180,14 +278,23 @@ describe("matchplace build upload against the emulator and its local S3", () => 
     expect(all.code).toBe(0);
     expect(all.stdout.split("\n")[0]).toMatch(/^BUILD ID\s+NAME\s+VERSION\s+STATUS\s+OS\s+SIZE\s+CREATED$/);
     expect(all.stdout).toMatch(/^build-\S+\s+arena-server\s+1\.0\.0\s+READY\s+AMAZON_LINUX_2023\s+/m);
-    expect(initialized.stdout).toMatch(new RegExp(`^${created.Build?.BuildId ?? ""}\\s+pending-build\\s+9\\s+INITIALIZED\\s+WINDOWS_2022\\s+0 B\\s+2026-05-01T`, "m"));
+    expect(initialized.stdout).toMatch(
+      new RegExp(
+        `^${created.Build?.BuildId ?? ""}\\s+pending-build\\s+9\\s+INITIALIZED\\s+WINDOWS_2022\\s+0 B\\s+2026-05-01T`,
+        "m",
+      ),
+    );
     expect(initialized.stdout).not.toMatch(/READY/);
   });
 });
 
 describe("matchplace build upload against a GameLift that hands out a dotted bucket", () => {
   it("refuses the StorageLocation with exit 5 before uploading anything", async () => {
-    const build = { BuildId: "build-dotted", BuildArn: "arn:aws:gamelift:us-east-1:123456789012:build/build-dotted", Status: "INITIALIZED" };
+    const build = {
+      BuildId: "build-dotted",
+      BuildArn: "arn:aws:gamelift:us-east-1:123456789012:build/build-dotted",
+      Status: "INITIALIZED",
+    };
     const dotted = await startGameLiftEmulator({
       port: 0,
       tickIntervalMs: 0,
@@ -203,11 +310,25 @@ describe("matchplace build upload against a GameLift that hands out a dotted buc
     try {
       await writeZip(join(cwd, "b.zip"), { a: "a" });
 
-      const run = await runMatchplace(cwd, "build", "upload", "b.zip", "--name", "a", "--version", "1", "--os", "AMAZON_LINUX_2023", "--endpoint", dotted.url);
+      const run = await runMatchplace(
+        cwd,
+        "build",
+        "upload",
+        "b.zip",
+        "--name",
+        "a",
+        "--version",
+        "1",
+        "--os",
+        "AMAZON_LINUX_2023",
+        "--endpoint",
+        dotted.url,
+      );
 
       expect(run).toMatchObject({
         code: 5,
-        stderr: 'matchplace: build build-dotted: StorageLocation bucket "my.game.builds" has a dot in its name; GameLift does not support such buckets\n',
+        stderr:
+          'matchplace: build build-dotted: StorageLocation bucket "my.game.builds" has a dot in its name; GameLift does not support such buckets\n',
       });
     } finally {
       await dotted.close();

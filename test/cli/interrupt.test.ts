@@ -18,7 +18,11 @@ describe("Ctrl-C during matchplace build upload", () => {
 
   beforeAll(async () => {
     emulator = await startGameLiftEmulator({ port: 0, tickIntervalMs: 25, s3: { port: 0 } });
-    gamelift = new GameLiftClient({ endpoint: emulator.url, region: "us-east-1", credentials: { accessKeyId: "x", secretAccessKey: "x" } });
+    gamelift = new GameLiftClient({
+      endpoint: emulator.url,
+      region: "us-east-1",
+      credentials: { accessKeyId: "x", secretAccessKey: "x" },
+    });
     flags = ["--endpoint", emulator.url, "--s3-endpoint", emulator.s3Url ?? ""];
     cwd = await mkdtemp(join(tmpdir(), "matchplace-interrupt-"));
   });
@@ -31,7 +35,23 @@ describe("Ctrl-C during matchplace build upload", () => {
     await mkdir(join(cwd, "game"));
     await mkdir(join(cwd, "tmp"));
     await writeFile(join(cwd, "game", "server.bin"), randomBytes(30 * 1024 * 1024));
-    const args = ["build", "upload", "game", "--name", "int", "--version", "1", "--os", "AMAZON_LINUX_2023", "--part-size", "5", "--concurrency", "1", "--no-compress", ...flags];
+    const args = [
+      "build",
+      "upload",
+      "game",
+      "--name",
+      "int",
+      "--version",
+      "1",
+      "--os",
+      "AMAZON_LINUX_2023",
+      "--part-size",
+      "5",
+      "--concurrency",
+      "1",
+      "--no-compress",
+      ...flags,
+    ];
     const child = spawn(process.execPath, [shim, ...args], { cwd, env: { ...process.env, TMPDIR: join(cwd, "tmp") } });
     let stderr = "";
     child.stderr.on("data", (chunk: Buffer) => {
@@ -43,7 +63,10 @@ describe("Ctrl-C during matchplace build upload", () => {
 
     expect(stderr).toContain("interrupted: cleaning up (Ctrl-C again to quit at once)");
     expect(code).toBe(130);
-    const buildId = /upload interrupted after \d of 7 parts; multipart upload aborted; build (build-\S+) stays INITIALIZED: run again with --build \1/.exec(stderr)?.[1] ?? "";
+    const buildId =
+      /upload interrupted after \d of 7 parts; multipart upload aborted; build (build-\S+) stays INITIALIZED: run again with --build \1/.exec(
+        stderr,
+      )?.[1] ?? "";
     expect(buildId).toMatch(/^build-/);
     // (tsx keeps its own cache there too)
     expect((await readdir(join(cwd, "tmp"))).filter((name) => name.startsWith("matchplace-build-"))).toEqual([]);

@@ -13,7 +13,11 @@ export function runMatchplace(cwd: string, ...argv: string[]): Promise<CliRun> {
 }
 
 /** Like {@link runMatchplace}, and calls `onStderr` with everything printed to stderr so far after each write. */
-export async function runMatchplaceWatching(cwd: string, onStderr: (stderr: string) => void, ...argv: string[]): Promise<CliRun> {
+export async function runMatchplaceWatching(
+  cwd: string,
+  onStderr: (stderr: string) => void,
+  ...argv: string[]
+): Promise<CliRun> {
   let stdout = "";
   let stderr = "";
   const code = await runCli(argv, {

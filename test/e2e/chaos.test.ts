@@ -1,5 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DescribeMatchmakingCommand, GameLiftClient, UpdateFleetCapacityCommand, type MatchmakingTicket } from "@aws-sdk/client-gamelift";
+import {
+  DescribeMatchmakingCommand,
+  GameLiftClient,
+  UpdateFleetCapacityCommand,
+  type MatchmakingTicket,
+} from "@aws-sdk/client-gamelift";
 import { createClient, type MatchplaceClient } from "@matchplace/client";
 import type { LocalStage } from "@matchplace/local";
 import { pollUntil, startTestStage, tokenFor } from "../support/stage.js";
@@ -15,9 +20,14 @@ const STALE_MS = 2_000;
 const SLACK_MS = 4_000;
 const TERMINAL = new Set(["COMPLETED", "FAILED", "CANCELLED", "TIMED_OUT"]);
 
-async function inBatches<T, R>(items: readonly T[], size: number, fn: (item: T, i: number) => Promise<R>): Promise<R[]> {
+async function inBatches<T, R>(
+  items: readonly T[],
+  size: number,
+  fn: (item: T, i: number) => Promise<R>,
+): Promise<R[]> {
   const out: R[] = [];
-  for (let i = 0; i < items.length; i += size) out.push(...(await Promise.all(items.slice(i, i + size).map((it, j) => fn(it, i + j)))));
+  for (let i = 0; i < items.length; i += size)
+    out.push(...(await Promise.all(items.slice(i, i + size).map((it, j) => fn(it, i + j)))));
   return out;
 }
 
@@ -33,10 +43,16 @@ describe("chaos: lossy, duplicated, reordered notifications", () => {
       reconcileIntervalMs: RECONCILE_MS,
       snsFaults: { drop: 0.1, duplicate: 0.2, delay: 0.3, reorder: 0.2, maxDelayMs: 1_000 },
     });
-    gamelift = new GameLiftClient({ endpoint: stage.endpoints.gamelift, region: stage.endpoints.region, credentials: { accessKeyId: "x", secretAccessKey: "x" } });
+    gamelift = new GameLiftClient({
+      endpoint: stage.endpoints.gamelift,
+      region: stage.endpoints.region,
+      credentials: { accessKeyId: "x", secretAccessKey: "x" },
+    });
     // Room for 125 game sessions: 13 instances × 10 processes, pinned (MinSize = MaxSize) under the seeded scaling policy.
     const [fleetId] = stage.seeded.fleetIds;
-    await gamelift.send(new UpdateFleetCapacityCommand({ FleetId: fleetId, DesiredInstances: 13, MinSize: 13, MaxSize: 13 }));
+    await gamelift.send(
+      new UpdateFleetCapacityCommand({ FleetId: fleetId, DesiredInstances: 13, MinSize: 13, MaxSize: 13 }),
+    );
   }, 120_000);
 
   afterAll(async () => {
@@ -48,15 +64,28 @@ describe("chaos: lossy, duplicated, reordered notifications", () => {
     const api = stage.endpoints.api;
     const run = Date.now().toString(36);
     const playerIds = Array.from({ length: PLAYERS }, (_, i) => `chaos${i}-${run}`);
-    const clients: MatchplaceClient[] = await inBatches(playerIds, 50, async (p) => createClient({ baseUrl: api, token: await tokenFor(api, p) }));
+    const clients: MatchplaceClient[] = await inBatches(playerIds, 50, async (p) =>
+      createClient({ baseUrl: api, token: await tokenFor(api, p) }),
+    );
     const tickets = await inBatches(clients, 20, (c) => c.startMatchmaking({}));
     const ticketIds = tickets.map((t) => t.ticketId);
     expect(new Set(ticketIds).size).toBe(PLAYERS);
 
     // GameLift's truth, once it has finished every ticket.
     const describeAll = async (): Promise<MatchmakingTicket[]> =>
-      (await inBatches(Array.from({ length: Math.ceil(PLAYERS / 10) }, (_, i) => ticketIds.slice(i * 10, i * 10 + 10)), 10, async (ids) => (await gamelift.send(new DescribeMatchmakingCommand({ TicketIds: ids }))).TicketList ?? [])).flat();
-    const truth = await pollUntil(describeAll, (list) => list.length === PLAYERS && list.every((t) => TERMINAL.has(String(t.Status))), 120_000, 1_000);
+      (
+        await inBatches(
+          Array.from({ length: Math.ceil(PLAYERS / 10) }, (_, i) => ticketIds.slice(i * 10, i * 10 + 10)),
+          10,
+          async (ids) => (await gamelift.send(new DescribeMatchmakingCommand({ TicketIds: ids }))).TicketList ?? [],
+        )
+      ).flat();
+    const truth = await pollUntil(
+      describeAll,
+      (list) => list.length === PLAYERS && list.every((t) => TERMINAL.has(String(t.Status))),
+      120_000,
+      1_000,
+    );
     expect(truth).toHaveLength(PLAYERS);
     const finishedAt = Date.now();
     const byId = new Map(truth.map((t) => [t.TicketId as string, t]));
@@ -73,7 +102,8 @@ describe("chaos: lossy, duplicated, reordered notifications", () => {
         const playerId = playerIds[i] as string;
         const session = t?.GameSessionConnectionInfo?.MatchedPlayerSessions?.find((s) => s.PlayerId === playerId);
         if (!t || v.status !== t.Status) wrong.push(`${v.ticketId}: ${v.status} vs ${String(t?.Status)}`);
-        else if (t.Status === "COMPLETED" && v.connection?.playerSessionId !== session?.PlayerSessionId) wrong.push(`${v.ticketId}: connection`);
+        else if (t.Status === "COMPLETED" && v.connection?.playerSessionId !== session?.PlayerSessionId)
+          wrong.push(`${v.ticketId}: connection`);
       });
       return wrong;
     };

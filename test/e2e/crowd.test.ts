@@ -1,5 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DescribeFleetCapacityCommand, GameLiftClient, UpdateFleetCapacityCommand, UpdateRuntimeConfigurationCommand } from "@aws-sdk/client-gamelift";
+import {
+  DescribeFleetCapacityCommand,
+  GameLiftClient,
+  UpdateFleetCapacityCommand,
+  UpdateRuntimeConfigurationCommand,
+} from "@aws-sdk/client-gamelift";
 import type { LocalStage } from "@matchplace/local";
 import { runCrowd } from "../support/crowd.js";
 import { pollUntil, startTestStage } from "../support/stage.js";
@@ -16,10 +21,25 @@ describe("a crowd on the local stage's live fleet", () => {
   let gamelift: GameLiftClient;
 
   beforeAll(async () => {
-    stage = await startTestStage({ gameServers: { matchSeconds: { min: 5, max: 8 } }, scalingIntervalMs: 1000, scaleOutDelayMs: 1000 });
-    gamelift = new GameLiftClient({ endpoint: stage.endpoints.gamelift, region: stage.endpoints.region, credentials: { accessKeyId: "x", secretAccessKey: "x" } });
+    stage = await startTestStage({
+      gameServers: { matchSeconds: { min: 5, max: 8 } },
+      scalingIntervalMs: 1000,
+      scaleOutDelayMs: 1000,
+    });
+    gamelift = new GameLiftClient({
+      endpoint: stage.endpoints.gamelift,
+      region: stage.endpoints.region,
+      credentials: { accessKeyId: "x", secretAccessKey: "x" },
+    });
     const [FleetId] = stage.seeded.fleetIds;
-    await gamelift.send(new UpdateRuntimeConfigurationCommand({ FleetId, RuntimeConfiguration: { ServerProcesses: [{ LaunchPath: "/local/game/arena-server", ConcurrentExecutions: 2 }] } }));
+    await gamelift.send(
+      new UpdateRuntimeConfigurationCommand({
+        FleetId,
+        RuntimeConfiguration: {
+          ServerProcesses: [{ LaunchPath: "/local/game/arena-server", ConcurrentExecutions: 2 }],
+        },
+      }),
+    );
     await gamelift.send(new UpdateFleetCapacityCommand({ FleetId, DesiredInstances: 1, MinSize: 1 }));
   }, 120_000);
 
@@ -47,7 +67,9 @@ describe("a crowd on the local stage's live fleet", () => {
     expect(result.peakDesiredInstances).toBeGreaterThan(1);
 
     // The matches end by themselves; the policy then scales the fleet in to its MinSize.
-    const capacity = async () => (await gamelift.send(new DescribeFleetCapacityCommand({ FleetIds: [fleetId] }))).FleetCapacity?.[0]?.InstanceCounts ?? {};
+    const capacity = async () =>
+      (await gamelift.send(new DescribeFleetCapacityCommand({ FleetIds: [fleetId] }))).FleetCapacity?.[0]
+        ?.InstanceCounts ?? {};
     const settled = await pollUntil(capacity, (c) => c.DESIRED === 1 && c.ACTIVE === 1, 30_000, 500);
     expect(settled).toMatchObject({ DESIRED: 1, MINIMUM: 1, ACTIVE: 1 });
   }, 150_000);

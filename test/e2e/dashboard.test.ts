@@ -26,7 +26,9 @@ function collectErrors(page: Page): string[] {
  * every animation frame, no sleep). A string expression: the test's tsconfig has no DOM types.
  */
 async function waitForCount(page: Page, selector: string, count: number, timeout = 30_000): Promise<void> {
-  await page.waitForFunction(`document.querySelectorAll(${JSON.stringify(selector)}).length === ${count}`, undefined, { timeout });
+  await page.waitForFunction(`document.querySelectorAll(${JSON.stringify(selector)}).length === ${count}`, undefined, {
+    timeout,
+  });
 }
 
 describe("the local stage's dashboard in a real browser", () => {
@@ -36,7 +38,9 @@ describe("the local stage's dashboard in a real browser", () => {
 
   beforeAll(async () => {
     if (!existsSync(chromiumPath)) {
-      throw new Error(`no Chromium at ${chromiumPath}: install Debian's package (apt-get install -y chromium; .ci/run does it) or set MATCHPLACE_CHROMIUM`);
+      throw new Error(
+        `no Chromium at ${chromiumPath}: install Debian's package (apt-get install -y chromium; .ci/run does it) or set MATCHPLACE_CHROMIUM`,
+      );
     }
     userDataDir = mkdtempSync(join(tmpdir(), "mp-chromium-"));
     // A fresh profile (playwright passes it as --user-data-dir); no background traffic, which this closed network refuses.
@@ -44,7 +48,16 @@ describe("the local stage's dashboard in a real browser", () => {
       executablePath: chromiumPath,
       headless: true,
       viewport: { width: 1280, height: 800 },
-      args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+      args: [
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+      ],
     });
     stage = await startTestStage();
   }, 120_000);
@@ -68,9 +81,13 @@ describe("the local stage's dashboard in a real browser", () => {
 
     const api = stage.endpoints.api;
     const players = Array.from({ length: 8 }, (_, i) => `dash${i + 1}-${Date.now().toString(36)}`);
-    const clients = await Promise.all(players.map(async (p) => createClient({ baseUrl: api, token: await tokenFor(api, p) })));
+    const clients = await Promise.all(
+      players.map(async (p) => createClient({ baseUrl: api, token: await tokenFor(api, p) })),
+    );
     const started = await Promise.all(clients.map((c) => c.startMatchmaking({})));
-    const views = await Promise.all(started.map((s, i) => clients[i]!.waitForTicket(s.ticketId, { timeoutMs: 60_000 })));
+    const views = await Promise.all(
+      started.map((s, i) => clients[i]!.waitForTicket(s.ticketId, { timeoutMs: 60_000 })),
+    );
     expect(views.map((v) => v.status)).toEqual(Array(8).fill("COMPLETED"));
 
     // Pushed to the page, not fetched by it: wait on the DOM.
@@ -79,12 +96,19 @@ describe("the local stage's dashboard in a real browser", () => {
     await waitForCount(page, '[data-testid="match"]', 2);
     const matches = page.locator('[data-testid="match"]');
     for (const i of [0, 1]) expect(await matches.nth(i).locator('[data-testid="match-player"]').count()).toBe(4);
-    for (const i of [0, 1]) expect(await matches.nth(i).textContent()).toMatch(/expansion (base values|rules\[FairTeamSkill\]\.maxDistance step \d) at \d+ s/);
+    for (const i of [0, 1])
+      expect(await matches.nth(i).textContent()).toMatch(
+        /expansion (base values|rules\[FairTeamSkill\]\.maxDistance step \d) at \d+ s/,
+      );
     const shown = await page.locator('[data-testid="match-player"]').allTextContents();
     for (const p of players) expect(shown.some((t) => t.startsWith(p))).toBe(true);
     await waitForCount(page, '[data-testid="game-sessions"] li', 2);
     // Utilisation per fleet location: the eight players hold eight player sessions.
-    await page.locator('[data-testid="fleets"] tbody tr').filter({ hasText: "us-east-1" }).filter({ hasText: /\b8 \/ \d+/ }).waitFor({ timeout: 15_000 });
+    await page
+      .locator('[data-testid="fleets"] tbody tr')
+      .filter({ hasText: "us-east-1" })
+      .filter({ hasText: /\b8 \/ \d+/ })
+      .waitFor({ timeout: 15_000 });
 
     mkdirSync(artifactDir, { recursive: true });
     await page.screenshot({ path: join(artifactDir, "dashboard.png"), fullPage: true });
@@ -109,7 +133,9 @@ describe("the local stage's dashboard in a real browser", () => {
     const appliedGl = page.waitForResponse((r) => r.url().endsWith("/api/faults/gamelift"));
     await page.getByRole("button", { name: "Apply GameLift emulator faults" }).click();
     expect((await appliedGl).status()).toBe(200);
-    expect(((await (await fetch(`${stage.endpoints.gamelift}/local/faults`)).json()) as Record<string, number>).throttle).toBe(0.25);
+    expect(
+      ((await (await fetch(`${stage.endpoints.gamelift}/local/faults`)).json()) as Record<string, number>).throttle,
+    ).toBe(0.25);
     stage.sns.setFaults({ ...stage.sns.faults, duplicate: 0 });
     stage.emulator.faults.set({ throttle: 0 });
 
@@ -162,9 +188,13 @@ describe("the local stage's dashboard in a real browser", () => {
     await page.goto(stage.endpoints.dashboard);
     await page.locator('[data-testid="link"][data-state="live"]').waitFor({ timeout: 15_000 });
     await page.locator('[data-testid="tickets"]').waitFor();
-    const widths = await page.evaluate<{ page: number; view: number }>("({ page: document.documentElement.scrollWidth, view: window.innerWidth })");
+    const widths = await page.evaluate<{ page: number; view: number }>(
+      "({ page: document.documentElement.scrollWidth, view: window.innerWidth })",
+    );
     expect(widths.page).toBeLessThanOrEqual(widths.view);
-    const lefts = await page.locator("section.panel").evaluateAll((els) => els.map((e) => Math.round(e.getBoundingClientRect().left)));
+    const lefts = await page
+      .locator("section.panel")
+      .evaluateAll((els) => els.map((e) => Math.round(e.getBoundingClientRect().left)));
     expect(new Set(lefts).size).toBe(1);
     expect(errors).toEqual([]);
     await page.close();

@@ -33,7 +33,9 @@ describe("the local stage makes a match end to end", () => {
     const started = await Promise.all(clients.map((c) => c.startMatchmaking({})));
     for (const s of started) expect(s.ticketId).toEqual(expect.any(String));
 
-    const views = await Promise.all(started.map((s, i) => (clients[i] as MatchplaceClient).waitForTicket(s.ticketId, { timeoutMs: 60_000 })));
+    const views = await Promise.all(
+      started.map((s, i) => (clients[i] as MatchplaceClient).waitForTicket(s.ticketId, { timeoutMs: 60_000 })),
+    );
     for (const v of views) expect(v.status).toBe("COMPLETED");
     // two teams of two, as the arena-2v2 rule set says
     const teams = views.map((v) => v.match?.team);
@@ -52,7 +54,10 @@ describe("the local stage makes a match end to end", () => {
   }, 90_000);
 
   it("hides a ticket from a player who is not on it", async () => {
-    const [alice, mallory] = await Promise.all([tokenFor(api, `alice-${Date.now()}`), tokenFor(api, `mallory-${Date.now()}`)]);
+    const [alice, mallory] = await Promise.all([
+      tokenFor(api, `alice-${Date.now()}`),
+      tokenFor(api, `mallory-${Date.now()}`),
+    ]);
     const started = await call(api, alice, "POST", "/v1/matchmaking", {});
     expect(started.status).toBe(202);
     const peek = await call(api, mallory, "GET", `/v1/matchmaking/${String(started.body.ticketId)}`);

@@ -22,8 +22,16 @@ describe("the local stage refuses a forged SNS publish", () => {
 
   /** Publishes like `aws sns publish --topic-arn … --message …` (the SNS Query API over HTTP). */
   async function publish(message: unknown): Promise<number> {
-    const body = new URLSearchParams({ Action: "Publish", TopicArn: stage.endpoints.topics.events, Message: JSON.stringify(message) });
-    const res = await fetch(stage.endpoints.sns, { method: "POST", body, headers: { "content-type": "application/x-www-form-urlencoded" } });
+    const body = new URLSearchParams({
+      Action: "Publish",
+      TopicArn: stage.endpoints.topics.events,
+      Message: JSON.stringify(message),
+    });
+    const res = await fetch(stage.endpoints.sns, {
+      method: "POST",
+      body,
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+    });
     await res.text();
     await stage.sns.drain();
     return res.status;
@@ -38,7 +46,11 @@ describe("the local stage refuses a forged SNS publish", () => {
     const { region, accountId } = stage.endpoints;
     const configArn = `arn:aws:gamelift:${region}:${accountId}:matchmakingconfiguration/${stage.endpoints.matchmaking.configurationName}`;
     const fleetId = stage.seeded.fleetIds[0] ?? "";
-    const succeeded = (over: Record<string, unknown>, gameSessionArn: string, playerId = player): Record<string, unknown> => ({
+    const succeeded = (
+      over: Record<string, unknown>,
+      gameSessionArn: string,
+      playerId = player,
+    ): Record<string, unknown> => ({
       version: "0",
       id: `forged-${Math.random().toString(36).slice(2)}`,
       "detail-type": "GameLift Matchmaking Event",
@@ -50,8 +62,20 @@ describe("the local stage refuses a forged SNS publish", () => {
       detail: {
         type: "MatchmakingSucceeded",
         matchId: "forged-match",
-        tickets: [{ ticketId, startTime: new Date().toISOString(), players: [{ playerId, team: "red", playerSessionId: "psess-evil" }] }],
-        gameSessionInfo: { gameSessionArn, ipAddress: "6.6.6.6", dnsName: "evil.example", port: 666, players: [{ playerId, team: "red", playerSessionId: "psess-evil" }] },
+        tickets: [
+          {
+            ticketId,
+            startTime: new Date().toISOString(),
+            players: [{ playerId, team: "red", playerSessionId: "psess-evil" }],
+          },
+        ],
+        gameSessionInfo: {
+          gameSessionArn,
+          ipAddress: "6.6.6.6",
+          dnsName: "evil.example",
+          port: 666,
+          players: [{ playerId, team: "red", playerSessionId: "psess-evil" }],
+        },
       },
       ...over,
     });

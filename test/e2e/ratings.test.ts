@@ -4,14 +4,24 @@
  * verifies them, round 1's results update the ratings in one transaction, `/end` moves everyone on,
  * and round 2's StartMatchmaking carries the new skills (the emulator's DescribeMatchmaking shows them).
  */
-import { DescribeMatchmakingCommand, DescribePlayerSessionsCommand, GameLiftClient, TerminateGameSessionCommand } from "@aws-sdk/client-gamelift";
+import {
+  DescribeMatchmakingCommand,
+  DescribePlayerSessionsCommand,
+  GameLiftClient,
+  TerminateGameSessionCommand,
+} from "@aws-sdk/client-gamelift";
 import { signedPost } from "@matchplace/cli";
 import { createClient, type MatchplaceClient } from "@matchplace/client";
 import type { LocalStage } from "@matchplace/local";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { call, startTestStage, tokenFor } from "../support/stage.js";
 
-const FLEET_B = { accessKeyId: "AKIAFLEETB00000001", secretAccessKey: "fleet-b-secret", userArn: "arn:aws:iam::123456789012:user/fleet-b-server", fleetIds: ["fleet-00000000-0000-0000-0000-00000000000b"] };
+const FLEET_B = {
+  accessKeyId: "AKIAFLEETB00000001",
+  secretAccessKey: "fleet-b-secret",
+  userArn: "arn:aws:iam::123456789012:user/fleet-b-server",
+  fleetIds: ["fleet-00000000-0000-0000-0000-00000000000b"],
+};
 
 let stage: LocalStage;
 let gl: GameLiftClient;
@@ -19,7 +29,11 @@ const recorded: { type: string; gameSessionArn: string; players: { playerId: str
 
 beforeAll(async () => {
   stage = await startTestStage({ extraServerCredentials: [FLEET_B] });
-  gl = new GameLiftClient({ endpoint: stage.endpoints.gamelift, region: stage.endpoints.region, credentials: { accessKeyId: "local", secretAccessKey: "local" } });
+  gl = new GameLiftClient({
+    endpoint: stage.endpoints.gamelift,
+    region: stage.endpoints.region,
+    credentials: { accessKeyId: "local", secretAccessKey: "local" },
+  });
   stage.sns.subscribe(stage.endpoints.topics.matchEvents, "result-watcher", async (event: unknown) => {
     for (const r of (event as { Records: { Sns: { Message: string } }[] }).Records) {
       const body = JSON.parse(r.Sns.Message) as (typeof recorded)[number];
@@ -43,12 +57,21 @@ interface Played {
 /** Every player matchmakes; returns where each landed (the game session ARN as a game server knows it). */
 async function round(clients: readonly { playerId: string; client: MatchplaceClient }[]): Promise<Played[]> {
   const started = await Promise.all(clients.map((c) => c.client.startMatchmaking({})));
-  const views = await Promise.all(started.map((s, i) => clients[i]!.client.waitForTicket(s.ticketId, { timeoutMs: 60_000 })));
+  const views = await Promise.all(
+    started.map((s, i) => clients[i]!.client.waitForTicket(s.ticketId, { timeoutMs: 60_000 })),
+  );
   return Promise.all(
     views.map(async (v, i) => {
       expect(v.status).toBe("COMPLETED");
-      const ps = await gl.send(new DescribePlayerSessionsCommand({ PlayerSessionId: v.connection?.playerSessionId ?? "" }));
-      return { ...clients[i]!, ticketId: v.ticketId, team: v.match?.team ?? "", gameSessionArn: ps.PlayerSessions?.[0]?.GameSessionId ?? "" };
+      const ps = await gl.send(
+        new DescribePlayerSessionsCommand({ PlayerSessionId: v.connection?.playerSessionId ?? "" }),
+      );
+      return {
+        ...clients[i]!,
+        ticketId: v.ticketId,
+        team: v.match?.team ?? "",
+        gameSessionArn: ps.PlayerSessions?.[0]?.GameSessionId ?? "",
+      };
     }),
   );
 }
@@ -65,7 +88,10 @@ describe("two rounds of 8 players with results in between", () => {
     const clients = await Promise.all(
       Array.from({ length: 8 }, async (_, i) => {
         const playerId = `rated${i + 1}-${run}`;
-        return { playerId, client: createClient({ baseUrl: stage.endpoints.api, token: await tokenFor(stage.endpoints.api, playerId) }) };
+        return {
+          playerId,
+          client: createClient({ baseUrl: stage.endpoints.api, token: await tokenFor(stage.endpoints.api, playerId) }),
+        };
       }),
     );
     const creds = stage.endpoints.serverCredentials;
@@ -83,7 +109,12 @@ describe("two rounds of 8 players with results in between", () => {
       const winner = [...members].sort((a, b) => a.playerId.localeCompare(b.playerId))[0]!.team;
       for (const m of members) if (m.team === winner) winners.add(m.playerId);
       const loser = members.find((m) => m.team !== winner)!.team;
-      const body = { teams: [{ team: winner, rank: 1 }, { team: loser, rank: 2 }] };
+      const body = {
+        teams: [
+          { team: winner, rank: 1 },
+          { team: loser, rank: 2 },
+        ],
+      };
       const path = `/v1/server/game-sessions/${encodeURIComponent(arn)}`;
 
       // Only this fleet's servers, signed, may report; a player's JWT and another fleet's server may not.
@@ -123,7 +154,8 @@ describe("two rounds of 8 players with results in between", () => {
     // FairTeamSkill now weighs different skills: each round-2 team's average is within the rule's
     // largest expansion (1000) of the match's, and the skills sent were the rated ones (above).
     for (const members of bySession(second).values()) {
-      const avg = (ps: readonly Played[]): number => ps.reduce((n, p) => n + (skills.get(p.playerId) ?? 0), 0) / ps.length;
+      const avg = (ps: readonly Played[]): number =>
+        ps.reduce((n, p) => n + (skills.get(p.playerId) ?? 0), 0) / ps.length;
       for (const team of new Set(members.map((m) => m.team))) {
         expect(Math.abs(avg(members.filter((m) => m.team === team)) - avg(members))).toBeLessThanOrEqual(1000);
       }

@@ -38,7 +38,11 @@ beforeAll(async () => {
   stage = await startTestStage();
   api = stage.endpoints.api;
   stage.sns.subscribe(stage.endpoints.topics.matchEvents, "studio-workflow", async (event: unknown) => {
-    for (const r of (event as { Records: { Sns: { Message: string; MessageAttributes?: Record<string, { Type: string; Value: string }> } }[] }).Records) {
+    for (const r of (
+      event as {
+        Records: { Sns: { Message: string; MessageAttributes?: Record<string, { Type: string; Value: string }> } }[];
+      }
+    ).Records) {
       const body = JSON.parse(r.Sns.Message) as { sentinel?: string };
       if (body.sentinel !== undefined) sentinels.get(body.sentinel)?.();
       else matchEvents.push({ event: matchEvent.parse(body), attributes: r.Sns.MessageAttributes ?? {} });
@@ -73,11 +77,18 @@ describe("the WebSocket handshake", () => {
     const player = `ok-${run}`;
     const token = await tokenFor(api, player);
     const ws = new WebSocket(`${stage.endpoints.websocket}?token=${encodeURIComponent(token)}`);
-    await new Promise((r, j) => (ws.on("open", r), ws.on("error", j)));
+    await new Promise((r, j) => {
+      ws.on("open", r);
+      ws.on("error", j);
+    });
     const recorded = await connectionsOf(player);
     ws.close();
     // $disconnect runs after the close, as on AWS (best effort there; the TTL covers a missed one).
-    const afterClose = await pollUntil(() => connectionsOf(player), (c) => c.length === 0, 10_000);
+    const afterClose = await pollUntil(
+      () => connectionsOf(player),
+      (c) => c.length === 0,
+      10_000,
+    );
 
     expect(recorded).toHaveLength(1);
     expect(recorded[0]?.expiresAt).toBeGreaterThan(Date.now() / 1000);
@@ -86,7 +97,14 @@ describe("the WebSocket handshake", () => {
 
   it("refuses a missing, forged, expired or wrong-audience token and stores nothing", async () => {
     const forgedKey = (await generateKeyPair("RS256")).privateKey;
-    const forged = await new SignJWT({}).setProtectedHeader({ alg: "RS256", kid: "local-1" }).setSubject(`mallory-${run}`).setIssuer(stage.issuer.issuer).setAudience(stage.issuer.audience).setIssuedAt().setExpirationTime("5m").sign(forgedKey);
+    const forged = await new SignJWT({})
+      .setProtectedHeader({ alg: "RS256", kid: "local-1" })
+      .setSubject(`mallory-${run}`)
+      .setIssuer(stage.issuer.issuer)
+      .setAudience(stage.issuer.audience)
+      .setIssuedAt()
+      .setExpirationTime("5m")
+      .sign(forgedKey);
     const expired = await stage.issuer.issue(`late-${run}`, 60, { expiresAt: Math.floor(Date.now() / 1000) - 120 });
     const wrongAudience = await stage.issuer.issue(`aud-${run}`, 60, { audience: "someone-else" });
     const ws = stage.endpoints.websocket;
@@ -100,7 +118,8 @@ describe("the WebSocket handshake", () => {
     ]);
 
     expect(statuses).toEqual([401, 401, 401, 401, 401]);
-    for (const player of [`mallory-${run}`, `late-${run}`, `aud-${run}`]) expect(await connectionsOf(player)).toEqual([]);
+    for (const player of [`mallory-${run}`, `late-${run}`, `aud-${run}`])
+      expect(await connectionsOf(player)).toEqual([]);
   });
 });
 
@@ -119,7 +138,10 @@ describe("client messages on $default", () => {
       if (!String(m.type).endsWith(".updated")) got.push(m);
       notify();
     });
-    await new Promise((r, j) => (ws.on("open", r), ws.on("error", j)));
+    await new Promise((r, j) => {
+      ws.on("open", r);
+      ws.on("error", j);
+    });
     const next = (): Promise<Record<string, unknown>> =>
       new Promise((r) => {
         const n = got.length;
@@ -153,23 +175,30 @@ describe("players hear of their match by push", () => {
   it("8 players matchmake; each receives COMPLETED with their own player session; a ninth hears nothing", async () => {
     const players = Array.from({ length: 8 }, (_, i) => `push-${i}-${run}`);
     const tokens = await Promise.all(players.map((p) => tokenFor(api, p)));
-    const sockets: RealtimeConnection[] = tokens.map((token) => connectRealtime({ url: stage.endpoints.websocket, token, fallback: false }));
+    const sockets: RealtimeConnection[] = tokens.map((token) =>
+      connectRealtime({ url: stage.endpoints.websocket, token, fallback: false }),
+    );
     const bystanderToken = await tokenFor(api, `bystander-${run}`);
     const bystander = connectRealtime({ url: stage.endpoints.websocket, token: bystanderToken, fallback: false });
     const bystanderHeard: string[] = [];
-    for (const type of ["ticket.updated", "placement.updated", "party.updated"] as const) bystander.on(type, (m) => bystanderHeard.push(m.type));
+    for (const type of ["ticket.updated", "placement.updated", "party.updated"] as const)
+      bystander.on(type, (m) => bystanderHeard.push(m.type));
     await Promise.all([...sockets, bystander].map((s) => s.resync()));
     try {
       const clients = tokens.map((token) => createClient({ baseUrl: api, token }));
       const started = await Promise.all(clients.map((c) => c.startMatchmaking({})));
-      const pushed = await Promise.all(started.map((s, i) => (sockets[i] as RealtimeConnection).watchTicket(s.ticketId, { timeoutMs: 60_000 })));
+      const pushed = await Promise.all(
+        started.map((s, i) => (sockets[i] as RealtimeConnection).watchTicket(s.ticketId, { timeoutMs: 60_000 })),
+      );
 
       for (const t of pushed) expect(t.status).toBe("COMPLETED");
       const sessions = pushed.map((t) => t.connection?.playerSessionId);
       expect(new Set(sessions).size).toBe(8);
       for (const s of sessions) expect(s).toMatch(/^psess-/);
       // The pushed body is what the player's own GET returns (poll hint aside).
-      const polled = await Promise.all(started.map((s, i) => (clients[i] as ReturnType<typeof createClient>).getTicket(s.ticketId)));
+      const polled = await Promise.all(
+        started.map((s, i) => (clients[i] as ReturnType<typeof createClient>).getTicket(s.ticketId)),
+      );
       for (const [i, t] of pushed.entries()) {
         const { retryAfterMs: _a, ...pushedView } = t;
         const { retryAfterMs: _b, ...polledView } = polled[i] as Ticket;
@@ -193,8 +222,16 @@ describe("players hear of their match by push", () => {
         super(gateOpen ? url : "ws://127.0.0.1:1/closed");
       }
     }
-    const victim = connectRealtime({ url: stage.endpoints.websocket, token: tokens[0] as string, api: clients[0], WebSocket: GatedWebSocket, reconnect: { minDelayMs: 100, maxDelayMs: 300 } });
-    const others = tokens.slice(1).map((token) => connectRealtime({ url: stage.endpoints.websocket, token, fallback: false }));
+    const victim = connectRealtime({
+      url: stage.endpoints.websocket,
+      token: tokens[0] as string,
+      api: clients[0],
+      WebSocket: GatedWebSocket,
+      reconnect: { minDelayMs: 100, maxDelayMs: 300 },
+    });
+    const others = tokens
+      .slice(1)
+      .map((token) => connectRealtime({ url: stage.endpoints.websocket, token, fallback: false }));
     await Promise.all([victim, ...others].map((s) => s.resync()));
     try {
       gateOpen = false;
@@ -204,8 +241,13 @@ describe("players hear of their match by push", () => {
 
       const started = await Promise.all(clients.map((c) => c.startMatchmaking({})));
       const sources: string[] = [];
-      const victimTicket = await victim.watchTicket((started[0] as { ticketId: string }).ticketId, { timeoutMs: 60_000, onChange: (_t, source) => sources.push(source) });
-      await Promise.all(others.map((s, i) => s.watchTicket((started[i + 1] as { ticketId: string }).ticketId, { timeoutMs: 60_000 })));
+      const victimTicket = await victim.watchTicket((started[0] as { ticketId: string }).ticketId, {
+        timeoutMs: 60_000,
+        onChange: (_t, source) => sources.push(source),
+      });
+      await Promise.all(
+        others.map((s, i) => s.watchTicket((started[i + 1] as { ticketId: string }).ticketId, { timeoutMs: 60_000 })),
+      );
       gateOpen = true;
       const reopened = new Promise<void>((r) => victim.on("open", () => r()));
       await reopened;
@@ -214,7 +256,11 @@ describe("players hear of their match by push", () => {
       expect(victimTicket.status).toBe("COMPLETED");
       expect(sources.at(-1)).toBe("poll");
       expect(victim.connected).toBe(true);
-      expect(resynced.ticket).toMatchObject({ ticketId: victimTicket.ticketId, status: "COMPLETED", version: victimTicket.version });
+      expect(resynced.ticket).toMatchObject({
+        ticketId: victimTicket.ticketId,
+        status: "COMPLETED",
+        version: victimTicket.version,
+      });
       expect(resynced.ticket?.connection?.playerSessionId).toBe(victimTicket.connection?.playerSessionId);
     } finally {
       await Promise.all([victim, ...others].map((s) => s.close()));
@@ -224,7 +270,10 @@ describe("players hear of their match by push", () => {
 
 describe("outbound match events", () => {
   it("publishes one TicketCompleted per ticket with filterable attributes, whatever GameLift repeats", async () => {
-    const completed = (ticketId: string) => matchEvents.filter((m) => m.event.type === "TicketCompleted" && "ticketId" in m.event && m.event.ticketId === ticketId);
+    const completed = (ticketId: string) =>
+      matchEvents.filter(
+        (m) => m.event.type === "TicketCompleted" && "ticketId" in m.event && m.event.ticketId === ticketId,
+      );
     const players = Array.from({ length: 4 }, (_, i) => `events-${i}-${run}`);
     const tokens = await Promise.all(players.map((p) => tokenFor(api, p)));
     const clients = tokens.map((token) => createClient({ baseUrl: api, token }));
@@ -233,11 +282,18 @@ describe("outbound match events", () => {
       tokens.map(async (token) => {
         const ws = new WebSocket(`${stage.endpoints.websocket}?token=${encodeURIComponent(token)}`);
         ws.on("message", (d) => {
-          const m = JSON.parse(String(d)) as { type: string; ticket?: { ticketId: string; version: number; status: string } };
-          if (m.type === "ticket.updated" && m.ticket) pushed.push(`${m.ticket.ticketId}:${m.ticket.version}:${m.ticket.status}`);
+          const m = JSON.parse(String(d)) as {
+            type: string;
+            ticket?: { ticketId: string; version: number; status: string };
+          };
+          if (m.type === "ticket.updated" && m.ticket)
+            pushed.push(`${m.ticket.ticketId}:${m.ticket.version}:${m.ticket.status}`);
           if (m.type === "pong") ws.emit("pong-frame");
         });
-        await new Promise((r, j) => (ws.on("open", r), ws.on("error", j)));
+        await new Promise((r, j) => {
+          ws.on("open", r);
+          ws.on("error", j);
+        });
         return ws;
       }),
     );
@@ -245,7 +301,11 @@ describe("outbound match events", () => {
     await fetch(`${stage.endpoints.gamelift}/local/faults`, { method: "PUT", body: JSON.stringify({ duplicate: 1 }) });
     try {
       const started = await Promise.all(clients.map((c) => c.startMatchmaking({})));
-      await Promise.all(started.map((s, i) => (clients[i] as ReturnType<typeof createClient>).waitForTicket(s.ticketId, { timeoutMs: 60_000 })));
+      await Promise.all(
+        started.map((s, i) =>
+          (clients[i] as ReturnType<typeof createClient>).waitForTicket(s.ticketId, { timeoutMs: 60_000 }),
+        ),
+      );
       await matchEventsSettled();
 
       for (const s of started) {
@@ -257,22 +317,40 @@ describe("outbound match events", () => {
       const ids = matchEvents.map((m) => m.event.id);
       expect(new Set(ids).size).toBe(ids.length);
       // Frames on a socket arrive in order: once a pong is back, every earlier push has arrived.
-      await Promise.all(sockets.map((ws) => new Promise((r) => (ws.once("pong-frame", r), ws.send(JSON.stringify({ action: "ping" }))))));
+      await Promise.all(
+        sockets.map(
+          (ws) =>
+            new Promise((r) => {
+              ws.once("pong-frame", r);
+              ws.send(JSON.stringify({ action: "ping" }));
+            }),
+        ),
+      );
       // Each player heard each version of their ticket once, COMPLETED included.
       expect(new Set(pushed).size).toBe(pushed.length);
       expect(pushed.filter((p) => p.endsWith(":COMPLETED"))).toHaveLength(4);
     } finally {
       for (const ws of sockets) ws.close();
-      await fetch(`${stage.endpoints.gamelift}/local/faults`, { method: "PUT", body: JSON.stringify({ duplicate: 0 }) });
+      await fetch(`${stage.endpoints.gamelift}/local/faults`, {
+        method: "PUT",
+        body: JSON.stringify({ duplicate: 0 }),
+      });
     }
   }, 90_000);
 });
 
 /** The player's connection records in the table. */
 async function connectionsOf(playerId: string): Promise<PlayerConnection[]> {
-  const ddb = new DynamoDBClient({ endpoint: stage.endpoints.dynamodb, region: stage.endpoints.region, credentials: { accessKeyId: "local", secretAccessKey: "local" } });
+  const ddb = new DynamoDBClient({
+    endpoint: stage.endpoints.dynamodb,
+    region: stage.endpoints.region,
+    credentials: { accessKeyId: "local", secretAccessKey: "local" },
+  });
   try {
-    return await new ConnectionRepository({ client: createDocumentClient({ client: ddb }), tableName: stage.endpoints.tableName }).listForPlayer(playerId, Date.now());
+    return await new ConnectionRepository({
+      client: createDocumentClient({ client: ddb }),
+      tableName: stage.endpoints.tableName,
+    }).listForPlayer(playerId, Date.now());
   } finally {
     ddb.destroy();
   }
@@ -280,6 +358,9 @@ async function connectionsOf(playerId: string): Promise<PlayerConnection[]> {
 
 /** Closes every open connection of a player through the `@connections` API (DeleteConnection), as API Gateway drops a lost client. */
 async function killConnectionsOf(playerId: string): Promise<void> {
-  const notifier = new ConnectionNotifier({ endpoint: (JSON.parse(process.env["SST_RESOURCE_Realtime"] ?? "{}") as { managementEndpoint: string }).managementEndpoint });
+  const notifier = new ConnectionNotifier({
+    endpoint: (JSON.parse(process.env["SST_RESOURCE_Realtime"] ?? "{}") as { managementEndpoint: string })
+      .managementEndpoint,
+  });
   for (const c of await connectionsOf(playerId)) await notifier.close(c.connectionId);
 }

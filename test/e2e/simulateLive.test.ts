@@ -33,12 +33,21 @@ afterAll(async () => {
   if (dir) await rm(dir, { recursive: true, force: true });
 });
 
-async function simulate(argv: string[], options: { interrupt?: InterruptSource; onStderr?: (text: string) => void } = {}): Promise<{ code: number; stdout: string; stderr: string }> {
+async function simulate(
+  argv: string[],
+  options: { interrupt?: InterruptSource; onStderr?: (text: string) => void } = {},
+): Promise<{ code: number; stdout: string; stderr: string }> {
   let stdout = "";
   let stderr = "";
   const code = await runCli(["simulate", ...argv], {
     stdout: { write: (t: string) => (stdout += t) },
-    stderr: { write: (t: string) => ((stderr += t), options.onStderr?.(stderr), true) },
+    stderr: {
+      write: (t: string) => {
+        stderr += t;
+        options.onStderr?.(stderr);
+        return true;
+      },
+    },
     cwd: repo,
     env: {},
     ...(options.interrupt ? { interrupt: options.interrupt } : {}),
@@ -49,7 +58,25 @@ async function simulate(argv: string[], options: { interrupt?: InterruptSource; 
 describe("matchplace simulate --live", () => {
   it("drives the population through the stage as real clients and agrees with the engine-only run", async () => {
     const out = join(dir, "live.json");
-    const { code, stdout, stderr } = await simulate(["--live", "--stage", stageFile, "--rule-set", "arena-2v2", "--players", String(players), "--seed", String(seed), "--time-scale", "30", "--rate", "40", "--json", out, "--html", join(dir, "live.html")]);
+    const { code, stdout, stderr } = await simulate([
+      "--live",
+      "--stage",
+      stageFile,
+      "--rule-set",
+      "arena-2v2",
+      "--players",
+      String(players),
+      "--seed",
+      String(seed),
+      "--time-scale",
+      "30",
+      "--rate",
+      "40",
+      "--json",
+      out,
+      "--html",
+      join(dir, "live.html"),
+    ]);
     expect(code, stderr).toBe(0);
     expect(stdout).toMatch(/arena-2v2 +\d[\s\S]*arena-2v2 \(live\)/);
 
@@ -63,7 +90,9 @@ describe("matchplace simulate --live", () => {
     expect(run.totals.players).toBe(players);
     expect(o.COMPLETED + o.TIMED_OUT + o.CANCELLED + o.FAILED + o.UNFINISHED).toBe(run.totals.tickets);
     const seats = new Map<string, number>();
-    for (const m of run.matches) for (const t of m.matchmakerData.teams) for (const p of t.players) seats.set(p.playerId, (seats.get(p.playerId) ?? 0) + 1);
+    for (const m of run.matches)
+      for (const t of m.matchmakerData.teams)
+        for (const p of t.players) seats.set(p.playerId, (seats.get(p.playerId) ?? 0) + 1);
     expect([...seats.values()].every((n) => n === 1)).toBe(true);
     expect(new Set(run.matches.flatMap((m) => m.tickets.map((t) => t.ticketId))).size).toBe(o.COMPLETED);
 
@@ -81,7 +110,10 @@ describe("matchplace simulate --live", () => {
     expect(run.live.clientErrors, live).toBe(0);
 
     // Within reason: the same players, all matched on both paths; the clients heard of it by push.
-    expect(engineRun.configuration).toMatchObject({ requestTimeoutSeconds: run.configuration["requestTimeoutSeconds"], acceptanceRequired: run.configuration["acceptanceRequired"] });
+    expect(engineRun.configuration).toMatchObject({
+      requestTimeoutSeconds: run.configuration["requestTimeoutSeconds"],
+      acceptanceRequired: run.configuration["acceptanceRequired"],
+    });
     expect(engineRun.totals.outcomes.COMPLETED).toBe(engineRun.totals.tickets);
     expect(o.COMPLETED).toBe(run.totals.tickets);
     expect(run.totals.tickets).toBe(engineRun.totals.tickets);
@@ -97,13 +129,30 @@ describe("matchplace simulate --live", () => {
   it("stops on Ctrl-C with a partial report that still adds up", async () => {
     const controller = new AbortController();
     const out = join(dir, "partial.json");
-    const { code, stderr } = await simulate(["--live", "--stage", stageFile, "--rule-set", "arena-2v2", "--population", closeSkills, "--seed", "9", "--time-scale", "10", "--json", out], {
-      interrupt: { signal: controller.signal, hold: () => () => undefined },
-      // Ctrl-C once the live run (run 2 of 2) has seen its first ticket end.
-      onStderr: (text) => {
-        if (/run 2\/2 \[[#-]+\] +[1-9]\d*%/.test(text)) controller.abort();
+    const { code, stderr } = await simulate(
+      [
+        "--live",
+        "--stage",
+        stageFile,
+        "--rule-set",
+        "arena-2v2",
+        "--population",
+        closeSkills,
+        "--seed",
+        "9",
+        "--time-scale",
+        "10",
+        "--json",
+        out,
+      ],
+      {
+        interrupt: { signal: controller.signal, hold: () => () => undefined },
+        // Ctrl-C once the live run (run 2 of 2) has seen its first ticket end.
+        onStderr: (text) => {
+          if (/run 2\/2 \[[#-]+\] +[1-9]\d*%/.test(text)) controller.abort();
+        },
       },
-    });
+    );
     expect(code, stderr).toBe(130);
     const report = JSON.parse(await readFile(out, "utf8")) as SimulationReport;
     const run = report.runs[1];
@@ -119,7 +168,15 @@ describe("matchplace simulate --live", () => {
   }, 120_000);
 
   it("refuses a rule set the stage does not run", async () => {
-    const { code, stderr } = await simulate(["--live", "--stage", stageFile, "--rule-set", join(repo, "packages/gamelift-local/test/fixtures/flexmatch-guide/01-aliens-vs-cowboys.json"), "--players", "8"]);
+    const { code, stderr } = await simulate([
+      "--live",
+      "--stage",
+      stageFile,
+      "--rule-set",
+      join(repo, "packages/gamelift-local/test/fixtures/flexmatch-guide/01-aliens-vs-cowboys.json"),
+      "--players",
+      "8",
+    ]);
     expect(code).toBe(5);
     expect(stderr).toMatch(/runs rule set arena-2v2, not .*01-aliens-vs-cowboys\.json/);
   });

@@ -14,11 +14,37 @@ function javaOn(port: number): number[] {
 }
 
 async function startRunner(): Promise<{ child: ChildProcess; ddbPort: number; localJson: string; s3: number }> {
-  const [api, gamelift, ddbPort, sns, s3] = await Promise.all([freePort(), freePort(), freePort(), freePort(), freePort()]);
+  const [api, gamelift, ddbPort, sns, s3] = await Promise.all([
+    freePort(),
+    freePort(),
+    freePort(),
+    freePort(),
+    freePort(),
+  ]);
   const localJson = join(mkdtempSync(join(tmpdir(), "mp-stage-")), "local.json");
   const child = spawn(
     process.execPath,
-    ["--import", "tsx", "packages/local/src/main.ts", "--api-port", String(api), "--websocket-port", "0", "--dashboard-port", "0", "--gamelift-port", String(gamelift), "--dynamodb-port", String(ddbPort), "--sns-port", String(sns), "--s3-port", String(s3), "--reconcile-ms", "0"],
+    [
+      "--import",
+      "tsx",
+      "packages/local/src/main.ts",
+      "--api-port",
+      String(api),
+      "--websocket-port",
+      "0",
+      "--dashboard-port",
+      "0",
+      "--gamelift-port",
+      String(gamelift),
+      "--dynamodb-port",
+      String(ddbPort),
+      "--sns-port",
+      String(sns),
+      "--s3-port",
+      String(s3),
+      "--reconcile-ms",
+      "0",
+    ],
     { env: { ...process.env, MATCHPLACE_LOCAL_JSON: localJson }, stdio: ["ignore", "pipe", "pipe"] },
   );
   let out = "";
@@ -43,8 +69,15 @@ describe("npm start as a process", () => {
   it("writes its endpoints and leaves no java process behind after SIGTERM", async () => {
     const { child, ddbPort, localJson, s3 } = await startRunner();
     const endpoints = JSON.parse(readFileSync(localJson, "utf8")) as Record<string, unknown>;
-    expect(endpoints).toMatchObject({ api: expect.any(String), dashboard: expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+\/$/), gamelift: expect.any(String), dynamodb: `http://127.0.0.1:${ddbPort}`, sns: expect.any(String), s3: `http://127.0.0.1:${s3}` });
-    expect(((await fetch(`${String(endpoints.api)}/v1/health`)).status)).toBe(200);
+    expect(endpoints).toMatchObject({
+      api: expect.any(String),
+      dashboard: expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+\/$/),
+      gamelift: expect.any(String),
+      dynamodb: `http://127.0.0.1:${ddbPort}`,
+      sns: expect.any(String),
+      s3: `http://127.0.0.1:${s3}`,
+    });
+    expect((await fetch(`${String(endpoints.api)}/v1/health`)).status).toBe(200);
     expect(javaOn(ddbPort)).toHaveLength(1);
     const exited = new Promise<number | null>((r) => child.once("exit", (code) => r(code)));
     child.kill("SIGTERM");
@@ -74,7 +107,9 @@ describe("npm start without Java", () => {
     child.stderr?.on("data", (d: Buffer) => (err += d.toString()));
     const code = await new Promise<number | null>((r) => child.once("exit", (c) => r(c)));
     expect(code).toBe(1);
-    const lines = err.split("\n").filter((l) => l.trim() && !l.includes("NodeDeprecationWarning") && !l.includes("node --trace"));
+    const lines = err
+      .split("\n")
+      .filter((l) => l.trim() && !l.includes("NodeDeprecationWarning") && !l.includes("node --trace"));
     expect(lines).toHaveLength(1);
     expect(lines[0]).toMatch(/Java 17\+ is required.*install/);
   }, 60_000);

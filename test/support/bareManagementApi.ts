@@ -3,4 +3,5 @@ import { ApiGatewayManagementApiClient, PostToConnectionCommand } from "@aws-sdk
 
 const client = new ApiGatewayManagementApiClient({});
 
-export const handler = (event: { id: string; data: string }) => client.send(new PostToConnectionCommand({ ConnectionId: event.id, Data: event.data }));
+export const handler = (event: { id: string; data: string }) =>
+  client.send(new PostToConnectionCommand({ ConnectionId: event.id, Data: event.data }));

@@ -3,4 +3,5 @@ import { PublishCommand, SNSClient } from "@aws-sdk/client-sns";
 
 const client = new SNSClient({});
 
-export const handler = (event: { topicArn: string; message: string }) => client.send(new PublishCommand({ TopicArn: event.topicArn, Message: event.message }));
+export const handler = (event: { topicArn: string; message: string }) =>
+  client.send(new PublishCommand({ TopicArn: event.topicArn, Message: event.message }));

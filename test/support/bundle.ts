@@ -37,7 +37,10 @@ export function handlerModule(handler: string): string {
  * way SST does (no splitting: a dynamic `import()` stays in the file but is evaluated on first use
  * only). Returns the bytes of each bundle.
  */
-export async function bundleHandlers(entries: Readonly<Record<string, string>>, outdir: string): Promise<Record<string, HandlerBundle>> {
+export async function bundleHandlers(
+  entries: Readonly<Record<string, string>>,
+  outdir: string,
+): Promise<Record<string, HandlerBundle>> {
   const result = await build({
     entryPoints: { ...entries },
     outdir,

@@ -72,7 +72,10 @@ async function startTicket(client: MatchplaceClient, idempotencyKey: string): Pr
     try {
       return (await client.startMatchmaking({}, { idempotencyKey })).ticketId;
     } catch (err) {
-      const active = err instanceof ApiError && err.status === 409 ? (err.details as { ticketId?: string } | undefined)?.ticketId : undefined;
+      const active =
+        err instanceof ApiError && err.status === 409
+          ? (err.details as { ticketId?: string } | undefined)?.ticketId
+          : undefined;
       if (active) return active;
       const retryable = !(err instanceof ApiError) || err.status === 409 || err.status === 429 || err.status >= 500;
       if (!retryable || attempt >= 20) throw err;
@@ -92,16 +95,32 @@ async function startTicket(client: MatchplaceClient, idempotencyKey: string): Pr
 export async function runCrowd(o: CrowdOptions): Promise<CrowdResult> {
   const ids = Array.from({ length: o.players }, (_, i) => `${o.prefix}-${i}`);
   const clients = new Map<string, MatchplaceClient>();
-  await pool(ids, 50, async (id) => void clients.set(id, createClient({ baseUrl: o.api, token: await tokenFor(o.api, id) })));
+  await pool(
+    ids,
+    50,
+    async (id) => void clients.set(id, createClient({ baseUrl: o.api, token: await tokenFor(o.api, id) })),
+  );
 
-  const gamelift = new GameLiftClient({ endpoint: o.gamelift, region: o.region, credentials: { accessKeyId: "local", secretAccessKey: "local" } });
+  const gamelift = new GameLiftClient({
+    endpoint: o.gamelift,
+    region: o.region,
+    credentials: { accessKeyId: "local", secretAccessKey: "local" },
+  });
   const samples: CapacitySample[] = [];
   let sampling = true;
   const t0 = performance.now();
   const sampler = (async () => {
     while (sampling) {
-      const c = (await gamelift.send(new DescribeFleetCapacityCommand({ FleetIds: [o.fleetId] })).catch(() => undefined))?.FleetCapacity?.[0]?.InstanceCounts;
-      if (c) samples.push({ atMs: performance.now() - t0, desired: c.DESIRED ?? 0, active: c.ACTIVE ?? 0, pending: c.PENDING ?? 0 });
+      const c = (
+        await gamelift.send(new DescribeFleetCapacityCommand({ FleetIds: [o.fleetId] })).catch(() => undefined)
+      )?.FleetCapacity?.[0]?.InstanceCounts;
+      if (c)
+        samples.push({
+          atMs: performance.now() - t0,
+          desired: c.DESIRED ?? 0,
+          active: c.ACTIVE ?? 0,
+          pending: c.PENDING ?? 0,
+        });
       await sleep(1000);
     }
   })();
@@ -135,7 +154,12 @@ export async function runCrowd(o: CrowdOptions): Promise<CrowdResult> {
   while (!startsDone || open.size > 0) {
     if (o.onProgress && performance.now() - reportedAt >= 10_000) {
       reportedAt = performance.now();
-      o.onProgress({ atMs: reportedAt - t0, started: open.size + final.size, final: final.size, capacity: samples.at(-1) });
+      o.onProgress({
+        atMs: reportedAt - t0,
+        started: open.size + final.size,
+        final: final.size,
+        capacity: samples.at(-1),
+      });
     }
     if (startsDone && deadline === Infinity) deadline = performance.now() + o.timeoutMs;
     if (performance.now() > deadline) break;

@@ -43,13 +43,25 @@ export interface StageProcess {
 export async function startStageProcess(flags: readonly string[] = []): Promise<StageProcess> {
   const dir = mkdtempSync(join(tmpdir(), "mp-bench-"));
   const localJson = join(dir, "local.json");
-  const ports = ["--api-port", "--websocket-port", "--dashboard-port", "--gamelift-port", "--dynamodb-port", "--sns-port", "--s3-port"].flatMap((f) => [f, "0"]);
+  const ports = [
+    "--api-port",
+    "--websocket-port",
+    "--dashboard-port",
+    "--gamelift-port",
+    "--dynamodb-port",
+    "--sns-port",
+    "--s3-port",
+  ].flatMap((f) => [f, "0"]);
   const prof = process.env.BENCH_PROF ? ["--cpu-prof", "--cpu-prof-dir=/tmp/prof"] : [];
-  const child = spawn(process.execPath, [...prof, "--import", "tsx", "packages/local/src/main.ts", ...ports, "--reconcile-ms", "0", ...flags], {
-    cwd: repoRoot,
-    env: { ...process.env, MATCHPLACE_LOCAL_JSON: localJson },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
+  const child = spawn(
+    process.execPath,
+    [...prof, "--import", "tsx", "packages/local/src/main.ts", ...ports, "--reconcile-ms", "0", ...flags],
+    {
+      cwd: repoRoot,
+      env: { ...process.env, MATCHPLACE_LOCAL_JSON: localJson },
+      stdio: ["ignore", "pipe", "pipe"],
+    },
+  );
   const killStage = (): void => void child.kill("SIGTERM");
   const onSignal = (signal: NodeJS.Signals): void => {
     killStage();

@@ -38,7 +38,11 @@ export function renderPolicy(statements: PolicyStatementInput[]): string {
       Effect: s.effect ?? "Allow",
       // As the provider renders it: `type: "*"` (everyone) is the bare string "*".
       ...(s.principals
-        ? { Principal: s.principals.some((p) => p.type === "*") ? "*" : Object.fromEntries(s.principals.map((p) => [p.type, p.identifiers])) }
+        ? {
+            Principal: s.principals.some((p) => p.type === "*")
+              ? "*"
+              : Object.fromEntries(s.principals.map((p) => [p.type, p.identifiers])),
+          }
         : {}),
       ...(s.actions ? { Action: s.actions } : {}),
       ...(s.resources ? { Resource: s.resources } : {}),
@@ -61,7 +65,11 @@ function computedState(type: string, name: string, inputs: Record<string, any>):
   const common = { id: `${name}-id`, name: physical, arn: `arn:aws:${service}:${REGION}:${ACCOUNT}:${physical}` };
   switch (type) {
     case "aws:sqs/queue:Queue":
-      return { ...common, arn: `arn:aws:sqs:${REGION}:${ACCOUNT}:${physical}`, url: `https://sqs.${REGION}.amazonaws.com/${ACCOUNT}/${physical}` };
+      return {
+        ...common,
+        arn: `arn:aws:sqs:${REGION}:${ACCOUNT}:${physical}`,
+        url: `https://sqs.${REGION}.amazonaws.com/${ACCOUNT}/${physical}`,
+      };
     case "aws:sns/topic:Topic":
       return { ...common, arn: `arn:aws:sns:${REGION}:${ACCOUNT}:${physical}` };
     case "aws:lambda/function:Function":
@@ -76,16 +84,28 @@ function computedState(type: string, name: string, inputs: Record<string, any>):
       return { ...common, arn: `arn:aws:iam::${ACCOUNT}:role/${physical}` };
     case "aws:dynamodb/table:Table": {
       const arn = `arn:aws:dynamodb:${REGION}:${ACCOUNT}:table/${physical}`;
-      return { ...common, arn, ...(inputs.streamEnabled ? { streamArn: `${arn}/stream/2026-01-01T00:00:00.000` } : {}) };
+      return {
+        ...common,
+        arn,
+        ...(inputs.streamEnabled ? { streamArn: `${arn}/stream/2026-01-01T00:00:00.000` } : {}),
+      };
     }
     case "aws:apigatewayv2/api:Api": {
       const scheme = inputs.protocolType === "WEBSOCKET" ? "wss" : "https";
-      return { ...common, apiEndpoint: `${scheme}://${name}-id.execute-api.${REGION}.amazonaws.com`, executionArn: `arn:aws:execute-api:${REGION}:${ACCOUNT}:${name}-id` };
+      return {
+        ...common,
+        apiEndpoint: `${scheme}://${name}-id.execute-api.${REGION}.amazonaws.com`,
+        executionArn: `arn:aws:execute-api:${REGION}:${ACCOUNT}:${name}-id`,
+      };
     }
     case "aws:cloudformation/stack:Stack":
       return { ...common, outputs: {} };
     case "aws:cognito/userPool:UserPool":
-      return { ...common, id: `${REGION}_mockpool`, arn: `arn:aws:cognito-idp:${REGION}:${ACCOUNT}:userpool/${REGION}_mockpool` };
+      return {
+        ...common,
+        id: `${REGION}_mockpool`,
+        arn: `arn:aws:cognito-idp:${REGION}:${ACCOUNT}:userpool/${REGION}_mockpool`,
+      };
     default:
       return common;
   }
@@ -96,7 +116,10 @@ export interface Recorder {
   readonly resources: MockResource[];
   readonly calls: MockCall[];
   readonly mocks: {
-    newResource(args: { type: string; name: string; inputs: Record<string, unknown> }): { id: string; state: Record<string, unknown> };
+    newResource(args: { type: string; name: string; inputs: Record<string, unknown> }): {
+      id: string;
+      state: Record<string, unknown>;
+    };
     call(args: { token: string; inputs: Record<string, unknown> }): Record<string, unknown>;
   };
 }
@@ -120,12 +143,22 @@ export function createRecorder(): Recorder {
           case "aws:index/getCallerIdentity:getCallerIdentity":
             return { accountId: ACCOUNT, arn: `arn:aws:iam::${ACCOUNT}:user/ci`, userId: "AIDAMOCK", id: ACCOUNT };
           case "aws:index/getRegion:getRegion":
-            return { name: REGION, region: REGION, id: REGION, description: "US East (N. Virginia)", endpoint: `ec2.${REGION}.amazonaws.com` };
+            return {
+              name: REGION,
+              region: REGION,
+              id: REGION,
+              description: "US East (N. Virginia)",
+              endpoint: `ec2.${REGION}.amazonaws.com`,
+            };
           case "aws:index/getPartition:getPartition":
             return { partition: "aws", dnsSuffix: "amazonaws.com", reverseDnsPrefix: "com.amazonaws", id: "aws" };
           case "aws:iam/getPolicyDocument:getPolicyDocument":
             // The provider echoes its inputs (SST reads `statements` back) next to the rendered JSON.
-            return { ...inputs, json: renderPolicy((inputs.statements ?? []) as Parameters<typeof renderPolicy>[0]), id: "policy" };
+            return {
+              ...inputs,
+              json: renderPolicy((inputs.statements ?? []) as Parameters<typeof renderPolicy>[0]),
+              id: "policy",
+            };
           default:
             return {};
         }

@@ -114,7 +114,9 @@ export async function runInfra(options: RunInfraOptions): Promise<InfraRun> {
   // The same @pulumi/pulumi instance the components load: mocks and stack state are module-global.
   const pulumi = require("@pulumi/pulumi") as PulumiModule;
   const work = fs.mkdtempSync(path.join(os.tmpdir(), "matchplace-infra-"));
-  const server = await startSstServer(require("esbuild"), ROOT, work, { stubMissingHandlers: options.stubMissingHandlers ?? false });
+  const server = await startSstServer(require("esbuild"), ROOT, work, {
+    stubMissingHandlers: options.stubMissingHandlers ?? false,
+  });
   process.env.SST_SERVER = server.url;
 
   const errors: string[] = [];
@@ -128,11 +130,22 @@ export async function runInfra(options: RunInfraOptions): Promise<InfraRun> {
 
   const g = globalThis as Record<string, unknown>;
   g.$dev = false;
-  g.$cli = { command: "deploy", rpc: server.url, paths: { home: ROOT, root: ROOT, work, platform: PLATFORM }, state: { version: {} } };
+  g.$cli = {
+    command: "deploy",
+    rpc: server.url,
+    paths: { home: ROOT, root: ROOT, work, platform: PLATFORM },
+    state: { version: {} },
+  };
   Object.assign(g, await import(path.join(PLATFORM, "src", "shim", "run.js")));
   const config = (await import(path.join(ROOT, "sst.config.ts"))).default;
   const app = await config.app({ stage: options.stage });
-  g.$app = { name: app.name, stage: options.stage, removal: app.removal ?? "retain", protect: app.protect ?? false, providers: app.providers ?? {} };
+  g.$app = {
+    name: app.name,
+    stage: options.stage,
+    removal: app.removal ?? "retain",
+    protect: app.protect ?? false,
+    providers: app.providers ?? {},
+  };
   g.aws = require("@pulumi/aws");
   g.sst = await import(path.join(PLATFORM, "src", "components", "index.ts"));
   const { run } = await import(path.join(PLATFORM, "src", "auto", "run.ts"));
@@ -146,8 +159,14 @@ export async function runInfra(options: RunInfraOptions): Promise<InfraRun> {
         run(async () => {
           // Registered after SST's own stack transformations, so it sees what they set.
           pulumi.runtime.registerStackTransformation((args: TransformArgs) => {
-            const dependsOn = [args.opts.dependsOn ?? []].flat().map((r: unknown) => (r as { __name?: string } | undefined)?.__name ?? "?");
-            captured.set(`${args.type}::${args.name}`, { retainOnDelete: args.opts.retainOnDelete, protect: args.opts.protect, dependsOn });
+            const dependsOn = [args.opts.dependsOn ?? []]
+              .flat()
+              .map((r: unknown) => (r as { __name?: string } | undefined)?.__name ?? "?");
+            captured.set(`${args.type}::${args.name}`, {
+              retainOnDelete: args.opts.retainOnDelete,
+              protect: args.opts.protect,
+              dependsOn,
+            });
             return undefined;
           });
           return config.run();
@@ -166,7 +185,10 @@ export async function runInfra(options: RunInfraOptions): Promise<InfraRun> {
     await drain(pulumi, {
       count: () => recorder.resources.length + server.builds.length,
       busy: () => server.pending() > 0,
-      waiting: () => server.builds.some((b) => b.errors.length === 0 && !recorder.resources.some((r) => r.name === `${b.functionId}Function`)),
+      waiting: () =>
+        server.builds.some(
+          (b) => b.errors.length === 0 && !recorder.resources.some((r) => r.name === `${b.functionId}Function`),
+        ),
       done: () => done,
     });
     if (!done) errors.push("the program never resolved its outputs (an apply() callback failed or hangs)");
@@ -191,7 +213,12 @@ export async function runInfra(options: RunInfraOptions): Promise<InfraRun> {
     ofType,
     get(type, name) {
       const found = ofType(type).find((r) => r.name === name);
-      if (!found) throw new Error(`no ${type} named ${name}; have: ${ofType(type).map((r) => r.name).join(", ")}`);
+      if (!found)
+        throw new Error(
+          `no ${type} named ${name}; have: ${ofType(type)
+            .map((r) => r.name)
+            .join(", ")}`,
+        );
       return found;
     },
   };

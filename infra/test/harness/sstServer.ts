@@ -70,7 +70,10 @@ interface BuildInput {
 export function namedImports(code: string): Record<string, string[]> {
   const found: Record<string, string[]> = {};
   for (const m of code.matchAll(/import\s*\{([^}]*)\}\s*from\s*"([^"]+)"/g)) {
-    const names = m[1]!.split(",").map((n) => n.trim().split(/\s+as\s+/)[0]!).filter(Boolean);
+    const names = m[1]!
+      .split(",")
+      .map((n) => n.trim().split(/\s+as\s+/)[0]!)
+      .filter(Boolean);
     found[m[2]!] = [...new Set([...(found[m[2]!] ?? []), ...names])];
   }
   return found;
@@ -83,16 +86,35 @@ export function namedImports(code: string): Record<string, string[]> {
  */
 const workspaceOnly = {
   name: "workspace-only",
-  setup(build: { onResolve(options: { filter: RegExp }, callback: (args: { path: string }) => { external: boolean } | undefined): void }) {
-    build.onResolve({ filter: /^[^./]/ }, (args) => (args.path.startsWith("@matchplace/") ? undefined : { external: true }));
+  setup(build: {
+    onResolve(
+      options: { filter: RegExp },
+      callback: (args: { path: string }) => { external: boolean } | undefined,
+    ): void;
+  }) {
+    build.onResolve({ filter: /^[^./]/ }, (args) =>
+      args.path.startsWith("@matchplace/") ? undefined : { external: true },
+    );
   },
 };
 
-async function build(esbuild: Esbuild, root: string, work: string, input: BuildInput, options: SstServerOptions): Promise<HandlerBuild> {
+async function build(
+  esbuild: Esbuild,
+  root: string,
+  work: string,
+  input: BuildInput,
+  options: SstServerOptions,
+): Promise<HandlerBuild> {
   const { source, exportName } = resolveHandler(root, input.handler);
-  const record = { functionId: input.functionID, handler: input.handler, links: input.links ?? {}, externalImports: {} };
+  const record = {
+    functionId: input.functionID,
+    handler: input.handler,
+    links: input.links ?? {},
+    externalImports: {},
+  };
   if (!source && options.stubMissingHandlers) return { ...record, exports: [exportName], errors: [], stub: true };
-  if (!source) return { ...record, exports: [], errors: [`Could not find a source file for handler "${input.handler}"`] };
+  if (!source)
+    return { ...record, exports: [], errors: [`Could not find a source file for handler "${input.handler}"`] };
   const out = path.join(work, "artifacts", `${input.functionID}-src`);
   const outfile = path.join(out, source.replace(/\.[^.]+$/, ".mjs"));
   try {
@@ -108,10 +130,14 @@ async function build(esbuild: Esbuild, root: string, work: string, input: BuildI
       metafile: true,
       logLevel: "silent",
       plugins: [workspaceOnly],
-      banner: { js: `import { createRequire as topLevelCreateRequire } from "module"; const require = topLevelCreateRequire(import.meta.url);` },
+      banner: {
+        js: `import { createRequire as topLevelCreateRequire } from "module"; const require = topLevelCreateRequire(import.meta.url);`,
+      },
     });
     const exports = Object.values(result.metafile!.outputs).flatMap((o) => o.exports);
-    const errors = exports.includes(exportName) ? [] : [`Handler "${input.handler}": module has no export "${exportName}"`];
+    const errors = exports.includes(exportName)
+      ? []
+      : [`Handler "${input.handler}": module has no export "${exportName}"`];
     return { ...record, source, exports, errors, externalImports: namedImports(fs.readFileSync(outfile, "utf8")) };
   } catch (cause) {
     return { ...record, source, exports: [], errors: [`Handler "${input.handler}": ${(cause as Error).message}`] };
@@ -123,7 +149,12 @@ async function build(esbuild: Esbuild, root: string, work: string, input: BuildI
  * @param root repo root (handler strings are relative to it)
  * @param work SST's work dir (`$cli.paths.work`), where bundles go
  */
-export async function startSstServer(esbuild: Esbuild, root: string, work: string, options: SstServerOptions = {}): Promise<SstServer> {
+export async function startSstServer(
+  esbuild: Esbuild,
+  root: string,
+  work: string,
+  options: SstServerOptions = {},
+): Promise<SstServer> {
   const builds: HandlerBuild[] = [];
   let running = 0;
   const handle = async (method: string, args: Record<string, unknown>): Promise<unknown> => {
@@ -144,7 +175,9 @@ export async function startSstServer(esbuild: Esbuild, root: string, work: strin
           builds.push(result);
           const out = path.join(work, "artifacts", `${result.functionId}-src`);
           fs.mkdirSync(out, { recursive: true });
-          const handler = result.source ? `${result.source.replace(/\.[^.]+$/, "")}.${resolveHandler(root, result.handler).exportName}` : result.handler;
+          const handler = result.source
+            ? `${result.source.replace(/\.[^.]+$/, "")}.${resolveHandler(root, result.handler).exportName}`
+            : result.handler;
           return { handler, out, errors: result.errors, sourcemaps: [] };
         } finally {
           running -= 1;

@@ -24,7 +24,10 @@ export function gameLiftSuite(get: () => InfraRun, expected: { stage: string; de
   const prefix = `matchplace-${expected.stage}-`;
   const template = () => {
     const stack = get().get("aws:cloudformation/stack:Stack", "GameLift");
-    return JSON.parse(stack.inputs.templateBody) as { Resources: Record<string, CfnResource>; Outputs: Record<string, unknown> };
+    return JSON.parse(stack.inputs.templateBody) as {
+      Resources: Record<string, CfnResource>;
+      Outputs: Record<string, unknown>;
+    };
   };
   const ofType = (type: string) => Object.entries(template().Resources).filter(([, r]) => r.Type === type);
   const topicArn = () => get().get("aws:sns/topic:Topic", "EventsTopic").state.arn as string;
@@ -58,14 +61,17 @@ export function gameLiftSuite(get: () => InfraRun, expected: { stage: string; de
       const configurations = ofType("AWS::GameLift::MatchmakingConfiguration");
       const seeds = readSeed("configurations");
       expect(configurations).toHaveLength(seeds.length);
-      const idOf = (type: string, name: string) => ofType(type).find(([, r]) => r.Properties.Name === prefix + name)![0];
+      const idOf = (type: string, name: string) =>
+        ofType(type).find(([, r]) => r.Properties.Name === prefix + name)![0];
       for (const { Name, RuleSetName, GameSessionQueues, ...rest } of seeds) {
         const [, config] = configurations.find(([, c]) => c.Properties.Name === prefix + Name)!;
         expect(config.Properties).toEqual({
           ...rest,
           Name: prefix + Name,
           RuleSetName: { Ref: idOf("AWS::GameLift::MatchmakingRuleSet", RuleSetName) },
-          GameSessionQueueArns: (GameSessionQueues as string[]).map((q) => ({ "Fn::GetAtt": [idOf("AWS::GameLift::GameSessionQueue", q), "Arn"] })),
+          GameSessionQueueArns: (GameSessionQueues as string[]).map((q) => ({
+            "Fn::GetAtt": [idOf("AWS::GameLift::GameSessionQueue", q), "Arn"],
+          })),
           NotificationTarget: topicArn(),
         });
       }
@@ -73,7 +79,11 @@ export function gameLiftSuite(get: () => InfraRun, expected: { stage: string; de
 
     it("deploys no fleet (fleets/ is for the local stage) and only GameLift resources", () => {
       expect(new Set(Object.values(template().Resources).map((r) => r.Type))).toEqual(
-        new Set(["AWS::GameLift::MatchmakingRuleSet", "AWS::GameLift::GameSessionQueue", "AWS::GameLift::MatchmakingConfiguration"]),
+        new Set([
+          "AWS::GameLift::MatchmakingRuleSet",
+          "AWS::GameLift::GameSessionQueue",
+          "AWS::GameLift::MatchmakingConfiguration",
+        ]),
       );
     });
 
@@ -87,7 +97,10 @@ export function gameLiftSuite(get: () => InfraRun, expected: { stage: string; de
       for (const build of run.builds) {
         expect(build.links.Table, build.handler).toMatchObject({ name: table.state.name });
         expect(build.links.Events, build.handler).toMatchObject({ arn: topicArn() });
-        expect(build.links.Matchmaking, build.handler).toMatchObject({ configurationName: `${prefix}arena`, queueName: `${prefix}arena` });
+        expect(build.links.Matchmaking, build.handler).toMatchObject({
+          configurationName: `${prefix}arena`,
+          queueName: `${prefix}arena`,
+        });
       }
     });
   });

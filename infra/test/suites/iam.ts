@@ -9,7 +9,12 @@ import type { InfraRun } from "../harness/runInfra.js";
 const fn = (module: string): string => `packages/functions/src/${module}.handler`;
 
 /** What SST grants a table's stream subscriber. */
-const STREAM_READ = ["dynamodb:DescribeStream", "dynamodb:GetRecords", "dynamodb:GetShardIterator", "dynamodb:ListStreams"];
+const STREAM_READ = [
+  "dynamodb:DescribeStream",
+  "dynamodb:GetRecords",
+  "dynamodb:GetShardIterator",
+  "dynamodb:ListStreams",
+];
 
 /** GameLift actions a function's role allows, without the prefix. */
 function gameLiftActions(run: InfraRun, functionId: string): string[] {
@@ -22,7 +27,9 @@ function gameLiftActions(run: InfraRun, functionId: string): string[] {
 /** GameLift commands a function's bundle imports (`StartMatchmakingCommand` → `StartMatchmaking`). */
 function gameLiftCommands(run: InfraRun, functionId: string): string[] {
   const build = run.builds.find((b) => b.functionId === functionId)!;
-  return (build.externalImports["@aws-sdk/client-gamelift"] ?? []).filter((n) => n.endsWith("Command")).map((n) => n.slice(0, -"Command".length));
+  return (build.externalImports["@aws-sdk/client-gamelift"] ?? [])
+    .filter((n) => n.endsWith("Command"))
+    .map((n) => n.slice(0, -"Command".length));
 }
 
 /**
@@ -41,7 +48,10 @@ export function iamSuite(get: () => InfraRun, expected: { queueArns: string[] })
           expect(s.Effect).toBe("Allow");
           for (const action of s.Action) expect(action, functionId).not.toContain("*");
           if (s.Resource.includes("*")) {
-            expect(s.Action.every((a) => a.startsWith("gamelift:") && !QUEUE_SCOPED_ACTIONS.has(a.slice(9) as never)), functionId).toBe(true);
+            expect(
+              s.Action.every((a) => a.startsWith("gamelift:") && !QUEUE_SCOPED_ACTIONS.has(a.slice(9) as never)),
+              functionId,
+            ).toBe(true);
           }
         }
       }
@@ -49,12 +59,16 @@ export function iamSuite(get: () => InfraRun, expected: { queueArns: string[] })
 
     it("scopes table actions to the table and its indexes, stream reads to its stream, and SQS actions to the dead-letter queue", () => {
       const run = get();
-      const { arn: table, streamArn } = run.ofType("aws:dynamodb/table:Table")[0]!.state as { arn: string; streamArn: string };
+      const { arn: table, streamArn } = run.ofType("aws:dynamodb/table:Table")[0]!.state as {
+        arn: string;
+        streamArn: string;
+      };
       const dlq = run.get("aws:sqs/queue:Queue", "EventsDeadLetterQueue").state.arn as string;
       for (const { functionId } of functions()) {
         for (const s of roleStatements(run, functionId)) {
           if (s.Action.every((a) => STREAM_READ.includes(a))) expect(s.Resource, functionId).toEqual([streamArn]);
-          else if (s.Action.some((a) => a.startsWith("dynamodb:"))) expect(s.Resource.every((r) => r === table || r === `${table}/index/*`)).toBe(true);
+          else if (s.Action.some((a) => a.startsWith("dynamodb:")))
+            expect(s.Resource.every((r) => r === table || r === `${table}/index/*`)).toBe(true);
           if (s.Action.some((a) => a.startsWith("sqs:"))) expect(s.Resource).toEqual([dlq]);
         }
       }
@@ -64,10 +78,12 @@ export function iamSuite(get: () => InfraRun, expected: { queueArns: string[] })
       const run = get();
       for (const { functionId } of functions()) {
         const role = run.get("aws:iam/role:Role", `${functionId}Role`);
-        expect(JSON.parse(role.inputs.assumeRolePolicy).Statement.map((s: { Principal: unknown }) => s.Principal)).toEqual([
-          { Service: "lambda.amazonaws.com" },
+        expect(
+          JSON.parse(role.inputs.assumeRolePolicy).Statement.map((s: { Principal: unknown }) => s.Principal),
+        ).toEqual([{ Service: "lambda.amazonaws.com" }]);
+        expect(role.inputs.managedPolicyArns).toEqual([
+          "arn:aws:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole",
         ]);
-        expect(role.inputs.managedPolicyArns).toEqual(["arn:aws:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole"]);
       }
     });
 
@@ -83,8 +99,8 @@ export function iamSuite(get: () => InfraRun, expected: { queueArns: string[] })
       const granted = new Set<string>();
       for (const { functionId, handler } of functions()) {
         const commands = gameLiftCommands(run, functionId);
-        commands.forEach((c) => called.add(c));
-        gameLiftActions(run, functionId).forEach((a) => granted.add(a));
+        for (const c of commands) called.add(c);
+        for (const a of gameLiftActions(run, functionId)) granted.add(a);
         for (const action of gameLiftActions(run, functionId)) expect(commands, handler).toContain(action);
       }
       expect([...called].filter((c) => !granted.has(c))).toEqual([]);
@@ -92,30 +108,45 @@ export function iamSuite(get: () => InfraRun, expected: { queueArns: string[] })
 
     it("scopes StartGameSessionPlacement to the game session queue", () => {
       if (!built(fn("placements/start"))) return;
-      const s = roleStatements(get(), idOf(fn("placements/start"))).find((x) => x.Action.includes("gamelift:StartGameSessionPlacement"))!;
+      const s = roleStatements(get(), idOf(fn("placements/start"))).find((x) =>
+        x.Action.includes("gamelift:StartGameSessionPlacement"),
+      )!;
       expect(s.Resource).toEqual(expected.queueArns);
     });
 
     it("lets read routes write nothing", () => {
       for (const handler of Object.keys(handlerAccess).filter((h) => handlerAccess[h]!.table === "read" && built(h))) {
-        const writes = roleStatements(get(), idOf(handler)).filter((s) => s.Action.some((a) => /Put|Update|Delete|Write|ConditionCheck/.test(a)));
-        expect(writes.map((s) => [s.Action, s.Condition]), handler).toEqual([]);
+        const writes = roleStatements(get(), idOf(handler)).filter((s) =>
+          s.Action.some((a) => /Put|Update|Delete|Write|ConditionCheck/.test(a)),
+        );
+        expect(
+          writes.map((s) => [s.Action, s.Condition]),
+          handler,
+        ).toEqual([]);
       }
     });
 
     it("gives health only what its dependency checks need, the consumer SendMessage to the DLQ and the redrive its drain actions", () => {
       if (built(fn("health/get"))) {
-        expect(allowedActions(get(), idOf(fn("health/get"))).filter((a) => a.startsWith("gamelift:"))).toEqual(["gamelift:DescribeMatchmakingConfigurations"]);
-        expect(allowedActions(get(), idOf(fn("health/get"))).filter((a) => a.startsWith("dynamodb:") && !/^dynamodb:(Get|BatchGet|Query|Scan|DescribeTable|ConditionCheck)/.test(a))).toEqual([]);
-      }
-      expect(allowedActions(get(), "EventsSubscriberConsumerFunction").filter((a) => a.startsWith("sqs:"))).toEqual(["sqs:SendMessage"]);
-      if (built(REDRIVE_HANDLER)) {
-        expect(allowedActions(get(), idOf(REDRIVE_HANDLER)).filter((a) => a.startsWith("sqs:")).sort()).toEqual([
-          "sqs:ChangeMessageVisibility",
-          "sqs:DeleteMessage",
-          "sqs:GetQueueAttributes",
-          "sqs:ReceiveMessage",
+        expect(allowedActions(get(), idOf(fn("health/get"))).filter((a) => a.startsWith("gamelift:"))).toEqual([
+          "gamelift:DescribeMatchmakingConfigurations",
         ]);
+        expect(
+          allowedActions(get(), idOf(fn("health/get"))).filter(
+            (a) =>
+              a.startsWith("dynamodb:") && !/^dynamodb:(Get|BatchGet|Query|Scan|DescribeTable|ConditionCheck)/.test(a),
+          ),
+        ).toEqual([]);
+      }
+      expect(allowedActions(get(), "EventsSubscriberConsumerFunction").filter((a) => a.startsWith("sqs:"))).toEqual([
+        "sqs:SendMessage",
+      ]);
+      if (built(REDRIVE_HANDLER)) {
+        expect(
+          allowedActions(get(), idOf(REDRIVE_HANDLER))
+            .filter((a) => a.startsWith("sqs:"))
+            .sort(),
+        ).toEqual(["sqs:ChangeMessageVisibility", "sqs:DeleteMessage", "sqs:GetQueueAttributes", "sqs:ReceiveMessage"]);
       }
     });
   });

@@ -35,12 +35,19 @@ async function checkZip(path: string): Promise<void> {
  * into a fresh temporary directory.
  * @throws RefusedError for a missing or unreadable path, a non-zip file or an empty directory.
  */
-export async function prepareArchive(input: string, cwd: string, options: { readonly compress?: boolean; readonly signal?: AbortSignal } = {}): Promise<Archive> {
+export async function prepareArchive(
+  input: string,
+  cwd: string,
+  options: { readonly compress?: boolean; readonly signal?: AbortSignal } = {},
+): Promise<Archive> {
   const path = resolve(cwd, input);
   const info = await stat(path).catch((err: NodeJS.ErrnoException) => {
-    throw new RefusedError(`cannot read ${input}: ${err.code === "ENOENT" ? "no such file or directory" : (err.code ?? err.message)}`, {
-      cause: err,
-    });
+    throw new RefusedError(
+      `cannot read ${input}: ${err.code === "ENOENT" ? "no such file or directory" : (err.code ?? err.message)}`,
+      {
+        cause: err,
+      },
+    );
   });
   if (info.isFile()) {
     await checkZip(path);

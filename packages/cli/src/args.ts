@@ -98,11 +98,17 @@ export const commands: Readonly<Record<Exclude<CommandName, "help">, CommandSpec
       json: { type: "string", help: "write the JSON report to this file (- for stdout)" },
       html: { type: "string", help: "write the self-contained HTML report to this file" },
       compare: { type: "string", help: "a second rule set, run on the very same population" },
-      live: { type: "boolean", help: "drive the population through the running local stage as real clients (REST + realtime)" },
+      live: {
+        type: "boolean",
+        help: "drive the population through the running local stage as real clients (REST + realtime)",
+      },
       stage: { type: "string", help: "--live: the stage's endpoints file (default .matchplace/local.json)" },
       rate: { type: "string", help: "--live: at most this many requests to the stage per second (default 20)" },
       concurrency: { type: "string", help: "--live: at most this many requests in flight (default 8)" },
-      "time-scale": { type: "string", help: "--live: simulated seconds per wall second (default: the arrival window in at most 60 s)" },
+      "time-scale": {
+        type: "string",
+        help: "--live: simulated seconds per wall second (default: the arrival window in at most 60 s)",
+      },
     },
   },
 };
@@ -124,7 +130,10 @@ type ParseArgsOptions = Record<string, { type: "string" | "boolean"; short?: str
 function allOptions(command?: Exclude<CommandName, "help">): ParseArgsOptions {
   const merged: ParseArgsOptions = {};
   // First pass: globals win (so `builds --json` stays a flag); a command's pass: its own options win.
-  const specs = command === undefined ? [...Object.values(commands).map((c) => c.options), globalOptions] : [globalOptions, commands[command].options];
+  const specs =
+    command === undefined
+      ? [...Object.values(commands).map((c) => c.options), globalOptions]
+      : [globalOptions, commands[command].options];
   for (const spec of specs) {
     for (const [name, option] of Object.entries(spec)) {
       merged[name] = option.short === undefined ? { type: option.type } : { type: option.type, short: option.short };
@@ -154,7 +163,8 @@ export function parseCommandLine(argv: readonly string[]): ParsedCommandLine {
   if (match === undefined) throw new UsageError(`unknown command: ${words.slice(0, 2).join(" ")}`);
   const [command, matched] = match;
   // A command that redefines a global option (simulate's `--json <file>`) is parsed again with its own table.
-  if (command !== "help" && Object.keys(commands[command].options).some((name) => name in globalOptions)) parsed = parse(allOptions(command));
+  if (command !== "help" && Object.keys(commands[command].options).some((name) => name in globalOptions))
+    parsed = parse(allOptions(command));
   if (command !== "help") {
     const own = commands[command].options;
     for (const token of parsed.tokens) {
@@ -178,7 +188,12 @@ export function usage(command?: CommandName): string {
   };
   if (command !== undefined && command !== "help") {
     const spec = commands[command];
-    lines.push(`usage: matchplace ${command}${spec.args === "" ? "" : ` ${spec.args}`} [options]`, "", spec.summary, "");
+    lines.push(
+      `usage: matchplace ${command}${spec.args === "" ? "" : ` ${spec.args}`} [options]`,
+      "",
+      spec.summary,
+      "",
+    );
     if (Object.keys(spec.options).length > 0) {
       lines.push("options:");
       optionLines(spec.options);

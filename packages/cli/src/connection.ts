@@ -46,7 +46,9 @@ export function findLocalConfig(cwd: string): string | undefined {
 export function readLocalConfig(cwd: string): LocalStageConfig {
   const path = findLocalConfig(cwd);
   if (path === undefined) {
-    throw new RefusedError(`--local: no ${localConfigPath} in ${cwd} or its parents; start the local stage with \`npm start\``);
+    throw new RefusedError(
+      `--local: no ${localConfigPath} in ${cwd} or its parents; start the local stage with \`npm start\``,
+    );
   }
   let parsed: unknown;
   try {
@@ -71,7 +73,8 @@ function checkUrl(value: string, what: string): string {
   } catch (err) {
     throw new UsageError(`${what} is not a URL: "${value}"`, { cause: err });
   }
-  if (url.protocol !== "http:" && url.protocol !== "https:") throw new UsageError(`${what} must be http(s): "${value}"`);
+  if (url.protocol !== "http:" && url.protocol !== "https:")
+    throw new UsageError(`${what} must be http(s): "${value}"`);
   return value;
 }
 
@@ -85,13 +88,18 @@ function isLoopback(endpoint: string): boolean {
  * the local stage with `--local`, or any GameLift endpoint with `--endpoint`.
  */
 export function resolveConnection(options: ConnectionOptions, io: CliIo): Connection {
-  if (options.local && options.endpoint !== undefined) throw new UsageError("use either --local or --endpoint, not both");
+  if (options.local && options.endpoint !== undefined)
+    throw new UsageError("use either --local or --endpoint, not both");
   const local = options.local ? readLocalConfig(io.cwd) : undefined;
-  const endpoint = local?.gamelift ?? (options.endpoint === undefined ? undefined : checkUrl(options.endpoint, "--endpoint"));
+  const endpoint =
+    local?.gamelift ?? (options.endpoint === undefined ? undefined : checkUrl(options.endpoint, "--endpoint"));
   const s3Endpoint = options.s3Endpoint === undefined ? local?.s3 : checkUrl(options.s3Endpoint, "--s3-endpoint");
   // An emulator needs some Region; AWS gets the SDK's own chain (env, profile) when none is given.
   const emulated = local !== undefined || (endpoint !== undefined && isLoopback(endpoint));
-  const region = options.region ?? local?.region ?? (emulated ? (io.env.AWS_REGION ?? io.env.AWS_DEFAULT_REGION ?? "us-east-1") : undefined);
+  const region =
+    options.region ??
+    local?.region ??
+    (emulated ? (io.env.AWS_REGION ?? io.env.AWS_DEFAULT_REGION ?? "us-east-1") : undefined);
   // A loopback endpoint is an emulator: it needs some credentials but checks none.
   const useLocalCredentials = endpoint !== undefined && isLoopback(endpoint) && io.env.AWS_ACCESS_KEY_ID === undefined;
   const gamelift = new GameLiftClient({
@@ -123,5 +131,7 @@ export function resolveConnection(options: ConnectionOptions, io: CliIo): Connec
 
 /** Wraps an unexpected failure of building the connection. */
 export function connectionError(err: unknown): CliError {
-  return err instanceof CliError ? err : new CliError(`cannot connect: ${(err as Error).message}`, undefined, { cause: err });
+  return err instanceof CliError
+    ? err
+    : new CliError(`cannot connect: ${(err as Error).message}`, undefined, { cause: err });
 }

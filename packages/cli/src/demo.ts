@@ -1,7 +1,13 @@
 import { existsSync, readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { DescribePlayerSessionsCommand, GameLiftClient, TerminateGameSessionCommand } from "@aws-sdk/client-gamelift";
-import { connectRealtime, createClient, type RealtimeConnection, type Ticket, type UpdateSource } from "@matchplace/client";
+import {
+  connectRealtime,
+  createClient,
+  type RealtimeConnection,
+  type Ticket,
+  type UpdateSource,
+} from "@matchplace/client";
 import { findLocalConfig } from "./connection.js";
 import { signedPost, type ServerSigningCredentials } from "./serverSigner.js";
 
@@ -48,8 +54,15 @@ function endpoints(): Endpoints {
 function opened(live: RealtimeConnection, ms: number): Promise<void> {
   return new Promise((resolve) => {
     if (live.connected) return resolve();
-    const timer = setTimeout(() => (off(), resolve()), ms);
-    const off = live.on("open", () => (clearTimeout(timer), off(), resolve()));
+    const timer = setTimeout(() => {
+      off();
+      resolve();
+    }, ms);
+    const off = live.on("open", () => {
+      clearTimeout(timer);
+      off();
+      resolve();
+    });
   });
 }
 
@@ -68,15 +81,27 @@ async function player(ep: Endpoints, playerId: string): Promise<Result> {
     const onChange = (t: Ticket, source: UpdateSource): void => {
       heard = { source, delayMs: Date.now() - Date.parse(t.updatedAt) };
     };
-    const view = live ? await live.watchTicket(ticket.ticketId, { timeoutMs: 120_000, onChange }) : await client.waitForTicket(ticket.ticketId, { timeoutMs: 120_000 });
-    return { playerId, status: view.status, team: view.match?.team, skill, connection: view.connection, waitedMs: Date.now() - started, heard };
+    const view = live
+      ? await live.watchTicket(ticket.ticketId, { timeoutMs: 120_000, onChange })
+      : await client.waitForTicket(ticket.ticketId, { timeoutMs: 120_000 });
+    return {
+      playerId,
+      status: view.status,
+      team: view.match?.team,
+      skill,
+      connection: view.connection,
+      waitedMs: Date.now() - started,
+      heard,
+    };
   } finally {
     await live?.close();
   }
 }
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { players: { type: "string", default: "8" }, rounds: { type: "string", default: "1" } } });
+  const { values } = parseArgs({
+    options: { players: { type: "string", default: "8" }, rounds: { type: "string", default: "1" } },
+  });
   const count = Number(values.players);
   const rounds = Number(values.rounds);
   if (!Number.isInteger(count) || count < 1 || count > 200) throw new Error("--players: 1..200");
@@ -94,8 +119,13 @@ async function main(): Promise<void> {
 
 /** One round: every player matchmakes; prints the game sessions, teams and skills. */
 async function playRound(ep: Endpoints, ids: readonly string[], count: number): Promise<Result[]> {
-  process.stdout.write(`${count} virtual players start matchmaking on ${ep.api}${ep.websocket ? ` and hear of their match on ${ep.websocket}` : ""}\n`);
-  if (!ep.websocket) process.stdout.write("(no `websocket` in .matchplace/local.json: this stage has no realtime API, so the players poll)\n");
+  process.stdout.write(
+    `${count} virtual players start matchmaking on ${ep.api}${ep.websocket ? ` and hear of their match on ${ep.websocket}` : ""}\n`,
+  );
+  if (!ep.websocket)
+    process.stdout.write(
+      "(no `websocket` in .matchplace/local.json: this stage has no realtime API, so the players poll)\n",
+    );
   const results = await Promise.all(ids.map((id) => player(ep, id)));
   const sessions = new Map<string, Result[]>();
   for (const r of results) {
@@ -108,12 +138,18 @@ async function playRound(ep: Endpoints, ids: readonly string[], count: number): 
     for (const m of members) {
       const c = m.connection;
       const heard = m.heard ? `  ${m.heard.source} ${m.heard.delayMs} ms after the match was made` : "";
-      process.stdout.write(`    ${m.playerId.padEnd(18)} ${(m.team ?? "").padEnd(5)} skill ${String(m.skill ?? "").padEnd(5)} ${m.status.padEnd(10)} ${c ? `${c.ipAddress}:${c.port}  ${c.playerSessionId}` : ""}  (${m.waitedMs} ms)${heard}\n`);
+      process.stdout.write(
+        `    ${m.playerId.padEnd(18)} ${(m.team ?? "").padEnd(5)} skill ${String(m.skill ?? "").padEnd(5)} ${m.status.padEnd(10)} ${c ? `${c.ipAddress}:${c.port}  ${c.playerSessionId}` : ""}  (${m.waitedMs} ms)${heard}\n`,
+      );
     }
   }
   const pushed = results.flatMap((r) => (r.heard?.source === "push" ? [r.heard.delayMs] : [])).sort((a, b) => a - b);
-  if (ep.websocket && !pushed.length) process.stdout.write("\nno push arrived: the players fell back to polling (see the stage's log)\n");
-  if (pushed.length) process.stdout.write(`\npush delay (match made → message arrived): min ${pushed[0]} ms, median ${pushed[Math.floor(pushed.length / 2)]} ms, max ${pushed[pushed.length - 1]} ms over ${pushed.length} players\n`);
+  if (ep.websocket && !pushed.length)
+    process.stdout.write("\nno push arrived: the players fell back to polling (see the stage's log)\n");
+  if (pushed.length)
+    process.stdout.write(
+      `\npush delay (match made → message arrived): min ${pushed[0]} ms, median ${pushed[Math.floor(pushed.length / 2)]} ms, max ${pushed[pushed.length - 1]} ms over ${pushed.length} players\n`,
+    );
   return results;
 }
 
@@ -123,9 +159,14 @@ async function playRound(ep: Endpoints, ids: readonly string[], count: number): 
  * API and terminate it in GameLift.
  */
 async function finishMatches(ep: Endpoints, results: readonly Result[]): Promise<void> {
-  if (!ep.serverCredentials || !ep.gamelift) throw new Error("local.json has no serverCredentials/gamelift: restart the stage with this version");
+  if (!ep.serverCredentials || !ep.gamelift)
+    throw new Error("local.json has no serverCredentials/gamelift: restart the stage with this version");
   const region = ep.region ?? "us-east-1";
-  const gl = new GameLiftClient({ endpoint: ep.gamelift, region, credentials: { accessKeyId: "local", secretAccessKey: "local" } });
+  const gl = new GameLiftClient({
+    endpoint: ep.gamelift,
+    region,
+    credentials: { accessKeyId: "local", secretAccessKey: "local" },
+  });
   const bySession = new Map<string, Result[]>();
   for (const r of results) {
     if (!r.connection) continue;
@@ -137,16 +178,27 @@ async function finishMatches(ep: Endpoints, results: readonly Result[]): Promise
   for (const [arn, members] of bySession) {
     const sorted = [...members].sort((a, b) => a.playerId.localeCompare(b.playerId));
     const winner = sorted[0]?.team ?? "";
-    const teams = [...new Set(members.map((m) => m.team ?? ""))].map((team) => ({ team, rank: team === winner ? 1 : 2 }));
+    const teams = [...new Set(members.map((m) => m.team ?? ""))].map((team) => ({
+      team,
+      rank: team === winner ? 1 : 2,
+    }));
     const path = `/v1/server/game-sessions/${encodeURIComponent(arn)}`;
     const reported = await signedPost(ep.api, ep.serverCredentials, region, `${path}/results`, { teams });
-    if (reported.status !== 200) throw new Error(`results for ${arn}: ${reported.status} ${JSON.stringify(reported.body)}`);
+    if (reported.status !== 200)
+      throw new Error(`results for ${arn}: ${reported.status} ${JSON.stringify(reported.body)}`);
     const ended = await signedPost(ep.api, ep.serverCredentials, region, `${path}/end`, {});
     if (ended.status !== 200) throw new Error(`end of ${arn}: ${ended.status} ${JSON.stringify(ended.body)}`);
     await gl.send(new TerminateGameSessionCommand({ GameSessionId: arn, TerminationMode: "FORCE_TERMINATE" }));
-    const changes = (reported.body as { players: { playerId: string; team: string; before: { mu: number }; after: { mu: number; sigma: number } }[] }).players;
+    const changes = (
+      reported.body as {
+        players: { playerId: string; team: string; before: { mu: number }; after: { mu: number; sigma: number } }[];
+      }
+    ).players;
     process.stdout.write(`  ${arn.slice(arn.lastIndexOf("/") + 1)}: team ${winner} wins\n`);
-    for (const c of changes) process.stdout.write(`    ${c.playerId.padEnd(18)} ${c.team.padEnd(5)} mu ${c.before.mu.toFixed(2)} → ${c.after.mu.toFixed(2)} (sigma ${c.after.sigma.toFixed(2)})\n`);
+    for (const c of changes)
+      process.stdout.write(
+        `    ${c.playerId.padEnd(18)} ${c.team.padEnd(5)} mu ${c.before.mu.toFixed(2)} → ${c.after.mu.toFixed(2)} (sigma ${c.after.sigma.toFixed(2)})\n`,
+      );
   }
   gl.destroy();
 }

@@ -26,7 +26,8 @@ export function checkBuildId(value: string, what = "build id"): string {
 
 /** Checks a fleet id or ARN's shape. @throws UsageError naming the argument. */
 export function checkFleetId(value: string, what = "--fleet"): string {
-  if (!fleetIdPattern.test(value) || value.length > 512) throw new UsageError(`${what} must be fleet-… or a fleet ARN, got "${value}"`);
+  if (!fleetIdPattern.test(value) || value.length > 512)
+    throw new UsageError(`${what} must be fleet-… or a fleet ARN, got "${value}"`);
   return value;
 }
 
@@ -55,7 +56,9 @@ export async function gameLiftCall<T>(what: string, call: () => Promise<T>): Pro
 
 /** DescribeBuild. @throws NotFoundError for an unknown build. */
 export async function describeBuild(gamelift: GameLiftClient, buildId: string): Promise<Build> {
-  const out = await gameLiftCall(`build ${buildId}`, () => gamelift.send(new DescribeBuildCommand({ BuildId: buildId })));
+  const out = await gameLiftCall(`build ${buildId}`, () =>
+    gamelift.send(new DescribeBuildCommand({ BuildId: buildId })),
+  );
   if (out.Build === undefined) throw new NotFoundError(`build ${buildId}: not found`);
   return out.Build;
 }
@@ -64,7 +67,11 @@ export async function describeBuild(gamelift: GameLiftClient, buildId: string): 
  * Turns GameLift's credentials and StorageLocation into a grant.
  * @throws RefusedError for a bucket name with a dot (GameLift does not support those for uploads).
  */
-export function toGrant(buildId: string, credentials: AwsCredentials | undefined, location: S3Location | undefined): CredentialGrant {
+export function toGrant(
+  buildId: string,
+  credentials: AwsCredentials | undefined,
+  location: S3Location | undefined,
+): CredentialGrant {
   const { AccessKeyId, SecretAccessKey, SessionToken } = credentials ?? {};
   if (AccessKeyId === undefined || SecretAccessKey === undefined) {
     throw new CliError(`build ${buildId}: GameLift returned no upload credentials`);
@@ -73,17 +80,25 @@ export function toGrant(buildId: string, credentials: AwsCredentials | undefined
     throw new CliError(`build ${buildId}: GameLift returned no StorageLocation`);
   }
   if (location.Bucket.includes(".")) {
-    throw new RefusedError(`build ${buildId}: StorageLocation bucket "${location.Bucket}" has a dot in its name; GameLift does not support such buckets`);
+    throw new RefusedError(
+      `build ${buildId}: StorageLocation bucket "${location.Bucket}" has a dot in its name; GameLift does not support such buckets`,
+    );
   }
   return {
-    credentials: { accessKeyId: AccessKeyId, secretAccessKey: SecretAccessKey, ...(SessionToken === undefined ? {} : { sessionToken: SessionToken }) },
+    credentials: {
+      accessKeyId: AccessKeyId,
+      secretAccessKey: SecretAccessKey,
+      ...(SessionToken === undefined ? {} : { sessionToken: SessionToken }),
+    },
     location: { bucket: location.Bucket, key: location.Key },
   };
 }
 
 /** RequestUploadCredentials for a build. */
 export async function requestUploadCredentials(gamelift: GameLiftClient, buildId: string): Promise<CredentialGrant> {
-  const out = await gameLiftCall(`build ${buildId}`, () => gamelift.send(new RequestUploadCredentialsCommand({ BuildId: buildId })));
+  const out = await gameLiftCall(`build ${buildId}`, () =>
+    gamelift.send(new RequestUploadCredentialsCommand({ BuildId: buildId })),
+  );
   return toGrant(buildId, out.UploadCredentials, out.StorageLocation);
 }
 
@@ -93,7 +108,12 @@ export async function listBuilds(gamelift: GameLiftClient, status?: BuildStatus)
   let token: string | undefined;
   do {
     const out = await gameLiftCall("ListBuilds", () =>
-      gamelift.send(new ListBuildsCommand({ ...(status === undefined ? {} : { Status: status }), ...(token === undefined ? {} : { NextToken: token }) })),
+      gamelift.send(
+        new ListBuildsCommand({
+          ...(status === undefined ? {} : { Status: status }),
+          ...(token === undefined ? {} : { NextToken: token }),
+        }),
+      ),
     );
     builds.push(...(out.Builds ?? []));
     token = out.NextToken;
@@ -124,7 +144,11 @@ export async function describeFleet(gamelift: GameLiftClient, fleetId: string): 
 }
 
 /** Every instance of a fleet (all pages). @throws NotFoundError for an unknown fleet. */
-export async function describeInstances(gamelift: GameLiftClient, fleetId: string, instanceId?: string): Promise<Instance[]> {
+export async function describeInstances(
+  gamelift: GameLiftClient,
+  fleetId: string,
+  instanceId?: string,
+): Promise<Instance[]> {
   const instances: Instance[] = [];
   let token: string | undefined;
   do {

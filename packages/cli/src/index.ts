@@ -9,7 +9,15 @@ export type { ConnectionOptions, LocalStageConfig } from "./connection.js";
 export { ResumableUpload, choosePartSize } from "./upload/ResumableUpload.js";
 export type { ResumableUploadOptions } from "./upload/ResumableUpload.js";
 export { s3PartStore } from "./upload/s3PartStore.js";
-export type { PartStore, PartStoreFactory, UploadSource, CredentialGrant, UploadProgress, UploadSummary, RefreshEvent } from "./upload/types.js";
+export type {
+  PartStore,
+  PartStoreFactory,
+  UploadSource,
+  CredentialGrant,
+  UploadProgress,
+  UploadSummary,
+  RefreshEvent,
+} from "./upload/types.js";
 export { writePrivateKey, privateKeyMode } from "./pem.js";
 export { renderTable } from "./table.js";
 export type { Column } from "./table.js";

@@ -43,25 +43,35 @@ async function writeNewFile(path: string, secret: string): Promise<void> {
  * @throws RefusedError when the file exists (without `force`), is not a regular file, or cannot be written.
  * @example await writePrivateKey("fleet-1-i-1.pem", secret, { force: false });
  */
-export async function writePrivateKey(path: string, secret: string, options: WritePrivateKeyOptions = {}): Promise<{ replaced: boolean }> {
+export async function writePrivateKey(
+  path: string,
+  secret: string,
+  options: WritePrivateKeyOptions = {},
+): Promise<{ replaced: boolean }> {
   const existing = await lstat(path).catch((err: NodeJS.ErrnoException) => {
     if (err.code === "ENOENT") return undefined;
     throw new RefusedError(`cannot check ${path}: ${err.code ?? err.message}`, { cause: err });
   });
   if (existing !== undefined) {
     if (options.force !== true) {
-      throw new RefusedError(`${path} already exists; not overwriting it (pass --force to replace it, or --out <new path>)`);
+      throw new RefusedError(
+        `${path} already exists; not overwriting it (pass --force to replace it, or --out <new path>)`,
+      );
     }
     if (!existing.isFile()) throw new RefusedError(`${path} exists and is not a regular file; not replacing it`);
   }
-  const target = existing === undefined ? path : join(dirname(path), `.${basename(path)}.${randomBytes(6).toString("hex")}.tmp`);
+  const target =
+    existing === undefined ? path : join(dirname(path), `.${basename(path)}.${randomBytes(6).toString("hex")}.tmp`);
   try {
     await writeNewFile(target, secret);
   } catch (err) {
     if (err instanceof RefusedError) throw err;
     const code = (err as NodeJS.ErrnoException).code;
     if (code === "EEXIST") {
-      throw new RefusedError(`${path} already exists; not overwriting it (pass --force to replace it, or --out <new path>)`, { cause: err });
+      throw new RefusedError(
+        `${path} already exists; not overwriting it (pass --force to replace it, or --out <new path>)`,
+        { cause: err },
+      );
     }
     throw new RefusedError(`cannot write ${path}: ${code ?? (err as Error).message}`, { cause: err });
   }
@@ -70,7 +80,9 @@ export async function writePrivateKey(path: string, secret: string, options: Wri
     await rename(target, path);
   } catch (err) {
     await unlink(target).catch(() => undefined);
-    throw new RefusedError(`cannot replace ${path}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`, { cause: err });
+    throw new RefusedError(`cannot replace ${path}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`, {
+      cause: err,
+    });
   }
   return { replaced: true };
 }

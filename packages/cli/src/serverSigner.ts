@@ -33,7 +33,13 @@ function bytes(d: string | Uint8Array | ArrayBuffer | ArrayBufferView): Buffer {
  * server on a GameLift fleet would with its role's credentials.
  * @example await signedPost(api, creds, "us-east-1", `/v1/server/game-sessions/${encodeURIComponent(arn)}/end`, {});
  */
-export async function signedPost(baseUrl: string, credentials: ServerSigningCredentials, region: string, path: string, body: unknown): Promise<{ status: number; body: unknown }> {
+export async function signedPost(
+  baseUrl: string,
+  credentials: ServerSigningCredentials,
+  region: string,
+  path: string,
+  body: unknown,
+): Promise<{ status: number; body: unknown }> {
   const url = new URL(path, baseUrl);
   const payload = JSON.stringify(body);
   const signer = new SignatureV4({ credentials, region, service: "execute-api", sha256: Sha256 });

@@ -31,7 +31,11 @@ async function listFiles(root: string, dir: string, out: string[]): Promise<void
  * install directory.
  * @throws RefusedError when the directory is empty or a file cannot be read.
  */
-export async function zipDirectory(dir: string, zipPath: string, options: { readonly compress?: boolean; readonly signal?: AbortSignal } = {}): Promise<ZipSummary> {
+export async function zipDirectory(
+  dir: string,
+  zipPath: string,
+  options: { readonly compress?: boolean; readonly signal?: AbortSignal } = {},
+): Promise<ZipSummary> {
   const files: string[] = [];
   try {
     await listFiles(dir, dir, files);
@@ -45,11 +49,19 @@ export async function zipDirectory(dir: string, zipPath: string, options: { read
   for (const file of files) {
     const info = await stat(file);
     inputBytes += info.size;
-    zip.addFile(file, relative(dir, file).split(sep).join("/"), { mode: info.mode, mtime: info.mtime, compress: options.compress ?? true });
+    zip.addFile(file, relative(dir, file).split(sep).join("/"), {
+      mode: info.mode,
+      mtime: info.mtime,
+      compress: options.compress ?? true,
+    });
   }
   zip.end();
   try {
-    await pipeline(zip.outputStream, createWriteStream(zipPath, { mode: 0o600 }), options.signal === undefined ? {} : { signal: options.signal });
+    await pipeline(
+      zip.outputStream,
+      createWriteStream(zipPath, { mode: 0o600 }),
+      options.signal === undefined ? {} : { signal: options.signal },
+    );
   } catch (err) {
     if (options.signal?.aborted === true) throw new InterruptedError("interrupted while zipping", { cause: err });
     throw new RefusedError(`cannot zip ${dir}: ${(err as Error).message}`, { cause: err });

@@ -46,8 +46,22 @@ describe("prepareArchive", () => {
 
   it.each([
     { name: "a missing path", setup: async () => "missing", message: /cannot read missing: no such file or directory/ },
-    { name: "a file that is not a zip", setup: async (d: string) => (await writeFile(join(d, "x.tar"), "tar"), "x.tar"), message: /not a zip/ },
-    { name: "an empty directory", setup: async (d: string) => (await mkdir(join(d, "empty")), "empty"), message: /has no files/ },
+    {
+      name: "a file that is not a zip",
+      setup: async (d: string) => {
+        await writeFile(join(d, "x.tar"), "tar");
+        return "x.tar";
+      },
+      message: /not a zip/,
+    },
+    {
+      name: "an empty directory",
+      setup: async (d: string) => {
+        await mkdir(join(d, "empty"));
+        return "empty";
+      },
+      message: /has no files/,
+    },
   ])("refuses $name", async ({ setup, message }) => {
     const input = await setup(dir);
 

@@ -6,12 +6,20 @@ describe("parseCommandLine", () => {
   it.each([
     { argv: [], command: "help", positionals: [] },
     { argv: ["help"], command: "help", positionals: [] },
-    { argv: ["build", "upload", "dist", "--name", "arena", "--version", "1", "--os", "AMAZON_LINUX_2023"], command: "build upload", positionals: ["dist"] },
+    {
+      argv: ["build", "upload", "dist", "--name", "arena", "--version", "1", "--os", "AMAZON_LINUX_2023"],
+      command: "build upload",
+      positionals: ["dist"],
+    },
     { argv: ["--local", "build", "credentials", "build-1"], command: "build credentials", positionals: ["build-1"] },
     { argv: ["builds", "--status", "READY", "--json"], command: "builds", positionals: [] },
     { argv: ["fleets", "--endpoint", "http://127.0.0.1:9080"], command: "fleets", positionals: [] },
     { argv: ["instances", "--fleet", "fleet-1"], command: "instances", positionals: [] },
-    { argv: ["instance", "access", "--fleet", "fleet-1", "--first", "--force"], command: "instance access", positionals: [] },
+    {
+      argv: ["instance", "access", "--fleet", "fleet-1", "--first", "--force"],
+      command: "instance access",
+      positionals: [],
+    },
   ])("reads $argv as $command", ({ argv, command, positionals }) => {
     const parsed = parseCommandLine(argv);
 

@@ -28,10 +28,19 @@ describe("runCli exit codes", () => {
 
   it.each([
     { argv: ["deploy"], stderr: /unknown command: deploy/ },
-    { argv: ["build", "upload", "dist", "--name", "a", "--version", "1", "--os", "WINDOWS_95"], stderr: /--os must be one of/ },
+    {
+      argv: ["build", "upload", "dist", "--name", "a", "--version", "1", "--os", "WINDOWS_95"],
+      stderr: /--os must be one of/,
+    },
     { argv: ["build", "upload", "dist", "--version", "1", "--os", "AMAZON_LINUX_2023"], stderr: /--name is required/ },
-    { argv: ["build", "upload", "dist", "--build", "build-1", "--name", "a"], stderr: /--name applies to new builds only/ },
-    { argv: ["build", "upload", "dist", ...newBuild, "--part-size", "4"], stderr: /--part-size must be a whole number from 5/ },
+    {
+      argv: ["build", "upload", "dist", "--build", "build-1", "--name", "a"],
+      stderr: /--name applies to new builds only/,
+    },
+    {
+      argv: ["build", "upload", "dist", ...newBuild, "--part-size", "4"],
+      stderr: /--part-size must be a whole number from 5/,
+    },
     { argv: ["build", "credentials", "not-a-build"], stderr: /must be build-… or a build ARN/ },
     { argv: ["build", "credentials"], stderr: /takes one <build-id\|arn>/ },
     { argv: ["instance", "access", "--fleet", "fleet-1"], stderr: /exactly one of --instance <id> and --first/ },

@@ -22,11 +22,18 @@ describe("local stage config", () => {
 
   it("is found in a parent of the working directory", async () => {
     await mkdir(join(root, ".matchplace"));
-    await writeFile(join(root, ".matchplace", "local.json"), JSON.stringify({ gamelift: "http://127.0.0.1:9080", s3: "http://127.0.0.1:4569", region: "eu-west-1", pid: 1 }));
+    await writeFile(
+      join(root, ".matchplace", "local.json"),
+      JSON.stringify({ gamelift: "http://127.0.0.1:9080", s3: "http://127.0.0.1:4569", region: "eu-west-1", pid: 1 }),
+    );
     const nested = join(root, "packages", "cli");
     await mkdir(nested, { recursive: true });
 
-    expect(readLocalConfig(nested)).toEqual({ gamelift: "http://127.0.0.1:9080", s3: "http://127.0.0.1:4569", region: "eu-west-1" });
+    expect(readLocalConfig(nested)).toEqual({
+      gamelift: "http://127.0.0.1:9080",
+      s3: "http://127.0.0.1:4569",
+      region: "eu-west-1",
+    });
   });
 
   it("is refused with a hint when missing", () => {
@@ -43,7 +50,10 @@ describe("local stage config", () => {
 
   it("points the clients at the local stage, S3 path-style", async () => {
     await mkdir(join(root, ".matchplace"));
-    await writeFile(join(root, ".matchplace", "local.json"), JSON.stringify({ gamelift: "http://127.0.0.1:9080", s3: "http://127.0.0.1:4569" }));
+    await writeFile(
+      join(root, ".matchplace", "local.json"),
+      JSON.stringify({ gamelift: "http://127.0.0.1:9080", s3: "http://127.0.0.1:4569" }),
+    );
 
     const connection = resolveConnection({ local: true }, io(root));
     const s3 = connection.s3For({ accessKeyId: "a", secretAccessKey: "b" });

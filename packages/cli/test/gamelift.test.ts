@@ -22,9 +22,9 @@ describe("gameLiftCall", () => {
   });
 
   it("says GameLift cannot be reached on a connection error", async () => {
-    await expect(gameLiftCall("ListBuilds", () => Promise.reject(sdkError("Error", { code: "ECONNREFUSED" })))).rejects.toThrow(
-      "ListBuilds: cannot reach GameLift (ECONNREFUSED)",
-    );
+    await expect(
+      gameLiftCall("ListBuilds", () => Promise.reject(sdkError("Error", { code: "ECONNREFUSED" }))),
+    ).rejects.toThrow("ListBuilds: cannot reach GameLift (ECONNREFUSED)");
   });
 });
 
@@ -46,7 +46,9 @@ describe("toGrant", () => {
     { what: "credentials", creds: undefined, location: { Bucket: "b", Key: "k" } },
     { what: "StorageLocation", creds: credentials, location: { Bucket: "b" } },
   ])("fails when GameLift returns no $what", ({ creds, location, what }) => {
-    expect(() => toGrant("build-1", creds, location)).toThrow(new RegExp(`no ${what === "credentials" ? "upload credentials" : what}`));
+    expect(() => toGrant("build-1", creds, location)).toThrow(
+      new RegExp(`no ${what === "credentials" ? "upload credentials" : what}`),
+    );
   });
 });
 
@@ -55,9 +57,12 @@ describe("id checks", () => {
     expect(checkBuildId(id)).toBe(id);
   });
 
-  it.each(["fleet-1", "containerfleet-a-b", "arn:aws:gamelift:us-east-1:123456789012:fleet/fleet-1"])("accepts fleet %s", (id) => {
-    expect(checkFleetId(id)).toBe(id);
-  });
+  it.each(["fleet-1", "containerfleet-a-b", "arn:aws:gamelift:us-east-1:123456789012:fleet/fleet-1"])(
+    "accepts fleet %s",
+    (id) => {
+      expect(checkFleetId(id)).toBe(id);
+    },
+  );
 
   it.each(["1234", "build 1", "fleet_1"])("rejects %s as a build or fleet id", (id) => {
     expect(() => checkBuildId(id)).toThrow(UsageError);

@@ -11,7 +11,10 @@ export interface ZipEntryData {
 export function readZip(source: string | Buffer): Promise<Map<string, ZipEntryData>> {
   return new Promise((resolve, reject) => {
     const opened = (err: Error | null, zip: yauzl.ZipFile): void => {
-      if (err !== null) return reject(err);
+      if (err !== null) {
+        reject(err);
+        return;
+      }
       const entries = new Map<string, ZipEntryData>();
       zip.on("error", reject);
       zip.on("end", () => resolve(entries));
@@ -22,7 +25,10 @@ export function readZip(source: string | Buffer): Promise<Map<string, ZipEntryDa
           stream.on("data", (c: Buffer) => chunks.push(c));
           stream.on("error", reject);
           stream.on("end", () => {
-            entries.set(entry.fileName, { data: Buffer.concat(chunks), mode: (entry.externalFileAttributes >>> 16) & 0o7777 });
+            entries.set(entry.fileName, {
+              data: Buffer.concat(chunks),
+              mode: (entry.externalFileAttributes >>> 16) & 0o7777,
+            });
             zip.readEntry();
           });
         });

@@ -9,7 +9,13 @@ describe("renderTable", () => {
   ];
 
   it("pads columns to the widest cell with no trailing spaces", () => {
-    const text = renderTable([{ id: "build-1234", status: "READY" }, { id: "b", status: "INITIALIZED" }], columns);
+    const text = renderTable(
+      [
+        { id: "build-1234", status: "READY" },
+        { id: "b", status: "INITIALIZED" },
+      ],
+      columns,
+    );
 
     expect(text).toBe("ID          STATUS\nbuild-1234  READY\nb           INITIALIZED\n");
   });
@@ -38,7 +44,14 @@ describe("formatting", () => {
   });
 
   it("draws the progress bar with percent, bytes, throughput and parts", () => {
-    const line = renderProgress({ bytesDone: 25 * 1024 * 1024, bytesTotal: 50 * 1024 * 1024, partsDone: 5, partsTotal: 10, elapsedMs: 1000, width: 10 });
+    const line = renderProgress({
+      bytesDone: 25 * 1024 * 1024,
+      bytesTotal: 50 * 1024 * 1024,
+      partsDone: 5,
+      partsTotal: 10,
+      elapsedMs: 1000,
+      width: 10,
+    });
 
     expect(line).toBe("[#####-----]  50%  25.0 MiB / 50.0 MiB  25.0 MiB/s  5/10 parts");
   });

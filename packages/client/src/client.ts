@@ -1,10 +1,6 @@
 import type { z } from "zod";
 import { ApiError } from "./errors.js";
-import type {
-  acceptMatchResponse,
-  healthView,
-  startPlacementResponse,
-} from "./operations.js";
+import type { acceptMatchResponse, healthView, startPlacementResponse } from "./operations.js";
 import type {
   partyView,
   placementView,
@@ -45,7 +41,9 @@ export interface WriteOptions {
 }
 
 /** A conditional GET's answer: the body, or `notModified` when the ETag still matched. */
-export type Conditional<T> = { readonly notModified: false; readonly data: T; readonly etag: string | undefined } | { readonly notModified: true; readonly etag: string | undefined };
+export type Conditional<T> =
+  | { readonly notModified: false; readonly data: T; readonly etag: string | undefined }
+  | { readonly notModified: true; readonly etag: string | undefined };
 
 /** Options of {@link MatchplaceClient.waitForTicket}. */
 export interface WaitOptions {
@@ -74,22 +72,37 @@ export function createClient(options: ClientOptions) {
   const doFetch = options.fetch ?? fetch;
   const base = options.baseUrl.replace(/\/+$/, "");
 
-  async function request<T>(method: string, path: string, init: { body?: unknown; headers?: Record<string, string> } = {}): Promise<{ status: number; data: T; headers: Headers }> {
+  async function request<T>(
+    method: string,
+    path: string,
+    init: { body?: unknown; headers?: Record<string, string> } = {},
+  ): Promise<{ status: number; data: T; headers: Headers }> {
     const token = typeof options.token === "function" ? await options.token() : options.token;
     const headers: Record<string, string> = { accept: "application/json", ...init.headers };
     if (token) headers["authorization"] = `Bearer ${token}`;
     if (init.body !== undefined) headers["content-type"] = "application/json";
-    const res = await doFetch(`${base}${path}`, { method, headers, ...(init.body !== undefined ? { body: JSON.stringify(init.body) } : {}) });
+    const res = await doFetch(`${base}${path}`, {
+      method,
+      headers,
+      ...(init.body !== undefined ? { body: JSON.stringify(init.body) } : {}),
+    });
     const text = await res.text();
     const parsed: unknown = text ? JSON.parse(text) : undefined;
     if (res.status >= 400) {
       const err = (parsed as { error?: { code?: string; message?: string; details?: unknown } } | undefined)?.error;
       const retryAfter = res.headers.get("retry-after");
-      throw new ApiError(res.status, err?.code ?? "HTTP_ERROR", err?.message ?? res.statusText, err?.details, retryAfter ? Number(retryAfter) * 1000 : undefined);
+      throw new ApiError(
+        res.status,
+        err?.code ?? "HTTP_ERROR",
+        err?.message ?? res.statusText,
+        err?.details,
+        retryAfter ? Number(retryAfter) * 1000 : undefined,
+      );
     }
     return { status: res.status, data: parsed as T, headers: res.headers };
   }
-  const write = (o?: WriteOptions): Record<string, string> => (o?.idempotencyKey ? { "idempotency-key": o.idempotencyKey } : {});
+  const write = (o?: WriteOptions): Record<string, string> =>
+    o?.idempotencyKey ? { "idempotency-key": o.idempotencyKey } : {};
   const enc = encodeURIComponent;
 
   async function conditional<T>(path: string, etag?: string): Promise<Conditional<T>> {
@@ -106,38 +119,54 @@ export function createClient(options: ClientOptions) {
     /** GET /v1/players/me */
     getMe: async () => (await request<Player>("GET", "/v1/players/me")).data,
     /** PATCH /v1/players/me */
-    updateMe: async (body: z.input<typeof updatePlayerBody>, o?: WriteOptions) => (await request<Player>("PATCH", "/v1/players/me", { body, headers: write(o) })).data,
+    updateMe: async (body: z.input<typeof updatePlayerBody>, o?: WriteOptions) =>
+      (await request<Player>("PATCH", "/v1/players/me", { body, headers: write(o) })).data,
     /** POST /v1/parties */
-    createParty: async (o?: WriteOptions) => (await request<Party>("POST", "/v1/parties", { body: {}, headers: write(o) })).data,
+    createParty: async (o?: WriteOptions) =>
+      (await request<Party>("POST", "/v1/parties", { body: {}, headers: write(o) })).data,
     /** POST /v1/parties/join */
-    joinParty: async (code: string, o?: WriteOptions) => (await request<Party>("POST", "/v1/parties/join", { body: { code }, headers: write(o) })).data,
+    joinParty: async (code: string, o?: WriteOptions) =>
+      (await request<Party>("POST", "/v1/parties/join", { body: { code }, headers: write(o) })).data,
     /** GET /v1/parties/{partyId} */
     getParty: async (partyId: string) => (await request<Party>("GET", `/v1/parties/${enc(partyId)}`)).data,
     /** DELETE /v1/parties/{partyId}/members/me */
-    leaveParty: async (partyId: string, o?: WriteOptions) => void (await request<undefined>("DELETE", `/v1/parties/${enc(partyId)}/members/me`, { headers: write(o) })),
+    leaveParty: async (partyId: string, o?: WriteOptions) =>
+      void (await request<undefined>("DELETE", `/v1/parties/${enc(partyId)}/members/me`, { headers: write(o) })),
     /** POST /v1/matchmaking */
     startMatchmaking: async (body: StartMatchmakingRequest = {}, o?: WriteOptions) =>
-      (await request<z.output<typeof startMatchmakingResponse>>("POST", "/v1/matchmaking", { body, headers: write(o) })).data,
+      (await request<z.output<typeof startMatchmakingResponse>>("POST", "/v1/matchmaking", { body, headers: write(o) }))
+        .data,
     /** GET /v1/matchmaking/current */
     getCurrentTicket: async () => (await request<Ticket>("GET", "/v1/matchmaking/current")).data,
     /** GET /v1/matchmaking/{ticketId} */
     getTicket: async (ticketId: string) => (await request<Ticket>("GET", `/v1/matchmaking/${enc(ticketId)}`)).data,
     /** GET /v1/matchmaking/{ticketId} with If-None-Match. */
-    getTicketIfChanged: (ticketId: string, etag?: string) => conditional<Ticket>(`/v1/matchmaking/${enc(ticketId)}`, etag),
+    getTicketIfChanged: (ticketId: string, etag?: string) =>
+      conditional<Ticket>(`/v1/matchmaking/${enc(ticketId)}`, etag),
     /** POST /v1/matchmaking/{ticketId}/accept */
     acceptMatch: async (ticketId: string, accept: boolean, o?: WriteOptions) =>
-      (await request<z.output<typeof acceptMatchResponse>>("POST", `/v1/matchmaking/${enc(ticketId)}/accept`, { body: { accept }, headers: write(o) })).data,
+      (
+        await request<z.output<typeof acceptMatchResponse>>("POST", `/v1/matchmaking/${enc(ticketId)}/accept`, {
+          body: { accept },
+          headers: write(o),
+        })
+      ).data,
     /** DELETE /v1/matchmaking/{ticketId} */
-    stopMatchmaking: async (ticketId: string, o?: WriteOptions) => void (await request<undefined>("DELETE", `/v1/matchmaking/${enc(ticketId)}`, { headers: write(o) })),
+    stopMatchmaking: async (ticketId: string, o?: WriteOptions) =>
+      void (await request<undefined>("DELETE", `/v1/matchmaking/${enc(ticketId)}`, { headers: write(o) })),
     /** POST /v1/placements */
     startPlacement: async (body: StartPlacementRequest, o?: WriteOptions) =>
-      (await request<z.output<typeof startPlacementResponse>>("POST", "/v1/placements", { body, headers: write(o) })).data,
+      (await request<z.output<typeof startPlacementResponse>>("POST", "/v1/placements", { body, headers: write(o) }))
+        .data,
     /** GET /v1/placements/{placementId} */
-    getPlacement: async (placementId: string) => (await request<Placement>("GET", `/v1/placements/${enc(placementId)}`)).data,
+    getPlacement: async (placementId: string) =>
+      (await request<Placement>("GET", `/v1/placements/${enc(placementId)}`)).data,
     /** GET /v1/placements/{placementId} with If-None-Match. */
-    getPlacementIfChanged: (placementId: string, etag?: string) => conditional<Placement>(`/v1/placements/${enc(placementId)}`, etag),
+    getPlacementIfChanged: (placementId: string, etag?: string) =>
+      conditional<Placement>(`/v1/placements/${enc(placementId)}`, etag),
     /** DELETE /v1/placements/{placementId} */
-    stopPlacement: async (placementId: string, o?: WriteOptions) => void (await request<undefined>("DELETE", `/v1/placements/${enc(placementId)}`, { headers: write(o) })),
+    stopPlacement: async (placementId: string, o?: WriteOptions) =>
+      void (await request<undefined>("DELETE", `/v1/placements/${enc(placementId)}`, { headers: write(o) })),
 
     /**
      * Polls a ticket with ETags, honouring the server's retryAfterMs (and Retry-After on 429/503),
@@ -164,7 +193,10 @@ export function createClient(options: ClientOptions) {
           if (!(err instanceof ApiError) || (err.status !== 429 && err.status !== 503)) throw err;
           delay = err.retryAfterMs ?? 2000;
         }
-        if (Date.now() + delay > deadline) throw new Error(`ticket ${ticketId} did not reach the wanted state in time (last: ${last?.status ?? "unknown"})`);
+        if (Date.now() + delay > deadline)
+          throw new Error(
+            `ticket ${ticketId} did not reach the wanted state in time (last: ${last?.status ?? "unknown"})`,
+          );
         await new Promise((r) => setTimeout(r, delay));
       }
     },

@@ -1,4 +1,11 @@
-export { createClient, type ClientOptions, type MatchplaceClient, type WriteOptions, type Conditional, type WaitOptions } from "./client.js";
+export {
+  createClient,
+  type ClientOptions,
+  type MatchplaceClient,
+  type WriteOptions,
+  type Conditional,
+  type WaitOptions,
+} from "./client.js";
 export type { Ticket, Party, Player, Placement, StartMatchmakingRequest, StartPlacementRequest } from "./client.js";
 export { ApiError } from "./errors.js";
 export { operations, type OperationId, type OperationSpec } from "./operations.js";

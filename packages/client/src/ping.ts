@@ -48,7 +48,10 @@ function pingOnce(beacon: PingBeacon, timeoutMs: number): Promise<number | undef
  *   ? [{ location: l.LocationName!, domain: l.PingBeacon.UDPEndpoint.Domain!, port: l.PingBeacon.UDPEndpoint.Port! }] : []));
  * await api.startMatchmaking({ latencyInMs });
  */
-export async function measureLatencies(beacons: readonly PingBeacon[], options: PingOptions = {}): Promise<Record<string, number>> {
+export async function measureLatencies(
+  beacons: readonly PingBeacon[],
+  options: PingOptions = {},
+): Promise<Record<string, number>> {
   const samples = options.samples ?? 3;
   const timeoutMs = options.timeoutMs ?? 1000;
   const results = await Promise.all(
@@ -61,5 +64,9 @@ export async function measureLatencies(beacons: readonly PingBeacon[], options: 
       return [b.location, best] as const;
     }),
   );
-  return Object.fromEntries(results.filter((r): r is readonly [string, number] => r[1] !== undefined).map(([l, ms]) => [l, Math.max(1, Math.ceil(ms))]));
+  return Object.fromEntries(
+    results
+      .filter((r): r is readonly [string, number] => r[1] !== undefined)
+      .map(([l, ms]) => [l, Math.max(1, Math.ceil(ms))]),
+  );
 }

@@ -140,7 +140,10 @@ const optionsSchema = z.strictObject({
 });
 type Resolved = z.output<typeof optionsSchema>;
 
-const terminal = { ticket: new Set(["COMPLETED", "FAILED", "CANCELLED", "TIMED_OUT"]), placement: new Set(["FULFILLED", "FAILED", "TIMED_OUT", "CANCELLED"]) };
+const terminal = {
+  ticket: new Set(["COMPLETED", "FAILED", "CANCELLED", "TIMED_OUT"]),
+  placement: new Set(["FULFILLED", "FAILED", "TIMED_OUT", "CANCELLED"]),
+};
 type Kind = "ticket" | "placement" | "party";
 type View = Ticket | Placement | Party;
 /** Handshake failures in a row before a browser (which hides the status) asks the REST API whether the token is good. */
@@ -190,7 +193,11 @@ class Realtime implements RealtimeConnection {
 
   public constructor(options: RealtimeOptions) {
     const parsed = optionsSchema.safeParse(options);
-    if (!parsed.success) throw new RealtimeError(`connectRealtime: ${parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`, { fatal: true });
+    if (!parsed.success)
+      throw new RealtimeError(
+        `connectRealtime: ${parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`,
+        { fatal: true },
+      );
     this.#o = parsed.data;
     const { signal } = this.#o;
     if (signal?.aborted) void this.close();
@@ -305,7 +312,8 @@ class Realtime implements RealtimeConnection {
     // Whatever changed while the socket was down: the resync answer, plus one read of watched items it does not cover.
     this.resync().then(
       (m) => {
-        for (const w of this.#watchers) if (w.id !== (w.kind === "ticket" ? m.ticket?.ticketId : m.placement?.placementId)) void this.#pollOnce(w);
+        for (const w of this.#watchers)
+          if (w.id !== (w.kind === "ticket" ? m.ticket?.ticketId : m.placement?.placementId)) void this.#pollOnce(w);
       },
       () => undefined, // the connection ended; watchers were told by #end
     );
@@ -321,8 +329,12 @@ class Realtime implements RealtimeConnection {
     if (this.#ended) return;
     // `ws` reports a refused handshake as "Unexpected server response: 401"; browsers tell nothing.
     const status = opened ? undefined : Number(/Unexpected server response: (\d{3})/.exec(error ?? "")?.[1]);
-    if (status === 401 || status === 403) return this.#authFailed(status);
-    if (!opened) this.#emit("failure", new RealtimeError(`handshake failed${error ? `: ${error}` : ""} (close ${event.code})`));
+    if (status === 401 || status === 403) {
+      this.#authFailed(status);
+      return;
+    }
+    if (!opened)
+      this.#emit("failure", new RealtimeError(`handshake failed${error ? `: ${error}` : ""} (close ${event.code})`));
     for (const w of this.#watchers) void this.#poll(w);
     this.#retry();
   }
@@ -349,10 +361,17 @@ class Realtime implements RealtimeConnection {
     try {
       json = JSON.parse(String(data));
     } catch {
-      return this.#emit("failure", new InvalidMessageError("not JSON"));
+      this.#emit("failure", new InvalidMessageError("not JSON"));
+      return;
     }
     const parsed = serverMessage.safeParse(json);
-    if (!parsed.success) return this.#emit("failure", new InvalidMessageError(parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")));
+    if (!parsed.success) {
+      this.#emit(
+        "failure",
+        new InvalidMessageError(parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")),
+      );
+      return;
+    }
     const message: ServerMessage = parsed.data;
     if (message.type === "pong" || message.type === "resync") {
       clearTimeout(this.#replyTimer);
@@ -364,7 +383,8 @@ class Realtime implements RealtimeConnection {
         if (this.#apply("ticket", message.ticket.ticketId, message.ticket, "push")) this.#emit(message.type, message);
         return;
       case "placement.updated":
-        if (this.#apply("placement", message.placement.placementId, message.placement, "push")) this.#emit(message.type, message);
+        if (this.#apply("placement", message.placement.placementId, message.placement, "push"))
+          this.#emit(message.type, message);
         return;
       case "party.updated":
         if (this.#apply("party", message.party.partyId, message.party, "push")) this.#emit(message.type, message);
@@ -397,7 +417,8 @@ class Realtime implements RealtimeConnection {
     try {
       w.onChange?.(view as never, source);
     } catch (error) {
-      return w.settle({ error });
+      w.settle({ error });
+      return;
     }
     if (terminal[w.kind].has(status)) w.settle({ view });
   }
@@ -406,7 +427,10 @@ class Realtime implements RealtimeConnection {
     if (this.#ended) return Promise.reject(this.#ended);
     return new Promise((resolve, reject) => {
       const onAbort = (): void => w.settle({ error: options.signal?.reason ?? new RealtimeError("aborted") });
-      const timer = options.timeoutMs === undefined ? undefined : setTimeout(() => w.settle({ error: new WatchTimeoutError(kind, id, w.last) }), options.timeoutMs);
+      const timer =
+        options.timeoutMs === undefined
+          ? undefined
+          : setTimeout(() => w.settle({ error: new WatchTimeoutError(kind, id, w.last) }), options.timeoutMs);
       const w: Watcher = {
         kind,
         id,
@@ -441,7 +465,10 @@ class Realtime implements RealtimeConnection {
         if (delay === undefined || this.#connected) return;
         await new Promise<void>((resolve) => {
           const timer = setTimeout(resolve, delay);
-          w.wake = () => (clearTimeout(timer), resolve());
+          w.wake = () => {
+            clearTimeout(timer);
+            resolve();
+          };
         });
         delete w.wake;
       }
@@ -461,13 +488,21 @@ class Realtime implements RealtimeConnection {
       return view.retryAfterMs > 0 ? view.retryAfterMs : 1000;
     } catch (err) {
       // A 4xx other than 408/429 will not heal by asking again (gone, not the caller's, bad token).
-      if (err instanceof ApiError && err.status >= 400 && err.status < 500 && err.status !== 408 && err.status !== 429) {
+      if (
+        err instanceof ApiError &&
+        err.status >= 400 &&
+        err.status < 500 &&
+        err.status !== 408 &&
+        err.status !== 429
+      ) {
         w.settle({ error: err });
         return undefined;
       }
       w.failures += 1;
       this.#emit("failure", new RealtimeError(`polling ${w.kind} ${w.id} failed`, { cause: err }));
-      return err instanceof ApiError && err.retryAfterMs !== undefined ? err.retryAfterMs : backoff(w.failures, this.#o.reconnect);
+      return err instanceof ApiError && err.retryAfterMs !== undefined
+        ? err.retryAfterMs
+        : backoff(w.failures, this.#o.reconnect);
     }
   }
 }

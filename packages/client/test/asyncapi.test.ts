@@ -6,8 +6,22 @@ import { MATCH_EVENT_TYPES, serverMessage } from "../src/schemas/index.js";
 type Json = Record<string, unknown>;
 const doc = buildAsyncApiDocument() as Json & {
   channels: Record<string, { messages: Record<string, { $ref: string }> }>;
-  operations: Record<string, { action: string; channel: { $ref: string }; messages: { $ref: string }[]; reply?: { channel: { $ref: string }; messages: { $ref: string }[] } }>;
-  components: { schemas: Record<string, Json>; messages: Record<string, { name: string; payload: { $ref: string }; headers?: { properties: Record<string, { enum?: string[] }> } }> };
+  operations: Record<
+    string,
+    {
+      action: string;
+      channel: { $ref: string };
+      messages: { $ref: string }[];
+      reply?: { channel: { $ref: string }; messages: { $ref: string }[] };
+    }
+  >;
+  components: {
+    schemas: Record<string, Json>;
+    messages: Record<
+      string,
+      { name: string; payload: { $ref: string }; headers?: { properties: Record<string, { enum?: string[] }> } }
+    >;
+  };
 };
 
 /** Resolves a local JSON pointer (`#/a/b~1c`) in the document, or undefined. */
@@ -23,7 +37,7 @@ function resolve(ref: string): unknown {
 }
 
 function refsIn(node: unknown, out: string[] = []): string[] {
-  if (Array.isArray(node)) node.forEach((n) => refsIn(n, out));
+  if (Array.isArray(node)) for (const n of node) refsIn(n, out);
   else if (node !== null && typeof node === "object") {
     for (const [k, v] of Object.entries(node)) {
       if (k === "$ref" && typeof v === "string") out.push(v);
@@ -50,14 +64,18 @@ describe("AsyncAPI document", () => {
     for (const [id, op] of Object.entries(doc.operations)) {
       expect(["send", "receive"], id).toContain(op.action);
       for (const m of [...op.messages, ...(op.reply?.messages ?? [])]) {
-        const channel = m.$ref.startsWith(`${op.channel.$ref}/messages/`) || m.$ref.startsWith(`${op.reply?.channel.$ref ?? "-"}/messages/`);
+        const channel =
+          m.$ref.startsWith(`${op.channel.$ref}/messages/`) ||
+          m.$ref.startsWith(`${op.reply?.channel.$ref ?? "-"}/messages/`);
         expect(channel, `${id}: ${m.$ref}`).toBe(true);
       }
     }
   });
 
   it("describes every message the server sends on the WebSocket, by its `type`", () => {
-    const sent = Object.values(doc.channels["realtime"]?.messages ?? {}).map((m) => (resolve(m.$ref) as { name: string }).name);
+    const sent = Object.values(doc.channels["realtime"]?.messages ?? {}).map(
+      (m) => (resolve(m.$ref) as { name: string }).name,
+    );
     const types = serverMessage.def.options.map((o) => o.shape.type.def.values[0]);
     for (const type of types) expect(sent).toContain(type);
     expect(sent).toEqual(expect.arrayContaining(["ping", "resync"]));
@@ -65,12 +83,16 @@ describe("AsyncAPI document", () => {
 
   it("generates payloads from the zod schemas: a pushed ticket carries a required version", () => {
     const ticket = doc.components.schemas["Ticket"] as { required: string[] };
-    expect(doc.components.messages["TicketUpdatedMessage"]?.payload).toEqual({ $ref: "#/components/schemas/TicketUpdatedMessage" });
+    expect(doc.components.messages["TicketUpdatedMessage"]?.payload).toEqual({
+      $ref: "#/components/schemas/TicketUpdatedMessage",
+    });
     expect(ticket.required).toContain("version");
   });
 
   it("lists the MatchEvents attributes subscribers filter on, and a filter policy using real values", () => {
-    const headers = ["TicketMatchEvent", "PlacementMatchEvent", "MatchResultRecordedEvent"].map((id) => doc.components.messages[id]?.headers?.properties ?? {});
+    const headers = ["TicketMatchEvent", "PlacementMatchEvent", "MatchResultRecordedEvent"].map(
+      (id) => doc.components.messages[id]?.headers?.properties ?? {},
+    );
     const types = headers.flatMap((h) => h["type"]?.enum ?? []);
     expect(types.sort()).toEqual([...MATCH_EVENT_TYPES].sort());
     expect(Object.keys(headers[0] ?? {})).toContain("configurationName");

@@ -11,8 +11,13 @@ describe("OpenAPI document", () => {
   });
 
   it("describes exactly the player routes the server deploys, with the same auth (game-server IAM routes are not the client's)", () => {
-    const documented = Object.values(operations).map((o) => `${o.method} ${o.path} auth=${o.auth}`).sort();
-    const deployed = routes.filter((r) => r.auth !== "iam").map((r) => `${r.method} ${r.path} auth=${r.auth === "jwt"}`).sort();
+    const documented = Object.values(operations)
+      .map((o) => `${o.method} ${o.path} auth=${o.auth}`)
+      .sort();
+    const deployed = routes
+      .filter((r) => r.auth !== "iam")
+      .map((r) => `${r.method} ${r.path} auth=${r.auth === "jwt"}`)
+      .sort();
     expect(documented).toEqual(deployed);
   });
 
@@ -25,7 +30,9 @@ describe("OpenAPI document", () => {
   });
 
   it("takes client-settable attributes from the rule set: mode is a string list, skill is absent", () => {
-    const doc = buildOpenApiDocument() as { components: { schemas: Record<string, { properties?: Record<string, { type?: string }> }> } };
+    const doc = buildOpenApiDocument() as {
+      components: { schemas: Record<string, { properties?: Record<string, { type?: string }> }> };
+    };
     const attributes = doc.components.schemas["ClientAttributes"]?.properties ?? {};
     expect(attributes["mode"]?.type).toBe("array");
     expect(attributes).not.toHaveProperty("skill");

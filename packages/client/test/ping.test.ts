@@ -7,8 +7,16 @@ describe("measuring latencies against the emulator's UDP ping beacons", () => {
   let emulator: GameLiftEmulator;
   let gamelift: GameLiftClient;
   beforeAll(async () => {
-    emulator = await startGameLiftEmulator({ port: 0, tickIntervalMs: 0, pingBeacons: { latencyMs: { "eu-west-1": 60, "ap-south-1": 120 }, defaultLatencyMs: 5 } });
-    gamelift = new GameLiftClient({ endpoint: emulator.url, region: "us-east-1", credentials: { accessKeyId: "x", secretAccessKey: "x" } });
+    emulator = await startGameLiftEmulator({
+      port: 0,
+      tickIntervalMs: 0,
+      pingBeacons: { latencyMs: { "eu-west-1": 60, "ap-south-1": 120 }, defaultLatencyMs: 5 },
+    });
+    gamelift = new GameLiftClient({
+      endpoint: emulator.url,
+      region: "us-east-1",
+      credentials: { accessKeyId: "x", secretAccessKey: "x" },
+    });
   });
   afterAll(async () => {
     gamelift.destroy();
@@ -18,7 +26,11 @@ describe("measuring latencies against the emulator's UDP ping beacons", () => {
   it("finds a beacon for every location with ListLocations and measures at least each configured delay", async () => {
     const { Locations = [] } = await gamelift.send(new ListLocationsCommand({}));
     expect(Locations.length).toBeGreaterThan(10);
-    const beacons: PingBeacon[] = Locations.map((l) => ({ location: l.LocationName ?? "", domain: l.PingBeacon?.UDPEndpoint?.Domain ?? "", port: l.PingBeacon?.UDPEndpoint?.Port ?? 0 }));
+    const beacons: PingBeacon[] = Locations.map((l) => ({
+      location: l.LocationName ?? "",
+      domain: l.PingBeacon?.UDPEndpoint?.Domain ?? "",
+      port: l.PingBeacon?.UDPEndpoint?.Port ?? 0,
+    }));
     expect(beacons.every((b) => b.domain === "127.0.0.1" && b.port > 0)).toBe(true);
     expect(new Set(beacons.map((b) => b.port)).size).toBe(beacons.length);
     const picked = beacons.filter((b) => ["us-east-1", "eu-west-1", "ap-south-1"].includes(b.location));
@@ -31,6 +43,8 @@ describe("measuring latencies against the emulator's UDP ping beacons", () => {
   });
 
   it("leaves out a location whose beacon does not answer", async () => {
-    expect(await measureLatencies([{ location: "nowhere", domain: "127.0.0.1", port: 9 }], { samples: 1, timeoutMs: 50 })).toEqual({});
+    expect(
+      await measureLatencies([{ location: "nowhere", domain: "127.0.0.1", port: 9 }], { samples: 1, timeoutMs: 50 }),
+    ).toEqual({});
   });
 });

@@ -4,19 +4,40 @@ import type { AddressInfo } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
 import { WebSocketServer, type WebSocket } from "ws";
 import { createClient } from "../src/client.js";
-import { connectRealtime, InvalidMessageError, RealtimeAuthError, type RealtimeConnection, type RealtimeError, type UpdateSource } from "../src/realtime.js";
+import {
+  connectRealtime,
+  InvalidMessageError,
+  RealtimeAuthError,
+  type RealtimeConnection,
+  type RealtimeError,
+  type UpdateSource,
+} from "../src/realtime.js";
 import type { Ticket } from "../src/client.js";
 
 const fast = { reconnect: { minDelayMs: 5, maxDelayMs: 20 } };
 
 function ticket(status: Ticket["status"], version: number, ticketId = "t-1"): Ticket {
   const at = "2026-12-06T00:00:00.000Z";
-  return { ticketId, status, configuration: "arena", createdAt: at, updatedAt: at, version, retryAfterMs: status === "COMPLETED" ? 0 : 10 };
+  return {
+    ticketId,
+    status,
+    configuration: "arena",
+    createdAt: at,
+    updatedAt: at,
+    version,
+    retryAfterMs: status === "COMPLETED" ? 0 : 10,
+  };
 }
 
 /** A WebSocket server standing in for the realtime API: answers resync from `state`, refuses handshakes with `refuse`. */
 async function startRealtimeServer() {
-  const state: { ticket: Ticket | null; refuse: number | undefined; silent: boolean; handshakes: number; tokens: string[] } = { ticket: null, refuse: undefined, silent: false, handshakes: 0, tokens: [] };
+  const state: {
+    ticket: Ticket | null;
+    refuse: number | undefined;
+    silent: boolean;
+    handshakes: number;
+    tokens: string[];
+  } = { ticket: null, refuse: undefined, silent: false, handshakes: 0, tokens: [] };
   const wss = new WebSocketServer({
     host: "127.0.0.1",
     port: 0,
@@ -34,19 +55,31 @@ async function startRealtimeServer() {
       const message = JSON.parse(String(data)) as { action: string };
       received.push(message.action);
       if (state.silent) return wss.emit("action", message.action);
-      if (message.action === "resync") socket.send(JSON.stringify({ type: "resync", ticket: state.ticket, placement: null, party: null }));
+      if (message.action === "resync")
+        socket.send(JSON.stringify({ type: "resync", ticket: state.ticket, placement: null, party: null }));
       if (message.action === "ping") socket.send(JSON.stringify({ type: "pong", time: new Date().toISOString() }));
       wss.emit("action", message.action);
     });
   });
   const sockets = (): WebSocket[] => [...wss.clients];
-  const push = (message: unknown): void => sockets().forEach((s) => s.send(typeof message === "string" ? message : JSON.stringify(message)));
+  const push = (message: unknown): void => {
+    for (const s of sockets()) s.send(typeof message === "string" ? message : JSON.stringify(message));
+  };
   const url = `ws://127.0.0.1:${(wss.address() as AddressInfo).port}/realtime`;
   /** Resolves once a client sent `action` (counting those already received). */
   const action = async (name: string, count = 1): Promise<void> => {
     while (received.filter((a) => a === name).length < count) await once(wss, "action");
   };
-  return { wss, state, url, push, sockets, action, received, close: () => new Promise<void>((r) => wss.close(() => r())) };
+  return {
+    wss,
+    state,
+    url,
+    push,
+    sockets,
+    action,
+    received,
+    close: () => new Promise<void>((r) => wss.close(() => r())),
+  };
 }
 
 /** The REST API's GET /v1/matchmaking/{id}, answering with `view()` and counting calls. */
@@ -54,8 +87,12 @@ async function startApi(view: () => { status: number; body: unknown; headers?: R
   const calls: string[] = [];
   const server: Server = createServer((req, res) => {
     calls.push(`${req.method} ${req.url}`);
-    const answer = req.url?.startsWith("/v1/matchmaking/") ? view() : { status: 404, body: { error: { code: "NOT_FOUND", message: "no" } } };
-    res.writeHead(answer.status, { "content-type": "application/json", ...answer.headers }).end(JSON.stringify(answer.body));
+    const answer = req.url?.startsWith("/v1/matchmaking/")
+      ? view()
+      : { status: 404, body: { error: { code: "NOT_FOUND", message: "no" } } };
+    res
+      .writeHead(answer.status, { "content-type": "application/json", ...answer.headers })
+      .end(JSON.stringify(answer.body));
     server.emit("called");
   });
   server.listen(0, "127.0.0.1");
@@ -70,7 +107,10 @@ async function startApi(view: () => { status: number; body: unknown; headers?: R
 
 const event = <T>(live: RealtimeConnection, type: "open" | "close" | "failure"): Promise<T> =>
   new Promise((resolve) => {
-    const off = live.on(type, (payload) => (off(), resolve(payload as T)));
+    const off = live.on(type, (payload) => {
+      off();
+      resolve(payload as T);
+    });
   });
 
 const cleanup: (() => Promise<void>)[] = [];
@@ -92,7 +132,10 @@ describe("connectRealtime", () => {
     server.push({ type: "ticket.updated", ticket: ticket("COMPLETED", 2) });
 
     expect((await watched).status).toBe("COMPLETED");
-    expect(seen).toEqual([["SEARCHING", "push"], ["COMPLETED", "push"]]);
+    expect(seen).toEqual([
+      ["SEARCHING", "push"],
+      ["COMPLETED", "push"],
+    ]);
     expect(server.state.tokens).toEqual(["secret.jwt"]);
     expect(live.connected).toBe(true);
   });
@@ -130,7 +173,9 @@ describe("connectRealtime", () => {
     let answers = 0;
     // The first poll is throttled (429, Retry-After: 0), then the ticket is still searching.
     const rest = await startApi(() =>
-      ++answers === 1 ? { status: 429, body: { error: { code: "THROTTLED", message: "slow down" } }, headers: { "retry-after": "0" } } : { status: 200, body: ticket("SEARCHING", 2) },
+      ++answers === 1
+        ? { status: 429, body: { error: { code: "THROTTLED", message: "slow down" } }, headers: { "retry-after": "0" } }
+        : { status: 200, body: ticket("SEARCHING", 2) },
     );
     cleanup.push(rest.close);
     const live = connectRealtime({ url: server.url, token: "jwt", api: rest.api, ...fast });
@@ -145,7 +190,7 @@ describe("connectRealtime", () => {
 
     server.state.refuse = 503;
     const closed = event(live, "close");
-    server.sockets().forEach((s) => s.terminate());
+    for (const s of server.sockets()) s.terminate();
     await closed;
     await rest.polled(3);
     server.state.ticket = ticket("COMPLETED", 3);
@@ -240,7 +285,15 @@ describe("connectRealtime", () => {
     cleanup.push(server.close);
     const live = connectRealtime({ url: server.url, token: "jwt", ...fast });
     const at = "2026-12-06T00:00:00.000Z";
-    const placement = { placementId: "p-1", status: "FULFILLED" as const, queue: "arena", createdAt: at, updatedAt: at, version: 1, retryAfterMs: 0 };
+    const placement = {
+      placementId: "p-1",
+      status: "FULFILLED" as const,
+      queue: "arena",
+      createdAt: at,
+      updatedAt: at,
+      version: 1,
+      retryAfterMs: 0,
+    };
 
     const watched = live.watchPlacement("p-1");
     const pending = live.watchTicket("t-9");

@@ -28,7 +28,8 @@ export function lazyMetrics(options: MetricsOptions): LazyMetrics {
   };
   return {
     metrics: () => {
-      if (loaded === undefined) throw new Error("metrics used outside the handler (lazyMetrics' middleware has not run)");
+      if (loaded === undefined)
+        throw new Error("metrics used outside the handler (lazyMetrics' middleware has not run)");
       return loaded;
     },
     logMetrics: { before: load, after: publish, onError: publish },

@@ -65,7 +65,12 @@ export const routes: readonly RouteDefinition[] = [
   { method: "DELETE", path: "/v1/placements/{placementId}", handler: fn("placements/stop"), auth: "jwt" },
 
   // Game servers (SigV4 with the fleet role's credentials). {gameSessionId}: the ARN URL-encoded, or its last segment.
-  { method: "POST", path: "/v1/server/game-sessions/{gameSessionId}/results", handler: fn("server/results"), auth: "iam" },
+  {
+    method: "POST",
+    path: "/v1/server/game-sessions/{gameSessionId}/results",
+    handler: fn("server/results"),
+    auth: "iam",
+  },
   { method: "POST", path: "/v1/server/game-sessions/{gameSessionId}/end", handler: fn("server/end"), auth: "iam" },
 ];
 
@@ -165,7 +170,10 @@ export const realtime = {
      * dispatcher (a filter cannot compare the old image with the new one).
      */
     filters: PUSHED_ITEM_PREFIXES.map(
-      (prefix): StreamFilterPattern => ({ eventName: ["INSERT", "MODIFY"], dynamodb: { Keys: { pk: { S: [{ prefix }] } } } }),
+      (prefix): StreamFilterPattern => ({
+        eventName: ["INSERT", "MODIFY"],
+        dynamodb: { Keys: { pk: { S: [{ prefix }] } } },
+      }),
     ),
   },
   /** API Gateway's WebSocket limits, enforced by the local gateway too. */

@@ -16,7 +16,10 @@ import { fileURLToPath } from "node:url";
 import { gunzipSync } from "node:zlib";
 
 /** Where the generated module lives. */
-export const constraintsPath = join(dirname(fileURLToPath(import.meta.url)), "../src/operations/model/constraints.generated.ts");
+export const constraintsPath = join(
+  dirname(fileURLToPath(import.meta.url)),
+  "../src/operations/model/constraints.generated.ts",
+);
 
 interface ModelShape {
   type: string;
@@ -43,7 +46,10 @@ export function findServiceModel(): string | undefined {
   if (fromEnv) return existsSync(fromEnv) ? fromEnv : undefined;
   let root: string;
   try {
-    root = execFileSync("python3", ["-c", "import botocore,os;print(os.path.dirname(botocore.__file__))"], { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] }).trim();
+    root = execFileSync("python3", ["-c", "import botocore,os;print(os.path.dirname(botocore.__file__))"], {
+      encoding: "utf8",
+      stdio: ["ignore", "pipe", "ignore"],
+    }).trim();
   } catch {
     return undefined;
   }
@@ -51,7 +57,8 @@ export function findServiceModel(): string | undefined {
   if (!existsSync(base)) return undefined;
   const version = readdirSync(base).sort().at(-1);
   if (!version) return undefined;
-  for (const name of ["service-2.json", "service-2.json.gz"]) if (existsSync(join(base, version, name))) return join(base, version, name);
+  for (const name of ["service-2.json", "service-2.json.gz"])
+    if (existsSync(join(base, version, name))) return join(base, version, name);
   return undefined;
 }
 
@@ -61,7 +68,8 @@ export function readServiceModel(path: string): ServiceModel {
   return JSON.parse((path.endsWith(".gz") ? gunzipSync(raw) : raw).toString("utf8")) as ServiceModel;
 }
 
-const sortedObject = <T>(entries: [string, T][]): Record<string, T> => Object.fromEntries(entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+const sortedObject = <T>(entries: [string, T][]): Record<string, T> =>
+  Object.fromEntries(entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 
 /** The module text for a model: deterministic (sorted keys, one shape per line). */
 export function generateConstraints(model: ServiceModel): string {

@@ -35,7 +35,8 @@ export const queueArn = (scope: ArnScope, name: string): string => arnOf(scope, 
 export const matchmakingConfigurationArn = (scope: ArnScope, name: string): string =>
   arnOf(scope, "matchmakingconfiguration", name);
 /** `arn:aws:gamelift:<region>:<account>:matchmakingruleset/<name>`. */
-export const matchmakingRuleSetArn = (scope: ArnScope, name: string): string => arnOf(scope, "matchmakingruleset", name);
+export const matchmakingRuleSetArn = (scope: ArnScope, name: string): string =>
+  arnOf(scope, "matchmakingruleset", name);
 
 /**
  * A game session's ARN, which is also its `GameSessionId`. The account is empty, as in real GameLift:

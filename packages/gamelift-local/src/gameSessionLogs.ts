@@ -12,7 +12,10 @@ export function gameSessionLog(ctx: EmulatorContext, gameSessionId: string): str
   const players = (s.playerSessionIds ?? []).map((id) => cols.playerSessions.get(id)).filter((p) => p !== undefined);
   return [
     `${iso(s.CreationTime)} game session ${s.GameSessionId} created on fleet ${s.FleetId} in ${s.Location} (${s.IpAddress}:${s.Port}), max ${s.MaximumPlayerSessionCount} players`,
-    ...players.map((p) => `${iso(p.CreationTime)} player session ${p.PlayerSessionId} for ${p.PlayerId}: ${p.Status}${p.TerminationTime ? ` at ${iso(p.TerminationTime)}` : ""}`),
+    ...players.map(
+      (p) =>
+        `${iso(p.CreationTime)} player session ${p.PlayerSessionId} for ${p.PlayerId}: ${p.Status}${p.TerminationTime ? ` at ${iso(p.TerminationTime)}` : ""}`,
+    ),
     `${iso(s.TerminationTime)} game session ${s.Status}${s.StatusReason ? ` (${s.StatusReason})` : ""}`,
     "",
   ].join("\n");

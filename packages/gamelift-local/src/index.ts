@@ -9,7 +9,14 @@ export { GameLiftError } from "./errors.js";
 export { acceptPlayerSession, removePlayerSession, endGameSessionProcess } from "./engines/sessions/serverProcess.js";
 export { FaultSwitch, mergeFaults, noEmulatorFaults, parseEmulatorFaults } from "./faults.js";
 export type { EmulatorFaults } from "./faults.js";
-export { NotificationSender, mergeShares, noNotificationFaults, NOTIFICATION_SHARES, parseFaultSpec, planNotification } from "./notificationFaults.js";
+export {
+  NotificationSender,
+  mergeShares,
+  noNotificationFaults,
+  NOTIFICATION_SHARES,
+  parseFaultSpec,
+  planNotification,
+} from "./notificationFaults.js";
 export type { NotificationFaults, PlannedCopy } from "./notificationFaults.js";
 export { createInProcessEmulator } from "./inProcess.js";
 export type { InProcessEmulator, InProcessEmulatorOptions } from "./inProcess.js";

@@ -42,7 +42,8 @@ export function planNotification(faults: NotificationFaults, random: () => numbe
   const plan: PlannedCopy[] = [];
   for (let i = 0; i < copies; i++) {
     const holdBack = faults.reorder > 0 && random() < faults.reorder;
-    const delayMs = !holdBack && faults.delay > 0 && random() < faults.delay ? Math.floor(random() * faults.maxDelayMs) : 0;
+    const delayMs =
+      !holdBack && faults.delay > 0 && random() < faults.delay ? Math.floor(random() * faults.maxDelayMs) : 0;
     plan.push({ delayMs, holdBack });
   }
   return plan;
@@ -52,11 +53,17 @@ export function planNotification(faults: NotificationFaults, random: () => numbe
  * Checks and merges a partial update into the knobs in force; throws RangeError naming the bad knob.
  * Every key of `current` is accepted; those in `shares` must be 0..1.
  */
-export function mergeShares<T extends object>(current: T, update: Record<string, unknown>, shares: readonly string[]): T {
+export function mergeShares<T extends object>(
+  current: T,
+  update: Record<string, unknown>,
+  shares: readonly string[],
+): T {
   const next: Record<string, unknown> = { ...(current as Record<string, unknown>) };
   for (const [key, value] of Object.entries(update)) {
-    if (!Object.hasOwn(current, key)) throw new RangeError(`unknown fault "${key}": expected ${Object.keys(current).join(", ")}`);
-    if (typeof value !== "number" || !Number.isFinite(value) || value < 0) throw new RangeError(`fault "${key}" must be a number >= 0`);
+    if (!Object.hasOwn(current, key))
+      throw new RangeError(`unknown fault "${key}": expected ${Object.keys(current).join(", ")}`);
+    if (typeof value !== "number" || !Number.isFinite(value) || value < 0)
+      throw new RangeError(`fault "${key}" must be a number >= 0`);
     if (shares.includes(key) && value > 1) throw new RangeError(`fault "${key}" is a share between 0 and 1`);
     next[key] = value;
   }
@@ -70,7 +77,10 @@ export function mergeShares<T extends object>(current: T, update: Record<string,
  */
 export function parseFaultSpec<T extends object>(spec: string, defaults: T, shares: readonly string[]): T {
   const update: Record<string, number> = {};
-  for (const part of spec.split(",").map((p) => p.trim()).filter(Boolean)) {
+  for (const part of spec
+    .split(",")
+    .map((p) => p.trim())
+    .filter(Boolean)) {
     const [key = "", raw = ""] = part.split("=");
     if (!Object.hasOwn(defaults, key) || raw.trim() === "" || !Number.isFinite(Number(raw))) {
       throw new RangeError(`bad fault "${part}": expected ${Object.keys(defaults).join("|")}=<number>`);

@@ -90,15 +90,26 @@ const gameServerBehaviour = z.strictObject({
 const optionsSchema = z.strictObject({
   port: z.number().int().min(0).max(65535).optional(),
   host: z.string().min(1).optional(),
-  region: z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d+$/).optional(),
-  accountId: z.string().regex(/^\d{12}$/).optional(),
+  region: z
+    .string()
+    .regex(/^[a-z]{2}(-[a-z]+)+-\d+$/)
+    .optional(),
+  accountId: z
+    .string()
+    .regex(/^\d{12}$/)
+    .optional(),
   clock: z.custom<Clock>((v) => typeof (v as Clock | undefined)?.now === "function").optional(),
   notify: z.custom<Notify>((v) => typeof v === "function").optional(),
   ids: z.custom<IdSource>((v) => typeof (v as IdSource | undefined)?.uuid === "function").optional(),
   tickIntervalMs: z.number().int().min(0).optional(),
   persistDir: z.string().min(1).optional(),
   persistIntervalMs: z.number().int().min(1).optional(),
-  extraOperations: z.record(z.string(), z.custom<Operation>((v) => typeof v === "function")).optional(),
+  extraOperations: z
+    .record(
+      z.string(),
+      z.custom<Operation>((v) => typeof v === "function"),
+    )
+    .optional(),
   extraEngines: z.array(z.custom<Engine>((v) => typeof (v as Engine | undefined)?.tick === "function")).optional(),
   settings: z
     .strictObject({
@@ -115,7 +126,9 @@ const optionsSchema = z.strictObject({
     })
     .optional(),
   uploadCredentialsTtlMs: z.number().int().min(1).optional(),
-  s3: z.strictObject({ port: z.number().int().min(0).max(65535).optional(), directory: z.string().min(1).optional() }).optional(),
+  s3: z
+    .strictObject({ port: z.number().int().min(0).max(65535).optional(), directory: z.string().min(1).optional() })
+    .optional(),
   onError: z.custom<(err: unknown, where: string) => void>((v) => typeof v === "function").optional(),
   faults: z.record(z.string(), z.number()).optional(),
   random: z.custom<() => number>((v) => typeof v === "function").optional(),
@@ -158,7 +171,13 @@ export async function startGameLiftEmulator(options: GameLiftEmulatorOptions = {
   let s3: LocalS3 | undefined;
   if (o.s3) {
     const directory = o.s3.directory ?? (o.persistDir ? join(o.persistDir, "s3") : undefined);
-    s3 = await startLocalS3({ ctx: context, port: o.s3.port ?? 4569, host, directory, onError: (err) => onError(err, "s3") });
+    s3 = await startLocalS3({
+      ctx: context,
+      port: o.s3.port ?? 4569,
+      host,
+      directory,
+      onError: (err) => onError(err, "s3"),
+    });
     settings.s3 = s3;
   }
   const beacons = o.pingBeacons ? startPingBeacons({ host, ...o.pingBeacons }) : undefined;

@@ -35,23 +35,42 @@ describe("aliases, tags and VPC peering", () => {
   });
 
   it("resolves a SIMPLE alias and routes game sessions and queue placements through it", async () => {
-    const { Alias } = await gl.send(new CreateAliasCommand({ Name: "live", RoutingStrategy: { Type: "SIMPLE", FleetId: fleet.fleetId } }));
-    expect(Alias).toMatchObject({ Name: "live", RoutingStrategy: { Type: "SIMPLE", FleetId: fleet.fleetId }, CreationTime: expect.any(Date) });
+    const { Alias } = await gl.send(
+      new CreateAliasCommand({ Name: "live", RoutingStrategy: { Type: "SIMPLE", FleetId: fleet.fleetId } }),
+    );
+    expect(Alias).toMatchObject({
+      Name: "live",
+      RoutingStrategy: { Type: "SIMPLE", FleetId: fleet.fleetId },
+      CreationTime: expect.any(Date),
+    });
     expect(Alias?.AliasArn).toBe(`arn:aws:gamelift:us-east-1:123456789012:alias/${Alias?.AliasId}`);
-    expect(await gl.send(new ResolveAliasCommand({ AliasId: Alias?.AliasArn }))).toMatchObject({ FleetId: fleet.fleetId, FleetArn: fleet.fleetArn });
+    expect(await gl.send(new ResolveAliasCommand({ AliasId: Alias?.AliasArn }))).toMatchObject({
+      FleetId: fleet.fleetId,
+      FleetArn: fleet.fleetArn,
+    });
     const gs = await gl.send(new CreateGameSessionCommand({ AliasId: Alias?.AliasId, MaximumPlayerSessionCount: 2 }));
     expect(gs.GameSession?.FleetId).toBe(fleet.fleetId);
-    await gl.send(new CreateGameSessionQueueCommand({ Name: "via-alias", Destinations: [{ DestinationArn: Alias?.AliasArn }] }));
+    await gl.send(
+      new CreateGameSessionQueueCommand({ Name: "via-alias", Destinations: [{ DestinationArn: Alias?.AliasArn }] }),
+    );
     await h.advance(100);
     await gl.send(new TagResourceCommand({ ResourceARN: Alias?.AliasArn, Tags: [{ Key: "k", Value: "v" }] }));
-    await gl.send(new StartGameSessionPlacementCommand({ PlacementId: "a", GameSessionQueueName: "via-alias", MaximumPlayerSessionCount: 2 }));
+    await gl.send(
+      new StartGameSessionPlacementCommand({
+        PlacementId: "a",
+        GameSessionQueueName: "via-alias",
+        MaximumPlayerSessionCount: 2,
+      }),
+    );
     await h.advance(100);
     const p = await gl.send(new DescribeGameSessionPlacementCommand({ PlacementId: "a" }));
     expect(p.GameSessionPlacement?.Status).toBe("FULFILLED");
   });
 
   it("raises TerminalRoutingStrategyException with the alias message", async () => {
-    const { Alias } = await gl.send(new CreateAliasCommand({ Name: "closed", RoutingStrategy: { Type: "TERMINAL", Message: "Season over" } }));
+    const { Alias } = await gl.send(
+      new CreateAliasCommand({ Name: "closed", RoutingStrategy: { Type: "TERMINAL", Message: "Season over" } }),
+    );
     for (const send of [
       () => gl.send(new ResolveAliasCommand({ AliasId: Alias?.AliasId })),
       () => gl.send(new CreateGameSessionCommand({ AliasId: Alias?.AliasId, MaximumPlayerSessionCount: 2 })),
@@ -62,36 +81,67 @@ describe("aliases, tags and VPC peering", () => {
   });
 
   it("describes, updates, lists and deletes aliases; names need not be unique", async () => {
-    const a = (await gl.send(new CreateAliasCommand({ Name: "a", RoutingStrategy: { Type: "SIMPLE", FleetId: fleet.fleetId } }))).Alias;
+    const a = (
+      await gl.send(new CreateAliasCommand({ Name: "a", RoutingStrategy: { Type: "SIMPLE", FleetId: fleet.fleetId } }))
+    ).Alias;
     await gl.send(new CreateAliasCommand({ Name: "b", RoutingStrategy: { Type: "TERMINAL", Message: "m" } }));
     // "Alias names do not need to be unique" (CreateAlias reference): a second "a" is another alias.
-    const twin = (await gl.send(new CreateAliasCommand({ Name: "a", RoutingStrategy: { Type: "TERMINAL", Message: "twin" } }))).Alias;
+    const twin = (
+      await gl.send(new CreateAliasCommand({ Name: "a", RoutingStrategy: { Type: "TERMINAL", Message: "twin" } }))
+    ).Alias;
     expect(twin?.AliasId).not.toBe(a?.AliasId);
-    expect((await gl.send(new ListAliasesCommand({ Name: "a" }))).Aliases?.map((x) => x.AliasId).sort()).toEqual([a?.AliasId, twin?.AliasId].sort());
+    expect((await gl.send(new ListAliasesCommand({ Name: "a" }))).Aliases?.map((x) => x.AliasId).sort()).toEqual(
+      [a?.AliasId, twin?.AliasId].sort(),
+    );
     await gl.send(new DeleteAliasCommand({ AliasId: twin?.AliasId }));
     h.clock.advance(1000);
-    const up = await gl.send(new UpdateAliasCommand({ AliasId: a?.AliasId, Description: "d", RoutingStrategy: { Type: "TERMINAL", Message: "bye" } }));
+    const up = await gl.send(
+      new UpdateAliasCommand({
+        AliasId: a?.AliasId,
+        Description: "d",
+        RoutingStrategy: { Type: "TERMINAL", Message: "bye" },
+      }),
+    );
     expect(up.Alias).toMatchObject({ Description: "d", RoutingStrategy: { Type: "TERMINAL", Message: "bye" } });
     expect(up.Alias?.LastUpdatedTime?.getTime()).toBe((a?.CreationTime?.getTime() ?? 0) + 1000);
     expect((await gl.send(new DescribeAliasCommand({ AliasId: a?.AliasId }))).Alias?.Description).toBe("d");
-    expect((await gl.send(new ListAliasesCommand({ RoutingStrategyType: "TERMINAL" }))).Aliases?.map((x) => x.Name)).toEqual(["a", "b"]);
+    expect(
+      (await gl.send(new ListAliasesCommand({ RoutingStrategyType: "TERMINAL" }))).Aliases?.map((x) => x.Name),
+    ).toEqual(["a", "b"]);
     expect((await gl.send(new ListAliasesCommand({ Name: "b" }))).Aliases?.map((x) => x.Name)).toEqual(["b"]);
     const first = await gl.send(new ListAliasesCommand({ Limit: 1 }));
     expect(first.Aliases).toHaveLength(1);
-    expect((await gl.send(new ListAliasesCommand({ Limit: 1, NextToken: first.NextToken }))).Aliases?.[0]?.Name).toBe("b");
+    expect((await gl.send(new ListAliasesCommand({ Limit: 1, NextToken: first.NextToken }))).Aliases?.[0]?.Name).toBe(
+      "b",
+    );
     await gl.send(new DeleteAliasCommand({ AliasId: a?.AliasId }));
-    await expect(gl.send(new DescribeAliasCommand({ AliasId: a?.AliasId }))).rejects.toMatchObject({ name: "NotFoundException" });
+    await expect(gl.send(new DescribeAliasCommand({ AliasId: a?.AliasId }))).rejects.toMatchObject({
+      name: "NotFoundException",
+    });
   });
 
   it("refuses a SIMPLE alias to an unknown fleet", async () => {
     await expect(
-      gl.send(new CreateAliasCommand({ Name: "x", RoutingStrategy: { Type: "SIMPLE", FleetId: "fleet-00000000-0000-0000-0000-000000000000" } })),
+      gl.send(
+        new CreateAliasCommand({
+          Name: "x",
+          RoutingStrategy: { Type: "SIMPLE", FleetId: "fleet-00000000-0000-0000-0000-000000000000" },
+        }),
+      ),
     ).rejects.toMatchObject({ name: "NotFoundException" });
   });
 
   it("tags, lists and untags a resource idempotently", async () => {
     const ResourceARN = fleet.fleetArn;
-    await gl.send(new TagResourceCommand({ ResourceARN, Tags: [{ Key: "team", Value: "a" }, { Key: "env", Value: "dev" }] }));
+    await gl.send(
+      new TagResourceCommand({
+        ResourceARN,
+        Tags: [
+          { Key: "team", Value: "a" },
+          { Key: "env", Value: "dev" },
+        ],
+      }),
+    );
     await gl.send(new TagResourceCommand({ ResourceARN, Tags: [{ Key: "team", Value: "b" }] }));
     expect((await gl.send(new ListTagsForResourceCommand({ ResourceARN }))).Tags).toEqual([
       { Key: "team", Value: "b" },
@@ -99,11 +149,16 @@ describe("aliases, tags and VPC peering", () => {
     ]);
     await gl.send(new UntagResourceCommand({ ResourceARN, TagKeys: ["team", "absent"] }));
     await gl.send(new UntagResourceCommand({ ResourceARN, TagKeys: ["team"] }));
-    expect((await gl.send(new ListTagsForResourceCommand({ ResourceARN }))).Tags).toEqual([{ Key: "env", Value: "dev" }]);
+    expect((await gl.send(new ListTagsForResourceCommand({ ResourceARN }))).Tags).toEqual([
+      { Key: "env", Value: "dev" },
+    ]);
   });
 
   it("tags matchmaking rule sets by ARN", async () => {
-    const body = JSON.stringify({ ruleLanguageVersion: "1.0", teams: [{ name: "solo", minPlayers: 1, maxPlayers: 1 }] });
+    const body = JSON.stringify({
+      ruleLanguageVersion: "1.0",
+      teams: [{ name: "solo", minPlayers: 1, maxPlayers: 1 }],
+    });
     const out = await gl.send(new CreateMatchmakingRuleSetCommand({ Name: "solo", RuleSetBody: body }));
     const ResourceARN = out.RuleSet?.RuleSetArn ?? "";
     expect(ResourceARN).toBe("arn:aws:gamelift:us-east-1:123456789012:matchmakingruleset/solo");
@@ -113,17 +168,25 @@ describe("aliases, tags and VPC peering", () => {
 
   it("refuses tags on unknown resources and beyond 200 per resource", async () => {
     const missing = "arn:aws:gamelift:us-east-1:123456789012:build/build-missing";
-    await expect(gl.send(new ListTagsForResourceCommand({ ResourceARN: missing }))).rejects.toMatchObject({ name: "NotFoundException" });
-    await expect(gl.send(new TagResourceCommand({ ResourceARN: missing, Tags: [{ Key: "k", Value: "v" }] }))).rejects.toMatchObject({
+    await expect(gl.send(new ListTagsForResourceCommand({ ResourceARN: missing }))).rejects.toMatchObject({
+      name: "NotFoundException",
+    });
+    await expect(
+      gl.send(new TagResourceCommand({ ResourceARN: missing, Tags: [{ Key: "k", Value: "v" }] })),
+    ).rejects.toMatchObject({
       name: "NotFoundException",
     });
     const many = Array.from({ length: 150 }, (_, i) => ({ Key: `k${i}`, Value: "v" }));
     const more = Array.from({ length: 60 }, (_, i) => ({ Key: `m${i}`, Value: "v" }));
     await gl.send(new TagResourceCommand({ ResourceARN: fleet.fleetArn, Tags: many }));
-    await expect(gl.send(new TagResourceCommand({ ResourceARN: fleet.fleetArn, Tags: more }))).rejects.toMatchObject({ name: "TaggingFailedException" });
+    await expect(gl.send(new TagResourceCommand({ ResourceARN: fleet.fleetArn, Tags: more }))).rejects.toMatchObject({
+      name: "TaggingFailedException",
+    });
   });
 
   it("has no VPC peering connections", async () => {
-    expect((await gl.send(new DescribeVpcPeeringConnectionsCommand({ FleetId: fleet.fleetId }))).VpcPeeringConnections).toEqual([]);
+    expect(
+      (await gl.send(new DescribeVpcPeeringConnectionsCommand({ FleetId: fleet.fleetId }))).VpcPeeringConnections,
+    ).toEqual([]);
   });
 });

@@ -32,22 +32,43 @@ describe("builds and scripts", () => {
   });
 
   it("creates a build with upload credentials; it turns READY once its object is uploaded", async () => {
-    const out = await gl.send(new CreateBuildCommand({ Name: "server", Version: "1", OperatingSystem: "AMAZON_LINUX_2023" }));
+    const out = await gl.send(
+      new CreateBuildCommand({ Name: "server", Version: "1", OperatingSystem: "AMAZON_LINUX_2023" }),
+    );
     const buildId = out.Build?.BuildId ?? "";
-    expect(out.Build).toMatchObject({ Status: "INITIALIZED", SizeOnDisk: 0, ServerSdkVersion: "4.0.2", BuildArn: `arn:aws:gamelift:us-east-1:123456789012:build/${buildId}` });
-    expect(out.StorageLocation).toEqual({ Bucket: "gamelift-builds-us-east-1-123456789012", Key: `123456789012/${buildId}` });
+    expect(out.Build).toMatchObject({
+      Status: "INITIALIZED",
+      SizeOnDisk: 0,
+      ServerSdkVersion: "4.0.2",
+      BuildArn: `arn:aws:gamelift:us-east-1:123456789012:build/${buildId}`,
+    });
+    expect(out.StorageLocation).toEqual({
+      Bucket: "gamelift-builds-us-east-1-123456789012",
+      Key: `123456789012/${buildId}`,
+    });
     expect(out.StorageLocation?.Bucket).not.toContain(".");
     expect(out.UploadCredentials?.AccessKeyId).toMatch(/^ASIA[A-Z0-9]{16}$/);
     await h.advance(100);
     expect((await gl.send(new DescribeBuildCommand({ BuildId: buildId }))).Build?.Status).toBe("INITIALIZED");
 
-    const put = await putObject(s3, out.StorageLocation?.Bucket ?? "", out.StorageLocation?.Key ?? "", "zip-bytes", out.UploadCredentials ?? {});
+    const put = await putObject(
+      s3,
+      out.StorageLocation?.Bucket ?? "",
+      out.StorageLocation?.Key ?? "",
+      "zip-bytes",
+      out.UploadCredentials ?? {},
+    );
     expect(put.status).toBe(200);
     await h.advance(100);
-    expect((await gl.send(new DescribeBuildCommand({ BuildId: buildId }))).Build).toMatchObject({ Status: "READY", SizeOnDisk: 9 });
+    expect((await gl.send(new DescribeBuildCommand({ BuildId: buildId }))).Build).toMatchObject({
+      Status: "READY",
+      SizeOnDisk: 9,
+    });
     const fleet = await gl.send(new CreateFleetCommand({ Name: "f", BuildId: buildId, EC2InstanceType: "c5.large" }));
     expect(fleet.FleetAttributes).toMatchObject({ BuildId: buildId, OperatingSystem: "AMAZON_LINUX_2023" });
-    expect((await gl.send(new ListFleetsCommand({ BuildId: buildId }))).FleetIds).toEqual([fleet.FleetAttributes?.FleetId]);
+    expect((await gl.send(new ListFleetsCommand({ BuildId: buildId }))).FleetIds).toEqual([
+      fleet.FleetAttributes?.FleetId,
+    ]);
   });
 
   it("stores the decoded content of an aws-chunked streaming upload", async () => {
@@ -66,7 +87,10 @@ describe("builds and scripts", () => {
     });
     expect(res.status).toBe(200);
     await h.advance(100);
-    expect((await gl.send(new DescribeBuildCommand({ BuildId: out.Build?.BuildId }))).Build).toMatchObject({ Status: "READY", SizeOnDisk: 4 });
+    expect((await gl.send(new DescribeBuildCommand({ BuildId: out.Build?.BuildId }))).Build).toMatchObject({
+      Status: "READY",
+      SizeOnDisk: 4,
+    });
   });
 
   it("stays INITIALIZED during a multipart upload and is READY with the full size once it completes", async () => {
@@ -78,22 +102,39 @@ describe("builds and scripts", () => {
     const sizes = [5 * 1024 * 1024, 1000];
     const etags: string[] = [];
     for (const [i, size] of sizes.entries()) {
-      const part = await s3Request(`${url}?partNumber=${i + 1}&uploadId=${uploadId}`, "PUT", Buffer.alloc(size, i), cred);
+      const part = await s3Request(
+        `${url}?partNumber=${i + 1}&uploadId=${uploadId}`,
+        "PUT",
+        Buffer.alloc(size, i),
+        cred,
+      );
       expect(part.status).toBe(200);
       etags.push(part.headers.get("etag") ?? "");
     }
     await h.advance(200);
-    expect((await gl.send(new DescribeBuildCommand({ BuildId: out.Build?.BuildId }))).Build?.Status).toBe("INITIALIZED");
+    expect((await gl.send(new DescribeBuildCommand({ BuildId: out.Build?.BuildId }))).Build?.Status).toBe(
+      "INITIALIZED",
+    );
     const parts = etags.map((e, i) => `<Part><PartNumber>${i + 1}</PartNumber><ETag>${e}</ETag></Part>`).join("");
-    const done = await s3Request(`${url}?uploadId=${uploadId}`, "POST", `<CompleteMultipartUpload>${parts}</CompleteMultipartUpload>`, cred);
+    const done = await s3Request(
+      `${url}?uploadId=${uploadId}`,
+      "POST",
+      `<CompleteMultipartUpload>${parts}</CompleteMultipartUpload>`,
+      cred,
+    );
     expect(done.status).toBe(200);
     await h.advance(100);
-    expect((await gl.send(new DescribeBuildCommand({ BuildId: out.Build?.BuildId }))).Build).toMatchObject({ Status: "READY", SizeOnDisk: 5 * 1024 * 1024 + 1000 });
+    expect((await gl.send(new DescribeBuildCommand({ BuildId: out.Build?.BuildId }))).Build).toMatchObject({
+      Status: "READY",
+      SizeOnDisk: 5 * 1024 * 1024 + 1000,
+    });
   });
 
   it("refuses a fleet from a build that is not READY", async () => {
     const out = await gl.send(new CreateBuildCommand({ Name: "server" }));
-    await expect(gl.send(new CreateFleetCommand({ Name: "f", BuildId: out.Build?.BuildId, EC2InstanceType: "c5.large" }))).rejects.toMatchObject({
+    await expect(
+      gl.send(new CreateFleetCommand({ Name: "f", BuildId: out.Build?.BuildId, EC2InstanceType: "c5.large" })),
+    ).rejects.toMatchObject({
       name: "InvalidRequestException",
     });
   });
@@ -128,11 +169,21 @@ describe("builds and scripts", () => {
   });
 
   it("makes a build in the caller's own bucket READY without an upload", async () => {
-    const out = await gl.send(new CreateBuildCommand({ Name: "own", StorageLocation: { Bucket: "my-builds", Key: "server.zip", RoleArn: "arn:aws:iam::123456789012:role/gl" } }));
+    const out = await gl.send(
+      new CreateBuildCommand({
+        Name: "own",
+        StorageLocation: { Bucket: "my-builds", Key: "server.zip", RoleArn: "arn:aws:iam::123456789012:role/gl" },
+      }),
+    );
     expect(out.UploadCredentials).toBeUndefined();
     await h.advance(100);
-    expect((await gl.send(new DescribeBuildCommand({ BuildId: out.Build?.BuildId }))).Build).toMatchObject({ Status: "READY", SizeOnDisk: 0 });
-    await expect(gl.send(new CreateBuildCommand({ StorageLocation: { Bucket: "my.builds", Key: "k" } }))).rejects.toMatchObject({
+    expect((await gl.send(new DescribeBuildCommand({ BuildId: out.Build?.BuildId }))).Build).toMatchObject({
+      Status: "READY",
+      SizeOnDisk: 0,
+    });
+    await expect(
+      gl.send(new CreateBuildCommand({ StorageLocation: { Bucket: "my.builds", Key: "k" } })),
+    ).rejects.toMatchObject({
       name: "InvalidRequestException",
     });
   });
@@ -142,12 +193,16 @@ describe("builds and scripts", () => {
     for (const Name of ["a", "b", "c"]) ids.push((await gl.send(new CreateBuildCommand({ Name }))).Build?.BuildId);
     const page = await gl.send(new ListBuildsCommand({ Limit: 2 }));
     expect(page.Builds?.map((b) => b.BuildId)).toEqual(ids.slice(0, 2));
-    expect((await gl.send(new ListBuildsCommand({ NextToken: page.NextToken }))).Builds?.map((b) => b.BuildId)).toEqual(ids.slice(2));
+    expect((await gl.send(new ListBuildsCommand({ NextToken: page.NextToken }))).Builds?.map((b) => b.BuildId)).toEqual(
+      ids.slice(2),
+    );
     expect((await gl.send(new ListBuildsCommand({ Status: "READY" }))).Builds).toEqual([]);
     const updated = await gl.send(new UpdateBuildCommand({ BuildId: ids[0], Name: "renamed", Version: "2" }));
     expect(updated.Build).toMatchObject({ Name: "renamed", Version: "2" });
     await gl.send(new DeleteBuildCommand({ BuildId: ids[0] }));
-    await expect(gl.send(new DescribeBuildCommand({ BuildId: ids[0] }))).rejects.toMatchObject({ name: "NotFoundException" });
+    await expect(gl.send(new DescribeBuildCommand({ BuildId: ids[0] }))).rejects.toMatchObject({
+      name: "NotFoundException",
+    });
   });
 
   it("creates, lists, updates and deletes Realtime scripts from a zip", async () => {
@@ -162,8 +217,12 @@ describe("builds and scripts", () => {
       expect((await client.send(new DescribeScriptCommand({ ScriptId }))).Script?.Version).toBe("2");
       expect((await client.send(new ListScriptsCommand({}))).Scripts?.map((s) => s.ScriptId)).toContain(ScriptId);
       await client.send(new DeleteScriptCommand({ ScriptId }));
-      await expect(client.send(new DescribeScriptCommand({ ScriptId }))).rejects.toMatchObject({ name: "NotFoundException" });
+      await expect(client.send(new DescribeScriptCommand({ ScriptId }))).rejects.toMatchObject({
+        name: "NotFoundException",
+      });
     }
-    await expect(gl.send(new CreateScriptCommand({ Name: "empty" }))).rejects.toMatchObject({ name: "InvalidRequestException" });
+    await expect(gl.send(new CreateScriptCommand({ Name: "empty" }))).rejects.toMatchObject({
+      name: "InvalidRequestException",
+    });
   });
 });

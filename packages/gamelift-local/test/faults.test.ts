@@ -1,5 +1,10 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { CreateMatchmakingRuleSetCommand, DescribeMatchmakingConfigurationsCommand, GameLiftClient, GameLiftServiceException } from "@aws-sdk/client-gamelift";
+import {
+  CreateMatchmakingRuleSetCommand,
+  DescribeMatchmakingConfigurationsCommand,
+  GameLiftClient,
+  GameLiftServiceException,
+} from "@aws-sdk/client-gamelift";
 import { FaultSwitch, ManualClock, startGameLiftEmulator, type GameLiftEmulator } from "../src/index.js";
 
 const credentials = { accessKeyId: "x", secretAccessKey: "x" };
@@ -18,7 +23,12 @@ const sequence = (values: number[]): (() => number) => {
 
 describe("emulator fault knobs", () => {
   it("throttles a share of API calls with GameLift's ThrottlingException, and stops when turned off at run time", async () => {
-    emulator = await startGameLiftEmulator({ port: 0, tickIntervalMs: 0, clock: new ManualClock(), faults: { throttle: 1 } });
+    emulator = await startGameLiftEmulator({
+      port: 0,
+      tickIntervalMs: 0,
+      clock: new ManualClock(),
+      faults: { throttle: 1 },
+    });
     const gl = new GameLiftClient({ endpoint: emulator.url, region: "us-east-1", credentials, maxAttempts: 1 });
     const err = await gl.send(new DescribeMatchmakingConfigurationsCommand({})).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(GameLiftServiceException);
@@ -28,7 +38,9 @@ describe("emulator fault knobs", () => {
     const res = await fetch(`${emulator.url}/local/faults`, { method: "PUT", body: JSON.stringify({ throttle: 0 }) });
     expect(res.status).toBe(200);
     expect(((await res.json()) as { throttle: number }).throttle).toBe(0);
-    await expect(gl.send(new DescribeMatchmakingConfigurationsCommand({}))).resolves.toMatchObject({ Configurations: [] });
+    await expect(gl.send(new DescribeMatchmakingConfigurationsCommand({}))).resolves.toMatchObject({
+      Configurations: [],
+    });
     gl.destroy();
   });
 
@@ -36,11 +48,24 @@ describe("emulator fault knobs", () => {
     emulator = await startGameLiftEmulator({ port: 0, tickIntervalMs: 0, clock: new ManualClock() });
     const bad = await fetch(`${emulator.url}/local/faults`, { method: "PUT", body: JSON.stringify({ throttle: 2 }) });
     expect(bad.status).toBe(400);
-    const unknown = await fetch(`${emulator.url}/local/faults`, { method: "PUT", body: JSON.stringify({ explode: 1 }) });
+    const unknown = await fetch(`${emulator.url}/local/faults`, {
+      method: "PUT",
+      body: JSON.stringify({ explode: 1 }),
+    });
     expect(unknown.status).toBe(400);
-    const inherited = await fetch(`${emulator.url}/local/faults`, { method: "PUT", body: JSON.stringify({ toString: 0.5 }) });
+    const inherited = await fetch(`${emulator.url}/local/faults`, {
+      method: "PUT",
+      body: JSON.stringify({ toString: 0.5 }),
+    });
     expect(inherited.status).toBe(400);
-    expect(await (await fetch(`${emulator.url}/local/faults`)).json()).toEqual({ throttle: 0, drop: 0, duplicate: 0, delay: 0, reorder: 0, maxDelayMs: 0 });
+    expect(await (await fetch(`${emulator.url}/local/faults`)).json()).toEqual({
+      throttle: 0,
+      drop: 0,
+      duplicate: 0,
+      delay: 0,
+      reorder: 0,
+      maxDelayMs: 0,
+    });
   });
 
   it("drops and duplicates the emulator's own notifications", async () => {
@@ -59,7 +84,10 @@ describe("emulator fault knobs", () => {
     const sent: string[] = [];
     const notify = (arn: string, message: string): void => void sent.push(`${arn}:${message}`);
     // a: reorder roll 0.1 → held; b on another topic: 0.9 → sent, a still held; c: 0.9 → sent, then a.
-    const wrapped = new FaultSwitch({ reorder: 0.5, maxDelayMs: 60_000 }, sequence([0.1, 0.9, 0.9])).wrapNotify(notify, () => undefined);
+    const wrapped = new FaultSwitch({ reorder: 0.5, maxDelayMs: 60_000 }, sequence([0.1, 0.9, 0.9])).wrapNotify(
+      notify,
+      () => undefined,
+    );
     wrapped("arn:t", "a");
     wrapped("arn:other", "b");
     wrapped("arn:t", "c");
@@ -70,7 +98,10 @@ describe("emulator fault knobs", () => {
   it("sends a held notification after maxDelayMs when none follows, and forgets it on close", async () => {
     const sent: string[] = [];
     const faults = new FaultSwitch({ reorder: 1, maxDelayMs: 20 });
-    const wrapped = faults.wrapNotify((_arn, m) => void sent.push(m), () => undefined);
+    const wrapped = faults.wrapNotify(
+      (_arn, m) => void sent.push(m),
+      () => undefined,
+    );
     wrapped("arn:t", "late");
     for (let i = 0; i < 100 && sent.length === 0; i++) await new Promise((r) => setTimeout(r, 5));
     expect(sent).toEqual(["late"]);
@@ -84,7 +115,9 @@ describe("emulator fault knobs", () => {
     emulator = await startGameLiftEmulator({ port: 0, tickIntervalMs: 0, clock: new ManualClock() });
     const gl = new GameLiftClient({ endpoint: emulator.url, region: "us-east-1", credentials, maxAttempts: 1 });
     const body = JSON.stringify({ ruleLanguageVersion: "1.0", teams: [{ name: "a", minPlayers: 1, maxPlayers: 1 }] });
-    await expect(gl.send(new CreateMatchmakingRuleSetCommand({ Name: "one", RuleSetBody: body }))).resolves.toBeDefined();
+    await expect(
+      gl.send(new CreateMatchmakingRuleSetCommand({ Name: "one", RuleSetBody: body })),
+    ).resolves.toBeDefined();
     gl.destroy();
   });
 });

@@ -16,12 +16,18 @@ export interface FleetOptions {
 }
 
 /** Creates an EC2 fleet and advances the clock until it is ACTIVE with its instances. */
-export async function activeFleet(h: Harness, gl: GameLiftClient, o: FleetOptions = {}): Promise<{ fleetId: string; fleetArn: string }> {
+export async function activeFleet(
+  h: Harness,
+  gl: GameLiftClient,
+  o: FleetOptions = {},
+): Promise<{ fleetId: string; fleetArn: string }> {
   const out = await gl.send(
     new CreateFleetCommand({
       Name: o.name ?? "arena",
       EC2InstanceType: "c5.large",
-      RuntimeConfiguration: { ServerProcesses: [{ LaunchPath: "/local/game/server", ConcurrentExecutions: o.processes ?? 1 }] },
+      RuntimeConfiguration: {
+        ServerProcesses: [{ LaunchPath: "/local/game/server", ConcurrentExecutions: o.processes ?? 1 }],
+      },
       EC2InboundPermissions: [{ FromPort: 7000, ToPort: 7100, IpRange: "0.0.0.0/0", Protocol: "UDP" }],
       Locations: o.locations?.map((Location) => ({ Location })),
     }),
@@ -29,7 +35,14 @@ export async function activeFleet(h: Harness, gl: GameLiftClient, o: FleetOption
   const fleetId = out.FleetAttributes?.FleetId ?? "";
   if (o.instances !== undefined) {
     for (const loc of o.locations ?? ["us-east-1"]) {
-      await gl.send(new UpdateFleetCapacityCommand({ FleetId: fleetId, DesiredInstances: o.instances, MaxSize: Math.max(o.instances, 1), Location: loc }));
+      await gl.send(
+        new UpdateFleetCapacityCommand({
+          FleetId: fleetId,
+          DesiredInstances: o.instances,
+          MaxSize: Math.max(o.instances, 1),
+          Location: loc,
+        }),
+      );
     }
   }
   await h.advance(3000, 500);
@@ -37,7 +50,12 @@ export async function activeFleet(h: Harness, gl: GameLiftClient, o: FleetOption
 }
 
 /** Creates a queue with a topic, over the given destinations. */
-export async function queue(gl: GameLiftClient, name: string, fleetArns: string[], extra: Partial<CreateGameSessionQueueCommandInput> = {}): Promise<string> {
+export async function queue(
+  gl: GameLiftClient,
+  name: string,
+  fleetArns: string[],
+  extra: Partial<CreateGameSessionQueueCommandInput> = {},
+): Promise<string> {
   const out = await gl.send(
     new CreateGameSessionQueueCommand({
       Name: name,

@@ -64,18 +64,33 @@ describe.each(["json", "cbor"] as const)("fleets over %s", (protocol) => {
     await h.advance(100);
     const { Instances = [] } = await gl.send(new DescribeInstancesCommand({ FleetId: fleetId }));
     expect(Instances).toHaveLength(3);
-    expect(Instances[0]).toMatchObject({ IpAddress: "127.0.0.1", Status: "ACTIVE", Location: "us-east-1", Type: "c5.large" });
+    expect(Instances[0]).toMatchObject({
+      IpAddress: "127.0.0.1",
+      Status: "ACTIVE",
+      Location: "us-east-1",
+      Type: "c5.large",
+    });
     expect(Instances[0]?.InstanceId).toMatch(/^i-[0-9a-f]{17}$/);
     expect(Instances[0]?.DnsName).toMatch(/\.amazonaws\.com$/);
     const cap = await gl.send(new DescribeFleetCapacityCommand({ FleetIds: [fleetId] }));
-    expect(cap.FleetCapacity?.[0]?.InstanceCounts).toEqual({ DESIRED: 3, MINIMUM: 0, MAXIMUM: 5, PENDING: 0, ACTIVE: 3, IDLE: 3, TERMINATING: 0 });
+    expect(cap.FleetCapacity?.[0]?.InstanceCounts).toEqual({
+      DESIRED: 3,
+      MINIMUM: 0,
+      MAXIMUM: 5,
+      PENDING: 0,
+      ACTIVE: 3,
+      IDLE: 3,
+      TERMINATING: 0,
+    });
     const util = await gl.send(new DescribeFleetUtilizationCommand({ FleetIds: [fleetId] }));
     expect(util.FleetUtilization?.[0]).toMatchObject({ ActiveServerProcessCount: 9, ActiveGameSessionCount: 0 });
   });
 
   it("rejects desired capacity outside MinSize..MaxSize", async () => {
     const fleetId = await createFleet(gl);
-    await expect(gl.send(new UpdateFleetCapacityCommand({ FleetId: fleetId, DesiredInstances: 4 }))).rejects.toMatchObject({
+    await expect(
+      gl.send(new UpdateFleetCapacityCommand({ FleetId: fleetId, DesiredInstances: 4 })),
+    ).rejects.toMatchObject({
       name: "InvalidRequestException",
     });
   });
@@ -99,7 +114,9 @@ describe.each(["json", "cbor"] as const)("fleets over %s", (protocol) => {
     await h.advance(100);
     const after = await gl.send(new DescribeFleetAttributesCommand({ FleetIds: [fleetId] }));
     expect(after.FleetAttributes).toEqual([]);
-    await expect(gl.send(new DeleteFleetCommand({ FleetId: fleetId }))).rejects.toMatchObject({ name: "NotFoundException" });
+    await expect(gl.send(new DeleteFleetCommand({ FleetId: fleetId }))).rejects.toMatchObject({
+      name: "NotFoundException",
+    });
   });
 
   it("gives Linux instance access as gl-user-remote with a stable RSA private key", async () => {
@@ -112,25 +129,46 @@ describe.each(["json", "cbor"] as const)("fleets over %s", (protocol) => {
     const InstanceId = Instances[0]?.InstanceId ?? "";
     const a = await gl.send(new GetInstanceAccessCommand({ FleetId: fleetId, InstanceId }));
     const b = await gl.send(new GetInstanceAccessCommand({ FleetId: fleetId, InstanceId }));
-    expect(a.InstanceAccess).toMatchObject({ FleetId: fleetId, InstanceId, IpAddress: "127.0.0.1", OperatingSystem: "AMAZON_LINUX_2023" });
+    expect(a.InstanceAccess).toMatchObject({
+      FleetId: fleetId,
+      InstanceId,
+      IpAddress: "127.0.0.1",
+      OperatingSystem: "AMAZON_LINUX_2023",
+    });
     expect(a.InstanceAccess?.Credentials?.UserName).toBe("gl-user-remote");
-    expect(a.InstanceAccess?.Credentials?.Secret).toMatch(/^-----BEGIN RSA PRIVATE KEY-----\n[\s\S]+\n-----END RSA PRIVATE KEY-----\n?$/);
+    expect(a.InstanceAccess?.Credentials?.Secret).toMatch(
+      /^-----BEGIN RSA PRIVATE KEY-----\n[\s\S]+\n-----END RSA PRIVATE KEY-----\n?$/,
+    );
     expect(b.InstanceAccess?.Credentials?.Secret).toBe(a.InstanceAccess?.Credentials?.Secret);
-    await expect(gl.send(new GetInstanceAccessCommand({ FleetId: fleetId, InstanceId: "i-nope" }))).rejects.toMatchObject({
+    await expect(
+      gl.send(new GetInstanceAccessCommand({ FleetId: fleetId, InstanceId: "i-nope" })),
+    ).rejects.toMatchObject({
       name: "NotFoundException",
     });
   });
 
   it("gives Windows instance access as a user name and password", async () => {
     const build = await gl.send(
-      new CreateBuildCommand({ Name: "win", OperatingSystem: "WINDOWS_2022", StorageLocation: { Bucket: "my-builds", Key: "win.zip" } }),
+      new CreateBuildCommand({
+        Name: "win",
+        OperatingSystem: "WINDOWS_2022",
+        StorageLocation: { Bucket: "my-builds", Key: "win.zip" },
+      }),
     );
     await h.advance(100);
-    const fleetId = await createFleet(gl, { BuildId: build.Build?.BuildId, EC2InboundPermissions: [{ FromPort: 3389, ToPort: 3389, IpRange: "10.0.0.0/8", Protocol: "TCP" }] });
+    const fleetId = await createFleet(gl, {
+      BuildId: build.Build?.BuildId,
+      EC2InboundPermissions: [{ FromPort: 3389, ToPort: 3389, IpRange: "10.0.0.0/8", Protocol: "TCP" }],
+    });
     await h.advance(3000, 500);
     const { Instances = [] } = await gl.send(new DescribeInstancesCommand({ FleetId: fleetId }));
-    const access = await gl.send(new GetInstanceAccessCommand({ FleetId: fleetId, InstanceId: Instances[0]?.InstanceId }));
-    expect(access.InstanceAccess).toMatchObject({ OperatingSystem: "WINDOWS_2022", Credentials: { UserName: "gl-user-remote" } });
+    const access = await gl.send(
+      new GetInstanceAccessCommand({ FleetId: fleetId, InstanceId: Instances[0]?.InstanceId }),
+    );
+    expect(access.InstanceAccess).toMatchObject({
+      OperatingSystem: "WINDOWS_2022",
+      Credentials: { UserName: "gl-user-remote" },
+    });
     const secret = access.InstanceAccess?.Credentials?.Secret ?? "";
     expect(secret).not.toContain("PRIVATE KEY");
     expect(secret).toMatch(/^(?=.*[A-Z])(?=.*[a-z])(?=.*\d)(?=.*[^A-Za-z0-9]).{12,}$/);
@@ -139,25 +177,55 @@ describe.each(["json", "cbor"] as const)("fleets over %s", (protocol) => {
   it("validates CreateFleet members", async () => {
     await expect(gl.send(new CreateFleetCommand({ ...fleetInput, BuildId: "nope" }))).rejects.toMatchObject({
       name: "InvalidRequestException",
-      message: "1 validation error detected: Value 'nope' at 'buildId' failed to satisfy constraint: Member must satisfy regular expression pattern: ^build-\\S+|^arn:.*:build\\/build-\\S+",
+      message:
+        "1 validation error detected: Value 'nope' at 'buildId' failed to satisfy constraint: Member must satisfy regular expression pattern: ^build-\\S+|^arn:.*:build\\/build-\\S+",
     });
     await expect(
-      gl.send(new CreateFleetCommand({ ...fleetInput, RuntimeConfiguration: { ServerProcesses: [{ LaunchPath: "/tmp/x", ConcurrentExecutions: 1 }] } })),
+      gl.send(
+        new CreateFleetCommand({
+          ...fleetInput,
+          RuntimeConfiguration: { ServerProcesses: [{ LaunchPath: "/tmp/x", ConcurrentExecutions: 1 }] },
+        }),
+      ),
     ).rejects.toMatchObject({ name: "InvalidRequestException", message: expect.stringContaining("LaunchPath") });
     await expect(
-      gl.send(new CreateFleetCommand({ ...fleetInput, EC2InboundPermissions: [{ FromPort: 80, ToPort: 80, IpRange: "0.0.0.0/0", Protocol: "TCP" }] })),
+      gl.send(
+        new CreateFleetCommand({
+          ...fleetInput,
+          EC2InboundPermissions: [{ FromPort: 80, ToPort: 80, IpRange: "0.0.0.0/0", Protocol: "TCP" }],
+        }),
+      ),
     ).rejects.toMatchObject({ name: "InvalidRequestException" });
     // The model's enum, not a look-alike pattern: a typo is refused.
-    await expect(gl.send(new CreateFleetCommand({ ...fleetInput, EC2InstanceType: "c5.larg" as never }))).rejects.toMatchObject({
+    await expect(
+      gl.send(new CreateFleetCommand({ ...fleetInput, EC2InstanceType: "c5.larg" as never })),
+    ).rejects.toMatchObject({
       name: "InvalidRequestException",
-      message: expect.stringMatching(/^1 validation error detected: Value 'c5.larg' at 'eC2InstanceType' failed to satisfy constraint: Member must satisfy enum value set: \[t2.micro, /),
+      message: expect.stringMatching(
+        /^1 validation error detected: Value 'c5.larg' at 'eC2InstanceType' failed to satisfy constraint: Member must satisfy enum value set: \[t2.micro, /,
+      ),
     });
     // Launch paths and parameters follow the model's patterns.
     await expect(
-      gl.send(new CreateFleetCommand({ ...fleetInput, RuntimeConfiguration: { ServerProcesses: [{ LaunchPath: "/local/game/s", Parameters: "-port=1|x", ConcurrentExecutions: 1 }] } })),
-    ).rejects.toMatchObject({ message: expect.stringContaining("Value '-port=1|x' at 'runtimeConfiguration.serverProcesses.1.member.parameters'") });
-    await expect(gl.send(new CreateFleetCommand({ ...fleetInput, ServerLaunchPath: "/local/game/s\u0000" }))).rejects.toMatchObject({
-      message: expect.stringContaining("at 'serverLaunchPath' failed to satisfy constraint: Member must satisfy regular expression pattern: [A-Za-z0-9_:.+\\/\\\\\\- ]+"),
+      gl.send(
+        new CreateFleetCommand({
+          ...fleetInput,
+          RuntimeConfiguration: {
+            ServerProcesses: [{ LaunchPath: "/local/game/s", Parameters: "-port=1|x", ConcurrentExecutions: 1 }],
+          },
+        }),
+      ),
+    ).rejects.toMatchObject({
+      message: expect.stringContaining(
+        "Value '-port=1|x' at 'runtimeConfiguration.serverProcesses.1.member.parameters'",
+      ),
+    });
+    await expect(
+      gl.send(new CreateFleetCommand({ ...fleetInput, ServerLaunchPath: "/local/game/s\u0000" })),
+    ).rejects.toMatchObject({
+      message: expect.stringContaining(
+        "at 'serverLaunchPath' failed to satisfy constraint: Member must satisfy regular expression pattern: [A-Za-z0-9_:.+\\/\\\\\\- ]+",
+      ),
     });
   });
 });

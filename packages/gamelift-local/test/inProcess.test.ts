@@ -24,8 +24,16 @@ async function duelStage() {
     settings: { fleetStatusDurationsMs: { NEW: 0, DOWNLOADING: 0, VALIDATING: 0, BUILDING: 0, ACTIVATING: 0 } },
   });
   await emulator.call("CreateMatchmakingRuleSet", { Name: "duel", RuleSetBody: ruleSet });
-  const fleet = (await emulator.call("CreateFleet", { Name: "f", EC2InstanceType: "c5.large", RuntimeConfiguration: { ServerProcesses: [{ LaunchPath: "/local/game/duel", ConcurrentExecutions: 2 }] } })).FleetAttributes as { FleetArn: string };
-  const queue = (await emulator.call("CreateGameSessionQueue", { Name: "q", Destinations: [{ DestinationArn: fleet.FleetArn }] })).GameSessionQueue as { GameSessionQueueArn: string };
+  const fleet = (
+    await emulator.call("CreateFleet", {
+      Name: "f",
+      EC2InstanceType: "c5.large",
+      RuntimeConfiguration: { ServerProcesses: [{ LaunchPath: "/local/game/duel", ConcurrentExecutions: 2 }] },
+    })
+  ).FleetAttributes as { FleetArn: string };
+  const queue = (
+    await emulator.call("CreateGameSessionQueue", { Name: "q", Destinations: [{ DestinationArn: fleet.FleetArn }] })
+  ).GameSessionQueue as { GameSessionQueueArn: string };
   await emulator.call("CreateMatchmakingConfiguration", {
     Name: "duel",
     RuleSetName: "duel",
@@ -41,14 +49,17 @@ async function duelStage() {
 describe("createInProcessEmulator", () => {
   it("runs operations and engines without a server: two tickets become one placed match", async () => {
     const { clock, emulator, events } = await duelStage();
-    for (const id of ["p1", "p2"]) await emulator.call("StartMatchmaking", { TicketId: id, ConfigurationName: "duel", Players: [{ PlayerId: id }] });
+    for (const id of ["p1", "p2"])
+      await emulator.call("StartMatchmaking", { TicketId: id, ConfigurationName: "duel", Players: [{ PlayerId: id }] });
 
     for (let i = 0; i < 3; i++) {
       clock.advance(1000);
       await emulator.tick();
     }
 
-    const tickets = (await emulator.call("DescribeMatchmaking", { TicketIds: ["p1", "p2"] })).TicketList as { Status: string }[];
+    const tickets = (await emulator.call("DescribeMatchmaking", { TicketIds: ["p1", "p2"] })).TicketList as {
+      Status: string;
+    }[];
     expect(tickets.map((t) => t.Status)).toEqual(["COMPLETED", "COMPLETED"]);
     expect(events).toContain("MatchmakingSucceeded");
   });
@@ -62,7 +73,8 @@ describe("createInProcessEmulator", () => {
 
   it("forgetFinished drops finished tickets, matches, placements and ended sessions, and keeps live ones", async () => {
     const { clock, emulator } = await duelStage();
-    for (const id of ["p1", "p2", "p3"]) await emulator.call("StartMatchmaking", { TicketId: id, ConfigurationName: "duel", Players: [{ PlayerId: id }] });
+    for (const id of ["p1", "p2", "p3"])
+      await emulator.call("StartMatchmaking", { TicketId: id, ConfigurationName: "duel", Players: [{ PlayerId: id }] });
     for (let i = 0; i < 3; i++) {
       clock.advance(1000);
       await emulator.tick();
@@ -73,7 +85,10 @@ describe("createInProcessEmulator", () => {
     const forgotten = emulator.forgetFinished();
 
     expect(forgotten).toEqual({ tickets: 2, matches: 1, placements: 1, gameSessions: 1, playerSessions: 2 });
-    const left = (await emulator.call("DescribeMatchmaking", { TicketIds: ["p1", "p2", "p3"] })).TicketList as { TicketId: string; Status: string }[];
+    const left = (await emulator.call("DescribeMatchmaking", { TicketIds: ["p1", "p2", "p3"] })).TicketList as {
+      TicketId: string;
+      Status: string;
+    }[];
     expect(left).toEqual([expect.objectContaining({ TicketId: "p3", Status: "SEARCHING" })]);
   });
 });
@@ -81,7 +96,8 @@ describe("createInProcessEmulator", () => {
 describe("the player-session index of a game session", () => {
   it("completes every player session when the game ends, also for a session from a snapshot without the index", async () => {
     const { clock, emulator } = await duelStage();
-    for (const id of ["p1", "p2", "p3", "p4"]) await emulator.call("StartMatchmaking", { TicketId: id, ConfigurationName: "duel", Players: [{ PlayerId: id }] });
+    for (const id of ["p1", "p2", "p3", "p4"])
+      await emulator.call("StartMatchmaking", { TicketId: id, ConfigurationName: "duel", Players: [{ PlayerId: id }] });
     for (let i = 0; i < 3; i++) {
       clock.advance(1000);
       await emulator.tick();
@@ -102,19 +118,46 @@ describe("the player-session index of a game session", () => {
 
 describe("allocatePort", () => {
   const fleet = (ranges: [number, number][]): FleetRecord =>
-    ({ InboundPermissions: ranges.map(([FromPort, ToPort]) => ({ FromPort, ToPort, IpRange: "0.0.0.0/0", Protocol: "UDP" })) }) as unknown as FleetRecord;
+    ({
+      InboundPermissions: ranges.map(([FromPort, ToPort]) => ({
+        FromPort,
+        ToPort,
+        IpRange: "0.0.0.0/0",
+        Protocol: "UDP",
+      })),
+    }) as unknown as FleetRecord;
   const withSessions = (ports: number[], status: GameSessionRecord["Status"] = "ACTIVE") => {
     const emulator = createInProcessEmulator();
     const sessions = collections(emulator.context.store).gameSessions;
-    ports.forEach((Port, i) => sessions.put(`gs${i}`, { GameSessionId: `gs${i}`, Port, Status: status } as GameSessionRecord));
+    for (const [i, Port] of ports.entries()) {
+      sessions.put(`gs${i}`, { GameSessionId: `gs${i}`, Port, Status: status } as GameSessionRecord);
+    }
     return emulator.context;
   };
 
   it.each([
-    { name: "the lowest free port of the permissions", ranges: [[7000, 7100]] as [number, number][], used: [7000, 7001, 7003], port: 7002 },
+    {
+      name: "the lowest free port of the permissions",
+      ranges: [[7000, 7100]] as [number, number][],
+      used: [7000, 7001, 7003],
+      port: 7002,
+    },
     { name: "skips 22 and 3389", ranges: [[22, 23]] as [number, number][], used: [], port: 23 },
-    { name: "the next range when one is full", ranges: [[7000, 7001], [8000, 8001]] as [number, number][], used: [7000, 7001], port: 8000 },
-    { name: "7777 upwards when the permissions are full", ranges: [[7000, 7000]] as [number, number][], used: [7000, 7777, 7778], port: 7779 },
+    {
+      name: "the next range when one is full",
+      ranges: [
+        [7000, 7001],
+        [8000, 8001],
+      ] as [number, number][],
+      used: [7000, 7001],
+      port: 8000,
+    },
+    {
+      name: "7777 upwards when the permissions are full",
+      ranges: [[7000, 7000]] as [number, number][],
+      used: [7000, 7777, 7778],
+      port: 7779,
+    },
     { name: "7777 upwards without permissions", ranges: [] as [number, number][], used: [7777, 7779], port: 7778 },
   ])("gives $name", ({ ranges, used, port }) => {
     expect(allocatePort(withSessions(used), fleet(ranges))).toBe(port);

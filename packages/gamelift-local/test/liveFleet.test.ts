@@ -11,8 +11,11 @@ afterEach(async () => {
   await h.emulator.close();
 });
 
-const sessionsOf = async (gl: sdk.GameLiftClient, FleetId: string) => (await gl.send(new sdk.DescribeGameSessionsCommand({ FleetId }))).GameSessions ?? [];
-const counts = async (gl: sdk.GameLiftClient, FleetId: string) => (await gl.send(new sdk.DescribeFleetCapacityCommand({ FleetIds: [FleetId] }))).FleetCapacity?.[0]?.InstanceCounts ?? {};
+const sessionsOf = async (gl: sdk.GameLiftClient, FleetId: string) =>
+  (await gl.send(new sdk.DescribeGameSessionsCommand({ FleetId }))).GameSessions ?? [];
+const counts = async (gl: sdk.GameLiftClient, FleetId: string) =>
+  (await gl.send(new sdk.DescribeFleetCapacityCommand({ FleetIds: [FleetId] }))).FleetCapacity?.[0]?.InstanceCounts ??
+  {};
 const placementStatus = async (gl: sdk.GameLiftClient, PlacementId: string) =>
   (await gl.send(new sdk.DescribeGameSessionPlacementCommand({ PlacementId }))).GameSessionPlacement?.Status;
 
@@ -23,16 +26,21 @@ describe("game sessions that live and die", () => {
     const { fleetId } = await activeFleet(h, gl, { instances: 1, processes: 2 });
     const ids: string[] = [];
     for (let i = 0; i < 2; i++) {
-      const gs = (await gl.send(new sdk.CreateGameSessionCommand({ FleetId: fleetId, MaximumPlayerSessionCount: 4 }))).GameSession;
+      const gs = (await gl.send(new sdk.CreateGameSessionCommand({ FleetId: fleetId, MaximumPlayerSessionCount: 4 })))
+        .GameSession;
       ids.push(gs?.GameSessionId ?? "");
     }
     await h.advance(100);
-    for (const GameSessionId of ids) await gl.send(new sdk.CreatePlayerSessionsCommand({ GameSessionId, PlayerIds: ["a", "b"] }));
-    await expect(gl.send(new sdk.CreateGameSessionCommand({ FleetId: fleetId, MaximumPlayerSessionCount: 4 }))).rejects.toBeInstanceOf(sdk.FleetCapacityExceededException);
+    for (const GameSessionId of ids)
+      await gl.send(new sdk.CreatePlayerSessionsCommand({ GameSessionId, PlayerIds: ["a", "b"] }));
+    await expect(
+      gl.send(new sdk.CreateGameSessionCommand({ FleetId: fleetId, MaximumPlayerSessionCount: 4 })),
+    ).rejects.toBeInstanceOf(sdk.FleetCapacityExceededException);
 
     await h.advance(1000);
     // The emulated game server accepted the players: their clients connected.
-    const players = (await gl.send(new sdk.DescribePlayerSessionsCommand({ GameSessionId: ids[0] }))).PlayerSessions ?? [];
+    const players =
+      (await gl.send(new sdk.DescribePlayerSessionsCommand({ GameSessionId: ids[0] }))).PlayerSessions ?? [];
     expect(players.map((p) => p.Status)).toEqual(["ACTIVE", "ACTIVE"]);
     await h.advance(28_000, 1000);
     expect((await sessionsOf(gl, fleetId)).map((s) => s.Status)).toEqual(["ACTIVE", "ACTIVE"]);
@@ -45,10 +53,17 @@ describe("game sessions that live and die", () => {
       expect(length).toBeGreaterThanOrEqual(30_000);
       expect(length).toBeLessThanOrEqual(61_000);
     }
-    const after = (await gl.send(new sdk.DescribePlayerSessionsCommand({ GameSessionId: ids[1] }))).PlayerSessions ?? [];
+    const after =
+      (await gl.send(new sdk.DescribePlayerSessionsCommand({ GameSessionId: ids[1] }))).PlayerSessions ?? [];
     expect(after.map((p) => p.Status)).toEqual(["COMPLETED", "COMPLETED"]);
-    expect((await gl.send(new sdk.DescribeFleetUtilizationCommand({ FleetIds: [fleetId] }))).FleetUtilization?.[0]?.ActiveGameSessionCount).toBe(0);
-    expect((await gl.send(new sdk.CreateGameSessionCommand({ FleetId: fleetId, MaximumPlayerSessionCount: 4 }))).GameSession?.Status).toBe("ACTIVATING");
+    expect(
+      (await gl.send(new sdk.DescribeFleetUtilizationCommand({ FleetIds: [fleetId] }))).FleetUtilization?.[0]
+        ?.ActiveGameSessionCount,
+    ).toBe(0);
+    expect(
+      (await gl.send(new sdk.CreateGameSessionCommand({ FleetId: fleetId, MaximumPlayerSessionCount: 4 }))).GameSession
+        ?.Status,
+    ).toBe("ACTIVATING");
   });
 
   it("draws match lengths per fleet: the fleet named in gameServersByFleet uses its own, others never end", async () => {
@@ -56,7 +71,8 @@ describe("game sessions that live and die", () => {
     const gl = h.json;
     const short = await activeFleet(h, gl, { instances: 1, processes: 1, name: "short" });
     const other = await activeFleet(h, gl, { instances: 1, processes: 1, name: "other" });
-    for (const f of [short, other]) await gl.send(new sdk.CreateGameSessionCommand({ FleetId: f.fleetId, MaximumPlayerSessionCount: 2 }));
+    for (const f of [short, other])
+      await gl.send(new sdk.CreateGameSessionCommand({ FleetId: f.fleetId, MaximumPlayerSessionCount: 2 }));
     await h.advance(20_000, 1000);
     expect((await sessionsOf(gl, short.fleetId))[0]?.Status).toBe("TERMINATED");
     expect((await sessionsOf(gl, other.fleetId))[0]?.Status).toBe("ACTIVE");
@@ -74,7 +90,9 @@ describe("game sessions that live and die", () => {
     const second = (await create()).GameSession?.GameSessionId;
     await h.advance(100);
     expect((await counts(gl, fleetId)).IDLE).toBe(0);
-    await gl.send(new sdk.TerminateGameSessionCommand({ GameSessionId: second, TerminationMode: "TRIGGER_ON_PROCESS_TERMINATE" }));
+    await gl.send(
+      new sdk.TerminateGameSessionCommand({ GameSessionId: second, TerminationMode: "TRIGGER_ON_PROCESS_TERMINATE" }),
+    );
     await expect(create()).rejects.toBeInstanceOf(sdk.FleetCapacityExceededException); // TERMINATING still holds the process
     await h.advance(100);
     expect((await counts(gl, fleetId)).IDLE).toBe(1);
@@ -100,15 +118,29 @@ describe("game sessions that live and die", () => {
       }),
     );
     for (const p of ["p1", "p2", "p3", "p4"]) {
-      await gl.send(new sdk.StartMatchmakingCommand({ TicketId: `t-${p}`, ConfigurationName: "arena", Players: [{ PlayerId: p }] }));
+      await gl.send(
+        new sdk.StartMatchmakingCommand({ TicketId: `t-${p}`, ConfigurationName: "arena", Players: [{ PlayerId: p }] }),
+      );
     }
     await h.advance(3000, 500);
     const ticket = (await gl.send(new sdk.DescribeMatchmakingCommand({ TicketIds: ["t-p1"] }))).TicketList?.[0];
     expect(ticket?.Status).toBe("COMPLETED");
     const GameSessionId = ticket?.GameSessionConnectionInfo?.GameSessionArn ?? "";
     // A full 2v2 game: no automatic backfill ticket while nobody has left.
-    const searching = () => h.events.map((e) => JSON.parse(e.message) as { detail: { type: string; tickets: { ticketId: string; players: { playerId: string }[] }[] } }).filter((e) => e.detail.type === "MatchmakingSearching");
-    expect(searching().map((e) => e.detail.tickets[0]?.ticketId).sort()).toEqual(["t-p1", "t-p2", "t-p3", "t-p4"]);
+    const searching = () =>
+      h.events
+        .map(
+          (e) =>
+            JSON.parse(e.message) as {
+              detail: { type: string; tickets: { ticketId: string; players: { playerId: string }[] }[] };
+            },
+        )
+        .filter((e) => e.detail.type === "MatchmakingSearching");
+    expect(
+      searching()
+        .map((e) => e.detail.tickets[0]?.ticketId)
+        .sort(),
+    ).toEqual(["t-p1", "t-p2", "t-p3", "t-p4"]);
 
     let left: string[] = [];
     for (let s = 0; s < 600 && left.length === 0; s++) {
@@ -117,12 +149,19 @@ describe("game sessions that live and die", () => {
       left = ps.filter((p) => p.Status === "COMPLETED").map((p) => p.PlayerId ?? "");
     }
     expect(left).toHaveLength(1);
-    expect((await sessionsOf(gl, ticket?.GameSessionConnectionInfo?.GameSessionArn?.split("/")[1] ?? ""))[0]?.CurrentPlayerSessionCount).toBe(3);
+    expect(
+      (await sessionsOf(gl, ticket?.GameSessionConnectionInfo?.GameSessionArn?.split("/")[1] ?? ""))[0]
+        ?.CurrentPlayerSessionCount,
+    ).toBe(3);
     await h.advance(100);
     const backfill = searching().find((e) => !e.detail.tickets[0]?.ticketId.startsWith("t-"));
-    expect(backfill?.detail.tickets[0]?.players.map((p) => p.playerId).sort()).toEqual(["p1", "p2", "p3", "p4"].filter((p) => !left.includes(p)));
+    expect(backfill?.detail.tickets[0]?.players.map((p) => p.playerId).sort()).toEqual(
+      ["p1", "p2", "p3", "p4"].filter((p) => !left.includes(p)),
+    );
 
-    await gl.send(new sdk.StartMatchmakingCommand({ TicketId: "t-p5", ConfigurationName: "arena", Players: [{ PlayerId: "p5" }] }));
+    await gl.send(
+      new sdk.StartMatchmakingCommand({ TicketId: "t-p5", ConfigurationName: "arena", Players: [{ PlayerId: "p5" }] }),
+    );
     await h.advance(2000, 500);
     const joined = (await gl.send(new sdk.DescribeMatchmakingCommand({ TicketIds: ["t-p5"] }))).TicketList?.[0];
     expect(joined?.Status).toBe("COMPLETED");
@@ -132,7 +171,10 @@ describe("game sessions that live and die", () => {
 
 describe("fleet scaling", () => {
   /** A fleet with 2 processes per instance, 1 instance, room to grow to `max`; a queue over it. */
-  async function scalingFleet(max: number, settings: Parameters<typeof startHarness>[0] = {}): Promise<{ fleetId: string; gl: sdk.GameLiftClient }> {
+  async function scalingFleet(
+    max: number,
+    settings: Parameters<typeof startHarness>[0] = {},
+  ): Promise<{ fleetId: string; gl: sdk.GameLiftClient }> {
     h = await startHarness({ settings: { instanceActivationMs: 10_000, scalingIntervalMs: 60_000 }, ...settings });
     const gl = h.json;
     const { fleetId, fleetArn } = await activeFleet(h, gl, { instances: 1, processes: 2 });
@@ -143,20 +185,39 @@ describe("fleet scaling", () => {
   }
   const place = async (gl: sdk.GameLiftClient, n: number, prefix = "p"): Promise<string[]> => {
     const ids = Array.from({ length: n }, (_, i) => `${prefix}${i}`);
-    for (const PlacementId of ids) await gl.send(new sdk.StartGameSessionPlacementCommand({ PlacementId, GameSessionQueueName: "q", MaximumPlayerSessionCount: 4 }));
+    for (const PlacementId of ids)
+      await gl.send(
+        new sdk.StartGameSessionPlacementCommand({
+          PlacementId,
+          GameSessionQueueName: "q",
+          MaximumPlayerSessionCount: 4,
+        }),
+      );
     return ids;
   };
 
   it("scales out on a target policy: new instances are PENDING for the scale-out delay, then take the waiting placements", async () => {
     const { fleetId, gl } = await scalingFleet(10);
-    await gl.send(new sdk.PutScalingPolicyCommand({ FleetId: fleetId, Name: "t", PolicyType: "TargetBased", MetricName: "PercentAvailableGameSessions", TargetConfiguration: { TargetValue: 20 } }));
+    await gl.send(
+      new sdk.PutScalingPolicyCommand({
+        FleetId: fleetId,
+        Name: "t",
+        PolicyType: "TargetBased",
+        MetricName: "PercentAvailableGameSessions",
+        TargetConfiguration: { TargetValue: 20 },
+      }),
+    );
     const ids = await place(gl, 6);
     await h.advance(100);
-    expect((await Promise.all(ids.map((id) => placementStatus(gl, id)))).filter((s) => s === "FULFILLED")).toHaveLength(2);
+    expect((await Promise.all(ids.map((id) => placementStatus(gl, id)))).filter((s) => s === "FULFILLED")).toHaveLength(
+      2,
+    );
     // The first evaluation: 2 live + 4 waiting = 6 sessions, at 20% available → 8 processes → 4 instances.
     expect(await counts(gl, fleetId)).toMatchObject({ DESIRED: 4, ACTIVE: 1, PENDING: 3 });
     await h.advance(9_000, 1000);
-    expect((await Promise.all(ids.map((id) => placementStatus(gl, id)))).filter((s) => s === "FULFILLED")).toHaveLength(2);
+    expect((await Promise.all(ids.map((id) => placementStatus(gl, id)))).filter((s) => s === "FULFILLED")).toHaveLength(
+      2,
+    );
     await h.advance(1_000);
     expect(await counts(gl, fleetId)).toMatchObject({ DESIRED: 4, ACTIVE: 4, PENDING: 0 });
     expect((await Promise.all(ids.map((id) => placementStatus(gl, id)))).every((s) => s === "FULFILLED")).toBe(true);
@@ -165,8 +226,22 @@ describe("fleet scaling", () => {
   });
 
   it("scales in to MinSize when the matches end, removing idle instances only", async () => {
-    const { fleetId, gl } = await scalingFleet(10, { settings: { instanceActivationMs: 0, scalingIntervalMs: 60_000, gameServers: { matchSeconds: { min: 120, max: 120 } } } });
-    await gl.send(new sdk.PutScalingPolicyCommand({ FleetId: fleetId, Name: "t", PolicyType: "TargetBased", MetricName: "PercentAvailableGameSessions", TargetConfiguration: { TargetValue: 20 } }));
+    const { fleetId, gl } = await scalingFleet(10, {
+      settings: {
+        instanceActivationMs: 0,
+        scalingIntervalMs: 60_000,
+        gameServers: { matchSeconds: { min: 120, max: 120 } },
+      },
+    });
+    await gl.send(
+      new sdk.PutScalingPolicyCommand({
+        FleetId: fleetId,
+        Name: "t",
+        PolicyType: "TargetBased",
+        MetricName: "PercentAvailableGameSessions",
+        TargetConfiguration: { TargetValue: 20 },
+      }),
+    );
     await place(gl, 6);
     await h.advance(61_000, 1000);
     expect((await counts(gl, fleetId)).ACTIVE).toBe(4);
@@ -207,15 +282,38 @@ describe("fleet scaling", () => {
   it("scales to zero after ScaleInAfterInactivityMinutes and back to one when a game session is requested", async () => {
     const { fleetId, gl } = await scalingFleet(3);
     await expect(
-      gl.send(new sdk.UpdateFleetCapacityCommand({ FleetId: fleetId, MinSize: 1, ManagedCapacityConfiguration: { ZeroCapacityStrategy: "SCALE_TO_AND_FROM_ZERO" } })),
+      gl.send(
+        new sdk.UpdateFleetCapacityCommand({
+          FleetId: fleetId,
+          MinSize: 1,
+          ManagedCapacityConfiguration: { ZeroCapacityStrategy: "SCALE_TO_AND_FROM_ZERO" },
+        }),
+      ),
     ).rejects.toThrow(/MinSize must not be specified/);
     await expect(
-      gl.send(new sdk.UpdateFleetCapacityCommand({ FleetId: fleetId, ManagedCapacityConfiguration: { ZeroCapacityStrategy: "SCALE_TO_AND_FROM_ZERO", ScaleInAfterInactivityMinutes: 4 } })),
+      gl.send(
+        new sdk.UpdateFleetCapacityCommand({
+          FleetId: fleetId,
+          ManagedCapacityConfiguration: {
+            ZeroCapacityStrategy: "SCALE_TO_AND_FROM_ZERO",
+            ScaleInAfterInactivityMinutes: 4,
+          },
+        }),
+      ),
     ).rejects.toBeInstanceOf(sdk.InvalidRequestException);
     const out = await gl.send(
-      new sdk.UpdateFleetCapacityCommand({ FleetId: fleetId, ManagedCapacityConfiguration: { ZeroCapacityStrategy: "SCALE_TO_AND_FROM_ZERO", ScaleInAfterInactivityMinutes: 5 } }),
+      new sdk.UpdateFleetCapacityCommand({
+        FleetId: fleetId,
+        ManagedCapacityConfiguration: {
+          ZeroCapacityStrategy: "SCALE_TO_AND_FROM_ZERO",
+          ScaleInAfterInactivityMinutes: 5,
+        },
+      }),
     );
-    expect(out.ManagedCapacityConfiguration).toEqual({ ZeroCapacityStrategy: "SCALE_TO_AND_FROM_ZERO", ScaleInAfterInactivityMinutes: 5 });
+    expect(out.ManagedCapacityConfiguration).toEqual({
+      ZeroCapacityStrategy: "SCALE_TO_AND_FROM_ZERO",
+      ScaleInAfterInactivityMinutes: 5,
+    });
     await h.advance(4 * 60_000, 10_000);
     expect(await counts(gl, fleetId)).toMatchObject({ DESIRED: 1, ACTIVE: 1 });
     await h.advance(60_000, 10_000);
@@ -236,13 +334,33 @@ describe("fleet scaling", () => {
     const gl = h.json;
     const { fleetId, fleetArn } = await activeFleet(h, gl, { instances: 1, processes: 1 });
     await queue(gl, "q", [fleetArn], { TimeoutInSeconds: 10 });
-    await gl.send(new sdk.StartGameSessionPlacementCommand({ PlacementId: "fits", GameSessionQueueName: "q", MaximumPlayerSessionCount: 2 }));
-    await gl.send(new sdk.StartGameSessionPlacementCommand({ PlacementId: "starves", GameSessionQueueName: "q", MaximumPlayerSessionCount: 2 }));
+    await gl.send(
+      new sdk.StartGameSessionPlacementCommand({
+        PlacementId: "fits",
+        GameSessionQueueName: "q",
+        MaximumPlayerSessionCount: 2,
+      }),
+    );
+    await gl.send(
+      new sdk.StartGameSessionPlacementCommand({
+        PlacementId: "starves",
+        GameSessionQueueName: "q",
+        MaximumPlayerSessionCount: 2,
+      }),
+    );
     await h.advance(11_000, 1000);
     expect(await placementStatus(gl, "starves")).toBe("TIMED_OUT");
-    const timedOut = h.events.map((e) => JSON.parse(e.message) as { detail: Record<string, unknown> }).find((e) => e.detail.type === "PlacementTimedOut");
-    expect(timedOut?.detail).toMatchObject({ placementId: "starves", reason: "FleetCapacityExceeded", message: expect.stringContaining(`${fleetId}/us-east-1`) });
-    const fulfilled = h.events.map((e) => JSON.parse(e.message) as { detail: Record<string, unknown> }).find((e) => e.detail.type === "PlacementFulfilled");
+    const timedOut = h.events
+      .map((e) => JSON.parse(e.message) as { detail: Record<string, unknown> })
+      .find((e) => e.detail.type === "PlacementTimedOut");
+    expect(timedOut?.detail).toMatchObject({
+      placementId: "starves",
+      reason: "FleetCapacityExceeded",
+      message: expect.stringContaining(`${fleetId}/us-east-1`),
+    });
+    const fulfilled = h.events
+      .map((e) => JSON.parse(e.message) as { detail: Record<string, unknown> })
+      .find((e) => e.detail.type === "PlacementFulfilled");
     expect(fulfilled?.detail.reason).toBeUndefined();
   });
 });

@@ -1,6 +1,11 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { constraintsPath, findServiceModel, generateConstraints, readServiceModel } from "../scripts/generateConstraints.js";
+import {
+  constraintsPath,
+  findServiceModel,
+  generateConstraints,
+  readServiceModel,
+} from "../scripts/generateConstraints.js";
 import { createInProcessEmulator } from "../src/inProcess.js";
 import { operationInputs } from "../src/operations/model/constraints.generated.js";
 import { requestViolations } from "../src/operations/model/validate.js";
@@ -8,7 +13,10 @@ import { operations } from "../src/operations/index.js";
 import { sweepCases, type SweepCase } from "./modelSweep.js";
 
 const modelPath = findServiceModel();
-if (!modelPath) console.warn("NOTICE: GameLift's service model (botocore) is not on this machine; the regeneration check is skipped.");
+if (!modelPath)
+  console.warn(
+    "NOTICE: GameLift's service model (botocore) is not on this machine; the regeneration check is skipped.",
+  );
 
 describe("the constraints module", () => {
   it.skipIf(!modelPath)("is what the generator makes from the service model today (regenerate when this fails)", () => {
@@ -37,21 +45,35 @@ describe("a model-driven sweep of invalid requests", () => {
     console.log(`model sweep: ${counts.reduce((a, b) => a + b, 0)} invalid requests over ${all.length} operations`);
   });
 
-  it.each(all.map((a) => [a.op, a] as const))("%s: the valid baseline passes validation; every invalid request is refused as GameLift refuses it", async (op, { baseline, cases }) => {
-    const emulator = createInProcessEmulator();
-    const base = { ...baseline, ...baselineExtras[op] };
-    expect(requestViolations(op, base)).toEqual([]);
-    const baseErr = await emulator.call(op, base).then(() => undefined, (e: unknown) => e as Error);
-    // Accepted by validation: it may still fail for what does not exist (NotFoundException, ...).
-    if (baseErr) expect(`${baseErr.name}: ${baseErr.message}`).not.toMatch(/validation error|SerializationException/);
-    const wrong: string[] = [];
-    for (const c of cases as SweepCase[]) {
-      const err = await emulator.call(op, c.input).then(() => undefined, (e: unknown) => e as Error);
-      const ok = err?.name === c.expect && (c.expect === "SerializationException" || /^\d+ validation errors? detected: Value (null|'.*') at '[a-zA-Z0-9.]+' failed to satisfy constraint: Member must /s.test(err.message));
-      if (!ok) wrong.push(`${c.what} → ${err ? `${err.name}: ${err.message.slice(0, 120)}` : "accepted"}`);
-    }
-    expect(wrong).toEqual([]);
-  });
+  it.each(all.map((a) => [a.op, a] as const))(
+    "%s: the valid baseline passes validation; every invalid request is refused as GameLift refuses it",
+    async (op, { baseline, cases }) => {
+      const emulator = createInProcessEmulator();
+      const base = { ...baseline, ...baselineExtras[op] };
+      expect(requestViolations(op, base)).toEqual([]);
+      const baseErr = await emulator.call(op, base).then(
+        () => undefined,
+        (e: unknown) => e as Error,
+      );
+      // Accepted by validation: it may still fail for what does not exist (NotFoundException, ...).
+      if (baseErr) expect(`${baseErr.name}: ${baseErr.message}`).not.toMatch(/validation error|SerializationException/);
+      const wrong: string[] = [];
+      for (const c of cases as SweepCase[]) {
+        const err = await emulator.call(op, c.input).then(
+          () => undefined,
+          (e: unknown) => e as Error,
+        );
+        const ok =
+          err?.name === c.expect &&
+          (c.expect === "SerializationException" ||
+            /^\d+ validation errors? detected: Value (null|'.*') at '[a-zA-Z0-9.]+' failed to satisfy constraint: Member must /s.test(
+              err.message,
+            ));
+        if (!ok) wrong.push(`${c.what} → ${err ? `${err.name}: ${err.message.slice(0, 120)}` : "accepted"}`);
+      }
+      expect(wrong).toEqual([]);
+    },
+  );
 });
 
 describe("on the wire", () => {
@@ -75,11 +97,14 @@ describe("on the wire", () => {
       });
       expect(cbor.status).toBe(400);
       expect(decode(Buffer.from(await cbor.arrayBuffer()))).toMatchObject({ __type: "SerializationException" });
-      const queue = await h.json.send(new (await import("@aws-sdk/client-gamelift")).DescribeGameSessionQueuesCommand({ Names: ["arena/x"] })).catch((e: unknown) => e);
+      const queue = await h.json
+        .send(new (await import("@aws-sdk/client-gamelift")).DescribeGameSessionQueuesCommand({ Names: ["arena/x"] }))
+        .catch((e: unknown) => e);
       // The name-or-ARN pattern holds for the whole value (a name followed by anything else fails).
       expect(queue).toMatchObject({
         name: "InvalidRequestException",
-        message: "1 validation error detected: Value 'arena/x' at 'names.1.member' failed to satisfy constraint: Member must satisfy regular expression pattern: [a-zA-Z0-9-]+|^arn:.*:gamesessionqueue\\/[a-zA-Z0-9-]+",
+        message:
+          "1 validation error detected: Value 'arena/x' at 'names.1.member' failed to satisfy constraint: Member must satisfy regular expression pattern: [a-zA-Z0-9-]+|^arn:.*:gamesessionqueue\\/[a-zA-Z0-9-]+",
       });
     } finally {
       await h.emulator.close();

@@ -30,7 +30,9 @@ function validString(s: ShapeConstraints): string {
   if (s.pattern !== undefined && !matchesPattern(s.pattern, out)) {
     const re = new RegExp(`^(?:${s.pattern.replace("\\uD800\\uDC00-\\uDBFF\\uDFFF", "")})$`);
     const candidates = fc.sample(fc.stringMatching(re), { seed: 42, numRuns: 400 });
-    const ok = candidates.filter((c) => [...c].length >= min && [...c].length <= max && matchesPattern(s.pattern as string, c));
+    const ok = candidates.filter(
+      (c) => [...c].length >= min && [...c].length <= max && matchesPattern(s.pattern as string, c),
+    );
     ok.sort((a, b) => a.length - b.length);
     out = ok[0] ?? out;
   }
@@ -64,7 +66,14 @@ export function validValue(name: string, depth = 0): unknown {
   }
 }
 
-const wrongType = (s: ShapeConstraints): unknown => (s.type === "string" || s.type === "blob" ? 12 : s.type === "list" ? "x" : s.type === "structure" || s.type === "map" ? [1] : "12");
+const wrongType = (s: ShapeConstraints): unknown =>
+  s.type === "string" || s.type === "blob"
+    ? 12
+    : s.type === "list"
+      ? "x"
+      : s.type === "structure" || s.type === "map"
+        ? [1]
+        : "12";
 
 /** Values of a shape that break exactly one of its constraints (type errors included). */
 function invalidValues(name: string, depth: number): { what: string; value: unknown; expect: SweepCase["expect"] }[] {
@@ -72,11 +81,13 @@ function invalidValues(name: string, depth: number): { what: string; value: unkn
   const out: { what: string; value: unknown; expect: SweepCase["expect"] }[] = [
     { what: `${name}: wrong type`, value: wrongType(s), expect: "SerializationException" },
   ];
-  const invalid = (what: string, value: unknown): void => void out.push({ what: `${name}: ${what}`, value, expect: "InvalidRequestException" });
+  const invalid = (what: string, value: unknown): void =>
+    void out.push({ what: `${name}: ${what}`, value, expect: "InvalidRequestException" });
   if (s.type === "string") {
     const base = validString(s);
     if (s.min !== undefined && s.min > 0) invalid(`shorter than ${s.min}`, base.slice(0, s.min - 1));
-    if (s.max !== undefined && s.max < 1_000_000) invalid(`longer than ${s.max}`, base.padEnd(s.max + 1, base.at(-1) ?? "a"));
+    if (s.max !== undefined && s.max < 1_000_000)
+      invalid(`longer than ${s.max}`, base.padEnd(s.max + 1, base.at(-1) ?? "a"));
     if (s.enum) invalid("not in the enum", `${s.enum[0]}x`);
     if (s.pattern !== undefined) {
       const min = Math.max(s.min ?? 0, 1);
@@ -85,8 +96,12 @@ function invalidValues(name: string, depth: number): { what: string; value: unkn
         .find((c) => !matchesPattern(s.pattern as string, c) && [...c].length <= (s.max ?? Infinity));
       if (bad !== undefined) invalid("pattern", bad);
       // Garbage after (or before) a valid value: catches patterns anchored at one end only.
-      for (const [label, value] of [["trailing garbage", `${base} !`], ["leading garbage", `! ${base}`]] as const) {
-        if (!matchesPattern(s.pattern, value) && [...value].length <= (s.max ?? Infinity)) invalid(`pattern (${label})`, value);
+      for (const [label, value] of [
+        ["trailing garbage", `${base} !`],
+        ["leading garbage", `! ${base}`],
+      ] as const) {
+        if (!matchesPattern(s.pattern, value) && [...value].length <= (s.max ?? Infinity))
+          invalid(`pattern (${label})`, value);
       }
     }
   } else if (s.type === "integer" || s.type === "long" || s.type === "float" || s.type === "double") {
@@ -95,8 +110,16 @@ function invalidValues(name: string, depth: number): { what: string; value: unkn
     if (s.max !== undefined && !(s.type === "integer" && s.max >= 2 ** 31 - 1)) invalid(`above ${s.max}`, s.max + 1);
   } else if (s.type === "list" && depth < 4) {
     const item = validValue(s.member as string);
-    if (s.min !== undefined && s.min > 0) invalid(`fewer than ${s.min} items`, Array.from({ length: s.min - 1 }, () => item));
-    if (s.max !== undefined && s.max <= 1000) invalid(`more than ${s.max} items`, Array.from({ length: s.max + 1 }, () => item));
+    if (s.min !== undefined && s.min > 0)
+      invalid(
+        `fewer than ${s.min} items`,
+        Array.from({ length: s.min - 1 }, () => item),
+      );
+    if (s.max !== undefined && s.max <= 1000)
+      invalid(
+        `more than ${s.max} items`,
+        Array.from({ length: s.max + 1 }, () => item),
+      );
     for (const bad of invalidValues(s.member as string, depth + 1)) {
       const list = Array.from({ length: Math.max(s.min ?? 1, 1) }, () => validValue(s.member as string));
       list[0] = bad.value;
@@ -109,7 +132,8 @@ function invalidValues(name: string, depth: number): { what: string; value: unkn
       invalid(`${req} missing`, rest);
     }
     for (const [member, memberShape] of Object.entries(s.members ?? {})) {
-      for (const bad of invalidValues(memberShape, depth + 1)) out.push({ what: `${member} ${bad.what}`, value: { ...base, [member]: bad.value }, expect: bad.expect });
+      for (const bad of invalidValues(memberShape, depth + 1))
+        out.push({ what: `${member} ${bad.what}`, value: { ...base, [member]: bad.value }, expect: bad.expect });
     }
   }
   return out;

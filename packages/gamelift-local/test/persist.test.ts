@@ -1,7 +1,11 @@
 import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { DescribeGameSessionPlacementCommand, DescribeInstancesCommand, StartGameSessionPlacementCommand } from "@aws-sdk/client-gamelift";
+import {
+  DescribeGameSessionPlacementCommand,
+  DescribeInstancesCommand,
+  StartGameSessionPlacementCommand,
+} from "@aws-sdk/client-gamelift";
 import { afterEach, describe, expect, it } from "vitest";
 import { ManualClock } from "../src/clock/Clock.js";
 import type { Engine } from "../src/engines/Engine.js";
@@ -39,7 +43,13 @@ describe("persistence and ticking", () => {
 
     const after = await startHarness({ persistDir: dir });
     expect((await after.json.send(new DescribeInstancesCommand({ FleetId: fleetId }))).Instances).toEqual(instances);
-    await after.json.send(new StartGameSessionPlacementCommand({ PlacementId: "again", GameSessionQueueName: "arena", MaximumPlayerSessionCount: 2 }));
+    await after.json.send(
+      new StartGameSessionPlacementCommand({
+        PlacementId: "again",
+        GameSessionQueueName: "arena",
+        MaximumPlayerSessionCount: 2,
+      }),
+    );
     await after.advance(100);
     const p = await after.json.send(new DescribeGameSessionPlacementCommand({ PlacementId: "again" }));
     expect(p.GameSessionPlacement?.Status).toBe("FULFILLED");
@@ -63,13 +73,19 @@ describe("persistence and ticking", () => {
     const first = new Promise<void>((resolve) => {
       ticked = resolve;
     });
-    const emulator = await startGameLiftEmulator({ port: 0, tickIntervalMs: 5, extraEngines: [{ tick: () => ticked() }] });
+    const emulator = await startGameLiftEmulator({
+      port: 0,
+      tickIntervalMs: 5,
+      extraEngines: [{ tick: () => ticked() }],
+    });
     await first;
     await emulator.close();
   });
 
   it("rejects unknown options", async () => {
     await expect(startGameLiftEmulator({ port: 0, bogus: true } as never)).rejects.toThrow(/bogus/);
-    await expect(startGameLiftEmulator({ port: 0, settings: { fleetStatusDurationMs: {} } } as never)).rejects.toThrow(/fleetStatusDurationMs/);
+    await expect(startGameLiftEmulator({ port: 0, settings: { fleetStatusDurationMs: {} } } as never)).rejects.toThrow(
+      /fleetStatusDurationMs/,
+    );
   });
 });

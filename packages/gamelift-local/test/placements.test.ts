@@ -42,17 +42,32 @@ describe("game session placement", () => {
         DesiredPlayerSessions: [{ PlayerId: "alice", PlayerData: "a" }, { PlayerId: "bob" }],
       }),
     );
-    expect(started.GameSessionPlacement).toMatchObject({ Status: "PENDING", StartTime: new Date("2026-05-01T12:00:03.000Z") });
+    expect(started.GameSessionPlacement).toMatchObject({
+      Status: "PENDING",
+      StartTime: new Date("2026-05-01T12:00:03.000Z"),
+    });
     await h.advance(100);
     const p = (await gl.send(new DescribeGameSessionPlacementCommand({ PlacementId: "p-1" }))).GameSessionPlacement;
-    expect(p).toMatchObject({ Status: "FULFILLED", IpAddress: "127.0.0.1", GameSessionRegion: "us-east-1", Port: 7000 });
+    expect(p).toMatchObject({
+      Status: "FULFILLED",
+      IpAddress: "127.0.0.1",
+      GameSessionRegion: "us-east-1",
+      Port: 7000,
+    });
     expect(p?.GameSessionArn).toMatch(new RegExp(`^arn:aws:gamelift:us-east-1::gamesession/${fleetId}/[0-9a-f-]{36}$`));
     expect(p?.DnsName).toMatch(/amazonaws\.com$/);
     expect(p?.PlacedPlayerSessions?.map((s) => s.PlayerId)).toEqual(["alice", "bob"]);
     const sessions = await gl.send(new DescribeGameSessionsCommand({ FleetId: fleetId }));
-    expect(sessions.GameSessions?.[0]).toMatchObject({ Status: "ACTIVE", CurrentPlayerSessionCount: 2, GameSessionId: p?.GameSessionId });
+    expect(sessions.GameSessions?.[0]).toMatchObject({
+      Status: "ACTIVE",
+      CurrentPlayerSessionCount: 2,
+      GameSessionId: p?.GameSessionId,
+    });
     const players = await gl.send(new DescribePlayerSessionsCommand({ GameSessionId: p?.GameSessionId }));
-    expect(players.PlayerSessions?.map((s) => [s.PlayerId, s.Status, s.PlayerData])).toEqual([["alice", "RESERVED", "a"], ["bob", "RESERVED", undefined]]);
+    expect(players.PlayerSessions?.map((s) => [s.PlayerId, s.Status, s.PlayerData])).toEqual([
+      ["alice", "RESERVED", "a"],
+      ["bob", "RESERVED", undefined],
+    ]);
 
     expect(h.events).toHaveLength(1);
     expect(h.events[0]?.topicArn).toBe("arn:aws:sns:us-east-1:123456789012:events");
@@ -73,7 +88,10 @@ describe("game session placement", () => {
         gameSessionRegion: "us-east-1",
         startTime: "2026-05-01T12:00:03.000Z",
         endTime: "2026-05-01T12:00:03.100Z",
-        placedPlayerSessions: p?.PlacedPlayerSessions?.map((s) => ({ playerId: s.PlayerId, playerSessionId: s.PlayerSessionId })),
+        placedPlayerSessions: p?.PlacedPlayerSessions?.map((s) => ({
+          playerId: s.PlayerId,
+          playerSessionId: s.PlayerSessionId,
+        })),
       },
     });
   });
@@ -82,11 +100,18 @@ describe("game session placement", () => {
     const { fleetId, fleetArn } = await activeFleet(h, gl, { instances: 1, processes: 1 });
     await queue(gl, "arena", [fleetArn]);
     for (const PlacementId of ["first", "second"]) {
-      await gl.send(new StartGameSessionPlacementCommand({ PlacementId, GameSessionQueueName: "arena", MaximumPlayerSessionCount: 2 }));
+      await gl.send(
+        new StartGameSessionPlacementCommand({
+          PlacementId,
+          GameSessionQueueName: "arena",
+          MaximumPlayerSessionCount: 2,
+        }),
+      );
     }
     await h.advance(1000);
     expect([await status("first"), await status("second")]).toEqual(["FULFILLED", "PENDING"]);
-    const GameSessionId = (await gl.send(new DescribeGameSessionsCommand({ FleetId: fleetId }))).GameSessions?.[0]?.GameSessionId;
+    const GameSessionId = (await gl.send(new DescribeGameSessionsCommand({ FleetId: fleetId }))).GameSessions?.[0]
+      ?.GameSessionId;
     await gl.send(new TerminateGameSessionCommand({ GameSessionId, TerminationMode: "FORCE_TERMINATE" }));
     await h.advance(100);
     expect(await status("second")).toBe("FULFILLED");
@@ -95,7 +120,13 @@ describe("game session placement", () => {
   it("times out after the queue's TimeoutInSeconds with PlacementTimedOut", async () => {
     const { fleetArn } = await activeFleet(h, gl, { instances: 0 });
     await queue(gl, "arena", [fleetArn], { TimeoutInSeconds: 10 });
-    await gl.send(new StartGameSessionPlacementCommand({ PlacementId: "late", GameSessionQueueName: "arena", MaximumPlayerSessionCount: 2 }));
+    await gl.send(
+      new StartGameSessionPlacementCommand({
+        PlacementId: "late",
+        GameSessionQueueName: "arena",
+        MaximumPlayerSessionCount: 2,
+      }),
+    );
     await h.advance(9900, 1000);
     expect(await status("late")).toBe("PENDING");
     await h.advance(100);
@@ -135,12 +166,25 @@ describe("game session placement", () => {
   });
 
   it("orders by the queue's LocationOrder, a placement override, and the location filter", async () => {
-    const { fleetArn } = await activeFleet(h, gl, { instances: 1, processes: 5, locations: ["us-east-1", "eu-west-1", "ap-south-1"] });
+    const { fleetArn } = await activeFleet(h, gl, {
+      instances: 1,
+      processes: 5,
+      locations: ["us-east-1", "eu-west-1", "ap-south-1"],
+    });
     await queue(gl, "arena", [fleetArn], {
-      PriorityConfiguration: { PriorityOrder: ["LOCATION", "DESTINATION"], LocationOrder: ["ap-south-1", "us-east-1", "eu-west-1"] },
+      PriorityConfiguration: {
+        PriorityOrder: ["LOCATION", "DESTINATION"],
+        LocationOrder: ["ap-south-1", "us-east-1", "eu-west-1"],
+      },
       FilterConfiguration: { AllowedLocations: ["us-east-1", "eu-west-1"] },
     });
-    await gl.send(new StartGameSessionPlacementCommand({ PlacementId: "ordered", GameSessionQueueName: "arena", MaximumPlayerSessionCount: 2 }));
+    await gl.send(
+      new StartGameSessionPlacementCommand({
+        PlacementId: "ordered",
+        GameSessionQueueName: "arena",
+        MaximumPlayerSessionCount: 2,
+      }),
+    );
     await gl.send(
       new StartGameSessionPlacementCommand({
         PlacementId: "override",
@@ -154,7 +198,10 @@ describe("game session placement", () => {
       (await gl.send(new DescribeGameSessionPlacementCommand({ PlacementId }))).GameSessionPlacement?.GameSessionRegion;
     expect([await region("ordered"), await region("override")]).toEqual(["us-east-1", "eu-west-1"]);
     // The override is echoed as given.
-    expect((await gl.send(new DescribeGameSessionPlacementCommand({ PlacementId: "override" }))).GameSessionPlacement?.PriorityConfigurationOverride).toEqual({
+    expect(
+      (await gl.send(new DescribeGameSessionPlacementCommand({ PlacementId: "override" }))).GameSessionPlacement
+        ?.PriorityConfigurationOverride,
+    ).toEqual({
       LocationOrder: ["eu-west-1"],
       PlacementFallbackStrategy: "NONE",
     });
@@ -176,38 +223,75 @@ describe("game session placement", () => {
     const b = await activeFleet(h, gl, { instances: 1, name: "b" });
     await queue(gl, "arena", [b.fleetArn, a.fleetArn]);
     for (const PlacementId of ["one", "two"]) {
-      await gl.send(new StartGameSessionPlacementCommand({ PlacementId, GameSessionQueueName: "arena", MaximumPlayerSessionCount: 2 }));
+      await gl.send(
+        new StartGameSessionPlacementCommand({
+          PlacementId,
+          GameSessionQueueName: "arena",
+          MaximumPlayerSessionCount: 2,
+        }),
+      );
     }
     await h.advance(100);
     const fleetOf = async (PlacementId: string): Promise<string | undefined> =>
-      (await gl.send(new DescribeGameSessionPlacementCommand({ PlacementId }))).GameSessionPlacement?.GameSessionArn?.split("/")[1];
+      (
+        await gl.send(new DescribeGameSessionPlacementCommand({ PlacementId }))
+      ).GameSessionPlacement?.GameSessionArn?.split("/")[1];
     expect([await fleetOf("one"), await fleetOf("two")]).toEqual([b.fleetId, a.fleetId]);
   });
 
   it("cancels a pending placement, and refuses to stop a fulfilled one", async () => {
     const { fleetArn } = await activeFleet(h, gl, { instances: 0 });
     await queue(gl, "arena", [fleetArn]);
-    await gl.send(new StartGameSessionPlacementCommand({ PlacementId: "stop-me", GameSessionQueueName: "arena", MaximumPlayerSessionCount: 2 }));
+    await gl.send(
+      new StartGameSessionPlacementCommand({
+        PlacementId: "stop-me",
+        GameSessionQueueName: "arena",
+        MaximumPlayerSessionCount: 2,
+      }),
+    );
     const stopped = await gl.send(new StopGameSessionPlacementCommand({ PlacementId: "stop-me" }));
-    expect(stopped.GameSessionPlacement).toMatchObject({ Status: "CANCELLED", EndTime: new Date("2026-05-01T12:00:03.000Z") });
+    expect(stopped.GameSessionPlacement).toMatchObject({
+      Status: "CANCELLED",
+      EndTime: new Date("2026-05-01T12:00:03.000Z"),
+    });
     expect(events().map((e) => e.detail.type)).toEqual(["PlacementCancelled"]);
     await expect(
-      gl.send(new StartGameSessionPlacementCommand({ PlacementId: "stop-me", GameSessionQueueName: "arena", MaximumPlayerSessionCount: 2 })),
+      gl.send(
+        new StartGameSessionPlacementCommand({
+          PlacementId: "stop-me",
+          GameSessionQueueName: "arena",
+          MaximumPlayerSessionCount: 2,
+        }),
+      ),
     ).rejects.toMatchObject({ name: "InvalidRequestException" });
   });
 
   it("refuses to stop a fulfilled placement", async () => {
     const { fleetArn } = await activeFleet(h, gl);
     await queue(gl, "arena", [fleetArn]);
-    await gl.send(new StartGameSessionPlacementCommand({ PlacementId: "done", GameSessionQueueName: "arena", MaximumPlayerSessionCount: 2 }));
+    await gl.send(
+      new StartGameSessionPlacementCommand({
+        PlacementId: "done",
+        GameSessionQueueName: "arena",
+        MaximumPlayerSessionCount: 2,
+      }),
+    );
     await h.advance(100);
-    await expect(gl.send(new StopGameSessionPlacementCommand({ PlacementId: "done" }))).rejects.toMatchObject({ name: "InvalidRequestException" });
+    await expect(gl.send(new StopGameSessionPlacementCommand({ PlacementId: "done" }))).rejects.toMatchObject({
+      name: "InvalidRequestException",
+    });
   });
 
   it("fails pending placements when their queue is deleted", async () => {
     const { fleetArn } = await activeFleet(h, gl, { instances: 0 });
     await queue(gl, "arena", [fleetArn]);
-    await gl.send(new StartGameSessionPlacementCommand({ PlacementId: "orphan", GameSessionQueueName: "arena", MaximumPlayerSessionCount: 2 }));
+    await gl.send(
+      new StartGameSessionPlacementCommand({
+        PlacementId: "orphan",
+        GameSessionQueueName: "arena",
+        MaximumPlayerSessionCount: 2,
+      }),
+    );
     await gl.send(new DeleteGameSessionQueueCommand({ Name: "arena" }));
     expect(await status("orphan")).toBe("FAILED");
     expect(events().map((e) => e.detail.type)).toEqual(["PlacementFailed"]);
@@ -215,7 +299,13 @@ describe("game session placement", () => {
 
   it("rejects a placement on an unknown queue", async () => {
     await expect(
-      gl.send(new StartGameSessionPlacementCommand({ PlacementId: "x", GameSessionQueueName: "nope", MaximumPlayerSessionCount: 2 })),
+      gl.send(
+        new StartGameSessionPlacementCommand({
+          PlacementId: "x",
+          GameSessionQueueName: "nope",
+          MaximumPlayerSessionCount: 2,
+        }),
+      ),
     ).rejects.toMatchObject({ name: "NotFoundException" });
   });
 
@@ -235,7 +325,11 @@ describe("game session placement", () => {
     expect(started.Status).toBe("PENDING");
     await h.advance(100);
     expect(results).toHaveLength(1);
-    expect(results[0]).toMatchObject({ Status: "FULFILLED", IpAddress: "127.0.0.1", MatchmakerData: '{"matchId":"m"}' });
+    expect(results[0]).toMatchObject({
+      Status: "FULFILLED",
+      IpAddress: "127.0.0.1",
+      MatchmakerData: '{"matchId":"m"}',
+    });
     expect(results[0]?.PlacedPlayerSessions?.map((s) => s.PlayerId)).toEqual(["p1", "p2"]);
     expect(getPlacement(ctx, "mm-1")).toEqual(results[0]);
     expect(getPlacement(ctx, "unknown")).toBeUndefined();

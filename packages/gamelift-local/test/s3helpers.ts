@@ -9,12 +9,23 @@ export interface UploadCredentials {
  * PUTs an object through the local S3 proxy with SigV4-shaped headers. The proxy checks the
  * credential scope (key id, session token, expiry, bucket/key), not the signature itself.
  */
-export async function putObject(endpoint: string, bucket: string, key: string, body: string, cred: UploadCredentials): Promise<Response> {
+export async function putObject(
+  endpoint: string,
+  bucket: string,
+  key: string,
+  body: string,
+  cred: UploadCredentials,
+): Promise<Response> {
   return s3Request(`${endpoint}/${bucket}/${key}`, "PUT", body, cred);
 }
 
 /** Any S3 request through the proxy, with the credential headers of `cred`. */
-export async function s3Request(url: string, method: string, body: string | Buffer | undefined, cred: UploadCredentials): Promise<Response> {
+export async function s3Request(
+  url: string,
+  method: string,
+  body: string | Buffer | undefined,
+  cred: UploadCredentials,
+): Promise<Response> {
   return fetch(url, {
     method,
     body,

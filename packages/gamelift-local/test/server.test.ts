@@ -37,7 +37,9 @@ describe("GameLift emulator server", () => {
 
   it("reports member validation failures as InvalidRequestException naming the member", async () => {
     for (const client of [h.json, h.cbor]) {
-      const err = await client.send(new DescribeVpcPeeringConnectionsCommand({ FleetId: "nope" })).catch((e: unknown) => e);
+      const err = await client
+        .send(new DescribeVpcPeeringConnectionsCommand({ FleetId: "nope" }))
+        .catch((e: unknown) => e);
       expect(err).toBeInstanceOf(GameLiftServiceException);
       expect((err as GameLiftServiceException).name).toBe("InvalidRequestException");
       expect((err as GameLiftServiceException).message).toBe(
@@ -91,7 +93,10 @@ describe("GameLift emulator server", () => {
 
   it("answers InternalServiceException with 500 and other GameLift errors with 400", async () => {
     const unavailable = await post("Unavailable");
-    expect([unavailable.status, await unavailable.json()]).toEqual([500, { __type: "InternalServiceException", message: "try later" }]);
+    expect([unavailable.status, await unavailable.json()]).toEqual([
+      500,
+      { __type: "InternalServiceException", message: "try later" },
+    ]);
     const missing = await post("Missing");
     expect([missing.status, missing.headers.get("x-amzn-errortype"), await missing.json()]).toEqual([
       400,
@@ -103,7 +108,10 @@ describe("GameLift emulator server", () => {
   it("encodes dates as epoch seconds and bytes as base64 in JSON, tag 1 and byte strings in CBOR", async () => {
     const json = await post("Stamp");
     expect(await json.json()).toEqual({ When: 1.5, Bytes: "AQI=" });
-    const res = await fetch(`${h.emulator.url}/service/GameLift/operation/Stamp`, { method: "POST", headers: { "smithy-protocol": "rpc-v2-cbor" } });
+    const res = await fetch(`${h.emulator.url}/service/GameLift/operation/Stamp`, {
+      method: "POST",
+      headers: { "smithy-protocol": "rpc-v2-cbor" },
+    });
     const raw = Buffer.from(await res.arrayBuffer());
     expect(raw.includes(Buffer.from([0xc1, 0xfb]))).toBe(true); // tag 1 + float64
     expect(decode(raw)).toEqual({ When: new Date(1_500), Bytes: Buffer.from([1, 2]) });

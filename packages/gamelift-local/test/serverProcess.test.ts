@@ -1,4 +1,10 @@
-import { CreateGameSessionCommand, CreatePlayerSessionsCommand, DescribeGameSessionsCommand, DescribePlayerSessionsCommand, type GameLiftClient } from "@aws-sdk/client-gamelift";
+import {
+  CreateGameSessionCommand,
+  CreatePlayerSessionsCommand,
+  DescribeGameSessionsCommand,
+  DescribePlayerSessionsCommand,
+  type GameLiftClient,
+} from "@aws-sdk/client-gamelift";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { acceptPlayerSession, endGameSessionProcess, removePlayerSession } from "../src/index.js";
 import { activeFleet } from "./fixtures.js";
@@ -13,9 +19,13 @@ describe("simulated server process (Server SDK calls)", () => {
     h = await startHarness();
     gl = h.json;
     const { fleetId } = await activeFleet(h, gl);
-    gameSessionId = (await gl.send(new CreateGameSessionCommand({ FleetId: fleetId, MaximumPlayerSessionCount: 2 }))).GameSession?.GameSessionId ?? "";
+    gameSessionId =
+      (await gl.send(new CreateGameSessionCommand({ FleetId: fleetId, MaximumPlayerSessionCount: 2 }))).GameSession
+        ?.GameSessionId ?? "";
     await h.advance(100);
-    const made = await gl.send(new CreatePlayerSessionsCommand({ GameSessionId: gameSessionId, PlayerIds: ["a", "b"] }));
+    const made = await gl.send(
+      new CreatePlayerSessionsCommand({ GameSessionId: gameSessionId, PlayerIds: ["a", "b"] }),
+    );
     ids = (made.PlayerSessions ?? []).map((p) => p.PlayerSessionId ?? "");
   });
   afterEach(async () => {
@@ -23,7 +33,9 @@ describe("simulated server process (Server SDK calls)", () => {
   });
 
   const statuses = async (): Promise<(string | undefined)[]> =>
-    ((await gl.send(new DescribePlayerSessionsCommand({ GameSessionId: gameSessionId }))).PlayerSessions ?? []).map((p) => p.Status);
+    ((await gl.send(new DescribePlayerSessionsCommand({ GameSessionId: gameSessionId }))).PlayerSessions ?? []).map(
+      (p) => p.Status,
+    );
 
   it("accepts a reserved player session, which then never times out", async () => {
     expect(acceptPlayerSession(h.emulator.context, ids[0] ?? "")).toBe(true);

@@ -29,12 +29,21 @@ describe("game and player sessions", () => {
   });
 
   const create = async (extra: Record<string, unknown> = {}): Promise<string> => {
-    const out = await gl.send(new CreateGameSessionCommand({ FleetId: fleetId, MaximumPlayerSessionCount: 2, ...extra }));
+    const out = await gl.send(
+      new CreateGameSessionCommand({ FleetId: fleetId, MaximumPlayerSessionCount: 2, ...extra }),
+    );
     return out.GameSession?.GameSessionId ?? "";
   };
 
   it("creates a game session that is ACTIVATING, then ACTIVE on a tick", async () => {
-    const out = await gl.send(new CreateGameSessionCommand({ FleetId: fleetId, MaximumPlayerSessionCount: 2, Name: "g", IdempotencyToken: "match-9f2e" }));
+    const out = await gl.send(
+      new CreateGameSessionCommand({
+        FleetId: fleetId,
+        MaximumPlayerSessionCount: 2,
+        Name: "g",
+        IdempotencyToken: "match-9f2e",
+      }),
+    );
     expect(out.GameSession).toMatchObject({
       GameSessionId: `arn:aws:gamelift:us-east-1::gamesession/${fleetId}/match-9f2e`,
       Status: "ACTIVATING",
@@ -73,7 +82,9 @@ describe("game and player sessions", () => {
   });
 
   it("requires exactly one of FleetId and AliasId", async () => {
-    await expect(gl.send(new CreateGameSessionCommand({ MaximumPlayerSessionCount: 2 }))).rejects.toMatchObject({ name: "InvalidRequestException" });
+    await expect(gl.send(new CreateGameSessionCommand({ MaximumPlayerSessionCount: 2 }))).rejects.toMatchObject({
+      name: "InvalidRequestException",
+    });
   });
 
   it("reserves player sessions up to the maximum, then GameSessionFullException", async () => {
@@ -83,12 +94,22 @@ describe("game and player sessions", () => {
     });
     await h.advance(100);
     const one = await gl.send(new CreatePlayerSessionCommand({ GameSessionId, PlayerId: "p1", PlayerData: "d" }));
-    expect(one.PlayerSession).toMatchObject({ PlayerId: "p1", Status: "RESERVED", IpAddress: "127.0.0.1", Port: 7000, PlayerData: "d" });
+    expect(one.PlayerSession).toMatchObject({
+      PlayerId: "p1",
+      Status: "RESERVED",
+      IpAddress: "127.0.0.1",
+      Port: 7000,
+      PlayerData: "d",
+    });
     expect(one.PlayerSession?.PlayerSessionId).toMatch(/^psess-/);
-    await expect(gl.send(new CreatePlayerSessionsCommand({ GameSessionId, PlayerIds: ["p2", "p3"] }))).rejects.toMatchObject({
+    await expect(
+      gl.send(new CreatePlayerSessionsCommand({ GameSessionId, PlayerIds: ["p2", "p3"] })),
+    ).rejects.toMatchObject({
       name: "GameSessionFullException",
     });
-    const two = await gl.send(new CreatePlayerSessionsCommand({ GameSessionId, PlayerIds: ["p2"], PlayerDataMap: { p2: "x" } }));
+    const two = await gl.send(
+      new CreatePlayerSessionsCommand({ GameSessionId, PlayerIds: ["p2"], PlayerDataMap: { p2: "x" } }),
+    );
     expect(two.PlayerSessions?.map((p) => [p.PlayerId, p.PlayerData])).toEqual([["p2", "x"]]);
   });
 
@@ -118,13 +139,23 @@ describe("game and player sessions", () => {
         MaximumPlayerSessionCount: 8,
         Name: "renamed",
         ProtectionPolicy: "FullProtection",
-        GameProperties: [{ Key: "mode", Value: "ffa" }, { Key: "map", Value: "dust" }],
+        GameProperties: [
+          { Key: "mode", Value: "ffa" },
+          { Key: "map", Value: "dust" },
+        ],
       }),
     );
     const d = await gl.send(new DescribeGameSessionDetailsCommand({ FleetId: fleetId }));
     expect(d.GameSessionDetails?.[0]).toMatchObject({
       ProtectionPolicy: "FullProtection",
-      GameSession: { Name: "renamed", MaximumPlayerSessionCount: 8, GameProperties: [{ Key: "mode", Value: "ffa" }, { Key: "map", Value: "dust" }] },
+      GameSession: {
+        Name: "renamed",
+        MaximumPlayerSessionCount: 8,
+        GameProperties: [
+          { Key: "mode", Value: "ffa" },
+          { Key: "map", Value: "dust" },
+        ],
+      },
     });
   });
 
@@ -132,7 +163,9 @@ describe("game and player sessions", () => {
     const GameSessionId = await create();
     await h.advance(100);
     await gl.send(new CreatePlayerSessionCommand({ GameSessionId, PlayerId: "p" }));
-    const t = await gl.send(new TerminateGameSessionCommand({ GameSessionId, TerminationMode: "TRIGGER_ON_PROCESS_TERMINATE" }));
+    const t = await gl.send(
+      new TerminateGameSessionCommand({ GameSessionId, TerminationMode: "TRIGGER_ON_PROCESS_TERMINATE" }),
+    );
     expect(t.GameSession).toMatchObject({ Status: "TERMINATING", StatusReason: "TRIGGERED_ON_PROCESS_TERMINATE" });
     await h.advance(100);
     const d = await gl.send(new DescribeGameSessionsCommand({ FleetId: fleetId, StatusFilter: "TERMINATED" }));
@@ -140,29 +173,47 @@ describe("game and player sessions", () => {
     expect(d.GameSessions?.[0]?.TerminationTime).toBeInstanceOf(Date);
     const p = await gl.send(new DescribePlayerSessionsCommand({ GameSessionId }));
     expect(p.PlayerSessions?.[0]?.Status).toBe("COMPLETED");
-    await expect(gl.send(new TerminateGameSessionCommand({ GameSessionId, TerminationMode: "FORCE_TERMINATE" }))).rejects.toMatchObject({
+    await expect(
+      gl.send(new TerminateGameSessionCommand({ GameSessionId, TerminationMode: "FORCE_TERMINATE" })),
+    ).rejects.toMatchObject({
       name: "InvalidGameSessionStatusException",
     });
   });
 
   it("describes player sessions by exactly one selector", async () => {
-    await expect(gl.send(new DescribePlayerSessionsCommand({}))).rejects.toMatchObject({ name: "InvalidRequestException" });
+    await expect(gl.send(new DescribePlayerSessionsCommand({}))).rejects.toMatchObject({
+      name: "InvalidRequestException",
+    });
   });
 
   it("searches ACTIVE sessions with a filter and sort expression", async () => {
-    const duel = await create({ Name: "a", GameProperties: [{ Key: "mode", Value: "duel" }], MaximumPlayerSessionCount: 2 });
-    const big = await create({ Name: "b", GameProperties: [{ Key: "mode", Value: "ffa" }], MaximumPlayerSessionCount: 10 });
-    const full = await create({ Name: "c", GameProperties: [{ Key: "mode", Value: "duel" }], MaximumPlayerSessionCount: 1 });
+    const duel = await create({
+      Name: "a",
+      GameProperties: [{ Key: "mode", Value: "duel" }],
+      MaximumPlayerSessionCount: 2,
+    });
+    const big = await create({
+      Name: "b",
+      GameProperties: [{ Key: "mode", Value: "ffa" }],
+      MaximumPlayerSessionCount: 10,
+    });
+    const full = await create({
+      Name: "c",
+      GameProperties: [{ Key: "mode", Value: "duel" }],
+      MaximumPlayerSessionCount: 1,
+    });
     await h.advance(100);
     await gl.send(new CreatePlayerSessionCommand({ GameSessionId: full, PlayerId: "x" }));
     const search = async (FilterExpression?: string, SortExpression?: string): Promise<(string | undefined)[]> =>
-      ((await gl.send(new SearchGameSessionsCommand({ FleetId: fleetId, FilterExpression, SortExpression }))).GameSessions ?? []).map(
-        (s) => s.GameSessionId,
-      );
-    expect(await search("hasAvailablePlayerSessions = true AND (gameSessionProperties.mode = 'duel' OR playerSessionCount < 4)")).toEqual([
-      duel,
-      big,
-    ]);
+      (
+        (await gl.send(new SearchGameSessionsCommand({ FleetId: fleetId, FilterExpression, SortExpression })))
+          .GameSessions ?? []
+      ).map((s) => s.GameSessionId);
+    expect(
+      await search(
+        "hasAvailablePlayerSessions = true AND (gameSessionProperties.mode = 'duel' OR playerSessionCount < 4)",
+      ),
+    ).toEqual([duel, big]);
     expect(await search("gameSessionProperties.mode = 'duel'", "maximumSessions DESC")).toEqual([duel, full]);
     expect(await search("NOT gameSessionName = 'b'", "gameSessionName DESC")).toEqual([full, duel]);
     expect(await search(undefined, "maximumSessions ASC")).toEqual([full, duel, big]);

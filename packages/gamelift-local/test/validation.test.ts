@@ -23,12 +23,30 @@ const messageOf = (input: unknown): string => {
 
 describe("member validation messages", () => {
   it.each([
-    [{ FleetId: "x", Name: "a", Count: 1, Mode: "A" }, "1 validation error detected: Value 'x' at 'fleetId' failed to satisfy constraint: Member must satisfy regular expression pattern: ^fleet-\\S+$"],
-    [{ FleetId: "fleet-1", Name: "", Count: 1, Mode: "A" }, "1 validation error detected: Value '' at 'name' failed to satisfy constraint: Member must have length greater than or equal to 1"],
-    [{ FleetId: "fleet-1", Name: "abcde", Count: 1, Mode: "A" }, "1 validation error detected: Value 'abcde' at 'name' failed to satisfy constraint: Member must have length less than or equal to 4"],
-    [{ FleetId: "fleet-1", Name: "a", Count: 0, Mode: "A" }, "1 validation error detected: Value '0' at 'count' failed to satisfy constraint: Member must have value greater than or equal to 1"],
-    [{ FleetId: "fleet-1", Name: "a", Count: 1, Mode: "C" }, "1 validation error detected: Value 'C' at 'mode' failed to satisfy constraint: Member must satisfy enum value set: [A, B]"],
-    [{ Name: "a", Count: 1, Mode: "A" }, "1 validation error detected: Value null at 'fleetId' failed to satisfy constraint: Member must not be null"],
+    [
+      { FleetId: "x", Name: "a", Count: 1, Mode: "A" },
+      "1 validation error detected: Value 'x' at 'fleetId' failed to satisfy constraint: Member must satisfy regular expression pattern: ^fleet-\\S+$",
+    ],
+    [
+      { FleetId: "fleet-1", Name: "", Count: 1, Mode: "A" },
+      "1 validation error detected: Value '' at 'name' failed to satisfy constraint: Member must have length greater than or equal to 1",
+    ],
+    [
+      { FleetId: "fleet-1", Name: "abcde", Count: 1, Mode: "A" },
+      "1 validation error detected: Value 'abcde' at 'name' failed to satisfy constraint: Member must have length less than or equal to 4",
+    ],
+    [
+      { FleetId: "fleet-1", Name: "a", Count: 0, Mode: "A" },
+      "1 validation error detected: Value '0' at 'count' failed to satisfy constraint: Member must have value greater than or equal to 1",
+    ],
+    [
+      { FleetId: "fleet-1", Name: "a", Count: 1, Mode: "C" },
+      "1 validation error detected: Value 'C' at 'mode' failed to satisfy constraint: Member must satisfy enum value set: [A, B]",
+    ],
+    [
+      { Name: "a", Count: 1, Mode: "A" },
+      "1 validation error detected: Value null at 'fleetId' failed to satisfy constraint: Member must not be null",
+    ],
     [
       { FleetId: "fleet-1", Name: "a", Count: 1, Mode: "A", Items: [{ LaunchPath: "ok" }, { LaunchPath: "" }] },
       "1 validation error detected: Value '' at 'items.2.member.launchPath' failed to satisfy constraint: Member must have length greater than or equal to 1",
@@ -38,13 +56,17 @@ describe("member validation messages", () => {
   });
 
   it("counts and joins several failures", () => {
-    expect(messageOf({ FleetId: "x", Name: "", Count: 1, Mode: "A" })).toMatch(/^2 validation errors detected: Value 'x' at 'fleetId' .*; Value '' at 'name' /);
+    expect(messageOf({ FleetId: "x", Name: "", Count: 1, Mode: "A" })).toMatch(
+      /^2 validation errors detected: Value 'x' at 'fleetId' .*; Value '' at 'name' /,
+    );
   });
 });
 
 describe("aws-chunked bodies", () => {
   it("decodes signed chunks with trailing checksums", () => {
-    const body = Buffer.from("5;chunk-signature=abc\r\nhello\r\n6;chunk-signature=def\r\n world\r\n0;chunk-signature=0\r\nx-amz-checksum-crc32:AAAA\r\n\r\n");
+    const body = Buffer.from(
+      "5;chunk-signature=abc\r\nhello\r\n6;chunk-signature=def\r\n world\r\n0;chunk-signature=0\r\nx-amz-checksum-crc32:AAAA\r\n\r\n",
+    );
     expect(decodeAwsChunked(body).toString()).toBe("hello world");
   });
 

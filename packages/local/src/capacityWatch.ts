@@ -9,7 +9,13 @@ export interface CapacityLog {
 export function shortageLine(shortages: readonly FleetShortage[], timedOut: number): string {
   const fleets = shortages.map((s) => {
     const i = s.instances;
-    const scaling = s.autoScalingStopped ? "auto-scaling stopped" : s.hasScalingPolicy ? (i.desired >= i.maximum ? "at MaxSize" : "scaling out") : "no scaling policy";
+    const scaling = s.autoScalingStopped
+      ? "auto-scaling stopped"
+      : s.hasScalingPolicy
+        ? i.desired >= i.maximum
+          ? "at MaxSize"
+          : "scaling out"
+        : "no scaling policy";
     return `${s.fleetName} (${s.location}) is full: ${s.waitingPlacements} placements waiting, the oldest ${s.oldestWaitSeconds} s; instances ${i.active} active + ${i.pending} pending of desired ${i.desired}, max ${i.maximum} (${scaling})`;
   });
   const lost = timedOut > 0 ? `; ${timedOut} placements timed out for capacity since the last notice` : "";
@@ -22,7 +28,11 @@ export function shortageLine(shortages: readonly FleetShortage[], timedOut: numb
  * clock (not one per placement). `placementTimedOut` counts the PlacementTimedOut events that
  * carried the capacity reason, for the next line.
  */
-export function createCapacityWatch(log: CapacityLog, everyMs = 30_000, minWaitMs = 5_000): Engine & { placementTimedOut(message: string): void } {
+export function createCapacityWatch(
+  log: CapacityLog,
+  everyMs = 30_000,
+  minWaitMs = 5_000,
+): Engine & { placementTimedOut(message: string): void } {
   let last = -Infinity;
   let timedOut = 0;
   return {

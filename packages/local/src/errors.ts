@@ -17,7 +17,9 @@ export class StageStartError extends StageError {
 /** No Java runtime for DynamoDB Local. */
 export class MissingJavaError extends StageError {
   public constructor() {
-    super("Java 17+ is required for DynamoDB Local: install a JRE (e.g. `apt-get install openjdk-17-jre-headless`) and make sure `java` is on PATH.");
+    super(
+      "Java 17+ is required for DynamoDB Local: install a JRE (e.g. `apt-get install openjdk-17-jre-headless`) and make sure `java` is on PATH.",
+    );
     this.name = "MissingJavaError";
   }
 }

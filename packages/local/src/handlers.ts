@@ -21,7 +21,8 @@ export async function loadHandler(handler: string): Promise<LambdaHandler> {
   const exportName = handler.slice(dot + 1);
   const candidates = [".ts", ".js", ".mjs"].map((ext) => join(repoRoot, modulePath + ext));
   const file = candidates.find((c) => existsSync(c));
-  if (!file) throw new StageStartError(`handler module not found for "${handler}" (looked for ${candidates.join(", ")})`);
+  if (!file)
+    throw new StageStartError(`handler module not found for "${handler}" (looked for ${candidates.join(", ")})`);
   const mod = (await import(pathToFileURL(file).href)) as Record<string, unknown>;
   const fn = mod[exportName];
   if (typeof fn !== "function") throw new StageStartError(`"${file}" has no exported function "${exportName}"`);

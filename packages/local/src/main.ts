@@ -34,7 +34,8 @@ function port(flag: string | undefined, env: string, fallback: number): number {
   const raw = flag ?? process.env[env];
   if (raw === undefined) return fallback;
   const n = Number(raw);
-  if (!Number.isInteger(n) || n < 0 || n > 65535) throw new StageError(`bad port "${raw}" (${env} / --${env.slice(11).toLowerCase().replace("_", "-")})`);
+  if (!Number.isInteger(n) || n < 0 || n > 65535)
+    throw new StageError(`bad port "${raw}" (${env} / --${env.slice(11).toLowerCase().replace("_", "-")})`);
   return n;
 }
 
@@ -43,7 +44,8 @@ function parseMatchSeconds(raw: string): { min: number; max: number } {
   const m = /^(\d+(?:\.\d+)?)(?:-(\d+(?:\.\d+)?))?$/.exec(raw.trim());
   const min = Number(m?.[1]);
   const max = m?.[2] === undefined ? min : Number(m[2]);
-  if (!m || !(min >= 0) || !(max >= min)) throw new StageError(`--match-seconds: "${raw}" is not N or MIN-MAX seconds (MIN ≤ MAX)`);
+  if (!m || !(min >= 0) || !(max >= min))
+    throw new StageError(`--match-seconds: "${raw}" is not N or MIN-MAX seconds (MIN ≤ MAX)`);
   return { min, max };
 }
 
@@ -51,7 +53,8 @@ function parseMatchSeconds(raw: string): { min: number; max: number } {
 function numberFlag(flag: string, raw: string | undefined, max = Infinity): number | undefined {
   if (raw === undefined) return undefined;
   const n = Number(raw);
-  if (raw.trim() === "" || !Number.isFinite(n) || n < 0 || n > max) throw new StageError(`--${flag}: "${raw}" must be a number from 0${max === Infinity ? "" : ` to ${max}`}`);
+  if (raw.trim() === "" || !Number.isFinite(n) || n < 0 || n > max)
+    throw new StageError(`--${flag}: "${raw}" must be a number from 0${max === Infinity ? "" : ` to ${max}`}`);
   return n;
 }
 
@@ -135,10 +138,17 @@ async function main(): Promise<void> {
     },
     persistDir: values.persist,
     snsFaults: values["sns-faults"] ? faultFlag("sns-faults", values["sns-faults"], parseFaults) : undefined,
-    gameliftFaults: values["gamelift-faults"] ? faultFlag("gamelift-faults", values["gamelift-faults"], parseEmulatorFaults) : undefined,
+    gameliftFaults: values["gamelift-faults"]
+      ? faultFlag("gamelift-faults", values["gamelift-faults"], parseEmulatorFaults)
+      : undefined,
     reconcileIntervalMs: values["reconcile-ms"] === undefined ? undefined : Number(values["reconcile-ms"]),
-    pingLatencyMs: values["ping-latency"] ? faultFlag("ping-latency", values["ping-latency"], parsePingLatency) : undefined,
-    gameServers: matchSeconds || leaveShare !== undefined ? { ...(matchSeconds ? { matchSeconds } : {}), ...(leaveShare !== undefined ? { leaveShare } : {}) } : undefined,
+    pingLatencyMs: values["ping-latency"]
+      ? faultFlag("ping-latency", values["ping-latency"], parsePingLatency)
+      : undefined,
+    gameServers:
+      matchSeconds || leaveShare !== undefined
+        ? { ...(matchSeconds ? { matchSeconds } : {}), ...(leaveShare !== undefined ? { leaveShare } : {}) }
+        : undefined,
     scaleOutDelayMs: scaleOutSeconds === undefined ? undefined : Math.round(scaleOutSeconds * 1000),
     scalingIntervalMs: scalingSeconds === undefined ? undefined : Math.round(scalingSeconds * 1000),
     logLevel: values.verbose ? "INFO" : "WARN",
@@ -172,13 +182,17 @@ async function main(): Promise<void> {
 function describeGameServers(stage: LocalStage): string {
   const s = stage.emulator.context.settings ?? {};
   const fleets = Object.entries(s.gameServersByFleet ?? {}).map(
-    ([name, b]) => `${name}: matches ${b.matchSeconds.min === b.matchSeconds.max ? b.matchSeconds.min : `${b.matchSeconds.min}-${b.matchSeconds.max}`} s, ${Math.round((b.leaveShare ?? 0) * 100)}% leave early`,
+    ([name, b]) =>
+      `${name}: matches ${b.matchSeconds.min === b.matchSeconds.max ? b.matchSeconds.min : `${b.matchSeconds.min}-${b.matchSeconds.max}`} s, ${Math.round((b.leaveShare ?? 0) * 100)}% leave early`,
   );
   return `${fleets.join("; ") || "sessions run until terminated"}; scale-out delay ${(s.instanceActivationMs ?? 0) / 1000} s, scaling every ${(s.scalingIntervalMs ?? 60_000) / 1000} s`;
 }
 
 main().catch((err: unknown) => {
   if (err instanceof MissingJavaError || err instanceof StageError) process.stderr.write(`${err.message}\n`);
-  else process.stderr.write(`the local stage failed to start: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+  else
+    process.stderr.write(
+      `the local stage failed to start: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`,
+    );
   process.exit(1);
 });

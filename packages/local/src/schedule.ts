@@ -20,7 +20,14 @@ export interface ScheduledRun {
  * Invokes a scheduled handler every `everyMs` with the EventBridge "Scheduled Event" it gets on AWS
  * (SST's `sst.aws.Cron`). Runs never overlap; a failed run is logged and the next one goes ahead.
  */
-export async function startSchedule(o: { handler: string; everyMs: number; logger: Logger; region: string; accountId: string; onRun?: (run: ScheduledRun) => void }): Promise<Schedule> {
+export async function startSchedule(o: {
+  handler: string;
+  everyMs: number;
+  logger: Logger;
+  region: string;
+  accountId: string;
+  onRun?: (run: ScheduledRun) => void;
+}): Promise<Schedule> {
   const fn = await loadHandler(o.handler);
   const log = o.logger.createChild({ persistentLogAttributes: { component: "schedule", handler: o.handler } });
   let running: Promise<void> | undefined;
@@ -43,7 +50,11 @@ export async function startSchedule(o: { handler: string; everyMs: number; logge
       .then((result: unknown) => o.onRun?.({ startedAt, durationMs: Date.now() - startedAt, result }))
       .catch((err: unknown) => {
         log.error("scheduled run failed", { error: err as Error });
-        o.onRun?.({ startedAt, durationMs: Date.now() - startedAt, error: err instanceof Error ? err.message : String(err) });
+        o.onRun?.({
+          startedAt,
+          durationMs: Date.now() - startedAt,
+          error: err instanceof Error ? err.message : String(err),
+        });
       })
       .finally(() => {
         running = undefined;

@@ -28,7 +28,10 @@ export interface SeededGameLift {
 }
 
 /** The JSON files under `infra/gamelift/<kind>/`, parsed. One source of truth with the SST stack. */
-export function readGameLiftFiles<T>(kind: "rulesets" | "configurations" | "queues" | "fleets", dir = join(repoRoot, "infra/gamelift")): { file: string; body: T; raw: string }[] {
+export function readGameLiftFiles<T>(
+  kind: "rulesets" | "configurations" | "queues" | "fleets",
+  dir = join(repoRoot, "infra/gamelift"),
+): { file: string; body: T; raw: string }[] {
   const folder = join(dir, kind);
   return readdirSync(folder)
     .filter((f) => f.endsWith(".json"))
@@ -67,13 +70,17 @@ interface FleetFile {
  * emulator, through the unchanged GameLift SDK, pointing notifications at `topicArn`.
  * Idempotent: resources that already exist (a persisted stage) are left as they are.
  */
-export async function seedGameLift(gl: GameLiftClient, options: { topicArn: string; region: string; accountId: string }): Promise<SeededGameLift> {
+export async function seedGameLift(
+  gl: GameLiftClient,
+  options: { topicArn: string; region: string; accountId: string },
+): Promise<SeededGameLift> {
   const { topicArn, region, accountId } = options;
   const ruleSets: string[] = [];
   for (const { file, raw } of readGameLiftFiles<unknown>("rulesets")) {
     const name = file.replace(/\.json$/, "");
     const existing = await gl.send(new DescribeMatchmakingRuleSetsCommand({ Names: [name] })).catch(() => undefined);
-    if (!existing?.RuleSets?.length) await gl.send(new CreateMatchmakingRuleSetCommand({ Name: name, RuleSetBody: raw }));
+    if (!existing?.RuleSets?.length)
+      await gl.send(new CreateMatchmakingRuleSetCommand({ Name: name, RuleSetBody: raw }));
     ruleSets.push(name);
   }
 
@@ -87,10 +94,22 @@ export async function seedGameLift(gl: GameLiftClient, options: { topicArn: stri
       fleet = (await gl.send(new CreateFleetCommand(input as unknown as CreateFleetCommandInput))).FleetAttributes;
       if (fleet?.FleetId && (DesiredInstances !== undefined || MaxSize !== undefined)) {
         const desired = DesiredInstances ?? 1;
-        await gl.send(new UpdateFleetCapacityCommand({ FleetId: fleet.FleetId, DesiredInstances: desired, MinSize: MinSize ?? 0, MaxSize: MaxSize ?? Math.max(desired, 1) }));
+        await gl.send(
+          new UpdateFleetCapacityCommand({
+            FleetId: fleet.FleetId,
+            DesiredInstances: desired,
+            MinSize: MinSize ?? 0,
+            MaxSize: MaxSize ?? Math.max(desired, 1),
+          }),
+        );
       }
       for (const policy of ScalingPolicies ?? []) {
-        await gl.send(new PutScalingPolicyCommand({ ...policy, FleetId: fleet?.FleetId } as unknown as PutScalingPolicyCommandInput));
+        await gl.send(
+          new PutScalingPolicyCommand({
+            ...policy,
+            FleetId: fleet?.FleetId,
+          } as unknown as PutScalingPolicyCommandInput),
+        );
       }
     }
     if (!fleet?.FleetId || !fleet.FleetArn) throw new Error(`fleet ${body.Name} was not created`);
@@ -110,12 +129,22 @@ export async function seedGameLift(gl: GameLiftClient, options: { topicArn: stri
 
   const configurations: string[] = [];
   for (const { body } of readGameLiftFiles<ConfigurationFile>("configurations")) {
-    const existing = await gl.send(new DescribeMatchmakingConfigurationsCommand({ Names: [body.Name] })).catch(() => undefined);
+    const existing = await gl
+      .send(new DescribeMatchmakingConfigurationsCommand({ Names: [body.Name] }))
+      .catch(() => undefined);
     if (!existing?.Configurations?.length) {
       const { GameSessionQueues, ...rest } = body;
-      const GameSessionQueueArns = (GameSessionQueues ?? []).map((q) => `arn:aws:gamelift:${region}:${accountId}:gamesessionqueue/${q}`);
-      const input = { ...rest, NotificationTarget: topicArn, ...(GameSessionQueueArns.length ? { GameSessionQueueArns } : {}) };
-      await gl.send(new CreateMatchmakingConfigurationCommand(input as unknown as CreateMatchmakingConfigurationCommandInput));
+      const GameSessionQueueArns = (GameSessionQueues ?? []).map(
+        (q) => `arn:aws:gamelift:${region}:${accountId}:gamesessionqueue/${q}`,
+      );
+      const input = {
+        ...rest,
+        NotificationTarget: topicArn,
+        ...(GameSessionQueueArns.length ? { GameSessionQueueArns } : {}),
+      };
+      await gl.send(
+        new CreateMatchmakingConfigurationCommand(input as unknown as CreateMatchmakingConfigurationCommandInput),
+      );
     }
     configurations.push(body.Name);
   }
@@ -127,12 +156,19 @@ export async function seedGameLift(gl: GameLiftClient, options: { topicArn: stri
  * the same shape infra/trust.ts links on AWS): this account and Region, the seeded configurations
  * and queues, and the fleets the queues place on. A forged `aws sns publish` is refused by it.
  */
-export function eventTrustOf(seeded: SeededGameLift, stage: { readonly region: string; readonly accountId: string }): EventTrust {
-  const arn = (kind: string, name: string): string => `arn:aws:gamelift:${stage.region}:${stage.accountId}:${kind}/${name}`;
+export function eventTrustOf(
+  seeded: SeededGameLift,
+  stage: { readonly region: string; readonly accountId: string },
+): EventTrust {
+  const arn = (kind: string, name: string): string =>
+    `arn:aws:gamelift:${stage.region}:${stage.accountId}:${kind}/${name}`;
   return {
     account: stage.accountId,
     region: stage.region,
-    resources: [...seeded.configurations.map((c) => arn("matchmakingconfiguration", c)), ...seeded.queues.map((q) => arn("gamesessionqueue", q))],
+    resources: [
+      ...seeded.configurations.map((c) => arn("matchmakingconfiguration", c)),
+      ...seeded.queues.map((q) => arn("gamesessionqueue", q)),
+    ],
     fleetIds: [...seeded.fleetIds],
   };
 }

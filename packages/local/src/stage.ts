@@ -6,7 +6,12 @@ import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import { GameLiftClient } from "@aws-sdk/client-gamelift";
 import { createTable } from "@matchplace/core/dynamo";
 import { realtime, routes, schedules, subscribers } from "@matchplace/functions/routes";
-import { startGameLiftEmulator, type EmulatorFaults, type GameLiftEmulator, type GameServerBehaviour } from "@matchplace/gamelift-local";
+import {
+  startGameLiftEmulator,
+  type EmulatorFaults,
+  type GameLiftEmulator,
+  type GameServerBehaviour,
+} from "@matchplace/gamelift-local";
 import { LocalIssuer } from "./auth/LocalIssuer.js";
 import { startLocalApiGateway, type LocalApiGateway } from "./api/LocalApiGateway.js";
 import type { ServerCredential } from "./api/sigv4.js";
@@ -29,7 +34,15 @@ export { parsePingLatency, pingBeaconsOf } from "./pingLatency.js";
 import { createCapacityWatch } from "./capacityWatch.js";
 
 /** Default ports of the local stage (documented in README and docs/architecture.md). */
-export const defaultPorts = { api: 3000, websocket: 3001, dashboard: 3002, gamelift: 9080, dynamodb: 8000, sns: 9911, s3: 4569 } as const;
+export const defaultPorts = {
+  api: 3000,
+  websocket: 3001,
+  dashboard: 3002,
+  gamelift: 9080,
+  dynamodb: 8000,
+  sns: 9911,
+  s3: 4569,
+} as const;
 
 /** Options for {@link startLocalStage}. Ports of 0 pick free ones (tests). */
 export interface LocalStageOptions {
@@ -53,7 +66,10 @@ export interface LocalStageOptions {
   /** The emulator's engine loop period. */
   readonly tickIntervalMs?: number;
   /** How the emulated game servers behave; wins over each fleet file's `GameServers` (`--match-seconds`, `--leave-share`). */
-  readonly gameServers?: { readonly matchSeconds?: { readonly min: number; readonly max: number }; readonly leaveShare?: number };
+  readonly gameServers?: {
+    readonly matchSeconds?: { readonly min: number; readonly max: number };
+    readonly leaveShare?: number;
+  };
   /** Scale-out delay: how long a new instance stays PENDING (default 5000; `--scale-out-seconds`). */
   readonly scaleOutDelayMs?: number;
   /** How often the fleets' scaling policies are evaluated (default 10000; GameLift: each minute; `--scaling-seconds`). */
@@ -129,7 +145,8 @@ export async function startLocalStage(options: LocalStageOptions = {}): Promise<
   const logger = new Logger({ serviceName: "matchplace-local", logLevel: options.logLevel ?? "WARN" });
   const stops: (() => Promise<void>)[] = [];
   const stopAll = async (): Promise<void> => {
-    for (const stop of stops.reverse()) await stop().catch((err: unknown) => logger.error("stop failed", { error: err as Error }));
+    for (const stop of stops.reverse())
+      await stop().catch((err: unknown) => logger.error("stop failed", { error: err as Error }));
     stops.length = 0;
   };
   try {
@@ -157,14 +174,33 @@ export async function startLocalStage(options: LocalStageOptions = {}): Promise<
       readGameLiftFiles<unknown>("rulesets").map((r) => ({ name: r.file.replace(/\.json$/, ""), raw: r.raw })),
     );
     const observe = (e: DeliveryEvent): void =>
-      bus.publish({ kind: "delivery", at: Date.now(), outcome: e.outcome, messageId: e.messageId, topic: topicName(e.topicArn), endpoint: e.endpoint, attempt: e.attempt, ...(e.error ? { error: e.error } : {}) });
-    const sns = new LocalSns({ region, accountId, logger, retryDelaysMs: options.snsRetryDelaysMs, faults: options.snsFaults, observe });
+      bus.publish({
+        kind: "delivery",
+        at: Date.now(),
+        outcome: e.outcome,
+        messageId: e.messageId,
+        topic: topicName(e.topicArn),
+        endpoint: e.endpoint,
+        attempt: e.attempt,
+        ...(e.error ? { error: e.error } : {}),
+      });
+    const sns = new LocalSns({
+      region,
+      accountId,
+      logger,
+      retryDelaysMs: options.snsRetryDelaysMs,
+      faults: options.snsFaults,
+      observe,
+    });
     const topicArn = sns.createTopic("matchplace-local-events");
     const matchEventsArn = sns.createTopic("matchplace-local-match-events");
     stops.push(() => sns.close());
 
     // Capacity that runs out is said once per interval, not once per placement.
-    const capacityWatch = createCapacityWatch({ warn: (message, extra) => logger.warn(message, extra) }, options.capacityNoticeEveryMs);
+    const capacityWatch = createCapacityWatch(
+      { warn: (message, extra) => logger.warn(message, extra) },
+      options.capacityNoticeEveryMs,
+    );
     const emulator = await startGameLiftEmulator({
       port: ports.gamelift,
       region,
@@ -173,7 +209,12 @@ export async function startLocalStage(options: LocalStageOptions = {}): Promise<
       tickIntervalMs: options.tickIntervalMs ?? 100,
       notify: (arn, message) => {
         capacityWatch.placementTimedOut(message);
-        bus.publish({ kind: "notification", at: Date.now(), topic: topicName(arn), ...notificationSummary(message, ruleSets) });
+        bus.publish({
+          kind: "notification",
+          at: Date.now(),
+          topic: topicName(arn),
+          ...notificationSummary(message, ruleSets),
+        });
         if (sns.hasTopic(arn)) sns.publish(arn, message);
         else logger.warn("notification to an unknown topic dropped", { topicArn: arn });
       },
@@ -191,8 +232,19 @@ export async function startLocalStage(options: LocalStageOptions = {}): Promise<
     stops.push(() => emulator.close());
 
     const configuration = readGameLiftFiles<{ Name: string; GameSessionQueues?: string[] }>("configurations")[0]?.body;
-    const matchmaking = { configurationName: configuration?.Name ?? "arena", queueName: configuration?.GameSessionQueues?.[0] ?? "arena" };
-    applyEnvironment({ region, tableName, topicArn, matchmaking, gamelift: emulator.url, dynamodb: ddb.endpoint, logLevel: options.logLevel ?? "WARN" });
+    const matchmaking = {
+      configurationName: configuration?.Name ?? "arena",
+      queueName: configuration?.GameSessionQueues?.[0] ?? "arena",
+    };
+    applyEnvironment({
+      region,
+      tableName,
+      topicArn,
+      matchmaking,
+      gamelift: emulator.url,
+      dynamodb: ddb.endpoint,
+      logLevel: options.logLevel ?? "WARN",
+    });
     // SST reads SST_RESOURCE_* once, on first use: the realtime links (and every endpoint a handler's
     // client may read at load) are set before any handler module is loaded, so ports are picked first.
     const apiPort = ports.api === 0 ? await freePort() : ports.api;
@@ -200,7 +252,10 @@ export async function startLocalStage(options: LocalStageOptions = {}): Promise<
     const snsPort = ports.sns === 0 ? await freePort() : ports.sns;
     const issuerUrl = `http://127.0.0.1:${apiPort}/local`;
     Object.assign(process.env, {
-      SST_RESOURCE_Realtime: JSON.stringify({ url: `ws://127.0.0.1:${wsPort}/local`, managementEndpoint: `http://127.0.0.1:${wsPort}/local` }),
+      SST_RESOURCE_Realtime: JSON.stringify({
+        url: `ws://127.0.0.1:${wsPort}/local`,
+        managementEndpoint: `http://127.0.0.1:${wsPort}/local`,
+      }),
       SST_RESOURCE_MatchEvents: JSON.stringify({ arn: matchEventsArn, name: "matchplace-local-match-events" }),
       AWS_ENDPOINT_URL_SNS: `http://127.0.0.1:${snsPort}`,
       MATCHPLACE_JWT_ISSUER: issuerUrl,
@@ -225,11 +280,20 @@ export async function startLocalStage(options: LocalStageOptions = {}): Promise<
       fleetIds: seeded.fleetIds,
     };
     const signers = [serverCredentials, ...(options.extraServerCredentials ?? [])];
-    process.env.MATCHPLACE_SERVER_FLEETS = JSON.stringify(Object.fromEntries(signers.map((c) => [c.userArn, c.fleetIds])));
+    process.env.MATCHPLACE_SERVER_FLEETS = JSON.stringify(
+      Object.fromEntries(signers.map((c) => [c.userArn, c.fleetIds])),
+    );
 
     // The issuer names the API's own address, so the port was picked before the token issuer exists.
     const issuer = await LocalIssuer.create({ issuer: issuerUrl, audience: "matchplace" });
-    const api: LocalApiGateway = await startLocalApiGateway({ port: apiPort, routes, issuer, accountId, logger, serverCredentials: signers });
+    const api: LocalApiGateway = await startLocalApiGateway({
+      port: apiPort,
+      routes,
+      issuer,
+      accountId,
+      logger,
+      serverCredentials: signers,
+    });
     stops.push(() => api.close());
 
     const snsServer: SnsServer = await startSnsServer(sns, snsPort);
@@ -237,7 +301,13 @@ export async function startLocalStage(options: LocalStageOptions = {}): Promise<
 
     // The realtime channel: a WebSocket API with the same authorizer and route handlers as on AWS,
     // fed by the table's real stream through the same dispatcher and filters.
-    const websocket = await startLocalWebSocketGateway({ port: wsPort, region, accountId, logger, definition: realtime });
+    const websocket = await startLocalWebSocketGateway({
+      port: wsPort,
+      region,
+      accountId,
+      logger,
+      definition: realtime,
+    });
     stops.push(() => websocket.close());
     const dispatcher = await startStreamPoller({
       endpoint: ddb.endpoint,
@@ -255,8 +325,21 @@ export async function startLocalStage(options: LocalStageOptions = {}): Promise<
     const reconcileMs = options.reconcileIntervalMs ?? 10_000;
     if (reconcileMs > 0) {
       const onRun = (run: ScheduledRun): void =>
-        bus.publish({ kind: "reconcile", at: Date.now(), durationMs: run.durationMs, summary: JSON.stringify(run.result ?? {}), ...(run.error ? { error: run.error } : {}) });
-      const schedule: Schedule = await startSchedule({ handler: schedules.reconcile, everyMs: reconcileMs, logger, region, accountId, onRun });
+        bus.publish({
+          kind: "reconcile",
+          at: Date.now(),
+          durationMs: run.durationMs,
+          summary: JSON.stringify(run.result ?? {}),
+          ...(run.error ? { error: run.error } : {}),
+        });
+      const schedule: Schedule = await startSchedule({
+        handler: schedules.reconcile,
+        everyMs: reconcileMs,
+        logger,
+        region,
+        accountId,
+        onRun,
+      });
       stops.push(() => schedule.stop());
     }
 
@@ -321,7 +404,9 @@ export function gameServersByFleet(
   const out: Record<string, GameServerBehaviour> = {};
   for (const fleet of files) {
     const own = fleet.GameServers;
-    const matchSeconds = override?.matchSeconds ?? (own?.MatchSeconds ? { min: own.MatchSeconds.Min, max: own.MatchSeconds.Max } : undefined);
+    const matchSeconds =
+      override?.matchSeconds ??
+      (own?.MatchSeconds ? { min: own.MatchSeconds.Min, max: own.MatchSeconds.Max } : undefined);
     if (!matchSeconds) continue;
     out[fleet.Name] = { matchSeconds, leaveShare: override?.leaveShare ?? own?.LeaveShare ?? 0 };
   }
@@ -335,16 +420,26 @@ const topicName = (arn: string): string => arn.slice(arn.lastIndexOf(":") + 1);
  * its size. A proposed match also gets the expansion step it was formed at (tickets' ages at the
  * event's time, against its configuration's rule set).
  */
-function notificationSummary(message: string, ruleSets: RuleSetsByConfiguration): { type: string; ticketIds: string[]; matchId?: string; expansion?: string } {
+function notificationSummary(
+  message: string,
+  ruleSets: RuleSetsByConfiguration,
+): { type: string; ticketIds: string[]; matchId?: string; expansion?: string } {
   try {
-    const event = JSON.parse(message) as { time?: string; resources?: string[]; detail?: { type?: string; matchId?: string; tickets?: { ticketId?: string; startTime?: string }[] } };
+    const event = JSON.parse(message) as {
+      time?: string;
+      resources?: string[];
+      detail?: { type?: string; matchId?: string; tickets?: { ticketId?: string; startTime?: string }[] };
+    };
     const detail = event.detail ?? {};
     const matchId = detail.matchId;
     const configuration = event.resources?.[0]?.split("/").pop() ?? "";
     const ruleSet = ruleSets.get(configuration);
     const at = Date.parse(event.time ?? "");
-    const ages = (detail.tickets ?? []).flatMap((t) => (t.startTime ? [(at - Date.parse(t.startTime)) / 1000] : [])).filter(Number.isFinite);
-    const expansion = detail.type === "PotentialMatchCreated" && ruleSet && ages.length > 0 ? expansionStep(ruleSet, ages) : undefined;
+    const ages = (detail.tickets ?? [])
+      .flatMap((t) => (t.startTime ? [(at - Date.parse(t.startTime)) / 1000] : []))
+      .filter(Number.isFinite);
+    const expansion =
+      detail.type === "PotentialMatchCreated" && ruleSet && ages.length > 0 ? expansionStep(ruleSet, ages) : undefined;
     return {
       type: detail.type ?? "(no detail.type)",
       ticketIds: (detail.tickets ?? []).flatMap((t) => (t.ticketId ? [t.ticketId] : [])),
@@ -360,7 +455,15 @@ function notificationSummary(message: string, ruleSets: RuleSetsByConfiguration)
  * Hands the handlers the same names SST links on AWS (`SST_RESOURCE_<Name>`) and points the AWS SDK
  * at the local endpoints with its own `AWS_ENDPOINT_URL_<SERVICE>` variables: one code path for both.
  */
-function applyEnvironment(v: { region: string; tableName: string; topicArn: string; matchmaking: { configurationName: string; queueName: string }; gamelift: string; dynamodb: string; logLevel: string }): void {
+function applyEnvironment(v: {
+  region: string;
+  tableName: string;
+  topicArn: string;
+  matchmaking: { configurationName: string; queueName: string };
+  gamelift: string;
+  dynamodb: string;
+  logLevel: string;
+}): void {
   const env: Record<string, string> = {
     SST_RESOURCE_App: JSON.stringify({ name: "matchplace", stage: "local" }),
     SST_RESOURCE_Table: JSON.stringify({ name: v.tableName }),

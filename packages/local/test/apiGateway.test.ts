@@ -53,7 +53,8 @@ describe("local API Gateway", () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  const get = (path: string, token?: string) => fetch(`${api.url}${path}`, { headers: token ? { authorization: `Bearer ${token}` } : {} });
+  const get = (path: string, token?: string) =>
+    fetch(`${api.url}${path}`, { headers: token ? { authorization: `Bearer ${token}` } : {} });
 
   it("passes verified claims and path parameters in a payload-format-2.0 event", async () => {
     const token = await issuer.issue("alice");
@@ -74,7 +75,11 @@ describe("local API Gateway", () => {
   it("answers a browser's preflight from the one CORS definition AWS gets too (routes.ts `cors`)", async () => {
     const res = await fetch(`${api.url}/v1/things/1`, {
       method: "OPTIONS",
-      headers: { origin: "https://game.example", "access-control-request-method": "POST", "access-control-request-headers": "authorization,idempotency-key,if-none-match" },
+      headers: {
+        origin: "https://game.example",
+        "access-control-request-method": "POST",
+        "access-control-request-headers": "authorization,idempotency-key,if-none-match",
+      },
     });
     expect(res.status).toBe(204);
     const allowed = res.headers.get("access-control-allow-headers")!.split(",");
@@ -84,7 +89,9 @@ describe("local API Gateway", () => {
     expect(res.headers.get("access-control-max-age")).toBe(String(cors.maxAgeSeconds));
     // What a browser may then read from the real response.
     const token = await issuer.issue("alice");
-    const reply = await fetch(`${api.url}/v1/things/1`, { headers: { authorization: `Bearer ${token}`, origin: "https://game.example" } });
+    const reply = await fetch(`${api.url}/v1/things/1`, {
+      headers: { authorization: `Bearer ${token}`, origin: "https://game.example" },
+    });
     const exposed = reply.headers.get("access-control-expose-headers")!.split(",");
     expect(exposed).toEqual(expect.arrayContaining(["etag", "retry-after", IDEMPOTENT_REPLAY_HEADER]));
     expect(reply.headers.get("access-control-allow-origin")).toBe("*");
@@ -94,7 +101,13 @@ describe("local API Gateway", () => {
     expect((await get("/v1/things/1")).status).toBe(401);
     expect((await get("/v1/things/1", "abc.def.ghi")).status).toBe(401);
     const { privateKey } = await generateKeyPair("RS256");
-    const forged = await new SignJWT({}).setProtectedHeader({ alg: "RS256", kid: "local-1" }).setSubject("alice").setIssuer(issuer.issuer).setAudience("matchplace").setExpirationTime("1h").sign(privateKey);
+    const forged = await new SignJWT({})
+      .setProtectedHeader({ alg: "RS256", kid: "local-1" })
+      .setSubject("alice")
+      .setIssuer(issuer.issuer)
+      .setAudience("matchplace")
+      .setExpirationTime("1h")
+      .sign(privateKey);
     expect((await get("/v1/things/1", forged)).status).toBe(401);
     expect((await get("/v1/things/1", await issuer.issue("alice", -10))).status).toBe(401);
     const other = await LocalIssuer.create({ issuer: issuer.issuer, audience: "someone-else" });
@@ -112,7 +125,11 @@ describe("local API Gateway", () => {
   it("answers 404 for no route, 413 past the payload limit, 500 when a handler throws", async () => {
     expect((await get("/v1/nowhere")).status).toBe(404);
     const token = await issuer.issue("alice");
-    const big = await fetch(`${api.url}/v1/things/1`, { method: "POST", headers: { authorization: `Bearer ${token}` }, body: "x".repeat(2048) });
+    const big = await fetch(`${api.url}/v1/things/1`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${token}` },
+      body: "x".repeat(2048),
+    });
     expect(big.status).toBe(413);
     const boom = await get("/v1/boom");
     expect(boom.status).toBe(500);
@@ -130,10 +147,19 @@ describe("local API Gateway", () => {
   });
 
   /** Opens a chunked POST, writes `bytes` and leaves the body unfinished; resolves with the reply. */
-  const unfinished = async (bytes: number): Promise<{ status: number; body: string; connection: string | undefined }> => {
+  const unfinished = async (
+    bytes: number,
+  ): Promise<{ status: number; body: string; connection: string | undefined }> => {
     const token = await issuer.issue("alice");
     return new Promise((resolve, reject) => {
-      const req = request(`${api.url}/v1/things/t1`, { method: "POST", headers: { authorization: `Bearer ${token}`, "content-type": "application/json", "transfer-encoding": "chunked" } });
+      const req = request(`${api.url}/v1/things/t1`, {
+        method: "POST",
+        headers: {
+          authorization: `Bearer ${token}`,
+          "content-type": "application/json",
+          "transfer-encoding": "chunked",
+        },
+      });
       req.on("response", (res: IncomingMessage) => {
         let body = "";
         res.on("data", (c: Buffer) => (body += c.toString()));

@@ -20,8 +20,17 @@ describe("the stage's capacity notice", () => {
       RuntimeConfiguration: { ServerProcesses: [{ LaunchPath: "/local/game/s", ConcurrentExecutions: 1 }] },
     })) as { FleetAttributes: { FleetId: string; FleetArn: string } };
     for (let i = 0; i < 6; i++) await tick(500);
-    await emulator.call("CreateGameSessionQueue", { Name: "q", Destinations: [{ DestinationArn: fleet.FleetAttributes.FleetArn }], TimeoutInSeconds: 60 });
-    for (const id of ["a", "b", "c"]) await emulator.call("StartGameSessionPlacement", { PlacementId: id, GameSessionQueueName: "q", MaximumPlayerSessionCount: 2 });
+    await emulator.call("CreateGameSessionQueue", {
+      Name: "q",
+      Destinations: [{ DestinationArn: fleet.FleetAttributes.FleetArn }],
+      TimeoutInSeconds: 60,
+    });
+    for (const id of ["a", "b", "c"])
+      await emulator.call("StartGameSessionPlacement", {
+        PlacementId: id,
+        GameSessionQueueName: "q",
+        MaximumPlayerSessionCount: 2,
+      });
     await tick(100);
     expect(lines).toHaveLength(0); // waiting a moment is not news
     for (let i = 0; i < 5; i++) await tick(1000);
@@ -38,11 +47,10 @@ describe("the stage's capacity notice", () => {
   });
 
   it("reads each fleet file's GameServers, the stage's flags winning", () => {
-    const files = [
-      { Name: "a", GameServers: { MatchSeconds: { Min: 60, Max: 120 }, LeaveShare: 0.1 } },
-      { Name: "b" },
-    ];
-    expect(gameServersByFleet(undefined, files)).toEqual({ a: { matchSeconds: { min: 60, max: 120 }, leaveShare: 0.1 } });
+    const files = [{ Name: "a", GameServers: { MatchSeconds: { Min: 60, Max: 120 }, LeaveShare: 0.1 } }, { Name: "b" }];
+    expect(gameServersByFleet(undefined, files)).toEqual({
+      a: { matchSeconds: { min: 60, max: 120 }, leaveShare: 0.1 },
+    });
     expect(gameServersByFleet({ matchSeconds: { min: 5, max: 5 } }, files)).toEqual({
       a: { matchSeconds: { min: 5, max: 5 }, leaveShare: 0.1 },
       b: { matchSeconds: { min: 5, max: 5 }, leaveShare: 0 },

@@ -17,7 +17,12 @@ describe("the expansion step of a match", () => {
   });
 
   it("follows the oldest ticket when the rule set says so, and says when a rule set has no expansions", () => {
-    const oldest = parseRuleSet(JSON.stringify({ ...JSON.parse(raw), algorithm: { ...JSON.parse(raw).algorithm, expansionAgeSelection: "oldest" } }));
+    const oldest = parseRuleSet(
+      JSON.stringify({
+        ...JSON.parse(raw),
+        algorithm: { ...JSON.parse(raw).algorithm, expansionAgeSelection: "oldest" },
+      }),
+    );
     const none = parseRuleSet(JSON.stringify({ ...JSON.parse(raw), expansions: [] }));
 
     expect(expansionStep(oldest, [12, 2])).toBe("rules[FairTeamSkill].maxDistance step 1 at 12 s");
@@ -26,8 +31,14 @@ describe("the expansion step of a match", () => {
 
   it("maps configurations to their parsed rule sets, leaving out one whose rule set does not parse", () => {
     const map = ruleSetsByConfiguration(
-      [{ Name: "arena", RuleSetName: "arena-2v2" }, { Name: "broken", RuleSetName: "bad" }],
-      [{ name: "arena-2v2", raw }, { name: "bad", raw: "{" }],
+      [
+        { Name: "arena", RuleSetName: "arena-2v2" },
+        { Name: "broken", RuleSetName: "bad" },
+      ],
+      [
+        { name: "arena-2v2", raw },
+        { name: "bad", raw: "{" },
+      ],
     );
 
     expect([...map.keys()]).toEqual(["arena"]);
@@ -35,8 +46,28 @@ describe("the expansion step of a match", () => {
 
   it("shows the step on the match the dashboard lists", () => {
     const model = new DashboardModel();
-    model.apply({ kind: "notification", at: 1, topic: "t", type: "PotentialMatchCreated", ticketIds: ["a"], matchId: "m1", expansion: "base values at 2 s" });
-    model.apply({ kind: "ticket", at: 2, ticket: { ticketId: "a", status: "PLACING", playerIds: ["pa"], teams: { pa: "red" }, matchId: "m1", createdAt: 0, updatedAt: 2 } });
+    model.apply({
+      kind: "notification",
+      at: 1,
+      topic: "t",
+      type: "PotentialMatchCreated",
+      ticketIds: ["a"],
+      matchId: "m1",
+      expansion: "base values at 2 s",
+    });
+    model.apply({
+      kind: "ticket",
+      at: 2,
+      ticket: {
+        ticketId: "a",
+        status: "PLACING",
+        playerIds: ["pa"],
+        teams: { pa: "red" },
+        matchId: "m1",
+        createdAt: 0,
+        updatedAt: 2,
+      },
+    });
 
     expect(model.view(3).matches[0]?.expansion).toBe("base values at 2 s");
   });

@@ -24,7 +24,8 @@ describe("DashboardModel", () => {
 
     const view = model.view(4_000);
 
-    const at = (status: string, point: readonly number[] | undefined): number | undefined => point?.[view.statuses.indexOf(status) + 1];
+    const at = (status: string, point: readonly number[] | undefined): number | undefined =>
+      point?.[view.statuses.indexOf(status) + 1];
     expect(view.series.map((p) => p[0])).toEqual([1, 2, 3]);
     expect(at("QUEUED", view.series.at(-1))).toBe(1);
     expect(at("COMPLETED", view.series.at(-1))).toBe(1);
@@ -41,23 +42,73 @@ describe("DashboardModel", () => {
 
   it("groups tickets into matches by matchId, players sorted by team, with their attributes", () => {
     const model = new DashboardModel();
-    for (const [id, team] of [["a", "red"], ["b", "blue"], ["c", "red"], ["d", "blue"]] as const) {
-      model.apply({ kind: "ticket", at: 1, ticket: ticket(id, "COMPLETED", 10, { matchId: "m1", teams: { [`p-${id}`]: team }, gameSession: "127.0.0.1:7777" }) });
+    for (const [id, team] of [
+      ["a", "red"],
+      ["b", "blue"],
+      ["c", "red"],
+      ["d", "blue"],
+    ] as const) {
+      model.apply({
+        kind: "ticket",
+        at: 1,
+        ticket: ticket(id, "COMPLETED", 10, {
+          matchId: "m1",
+          teams: { [`p-${id}`]: team },
+          gameSession: "127.0.0.1:7777",
+        }),
+      });
     }
     model.setAttributes("p-a", "skill 1000");
 
     const [match] = model.view(20).matches;
 
     expect(match).toMatchObject({ matchId: "m1", status: "COMPLETED", gameSession: "127.0.0.1:7777" });
-    expect(match?.players.map((p) => `${p.team}:${p.playerId}`)).toEqual(["blue:p-b", "blue:p-d", "red:p-a", "red:p-c"]);
+    expect(match?.players.map((p) => `${p.team}:${p.playerId}`)).toEqual([
+      "blue:p-b",
+      "blue:p-d",
+      "red:p-a",
+      "red:p-c",
+    ]);
     expect(match?.players.find((p) => p.playerId === "p-a")?.attributes).toBe("skill 1000");
-    expect(model.playersWithoutAttributes().map((p) => p.playerId).sort()).toEqual(["p-b", "p-c", "p-d"]);
+    expect(
+      model
+        .playersWithoutAttributes()
+        .map((p) => p.playerId)
+        .sort(),
+    ).toEqual(["p-b", "p-c", "p-d"]);
   });
 
   it.each([
-    [{ kind: "notification", at: 1, topic: "events", type: "MatchmakingSucceeded", ticketIds: ["t"], matchId: "m" }, "notification"],
-    [{ kind: "delivery", at: 1, outcome: "retrying", messageId: "x", topic: "events", endpoint: "consumer", attempt: 1, error: "boom" }, "retrying"],
-    [{ kind: "delivery", at: 1, outcome: "deadLettered", messageId: "x", topic: "events", endpoint: "consumer", attempt: 4, error: "boom" }, "deadLettered"],
+    [
+      { kind: "notification", at: 1, topic: "events", type: "MatchmakingSucceeded", ticketIds: ["t"], matchId: "m" },
+      "notification",
+    ],
+    [
+      {
+        kind: "delivery",
+        at: 1,
+        outcome: "retrying",
+        messageId: "x",
+        topic: "events",
+        endpoint: "consumer",
+        attempt: 1,
+        error: "boom",
+      },
+      "retrying",
+    ],
+    [
+      {
+        kind: "delivery",
+        at: 1,
+        outcome: "deadLettered",
+        messageId: "x",
+        topic: "events",
+        endpoint: "consumer",
+        attempt: 4,
+        error: "boom",
+      },
+      "deadLettered",
+    ],
     [{ kind: "reconcile", at: 1, durationMs: 5, summary: "{}" }, "reconcile"],
     [{ kind: "redrive", at: 1, count: 2 }, "redrive"],
   ] as const)("logs and counts %o as %s", (event, kind) => {
@@ -72,7 +123,17 @@ describe("DashboardModel", () => {
 
   it("keeps the last capacity figures when a read fails, marked with the error", () => {
     const model = new DashboardModel();
-    const fleet = { fleetId: "f", location: "us-east-1", desired: 1, active: 1, idle: 0, pending: 0, activeGameSessions: 1, currentPlayers: 4, maxPlayers: 10 };
+    const fleet = {
+      fleetId: "f",
+      location: "us-east-1",
+      desired: 1,
+      active: 1,
+      idle: 0,
+      pending: 0,
+      activeGameSessions: 1,
+      currentPlayers: 4,
+      maxPlayers: 10,
+    };
     model.setCapacity({ fleets: [fleet], gameSessions: [] });
 
     model.setCapacityError("ThrottlingException: Rate exceeded");
@@ -113,7 +174,13 @@ describe("DashboardBus", () => {
 describe("LocalSns delivery observer", () => {
   it("reports a retry, then the dead letter, of a delivery that keeps failing, and a delivery that works", async () => {
     const seen: DeliveryEvent[] = [];
-    const sns = new LocalSns({ region: "us-east-1", accountId: "123456789012", logger: new Logger({ logLevel: "SILENT" }), retryDelaysMs: [0], observe: (e) => seen.push(e) });
+    const sns = new LocalSns({
+      region: "us-east-1",
+      accountId: "123456789012",
+      logger: new Logger({ logLevel: "SILENT" }),
+      retryDelaysMs: [0],
+      observe: (e) => seen.push(e),
+    });
     const topic = sns.createTopic("t");
     sns.subscribe(topic, "failing.handler", () => Promise.reject(new Error("down")));
     sns.subscribe(topic, "working.handler", () => Promise.resolve(undefined));
@@ -122,6 +189,10 @@ describe("LocalSns delivery observer", () => {
     await sns.drain();
 
     const summary = seen.map((e) => `${e.endpoint}:${e.outcome}:${e.attempt}`).sort();
-    expect(summary).toEqual(["failing.handler:deadLettered:2", "failing.handler:retrying:1", "working.handler:delivered:1"]);
+    expect(summary).toEqual([
+      "failing.handler:deadLettered:2",
+      "failing.handler:retrying:1",
+      "working.handler:delivered:1",
+    ]);
   });
 });

@@ -3,7 +3,13 @@ import { describe, expect, inject, it } from "vitest";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { CreateTableCommand, DynamoDBClient, GetItemCommand, ListTablesCommand, PutItemCommand } from "@aws-sdk/client-dynamodb";
+import {
+  CreateTableCommand,
+  DynamoDBClient,
+  GetItemCommand,
+  ListTablesCommand,
+  PutItemCommand,
+} from "@aws-sdk/client-dynamodb";
 import { startDynamoDbLocal } from "@matchplace/local/dynamodb";
 
 const credentials = { accessKeyId: "local", secretAccessKey: "local" };
@@ -36,11 +42,21 @@ describe("DynamoDB Local", () => {
     const died: string[] = [];
     let restarted!: () => void;
     const back = new Promise<void>((r) => (restarted = r));
-    const ddb = await startDynamoDbLocal({ port: 0, persistDir: dir, onDied: (m) => died.push(m), onRestarted: () => restarted() });
+    const ddb = await startDynamoDbLocal({
+      port: 0,
+      persistDir: dir,
+      onDied: (m) => died.push(m),
+      onRestarted: () => restarted(),
+    });
     const client = new DynamoDBClient({ endpoint: ddb.endpoint, region: "us-east-1", credentials, maxAttempts: 1 });
     try {
       await client.send(
-        new CreateTableCommand({ TableName: "kept-table", BillingMode: "PAY_PER_REQUEST", KeySchema: [{ AttributeName: "pk", KeyType: "HASH" }], AttributeDefinitions: [{ AttributeName: "pk", AttributeType: "S" }] }),
+        new CreateTableCommand({
+          TableName: "kept-table",
+          BillingMode: "PAY_PER_REQUEST",
+          KeySchema: [{ AttributeName: "pk", KeyType: "HASH" }],
+          AttributeDefinitions: [{ AttributeName: "pk", AttributeType: "S" }],
+        }),
       );
       await client.send(new PutItemCommand({ TableName: "kept-table", Item: { pk: { S: "kept" } } }));
       const [jvm] = javaPidsRunning(ddb.port);
@@ -52,7 +68,9 @@ describe("DynamoDB Local", () => {
       expect(died[0]).toMatch(/DynamoDB Local on port \d+ died .*restarting it from /);
       expect(ddb.restarts).toBe(1);
       expect(javaPidsRunning(ddb.port)).toHaveLength(1);
-      expect((await client.send(new GetItemCommand({ TableName: "kept-table", Key: { pk: { S: "kept" } } }))).Item).toEqual({ pk: { S: "kept" } });
+      expect(
+        (await client.send(new GetItemCommand({ TableName: "kept-table", Key: { pk: { S: "kept" } } }))).Item,
+      ).toEqual({ pk: { S: "kept" } });
     } finally {
       client.destroy();
       await ddb.stop();

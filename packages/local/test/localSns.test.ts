@@ -10,7 +10,12 @@ import { noFaults, parseFaults } from "../src/sns/faults.js";
 
 const logger = new Logger({ serviceName: "test", logLevel: "CRITICAL" });
 const run = promisify(execFile);
-type SnsEvent = { Records: { EventSource: string; Sns: { Type: string; Message: string; TopicArn: string; MessageId: string; Timestamp: string } }[] };
+type SnsEvent = {
+  Records: {
+    EventSource: string;
+    Sns: { Type: string; Message: string; TopicArn: string; MessageId: string; Timestamp: string };
+  }[];
+};
 
 let server: SnsServer | undefined;
 afterEach(async () => {
@@ -32,7 +37,10 @@ describe("local SNS", () => {
     await sns.drain();
     expect(got).toHaveLength(1);
     const record = got[0]?.Records[0];
-    expect(record).toMatchObject({ EventSource: "aws:sns", Sns: { Type: "Notification", Message: '{"detail":{}}', TopicArn: arn, MessageId: id } });
+    expect(record).toMatchObject({
+      EventSource: "aws:sns",
+      Sns: { Type: "Notification", Message: '{"detail":{}}', TopicArn: arn, MessageId: id },
+    });
     expect(Number.isNaN(Date.parse(String(record?.Sns.Timestamp)))).toBe(false);
   });
 
@@ -79,16 +87,26 @@ describe("local SNS", () => {
     expect(planNotification({ ...noFaults, drop: 0.5, duplicate: 0.5 }, () => 0.4)).toEqual([]);
     expect(delays(planNotification({ ...noFaults, duplicate: 0.5 }, () => 0.4))).toEqual([0, 0]);
     const rolls = [0.1, 0.5]; // delay roll, then the delay drawn
-    expect(delays(planNotification({ ...noFaults, delay: 0.5, maxDelayMs: 1000 }, () => rolls.shift() ?? 0))).toEqual([500]);
+    expect(delays(planNotification({ ...noFaults, delay: 0.5, maxDelayMs: 1000 }, () => rolls.shift() ?? 0))).toEqual([
+      500,
+    ]);
     expect(() => parseFaults("drop=2")).toThrow(/between 0 and 1/);
     expect(() => parseFaults("lose=0.1")).toThrow(/bad fault/);
     expect(() => parseFaults("reorder=")).toThrow(/bad fault/);
-    expect(parseFaults("drop=0.1,duplicate=0.2,reorder=0.3")).toEqual({ ...noFaults, drop: 0.1, duplicate: 0.2, reorder: 0.3 });
+    expect(parseFaults("drop=0.1,duplicate=0.2,reorder=0.3")).toEqual({
+      ...noFaults,
+      drop: 0.1,
+      duplicate: 0.2,
+      reorder: 0.3,
+    });
   });
 
   it("reorders: a held-back message is delivered right after the next one on its topic", async () => {
     const rolls = [0.1, 0.9, 0.9]; // A: reorder roll 0.1 < 0.5 → held; B and C: 0.9 → sent at once
-    const sns = newSns({ faults: { ...noFaults, reorder: 0.5, maxDelayMs: 60_000 }, random: () => rolls.shift() ?? 0.9 });
+    const sns = newSns({
+      faults: { ...noFaults, reorder: 0.5, maxDelayMs: 60_000 },
+      random: () => rolls.shift() ?? 0.9,
+    });
     const arn = sns.createTopic("events");
     const got: string[] = [];
     sns.subscribe(arn, "consumer", async (e) => void got.push((e as SnsEvent).Records[0]?.Sns.Message ?? ""));
@@ -134,15 +152,41 @@ describe("local SNS", () => {
     const got: SnsEvent[] = [];
     sns.subscribe(arn, "consumer", async (e) => void got.push(e as SnsEvent));
     server = await startSnsServer(sns, 0);
-    const env = { ...process.env, AWS_ACCESS_KEY_ID: "local", AWS_SECRET_ACCESS_KEY: "local", AWS_DEFAULT_REGION: "us-east-1" };
-    const out = await run(aws, ["sns", "publish", "--endpoint-url", server.url, "--topic-arn", arn, "--message", '{"source":"aws.gamelift"}', "--output", "json"], { env });
+    const env = {
+      ...process.env,
+      AWS_ACCESS_KEY_ID: "local",
+      AWS_SECRET_ACCESS_KEY: "local",
+      AWS_DEFAULT_REGION: "us-east-1",
+    };
+    const out = await run(
+      aws,
+      [
+        "sns",
+        "publish",
+        "--endpoint-url",
+        server.url,
+        "--topic-arn",
+        arn,
+        "--message",
+        '{"source":"aws.gamelift"}',
+        "--output",
+        "json",
+      ],
+      { env },
+    );
     const { MessageId } = JSON.parse(out.stdout) as { MessageId: string };
     await sns.drain();
     expect(got[0]?.Records[0]?.Sns).toMatchObject({ MessageId, Message: '{"source":"aws.gamelift"}' });
 
-    const missing = await run(aws, ["sns", "publish", "--endpoint-url", server.url, "--topic-arn", `${arn}-nope`, "--message", "x"], { env }).catch((e: { stderr: string }) => e);
+    const missing = await run(
+      aws,
+      ["sns", "publish", "--endpoint-url", server.url, "--topic-arn", `${arn}-nope`, "--message", "x"],
+      { env },
+    ).catch((e: { stderr: string }) => e);
     expect((missing as { stderr: string }).stderr).toMatch(/NotFound/);
-    const topics = JSON.parse((await run(aws, ["sns", "list-topics", "--endpoint-url", server.url, "--output", "json"], { env })).stdout) as { Topics: { TopicArn: string }[] };
+    const topics = JSON.parse(
+      (await run(aws, ["sns", "list-topics", "--endpoint-url", server.url, "--output", "json"], { env })).stdout,
+    ) as { Topics: { TopicArn: string }[] };
     expect(topics.Topics.map((t) => t.TopicArn)).toEqual([arn]);
   });
 });

@@ -1,5 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { FilterPolicyError, matchesFilterPolicy, parseFilterPolicy, type MessageAttributes } from "../src/sns/filterPolicy.js";
+import {
+  FilterPolicyError,
+  matchesFilterPolicy,
+  parseFilterPolicy,
+  type MessageAttributes,
+} from "../src/sns/filterPolicy.js";
 import { applyAttribute, defaultAttributes } from "../src/sns/subscriptionAttributes.js";
 import { SnsError } from "../src/sns/errors.js";
 
@@ -7,7 +12,11 @@ const str = (StringValue: string) => ({ DataType: "String", StringValue });
 const num = (StringValue: string) => ({ DataType: "Number", StringValue });
 
 /** A ticket event's attributes as the dispatcher publishes them. */
-const ticket: MessageAttributes = { type: str("TicketCompleted"), configurationName: str("matchplace-ci-arena"), players: num("4") };
+const ticket: MessageAttributes = {
+  type: str("TicketCompleted"),
+  configurationName: str("matchplace-ci-arena"),
+  players: num("4"),
+};
 
 describe("filter policy on message attributes", () => {
   it.each<[string, Record<string, unknown>, MessageAttributes, boolean]>([
@@ -21,7 +30,12 @@ describe("filter policy on message attributes", () => {
     ["suffix", { configurationName: [{ suffix: "-arena" }] }, ticket, true],
     ["equals-ignore-case", { type: [{ "equals-ignore-case": "ticketcompleted" }] }, ticket, true],
     ["anything-but a value", { type: [{ "anything-but": "TicketFailed" }] }, ticket, true],
-    ["anything-but the value itself", { type: [{ "anything-but": ["TicketCompleted", "TicketFailed"] }] }, ticket, false],
+    [
+      "anything-but the value itself",
+      { type: [{ "anything-but": ["TicketCompleted", "TicketFailed"] }] },
+      ticket,
+      false,
+    ],
     ["anything-but a prefix", { type: [{ "anything-but": { prefix: "Ticket" } }] }, ticket, false],
     ["anything-but never matches a missing attribute", { queueName: [{ "anything-but": "x" }] }, ticket, false],
     ["exists: true", { type: [{ exists: true }] }, ticket, true],
@@ -32,11 +46,28 @@ describe("filter policy on message attributes", () => {
     ["numeric range", { players: [{ numeric: [">", 2, "<=", 4] }] }, ticket, true],
     ["numeric range excluding it", { players: [{ numeric: [">=", 5] }] }, ticket, false],
     ["a number condition never matches a String attribute", { type: [4] }, { type: str("4") }, false],
-    ["String.Array: any element", { tags: ["ranked"] }, { tags: { DataType: "String.Array", StringValue: '["casual","ranked"]' } }, true],
-    ["Binary attributes are not matched", { blob: [{ exists: true }] }, { blob: { DataType: "Binary", BinaryValue: "AAE=" } }, false],
-    ["$or of two policies", { $or: [{ type: ["TicketFailed"] }, { configurationName: [{ prefix: "matchplace" }] }] }, ticket, true],
+    [
+      "String.Array: any element",
+      { tags: ["ranked"] },
+      { tags: { DataType: "String.Array", StringValue: '["casual","ranked"]' } },
+      true,
+    ],
+    [
+      "Binary attributes are not matched",
+      { blob: [{ exists: true }] },
+      { blob: { DataType: "Binary", BinaryValue: "AAE=" } },
+      false,
+    ],
+    [
+      "$or of two policies",
+      { $or: [{ type: ["TicketFailed"] }, { configurationName: [{ prefix: "matchplace" }] }] },
+      ticket,
+      true,
+    ],
   ])("%s", (_name, policy, attributes, expected) => {
-    expect(matchesFilterPolicy(parseFilterPolicy(JSON.stringify(policy)), "MessageAttributes", { attributes, body: "{}" })).toBe(expected);
+    expect(
+      matchesFilterPolicy(parseFilterPolicy(JSON.stringify(policy)), "MessageAttributes", { attributes, body: "{}" }),
+    ).toBe(expected);
   });
 
   it("lets every message through without a policy, or with {}", () => {
@@ -47,7 +78,10 @@ describe("filter policy on message attributes", () => {
 });
 
 describe("filter policy on the message body", () => {
-  const body = JSON.stringify({ source: "aws.gamelift", detail: { type: "MatchmakingSucceeded", tickets: [{ ticketId: "t1" }], gameSessionInfo: { port: 7777 } } });
+  const body = JSON.stringify({
+    source: "aws.gamelift",
+    detail: { type: "MatchmakingSucceeded", tickets: [{ ticketId: "t1" }], gameSessionInfo: { port: 7777 } },
+  });
   it.each<[string, Record<string, unknown>, string, boolean]>([
     ["top-level exact", { source: ["aws.gamelift"] }, body, true],
     ["nested exact", { detail: { type: ["MatchmakingSucceeded"] } }, body, true],
@@ -57,7 +91,12 @@ describe("filter policy on the message body", () => {
     ["nested exists: false under a missing object", { detail: { placement: { id: [{ exists: false }] } } }, body, true],
     ["a body that is not JSON matches nothing", { source: [{ exists: false }] }, "plain text", false],
   ])("%s", (_name, policy, message, expected) => {
-    expect(matchesFilterPolicy(parseFilterPolicy(JSON.stringify(policy), "MessageBody"), "MessageBody", { attributes: {}, body: message })).toBe(expected);
+    expect(
+      matchesFilterPolicy(parseFilterPolicy(JSON.stringify(policy), "MessageBody"), "MessageBody", {
+        attributes: {},
+        body: message,
+      }),
+    ).toBe(expected);
   });
 });
 
@@ -79,12 +118,21 @@ describe("filter policy validation", () => {
     const nested = '{"detail":{"type":["x"]}}';
     expect(() => applyAttribute(defaultAttributes(), "FilterPolicy", nested)).toThrow(SnsError);
     const body = applyAttribute(defaultAttributes(), "FilterPolicyScope", "MessageBody");
-    expect(applyAttribute(body, "FilterPolicy", nested)).toMatchObject({ filterPolicyScope: "MessageBody", filterPolicyText: nested });
+    expect(applyAttribute(body, "FilterPolicy", nested)).toMatchObject({
+      filterPolicyScope: "MessageBody",
+      filterPolicyText: nested,
+    });
   });
 
   it("rejects unknown subscription attributes and bad values as InvalidParameter", () => {
-    for (const [name, value] of [["Colour", "red"], ["RawMessageDelivery", "yes"], ["FilterPolicyScope", "Body"]] as const) {
-      expect(() => applyAttribute(defaultAttributes(), name, value)).toThrow(expect.objectContaining({ code: "InvalidParameter" }));
+    for (const [name, value] of [
+      ["Colour", "red"],
+      ["RawMessageDelivery", "yes"],
+      ["FilterPolicyScope", "Body"],
+    ] as const) {
+      expect(() => applyAttribute(defaultAttributes(), name, value)).toThrow(
+        expect.objectContaining({ code: "InvalidParameter" }),
+      );
     }
   });
 });

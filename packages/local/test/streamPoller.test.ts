@@ -9,7 +9,12 @@ import { createTable } from "@matchplace/core/dynamo";
 import { realtime } from "@matchplace/functions/routes";
 import { repoRoot } from "../src/handlers.js";
 import { outcomeOf } from "../src/streams/batchDelivery.js";
-import { assertValidPattern, matchesAnyPattern, matchesPattern, type FilterPattern } from "../src/streams/filterPattern.js";
+import {
+  assertValidPattern,
+  matchesAnyPattern,
+  matchesPattern,
+  type FilterPattern,
+} from "../src/streams/filterPattern.js";
 import { startStreamPoller, type StreamPoller, type StreamPollerOptions } from "../src/streams/StreamPoller.js";
 import { streamEvents } from "./fixtures/streamHandler.js";
 
@@ -19,7 +24,10 @@ const region = "us-east-1";
 describe("filter patterns (Lambda filter criteria)", () => {
   const record = {
     eventName: "MODIFY",
-    dynamodb: { Keys: { pk: { S: "TICKET#t1" }, sk: { S: "TICKET" } }, NewImage: { status: { S: "SEARCHING" }, rank: { N: "2" }, tags: { L: [{ S: "a" }, { S: "b" }] } } },
+    dynamodb: {
+      Keys: { pk: { S: "TICKET#t1" }, sk: { S: "TICKET" } },
+      NewImage: { status: { S: "SEARCHING" }, rank: { N: "2" }, tags: { L: [{ S: "a" }, { S: "b" }] } },
+    },
   };
   const cases: [string, FilterPattern, boolean][] = [
     ["an exact value", { eventName: ["MODIFY"] }, true],
@@ -36,7 +44,11 @@ describe("filter patterns (Lambda filter criteria)", () => {
     ["exists on an object node (leaves only)", { dynamodb: { NewImage: [{ exists: true }] } }, false],
     ["anything-but a list", { eventName: [{ "anything-but": ["REMOVE", "INSERT"] }] }, true],
     ["anything-but the value", { eventName: [{ "anything-but": "MODIFY" }] }, false],
-    ["anything-but a prefix", { dynamodb: { Keys: { pk: { S: [{ "anything-but": { prefix: "TICKET#" } }] } } } }, false],
+    [
+      "anything-but a prefix",
+      { dynamodb: { Keys: { pk: { S: [{ "anything-but": { prefix: "TICKET#" } }] } } } },
+      false,
+    ],
     ["numeric on an N string", { dynamodb: { NewImage: { rank: { N: [{ numeric: [">", 1, "<=", 2] }] } } } }, true],
     ["numeric out of range", { dynamodb: { NewImage: { rank: { N: [{ numeric: [">", 2] }] } } } }, false],
     ["any element of a list", { dynamodb: { NewImage: { tags: { L: { S: ["b"] } } } } }, true],
@@ -74,7 +86,11 @@ describe("ReportBatchItemFailures", () => {
   it.each([
     ["no result", undefined, { kind: "ok" }],
     ["an empty list", { batchItemFailures: [] }, { kind: "ok" }],
-    ["the lowest failed record", { batchItemFailures: [{ itemIdentifier: "3" }, { itemIdentifier: "2" }] }, { kind: "partial", index: 1 }],
+    [
+      "the lowest failed record",
+      { batchItemFailures: [{ itemIdentifier: "3" }, { itemIdentifier: "2" }] },
+      { kind: "partial", index: 1 },
+    ],
     ["an unknown identifier fails the batch", { batchItemFailures: [{ itemIdentifier: "9" }] }, { kind: "failed" }],
     ["an empty identifier fails the batch", { batchItemFailures: [{ itemIdentifier: "" }] }, { kind: "failed" }],
   ])("reads %s", (_name, result, expected) => {
@@ -94,7 +110,18 @@ describe("stream poller on DynamoDB Local", () => {
   async function start(overrides: Partial<StreamPollerOptions>): Promise<{ tableName: string; poller: StreamPoller }> {
     const tableName = `poller-${randomUUID()}`;
     await createTable(ddb, tableName);
-    const poller = await startStreamPoller({ endpoint, region, tableName, handler: async () => undefined, filters: [], batchSize: 10, maxRetryAttempts: 2, pollIntervalMs: 10, logger, ...overrides });
+    const poller = await startStreamPoller({
+      endpoint,
+      region,
+      tableName,
+      handler: async () => undefined,
+      filters: [],
+      batchSize: 10,
+      maxRetryAttempts: 2,
+      pollIntervalMs: 10,
+      logger,
+      ...overrides,
+    });
     pollers.push(poller);
     return { tableName, poller };
   }
@@ -125,13 +152,24 @@ describe("stream poller on DynamoDB Local", () => {
     const before = streamEvents().length;
     await put(tableName, "TICKET#t1", "TICKET", { status: { S: "QUEUED" } });
     await ddb.send(
-      new UpdateItemCommand({ TableName: tableName, Key: { pk: { S: "TICKET#t1" }, sk: { S: "TICKET" } }, UpdateExpression: "SET #s = :s", ExpressionAttributeNames: { "#s": "status" }, ExpressionAttributeValues: { ":s": { S: "SEARCHING" } } }),
+      new UpdateItemCommand({
+        TableName: tableName,
+        Key: { pk: { S: "TICKET#t1" }, sk: { S: "TICKET" } },
+        UpdateExpression: "SET #s = :s",
+        ExpressionAttributeNames: { "#s": "status" },
+        ExpressionAttributeValues: { ":s": { S: "SEARCHING" } },
+      }),
     );
-    await ddb.send(new DeleteItemCommand({ TableName: tableName, Key: { pk: { S: "TICKET#t1" }, sk: { S: "TICKET" } } }));
+    await ddb.send(
+      new DeleteItemCommand({ TableName: tableName, Key: { pk: { S: "TICKET#t1" }, sk: { S: "TICKET" } } }),
+    );
 
     await poller.drained();
 
-    const records = streamEvents().slice(before).flatMap((e) => e.Records).filter((r) => r.eventSourceARN === poller.streamArn);
+    const records = streamEvents()
+      .slice(before)
+      .flatMap((e) => e.Records)
+      .filter((r) => r.eventSourceARN === poller.streamArn);
     expect(records.map((r) => r.eventName)).toEqual(["INSERT", "MODIFY", "REMOVE"]);
     const [insert, modify, remove] = records;
     expect(insert).toMatchObject({
@@ -151,10 +189,15 @@ describe("stream poller on DynamoDB Local", () => {
     expect(insert?.dynamodb?.SizeBytes).toBeGreaterThan(0);
     // Epoch seconds, as Lambda sends it (not milliseconds, not a Date).
     expect(Math.abs((insert?.dynamodb?.ApproximateCreationDateTime ?? 0) - Date.now() / 1000)).toBeLessThan(600);
-    expect(modify?.dynamodb).toMatchObject({ OldImage: { status: { S: "QUEUED" } }, NewImage: { status: { S: "SEARCHING" } } });
+    expect(modify?.dynamodb).toMatchObject({
+      OldImage: { status: { S: "QUEUED" } },
+      NewImage: { status: { S: "SEARCHING" } },
+    });
     expect(remove?.dynamodb).toMatchObject({ OldImage: { status: { S: "SEARCHING" } } });
     expect(remove?.dynamodb?.NewImage).toBeUndefined();
-    expect(BigInt(modify?.dynamodb?.SequenceNumber ?? "0")).toBeGreaterThan(BigInt(insert?.dynamodb?.SequenceNumber ?? "0"));
+    expect(BigInt(modify?.dynamodb?.SequenceNumber ?? "0")).toBeGreaterThan(
+      BigInt(insert?.dynamodb?.SequenceNumber ?? "0"),
+    );
   });
 
   it("keeps the wire form of every attribute type, empty maps and lists included", async () => {
@@ -209,7 +252,9 @@ describe("stream poller on DynamoDB Local", () => {
     await put(tableName, "TICKET#t1", "TICKET");
     await put(tableName, "CONNECTION#c1", "CONNECTION");
     await put(tableName, "PLACEMENT#p1", "PLACEMENT");
-    await ddb.send(new DeleteItemCommand({ TableName: tableName, Key: { pk: { S: "TICKET#t1" }, sk: { S: "TICKET" } } }));
+    await ddb.send(
+      new DeleteItemCommand({ TableName: tableName, Key: { pk: { S: "TICKET#t1" }, sk: { S: "TICKET" } } }),
+    );
     await put(tableName, "PARTY#x", "PARTY");
 
     await poller.drained();

@@ -12,13 +12,18 @@ import {
 } from "@aws-sdk/client-apigatewaymanagementapi";
 import { realtime } from "@matchplace/functions/routes";
 import { repoRoot } from "../src/handlers.js";
-import { startLocalWebSocketGateway, type LocalWebSocketGateway, type LocalWebSocketGatewayOptions } from "../src/websocket/LocalWebSocketGateway.js";
+import {
+  startLocalWebSocketGateway,
+  type LocalWebSocketGateway,
+  type LocalWebSocketGatewayOptions,
+} from "../src/websocket/LocalWebSocketGateway.js";
 import { openGate, recorded, waitForRecord, type Recorded, type WsEvent } from "./fixtures/realtimeHandlers.js";
 
 const quiet = new Logger({ serviceName: "test", logLevel: "CRITICAL" });
 const region = "us-east-1";
 const accountId = "123456789012";
-const fixture = (name: string): string => `${relative(repoRoot, fileURLToPath(new URL("./fixtures/realtimeHandlers", import.meta.url)))}.${name}`;
+const fixture = (name: string): string =>
+  `${relative(repoRoot, fileURLToPath(new URL("./fixtures/realtimeHandlers", import.meta.url)))}.${name}`;
 
 /** routes.ts's realtime definition with the fixture handlers in place of the real ones. */
 const definition: LocalWebSocketGatewayOptions["definition"] = {
@@ -48,7 +53,9 @@ async function open(gw: LocalWebSocketGateway, token: string): Promise<Client> {
     if (w) w(text);
     else inbox.push(text);
   });
-  const closed = new Promise<{ code: number; reason: string }>((res) => ws.once("close", (code, reason) => res({ code, reason: reason.toString() })));
+  const closed = new Promise<{ code: number; reason: string }>((res) =>
+    ws.once("close", (code, reason) => res({ code, reason: reason.toString() })),
+  );
   await new Promise<void>((res, rej) => {
     ws.once("open", () => res());
     ws.once("error", rej);
@@ -83,7 +90,8 @@ const eventsOf = (connectionId: string, route: Recorded["route"]): WsEvent[] =>
     .filter((r) => r.route === route && r.phase === "start" && r.event.requestContext.connectionId === connectionId)
     .map((r) => r.event);
 
-const disconnectOf = (connectionId: string): Promise<Recorded> => waitForRecord((r) => r.route === "$disconnect" && r.event.requestContext.connectionId === connectionId);
+const disconnectOf = (connectionId: string): Promise<Recorded> =>
+  waitForRecord((r) => r.route === "$disconnect" && r.event.requestContext.connectionId === connectionId);
 
 describe("local WebSocket gateway", () => {
   let gw: LocalWebSocketGateway;
@@ -91,7 +99,11 @@ describe("local WebSocket gateway", () => {
 
   beforeAll(async () => {
     gw = await start({ limits: { maxMessageBytes: 1024 } });
-    mgmt = new ApiGatewayManagementApiClient({ endpoint: gw.managementEndpoint, region, credentials: { accessKeyId: "local", secretAccessKey: "local" } });
+    mgmt = new ApiGatewayManagementApiClient({
+      endpoint: gw.managementEndpoint,
+      region,
+      credentials: { accessKeyId: "local", secretAccessKey: "local" },
+    });
   });
 
   afterAll(async () => {
@@ -119,7 +131,9 @@ describe("local WebSocket gateway", () => {
 
     expect(await refusal(`${gw.url}?token=${token}&refuse=409`)).toBe(409);
 
-    const connect = await waitForRecord((r) => r.route === "$connect" && r.event.queryStringParameters?.token === token);
+    const connect = await waitForRecord(
+      (r) => r.route === "$connect" && r.event.queryStringParameters?.token === token,
+    );
     expect(gw.connectionCount()).toBe(0);
     expect(connect.event.requestContext.authorizer).toMatchObject({ principalId: `player-${token}`, playerId: token });
   });
@@ -131,13 +145,25 @@ describe("local WebSocket gateway", () => {
 
     client.ws.send("hello");
     client.ws.send(Buffer.from([0, 1, 2, 255]));
-    await waitForRecord((r) => r.route === "$default" && r.phase === "end" && r.event.requestContext.connectionId === id && r.event.isBase64Encoded === true);
+    await waitForRecord(
+      (r) =>
+        r.route === "$default" &&
+        r.phase === "end" &&
+        r.event.requestContext.connectionId === id &&
+        r.event.isBase64Encoded === true,
+    );
     client.ws.close(4000, "bye");
     await disconnectOf(id);
 
     const [auth] = recorded().filter((r) => r.route === "authorizer" && r.event.queryStringParameters?.token === token);
     const context = { principalId: `player-${token}`, playerId: token, tier: 3, verified: true };
-    const common = { connectionId: id, stage: "local", apiId: "local", messageDirection: "IN", domainName: expect.stringMatching(/^127\.0\.0\.1:\d+$/) };
+    const common = {
+      connectionId: id,
+      stage: "local",
+      apiId: "local",
+      messageDirection: "IN",
+      domainName: expect.stringMatching(/^127\.0\.0\.1:\d+$/),
+    };
     expect(auth?.event).toMatchObject({
       type: "REQUEST",
       methodArn: `arn:aws:execute-api:${region}:${accountId}:local/local/$connect`,
@@ -168,20 +194,36 @@ describe("local WebSocket gateway", () => {
     expect(text).toMatchObject({
       body: "hello",
       isBase64Encoded: false,
-      requestContext: { ...common, routeKey: "$default", eventType: "MESSAGE", messageId: expect.any(String), authorizer: context, identity: { sourceIp: "127.0.0.1" } },
+      requestContext: {
+        ...common,
+        routeKey: "$default",
+        eventType: "MESSAGE",
+        messageId: expect.any(String),
+        authorizer: context,
+        identity: { sourceIp: "127.0.0.1" },
+      },
     });
     expect(binary).toMatchObject({ body: Buffer.from([0, 1, 2, 255]).toString("base64"), isBase64Encoded: true });
     const disconnects = eventsOf(id, "$disconnect");
     expect(disconnects).toHaveLength(1);
     expect(disconnects[0]).toMatchObject({
-      requestContext: { ...common, routeKey: "$disconnect", eventType: "DISCONNECT", disconnectStatusCode: 4000, disconnectReason: "bye", authorizer: context },
+      requestContext: {
+        ...common,
+        routeKey: "$disconnect",
+        eventType: "DISCONNECT",
+        disconnectStatusCode: 4000,
+        disconnectReason: "bye",
+        authorizer: context,
+      },
     });
   });
 
   it("delivers PostToConnection as a text frame and describes the connection with GetConnection", async () => {
     const client = await open(gw, `bob-${randomUUID()}`);
 
-    await mgmt.send(new PostToConnectionCommand({ ConnectionId: client.connectionId, Data: JSON.stringify({ type: "hello" }) }));
+    await mgmt.send(
+      new PostToConnectionCommand({ ConnectionId: client.connectionId, Data: JSON.stringify({ type: "hello" }) }),
+    );
     const got = await mgmt.send(new GetConnectionCommand({ ConnectionId: client.connectionId }));
 
     expect(JSON.parse(await client.nextMessage())).toEqual({ type: "hello" });
@@ -200,11 +242,19 @@ describe("local WebSocket gateway", () => {
 
     expect((await client.closed).code).toBe(1000);
     const disconnect = await disconnectOf(client.connectionId);
-    expect(disconnect.event.requestContext).toMatchObject({ eventType: "DISCONNECT", disconnectStatusCode: 1000, authorizer: { playerId: expect.stringMatching(/^dave-/) } });
+    expect(disconnect.event.requestContext).toMatchObject({
+      eventType: "DISCONNECT",
+      disconnectStatusCode: 1000,
+      authorizer: { playerId: expect.stringMatching(/^dave-/) },
+    });
     const post = mgmt.send(new PostToConnectionCommand({ ConnectionId: client.connectionId, Data: "late" }));
     await expect(post).rejects.toMatchObject({ name: "GoneException", $metadata: { httpStatusCode: 410 } });
-    await expect(mgmt.send(new GetConnectionCommand({ ConnectionId: "neverSeenAA=" }))).rejects.toMatchObject({ name: "GoneException" });
-    await expect(mgmt.send(new DeleteConnectionCommand({ ConnectionId: client.connectionId }))).rejects.toMatchObject({ name: "GoneException" });
+    await expect(mgmt.send(new GetConnectionCommand({ ConnectionId: "neverSeenAA=" }))).rejects.toMatchObject({
+      name: "GoneException",
+    });
+    await expect(mgmt.send(new DeleteConnectionCommand({ ConnectionId: client.connectionId }))).rejects.toMatchObject({
+      name: "GoneException",
+    });
   });
 
   it("answers PayloadTooLargeException to a PostToConnection over the message limit", async () => {
@@ -236,7 +286,10 @@ describe("local WebSocket gateway", () => {
     client.ws.send("throw");
     client.ws.send(`gate:${gateName}`);
     client.ws.send("second");
-    await waitForRecord((r) => r.route === "$default" && r.event.body === `gate:${gateName}` && r.event.requestContext.connectionId === id);
+    await waitForRecord(
+      (r) =>
+        r.route === "$default" && r.event.body === `gate:${gateName}` && r.event.requestContext.connectionId === id,
+    );
     // A pong comes back only after the gateway has read every frame sent before the ping.
     await new Promise<void>((res) => {
       client.ws.once("pong", () => res());
@@ -244,7 +297,13 @@ describe("local WebSocket gateway", () => {
     });
     const beforeOpen = eventsOf(id, "$default").map((e) => e.body);
     openGate(gateName);
-    await waitForRecord((r) => r.route === "$default" && r.phase === "end" && r.event.body === "second" && r.event.requestContext.connectionId === id);
+    await waitForRecord(
+      (r) =>
+        r.route === "$default" &&
+        r.phase === "end" &&
+        r.event.body === "second" &&
+        r.event.requestContext.connectionId === id,
+    );
 
     expect(beforeOpen).toEqual(["throw", `gate:${gateName}`]);
     expect(eventsOf(id, "$default").map((e) => e.body)).toEqual(["throw", `gate:${gateName}`, "second"]);
@@ -264,7 +323,9 @@ describe("local WebSocket gateway", () => {
     await waitForRecord((r) => r.route === "$default" && r.event.body === `gate:${gateName}`);
     free.ws.send("meanwhile");
 
-    await waitForRecord((r) => r.route === "$default" && r.phase === "end" && r.event.requestContext.connectionId === free.connectionId);
+    await waitForRecord(
+      (r) => r.route === "$default" && r.phase === "end" && r.event.requestContext.connectionId === free.connectionId,
+    );
     openGate(gateName);
     blocked.ws.close();
     free.ws.close();
@@ -282,7 +343,10 @@ describe("local WebSocket gateway limits", () => {
 
       expect(closed).toEqual({ code: 1001, reason: "Going away" });
       const disconnect = await disconnectOf(client.connectionId);
-      expect(disconnect.event.requestContext).toMatchObject({ disconnectStatusCode: 1001, disconnectReason: "Going away" });
+      expect(disconnect.event.requestContext).toMatchObject({
+        disconnectStatusCode: 1001,
+        disconnectReason: "Going away",
+      });
       expect(gw.connectionCount()).toBe(0);
     } finally {
       await gw.close();

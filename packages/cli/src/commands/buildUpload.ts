@@ -46,15 +46,24 @@ function plan(positionals: readonly string[], values: OptionValues): UploadPlan 
     return { ...common, buildId: checkBuildId(buildId, "--build") };
   }
   const os = requiredOption(values, "os");
-  if (!buildOperatingSystems.includes(os)) throw new UsageError(`--os must be one of ${buildOperatingSystems.join(", ")}; got "${os}"`);
-  return { ...common, name: requiredOption(values, "name"), version: requiredOption(values, "version"), os: os as OperatingSystem };
+  if (!buildOperatingSystems.includes(os))
+    throw new UsageError(`--os must be one of ${buildOperatingSystems.join(", ")}; got "${os}"`);
+  return {
+    ...common,
+    name: requiredOption(values, "name"),
+    version: requiredOption(values, "version"),
+    os: os as OperatingSystem,
+  };
 }
 
 async function startBuild(gamelift: GameLiftClient, p: UploadPlan): Promise<{ build: Build; grant: CredentialGrant }> {
   if (p.buildId !== undefined) {
     const build = await describeBuild(gamelift, p.buildId);
     if (build.Status !== "INITIALIZED") {
-      throw new WrongStateError(`build ${p.buildId} is ${build.Status ?? "in no status"}; files can only be uploaded to an INITIALIZED build`, build.Status);
+      throw new WrongStateError(
+        `build ${p.buildId} is ${build.Status ?? "in no status"}; files can only be uploaded to an INITIALIZED build`,
+        build.Status,
+      );
     }
     return { build, grant: await requestUploadCredentials(gamelift, p.buildId) };
   }
@@ -65,14 +74,25 @@ async function startBuild(gamelift: GameLiftClient, p: UploadPlan): Promise<{ bu
   return { build: out.Build, grant: toGrant(out.Build.BuildId, out.UploadCredentials, out.StorageLocation) };
 }
 
-async function waitForReady(gamelift: GameLiftClient, buildId: string, timeoutMs: number, intervalMs: number, signal?: AbortSignal): Promise<Build> {
+async function waitForReady(
+  gamelift: GameLiftClient,
+  buildId: string,
+  timeoutMs: number,
+  intervalMs: number,
+  signal?: AbortSignal,
+): Promise<Build> {
   const deadline = performance.now() + timeoutMs;
   for (;;) {
-    if (signal?.aborted === true) throw new InterruptedError(`stopped waiting; the upload is complete and build ${buildId} will turn READY by itself`);
+    if (signal?.aborted === true)
+      throw new InterruptedError(
+        `stopped waiting; the upload is complete and build ${buildId} will turn READY by itself`,
+      );
     const build = await describeBuild(gamelift, buildId);
     if (build.Status === "READY") return build;
-    if (build.Status === "FAILED") throw new WrongStateError(`build ${buildId} turned FAILED after the upload`, build.Status);
-    if (performance.now() >= deadline) throw new CliError(`build ${buildId} is still ${build.Status ?? "?"} after ${timeoutMs / 1000} s`);
+    if (build.Status === "FAILED")
+      throw new WrongStateError(`build ${buildId} turned FAILED after the upload`, build.Status);
+    if (performance.now() >= deadline)
+      throw new CliError(`build ${buildId} is still ${build.Status ?? "?"} after ${timeoutMs / 1000} s`);
     await delay(intervalMs, undefined, signal === undefined ? {} : { signal }).catch(() => undefined);
   }
 }
@@ -82,7 +102,11 @@ async function waitForReady(gamelift: GameLiftClient, buildId: string, timeoutMs
  * INITIALIZED one with `--build`), uploads it with the returned temporary credentials (refreshing
  * them with RequestUploadCredentials when S3 refuses them), then waits for READY.
  */
-export async function buildUpload(ctx: CommandContext, positionals: readonly string[], values: OptionValues): Promise<void> {
+export async function buildUpload(
+  ctx: CommandContext,
+  positionals: readonly string[],
+  values: OptionValues,
+): Promise<void> {
   const p = plan(positionals, values);
   const { io } = ctx;
   const release = io.interrupt?.hold();
@@ -96,7 +120,10 @@ export async function buildUpload(ctx: CommandContext, positionals: readonly str
 
 async function upload(ctx: CommandContext, p: UploadPlan, signal: AbortSignal | undefined): Promise<void> {
   const { io } = ctx;
-  const archive = await prepareArchive(p.input, io.cwd, { compress: p.compress, ...(signal === undefined ? {} : { signal }) });
+  const archive = await prepareArchive(p.input, io.cwd, {
+    compress: p.compress,
+    ...(signal === undefined ? {} : { signal }),
+  });
   try {
     const connection = await ctx.connect();
     const { gamelift } = connection;
@@ -106,12 +133,14 @@ async function upload(ctx: CommandContext, p: UploadPlan, signal: AbortSignal | 
     const buildId = build.BuildId ?? "";
     const source = await openFileSource(archive.path);
     if (!ctx.json) {
-      const what = archive.zipped ? `${plural(archive.files ?? 0, "file")} zipped to ${formatBytes(source.size)}` : formatBytes(source.size);
+      const what = archive.zipped
+        ? `${plural(archive.files ?? 0, "file")} zipped to ${formatBytes(source.size)}`
+        : formatBytes(source.size);
       io.stderr.write(`build ${buildId}: uploading ${what} to s3://${grant.location.bucket}/${grant.location.key}\n`);
     }
     const reporter = createProgressReporter(io.stderr, () => performance.now());
     const started = performance.now();
-    let summary;
+    let summary: Awaited<ReturnType<ResumableUpload["run"]>>;
     try {
       summary = await new ResumableUpload({
         source,
@@ -135,7 +164,9 @@ async function upload(ctx: CommandContext, p: UploadPlan, signal: AbortSignal | 
       await source.close();
     }
     const elapsedMs = performance.now() - started;
-    const final = p.wait ? await waitForReady(gamelift, buildId, p.waitTimeoutMs, connection.mode === "aws" ? 2000 : 200, signal) : await describeBuild(gamelift, buildId);
+    const final = p.wait
+      ? await waitForReady(gamelift, buildId, p.waitTimeoutMs, connection.mode === "aws" ? 2000 : 200, signal)
+      : await describeBuild(gamelift, buildId);
     const result = {
       buildId,
       buildArn: final.BuildArn,
@@ -160,7 +191,9 @@ async function upload(ctx: CommandContext, p: UploadPlan, signal: AbortSignal | 
     io.stdout.write(
       [
         `uploaded ${formatBytes(summary.bytes)} in ${plural(summary.parts, "part")}, ${(elapsedMs / 1000).toFixed(1)} s, ${formatThroughput(summary.bytes, elapsedMs)}` +
-          (summary.refreshes > 0 ? `; credentials refreshed ${plural(summary.refreshes, "time")}, ${plural(summary.partsRedone, "part")} redone` : ""),
+          (summary.refreshes > 0
+            ? `; credentials refreshed ${plural(summary.refreshes, "time")}, ${plural(summary.partsRedone, "part")} redone`
+            : ""),
         `sha256    ${sha256}`,
         `status    ${final.Status ?? "?"}`,
         `build id  ${buildId}`,

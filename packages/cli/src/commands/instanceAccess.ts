@@ -13,7 +13,8 @@ const masked = "********";
 async function pickInstance(gamelift: GameLiftClient, fleetId: string, values: OptionValues): Promise<string> {
   const instanceId = stringOption(values, "instance");
   if (instanceId !== undefined) {
-    if (!/^[a-zA-Z0-9.-]{1,256}$/.test(instanceId)) throw new UsageError(`--instance must be an instance id like i-…, got "${instanceId}"`);
+    if (!/^[a-zA-Z0-9.-]{1,256}$/.test(instanceId))
+      throw new UsageError(`--instance must be an instance id like i-…, got "${instanceId}"`);
     return instanceId;
   }
   const all = await describeInstances(gamelift, fleetId);
@@ -26,7 +27,8 @@ async function getAccess(gamelift: GameLiftClient, fleetId: string, instanceId: 
   const out = await gameLiftCall(`instance ${instanceId} of fleet ${fleetId}`, () =>
     gamelift.send(new GetInstanceAccessCommand({ FleetId: fleetId, InstanceId: instanceId })),
   );
-  if (out.InstanceAccess?.Credentials?.Secret === undefined) throw new CliError(`GetInstanceAccess returned no credentials for ${instanceId}`);
+  if (out.InstanceAccess?.Credentials?.Secret === undefined)
+    throw new CliError(`GetInstanceAccess returned no credentials for ${instanceId}`);
   return out.InstanceAccess;
 }
 
@@ -36,8 +38,13 @@ async function getAccess(gamelift: GameLiftClient, fleetId: string, instanceId: 
  * user and the password, masked unless `--show-secret`.
  * @throws WrongStateError when the fleet is not ACTIVATING, ACTIVE or ERROR.
  */
-export async function instanceAccess(ctx: CommandContext, positionals: readonly string[], values: OptionValues): Promise<void> {
-  if (positionals.length > 0) throw new UsageError(`instance access takes no arguments, got "${positionals.join(" ")}"`);
+export async function instanceAccess(
+  ctx: CommandContext,
+  positionals: readonly string[],
+  values: OptionValues,
+): Promise<void> {
+  if (positionals.length > 0)
+    throw new UsageError(`instance access takes no arguments, got "${positionals.join(" ")}"`);
   const fleetId = checkFleetId(requiredOption(values, "fleet"));
   if (flagOption(values, "first") === (stringOption(values, "instance") !== undefined)) {
     throw new UsageError("give exactly one of --instance <id> and --first");
@@ -46,14 +53,23 @@ export async function instanceAccess(ctx: CommandContext, positionals: readonly 
   const fleet = await describeFleet(gamelift, fleetId);
   const status = fleet.Status ?? "UNKNOWN";
   if (!instanceAccessStatuses.includes(status)) {
-    throw new WrongStateError(`fleet ${fleetId} is ${status}; instance access needs it ACTIVATING, ACTIVE or ERROR`, status);
+    throw new WrongStateError(
+      `fleet ${fleetId} is ${status}; instance access needs it ACTIVATING, ACTIVE or ERROR`,
+      status,
+    );
   }
   const instanceId = await pickInstance(gamelift, fleetId, values);
   const access = await getAccess(gamelift, fleetId, instanceId);
   const userName = access.Credentials?.UserName ?? "";
   const secret = access.Credentials?.Secret ?? "";
   const ip = access.IpAddress ?? "";
-  const base = { fleetId: access.FleetId ?? fleetId, instanceId, ipAddress: ip, operatingSystem: access.OperatingSystem, userName };
+  const base = {
+    fleetId: access.FleetId ?? fleetId,
+    instanceId,
+    ipAddress: ip,
+    operatingSystem: access.OperatingSystem,
+    userName,
+  };
   const { io } = ctx;
   if ((access.OperatingSystem ?? "").startsWith("WINDOWS")) {
     const shown = flagOption(values, "show-secret") ? secret : masked;
@@ -62,11 +78,19 @@ export async function instanceAccess(ctx: CommandContext, positionals: readonly 
       return;
     }
     io.stdout.write(
-      [`rdp       ${ip}:3389`, `user      ${userName}`, `password  ${shown}${shown === masked ? "   (--show-secret to print it)" : ""}`, ""].join("\n"),
+      [
+        `rdp       ${ip}:3389`,
+        `user      ${userName}`,
+        `password  ${shown}${shown === masked ? "   (--show-secret to print it)" : ""}`,
+        "",
+      ].join("\n"),
     );
     return;
   }
-  const keyFile = resolve(io.cwd, stringOption(values, "out") ?? `${base.fleetId.replace(/^.*\//, "")}-${instanceId}.pem`);
+  const keyFile = resolve(
+    io.cwd,
+    stringOption(values, "out") ?? `${base.fleetId.replace(/^.*\//, "")}-${instanceId}.pem`,
+  );
   const { replaced } = await writePrivateKey(keyFile, secret, { force: flagOption(values, "force") });
   const sshCommand = `ssh -i ${shellQuote(keyFile)} ${userName}@${ip}`;
   if (ctx.json) {

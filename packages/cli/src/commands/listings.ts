@@ -55,20 +55,29 @@ function noPositionals(command: string, positionals: readonly string[]): void {
 export async function builds(ctx: CommandContext, positionals: readonly string[], values: OptionValues): Promise<void> {
   noPositionals("builds", positionals);
   const status = stringOption(values, "status");
-  if (status !== undefined && !buildStatuses.includes(status)) throw new UsageError(`--status must be one of ${buildStatuses.join(", ")}`);
+  if (status !== undefined && !buildStatuses.includes(status))
+    throw new UsageError(`--status must be one of ${buildStatuses.join(", ")}`);
   const { gamelift } = await ctx.connect();
   print(ctx, await listBuilds(gamelift, status as BuildStatus | undefined), buildColumns);
 }
 
 /** `fleets`: every fleet's attributes as a table (or JSON). */
-export async function fleets(ctx: CommandContext, positionals: readonly string[], _values: OptionValues): Promise<void> {
+export async function fleets(
+  ctx: CommandContext,
+  positionals: readonly string[],
+  _values: OptionValues,
+): Promise<void> {
   noPositionals("fleets", positionals);
   const { gamelift } = await ctx.connect();
   print(ctx, await describeFleets(gamelift), fleetColumns);
 }
 
 /** `instances --fleet F`: the fleet's instances as a table (or JSON). */
-export async function instances(ctx: CommandContext, positionals: readonly string[], values: OptionValues): Promise<void> {
+export async function instances(
+  ctx: CommandContext,
+  positionals: readonly string[],
+  values: OptionValues,
+): Promise<void> {
   noPositionals("instances", positionals);
   const fleetId = checkFleetId(requiredOption(values, "fleet"));
   const { gamelift } = await ctx.connect();

@@ -16,10 +16,16 @@ import { renderHtml } from "../simulate/report/html.js";
 import { resolveRuleSet, type RuleSetSource } from "../simulate/ruleSetSource.js";
 import { runSimulation, type SimulationReport } from "../simulate/simulation.js";
 
-async function populationFor(spec: string, source: RuleSetSource, cwd: string, players: number | undefined): Promise<Population> {
+async function populationFor(
+  spec: string,
+  source: RuleSetSource,
+  cwd: string,
+  players: number | undefined,
+): Promise<Population> {
   try {
     // auto: the arrival window scales with the players asked for (10 a second); a file keeps its own.
-    if (spec === "auto") return autoPopulation(parseRuleSet(source.body), JSON.parse(source.body) as { rules?: [] }, players);
+    if (spec === "auto")
+      return autoPopulation(parseRuleSet(source.body), JSON.parse(source.body) as { rules?: [] }, players);
     const population = await loadPopulation(resolve(cwd, spec));
     return players === undefined ? population : { ...population, players };
   } catch (err) {
@@ -64,11 +70,16 @@ function summaryText(report: SimulationReport): string {
  * drives the same population through the running local stage as real clients instead.
  * Ctrl-C stops after the current tick and still writes the (partial) report, then exits 130.
  */
-export async function simulate(ctx: CommandContext, positionals: readonly string[], values: OptionValues): Promise<void> {
+export async function simulate(
+  ctx: CommandContext,
+  positionals: readonly string[],
+  values: OptionValues,
+): Promise<void> {
   if (positionals.length > 0) throw new UsageError(`simulate takes no arguments, got "${positionals.join(" ")}"`);
   const { io } = ctx;
   const seed = integerOption(values, "seed", 1, 0, 2 ** 32 - 1);
-  const players = stringOption(values, "players") === undefined ? undefined : integerOption(values, "players", 1, 1, 10_000_000);
+  const players =
+    stringOption(values, "players") === undefined ? undefined : integerOption(values, "players", 1, 1, 10_000_000);
   const jsonOut = stringOption(values, "json");
   const htmlOut = stringOption(values, "html");
   const populationSpec = stringOption(values, "population") ?? "auto";
@@ -83,10 +94,12 @@ export async function simulate(ctx: CommandContext, positionals: readonly string
   let liveRunner: Parameters<typeof runSimulation>[0]["runner"];
   let simulated = population;
   if (live) {
-    if (compare !== undefined) throw new UsageError("--live runs the one configuration the stage has; --compare is for engine-only runs");
+    if (compare !== undefined)
+      throw new UsageError("--live runs the one configuration the stage has; --compare is for engine-only runs");
     const rawScale = stringOption(values, "time-scale");
     const timeScale = rawScale === undefined ? Math.max(1, population.arrivals.durationSeconds / 60) : Number(rawScale);
-    if (!Number.isFinite(timeScale) || timeScale <= 0 || timeScale > 100_000) throw new UsageError(`--time-scale must be a number above 0 (at most 100000), got "${rawScale}"`);
+    if (!Number.isFinite(timeScale) || timeScale <= 0 || timeScale > 100_000)
+      throw new UsageError(`--time-scale must be a number above 0 (at most 100000), got "${rawScale}"`);
     const ratePerSecond = integerOption(values, "rate", 20, 1, 1000);
     const concurrency = integerOption(values, "concurrency", 8, 1, 256);
     const stage = readLiveStage(stringOption(values, "stage"), io.cwd, io.env);
@@ -108,7 +121,9 @@ export async function simulate(ctx: CommandContext, positionals: readonly string
         acceptanceRequired: configuration.acceptanceRequired,
         additionalPlayerCount: configuration.additionalPlayerCount,
         backfillMode: configuration.backfillMode === "AUTOMATIC" ? "AUTOMATIC" : "MANUAL",
-        ...(configuration.acceptanceTimeoutSeconds !== undefined ? { acceptanceTimeoutSeconds: configuration.acceptanceTimeoutSeconds } : {}),
+        ...(configuration.acceptanceTimeoutSeconds !== undefined
+          ? { acceptanceTimeoutSeconds: configuration.acceptanceTimeoutSeconds }
+          : {}),
       },
     };
     liveRunner = createLiveRunner({ stage, ratePerSecond, concurrency, timeScale });
@@ -128,7 +143,11 @@ export async function simulate(ctx: CommandContext, positionals: readonly string
     result = await runSimulation({ ...options, onProgress: (run, p) => progress.update(run, p) });
     if (liveRunner && !io.interrupt?.signal.aborted) {
       // --live: the engine-only run above, then the very same arrivals through the stage, side by side.
-      const liveResult = await runSimulation({ ...options, runner: liveRunner, onProgress: (run, p) => progress.update(sources.length + run, p) });
+      const liveResult = await runSimulation({
+        ...options,
+        runner: liveRunner,
+        onProgress: (run, p) => progress.update(sources.length + run, p),
+      });
       result = { ...result, report: { ...result.report, runs: [...result.report.runs, ...liveResult.report.runs] } };
     }
   } finally {

@@ -40,7 +40,8 @@ function arrivalTimes(random: Random, population: Population, count: number): nu
       for (let i = 1; i < a.points.length; i++) {
         const p0 = a.points[i - 1];
         const p1 = a.points[i];
-        if (p0 && p1 && hour <= p1.hour) return p0.rate + ((p1.rate - p0.rate) * (hour - p0.hour)) / (p1.hour - p0.hour);
+        if (p0 && p1 && hour <= p1.hour)
+          return p0.rate + ((p1.rate - p0.rate) * (hour - p0.hour)) / (p1.hour - p0.hour);
       }
       return a.points[a.points.length - 1]?.rate ?? 0;
     };
@@ -63,7 +64,13 @@ export function generateArrivals(population: Population, seed: number): Arrival[
   const sizes: number[] = [];
   let left = population.players;
   while (left > 0) {
-    const size = population.parties[weightedIndex(partyRandom, population.parties.map((p) => p.weight))]?.size ?? 1;
+    const size =
+      population.parties[
+        weightedIndex(
+          partyRandom,
+          population.parties.map((p) => p.weight),
+        )
+      ]?.size ?? 1;
     sizes.push(Math.min(size, left));
     left -= size;
   }
@@ -75,7 +82,15 @@ export function generateArrivals(population: Population, seed: number): Arrival[
   const attributes = Object.entries(population.attributes);
   let playerNo = 0;
   return sizes.map((size, i) => {
-    const region = regions.length > 0 ? regions[weightedIndex(regionRandom, regions.map((r) => r.weight))] : undefined;
+    const region =
+      regions.length > 0
+        ? regions[
+            weightedIndex(
+              regionRandom,
+              regions.map((r) => r.weight),
+            )
+          ]
+        : undefined;
     const players: SimPlayer[] = [];
     for (let k = 0; k < size; k++) {
       playerNo++;
@@ -92,11 +107,17 @@ export function generateArrivals(population: Population, seed: number): Arrival[
       };
       if (region) {
         const latency: Record<string, number> = {};
-        for (const [location, d] of Object.entries(region.latencyMs)) latency[location] = Math.max(1, Math.round(sampleNumber(regionRandom, d)));
+        for (const [location, d] of Object.entries(region.latencyMs))
+          latency[location] = Math.max(1, Math.round(sampleNumber(regionRandom, d)));
         player.latencyInMs = latency;
       }
       players.push(player);
     }
-    return { ticketId: `ticket-${String(i + 1).padStart(7, "0")}`, atMs: times[i] ?? 0, region: region?.name ?? "", players };
+    return {
+      ticketId: `ticket-${String(i + 1).padStart(7, "0")}`,
+      atMs: times[i] ?? 0,
+      region: region?.name ?? "",
+      players,
+    };
   });
 }

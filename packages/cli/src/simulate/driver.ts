@@ -84,7 +84,11 @@ export async function simulateRun(options: SimulateRunOptions): Promise<RunObser
         for (const p of byTicket.get(t.ticketId)?.players ?? []) {
           schedule(now + p.answerAfterMs, async () => {
             try {
-              await emulator.call("AcceptMatch", { TicketId: t.ticketId, PlayerIds: [p.playerId], AcceptanceType: p.accepts ? "ACCEPT" : "REJECT" });
+              await emulator.call("AcceptMatch", {
+                TicketId: t.ticketId,
+                PlayerIds: [p.playerId],
+                AcceptanceType: p.accepts ? "ACCEPT" : "REJECT",
+              });
             } catch (err) {
               // The proposal was settled meanwhile (another player rejected, the ticket ended): nothing to answer.
               if (!(err instanceof GameLiftError)) throw err;

@@ -57,7 +57,9 @@ export class RunObserver {
     this.#ruleSet = options.ruleSet;
     this.#startMs = options.startMs;
     this.#homeRegion = options.homeRegion;
-    this.#metrics = new Map(options.ruleSet.rules.map((r) => [r.name, { ruleName: r.name, passedCount: 0, failedCount: 0 }]));
+    this.#metrics = new Map(
+      options.ruleSet.rules.map((r) => [r.name, { ruleName: r.name, passedCount: 0, failedCount: 0 }]),
+    );
   }
 
   /** Records that a ticket was submitted at `atMs` (from the start). */
@@ -78,10 +80,14 @@ export class RunObserver {
         }
       }
       const teams = new Map<string, string[]>();
-      for (const t of detail.tickets) for (const p of t.players) teams.set(p.team ?? "", [...(teams.get(p.team ?? "") ?? []), p.playerId]);
+      for (const t of detail.tickets)
+        for (const p of t.players) teams.set(p.team ?? "", [...(teams.get(p.team ?? "") ?? []), p.playerId]);
       this.#proposals.set(detail.matchId, {
         formedAtMs: at,
-        tickets: detail.tickets.map((t) => ({ ticketId: t.ticketId, ageSeconds: (nowMs - Date.parse(t.startTime)) / 1000 })),
+        tickets: detail.tickets.map((t) => ({
+          ticketId: t.ticketId,
+          ageSeconds: (nowMs - Date.parse(t.startTime)) / 1000,
+        })),
         teams,
       });
       return;
@@ -102,7 +108,7 @@ export class RunObserver {
 
   #end(ticketId: string, status: TicketOutcomeStatus, at: number, matchId?: string): void {
     const outcome = this.#outcomes.get(ticketId);
-    if (!outcome || outcome.status !== "UNFINISHED") return;
+    if (outcome?.status !== "UNFINISHED") return;
     outcome.status = status;
     outcome.endMs = at;
     if (matchId !== undefined) outcome.matchId = matchId;
@@ -114,7 +120,8 @@ export class RunObserver {
     if (!proposal) return;
     this.#proposals.delete(matchId);
     const players = new Map<string, Arrival["players"][number]>();
-    for (const t of proposal.tickets) for (const p of this.#arrivals.get(t.ticketId)?.players ?? []) players.set(p.playerId, p);
+    for (const t of proposal.tickets)
+      for (const p of this.#arrivals.get(t.ticketId)?.players ?? []) players.set(p.playerId, p);
     const location = locationOf(gameSessionArn, this.#homeRegion);
     this.#matches.push({
       matchId,
@@ -122,12 +129,21 @@ export class RunObserver {
       completedAtSeconds: at / 1000,
       ...(location !== undefined ? { location } : {}),
       tickets: proposal.tickets,
-      expansionSteps: expansionStepsAt(this.#ruleSet, expansionAge(this.#ruleSet, proposal.tickets.map((t) => t.ageSeconds))),
+      expansionSteps: expansionStepsAt(
+        this.#ruleSet,
+        expansionAge(
+          this.#ruleSet,
+          proposal.tickets.map((t) => t.ageSeconds),
+        ),
+      ),
       matchmakerData: {
         matchId,
         teams: [...proposal.teams].map(([name, ids]) => ({
           name,
-          players: ids.map((playerId) => ({ playerId, attributes: matchmakerAttributes(this.#ruleSet, players.get(playerId)?.attributes ?? {}) })),
+          players: ids.map((playerId) => ({
+            playerId,
+            attributes: matchmakerAttributes(this.#ruleSet, players.get(playerId)?.attributes ?? {}),
+          })),
         })),
       },
     });

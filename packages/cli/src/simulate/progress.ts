@@ -25,7 +25,10 @@ export function renderSimulationProgress(run: number, runs: number, p: RunProgre
  * A progress display for `runs` runs on `stream` (stderr).
  * @example const progress = createSimulationProgress(process.stderr, 1); progress.update(0, p); progress.finish();
  */
-export function createSimulationProgress(stream: { write(text: string): unknown; readonly isTTY?: boolean }, runs: number): SimulationProgress {
+export function createSimulationProgress(
+  stream: { write(text: string): unknown; readonly isTTY?: boolean },
+  runs: number,
+): SimulationProgress {
   const tty = stream.isTTY === true;
   let open = false;
   let lastDecile = new Map<number, number>();

@@ -46,7 +46,10 @@ function jsonFiles(dir: string): { file: string; body: Record<string, unknown> }
   return readdirSync(dir)
     .filter((f) => f.endsWith(".json"))
     .sort()
-    .map((f) => ({ file: join(dir, f), body: JSON.parse(readFileSync(join(dir, f), "utf8")) as Record<string, unknown> }));
+    .map((f) => ({
+      file: join(dir, f),
+      body: JSON.parse(readFileSync(join(dir, f), "utf8")) as Record<string, unknown>,
+    }));
 }
 
 /**
@@ -60,36 +63,63 @@ export function resolveRuleSet(spec: string, cwd: string): RuleSetSource {
   const asPath = resolve(cwd, spec);
   let path: string | undefined = existsSync(asPath) ? asPath : undefined;
   if (path === undefined && infra !== undefined) {
-    path = jsonFiles(join(infra, "rulesets")).find((f) => f.body["name"] === spec || basename(f.file, ".json") === spec)?.file;
+    path = jsonFiles(join(infra, "rulesets")).find(
+      (f) => f.body["name"] === spec || basename(f.file, ".json") === spec,
+    )?.file;
   }
   if (path === undefined) {
-    throw new RefusedError(`rule set "${spec}" is neither a file nor a rule set in ${infra ?? "infra/gamelift/rulesets"}`);
+    throw new RefusedError(
+      `rule set "${spec}" is neither a file nor a rule set in ${infra ?? "infra/gamelift/rulesets"}`,
+    );
   }
   const body = readFileSync(path, "utf8");
   const check = validateRuleSet(body);
   if (!check.valid) {
-    throw new RefusedError(`${path}: invalid rule set\n${check.errors.map((e) => `  - ${e.path}: ${e.message}`).join("\n")}`);
+    throw new RefusedError(
+      `${path}: invalid rule set\n${check.errors.map((e) => `  - ${e.path}: ${e.message}`).join("\n")}`,
+    );
   }
   const parsedName = (JSON.parse(body) as { name?: unknown }).name;
-  const name = typeof parsedName === "string" && /^[a-zA-Z0-9-.]+$/.test(parsedName) ? parsedName : basename(path, ".json").replace(/[^a-zA-Z0-9-.]/g, "-");
+  const name =
+    typeof parsedName === "string" && /^[a-zA-Z0-9-.]+$/.test(parsedName)
+      ? parsedName
+      : basename(path, ".json").replace(/[^a-zA-Z0-9-.]/g, "-");
   const names = new Set([name, basename(path, ".json")]);
-  const config = infra ? jsonFiles(join(infra, "configurations")).find((c) => names.has(String(c.body["RuleSetName"]))) : undefined;
+  const config = infra
+    ? jsonFiles(join(infra, "configurations")).find((c) => names.has(String(c.body["RuleSetName"])))
+    : undefined;
   const queueName = (config?.body["GameSessionQueues"] as string[] | undefined)?.[0];
-  const queue = infra && queueName ? jsonFiles(join(infra, "queues")).find((q) => q.body["Name"] === queueName)?.body : undefined;
+  const queue =
+    infra && queueName ? jsonFiles(join(infra, "queues")).find((q) => q.body["Name"] === queueName)?.body : undefined;
   const c = config?.body ?? {};
   const configuration: BaseConfiguration = {
-    RequestTimeoutSeconds: typeof c["RequestTimeoutSeconds"] === "number" ? c["RequestTimeoutSeconds"] : defaults.RequestTimeoutSeconds,
-    AcceptanceRequired: typeof c["AcceptanceRequired"] === "boolean" ? c["AcceptanceRequired"] : defaults.AcceptanceRequired,
-    AdditionalPlayerCount: typeof c["AdditionalPlayerCount"] === "number" ? c["AdditionalPlayerCount"] : defaults.AdditionalPlayerCount,
+    RequestTimeoutSeconds:
+      typeof c["RequestTimeoutSeconds"] === "number" ? c["RequestTimeoutSeconds"] : defaults.RequestTimeoutSeconds,
+    AcceptanceRequired:
+      typeof c["AcceptanceRequired"] === "boolean" ? c["AcceptanceRequired"] : defaults.AcceptanceRequired,
+    AdditionalPlayerCount:
+      typeof c["AdditionalPlayerCount"] === "number" ? c["AdditionalPlayerCount"] : defaults.AdditionalPlayerCount,
     BackfillMode: c["BackfillMode"] === "AUTOMATIC" ? "AUTOMATIC" : "MANUAL",
-    GameProperties: Array.isArray(c["GameProperties"]) ? (c["GameProperties"] as BaseConfiguration["GameProperties"]) : [],
-    ...(typeof c["AcceptanceTimeoutSeconds"] === "number" ? { AcceptanceTimeoutSeconds: c["AcceptanceTimeoutSeconds"] } : {}),
+    GameProperties: Array.isArray(c["GameProperties"])
+      ? (c["GameProperties"] as BaseConfiguration["GameProperties"])
+      : [],
+    ...(typeof c["AcceptanceTimeoutSeconds"] === "number"
+      ? { AcceptanceTimeoutSeconds: c["AcceptanceTimeoutSeconds"] }
+      : {}),
   };
   return {
     name,
     path,
     body,
     configuration,
-    ...(queue ? { queue: { ...(Array.isArray(queue["PlayerLatencyPolicies"]) ? { PlayerLatencyPolicies: queue["PlayerLatencyPolicies"] as unknown[] } : {}) } } : {}),
+    ...(queue
+      ? {
+          queue: {
+            ...(Array.isArray(queue["PlayerLatencyPolicies"])
+              ? { PlayerLatencyPolicies: queue["PlayerLatencyPolicies"] as unknown[] }
+              : {}),
+          },
+        }
+      : {}),
   };
 }

@@ -21,7 +21,11 @@ export function fleetLocations(population: Population, homeRegion: string): stri
  * matchmaking configuration (its timeouts and acceptance from the population's overrides).
  * @returns the configuration name to start matchmaking with.
  */
-export async function createResources(emulator: InProcessEmulator, source: RuleSetSource, population: Population): Promise<string> {
+export async function createResources(
+  emulator: InProcessEmulator,
+  source: RuleSetSource,
+  population: Population,
+): Promise<string> {
   const home = emulator.context.region;
   const locations = fleetLocations(population, home);
   await emulator.call("CreateMatchmakingRuleSet", { Name: source.name, RuleSetBody: source.body });
@@ -31,7 +35,12 @@ export async function createResources(emulator: InProcessEmulator, source: RuleS
     Name: "simulate",
     EC2InstanceType: "c5.large",
     RuntimeConfiguration: {
-      ServerProcesses: [{ LaunchPath: "/local/game/simulate", ConcurrentExecutions: Math.min(maxConcurrentPerProcess, fleet.gameSessionsPerInstance) }],
+      ServerProcesses: [
+        {
+          LaunchPath: "/local/game/simulate",
+          ConcurrentExecutions: Math.min(maxConcurrentPerProcess, fleet.gameSessionsPerInstance),
+        },
+      ],
     },
     ...(remote.length > 0 ? { Locations: remote.map((Location) => ({ Location })) } : {}),
   });

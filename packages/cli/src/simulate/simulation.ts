@@ -22,7 +22,14 @@ export interface RunSimulationOptions {
   populationSource: string;
   seed: number;
   /** Drives every run through the emulator (default) or something else with the same contract (`--live`). */
-  runner?: (input: { source: RuleSetSource; population: Population; arrivals: readonly Arrival[]; seed: number; signal?: AbortSignal; onProgress?: (p: RunProgress) => void }) => Promise<RunObservation>;
+  runner?: (input: {
+    source: RuleSetSource;
+    population: Population;
+    arrivals: readonly Arrival[];
+    seed: number;
+    signal?: AbortSignal;
+    onProgress?: (p: RunProgress) => void;
+  }) => Promise<RunObservation>;
   onProgress?: (run: number, progress: RunProgress) => void;
   signal?: AbortSignal;
 }
@@ -48,7 +55,9 @@ function effectiveConfiguration(source: RuleSetSource, population: Population): 
  * summarises every run. Stops early, with partial runs marked `interrupted`, when `signal` aborts.
  * @example const { report } = await runSimulation({ ruleSets: [arena], population, populationSource: "auto", seed: 1 });
  */
-export async function runSimulation(options: RunSimulationOptions): Promise<{ report: SimulationReport; arrivals: Arrival[] }> {
+export async function runSimulation(
+  options: RunSimulationOptions,
+): Promise<{ report: SimulationReport; arrivals: Arrival[] }> {
   const { population, seed } = options;
   const arrivals = generateArrivals(population, seed);
   const runner = options.runner ?? simulateRun;

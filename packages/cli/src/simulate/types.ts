@@ -74,7 +74,14 @@ export interface LiveRunInfo {
   /** How each ticket's final status reached its leader's client. */
   heardBy: { push: number; resync: number; poll: number };
   /** Seconds from GameLift's MatchmakingSucceeded to the leader's client hearing COMPLETED. */
-  heardAfterMatchSeconds: { count: number; mean: number | null; p50: number | null; p90: number | null; p99: number | null; max: number | null };
+  heardAfterMatchSeconds: {
+    count: number;
+    mean: number | null;
+    p50: number | null;
+    p90: number | null;
+    p99: number | null;
+    max: number | null;
+  };
   acceptanceAnswers: number;
   gameSessionsEnded: number;
   /** Tickets that ended (by GameLift's events) before Ctrl-C but whose clients were stopped before hearing it. */

@@ -83,11 +83,17 @@ export class ResumableUpload {
       this.#report(size, 1, 1);
       return this.#summary(1);
     }
-    const uploadId = await this.#withRefresh(undefined, partsTotal, (store) => store.createMultipartUpload(this.#location));
+    const uploadId = await this.#withRefresh(undefined, partsTotal, (store) =>
+      store.createMultipartUpload(this.#location),
+    );
     try {
       await this.#uploadParts(uploadId, partsTotal);
-      const parts: CompletedPart[] = [...this.#done].sort(([a], [b]) => a - b).map(([partNumber, etag]) => ({ partNumber, etag }));
-      await this.#withRefresh(undefined, partsTotal, (store) => store.completeMultipartUpload(this.#location, uploadId, parts));
+      const parts: CompletedPart[] = [...this.#done]
+        .sort(([a], [b]) => a - b)
+        .map(([partNumber, etag]) => ({ partNumber, etag }));
+      await this.#withRefresh(undefined, partsTotal, (store) =>
+        store.completeMultipartUpload(this.#location, uploadId, parts),
+      );
     } catch (err) {
       // Leave no orphaned parts behind; the original failure is what matters.
       await this.#generation.store.abortMultipartUpload(this.#location, uploadId).catch(() => undefined);
@@ -119,11 +125,18 @@ export class ResumableUpload {
     const workers = Math.min(this.#options.concurrency ?? defaultConcurrency, partsTotal);
     await Promise.all(Array.from({ length: workers }, worker));
     if (failure !== undefined) throw failure.err;
-    if (this.#done.size < partsTotal) throw new InterruptedError(`upload interrupted after ${this.#done.size} of ${partsTotal} parts; multipart upload aborted`);
+    if (this.#done.size < partsTotal)
+      throw new InterruptedError(
+        `upload interrupted after ${this.#done.size} of ${partsTotal} parts; multipart upload aborted`,
+      );
   }
 
   /** Runs one S3 step; on a credential refusal, refreshes (once per generation) and runs it again. */
-  async #withRefresh<T>(partNumber: number | undefined, partsTotal: number, step: (store: PartStore) => Promise<T>): Promise<T> {
+  async #withRefresh<T>(
+    partNumber: number | undefined,
+    partsTotal: number,
+    step: (store: PartStore) => Promise<T>,
+  ): Promise<T> {
     const limit = this.#options.maxRefreshes ?? maxRefreshesPerPart;
     for (let attempt = 0; ; attempt++) {
       const generation = this.#generation;
@@ -133,9 +146,13 @@ export class ResumableUpload {
         const code = credentialRefusalCode(err);
         if (code === undefined) throw err;
         if (attempt >= limit) {
-          throw new CliError(`S3 still refuses the upload credentials (${code}) after ${limit} fresh sets; giving up`, undefined, {
-            cause: err,
-          });
+          throw new CliError(
+            `S3 still refuses the upload credentials (${code}) after ${limit} fresh sets; giving up`,
+            undefined,
+            {
+              cause: err,
+            },
+          );
         }
         if (partNumber !== undefined && attempt === 0) this.#partsRedone++;
         await this.#refresh(generation, { reason: code, partNumber, partsDone: this.#done.size, partsTotal });

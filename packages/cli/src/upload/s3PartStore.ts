@@ -21,7 +21,9 @@ function md5(body: Uint8Array): string {
 export function s3PartStore(s3: S3Client): PartStore {
   return {
     async putObject(location, body) {
-      await s3.send(new PutObjectCommand({ Bucket: location.bucket, Key: location.key, Body: body, ContentMD5: md5(body) }));
+      await s3.send(
+        new PutObjectCommand({ Bucket: location.bucket, Key: location.key, Body: body, ContentMD5: md5(body) }),
+      );
     },
     async createMultipartUpload(location) {
       const out = await s3.send(new CreateMultipartUploadCommand({ Bucket: location.bucket, Key: location.key }));
@@ -54,7 +56,9 @@ export function s3PartStore(s3: S3Client): PartStore {
       );
     },
     async abortMultipartUpload(location, uploadId) {
-      await s3.send(new AbortMultipartUploadCommand({ Bucket: location.bucket, Key: location.key, UploadId: uploadId }));
+      await s3.send(
+        new AbortMultipartUploadCommand({ Bucket: location.bucket, Key: location.key, UploadId: uploadId }),
+      );
     },
   };
 }

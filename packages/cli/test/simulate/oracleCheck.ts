@@ -12,7 +12,8 @@ import type { RunReport } from "../../src/simulate/report/summary.js";
 
 const expanded = (rs: RawRuleSet, target: string, base: number, age: number): number => {
   let v = base;
-  for (const s of rs.expansions?.find((e) => e.target === target)?.steps ?? []) if (s.waitTimeSeconds <= age) v = Number(s.value);
+  for (const s of rs.expansions?.find((e) => e.target === target)?.steps ?? [])
+    if (s.waitTimeSeconds <= age) v = Number(s.value);
   return v;
 };
 
@@ -20,7 +21,11 @@ const expanded = (rs: RawRuleSet, target: string, base: number, age: number): nu
 export function matchViolations(ruleSetBody: string, run: RunReport, arrivals: readonly Arrival[]): string[] {
   const raw = JSON.parse(ruleSetBody) as RawRuleSet;
   const latencyRules = raw.rules.filter((r) => r["type"] === "latency");
-  const oracleRules: RawRuleSet = { ...raw, playerAttributes: raw.playerAttributes ?? [], rules: raw.rules.filter((r) => r["type"] !== "latency") };
+  const oracleRules: RawRuleSet = {
+    ...raw,
+    playerAttributes: raw.playerAttributes ?? [],
+    rules: raw.rules.filter((r) => r["type"] !== "latency"),
+  };
   const byTicket = new Map(arrivals.map((a) => [a.ticketId, a]));
   const problems: string[] = [];
   for (const m of run.matches) {
@@ -31,13 +36,20 @@ export function matchViolations(ruleSetBody: string, run: RunReport, arrivals: r
       return {
         ticketId: t.ticketId,
         startTime: now - Math.round(t.ageSeconds * 1000),
-        players: a.players.map((p) => ({ playerId: p.playerId, attributes: p.attributes, ...(p.latencyInMs ? { latencyInMs: p.latencyInMs } : {}) })),
+        players: a.players.map((p) => ({
+          playerId: p.playerId,
+          attributes: p.attributes,
+          ...(p.latencyInMs ? { latencyInMs: p.latencyInMs } : {}),
+        })),
       };
     });
     const ticketOf = new Map(pool.flatMap((t) => t.players.map((p) => [p.playerId, t.ticketId] as const)));
     const proposal: ProposedMatch = {
       ticketIds: pool.map((t) => t.ticketId),
-      teams: m.matchmakerData.teams.map((team) => ({ name: team.name, players: team.players.map((p) => ({ playerId: p.playerId, ticketId: ticketOf.get(p.playerId) ?? "?" })) })),
+      teams: m.matchmakerData.teams.map((team) => ({
+        name: team.name,
+        players: team.players.map((p) => ({ playerId: p.playerId, ticketId: ticketOf.get(p.playerId) ?? "?" })),
+      })),
       ruleEvaluationMetrics: [],
     };
     problems.push(...violations(oracleRules, pool, [proposal], now));
@@ -47,9 +59,14 @@ export function matchViolations(ruleSetBody: string, run: RunReport, arrivals: r
       const max = expanded(raw, `rules[${String(rule["name"])}].maxLatency`, Number(rule["maxLatency"]), age);
       const locations = new Set(pool.flatMap((t) => t.players.flatMap((p) => Object.keys(p.latencyInMs ?? {}))));
       const fits = [...locations].some((loc) =>
-        pool.every((t) => t.players.reduce((s, p) => s + (p.latencyInMs?.[loc] ?? Infinity), 0) / t.players.length <= max),
+        pool.every(
+          (t) => t.players.reduce((s, p) => s + (p.latencyInMs?.[loc] ?? Infinity), 0) / t.players.length <= max,
+        ),
       );
-      if (!fits) problems.push(`match ${m.matchId}: no location within ${max} ms for every ticket (rule ${String(rule["name"])})`);
+      if (!fits)
+        problems.push(
+          `match ${m.matchId}: no location within ${max} ms for every ticket (rule ${String(rule["name"])})`,
+        );
     }
   }
   return problems;

@@ -75,15 +75,26 @@ describe("determinism", () => {
 });
 
 describe("the shipped populations", () => {
-  it.each(["arena-evening", "arena-parties"])("%s validates and runs against arena-2v2 with --compare", async (name) => {
-    const population = parsePopulation(JSON.parse(readFileSync(`${repo}infra/gamelift/populations/${name}.json`, "utf8")), name);
-    const arena = resolveRuleSet("arena-2v2", repo);
-    const wide = resolveRuleSet(evenTeams, repo);
+  it.each(["arena-evening", "arena-parties"])(
+    "%s validates and runs against arena-2v2 with --compare",
+    async (name) => {
+      const population = parsePopulation(
+        JSON.parse(readFileSync(`${repo}infra/gamelift/populations/${name}.json`, "utf8")),
+        name,
+      );
+      const arena = resolveRuleSet("arena-2v2", repo);
+      const wide = resolveRuleSet(evenTeams, repo);
 
-    const { report, arrivals } = await runSimulation({ ruleSets: [arena, wide], population: { ...population, players: 300 }, populationSource: name, seed: 3 });
+      const { report, arrivals } = await runSimulation({
+        ruleSets: [arena, wide],
+        population: { ...population, players: 300 },
+        populationSource: name,
+        seed: 3,
+      });
 
-    expect(report.runs.map((r) => r.ruleSet.name)).toEqual(["arena-2v2", "01-aliens-vs-cowboys"]);
-    expect(report.runs.map((r) => r.totals.tickets)).toEqual([arrivals.length, arrivals.length]);
-    expect(matchViolations(arena.body, report.runs[0]!, arrivals)).toEqual([]);
-  });
+      expect(report.runs.map((r) => r.ruleSet.name)).toEqual(["arena-2v2", "01-aliens-vs-cowboys"]);
+      expect(report.runs.map((r) => r.totals.tickets)).toEqual([arrivals.length, arrivals.length]);
+      expect(matchViolations(arena.body, report.runs[0]!, arrivals)).toEqual([]);
+    },
+  );
 });

@@ -26,13 +26,31 @@ describe("report totals", () => {
         const population = parsePopulation({
           players: p.players,
           arrivals: { kind: "constant", durationSeconds: 60 },
-          parties: [{ size: 1, weight: 1 }, { size: 2, weight: p.duoWeight }],
+          parties: [
+            { size: 1, weight: 1 },
+            { size: 2, weight: p.duoWeight },
+          ],
           attributes: { skill: { type: "number", distribution: { kind: "normal", mean: 1200, stddev: p.spread } } },
           acceptance: { probability: p.acceptProbability, delaySeconds: { kind: "uniform", min: 0, max: 8 } },
-          configuration: { acceptanceRequired: p.acceptanceRequired, acceptanceTimeoutSeconds: 5, requestTimeoutSeconds: p.requestTimeoutSeconds },
-          fleet: { locations: ["us-east-1"], instancesPerLocation: 1, gameSessionsPerInstance: p.sessions, gameSessionSeconds: { kind: "constant", value: p.gameSeconds }, queueTimeoutSeconds: 10 },
+          configuration: {
+            acceptanceRequired: p.acceptanceRequired,
+            acceptanceTimeoutSeconds: 5,
+            requestTimeoutSeconds: p.requestTimeoutSeconds,
+          },
+          fleet: {
+            locations: ["us-east-1"],
+            instancesPerLocation: 1,
+            gameSessionsPerInstance: p.sessions,
+            gameSessionSeconds: { kind: "constant", value: p.gameSeconds },
+            queueTimeoutSeconds: 10,
+          },
         });
-        const { report, arrivals } = await runSimulation({ ruleSets: [arena], population, populationSource: "property", seed });
+        const { report, arrivals } = await runSimulation({
+          ruleSets: [arena],
+          population,
+          populationSource: "property",
+          seed,
+        });
         const run = report.runs[0];
         if (!run) throw new Error("no run");
         const o = run.totals.outcomes;
@@ -42,7 +60,9 @@ describe("report totals", () => {
         expect(o.COMPLETED + o.TIMED_OUT + o.CANCELLED + o.FAILED + o.UNFINISHED).toBe(arrivals.length);
         expect(o.UNFINISHED).toBe(0);
         const seats = new Map<string, number>();
-        for (const m of run.matches) for (const t of m.matchmakerData.teams) for (const pl of t.players) seats.set(pl.playerId, (seats.get(pl.playerId) ?? 0) + 1);
+        for (const m of run.matches)
+          for (const t of m.matchmakerData.teams)
+            for (const pl of t.players) seats.set(pl.playerId, (seats.get(pl.playerId) ?? 0) + 1);
         const matchedTickets = new Set(run.matches.flatMap((m) => m.tickets.map((t) => t.ticketId)));
         expect(matchedTickets.size).toBe(o.COMPLETED);
         for (const a of arrivals) {

@@ -8,7 +8,10 @@ const MiB = 1024 * 1024;
 const location = { bucket: "gamelift-builds-us-east-1", key: "build-1/archive.zip" };
 
 function grant(n: number, where = location): CredentialGrant {
-  return { credentials: { accessKeyId: `key-${n}`, secretAccessKey: `secret-${n}`, sessionToken: `token-${n}` }, location: where };
+  return {
+    credentials: { accessKeyId: `key-${n}`, secretAccessKey: `secret-${n}`, sessionToken: `token-${n}` },
+    location: where,
+  };
 }
 
 /** Arranges an upload whose credentials S3 refuses from the moment `partsDone` parts are stored. */
@@ -55,7 +58,13 @@ describe("ResumableUpload", () => {
     const summary = await upload.run();
 
     expect(summary).toEqual({ bytes: 23 * MiB, parts: 5, refreshes: 1, partsRedone: 1 });
-    expect([...s3.partAttempts]).toEqual([[1, 1], [2, 1], [3, 2], [4, 1], [5, 1]]);
+    expect([...s3.partAttempts]).toEqual([
+      [1, 1],
+      [2, 1],
+      [3, 2],
+      [4, 1],
+      [5, 1],
+    ]);
     expect(refreshes).toEqual([{ reason: "ExpiredToken", partNumber: 3, partsDone: 2, partsTotal: 5 }]);
     expect(s3.objects.get(`${location.bucket}/${location.key}`)?.equals(source.bytes)).toBe(true);
   });
@@ -73,14 +82,17 @@ describe("ResumableUpload", () => {
     expect(s3.objects.get(`${location.bucket}/${location.key}`)?.equals(source.bytes)).toBe(true);
   });
 
-  it.each(["AccessDenied", "InvalidAccessKeyId", "ExpiredToken"])("treats %s as a refusal of the credentials", async (refusal) => {
-    const { s3, source, upload } = arrange({ size: 12 * MiB, expireAfterParts: 1, refusal });
+  it.each(["AccessDenied", "InvalidAccessKeyId", "ExpiredToken"])(
+    "treats %s as a refusal of the credentials",
+    async (refusal) => {
+      const { s3, source, upload } = arrange({ size: 12 * MiB, expireAfterParts: 1, refusal });
 
-    const summary = await upload.run();
+      const summary = await upload.run();
 
-    expect(summary.refreshes).toBe(1);
-    expect(s3.objects.get(`${location.bucket}/${location.key}`)?.equals(source.bytes)).toBe(true);
-  });
+      expect(summary.refreshes).toBe(1);
+      expect(s3.objects.get(`${location.bucket}/${location.key}`)?.equals(source.bytes)).toBe(true);
+    },
+  );
 
   it("refreshes when CreateMultipartUpload itself is refused", async () => {
     const { s3, upload, refreshes } = arrange({ size: 12 * MiB });

@@ -6,7 +6,25 @@
 import { writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import * as z from "zod";
-import { PLACEMENT_EVENT_TYPES, RESULT_EVENT_TYPES, TICKET_EVENT_TYPES, clientMessage, matchResultRecordedEvent, errorMessage, matchEvent, partyUpdatedMessage, pingAction, placementMatchEvent, placementUpdatedMessage, pongMessage, resyncAction, resyncMessage, serverMessage, ticketMatchEvent, ticketUpdatedMessage } from "../schemas/index.js";
+import {
+  PLACEMENT_EVENT_TYPES,
+  RESULT_EVENT_TYPES,
+  TICKET_EVENT_TYPES,
+  clientMessage,
+  matchResultRecordedEvent,
+  errorMessage,
+  matchEvent,
+  partyUpdatedMessage,
+  pingAction,
+  placementMatchEvent,
+  placementUpdatedMessage,
+  pongMessage,
+  resyncAction,
+  resyncMessage,
+  serverMessage,
+  ticketMatchEvent,
+  ticketUpdatedMessage,
+} from "../schemas/index.js";
 
 type Json = Record<string, unknown>;
 
@@ -27,7 +45,12 @@ function idOf(schema: z.core.$ZodType): string {
  * additive fields stay compatible.
  */
 function schemasFor(roots: z.core.$ZodType[]): Record<string, Json> {
-  const out = z.toJSONSchema(z.globalRegistry, { target: "draft-7", io: "input", uri: (id) => `${schemaRef}${id}`, unrepresentable: "any" });
+  const out = z.toJSONSchema(z.globalRegistry, {
+    target: "draft-7",
+    io: "input",
+    uri: (id) => `${schemaRef}${id}`,
+    unrepresentable: "any",
+  });
   const all: Record<string, Json> = {};
   for (const [id, schema] of Object.entries(out.schemas)) {
     const { $schema: _s, $id: _i, ...rest } = schema as Json;
@@ -39,7 +62,7 @@ function schemasFor(roots: z.core.$ZodType[]): Record<string, Json> {
     seen.add(id);
     for (const m of JSON.stringify(all[id]).matchAll(/"\$ref":"#\/components\/schemas\/([^"]+)"/g)) visit(m[1] ?? "");
   };
-  roots.forEach((r) => visit(idOf(r)));
+  for (const r of roots) visit(idOf(r));
   return Object.fromEntries([...seen].sort().map((id) => [id, all[id] as Json]));
 }
 
@@ -52,17 +75,53 @@ interface MessageSpec {
 
 /** The realtime channel's messages, keyed by their name in the channel. */
 const realtimeMessages: Record<string, MessageSpec> = {
-  ping: { schema: pingAction, name: "ping", summary: "Client → server keepalive; answered with `pong`. Send one every few minutes: API Gateway closes a connection idle for 10 minutes." },
-  resync: { schema: resyncAction, name: "resync", summary: "Client → server: send me what is mine now; answered with a `resync` message. Send it after every (re)connect." },
+  ping: {
+    schema: pingAction,
+    name: "ping",
+    summary:
+      "Client → server keepalive; answered with `pong`. Send one every few minutes: API Gateway closes a connection idle for 10 minutes.",
+  },
+  resync: {
+    schema: resyncAction,
+    name: "resync",
+    summary:
+      "Client → server: send me what is mine now; answered with a `resync` message. Send it after every (re)connect.",
+  },
   pong: { schema: pongMessage, name: "pong", summary: "The answer to `ping`, with the server's clock." },
-  resyncResult: { schema: resyncMessage, name: "resync", summary: "The answer to `resync`: the player's latest ticket, latest placement and party (null when none)." },
-  ticketUpdated: { schema: ticketUpdatedMessage, name: "ticket.updated", summary: "A ticket of the player changed; the body of GET /v1/matchmaking/{ticketId}. Keep the highest `version` per ticket: pushes may repeat or arrive out of order." },
-  placementUpdated: { schema: placementUpdatedMessage, name: "placement.updated", summary: "A placement of the player changed; the body of GET /v1/placements/{placementId}, with `version`." },
-  partyUpdated: { schema: partyUpdatedMessage, name: "party.updated", summary: "The player's party changed; the body of GET /v1/parties/{partyId}, with `version`." },
-  error: { schema: errorMessage, name: "error", summary: "A client message the server could not take (malformed JSON, unknown action, too large). The connection stays open." },
+  resyncResult: {
+    schema: resyncMessage,
+    name: "resync",
+    summary: "The answer to `resync`: the player's latest ticket, latest placement and party (null when none).",
+  },
+  ticketUpdated: {
+    schema: ticketUpdatedMessage,
+    name: "ticket.updated",
+    summary:
+      "A ticket of the player changed; the body of GET /v1/matchmaking/{ticketId}. Keep the highest `version` per ticket: pushes may repeat or arrive out of order.",
+  },
+  placementUpdated: {
+    schema: placementUpdatedMessage,
+    name: "placement.updated",
+    summary: "A placement of the player changed; the body of GET /v1/placements/{placementId}, with `version`.",
+  },
+  partyUpdated: {
+    schema: partyUpdatedMessage,
+    name: "party.updated",
+    summary: "The player's party changed; the body of GET /v1/parties/{partyId}, with `version`.",
+  },
+  error: {
+    schema: errorMessage,
+    name: "error",
+    summary:
+      "A client message the server could not take (malformed JSON, unknown action, too large). The connection stays open.",
+  },
 };
 
-const attribute = (description: string, values?: readonly string[]): Json => ({ type: "string", description, ...(values ? { enum: [...values] } : {}) });
+const attribute = (description: string, values?: readonly string[]): Json => ({
+  type: "string",
+  description,
+  ...(values ? { enum: [...values] } : {}),
+});
 
 /** The MatchEvents topic's messages: body plus SNS message attributes (as `headers`). */
 const matchEventMessages: Record<string, MessageSpec> = {
@@ -74,7 +133,10 @@ const matchEventMessages: Record<string, MessageSpec> = {
       type: "object",
       description: "SNS message attributes (DataType String), for subscription filter policies.",
       required: ["type", "configurationName"],
-      properties: { type: attribute("The body's `type`", TICKET_EVENT_TYPES), configurationName: attribute("The matchmaking configuration's name") },
+      properties: {
+        type: attribute("The body's `type`", TICKET_EVENT_TYPES),
+        configurationName: attribute("The matchmaking configuration's name"),
+      },
     },
   },
   placementMatchEvent: {
@@ -85,36 +147,67 @@ const matchEventMessages: Record<string, MessageSpec> = {
       type: "object",
       description: "SNS message attributes (DataType String), for subscription filter policies.",
       required: ["type", "queueName"],
-      properties: { type: attribute("The body's `type`", PLACEMENT_EVENT_TYPES), queueName: attribute("The game session queue's name") },
+      properties: {
+        type: attribute("The body's `type`", PLACEMENT_EVENT_TYPES),
+        queueName: attribute("The game session queue's name"),
+      },
     },
   },
   matchResultRecordedEvent: {
     schema: matchResultRecordedEvent,
     name: "MatchResultRecordedEvent",
-    summary: "A game server's result was recorded; old and new rating per player. Published by the results route (again on an identical retry): deduplicate on `id`.",
+    summary:
+      "A game server's result was recorded; old and new rating per player. Published by the results route (again on an identical retry): deduplicate on `id`.",
     headers: {
       type: "object",
       description: "SNS message attributes (DataType String), for subscription filter policies.",
       required: ["type", "configurationName"],
-      properties: { type: attribute("The body's `type`", RESULT_EVENT_TYPES), configurationName: attribute("The rating pool: the matchmaking configuration's name") },
+      properties: {
+        type: attribute("The body's `type`", RESULT_EVENT_TYPES),
+        configurationName: attribute("The rating pool: the matchmaking configuration's name"),
+      },
     },
   },
 };
 
 /** The example subscription filter policy shown on the publish operation (a test checks its values). */
-export const exampleFilterPolicy = { type: ["TicketCompleted", "TicketFailed", "TicketTimedOut"], configurationName: ["arena"] } as const;
+export const exampleFilterPolicy = {
+  type: ["TicketCompleted", "TicketFailed", "TicketTimedOut"],
+  configurationName: ["arena"],
+} as const;
 
 function messageComponent(spec: MessageSpec): Json {
-  return { name: spec.name, title: idOf(spec.schema), summary: spec.summary, contentType: "application/json", ...(spec.headers ? { headers: spec.headers } : {}), payload: { $ref: `${schemaRef}${idOf(spec.schema)}` } };
+  return {
+    name: spec.name,
+    title: idOf(spec.schema),
+    summary: spec.summary,
+    contentType: "application/json",
+    ...(spec.headers ? { headers: spec.headers } : {}),
+    payload: { $ref: `${schemaRef}${idOf(spec.schema)}` },
+  };
 }
 
 const channelMessages = (specs: Record<string, MessageSpec>): Json =>
-  Object.fromEntries(Object.entries(specs).map(([key, spec]) => [key, { $ref: `#/components/messages/${idOf(spec.schema)}` }]));
+  Object.fromEntries(
+    Object.entries(specs).map(([key, spec]) => [key, { $ref: `#/components/messages/${idOf(spec.schema)}` }]),
+  );
 
 const realtimeRef = (key: string): Json => ({ $ref: `#/channels/realtime/messages/${key}` });
 
-function operation(action: "send" | "receive", channel: string, summary: string, messages: string[], extra: Json = {}): Json {
-  return { action, channel: { $ref: `#/channels/${channel}` }, summary, messages: messages.map((m) => ({ $ref: `#/channels/${channel}/messages/${m}` })), ...extra };
+function operation(
+  action: "send" | "receive",
+  channel: string,
+  summary: string,
+  messages: string[],
+  extra: Json = {},
+): Json {
+  return {
+    action,
+    channel: { $ref: `#/channels/${channel}` },
+    summary,
+    messages: messages.map((m) => ({ $ref: `#/channels/${channel}/messages/${m}` })),
+    ...extra,
+  };
 }
 
 /**
@@ -138,14 +231,20 @@ export function buildAsyncApiDocument(): Json {
         host: "{apiId}.execute-api.{region}.amazonaws.com",
         pathname: "/{stage}",
         protocol: "wss",
-        description: "The stage's WebSocket API (stack output `realtimeUrl`; locally `websocket` in .matchplace/local.json, plain ws://). A connection lives at most 2 hours and closes after 10 idle minutes; messages are at most 128 KB.",
-        variables: { apiId: { description: "API Gateway API id" }, region: { default: "us-east-1" }, stage: { description: "API Gateway stage" } },
+        description:
+          "The stage's WebSocket API (stack output `realtimeUrl`; locally `websocket` in .matchplace/local.json, plain ws://). A connection lives at most 2 hours and closes after 10 idle minutes; messages are at most 128 KB.",
+        variables: {
+          apiId: { description: "API Gateway API id" },
+          region: { default: "us-east-1" },
+          stage: { description: "API Gateway stage" },
+        },
         security: [{ $ref: "#/components/securitySchemes/token" }],
       },
       sns: {
         host: "sns.{region}.amazonaws.com",
         protocol: "sns",
-        description: "Amazon SNS in the stage's account and region (locally the stage's SNS endpoint, `sns` in .matchplace/local.json).",
+        description:
+          "Amazon SNS in the stage's account and region (locally the stage's SNS endpoint, `sns` in .matchplace/local.json).",
         variables: { region: { default: "us-east-1" } },
       },
     },
@@ -160,7 +259,16 @@ export function buildAsyncApiDocument(): Json {
         bindings: {
           ws: {
             method: "GET",
-            query: { type: "object", required: ["token"], properties: { token: { type: "string", description: "The player's JWT, the same one the REST API takes as a bearer token" } } },
+            query: {
+              type: "object",
+              required: ["token"],
+              properties: {
+                token: {
+                  type: "string",
+                  description: "The player's JWT, the same one the REST API takes as a bearer token",
+                },
+              },
+            },
             bindingVersion: "0.1.0",
           },
         },
@@ -171,42 +279,71 @@ export function buildAsyncApiDocument(): Json {
         description:
           "One message per visible ticket or placement transition, published by the stream dispatcher, and one per recorded match result (`MatchResultRecorded`), published by the results route. Delivery is at-least-once and unordered: deduplicate on `id`, order by `version`. Unless a subscription uses raw message delivery, subscribers get the body as the `Message` string of an SNS notification envelope, with the attributes in `MessageAttributes`.",
         servers: [{ $ref: "#/servers/sns" }],
-        parameters: { matchEventsTopicArn: { description: "The topic's ARN: stack output `matchEventsTopicArn`; locally `topics.matchEvents` in .matchplace/local.json" } },
+        parameters: {
+          matchEventsTopicArn: {
+            description:
+              "The topic's ARN: stack output `matchEventsTopicArn`; locally `topics.matchEvents` in .matchplace/local.json",
+          },
+        },
         messages: channelMessages(matchEventMessages),
         bindings: { sns: { name: "MatchEvents", bindingVersion: "0.1.0" } },
       },
     },
     operations: {
-      ping: operation("receive", "realtime", "A client keeps its connection alive.", ["ping"], { reply: { channel: { $ref: "#/channels/realtime" }, messages: [realtimeRef("pong")] } }),
-      resync: operation("receive", "realtime", "A client asks for its current state.", ["resync"], { reply: { channel: { $ref: "#/channels/realtime" }, messages: [realtimeRef("resyncResult")] } }),
-      pushTicket: operation("send", "realtime", "Push a ticket change to each of its players' connections.", ["ticketUpdated"]),
-      pushPlacement: operation("send", "realtime", "Push a placement change to each of its players' connections.", ["placementUpdated"]),
+      ping: operation("receive", "realtime", "A client keeps its connection alive.", ["ping"], {
+        reply: { channel: { $ref: "#/channels/realtime" }, messages: [realtimeRef("pong")] },
+      }),
+      resync: operation("receive", "realtime", "A client asks for its current state.", ["resync"], {
+        reply: { channel: { $ref: "#/channels/realtime" }, messages: [realtimeRef("resyncResult")] },
+      }),
+      pushTicket: operation("send", "realtime", "Push a ticket change to each of its players' connections.", [
+        "ticketUpdated",
+      ]),
+      pushPlacement: operation("send", "realtime", "Push a placement change to each of its players' connections.", [
+        "placementUpdated",
+      ]),
       pushParty: operation("send", "realtime", "Push a party change to each member's connections.", ["partyUpdated"]),
       rejectMessage: operation("send", "realtime", "Tell a client its message was not taken.", ["error"]),
-      publishMatchResult: operation("send", "matchEvents", "Publish a recorded match result with the players' old and new ratings.", ["matchResultRecordedEvent"]),
-      publishMatchEvent: operation("send", "matchEvents", "Publish a ticket or placement transition.", ["ticketMatchEvent", "placementMatchEvent"], {
-        bindings: {
-          sns: {
-            consumers: [
-              {
-                protocol: "sqs",
-                endpoint: { name: "rewards" },
-                displayName: "Example subscription: a rewards service that only wants ended arena tickets",
-                filterPolicy: exampleFilterPolicy,
-                filterPolicyScope: "MessageAttributes",
-                rawMessageDelivery: true,
-              },
-            ],
-            bindingVersion: "0.1.0",
+      publishMatchResult: operation(
+        "send",
+        "matchEvents",
+        "Publish a recorded match result with the players' old and new ratings.",
+        ["matchResultRecordedEvent"],
+      ),
+      publishMatchEvent: operation(
+        "send",
+        "matchEvents",
+        "Publish a ticket or placement transition.",
+        ["ticketMatchEvent", "placementMatchEvent"],
+        {
+          bindings: {
+            sns: {
+              consumers: [
+                {
+                  protocol: "sqs",
+                  endpoint: { name: "rewards" },
+                  displayName: "Example subscription: a rewards service that only wants ended arena tickets",
+                  filterPolicy: exampleFilterPolicy,
+                  filterPolicyScope: "MessageAttributes",
+                  rawMessageDelivery: true,
+                },
+              ],
+              bindingVersion: "0.1.0",
+            },
           },
         },
-      }),
+      ),
     },
     components: {
       schemas: schemasFor([...specs.map((s) => s.schema), clientMessage, serverMessage, matchEvent]),
       messages: Object.fromEntries(specs.map((s) => [idOf(s.schema), messageComponent(s)])),
       securitySchemes: {
-        token: { type: "httpApiKey", name: "token", in: "query", description: "The player's JWT; checked once, by a Lambda REQUEST authorizer on $connect." },
+        token: {
+          type: "httpApiKey",
+          name: "token",
+          in: "query",
+          description: "The player's JWT; checked once, by a Lambda REQUEST authorizer on $connect.",
+        },
       },
     },
   };

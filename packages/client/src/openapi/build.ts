@@ -20,7 +20,11 @@ const commonErrors: Readonly<Record<number, string>> = {
 
 /** Every schema with a `.meta({ id })`, as OpenAPI components (input shapes: what clients send). */
 function allComponents(): Record<string, Json> {
-  const out = z.toJSONSchema(z.globalRegistry, { io: "input", uri: (id) => `${refPrefix}${id}`, unrepresentable: "any" });
+  const out = z.toJSONSchema(z.globalRegistry, {
+    io: "input",
+    uri: (id) => `${refPrefix}${id}`,
+    unrepresentable: "any",
+  });
   const schemas: Record<string, Json> = {};
   for (const [id, schema] of Object.entries(out.schemas)) {
     const { $schema: _s, $id: _i, ...rest } = schema as Json;
@@ -39,7 +43,10 @@ function refTo(schema: z.core.$ZodType): Json {
 function closure(roots: Json[], all: Record<string, Json>): Set<string> {
   const seen = new Set<string>();
   const visit = (node: unknown): void => {
-    if (Array.isArray(node)) return node.forEach(visit);
+    if (Array.isArray(node)) {
+      for (const n of node) visit(n);
+      return;
+    }
     if (node === null || typeof node !== "object") return;
     for (const [k, v] of Object.entries(node)) {
       if (k === "$ref" && typeof v === "string" && v.startsWith(refPrefix)) {
@@ -59,10 +66,16 @@ function parameters(op: OperationSpec): Json[] {
   const out: Json[] = [];
   if (op.params) {
     const shape = z.toJSONSchema(op.params, { io: "input" }) as { properties?: Record<string, Json> };
-    for (const [name, schema] of Object.entries(shape.properties ?? {})) out.push({ name, in: "path", required: true, schema });
+    for (const [name, schema] of Object.entries(shape.properties ?? {}))
+      out.push({ name, in: "path", required: true, schema });
   }
   if (op.idempotent) {
-    out.push({ name: "Idempotency-Key", in: "header", required: false, schema: { type: "string", pattern: "^[A-Za-z0-9_.:-]{1,128}$" } });
+    out.push({
+      name: "Idempotency-Key",
+      in: "header",
+      required: false,
+      schema: { type: "string", pattern: "^[A-Za-z0-9_.:-]{1,128}$" },
+    });
   }
   if (op.conditional) out.push({ name: "If-None-Match", in: "header", required: false, schema: { type: "string" } });
   return out;
@@ -70,16 +83,27 @@ function parameters(op: OperationSpec): Json[] {
 
 /** A body is required when its schema requires any field (an empty body counts as `{}`). */
 function hasRequiredFields(schema: z.core.$ZodType): boolean {
-  const json = z.toJSONSchema(schema, { io: "input", unrepresentable: "any" }) as { required?: string[]; $defs?: Record<string, { required?: string[] }> };
+  const json = z.toJSONSchema(schema, { io: "input", unrepresentable: "any" }) as {
+    required?: string[];
+    $defs?: Record<string, { required?: string[] }>;
+  };
   const required = json.required ?? Object.values(json.$defs ?? {})[0]?.required ?? [];
   return required.length > 0;
 }
 
-const retryAfterHeader = { "Retry-After": { description: "Seconds to wait before retrying", schema: { type: "integer" } } };
+const retryAfterHeader = {
+  "Retry-After": { description: "Seconds to wait before retrying", schema: { type: "integer" } },
+};
 
 function operationObject(id: string, op: OperationSpec): Json {
   const error = { content: { "application/json": { schema: refTo(errorBody) } } };
-  const statuses = new Set<number>([...(op.body || op.params ? [400] : []), ...(op.auth ? [401, 429] : []), ...(op.body ? [413, 415] : []), ...op.errors, 503]);
+  const statuses = new Set<number>([
+    ...(op.body || op.params ? [400] : []),
+    ...(op.auth ? [401, 429] : []),
+    ...(op.body ? [413, 415] : []),
+    ...op.errors,
+    503,
+  ]);
   const responses: Json = {
     [String(op.success.status)]: op.success.schema
       ? { description: "Success", content: { "application/json": { schema: refTo(op.success.schema) } } }
@@ -87,7 +111,8 @@ function operationObject(id: string, op: OperationSpec): Json {
   };
   for (const s of [...statuses].sort()) {
     const headers = s === 429 || s === 503 ? { headers: retryAfterHeader } : {};
-    responses[String(s)] = s === 304 ? { description: commonErrors[s] } : { description: commonErrors[s] ?? "Error", ...headers, ...error };
+    responses[String(s)] =
+      s === 304 ? { description: commonErrors[s] } : { description: commonErrors[s] ?? "Error", ...headers, ...error };
   }
   const params = parameters(op);
   return {
@@ -95,7 +120,14 @@ function operationObject(id: string, op: OperationSpec): Json {
     summary: op.summary,
     ...(op.auth ? {} : { security: [] }),
     ...(params.length ? { parameters: params } : {}),
-    ...(op.body ? { requestBody: { required: hasRequiredFields(op.body), content: { "application/json": { schema: refTo(op.body) } } } } : {}),
+    ...(op.body
+      ? {
+          requestBody: {
+            required: hasRequiredFields(op.body),
+            content: { "application/json": { schema: refTo(op.body) } },
+          },
+        }
+      : {}),
     responses,
   };
 }
@@ -115,13 +147,19 @@ export function buildOpenApiDocument(): Json {
   const schemas = Object.fromEntries([...used].sort().map((id) => [id, all[id]]));
   return {
     openapi: "3.1.0",
-    info: { title: "matchplace player API", version: "1.0.0", description: "Puts players into Amazon GameLift game sessions via FlexMatch." },
+    info: {
+      title: "matchplace player API",
+      version: "1.0.0",
+      description: "Puts players into Amazon GameLift game sessions via FlexMatch.",
+    },
     jsonSchemaDialect: "https://json-schema.org/draft/2020-12/schema",
     security: [{ jwt: [] }],
     paths,
     components: {
       schemas,
-      securitySchemes: { jwt: { type: "http", scheme: "bearer", bearerFormat: "JWT", description: "The player's id is the token's sub" } },
+      securitySchemes: {
+        jwt: { type: "http", scheme: "bearer", bearerFormat: "JWT", description: "The player's id is the token's sub" },
+      },
     },
   };
 }

@@ -1,7 +1,6 @@
 import * as z from "zod/mini";
 import { int } from "./int.js";
 
-
 /** The error envelope of every non-2xx response. */
 export const errorBody = z
   .object({
@@ -26,12 +25,10 @@ export const placementId = z.string().check(z.regex(/^[a-zA-Z0-9-]{1,48}$/, "mus
 export const region = z.string().check(z.regex(/^[a-z]{2}(-[a-z]+)+-\d{1,2}$/, "must be a region such as us-east-1"));
 
 /** Region → round-trip latency in ms, as the game client measured it. */
-export const latencyInMs = z
-  .record(region, int().check(z.minimum(1), z.maximum(99_999)))
-  .check(
-    z.refine((m) => Object.keys(m).length <= 20, "at most 20 regions"),
-    z.describe("Region → latency in milliseconds"),
-  );
+export const latencyInMs = z.record(region, int().check(z.minimum(1), z.maximum(99_999))).check(
+  z.refine((m) => Object.keys(m).length <= 20, "at most 20 regions"),
+  z.describe("Region → latency in milliseconds"),
+);
 
 /** The caller's own connection to a game session. */
 export const connectionView = z

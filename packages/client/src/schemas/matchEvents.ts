@@ -20,7 +20,12 @@ export const TICKET_EVENT_TYPES = [
   "TicketTimedOut",
 ] as const;
 /** Placement transitions published. */
-export const PLACEMENT_EVENT_TYPES = ["PlacementFulfilled", "PlacementFailed", "PlacementTimedOut", "PlacementCancelled"] as const;
+export const PLACEMENT_EVENT_TYPES = [
+  "PlacementFulfilled",
+  "PlacementFailed",
+  "PlacementTimedOut",
+  "PlacementCancelled",
+] as const;
 /** Result events published: a game server's result was recorded and ratings updated. */
 export const RESULT_EVENT_TYPES = ["MatchResultRecorded"] as const;
 /** Every `type` of a MatchEvents message. */
@@ -103,7 +108,9 @@ export const matchResultRecordedEvent = z
   .check(z.meta({ id: "MatchResultRecordedEvent" }));
 
 /** Every MatchEvents message body. */
-export const matchEvent = z.union([ticketMatchEvent, placementMatchEvent, matchResultRecordedEvent]).check(z.meta({ id: "MatchEvent" }));
+export const matchEvent = z
+  .union([ticketMatchEvent, placementMatchEvent, matchResultRecordedEvent])
+  .check(z.meta({ id: "MatchEvent" }));
 
 /** A MatchEvents message body. */
 export type MatchEvent = z.output<typeof matchEvent>;

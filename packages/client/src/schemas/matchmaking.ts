@@ -1,4 +1,9 @@
-import { clientSettableAttributes, configurationProfiles, TICKET_STATUSES, type RuleSetAttribute } from "@matchplace/core";
+import {
+  clientSettableAttributes,
+  configurationProfiles,
+  TICKET_STATUSES,
+  type RuleSetAttribute,
+} from "@matchplace/core";
 import * as z from "zod/mini";
 import { connectionView, latencyInMs } from "./common.js";
 import { int } from "./int.js";
@@ -36,7 +41,9 @@ export const configurationKey = z.enum(configurationProfiles.map((p) => p.key) a
 /** Body of POST /v1/matchmaking. */
 export const startMatchmakingBody = z
   .strictObject({
-    configuration: z.optional(configurationKey).check(z.describe("Matchmaking configuration; default: the stage's default")),
+    configuration: z
+      .optional(configurationKey)
+      .check(z.describe("Matchmaking configuration; default: the stage's default")),
     latencyInMs: z.optional(latencyInMs),
     attributes: z.optional(clientAttributes),
   })
@@ -74,7 +81,11 @@ export const ticketView = z
     connection: z.optional(connectionView),
     createdAt: z.string(),
     updatedAt: z.string(),
-    version: int().check(z.describe("Grows with every change the caller can see; keep the highest seen (push messages may repeat or arrive late)")),
+    version: int().check(
+      z.describe(
+        "Grows with every change the caller can see; keep the highest seen (push messages may repeat or arrive late)",
+      ),
+    ),
     retryAfterMs: int().check(z.describe("Poll again after this many ms (0 once the ticket has ended)")),
   })
   .check(z.meta({ id: "Ticket" }));

@@ -13,7 +13,11 @@ export const joinPartyBody = z
         z.string(),
         z.transform((s: string) => s.trim().toUpperCase()),
       ),
-      z.string().check(z.regex(new RegExp(`^[A-Z0-9]{${PARTY_CODE_LENGTH}}$`), `must be a ${PARTY_CODE_LENGTH}-character join code`)),
+      z
+        .string()
+        .check(
+          z.regex(new RegExp(`^[A-Z0-9]{${PARTY_CODE_LENGTH}}$`), `must be a ${PARTY_CODE_LENGTH}-character join code`),
+        ),
     ),
   })
   .check(z.meta({ id: "JoinPartyRequest" }));

@@ -16,11 +16,21 @@ export const ratingView = z
 export const playerView = z
   .object({
     playerId: z.string(),
-    skill: z.number().check(z.describe("Server-side matchmaking skill sent with StartMatchmaking (from the default pool's rating); never set by clients")),
+    skill: z
+      .number()
+      .check(
+        z.describe(
+          "Server-side matchmaking skill sent with StartMatchmaking (from the default pool's rating); never set by clients",
+        ),
+      ),
     ratings: z
       .record(z.string(), ratingView)
-      .check(z.describe("Ratings by rating pool (a pool per matchmaking configuration); empty before the first rated match")),
-    preferences: z.record(z.string(), z.unknown()).check(z.describe("Client-settable attributes used when matchmaking")),
+      .check(
+        z.describe("Ratings by rating pool (a pool per matchmaking configuration); empty before the first rated match"),
+      ),
+    preferences: z
+      .record(z.string(), z.unknown())
+      .check(z.describe("Client-settable attributes used when matchmaking")),
     partyId: z.optional(z.string()),
     activeTicketId: z.optional(z.string()),
     createdAt: z.string(),
@@ -28,4 +38,6 @@ export const playerView = z
   .check(z.meta({ id: "Player" }));
 
 /** Body of PATCH /v1/players/me: only client-settable attributes. */
-export const updatePlayerBody = z.strictObject({ preferences: clientAttributes }).check(z.meta({ id: "UpdatePlayerRequest" }));
+export const updatePlayerBody = z
+  .strictObject({ preferences: clientAttributes })
+  .check(z.meta({ id: "UpdatePlayerRequest" }));

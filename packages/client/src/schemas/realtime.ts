@@ -15,7 +15,9 @@ export const pingAction = z.strictObject({ action: z.literal("ping") }).check(z.
 /** Client → server: ask for everything that is the player's; answered with {@link resyncMessage}. */
 export const resyncAction = z.strictObject({ action: z.literal("resync") }).check(z.meta({ id: "ResyncAction" }));
 /** Every message a client may send. */
-export const clientMessage = z.discriminatedUnion("action", [pingAction, resyncAction]).check(z.meta({ id: "ClientMessage" }));
+export const clientMessage = z
+  .discriminatedUnion("action", [pingAction, resyncAction])
+  .check(z.meta({ id: "ClientMessage" }));
 
 /** A ticket of the player changed (the body of GET /v1/matchmaking/{ticketId} for this player). */
 export const ticketUpdatedMessage = z
@@ -46,7 +48,14 @@ export const errorMessage = z
   .check(z.meta({ id: "ErrorMessage" }));
 /** Every message the server sends. */
 export const serverMessage = z
-  .discriminatedUnion("type", [ticketUpdatedMessage, placementUpdatedMessage, partyUpdatedMessage, pongMessage, resyncMessage, errorMessage])
+  .discriminatedUnion("type", [
+    ticketUpdatedMessage,
+    placementUpdatedMessage,
+    partyUpdatedMessage,
+    pongMessage,
+    resyncMessage,
+    errorMessage,
+  ])
   .check(z.meta({ id: "ServerMessage" }));
 
 /** A message the server sends. */

@@ -1,7 +1,9 @@
 import * as z from "zod/mini";
 import { int } from "./int.js";
 
-const playerId = z.string().check(z.regex(/^[A-Za-z0-9._@:+=-]{1,128}$/, "1-128 characters of A-Z a-z 0-9 . _ @ : + = -"));
+const playerId = z
+  .string()
+  .check(z.regex(/^[A-Za-z0-9._@:+=-]{1,128}$/, "1-128 characters of A-Z a-z 0-9 . _ @ : + = -"));
 const outcome = {
   rank: z.optional(int().check(z.minimum(1), z.maximum(1000))).check(z.describe("1 = best; equal ranks tie")),
   score: z.optional(z.number()).check(z.describe("Higher is better; equal scores tie")),
@@ -10,12 +12,16 @@ const outcome = {
 /** One team of a game server's result report. */
 export const resultTeam = z
   .strictObject({
-    team: z.string().check(z.minLength(1), z.maxLength(128), z.describe("Team name as in the rule set (the ticket's player team)")),
+    team: z
+      .string()
+      .check(z.minLength(1), z.maxLength(128), z.describe("Team name as in the rule set (the ticket's player team)")),
     ...outcome,
     players: z.optional(z.array(z.strictObject({ playerId, ...outcome })).check(z.maxLength(200))),
   })
   .check(
-    z.refine((t) => (t.rank === undefined) !== (t.score === undefined), { message: "give exactly one of rank or score" }),
+    z.refine((t) => (t.rank === undefined) !== (t.score === undefined), {
+      message: "give exactly one of rank or score",
+    }),
     z.meta({ id: "ResultTeam" }),
   );
 
@@ -23,7 +29,9 @@ export const resultTeam = z
 export const matchResultBody = z
   .strictObject({
     teams: z.array(resultTeam).check(z.minLength(1), z.maxLength(32)),
-    leftEarly: z.optional(z.array(playerId).check(z.maxLength(200))).check(z.describe("Players who left before the end (rated with their team)")),
+    leftEarly: z
+      .optional(z.array(playerId).check(z.maxLength(200)))
+      .check(z.describe("Players who left before the end (rated with their team)")),
   })
   .check(z.meta({ id: "MatchResultRequest" }));
 

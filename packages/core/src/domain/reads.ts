@@ -52,8 +52,19 @@ async function readOwn<T>(
  * The ticket if the caller is on it (GET /v1/matchmaking/{ticketId}): one eventually consistent read.
  * @throws NotFoundError for an unknown ticket and for one the caller is not on.
  */
-export async function pollTicket(deps: PollDeps & { readonly tickets: ConsistentGet<Ticket> }, ticketId: string, playerId: string): Promise<Ticket> {
-  const ticket = await readOwn(deps.tickets, deps.players, ticketId, playerId, (t) => canSeeTicket(t, playerId), (p) => p.activeTicketId === ticketId);
+export async function pollTicket(
+  deps: PollDeps & { readonly tickets: ConsistentGet<Ticket> },
+  ticketId: string,
+  playerId: string,
+): Promise<Ticket> {
+  const ticket = await readOwn(
+    deps.tickets,
+    deps.players,
+    ticketId,
+    playerId,
+    (t) => canSeeTicket(t, playerId),
+    (p) => p.activeTicketId === ticketId,
+  );
   if (ticket === undefined) throw new NotFoundError("No such matchmaking ticket");
   return ticket;
 }
@@ -64,7 +75,10 @@ export async function pollTicket(deps: PollDeps & { readonly tickets: Consistent
  * the start; the start's reply carries the ticketId).
  * @throws NotFoundError when the player has none.
  */
-export async function pollCurrentTicket(deps: PollDeps & { readonly tickets: ConsistentGet<Ticket> }, playerId: string): Promise<Ticket> {
+export async function pollCurrentTicket(
+  deps: PollDeps & { readonly tickets: ConsistentGet<Ticket> },
+  playerId: string,
+): Promise<Ticket> {
   const player = await deps.players.get(playerId, "eventual");
   const ticketId = player?.activeTicketId;
   if (ticketId === undefined) throw new NotFoundError("No current matchmaking ticket");
@@ -78,8 +92,19 @@ export async function pollCurrentTicket(deps: PollDeps & { readonly tickets: Con
  * The party, for its members (GET /v1/parties/{partyId}).
  * @throws NotFoundError when the caller is not a member.
  */
-export async function pollParty(deps: PollDeps & { readonly parties: ConsistentGet<Party> }, partyId: string, playerId: string): Promise<Party> {
-  const party = await readOwn(deps.parties, deps.players, partyId, playerId, (p) => isMember(p, playerId), (p) => p.partyId === partyId);
+export async function pollParty(
+  deps: PollDeps & { readonly parties: ConsistentGet<Party> },
+  partyId: string,
+  playerId: string,
+): Promise<Party> {
+  const party = await readOwn(
+    deps.parties,
+    deps.players,
+    partyId,
+    playerId,
+    (p) => isMember(p, playerId),
+    (p) => p.partyId === partyId,
+  );
   if (party === undefined) throw new NotFoundError("No such party");
   return party;
 }
@@ -88,14 +113,20 @@ export async function pollParty(deps: PollDeps & { readonly parties: ConsistentG
  * The placement, for the players on it (GET /v1/placements/{placementId}).
  * @throws NotFoundError when the caller is not on it.
  */
-export async function pollPlacement(deps: PollDeps & { readonly placements: ConsistentGet<Placement> }, placementId: string, playerId: string): Promise<Placement> {
+export async function pollPlacement(
+  deps: PollDeps & { readonly placements: ConsistentGet<Placement> },
+  placementId: string,
+  playerId: string,
+): Promise<Placement> {
   const placement = await readOwn(
     deps.placements,
     deps.players,
     placementId,
     playerId,
     (p) => p.playerIds.includes(playerId),
-    (p) => p.lastPlacementId === placementId || (p.activePlacements ?? []).some((slot) => slot.startsWith(`${placementId}@`)),
+    (p) =>
+      p.lastPlacementId === placementId ||
+      (p.activePlacements ?? []).some((slot) => slot.startsWith(`${placementId}@`)),
   );
   if (placement === undefined) throw new NotFoundError("No such placement");
   return placement;

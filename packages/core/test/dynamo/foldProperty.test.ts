@@ -40,8 +40,17 @@ class TruthGameLift implements ReconcileObserver {
 
 const comparable = (t: Ticket | undefined): Partial<Ticket> | undefined =>
   t && {
-    status: t.status, players: t.players, playerIds: t.playerIds, matchId: t.matchId, connection: t.connection, eventIds: t.eventIds,
-    eventAt: t.eventAt, reason: t.reason, createdAt: t.createdAt, heardAt: t.heardAt, estimatedWaitSeconds: t.estimatedWaitSeconds,
+    status: t.status,
+    players: t.players,
+    playerIds: t.playerIds,
+    matchId: t.matchId,
+    connection: t.connection,
+    eventIds: t.eventIds,
+    eventAt: t.eventAt,
+    reason: t.reason,
+    createdAt: t.createdAt,
+    heardAt: t.heardAt,
+    estimatedWaitSeconds: t.estimatedWaitSeconds,
   };
 
 let counter = 0;
@@ -55,7 +64,13 @@ async function check(life: Lifecycle, delivery: readonly number[], createAt: num
   let firstTerminal: Ticket | undefined;
   const create = async (): Promise<void> => {
     try {
-      pure = await tickets.create({ ticketId: id, configurationName: "arena.ranked", playerIds: [`${id}-a`, `${id}-b`], players: {}, createdAt: 100_000 });
+      pure = await tickets.create({
+        ticketId: id,
+        configurationName: "arena.ranked",
+        playerIds: [`${id}-a`, `${id}-b`],
+        players: {},
+        createdAt: 100_000,
+      });
     } catch (err) {
       if (!(err instanceof ItemExistsError)) throw err; // an event came first: the API sees a conflict
     }
@@ -93,8 +108,14 @@ async function check(life: Lifecycle, delivery: readonly number[], createAt: num
   if (firstTerminal) expect(final).toEqual(firstTerminal); // a terminal state is never overwritten
   expect(final?.status).toBe(life.truth.status);
   if (life.truth.status === "COMPLETED") {
-    expect(final?.connection).toEqual({ gameSessionArn: life.truth.connection?.gameSessionArn, ipAddress: "10.1.2.3", dnsName: "gs.example", port: 7777 });
-    for (const s of life.truth.connection?.playerSessions ?? []) expect(final?.players[s.playerId]?.playerSessionId).toBe(s.playerSessionId);
+    expect(final?.connection).toEqual({
+      gameSessionArn: life.truth.connection?.gameSessionArn,
+      ipAddress: "10.1.2.3",
+      dnsName: "gs.example",
+      port: 7777,
+    });
+    for (const s of life.truth.connection?.playerSessions ?? [])
+      expect(final?.players[s.playerId]?.playerSessionId).toBe(s.playerSessionId);
   }
 }
 
@@ -104,7 +125,11 @@ describe("fold + reconcile against DynamoDB Local", () => {
       fc.asyncProperty(
         lifecycleShapeArb.chain((shape) => {
           const length = buildLifecycle("x", shape).steps.length;
-          return fc.tuple(fc.constant(shape), deliveryArb(length), fc.option(fc.integer({ min: 0, max: length * 2 }), { nil: null }));
+          return fc.tuple(
+            fc.constant(shape),
+            deliveryArb(length),
+            fc.option(fc.integer({ min: 0, max: length * 2 }), { nil: null }),
+          );
         }),
         async ([shape, delivery, createAt]) => {
           // A fresh ticket id per execution: a shrunk re-run never meets an earlier run's item.
@@ -117,41 +142,87 @@ describe("fold + reconcile against DynamoDB Local", () => {
 
   it("ends every placement in its true final state, and a terminal placement never changes", async () => {
     const endings: readonly (PlacementStatus | "OPEN")[] = ["FULFILLED", "CANCELLED", "TIMED_OUT", "FAILED", "OPEN"];
-    const types: Record<string, string> = { FULFILLED: "PlacementFulfilled", CANCELLED: "PlacementCancelled", TIMED_OUT: "PlacementTimedOut", FAILED: "PlacementFailed" };
+    const types: Record<string, string> = {
+      FULFILLED: "PlacementFulfilled",
+      CANCELLED: "PlacementCancelled",
+      TIMED_OUT: "PlacementTimedOut",
+      FAILED: "PlacementFailed",
+    };
     await fc.assert(
-      fc.asyncProperty(fc.constantFrom(...endings), fc.nat({ max: 3 }), fc.boolean(), fc.constantFrom(...endings), async (ending, copies, created, bogus) => {
-        const id = `plc-prop-${(counter += 1)}`;
-        const sessions = [{ playerId: `${id}-a`, playerSessionId: `psess-${id}-a` }];
-        const status: PlacementStatus = ending === "OPEN" ? "PENDING" : ending;
-        gamelift.placements.set(id, {
-          placementId: id, queueName: "arena-eu", status,
-          ...(status === "FULFILLED" ? { connection: { gameSessionArn: GS_ARN, ipAddress: "10.0.0.7", dnsName: "ec2-10-0-0-7.compute.amazonaws.com", port: 7777 } } : {}),
-          playerSessions: status === "FULFILLED" ? sessions : [],
-        });
-        if (created) await placements.create({ placementId: id, queueName: "arena-eu", playerIds: [`${id}-a`], players: {}, createdAt: 100_000 });
-        let pure: Placement | undefined = await placements.get(id);
-        // The true terminal event, delivered 0..3 times, then a bogus later one that must not land.
-        const envelopes = ending === "OPEN" ? [] : Array.from({ length: copies }, () => placementEnvelope(types[ending] ?? "", id, { id: `${id}-e`, time: 5_000, players: sessions }));
-        if (bogus !== "OPEN" && envelopes.length > 0) envelopes.push(placementEnvelope(types[bogus] ?? "", id, { id: `${id}-bogus`, time: 9_000, players: [] }));
-        for (const env of envelopes) {
-          const d = decodeEnvelope(env);
-          if (d.kind !== "placement" || !d.events[0]) throw new Error("fixture");
-          const applied = await placements.apply(d.events[0], 200_000);
-          const next = foldPlacement(pure, d.events[0], 200_000);
-          expect(applied).toBe(next !== undefined);
-          pure = next ?? pure;
-        }
-        runClock += 100_000;
-        await reconcile({ tickets, placements, gamelift, clock: { now: () => runClock }, sleep: async () => undefined, random: () => 0 }, { ticketCallsPerSecond: 1_000, placementCallsPerSecond: 1_000 });
+      fc.asyncProperty(
+        fc.constantFrom(...endings),
+        fc.nat({ max: 3 }),
+        fc.boolean(),
+        fc.constantFrom(...endings),
+        async (ending, copies, created, bogus) => {
+          const id = `plc-prop-${(counter += 1)}`;
+          const sessions = [{ playerId: `${id}-a`, playerSessionId: `psess-${id}-a` }];
+          const status: PlacementStatus = ending === "OPEN" ? "PENDING" : ending;
+          gamelift.placements.set(id, {
+            placementId: id,
+            queueName: "arena-eu",
+            status,
+            ...(status === "FULFILLED"
+              ? {
+                  connection: {
+                    gameSessionArn: GS_ARN,
+                    ipAddress: "10.0.0.7",
+                    dnsName: "ec2-10-0-0-7.compute.amazonaws.com",
+                    port: 7777,
+                  },
+                }
+              : {}),
+            playerSessions: status === "FULFILLED" ? sessions : [],
+          });
+          if (created)
+            await placements.create({
+              placementId: id,
+              queueName: "arena-eu",
+              playerIds: [`${id}-a`],
+              players: {},
+              createdAt: 100_000,
+            });
+          let pure: Placement | undefined = await placements.get(id);
+          // The true terminal event, delivered 0..3 times, then a bogus later one that must not land.
+          const envelopes =
+            ending === "OPEN"
+              ? []
+              : Array.from({ length: copies }, () =>
+                  placementEnvelope(types[ending] ?? "", id, { id: `${id}-e`, time: 5_000, players: sessions }),
+                );
+          if (bogus !== "OPEN" && envelopes.length > 0)
+            envelopes.push(placementEnvelope(types[bogus] ?? "", id, { id: `${id}-bogus`, time: 9_000, players: [] }));
+          for (const env of envelopes) {
+            const d = decodeEnvelope(env);
+            if (d.kind !== "placement" || !d.events[0]) throw new Error("fixture");
+            const applied = await placements.apply(d.events[0], 200_000);
+            const next = foldPlacement(pure, d.events[0], 200_000);
+            expect(applied).toBe(next !== undefined);
+            pure = next ?? pure;
+          }
+          runClock += 100_000;
+          await reconcile(
+            {
+              tickets,
+              placements,
+              gamelift,
+              clock: { now: () => runClock },
+              sleep: async () => undefined,
+              random: () => 0,
+            },
+            { ticketCallsPerSecond: 1_000, placementCallsPerSecond: 1_000 },
+          );
 
-        const final = await placements.get(id);
-        if (!created) {
-          expect(final).toBeUndefined(); // never stored by the API: events create nothing, nothing to reconcile
-          return;
-        }
-        expect(final?.status).toBe(status);
-        if (status === "FULFILLED") expect(final?.players).toEqual({ [`${id}-a`]: { playerSessionId: `psess-${id}-a` } });
-      }),
+          const final = await placements.get(id);
+          if (!created) {
+            expect(final).toBeUndefined(); // never stored by the API: events create nothing, nothing to reconcile
+            return;
+          }
+          expect(final?.status).toBe(status);
+          if (status === "FULFILLED")
+            expect(final?.players).toEqual({ [`${id}-a`]: { playerSessionId: `psess-${id}-a` } });
+        },
+      ),
       { numRuns: 40 },
     );
   }, 120_000);

@@ -49,11 +49,22 @@ function build(ticketId: string, rounds: readonly Round[], ending: Ending): Life
   const steps: LifecycleStep[] = [];
   let time = 100_000;
   let n = 0;
-  const emit = (type: string, status: TicketStatus, ps: readonly object[], extra: Record<string, unknown> = {}, session: Record<string, unknown> = {}): void => {
+  const emit = (
+    type: string,
+    status: TicketStatus,
+    ps: readonly object[],
+    extra: Record<string, unknown> = {},
+    session: Record<string, unknown> = {},
+  ): void => {
     time += 1_000;
     n += 1;
     steps.push({
-      envelope: flexMatchEnvelope(type, [{ ticketId, players: ps as never }], { id: `${ticketId}-e${n}`, time, extra, session }),
+      envelope: flexMatchEnvelope(type, [{ ticketId, players: ps as never }], {
+        id: `${ticketId}-e${n}`,
+        time,
+        extra,
+        session,
+      }),
       status,
     });
   };
@@ -66,8 +77,18 @@ function build(ticketId: string, rounds: readonly Round[], ending: Ending): Life
       placing = true;
       break;
     }
-    emit("PotentialMatchCreated", "REQUIRES_ACCEPTANCE", teamed, { matchId, acceptanceRequired: true, acceptanceTimeout: 10 });
-    for (let i = 0; i < r.accepts; i += 1) emit("AcceptMatch", "REQUIRES_ACCEPTANCE", teamed.map((p, j) => (j <= i ? { ...p, accepted: true } : p)), { matchId });
+    emit("PotentialMatchCreated", "REQUIRES_ACCEPTANCE", teamed, {
+      matchId,
+      acceptanceRequired: true,
+      acceptanceTimeout: 10,
+    });
+    for (let i = 0; i < r.accepts; i += 1)
+      emit(
+        "AcceptMatch",
+        "REQUIRES_ACCEPTANCE",
+        teamed.map((p, j) => (j <= i ? { ...p, accepted: true } : p)),
+        { matchId },
+      );
     if (r.outcome === "accepted") {
       emit("AcceptMatchCompleted", "PLACING", teamed, { matchId, acceptance: "Accepted" });
       placing = true;
@@ -84,7 +105,8 @@ function build(ticketId: string, rounds: readonly Round[], ending: Ending): Life
   const connection = { gameSessionArn: GS_ARN, ipAddress: "10.1.2.3", dnsName: "gs.example", port: 7777 };
   switch (ending) {
     case "COMPLETED":
-      if (!placing) emit("PotentialMatchCreated", "PLACING", teamed, { matchId: `${ticketId}-mx`, acceptanceRequired: false });
+      if (!placing)
+        emit("PotentialMatchCreated", "PLACING", teamed, { matchId: `${ticketId}-mx`, acceptanceRequired: false });
       emit("MatchmakingSucceeded", "COMPLETED", sessions, { matchId: `${ticketId}-final` }, connection);
       return finish(ticketId, steps, "COMPLETED", sessions, connection);
     case "TIMED_OUT":
@@ -118,7 +140,14 @@ function finish(
       status,
       players: players.map((p) => ({ playerId: p.playerId, ...(p.team ? { team: p.team } : {}) })),
       ...(connection
-        ? { connection: { ...connection, playerSessions: players.flatMap((p) => (p.playerSessionId ? [{ playerId: p.playerId, playerSessionId: p.playerSessionId }] : [])) } }
+        ? {
+            connection: {
+              ...connection,
+              playerSessions: players.flatMap((p) =>
+                p.playerSessionId ? [{ playerId: p.playerId, playerSessionId: p.playerSessionId }] : [],
+              ),
+            },
+          }
         : {}),
     },
   };
@@ -128,6 +157,8 @@ function finish(
 export function deliveryArb(length: number): fc.Arbitrary<number[]> {
   if (length === 0) return fc.constant([]);
   return fc
-    .array(fc.record({ i: fc.integer({ min: 0, max: length - 1 }), key: fc.double({ min: 0, max: 1, noNaN: true }) }), { maxLength: length * 2 })
+    .array(fc.record({ i: fc.integer({ min: 0, max: length - 1 }), key: fc.double({ min: 0, max: 1, noNaN: true }) }), {
+      maxLength: length * 2,
+    })
     .map((xs) => xs.sort((a, b) => a.key - b.key).map((x) => x.i));
 }

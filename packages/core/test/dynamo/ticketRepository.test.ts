@@ -23,7 +23,9 @@ describe("TicketRepository.create / get", () => {
     });
 
     const read = await repo.get("tkt-1");
-    const raw = await table.doc.send(new GetCommand({ TableName: table.tableName, Key: { pk: "TICKET#tkt-1", sk: "TICKET" } }));
+    const raw = await table.doc.send(
+      new GetCommand({ TableName: table.tableName, Key: { pk: "TICKET#tkt-1", sk: "TICKET" } }),
+    );
 
     expect(read).toEqual(created);
     expect(read?.status).toBe("QUEUED");
@@ -45,24 +47,43 @@ describe("TicketRepository.create / get", () => {
 });
 
 describe("TicketRepository.apply / touch / listStale", () => {
-  const searching = (ticketId: string, time: number, id = `${ticketId}-${time}`): Parameters<TicketRepository["apply"]>[0] => ({
-    id, type: "MatchmakingSearching", dedupe: true, time, ticketId,
-    configurationName: "arena", status: "SEARCHING", playerIds: ["p1"], players: { p1: {} },
+  const searching = (
+    ticketId: string,
+    time: number,
+    id = `${ticketId}-${time}`,
+  ): Parameters<TicketRepository["apply"]>[0] => ({
+    id,
+    type: "MatchmakingSearching",
+    dedupe: true,
+    time,
+    ticketId,
+    configurationName: "arena",
+    status: "SEARCHING",
+    playerIds: ["p1"],
+    players: { p1: {} },
   });
   /** Stores the ticket as the API does before StartMatchmaking: events never create it. */
-  const store = (ticketId: string, createdAt = 1): Promise<unknown> => repo.create({ ticketId, configurationName: "arena", playerIds: ["p1"], players: {}, createdAt });
+  const store = (ticketId: string, createdAt = 1): Promise<unknown> =>
+    repo.create({ ticketId, configurationName: "arena", playerIds: ["p1"], players: {}, createdAt });
 
   it("leaves the pending index and gets a TTL once terminal", async () => {
     await store("ttl-1");
     await repo.apply(searching("ttl-1", 1_000), 5_000);
     const retention = repo.retentionSeconds;
 
-    await repo.apply({ ...searching("ttl-1", 2_000), type: "MatchmakingTimedOut", status: "TIMED_OUT", reason: "TimedOut" }, 9_000);
-    const raw = await table.doc.send(new GetCommand({ TableName: table.tableName, Key: { pk: "TICKET#ttl-1", sk: "TICKET" } }));
+    await repo.apply(
+      { ...searching("ttl-1", 2_000), type: "MatchmakingTimedOut", status: "TIMED_OUT", reason: "TimedOut" },
+      9_000,
+    );
+    const raw = await table.doc.send(
+      new GetCommand({ TableName: table.tableName, Key: { pk: "TICKET#ttl-1", sk: "TICKET" } }),
+    );
 
     expect(raw.Item?.["pendingShard"]).toBeUndefined();
     expect(raw.Item?.["expiresAt"]).toBe(9 + retention);
-    expect(await repo.listStale(Number.MAX_SAFE_INTEGER, 1000)).not.toContainEqual(expect.objectContaining({ ticketId: "ttl-1" }));
+    expect(await repo.listStale(Number.MAX_SAFE_INTEGER, 1000)).not.toContainEqual(
+      expect.objectContaining({ ticketId: "ttl-1" }),
+    );
   });
 
   it("lists only tickets not heard of since the cutoff, and touch moves one out", async () => {
@@ -96,12 +117,16 @@ describe("TicketRepository.apply / touch / listStale", () => {
   it("throws ForeignPlayersError for an event naming other players, and writes nothing", async () => {
     await store("foreign-1");
 
-    await expect(repo.apply({ ...searching("foreign-1", 1_000), playerIds: ["mallory"], players: { mallory: {} } }, 5_000)).rejects.toBeInstanceOf(ForeignPlayersError);
+    await expect(
+      repo.apply({ ...searching("foreign-1", 1_000), playerIds: ["mallory"], players: { mallory: {} } }, 5_000),
+    ).rejects.toBeInstanceOf(ForeignPlayersError);
     expect((await repo.get("foreign-1"))?.status).toBe("QUEUED");
   });
 
   it("keeps the retention configurable", () => {
-    expect(new TicketRepository({ client: table.doc, tableName: table.tableName, retentionSeconds: 60 }).retentionSeconds).toBe(60);
+    expect(
+      new TicketRepository({ client: table.doc, tableName: table.tableName, retentionSeconds: 60 }).retentionSeconds,
+    ).toBe(60);
     expect(repo.retentionSeconds).toBe(86_400);
   });
 });
@@ -116,13 +141,30 @@ describe("TicketRepository.create retried", () => {
 });
 
 describe("TicketRepository version", () => {
-  const event = (time: number, id: string, status: "SEARCHING" | "COMPLETED" = "SEARCHING"): Parameters<TicketRepository["apply"]>[0] => ({
-    id, type: status === "SEARCHING" ? "MatchmakingSearching" : "MatchmakingSucceeded", dedupe: true, time, ticketId: "ver-1",
-    configurationName: "arena", status, playerIds: ["p1"], players: { p1: {} },
+  const event = (
+    time: number,
+    id: string,
+    status: "SEARCHING" | "COMPLETED" = "SEARCHING",
+  ): Parameters<TicketRepository["apply"]>[0] => ({
+    id,
+    type: status === "SEARCHING" ? "MatchmakingSearching" : "MatchmakingSucceeded",
+    dedupe: true,
+    time,
+    ticketId: "ver-1",
+    configurationName: "arena",
+    status,
+    playerIds: ["p1"],
+    players: { p1: {} },
   });
 
   it("grows by one per landed write and not for duplicates, stale events or reconciler touches", async () => {
-    await repo.create({ ticketId: "ver-1", configurationName: "arena", playerIds: ["p1"], players: { p1: {} }, createdAt: 1_000 });
+    await repo.create({
+      ticketId: "ver-1",
+      configurationName: "arena",
+      playerIds: ["p1"],
+      players: { p1: {} },
+      createdAt: 1_000,
+    });
     const afterCreate = (await repo.get("ver-1"))?.version;
 
     await repo.apply(event(2_000, "e1"), 2_000);

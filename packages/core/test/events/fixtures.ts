@@ -5,7 +5,8 @@ export const CONFIG_ARN = "arn:aws:gamelift:eu-west-1:111122223333:matchmakingco
 /** Queue ARN used by fixtures. */
 export const QUEUE_ARN = "arn:aws:gamelift:eu-west-1:111122223333:gamesessionqueue/arena-eu";
 /** A game-session ARN with the real, empty account. */
-export const GS_ARN = "arn:aws:gamelift:eu-west-1::gamesession/fleet-5d9c1b7e-2f3a-4e8b-9c6d-0a1b2c3d4e5f/gsess-81f04c2d";
+export const GS_ARN =
+  "arn:aws:gamelift:eu-west-1::gamesession/fleet-5d9c1b7e-2f3a-4e8b-9c6d-0a1b2c3d4e5f/gsess-81f04c2d";
 
 /** One ticket in a fixture event. */
 export interface FixtureTicket {
@@ -30,7 +31,11 @@ export function flexMatchEnvelope(
     resources: [CONFIG_ARN],
     detail: {
       type,
-      tickets: tickets.map((t) => ({ ticketId: t.ticketId, startTime: new Date(1_000).toISOString(), players: t.players })),
+      tickets: tickets.map((t) => ({
+        ticketId: t.ticketId,
+        startTime: new Date(1_000).toISOString(),
+        players: t.players,
+      })),
       gameSessionInfo: { players: tickets.flatMap((t) => t.players), ...(opts.session ?? {}) },
       ...(opts.extra ?? {}),
     },

@@ -22,7 +22,9 @@ export class MemoryTicketStore implements ReconcileStore<Ticket, TicketEvent> {
   }
 
   public async listStale(heardBefore: number, limit: number): Promise<Ticket[]> {
-    return [...this.items.values()].filter((t) => !isTerminalTicketStatus(t.status) && t.heardAt <= heardBefore).slice(0, limit);
+    return [...this.items.values()]
+      .filter((t) => !isTerminalTicketStatus(t.status) && t.heardAt <= heardBefore)
+      .slice(0, limit);
   }
 }
 
@@ -42,7 +44,9 @@ export class MemoryPlacementStore implements ReconcileStore<Placement, Placement
   }
 
   public async listStale(heardBefore: number, limit: number): Promise<Placement[]> {
-    return [...this.items.values()].filter((p) => !isTerminalPlacementStatus(p.status) && p.heardAt <= heardBefore).slice(0, limit);
+    return [...this.items.values()]
+      .filter((p) => !isTerminalPlacementStatus(p.status) && p.heardAt <= heardBefore)
+      .slice(0, limit);
   }
 }
 

@@ -11,7 +11,19 @@ const T0 = 10_000_000;
 const GS = "arn:aws:gamelift:eu-west-1::gamesession/fleet-1/gs-1";
 
 function stored(id: string, status: TicketStatus, heardAt: number, createdAt = heardAt): Ticket {
-  return { ticketId: id, configurationName: "arena", status, playerIds: ["a"], players: { a: {} }, createdAt, updatedAt: heardAt, heardAt, eventIds: [], eventAt: heardAt, version: 1 };
+  return {
+    ticketId: id,
+    configurationName: "arena",
+    status,
+    playerIds: ["a"],
+    players: { a: {} },
+    createdAt,
+    updatedAt: heardAt,
+    heardAt,
+    eventIds: [],
+    eventAt: heardAt,
+    version: 1,
+  };
 }
 
 /** An in-memory GameLift read side: what DescribeMatchmaking / DescribeGameSessionPlacement would say. */
@@ -36,7 +48,13 @@ class FakeGameLift implements ReconcileObserver {
   }
 }
 
-function setup(): { time: FakeTime; tickets: MemoryTicketStore; placements: MemoryPlacementStore; gamelift: FakeGameLift; run: (o?: Parameters<typeof reconcile>[1]) => ReturnType<typeof reconcile> } {
+function setup(): {
+  time: FakeTime;
+  tickets: MemoryTicketStore;
+  placements: MemoryPlacementStore;
+  gamelift: FakeGameLift;
+  run: (o?: Parameters<typeof reconcile>[1]) => ReturnType<typeof reconcile>;
+} {
   const time = new FakeTime(T0);
   const tickets = new MemoryTicketStore();
   const placements = new MemoryPlacementStore();
@@ -51,14 +69,27 @@ describe("reconcile", () => {
     const { tickets, gamelift, run } = setup();
     tickets.items.set("t1", stored("t1", "PLACING", T0 - 60_000));
     gamelift.tickets.set("t1", {
-      ticketId: "t1", configurationName: "arena", status: "COMPLETED", players: [{ playerId: "a", team: "red" }],
-      connection: { gameSessionArn: GS, ipAddress: "10.0.0.1", dnsName: "d", port: 7777, playerSessions: [{ playerId: "a", playerSessionId: "psess-a" }] },
+      ticketId: "t1",
+      configurationName: "arena",
+      status: "COMPLETED",
+      players: [{ playerId: "a", team: "red" }],
+      connection: {
+        gameSessionArn: GS,
+        ipAddress: "10.0.0.1",
+        dnsName: "d",
+        port: 7777,
+        playerSessions: [{ playerId: "a", playerSessionId: "psess-a" }],
+      },
     });
 
     const report = await run();
 
     expect(report).toMatchObject({ ticketsChecked: 1, ticketsRepaired: 1 });
-    expect(tickets.items.get("t1")).toMatchObject({ status: "COMPLETED", players: { a: { team: "red", playerSessionId: "psess-a" } }, connection: { port: 7777 } });
+    expect(tickets.items.get("t1")).toMatchObject({
+      status: "COMPLETED",
+      players: { a: { team: "red", playerSessionId: "psess-a" } },
+      connection: { port: 7777 },
+    });
   });
 
   it("leaves alone a ticket heard of within the stale window", async () => {
@@ -93,12 +124,30 @@ describe("reconcile", () => {
   it("does not overwrite a ticket that turned terminal while the run was looking", async () => {
     const { tickets, gamelift, run } = setup();
     tickets.items.set("t1", stored("t1", "SEARCHING", T0 - 40_000));
-    gamelift.tickets.set("t1", { ticketId: "t1", configurationName: "arena", status: "SEARCHING", players: [{ playerId: "a" }] });
+    gamelift.tickets.set("t1", {
+      ticketId: "t1",
+      configurationName: "arena",
+      status: "SEARCHING",
+      players: [{ playerId: "a" }],
+    });
     const describe = gamelift.describeTickets.bind(gamelift);
     gamelift.describeTickets = async (ids) => {
       const out = await describe(ids);
       // The terminal event lands between GameLift's answer and our write.
-      await tickets.apply({ id: "e", type: "MatchmakingCancelled", dedupe: true, time: T0, ticketId: "t1", configurationName: "arena", status: "CANCELLED", playerIds: ["a"], players: { a: {} } }, T0);
+      await tickets.apply(
+        {
+          id: "e",
+          type: "MatchmakingCancelled",
+          dedupe: true,
+          time: T0,
+          ticketId: "t1",
+          configurationName: "arena",
+          status: "CANCELLED",
+          playerIds: ["a"],
+          players: { a: {} },
+        },
+        T0,
+      );
       return out;
     };
 
@@ -138,15 +187,43 @@ describe("reconcile", () => {
 
   it("repairs a placement whose PlacementFulfilled was lost and fails an unknown old one", async () => {
     const { placements, gamelift, run } = setup();
-    const base = { queueName: "q", playerIds: ["a"], players: {}, eventIds: [], version: 1, status: "PENDING" as const };
-    placements.items.set("p1", { ...base, placementId: "p1", createdAt: T0 - 40_000, updatedAt: 0, heardAt: T0 - 40_000 });
-    placements.items.set("p2", { ...base, placementId: "p2", createdAt: T0 - 700_000, updatedAt: 0, heardAt: T0 - 40_000 });
-    gamelift.placements.set("p1", { placementId: "p1", queueName: "q", status: "FULFILLED", connection: { gameSessionArn: GS, ipAddress: "10.0.0.2", dnsName: "d", port: 7000 }, playerSessions: [{ playerId: "a", playerSessionId: "psess-a" }] });
+    const base = {
+      queueName: "q",
+      playerIds: ["a"],
+      players: {},
+      eventIds: [],
+      version: 1,
+      status: "PENDING" as const,
+    };
+    placements.items.set("p1", {
+      ...base,
+      placementId: "p1",
+      createdAt: T0 - 40_000,
+      updatedAt: 0,
+      heardAt: T0 - 40_000,
+    });
+    placements.items.set("p2", {
+      ...base,
+      placementId: "p2",
+      createdAt: T0 - 700_000,
+      updatedAt: 0,
+      heardAt: T0 - 40_000,
+    });
+    gamelift.placements.set("p1", {
+      placementId: "p1",
+      queueName: "q",
+      status: "FULFILLED",
+      connection: { gameSessionArn: GS, ipAddress: "10.0.0.2", dnsName: "d", port: 7000 },
+      playerSessions: [{ playerId: "a", playerSessionId: "psess-a" }],
+    });
 
     const report = await run();
 
     expect(report).toMatchObject({ placementsChecked: 2, placementsRepaired: 1, placementsFailedUnknown: 1 });
-    expect(placements.items.get("p1")).toMatchObject({ status: "FULFILLED", players: { a: { playerSessionId: "psess-a" } } });
+    expect(placements.items.get("p1")).toMatchObject({
+      status: "FULFILLED",
+      players: { a: { playerSessionId: "psess-a" } },
+    });
     expect(placements.items.get("p2")).toMatchObject({ status: "FAILED", reason: "UNKNOWN_TO_GAMELIFT" });
   });
 });

@@ -1,6 +1,10 @@
 import type { GameLiftClient } from "@aws-sdk/client-gamelift";
 import { describe, expect, it } from "vitest";
-import { GameLiftReconcileObserver, toObservedPlacement, toObservedTicket } from "../../src/adapters/gamelift/reconcileObserver.js";
+import {
+  GameLiftReconcileObserver,
+  toObservedPlacement,
+  toObservedTicket,
+} from "../../src/adapters/gamelift/reconcileObserver.js";
 import { ThrottledError } from "../../src/errors.js";
 
 /**
@@ -41,17 +45,34 @@ describe("DescribeMatchmaking / DescribeGameSessionPlacement mapping", () => {
       ConfigurationName: "arena",
       Status: "COMPLETED",
       StartTime: new Date(5_000),
-      Players: [{ PlayerId: "a", Team: "red" }, { PlayerId: "b", Team: "blue" }],
+      Players: [
+        { PlayerId: "a", Team: "red" },
+        { PlayerId: "b", Team: "blue" },
+      ],
       GameSessionConnectionInfo: {
         GameSessionArn: "arn:aws:gamelift:eu-west-1::gamesession/fleet-1/g",
         IpAddress: "10.0.0.1",
         DnsName: "d",
         Port: 7777,
-        MatchedPlayerSessions: [{ PlayerId: "a", PlayerSessionId: "psess-a" }, { PlayerId: "b", PlayerSessionId: "psess-b" }],
+        MatchedPlayerSessions: [
+          { PlayerId: "a", PlayerSessionId: "psess-a" },
+          { PlayerId: "b", PlayerSessionId: "psess-b" },
+        ],
       },
     });
 
-    expect(o).toMatchObject({ ticketId: "t1", status: "COMPLETED", startTime: 5_000, connection: { port: 7777, playerSessions: [{ playerId: "a", playerSessionId: "psess-a" }, { playerId: "b", playerSessionId: "psess-b" }] } });
+    expect(o).toMatchObject({
+      ticketId: "t1",
+      status: "COMPLETED",
+      startTime: 5_000,
+      connection: {
+        port: 7777,
+        playerSessions: [
+          { playerId: "a", playerSessionId: "psess-a" },
+          { playerId: "b", playerSessionId: "psess-b" },
+        ],
+      },
+    });
   });
 
   it("skips a ticket with an unknown status", () => {
@@ -69,6 +90,11 @@ describe("DescribeMatchmaking / DescribeGameSessionPlacement mapping", () => {
       PlacedPlayerSessions: [{ PlayerId: "a", PlayerSessionId: "psess-a" }],
     });
 
-    expect(o).toMatchObject({ queueName: "arena", status: "FULFILLED", connection: { port: 7001 }, playerSessions: [{ playerId: "a", playerSessionId: "psess-a" }] });
+    expect(o).toMatchObject({
+      queueName: "arena",
+      status: "FULFILLED",
+      connection: { port: 7001 },
+      playerSessions: [{ playerId: "a", playerSessionId: "psess-a" }],
+    });
   });
 });

@@ -39,12 +39,23 @@ beforeAll(async () => {
     },
   });
   gateway = new GameLiftGateway({
-    client: createGameLiftClient({ endpoint: emulator.url, region: "us-east-1", maxAttempts: 2, retryMode: "standard", config: { credentials } }),
+    client: createGameLiftClient({
+      endpoint: emulator.url,
+      region: "us-east-1",
+      maxAttempts: 2,
+      retryMode: "standard",
+      config: { credentials },
+    }),
   });
 });
 afterAll(async () => emulator.close());
 
-const startOnce = (): Promise<unknown> => gateway.startMatchmaking({ ticketId: "t-1", configurationName: "arena", players: [{ playerId: "p", attributes: {} }] });
+const startOnce = (): Promise<unknown> =>
+  gateway.startMatchmaking({
+    ticketId: "t-1",
+    configurationName: "arena",
+    players: [{ playerId: "p", attributes: {} }],
+  });
 
 describe("GameLiftGateway error mapping", () => {
   it("maps ThrottlingException to ThrottledError after the SDK retried it", async () => {
@@ -65,10 +76,18 @@ describe("GameLiftGateway error mapping", () => {
 
   it("maps StopMatchmaking's InvalidRequestException (PLACING) to ConflictError TICKET_PLACING", async () => {
     fault = () => {
-      throw new GameLiftError("InvalidRequestException", "Matchmaking ticket is in PLACING status and cannot be canceled.");
+      throw new GameLiftError(
+        "InvalidRequestException",
+        "Matchmaking ticket is in PLACING status and cannot be canceled.",
+      );
     };
-    await expect(gateway.stopMatchmaking("t-1")).rejects.toMatchObject({ name: "ConflictError", code: "TICKET_PLACING" });
-    await expect(gateway.acceptMatch({ ticketId: "t-1", playerIds: ["p"], accept: true })).rejects.toMatchObject({ code: "NOT_AWAITING_ACCEPTANCE" });
+    await expect(gateway.stopMatchmaking("t-1")).rejects.toMatchObject({
+      name: "ConflictError",
+      code: "TICKET_PLACING",
+    });
+    await expect(gateway.acceptMatch({ ticketId: "t-1", playerIds: ["p"], accept: true })).rejects.toMatchObject({
+      code: "NOT_AWAITING_ACCEPTANCE",
+    });
     await expect(gateway.stopPlacement("pl-1")).rejects.toBeInstanceOf(ConflictError);
   });
 
@@ -80,7 +99,14 @@ describe("GameLiftGateway error mapping", () => {
   });
 
   it("maps a refused connection to UnavailableError", async () => {
-    const closed = new GameLiftGateway({ client: createGameLiftClient({ endpoint: "http://127.0.0.1:1", region: "us-east-1", maxAttempts: 1, config: { credentials } }) });
+    const closed = new GameLiftGateway({
+      client: createGameLiftClient({
+        endpoint: "http://127.0.0.1:1",
+        region: "us-east-1",
+        maxAttempts: 1,
+        config: { credentials },
+      }),
+    });
     await expect(closed.stopMatchmaking("t")).rejects.toBeInstanceOf(UnavailableError);
   });
 
@@ -89,7 +115,13 @@ describe("GameLiftGateway error mapping", () => {
     await new Promise<void>((r) => silent.listen(0, "127.0.0.1", r));
     const port = (silent.address() as AddressInfo).port;
     const slow = new GameLiftGateway({
-      client: createGameLiftClient({ endpoint: `http://127.0.0.1:${port}`, region: "us-east-1", maxAttempts: 1, requestTimeoutMs: 200, config: { credentials } }),
+      client: createGameLiftClient({
+        endpoint: `http://127.0.0.1:${port}`,
+        region: "us-east-1",
+        maxAttempts: 1,
+        requestTimeoutMs: 200,
+        config: { credentials },
+      }),
     });
     try {
       await expect(slow.stopMatchmaking("t")).rejects.toBeInstanceOf(UnavailableError);

@@ -1,10 +1,25 @@
 import { describe, expect, it } from "vitest";
 import { isMember, partyCode, PARTY_CODE_ALPHABET, withoutMember, type Party } from "../../src/domain/party/types.js";
-import { createParty, joinParty, leaveParty, readParty, type PartyDeps, type PartyPort } from "../../src/domain/party/service.js";
+import {
+  createParty,
+  joinParty,
+  leaveParty,
+  readParty,
+  type PartyDeps,
+  type PartyPort,
+} from "../../src/domain/party/service.js";
 import { ConflictError, NotFoundError } from "../../src/errors.js";
 import { newPlayer } from "../../src/domain/player/types.js";
 
-const party: Party = { partyId: "p1", leaderId: "a", memberIds: ["a", "b", "c"], code: "ABCDEFGH", version: 3, createdAt: 0, updatedAt: 0 };
+const party: Party = {
+  partyId: "p1",
+  leaderId: "a",
+  memberIds: ["a", "b", "c"],
+  code: "ABCDEFGH",
+  version: 3,
+  createdAt: 0,
+  updatedAt: 0,
+};
 
 describe("party rules", () => {
   it("makes join codes from the readable alphabet", () => {
@@ -14,7 +29,12 @@ describe("party rules", () => {
   });
 
   it("hands leadership to the next member when the leader leaves", () => {
-    expect(withoutMember(party, "a", 5)).toMatchObject({ leaderId: "b", memberIds: ["b", "c"], version: 4, updatedAt: 5 });
+    expect(withoutMember(party, "a", 5)).toMatchObject({
+      leaderId: "b",
+      memberIds: ["b", "c"],
+      version: 4,
+      updatedAt: 5,
+    });
   });
 
   it("keeps the leader when another member leaves, and ends with the last member", () => {
@@ -26,12 +46,18 @@ describe("party rules", () => {
 });
 
 /** An in-memory PartyPort with the repository's conflict semantics. */
-function memoryParties(): PartyPort & { codes: Map<string, string>; byId: Map<string, Party>; memberOf: Map<string, string> } {
+function memoryParties(): PartyPort & {
+  codes: Map<string, string>;
+  byId: Map<string, Party>;
+  memberOf: Map<string, string>;
+} {
   const byId = new Map<string, Party>();
   const codes = new Map<string, string>();
   const memberOf = new Map<string, string>();
   return {
-    byId, codes, memberOf,
+    byId,
+    codes,
+    memberOf,
     get: async (id) => byId.get(id),
     partyIdByCode: async (code) => codes.get(code),
     create: async (p) => {
@@ -44,8 +70,14 @@ function memoryParties(): PartyPort & { codes: Map<string, string>; byId: Map<st
     addMember: async (p, playerId, now) => {
       if (memberOf.has(playerId)) throw new ConflictError("ALREADY_IN_PARTY", "in one");
       const cur = byId.get(p.partyId);
-      if (!cur || cur.memberIds.length >= 10 || cur.memberIds.includes(playerId)) throw new ConflictError("PARTY_CHANGED", "changed");
-      byId.set(p.partyId, { ...cur, memberIds: [...cur.memberIds, playerId], version: cur.version + 1, updatedAt: now });
+      if (!cur || cur.memberIds.length >= 10 || cur.memberIds.includes(playerId))
+        throw new ConflictError("PARTY_CHANGED", "changed");
+      byId.set(p.partyId, {
+        ...cur,
+        memberIds: [...cur.memberIds, playerId],
+        version: cur.version + 1,
+        updatedAt: now,
+      });
       memberOf.set(playerId, p.partyId);
     },
     removeMember: async (p, playerId, next) => {
@@ -64,7 +96,12 @@ function deps(parties: ReturnType<typeof memoryParties>, bytes: number[][] = [])
   let id = 0;
   return {
     parties,
-    players: { getOrCreate: async (playerId) => ({ ...newPlayer(playerId, 0), ...(parties.memberOf.has(playerId) ? { partyId: parties.memberOf.get(playerId) } : {}) }) },
+    players: {
+      getOrCreate: async (playerId) => ({
+        ...newPlayer(playerId, 0),
+        ...(parties.memberOf.has(playerId) ? { partyId: parties.memberOf.get(playerId) } : {}),
+      }),
+    },
     now: () => 1000,
     newId: () => `party-${++id}`,
     randomBytes: (n) => new Uint8Array(bytes.shift() ?? Array.from({ length: n }, (_, i) => i + id)),
@@ -75,7 +112,13 @@ describe("party use cases", () => {
   it("retries with a new code when the first is taken", async () => {
     const parties = memoryParties();
     parties.codes.set(partyCode(new Uint8Array(8)), "other");
-    const created = await createParty(deps(parties, [[0, 0, 0, 0, 0, 0, 0, 0], [1, 1, 1, 1, 1, 1, 1, 1]]), "lead");
+    const created = await createParty(
+      deps(parties, [
+        [0, 0, 0, 0, 0, 0, 0, 0],
+        [1, 1, 1, 1, 1, 1, 1, 1],
+      ]),
+      "lead",
+    );
     expect(created.code).toBe(partyCode(new Uint8Array(8).fill(1)));
   });
 

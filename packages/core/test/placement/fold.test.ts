@@ -4,7 +4,18 @@ import type { PlacementEvent } from "../../src/domain/events/types.js";
 import type { Placement, PlacementStatus } from "../../src/domain/placement/types.js";
 
 function placement(status: PlacementStatus): Placement {
-  return { placementId: "p1", queueName: "q", status, playerIds: ["a"], players: {}, createdAt: 1, updatedAt: 1, heardAt: 1, eventIds: [], version: 1 };
+  return {
+    placementId: "p1",
+    queueName: "q",
+    status,
+    playerIds: ["a"],
+    players: {},
+    createdAt: 1,
+    updatedAt: 1,
+    heardAt: 1,
+    eventIds: [],
+    version: 1,
+  };
 }
 
 function event(status: PlacementStatus, id = "e1"): PlacementEvent {
@@ -41,12 +52,23 @@ describe("foldPlacement", () => {
     const next = foldPlacement(placement("PENDING"), event("FULFILLED"), 9);
 
     // A terminal state absorbs every later event, so the terminal event's id is not recorded.
-    expect(next).toMatchObject({ placementId: "p1", status: "FULFILLED", players: { a: { playerSessionId: "psess-a" } }, eventIds: [] });
+    expect(next).toMatchObject({
+      placementId: "p1",
+      status: "FULFILLED",
+      players: { a: { playerSessionId: "psess-a" } },
+      eventIds: [],
+    });
     expect(next && foldPlacement(next, event("FULFILLED"), 10)).toBeUndefined();
   });
 
   it("refuses an event naming other players than the placement's", () => {
-    expect(foldPlacement(placement("PENDING"), { ...event("FULFILLED"), playerIds: ["mallory"], players: { mallory: {} } }, 9)).toBeUndefined();
+    expect(
+      foldPlacement(
+        placement("PENDING"),
+        { ...event("FULFILLED"), playerIds: ["mallory"], players: { mallory: {} } },
+        9,
+      ),
+    ).toBeUndefined();
   });
 
   it("records a non-terminal event's id, so its duplicate is a no-op", () => {

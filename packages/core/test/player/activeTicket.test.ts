@@ -1,5 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { defaultConfigurationProfile, ORPHAN_LOCK_MS, startMatchmaking, type StartMatchmakingDeps } from "../../src/domain/matchmaking/index.js";
+import {
+  defaultConfigurationProfile,
+  ORPHAN_LOCK_MS,
+  startMatchmaking,
+  type StartMatchmakingDeps,
+} from "../../src/domain/matchmaking/index.js";
 import { ConflictError, UnavailableError } from "../../src/errors.js";
 import { newPlayer, type Player } from "../../src/domain/player/types.js";
 import type { NewTicket, Ticket } from "../../src/domain/ticket/types.js";
@@ -15,8 +20,15 @@ function fakes(options: { failStart?: boolean } = {}) {
     players: {
       getOrCreate: async (p) => players.get(p) ?? newPlayer(p, now),
       claimActiveTicket: async (ticketId, claims) => {
-        for (const c of claims) if (players.get(c.playerId)?.activeTicketId !== c.expected) throw new ConflictError("ACTIVE_TICKET_EXISTS", "x");
-        for (const c of claims) players.set(c.playerId, { ...(players.get(c.playerId) ?? newPlayer(c.playerId, now)), activeTicketId: ticketId, activeTicketAt: now });
+        for (const c of claims)
+          if (players.get(c.playerId)?.activeTicketId !== c.expected)
+            throw new ConflictError("ACTIVE_TICKET_EXISTS", "x");
+        for (const c of claims)
+          players.set(c.playerId, {
+            ...(players.get(c.playerId) ?? newPlayer(c.playerId, now)),
+            activeTicketId: ticketId,
+            activeTicketAt: now,
+          });
       },
       releaseActiveTicket: async (ticketId, ids) => {
         for (const p of ids) {
@@ -28,7 +40,14 @@ function fakes(options: { failStart?: boolean } = {}) {
     parties: { get: async () => undefined },
     tickets: {
       create: async (t: NewTicket) => {
-        const stored: Ticket = { ...t, status: "QUEUED", updatedAt: t.createdAt, heardAt: t.createdAt, eventIds: [], version: 1 };
+        const stored: Ticket = {
+          ...t,
+          status: "QUEUED",
+          updatedAt: t.createdAt,
+          heardAt: t.createdAt,
+          eventIds: [],
+          version: 1,
+        };
         tickets.set(t.ticketId, stored);
         return stored;
       },
@@ -68,7 +87,10 @@ describe("the active ticket lock", () => {
   it("blocks while the ticket is active", async () => {
     const f = fakes();
     await startMatchmaking(f.deps, input);
-    await expect(startMatchmaking(f.deps, input)).rejects.toMatchObject({ code: "ACTIVE_TICKET_EXISTS", details: { ticketId: "t-1" } });
+    await expect(startMatchmaking(f.deps, input)).rejects.toMatchObject({
+      code: "ACTIVE_TICKET_EXISTS",
+      details: { ticketId: "t-1" },
+    });
   });
 
   it("treats a lock whose ticket was never stored as orphaned only after ORPHAN_LOCK_MS", async () => {

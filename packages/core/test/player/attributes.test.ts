@@ -1,5 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { checkClientAttributes, defaultConfigurationProfile, playerAttributes } from "../../src/domain/matchmaking/index.js";
+import {
+  checkClientAttributes,
+  defaultConfigurationProfile,
+  playerAttributes,
+} from "../../src/domain/matchmaking/index.js";
 import { InvalidInputError } from "../../src/errors.js";
 import { newPlayer } from "../../src/domain/player/types.js";
 import { playerView } from "../../src/domain/player/profile.js";
@@ -49,11 +53,20 @@ describe("playerAttributes", () => {
 describe("players", () => {
   it("start with skill 1000, no ratings and no preferences", () => {
     const view = playerView(newPlayer("p", Date.parse("2026-01-01T00:00:00Z")));
-    expect(view).toEqual({ playerId: "p", skill: 1000, ratings: {}, preferences: {}, createdAt: "2026-01-01T00:00:00.000Z" });
+    expect(view).toEqual({
+      playerId: "p",
+      skill: 1000,
+      ratings: {},
+      preferences: {},
+      createdAt: "2026-01-01T00:00:00.000Z",
+    });
   });
 
   it("show each pool's rating with its display rating mu - 3 sigma", () => {
     const player = { ...newPlayer("p", 0), ratings: { arena: { mu: 30, sigma: 5, matches: 2 } } };
-    expect(playerView(player, { skill: 1600 })).toMatchObject({ skill: 1600, ratings: { arena: { mu: 30, sigma: 5, display: 15, matches: 2 } } });
+    expect(playerView(player, { skill: 1600 })).toMatchObject({
+      skill: 1600,
+      ratings: { arena: { mu: 30, sigma: 5, display: 15, matches: 2 } },
+    });
   });
 });

@@ -8,7 +8,11 @@ import { IdempotencyStore } from "../../src/adapters/dynamo/IdempotencyStore.js"
 let store: IdempotencyStore;
 
 beforeAll(async () => {
-  const ddb = new DynamoDBClient({ endpoint: inject("dynamodbEndpoint"), region: "us-east-1", credentials: { accessKeyId: "x", secretAccessKey: "x" } });
+  const ddb = new DynamoDBClient({
+    endpoint: inject("dynamodbEndpoint"),
+    region: "us-east-1",
+    credentials: { accessKeyId: "x", secretAccessKey: "x" },
+  });
   const tableName = `mp-idem-${randomUUID().slice(0, 8)}`;
   await createTable(ddb, tableName);
   store = new IdempotencyStore({ client: createDocumentClient({ client: ddb }), tableName, staleClaimMs: 60_000 });

@@ -5,7 +5,15 @@
  */
 import { describe, expect, it } from "vitest";
 import { newPlayer, type Player } from "../../src/domain/player/types.js";
-import { pollCurrentTicket, pollParty, pollPlacement, pollProfile, pollTicket, type ConsistentGet, type ReadConsistency } from "../../src/domain/reads.js";
+import {
+  pollCurrentTicket,
+  pollParty,
+  pollPlacement,
+  pollProfile,
+  pollTicket,
+  type ConsistentGet,
+  type ReadConsistency,
+} from "../../src/domain/reads.js";
 import type { Party } from "../../src/domain/party/types.js";
 import type { Placement } from "../../src/domain/placement/types.js";
 import type { Ticket } from "../../src/domain/ticket/types.js";
@@ -29,11 +37,27 @@ class LaggingStore<T> implements ConsistentGet<T> {
 }
 
 const ticket = (ticketId: string, playerIds: string[]): Ticket =>
-  ({ ticketId, configurationName: "c", status: "QUEUED", playerIds, players: {}, createdAt: 1, updatedAt: 1, heardAt: 1, eventIds: [], version: 1 }) as Ticket;
+  ({
+    ticketId,
+    configurationName: "c",
+    status: "QUEUED",
+    playerIds,
+    players: {},
+    createdAt: 1,
+    updatedAt: 1,
+    heardAt: 1,
+    eventIds: [],
+    version: 1,
+  }) as Ticket;
 const player = (playerId: string, extra: Partial<Player> = {}): Player => ({ ...newPlayer(playerId, 1), ...extra });
 
 function stores() {
-  return { players: new LaggingStore<Player>(), tickets: new LaggingStore<Ticket>(), parties: new LaggingStore<Party>(), placements: new LaggingStore<Placement>() };
+  return {
+    players: new LaggingStore<Player>(),
+    tickets: new LaggingStore<Ticket>(),
+    parties: new LaggingStore<Party>(),
+    placements: new LaggingStore<Placement>(),
+  };
 }
 
 describe("pollTicket", () => {
@@ -105,7 +129,15 @@ describe("pollCurrentTicket", () => {
 describe("pollParty and pollPlacement", () => {
   it("sees a party the caller just joined (the replica still lists the old members)", async () => {
     const s = stores();
-    const before: Party = { partyId: "q1", leaderId: "p2", memberIds: ["p2"], code: "ABCDEF", version: 1, createdAt: 1, updatedAt: 1 };
+    const before: Party = {
+      partyId: "q1",
+      leaderId: "p2",
+      memberIds: ["p2"],
+      code: "ABCDEF",
+      version: 1,
+      createdAt: 1,
+      updatedAt: 1,
+    };
     s.parties.put("q1", before);
     s.parties.sync();
     s.parties.put("q1", { ...before, memberIds: ["p2", "p1"], version: 2 });

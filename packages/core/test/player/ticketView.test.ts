@@ -7,9 +7,17 @@ const base: Ticket = {
   configurationName: "arena",
   status: "COMPLETED",
   playerIds: ["a", "b"],
-  players: { a: { team: "red", playerSessionId: "psess-a", accepted: true }, b: { team: "blue", playerSessionId: "psess-b" } },
+  players: {
+    a: { team: "red", playerSessionId: "psess-a", accepted: true },
+    b: { team: "blue", playerSessionId: "psess-b" },
+  },
   matchId: "m1",
-  connection: { gameSessionArn: "arn:aws:gamelift:us-east-1::gamesession/fleet-1/g", ipAddress: "10.0.0.1", dnsName: "d", port: 7777 },
+  connection: {
+    gameSessionArn: "arn:aws:gamelift:us-east-1::gamesession/fleet-1/g",
+    ipAddress: "10.0.0.1",
+    dnsName: "d",
+    port: 7777,
+  },
   createdAt: 0,
   updatedAt: 1000,
   heardAt: 1000,
@@ -19,7 +27,10 @@ const base: Ticket = {
 
 describe("ticketView", () => {
   it("shows each player only its own player session and team", () => {
-    expect(ticketView(base, "a")).toMatchObject({ connection: { playerSessionId: "psess-a", port: 7777 }, match: { team: "red", accepted: true, acceptedCount: 1, playerCount: 2 } });
+    expect(ticketView(base, "a")).toMatchObject({
+      connection: { playerSessionId: "psess-a", port: 7777 },
+      match: { team: "red", accepted: true, acceptedCount: 1, playerCount: 2 },
+    });
     expect(JSON.stringify(ticketView(base, "a"))).not.toContain("psess-b");
   });
 

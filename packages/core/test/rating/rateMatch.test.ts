@@ -20,7 +20,16 @@ describe("openskillModel", () => {
     const b1 = { mu: 43.381, sigma: 2.421 };
     const b2 = { mu: 25.188, sigma: 6.211 };
 
-    const [[x1, x2], [y1, y2]] = openskillModel.rate([[a1, a2], [b1, b2]], [1, 2]) as [[{ mu: number; sigma: number }, { mu: number; sigma: number }], [{ mu: number; sigma: number }, { mu: number; sigma: number }]];
+    const [[x1, x2], [y1, y2]] = openskillModel.rate(
+      [
+        [a1, a2],
+        [b1, b2],
+      ],
+      [1, 2],
+    ) as [
+      [{ mu: number; sigma: number }, { mu: number; sigma: number }],
+      [{ mu: number; sigma: number }, { mu: number; sigma: number }],
+    ];
 
     expect(x1.mu).toBeCloseTo(28.67, 2);
     expect(x1.sigma).toBeCloseTo(8.07, 2);
@@ -38,8 +47,12 @@ describe("openskillModel", () => {
     const out = openskillModel.rate([[r], [r], [r], [r]], [4, 1, 3, 2]).map((t) => t[0]);
 
     // The README prints 3 decimals (20.963 for 20.9624...): compare within half a thousandth.
-    [20.963, 27.795, 24.689, 26.553].forEach((mu, i) => expect(Math.abs((out[i]?.mu ?? 0) - mu)).toBeLessThan(0.001));
-    [8.084, 8.263, 8.084, 8.179].forEach((sigma, i) => expect(Math.abs((out[i]?.sigma ?? 0) - sigma)).toBeLessThan(0.001));
+    for (const [i, mu] of [20.963, 27.795, 24.689, 26.553].entries()) {
+      expect(Math.abs((out[i]?.mu ?? 0) - mu)).toBeLessThan(0.001);
+    }
+    for (const [i, sigma] of [8.084, 8.263, 8.084, 8.179].entries()) {
+      expect(Math.abs((out[i]?.sigma ?? 0) - sigma)).toBeLessThan(0.001);
+    }
   });
 
   it("starts new players at the library's defaults (mu 25, sigma 25/3)", () => {
@@ -60,7 +73,13 @@ const roster: MatchRoster = {
 
 describe("rateMatch", () => {
   it("rates every player of the roster with their team, new players from the defaults, and counts the match", () => {
-    const report: MatchResultReport = { teams: [{ team: "red", rank: 1 }, { team: "blue", rank: 2 }], leftEarly: ["p4"] };
+    const report: MatchResultReport = {
+      teams: [
+        { team: "red", rank: 1 },
+        { team: "blue", rank: 2 },
+      ],
+      leftEarly: ["p4"],
+    };
 
     const changes = rateMatch(openskillModel, roster, report, "arena", () => undefined);
 
@@ -72,9 +91,42 @@ describe("rateMatch", () => {
   });
 
   it("derives ranks from scores (higher is better) and treats equal scores as a tie", () => {
-    const byScore = rateMatch(openskillModel, roster, { teams: [{ team: "red", score: 3 }, { team: "blue", score: 10 }] }, "arena", () => undefined);
-    const byRank = rateMatch(openskillModel, roster, { teams: [{ team: "red", rank: 2 }, { team: "blue", rank: 1 }] }, "arena", () => undefined);
-    const tie = rateMatch(openskillModel, roster, { teams: [{ team: "red", score: 5 }, { team: "blue", score: 5 }] }, "arena", () => undefined);
+    const byScore = rateMatch(
+      openskillModel,
+      roster,
+      {
+        teams: [
+          { team: "red", score: 3 },
+          { team: "blue", score: 10 },
+        ],
+      },
+      "arena",
+      () => undefined,
+    );
+    const byRank = rateMatch(
+      openskillModel,
+      roster,
+      {
+        teams: [
+          { team: "red", rank: 2 },
+          { team: "blue", rank: 1 },
+        ],
+      },
+      "arena",
+      () => undefined,
+    );
+    const tie = rateMatch(
+      openskillModel,
+      roster,
+      {
+        teams: [
+          { team: "red", score: 5 },
+          { team: "blue", score: 5 },
+        ],
+      },
+      "arena",
+      () => undefined,
+    );
 
     expect(byScore).toEqual(byRank);
     expect(tie[0]?.after.mu).toBeCloseTo(25, 6);
@@ -82,14 +134,69 @@ describe("rateMatch", () => {
 });
 
 describe("validateResult", () => {
-  const base = { teams: [{ team: "red", rank: 1 }, { team: "blue", rank: 2 }] };
+  const base = {
+    teams: [
+      { team: "red", rank: 1 },
+      { team: "blue", rank: 2 },
+    ],
+  };
   it.each([
-    ["an unknown team", { teams: [{ team: "red", rank: 1 }, { team: "green", rank: 2 }] }, "UNKNOWN_TEAM", "body.teams.1.team"],
-    ["a missing team", { teams: [{ team: "red", rank: 1 }, { team: "red", rank: 2 }] }, "DUPLICATE_TEAM", "body.teams.1.team"],
+    [
+      "an unknown team",
+      {
+        teams: [
+          { team: "red", rank: 1 },
+          { team: "green", rank: 2 },
+        ],
+      },
+      "UNKNOWN_TEAM",
+      "body.teams.1.team",
+    ],
+    [
+      "a missing team",
+      {
+        teams: [
+          { team: "red", rank: 1 },
+          { team: "red", rank: 2 },
+        ],
+      },
+      "DUPLICATE_TEAM",
+      "body.teams.1.team",
+    ],
     ["one team only", { teams: [{ team: "red", rank: 1 }] }, "TOO_FEW_TEAMS", "body.teams"],
-    ["ranks mixed with scores", { teams: [{ team: "red", rank: 1 }, { team: "blue", score: 2 }] }, "MIXED_OUTCOMES", "body.teams"],
-    ["an unknown player", { teams: [{ team: "red", rank: 1, players: [{ playerId: "zed" }] }, { team: "blue", rank: 2 }] }, "UNKNOWN_PLAYER", "body.teams.0.players.0.playerId"],
-    ["a player on the wrong team", { teams: [{ team: "red", rank: 1, players: [{ playerId: "p3" }] }, { team: "blue", rank: 2 }] }, "WRONG_TEAM", "body.teams.0.players.0.playerId"],
+    [
+      "ranks mixed with scores",
+      {
+        teams: [
+          { team: "red", rank: 1 },
+          { team: "blue", score: 2 },
+        ],
+      },
+      "MIXED_OUTCOMES",
+      "body.teams",
+    ],
+    [
+      "an unknown player",
+      {
+        teams: [
+          { team: "red", rank: 1, players: [{ playerId: "zed" }] },
+          { team: "blue", rank: 2 },
+        ],
+      },
+      "UNKNOWN_PLAYER",
+      "body.teams.0.players.0.playerId",
+    ],
+    [
+      "a player on the wrong team",
+      {
+        teams: [
+          { team: "red", rank: 1, players: [{ playerId: "p3" }] },
+          { team: "blue", rank: 2 },
+        ],
+      },
+      "WRONG_TEAM",
+      "body.teams.0.players.0.playerId",
+    ],
     ["an unknown leaver", { ...base, leftEarly: ["zed"] }, "UNKNOWN_PLAYER", "body.leftEarly.0"],
   ] as const)("refuses %s", (_name, report, code, field) => {
     const run = (): void => validateResult(report as MatchResultReport, roster);
@@ -103,15 +210,43 @@ describe("validateResult", () => {
   });
 
   it("accepts a complete report with players on their own teams", () => {
-    expect(() => validateResult({ teams: [{ team: "blue", rank: 2, players: [{ playerId: "p3", score: 7 }] }, { team: "red", rank: 1 }] }, roster)).not.toThrow();
+    expect(() =>
+      validateResult(
+        {
+          teams: [
+            { team: "blue", rank: 2, players: [{ playerId: "p3", score: 7 }] },
+            { team: "red", rank: 1 },
+          ],
+        },
+        roster,
+      ),
+    ).not.toThrow();
   });
 });
 
 describe("reportFingerprint", () => {
   it("ignores team, player and key order but not outcomes", () => {
-    const a = reportFingerprint({ teams: [{ team: "red", rank: 1 }, { team: "blue", rank: 2 }], leftEarly: ["p4", "p1"] });
-    const b = reportFingerprint({ leftEarly: ["p1", "p4"], teams: [{ rank: 2, team: "blue" }, { team: "red", rank: 1 }] });
-    const c = reportFingerprint({ teams: [{ team: "red", rank: 2 }, { team: "blue", rank: 1 }], leftEarly: ["p4", "p1"] });
+    const a = reportFingerprint({
+      teams: [
+        { team: "red", rank: 1 },
+        { team: "blue", rank: 2 },
+      ],
+      leftEarly: ["p4", "p1"],
+    });
+    const b = reportFingerprint({
+      leftEarly: ["p1", "p4"],
+      teams: [
+        { rank: 2, team: "blue" },
+        { team: "red", rank: 1 },
+      ],
+    });
+    const c = reportFingerprint({
+      teams: [
+        { team: "red", rank: 2 },
+        { team: "blue", rank: 1 },
+      ],
+      leftEarly: ["p4", "p1"],
+    });
     expect(a).toBe(b);
     expect(a).not.toBe(c);
   });

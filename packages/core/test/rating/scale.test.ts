@@ -9,7 +9,8 @@ describe("openskillScale (openskill's defaults without loading openskill)", () =
   });
 
   it("displays a rating as openskill's ordinal", () => {
-    for (const r of [rating(), { mu: 31.2, sigma: 4.1 }, { mu: 12, sigma: 7.9 }]) expect(openskillScale.display(r)).toBeCloseTo(ordinal(r), 12);
+    for (const r of [rating(), { mu: 31.2, sigma: 4.1 }, { mu: 12, sigma: 7.9 }])
+      expect(openskillScale.display(r)).toBeCloseTo(ordinal(r), 12);
   });
 
   it("is what the full model reads ratings with", () => {

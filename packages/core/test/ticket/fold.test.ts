@@ -22,7 +22,12 @@ function ticket(status: TicketStatus, over: Partial<Ticket> = {}): Ticket {
   };
 }
 
-function event(status: TicketStatus, time: number, id = `e-${status}-${time}`, over: Partial<TicketEvent> = {}): TicketEvent {
+function event(
+  status: TicketStatus,
+  time: number,
+  id = `e-${status}-${time}`,
+  over: Partial<TicketEvent> = {},
+): TicketEvent {
   return {
     id,
     type: "MatchmakingSearching",
@@ -64,22 +69,42 @@ describe("foldTicket transitions", () => {
   });
 
   it("folds a duplicate observation (no id) when it is newer", () => {
-    const next = foldTicket(ticket("SEARCHING"), event("SEARCHING", 500, "obs", { dedupe: false, type: "ObservedStatus" }), NOW);
+    const next = foldTicket(
+      ticket("SEARCHING"),
+      event("SEARCHING", 500, "obs", { dedupe: false, type: "ObservedStatus" }),
+      NOW,
+    );
 
     expect(next?.heardAt).toBe(NOW);
     expect(next?.eventIds).toEqual(["seen"]);
   });
 
   it("never creates a ticket it has not stored from an ordinary event", () => {
-    expect(foldTicket(undefined, event("SEARCHING", 500, "first", { startTime: 42, estimatedWaitSeconds: 9 }), NOW)).toBeUndefined();
+    expect(
+      foldTicket(undefined, event("SEARCHING", 500, "first", { startTime: 42, estimatedWaitSeconds: 9 }), NOW),
+    ).toBeUndefined();
   });
 
   it("refuses an event naming other players than the ticket's", () => {
-    expect(foldTicket(ticket("SEARCHING"), event("COMPLETED", 500, "hijack", { playerIds: ["mallory"], players: { mallory: {} } }), NOW)).toBeUndefined();
+    expect(
+      foldTicket(
+        ticket("SEARCHING"),
+        event("COMPLETED", 500, "hijack", { playerIds: ["mallory"], players: { mallory: {} } }),
+        NOW,
+      ),
+    ).toBeUndefined();
   });
 
   it("creates an automatic backfill ticket of a game session from the event alone", () => {
-    const next = foldTicket(undefined, event("SEARCHING", 500, "first", { startTime: 42, estimatedWaitSeconds: 9, backfillOf: "arn:aws:gamelift:eu-west-1::gamesession/fleet-1/g" }), NOW);
+    const next = foldTicket(
+      undefined,
+      event("SEARCHING", 500, "first", {
+        startTime: 42,
+        estimatedWaitSeconds: 9,
+        backfillOf: "arn:aws:gamelift:eu-west-1::gamesession/fleet-1/g",
+      }),
+      NOW,
+    );
 
     expect(next).toMatchObject({
       ticketId: "t1",
@@ -94,10 +119,19 @@ describe("foldTicket transitions", () => {
   });
 
   it("records each player's own session and the connection on COMPLETED", () => {
-    const connection = { gameSessionArn: "arn:aws:gamelift:eu-west-1::gamesession/f/g", ipAddress: "10.0.0.1", dnsName: "d", port: 7777 };
+    const connection = {
+      gameSessionArn: "arn:aws:gamelift:eu-west-1::gamesession/f/g",
+      ipAddress: "10.0.0.1",
+      dnsName: "d",
+      port: 7777,
+    };
     const next = foldTicket(
       ticket("PLACING", { playerIds: ["a", "b"] }),
-      event("COMPLETED", 500, "ok", { connection, players: { a: { playerSessionId: "psess-a" }, b: { playerSessionId: "psess-b" } }, playerIds: ["a", "b"] }),
+      event("COMPLETED", 500, "ok", {
+        connection,
+        players: { a: { playerSessionId: "psess-a" }, b: { playerSessionId: "psess-b" } },
+        playerIds: ["a", "b"],
+      }),
       NOW,
     );
 
@@ -112,7 +146,11 @@ describe("foldTicket transitions", () => {
   });
 
   it("keeps createdAt and configurationName of a stored ticket", () => {
-    const next = foldTicket(ticket("QUEUED", { createdAt: 7 }), event("SEARCHING", 500, "x", { startTime: 99, configurationName: "other" }), NOW);
+    const next = foldTicket(
+      ticket("QUEUED", { createdAt: 7 }),
+      event("SEARCHING", 500, "x", { startTime: 99, configurationName: "other" }),
+      NOW,
+    );
 
     expect(next?.createdAt).toBe(7);
     expect(next?.configurationName).toBe("arena");

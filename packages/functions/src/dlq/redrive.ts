@@ -25,7 +25,10 @@ const source = new SqsDeadLetterSource({ queueUrl: linkedString("EventsDeadLette
 
 async function run(event: { maxMessages?: number } | null): Promise<RedriveReport> {
   const maxMessages = typeof event?.maxMessages === "number" ? event.maxMessages : 1000;
-  const report = await redriveDeadLetters({ source, tickets, placements, clock: { now: () => Date.now() }, trust }, { maxMessages });
+  const report = await redriveDeadLetters(
+    { source, tickets, placements, clock: { now: () => Date.now() }, trust },
+    { maxMessages },
+  );
   metrics().addMetric("DlqMessages", "Count", report.received);
   metrics().addMetric("DlqRedriven", "Count", report.redriven);
   metrics().addMetric("DlqRejected", "Count", report.rejected);

@@ -42,16 +42,28 @@ export function parseRedriveArgs(argv: readonly string[], env: NodeJS.ProcessEnv
   const queueUrl = get("--queue-url") ?? env["MATCHPLACE_DLQ_URL"];
   const table = get("--table") ?? env["MATCHPLACE_TABLE"];
   const trust = get("--trust") ?? env["MATCHPLACE_TRUST"];
-  return { ...(queueUrl ? { queueUrl } : {}), ...(table ? { table } : {}), ...(trust ? { trust } : {}), max, localJson: get("--local-json") ?? resolve(".matchplace/local.json") };
+  return {
+    ...(queueUrl ? { queueUrl } : {}),
+    ...(table ? { table } : {}),
+    ...(trust ? { trust } : {}),
+    max,
+    localJson: get("--local-json") ?? resolve(".matchplace/local.json"),
+  };
 }
 
 /** Replays the local stage's dead letters through its SNS subscription; returns how many. */
-export async function redriveLocal(localJsonPath: string, fetchImpl: typeof fetch = fetch): Promise<{ dlq: number; redriven: number }> {
+export async function redriveLocal(
+  localJsonPath: string,
+  fetchImpl: typeof fetch = fetch,
+): Promise<{ dlq: number; redriven: number }> {
   let sns: string;
   try {
     sns = String((JSON.parse(readFileSync(localJsonPath, "utf8")) as { sns?: unknown }).sns ?? "");
   } catch (err) {
-    throw new Error(`no local stage found (${localJsonPath}); start it with npm start, or pass --queue-url and --table`, { cause: err });
+    throw new Error(
+      `no local stage found (${localJsonPath}); start it with npm start, or pass --queue-url and --table`,
+      { cause: err },
+    );
   }
   if (!sns) throw new Error(`${localJsonPath} has no "sns" endpoint`);
   const listed = (await (await fetchImpl(`${sns}/local/dlq`)).json()) as { messages?: unknown[] };

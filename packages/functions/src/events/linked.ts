@@ -17,7 +17,8 @@ export function linkedString(name: string, field: string): string {
   let value: unknown;
   try {
     const resource = (Resource as unknown as Record<string, unknown>)[name];
-    value = typeof resource === "object" && resource !== null ? (resource as Record<string, unknown>)[field] : undefined;
+    value =
+      typeof resource === "object" && resource !== null ? (resource as Record<string, unknown>)[field] : undefined;
   } catch (err) {
     throw new MissingLinkError(name, field, { cause: err });
   }

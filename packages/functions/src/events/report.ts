@@ -24,14 +24,23 @@ export function reportOutcomes(outcomes: readonly MessageOutcome[], logger: Logg
     byType.addDimension("EventType", o.eventType);
     byType.addMetric("Events", "Count", 1);
     if (o.kind === "unknown") {
-      logger.warn("unknown event type acknowledged", { envelopeId: o.envelopeId, eventType: o.eventType, detailType: o.detailType });
+      logger.warn("unknown event type acknowledged", {
+        envelopeId: o.envelopeId,
+        eventType: o.eventType,
+        detailType: o.detailType,
+      });
       metrics.addMetric("UnknownEvents", "Count", 1);
       continue;
     }
     for (const f of o.folds) {
       const key = f.kind === "ticket" ? "ticketId" : "placementId";
       if (f.rejected !== undefined) {
-        logger.warn("event rejected", { [key]: f.id.slice(0, 128), envelopeId: o.envelopeId, eventType: o.eventType, reason: f.rejected });
+        logger.warn("event rejected", {
+          [key]: f.id.slice(0, 128),
+          envelopeId: o.envelopeId,
+          eventType: o.eventType,
+          reason: f.rejected,
+        });
         metrics.addMetric("RejectedEvents", "Count", 1);
         continue;
       }

@@ -44,7 +44,14 @@ export const handler = httpHandler({ logger, auth: false }, async () => {
   };
   const [dynamodb, gamelift] = await Promise.all([
     check(s ? (signal) => s.pingTable(signal) : notConfigured),
-    check(s ? () => gameliftGateway().withDeadline(Date.now() + CHECK_TIMEOUT_MS).ping(s.names.configurationName) : notConfigured),
+    check(
+      s
+        ? () =>
+            gameliftGateway()
+              .withDeadline(Date.now() + CHECK_TIMEOUT_MS)
+              .ping(s.names.configurationName)
+        : notConfigured,
+    ),
   ]);
   const ok = dynamodb.status === "ok" && gamelift.status === "ok";
   if (!ok) logger.warn("health degraded", { dynamodb, gamelift });

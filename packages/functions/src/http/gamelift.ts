@@ -40,8 +40,12 @@ const REPLY_MARGIN_MS = 1000;
  * `MATCHPLACE_GAMELIFT_BUDGET_MS`).
  * @example const gl = gamelift().withDeadline(gameliftDeadline(req.context));
  */
-export function gameliftDeadline(context: Partial<Pick<Context, "getRemainingTimeInMillis">>, now: number = Date.now()): number {
+export function gameliftDeadline(
+  context: Partial<Pick<Context, "getRemainingTimeInMillis">>,
+  now: number = Date.now(),
+): number {
   // A bare invocation (no Lambda context) gets the deployed timeout, 10 s.
-  const remaining = typeof context.getRemainingTimeInMillis === "function" ? context.getRemainingTimeInMillis() : 10_000;
+  const remaining =
+    typeof context.getRemainingTimeInMillis === "function" ? context.getRemainingTimeInMillis() : 10_000;
   return now + Math.max(0, remaining - REPLY_MARGIN_MS);
 }

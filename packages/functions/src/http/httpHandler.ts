@@ -16,7 +16,11 @@ import type { HttpEvent, RouteRequest } from "./types.js";
 type Out<S> = S extends z.ZodMiniType ? z.output<S> : Record<string, never>;
 
 /** Declaration of one route's inputs; every part is optional. */
-export interface HttpHandlerOptions<B extends z.ZodMiniType | undefined, P extends z.ZodMiniType | undefined, Q extends z.ZodMiniType | undefined> {
+export interface HttpHandlerOptions<
+  B extends z.ZodMiniType | undefined,
+  P extends z.ZodMiniType | undefined,
+  Q extends z.ZodMiniType | undefined,
+> {
   readonly logger: Logger;
   /** Who may call: `true`/`"jwt"` a player (JWT `sub`, default), `"iam"` a SigV4 signer, `false` anyone. */
   readonly auth?: boolean | "jwt" | "iam";

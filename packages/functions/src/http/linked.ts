@@ -10,7 +10,10 @@ export class LinkedResourceError extends Error {
 }
 
 const tableSchema = z.object({ name: z.string().check(z.minLength(1)) });
-const matchmakingSchema = z.object({ configurationName: z.string().check(z.minLength(1)), queueName: z.string().check(z.minLength(1)) });
+const matchmakingSchema = z.object({
+  configurationName: z.string().check(z.minLength(1)),
+  queueName: z.string().check(z.minLength(1)),
+});
 
 function linked<T>(name: string, schema: z.ZodMiniType<T>): T {
   try {

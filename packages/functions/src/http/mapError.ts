@@ -28,7 +28,8 @@ export function mapError(err: unknown): HttpError {
     // Well-formed, but it contradicts the match we know: 422 with the specific code and field.
     return new HttpError(422, err.code, `${err.field}: ${err.message}`, { details: { field: err.field }, cause: err });
   }
-  if (err instanceof NotPermittedError) return new HttpError(403, err.code, err.message, { details: err.details, cause: err });
+  if (err instanceof NotPermittedError)
+    return new HttpError(403, err.code, err.message, { details: err.details, cause: err });
   if (err instanceof NotFoundError) return new HttpError(404, "NOT_FOUND", err.message, { cause: err });
   if (err instanceof ConflictError && err.code === "IDEMPOTENCY_KEY_REUSED") {
     return new HttpError(422, "IDEMPOTENCY_KEY_REUSED", err.message, { cause: err });
@@ -58,7 +59,10 @@ export function mapError(err: unknown): HttpError {
   }
   if (err instanceof CoreError) return new HttpError(500, "INTERNAL", "Internal error", { cause: err });
   if (isSdkUnavailable(err)) {
-    return new HttpError(503, "UNAVAILABLE", "A dependency is unavailable; retry later", { retryAfterSeconds: 2, cause: err });
+    return new HttpError(503, "UNAVAILABLE", "A dependency is unavailable; retry later", {
+      retryAfterSeconds: 2,
+      cause: err,
+    });
   }
   return new HttpError(500, "INTERNAL", "Internal error", { cause: err });
 }
@@ -73,8 +77,15 @@ function isSdkUnavailable(err: unknown): boolean {
   return (
     fault === "server" ||
     (meta?.httpStatusCode !== undefined && meta.httpStatusCode >= 500) ||
-    ["TimeoutError", "RequestTimeout", "ProvisionedThroughputExceededException", "ThrottlingException",
-      "RequestLimitExceeded", "InternalServerError", "ServiceUnavailable"].includes(err.name) ||
+    [
+      "TimeoutError",
+      "RequestTimeout",
+      "ProvisionedThroughputExceededException",
+      "ThrottlingException",
+      "RequestLimitExceeded",
+      "InternalServerError",
+      "ServiceUnavailable",
+    ].includes(err.name) ||
     (code !== undefined && networkCodes.includes(code))
   );
 }

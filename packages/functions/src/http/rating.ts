@@ -3,7 +3,14 @@
  * settings and the `skill` a player is matched with. Only the results route rates a match, so only
  * it bundles and loads openskill (`openskillModel`).
  */
-import { defaultConfigurationProfile, openskillScale, skillFromRating, type ConfigurationProfile, type Player, type RatingScale } from "@matchplace/core";
+import {
+  defaultConfigurationProfile,
+  openskillScale,
+  skillFromRating,
+  type ConfigurationProfile,
+  type Player,
+  type RatingScale,
+} from "@matchplace/core";
 import { ratingConfig, type RatingConfig } from "./ratingConfig.js";
 import { services } from "./services.js";
 
@@ -31,7 +38,11 @@ export function ratings(): Ratings {
     config,
     // The pool of a configuration is the configuration's name in this stage (what results record).
     skillOf: (player, profile) =>
-      skillFromRating(openskillScale, config.skillScale, player.ratings?.[profile.key === defaultConfigurationProfile.key ? names.configurationName : profile.key]),
+      skillFromRating(
+        openskillScale,
+        config.skillScale,
+        player.ratings?.[profile.key === defaultConfigurationProfile.key ? names.configurationName : profile.key],
+      ),
   };
   return built;
 }

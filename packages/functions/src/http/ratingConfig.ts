@@ -9,7 +9,10 @@ export class RatingConfigError extends Error {
   }
 }
 
-const fleetMapSchema = z.record(z.string().check(z.minLength(1)), z.union([z.array(z.string().check(z.minLength(1))), z.literal("*")]));
+const fleetMapSchema = z.record(
+  z.string().check(z.minLength(1)),
+  z.union([z.array(z.string().check(z.minLength(1))), z.literal("*")]),
+);
 
 /** What the rating code reads from the environment (at the edge, once per process). */
 export interface RatingConfig {

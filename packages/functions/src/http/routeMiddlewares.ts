@@ -10,7 +10,10 @@ import { services } from "./services.js";
  * releases its key again).
  */
 export function writeRoute(rule: RateLimit = writeLimit): ReturnType<typeof idempotency | typeof rateLimit>[] {
-  return [idempotency({ store: () => services().idempotency }), rateLimit({ rule, store: () => services().rateLimits })];
+  return [
+    idempotency({ store: () => services().idempotency }),
+    rateLimit({ rule, store: () => services().rateLimits }),
+  ];
 }
 
 /**

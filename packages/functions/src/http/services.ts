@@ -1,6 +1,11 @@
 import { randomBytes, randomUUID } from "node:crypto";
 import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
-import { defaultConfigurationProfile, defaultQueueProfile, type ConfigurationProfile, type QueueProfile } from "@matchplace/core";
+import {
+  defaultConfigurationProfile,
+  defaultQueueProfile,
+  type ConfigurationProfile,
+  type QueueProfile,
+} from "@matchplace/core";
 import {
   createDocumentClient,
   IdempotencyStore,

@@ -12,9 +12,15 @@ const logger = apiLogger("matchmaking.accept");
  * POST /v1/matchmaking/{ticketId}/accept `{accept}`: AcceptMatch for the caller only → 202;
  * 409 unless the ticket is REQUIRES_ACCEPTANCE; 404 when the caller is not on it.
  */
-export const handler = httpHandler({ logger, params: ticketParams, body: acceptMatchBody, use: writeRoute() }, async (req) => {
-  const s = services();
-  const ticket = await acceptMatch({ ...s, gamelift: gamelift().withDeadline(gameliftDeadline(req.context)) }, { playerId: req.playerId, ticketId: req.params.ticketId, accept: req.body.accept });
-  logger.info("match answered", { ticketId: ticket.ticketId, accept: req.body.accept });
-  return { status: 202, body: { ticketId: ticket.ticketId, accepted: req.body.accept } };
-});
+export const handler = httpHandler(
+  { logger, params: ticketParams, body: acceptMatchBody, use: writeRoute() },
+  async (req) => {
+    const s = services();
+    const ticket = await acceptMatch(
+      { ...s, gamelift: gamelift().withDeadline(gameliftDeadline(req.context)) },
+      { playerId: req.playerId, ticketId: req.params.ticketId, accept: req.body.accept },
+    );
+    logger.info("match answered", { ticketId: ticket.ticketId, accept: req.body.accept });
+    return { status: 202, body: { ticketId: ticket.ticketId, accepted: req.body.accept } };
+  },
+);

@@ -16,9 +16,18 @@ const logger = apiLogger("matchmaking.start");
  */
 export const handler = httpHandler({ logger, body: startMatchmakingBody, use: writeRoute() }, async (req) => {
   const s = services();
-  const profile = (req.body.configuration && findConfigurationProfile(req.body.configuration)) || defaultConfigurationProfile;
+  const profile =
+    (req.body.configuration && findConfigurationProfile(req.body.configuration)) || defaultConfigurationProfile;
   const { ticket, retryAfterMs } = await startMatchmaking(
-    { players: s.players, parties: s.parties, tickets: s.tickets, gamelift: gamelift().withDeadline(gameliftDeadline(req.context)), now: s.now, newTicketId: s.newId, skillOf: ratings().skillOf },
+    {
+      players: s.players,
+      parties: s.parties,
+      tickets: s.tickets,
+      gamelift: gamelift().withDeadline(gameliftDeadline(req.context)),
+      now: s.now,
+      newTicketId: s.newId,
+      skillOf: ratings().skillOf,
+    },
     {
       playerId: req.playerId,
       profile,

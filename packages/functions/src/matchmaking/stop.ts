@@ -13,7 +13,10 @@ const logger = apiLogger("matchmaking.stop");
  * ended ticket is harmless (204); 404 when the caller is not on the ticket.
  */
 export const handler = httpHandler({ logger, params: ticketParams, use: writeRoute() }, async (req) => {
-  const ticket = await stopTicket({ ...services(), gamelift: gamelift().withDeadline(gameliftDeadline(req.context)) }, { playerId: req.playerId, ticketId: req.params.ticketId });
+  const ticket = await stopTicket(
+    { ...services(), gamelift: gamelift().withDeadline(gameliftDeadline(req.context)) },
+    { playerId: req.playerId, ticketId: req.params.ticketId },
+  );
   logger.info("matchmaking stopped", { ticketId: ticket.ticketId, status: ticket.status });
   return { status: 204 };
 });

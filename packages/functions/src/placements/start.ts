@@ -13,11 +13,18 @@ export const handler = httpHandler({ logger, body: startPlacementBody, use: writ
   const s = services();
   const profile = (req.body.queue && findQueueProfile(req.body.queue)) || defaultQueueProfile;
   const { queue: _queue, ...rest } = req.body;
-  const placement = await startPlacement({ ...s, gamelift: gamelift().withDeadline(gameliftDeadline(req.context)) }, { ...rest, playerId: req.playerId, profile, queueName: s.queueNameOf(profile) });
+  const placement = await startPlacement(
+    { ...s, gamelift: gamelift().withDeadline(gameliftDeadline(req.context)) },
+    { ...rest, playerId: req.playerId, profile, queueName: s.queueNameOf(profile) },
+  );
   logger.info("placement started", { placementId: placement.placementId, players: placement.playerIds.length });
   return {
     status: 202,
     headers: { location: `/v1/placements/${placement.placementId}` },
-    body: { placementId: placement.placementId, status: placement.status, retryAfterMs: placementRetryAfterMs(placement, s.now()) },
+    body: {
+      placementId: placement.placementId,
+      status: placement.status,
+      retryAfterMs: placementRetryAfterMs(placement, s.now()),
+    },
   };
 });

@@ -10,7 +10,11 @@ const logger = apiLogger("placements.stop");
 
 /** DELETE /v1/placements/{placementId}: StopGameSessionPlacement → 204; harmless once ended; 409 once a session exists. */
 export const handler = httpHandler({ logger, params: placementParams, use: writeRoute() }, async (req) => {
-  const placement = await stopPlacement({ ...services(), gamelift: gamelift().withDeadline(gameliftDeadline(req.context)) }, req.playerId, req.params.placementId);
+  const placement = await stopPlacement(
+    { ...services(), gamelift: gamelift().withDeadline(gameliftDeadline(req.context)) },
+    req.playerId,
+    req.params.placementId,
+  );
   logger.info("placement stopped", { placementId: placement.placementId });
   return { status: 204 };
 });

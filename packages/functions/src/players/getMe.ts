@@ -15,5 +15,8 @@ const logger = apiLogger("players.getMe");
 export const handler = httpHandler({ logger, use: readRoute() }, async (req) => {
   const s = services();
   const player = (await pollProfile(s, req.playerId)) ?? newPlayer(req.playerId, s.now());
-  return { status: 200, body: playerView(player, { model: ratings().model, skill: ratings().skillOf(player, defaultConfigurationProfile) }) };
+  return {
+    status: 200,
+    body: playerView(player, { model: ratings().model, skill: ratings().skillOf(player, defaultConfigurationProfile) }),
+  };
 });

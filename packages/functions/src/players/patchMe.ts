@@ -16,5 +16,8 @@ export const handler = httpHandler({ logger, body: updatePlayerBody, use: writeR
   const s = services();
   const preferences = checkClientAttributes(defaultConfigurationProfile, req.body.preferences, "body.preferences");
   const player = await s.players.setPreferences(req.playerId, preferences, s.now());
-  return { status: 200, body: playerView(player, { model: ratings().model, skill: ratings().skillOf(player, defaultConfigurationProfile) }) };
+  return {
+    status: 200,
+    body: playerView(player, { model: ratings().model, skill: ratings().skillOf(player, defaultConfigurationProfile) }),
+  };
 });

@@ -27,7 +27,10 @@ interface AuthorizerEvent {
 /** An IAM policy answer. */
 interface AuthorizerResult {
   readonly principalId: string;
-  readonly policyDocument: { readonly Version: "2012-10-17"; readonly Statement: readonly { Action: string; Effect: "Allow" | "Deny"; Resource: string }[] };
+  readonly policyDocument: {
+    readonly Version: "2012-10-17";
+    readonly Statement: readonly { Action: string; Effect: "Allow" | "Deny"; Resource: string }[];
+  };
   readonly context: { readonly playerId: string };
 }
 
@@ -55,8 +58,12 @@ function buildVerifier(env: NodeJS.ProcessEnv): Verify {
     return (token) => v.verify(token);
   }
   const issuer = env["MATCHPLACE_JWT_ISSUER"];
-  const audience = (env["MATCHPLACE_JWT_AUDIENCE"] ?? "").split(",").map((a) => a.trim()).filter(Boolean);
-  if (!issuer || audience.length === 0) throw new Error("MATCHPLACE_JWT_ISSUER and MATCHPLACE_JWT_AUDIENCE (or the Cognito pair) must be set");
+  const audience = (env["MATCHPLACE_JWT_AUDIENCE"] ?? "")
+    .split(",")
+    .map((a) => a.trim())
+    .filter(Boolean);
+  if (!issuer || audience.length === 0)
+    throw new Error("MATCHPLACE_JWT_ISSUER and MATCHPLACE_JWT_AUDIENCE (or the Cognito pair) must be set");
   const v = JwtVerifier.create({ issuer, audience }, { jwksCache });
   return (token) => v.verify(token);
 }
@@ -82,7 +89,10 @@ async function authorize(event: AuthorizerEvent): Promise<AuthorizerResult> {
   }
   return {
     principalId: sub,
-    policyDocument: { Version: "2012-10-17", Statement: [{ Action: "execute-api:Invoke", Effect: "Allow", Resource: event.methodArn }] },
+    policyDocument: {
+      Version: "2012-10-17",
+      Statement: [{ Action: "execute-api:Invoke", Effect: "Allow", Resource: event.methodArn }],
+    },
     context: { playerId: sub },
   };
 }

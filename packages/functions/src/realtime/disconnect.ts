@@ -10,7 +10,11 @@ const logger = realtimeComponent("realtime.disconnect");
 async function disconnect(event: WebSocketEvent): Promise<WebSocketResult> {
   const playerId = connectedPlayer(event);
   if (playerId !== undefined) await realtimeServices().connections.remove(playerId, event.requestContext.connectionId);
-  logger.info("disconnected", { playerId, connectionId: event.requestContext.connectionId, status: event.requestContext.disconnectStatusCode });
+  logger.info("disconnected", {
+    playerId,
+    connectionId: event.requestContext.connectionId,
+    status: event.requestContext.disconnectStatusCode,
+  });
   return { statusCode: 200 };
 }
 

@@ -36,7 +36,8 @@ async function push(change: ItemChange, now: number): Promise<number> {
       await Promise.all(
         connections.map(async (c) => {
           try {
-            if ((await notifier().post(c.connectionId, message)) === "gone") await s.connections.remove(playerId, c.connectionId);
+            if ((await notifier().post(c.connectionId, message)) === "gone")
+              await s.connections.remove(playerId, c.connectionId);
             else sent += 1;
           } catch (err) {
             failures.push(err);
@@ -76,7 +77,10 @@ function inItemOrder(): (record: DynamoDBRecord) => Promise<void> {
 }
 
 async function dispatch(event: DynamoDBStreamEvent, context: Context) {
-  const result = await processPartialResponse(event, inItemOrder(), processor, { context, throwOnFullBatchFailure: false });
+  const result = await processPartialResponse(event, inItemOrder(), processor, {
+    context,
+    throwOnFullBatchFailure: false,
+  });
   metrics().addMetric("recordsDispatched", "Count", event.Records.length - result.batchItemFailures.length);
   if (result.batchItemFailures.length > 0) {
     logger.warn("records not dispatched; Lambda retries from the first", {
@@ -88,4 +92,6 @@ async function dispatch(event: DynamoDBStreamEvent, context: Context) {
 }
 
 /** Lambda entry point (DynamoDB Streams event source mapping with ReportBatchItemFailures). */
-export const handler = middy(dispatch).use(injectLambdaContext(logger, { resetKeys: true })).use(logMetrics);
+export const handler = middy(dispatch)
+  .use(injectLambdaContext(logger, { resetKeys: true }))
+  .use(logMetrics);

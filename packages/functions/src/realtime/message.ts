@@ -26,14 +26,18 @@ function decode(event: WebSocketEvent): { action: "ping" | "resync" } | { error:
     const text = event.isBase64Encoded ? Buffer.from(event.body ?? "", "base64").toString("utf8") : (event.body ?? "");
     raw = JSON.parse(text);
   } catch {
-    return { error: errorFrame("INVALID_JSON", "The message is not JSON; send {\"action\":\"ping\"} or {\"action\":\"resync\"}") };
+    return {
+      error: errorFrame("INVALID_JSON", 'The message is not JSON; send {"action":"ping"} or {"action":"resync"}'),
+    };
   }
   const parsed = clientMessage.safeParse(raw);
   if (parsed.success) return parsed.data;
   const action = typeof raw === "object" && raw !== null ? (raw as { action?: unknown }).action : undefined;
   return typeof action === "string" && action !== "ping" && action !== "resync"
     ? { error: errorFrame("UNKNOWN_ACTION", `Unknown action "${action.slice(0, 64)}"; known actions: ping, resync`) }
-    : { error: errorFrame("VALIDATION_FAILED", `Not a client message: ${parsed.error.issues[0]?.message ?? "invalid"}`) };
+    : {
+        error: errorFrame("VALIDATION_FAILED", `Not a client message: ${parsed.error.issues[0]?.message ?? "invalid"}`),
+      };
 }
 
 async function onMessage(event: WebSocketEvent): Promise<WebSocketResult> {
@@ -54,7 +58,9 @@ async function onMessage(event: WebSocketEvent): Promise<WebSocketResult> {
   }
   await s.connections.touch(playerId, connectionId, connectedAt, now);
   const reply =
-    message.action === "ping" ? { type: "pong", time: new Date(now).toISOString() } : { type: "resync", ...(await resyncState(s, playerId, now)) };
+    message.action === "ping"
+      ? { type: "pong", time: new Date(now).toISOString() }
+      : { type: "resync", ...(await resyncState(s, playerId, now)) };
   if ((await post.post(connectionId, reply)) === "gone") await s.connections.remove(playerId, connectionId);
   return { statusCode: 200 };
 }

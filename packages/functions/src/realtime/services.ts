@@ -1,4 +1,11 @@
-import { ConnectionRepository, createDocumentClient, PartyRepository, PlacementRepository, PlayerRepository, TicketRepository } from "@matchplace/core/dynamo";
+import {
+  ConnectionRepository,
+  createDocumentClient,
+  PartyRepository,
+  PlacementRepository,
+  PlayerRepository,
+  TicketRepository,
+} from "@matchplace/core/dynamo";
 import { linkedString } from "../events/linked.js";
 
 /** What the realtime handlers use, built once per process from SST links. */

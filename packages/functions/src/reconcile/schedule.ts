@@ -23,7 +23,9 @@ const tickets = new TicketRepository({ client, tableName, retentionSeconds: rete
 const placements = new PlacementRepository({ client, tableName, retentionSeconds: retentionSeconds() });
 // One attempt per call: reconcile paces itself with its own token bucket and backs off on a
 // throttle, so SDK retries on top would pay one throttle twice.
-const gamelift = new GameLiftReconcileObserver({ client: createGameLiftClient({ maxAttempts: 1, retryMode: "standard" }) });
+const gamelift = new GameLiftReconcileObserver({
+  client: createGameLiftClient({ maxAttempts: 1, retryMode: "standard" }),
+});
 const options = {
   staleAfterMs: numberSetting("MATCHPLACE_RECONCILE_STALE_MS", 30_000),
   ticketCallsPerSecond: numberSetting("MATCHPLACE_RECONCILE_TICKET_RPS", 5),
@@ -35,13 +37,17 @@ const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms
 async function run(_event: unknown, context: Context): Promise<ReconcileReport> {
   // Leave 5 s of the invocation for the last calls and the metrics flush.
   const deadline = Date.now() + Math.max(0, context.getRemainingTimeInMillis() - 5_000);
-  const report = await reconcile({ tickets, placements, gamelift, clock, sleep, random: Math.random }, { ...options, deadline });
+  const report = await reconcile(
+    { tickets, placements, gamelift, clock, sleep, random: Math.random },
+    { ...options, deadline },
+  );
   metrics().addMetric("StaleChecked", "Count", report.ticketsChecked + report.placementsChecked);
   metrics().addMetric("StaleReconciled", "Count", report.ticketsRepaired + report.placementsRepaired);
   metrics().addMetric("UnknownFailed", "Count", report.ticketsFailedUnknown + report.placementsFailedUnknown);
   metrics().addMetric("Throttled", "Count", report.throttled);
   metrics().addMetric("ReconcileFailures", "Count", report.failed);
-  if (report.failed > 0) logger.warn("reconcile items failed (left for the next run)", { failed: report.failed, failures: report.failures });
+  if (report.failed > 0)
+    logger.warn("reconcile items failed (left for the next run)", { failed: report.failed, failures: report.failures });
   logger.info("reconcile run", { ...report });
   return report;
 }

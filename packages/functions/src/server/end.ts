@@ -15,7 +15,7 @@ export const handler = httpHandler({ logger, auth: "iam", params: gameSessionPar
   const s = services();
   const ended = await endGameSession(
     { tickets: s.tickets, players: s.players },
-    { gameSessionId: req.params.gameSessionId, fleets: callerFleets(s, req.iamCaller) },
+    { gameSessionId: req.params.gameSessionId, fleets: callerFleets(req.iamCaller) },
   );
   logger.info("game session ended", { gameSessionArn: ended.gameSessionArn, players: ended.playerIds.length });
   return { status: 200, body: ended };

@@ -1,7 +1,6 @@
 import { decodeGameSessionParam, fleetsOf, type FleetScope } from "@matchplace/core";
 import * as z from "zod/mini";
 import type { IamCaller } from "../http/types.js";
-import type { Services } from "../http/services.js";
 import { ratings } from "../http/rating.js";
 
 /** `{gameSessionId}`: GameLift's GameSessionId (the ARN, URL-encoded) or its last path segment. */
@@ -13,6 +12,6 @@ export const gameSessionParams = z.object({
 });
 
 /** The fleets the signed caller serves (configured principal → fleet ids). */
-export function callerFleets(s: Services, caller: IamCaller | undefined): FleetScope {
+export function callerFleets(caller: IamCaller | undefined): FleetScope {
   return caller === undefined ? [] : fleetsOf(ratings().config.serverFleets, caller.userArn);
 }

@@ -16,13 +16,21 @@ const logger = apiLogger("server.results");
  * `RESULT_CONFLICT`; teams/players not of this session → 422. Publishes `MatchResultRecorded`
  * (again on a retry: at-least-once, subscribers dedupe on its id).
  */
-export const handler = httpHandler({ logger, auth: "iam", params: gameSessionParams, body: matchResultBody }, async (req) => {
-  const s = services();
-  const { result, created } = await recordMatchResult(
-    { tickets: s.tickets, players: s.players, results: s.results, model: openskillModel, now: s.now },
-    { gameSessionId: req.params.gameSessionId, report: req.body, fleets: callerFleets(s, req.iamCaller) },
-  );
-  await matchEventPublisher().publish(matchResultEvent(result, openskillModel));
-  logger.info("match result", { gameSessionArn: result.gameSessionArn, created, players: result.changes.length, caller: req.iamCaller?.userArn });
-  return { status: 200, body: resultReply(result) };
-});
+export const handler = httpHandler(
+  { logger, auth: "iam", params: gameSessionParams, body: matchResultBody },
+  async (req) => {
+    const s = services();
+    const { result, created } = await recordMatchResult(
+      { tickets: s.tickets, players: s.players, results: s.results, model: openskillModel, now: s.now },
+      { gameSessionId: req.params.gameSessionId, report: req.body, fleets: callerFleets(req.iamCaller) },
+    );
+    await matchEventPublisher().publish(matchResultEvent(result, openskillModel));
+    logger.info("match result", {
+      gameSessionArn: result.gameSessionArn,
+      created,
+      players: result.changes.length,
+      caller: req.iamCaller?.userArn,
+    });
+    return { status: 200, body: resultReply(result) };
+  },
+);

@@ -36,14 +36,37 @@ beforeAll(async () => {
 
 describe("redriveDeadLetters", () => {
   it("folds every DLQ body shape, deletes what it folded and keeps poison", async () => {
-    const done = flexMatch("MatchmakingTimedOut", [{ ticketId: "dlq-1", players: [{ playerId: "a" }] }], { id: "d1", time: 5_000, extra: { reason: "TimedOut" } });
-    const searching = flexMatch("MatchmakingSearching", [{ ticketId: "dlq-2", players: [{ playerId: "b" }] }], { id: "d2", time: 5_000 });
-    const lambdaFailure = JSON.stringify({ requestContext: { requestId: "r", condition: "RetriesExhausted" }, requestPayload: sns(done) });
-    const snsNotification = JSON.stringify({ Type: "Notification", MessageId: "m", Message: JSON.stringify(searching) });
+    const done = flexMatch("MatchmakingTimedOut", [{ ticketId: "dlq-1", players: [{ playerId: "a" }] }], {
+      id: "d1",
+      time: 5_000,
+      extra: { reason: "TimedOut" },
+    });
+    const searching = flexMatch("MatchmakingSearching", [{ ticketId: "dlq-2", players: [{ playerId: "b" }] }], {
+      id: "d2",
+      time: 5_000,
+    });
+    const lambdaFailure = JSON.stringify({
+      requestContext: { requestId: "r", condition: "RetriesExhausted" },
+      requestPayload: sns(done),
+    });
+    const snsNotification = JSON.stringify({
+      Type: "Notification",
+      MessageId: "m",
+      Message: JSON.stringify(searching),
+    });
     const dlq = new MemoryDlq([lambdaFailure, snsNotification, "{broken"]);
-    await storeTickets(tickets, [{ ticketId: "dlq-1", players: [{ playerId: "a" }] }, { ticketId: "dlq-2", players: [{ playerId: "b" }] }]);
+    await storeTickets(tickets, [
+      { ticketId: "dlq-1", players: [{ playerId: "a" }] },
+      { ticketId: "dlq-2", players: [{ playerId: "b" }] },
+    ]);
 
-    const report = await redriveDeadLetters({ source: dlq, tickets, placements, trust: TRUST, clock: { now: () => 9_000 } });
+    const report = await redriveDeadLetters({
+      source: dlq,
+      tickets,
+      placements,
+      trust: TRUST,
+      clock: { now: () => 9_000 },
+    });
 
     expect(report).toEqual({ received: 3, redriven: 2, rejected: 0, poison: 1, failed: 0 });
     expect(dlq.letters.map((l) => l.body)).toEqual(["{broken"]);
@@ -52,12 +75,27 @@ describe("redriveDeadLetters", () => {
   });
 
   it("replaying an already folded message changes nothing", async () => {
-    const ev = flexMatch("MatchmakingCancelled", [{ ticketId: "dlq-3", players: [{ playerId: "c" }] }], { id: "d3", time: 5_000 });
+    const ev = flexMatch("MatchmakingCancelled", [{ ticketId: "dlq-3", players: [{ playerId: "c" }] }], {
+      id: "d3",
+      time: 5_000,
+    });
     await storeTickets(tickets, [{ ticketId: "dlq-3", players: [{ playerId: "c" }] }]);
-    await redriveDeadLetters({ source: new MemoryDlq([sns(ev)]), tickets, placements, trust: TRUST, clock: { now: () => 10_000 } });
+    await redriveDeadLetters({
+      source: new MemoryDlq([sns(ev)]),
+      tickets,
+      placements,
+      trust: TRUST,
+      clock: { now: () => 10_000 },
+    });
     const before = await tickets.get("dlq-3");
 
-    const report = await redriveDeadLetters({ source: new MemoryDlq([sns(ev)]), tickets, placements, trust: TRUST, clock: { now: () => 20_000 } });
+    const report = await redriveDeadLetters({
+      source: new MemoryDlq([sns(ev)]),
+      tickets,
+      placements,
+      trust: TRUST,
+      clock: { now: () => 20_000 },
+    });
 
     expect(report.redriven).toBe(1);
     expect(await tickets.get("dlq-3")).toEqual(before);
@@ -65,10 +103,22 @@ describe("redriveDeadLetters", () => {
 
   it("re-vets what it replays: a forged dead letter is deleted, counted and never folded", async () => {
     await storeTickets(tickets, [{ ticketId: "dlq-4", players: [{ playerId: "d" }] }]);
-    const forged = { ...flexMatch("MatchmakingCancelled", [{ ticketId: "dlq-4", players: [{ playerId: "d" }] }], { id: "d4", time: 5_000 }), account: "999999999999" };
+    const forged = {
+      ...flexMatch("MatchmakingCancelled", [{ ticketId: "dlq-4", players: [{ playerId: "d" }] }], {
+        id: "d4",
+        time: 5_000,
+      }),
+      account: "999999999999",
+    };
     const dlq = new MemoryDlq([sns(forged)]);
 
-    const report = await redriveDeadLetters({ source: dlq, tickets, placements, trust: TRUST, clock: { now: () => 9_000 } });
+    const report = await redriveDeadLetters({
+      source: dlq,
+      tickets,
+      placements,
+      trust: TRUST,
+      clock: { now: () => 9_000 },
+    });
 
     expect(report).toEqual({ received: 1, redriven: 0, rejected: 1, poison: 0, failed: 0 });
     expect(dlq.letters).toEqual([]);
@@ -82,7 +132,11 @@ describe("dlq:redrive CLI", () => {
     const server = createServer((req, res) => {
       calls.push(`${req.method} ${req.url}`);
       res.setHeader("content-type", "application/json");
-      res.end(req.url === "/local/dlq" ? JSON.stringify({ messages: [{ id: "1" }, { id: "2" }] }) : JSON.stringify({ redriven: 2 }));
+      res.end(
+        req.url === "/local/dlq"
+          ? JSON.stringify({ messages: [{ id: "1" }, { id: "2" }] })
+          : JSON.stringify({ redriven: 2 }),
+      );
     });
     await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
     const dir = mkdtempSync(join(tmpdir(), "dlq-"));
@@ -98,7 +152,11 @@ describe("dlq:redrive CLI", () => {
   });
 
   it("parses AWS mode flags", () => {
-    expect(parseRedriveArgs(["--queue-url", "https://sqs/q", "--table", "t", "--max", "5"], {})).toMatchObject({ queueUrl: "https://sqs/q", table: "t", max: 5 });
+    expect(parseRedriveArgs(["--queue-url", "https://sqs/q", "--table", "t", "--max", "5"], {})).toMatchObject({
+      queueUrl: "https://sqs/q",
+      table: "t",
+      max: 5,
+    });
     expect(() => parseRedriveArgs(["--max", "0"], {})).toThrow(/--max/);
   });
 });

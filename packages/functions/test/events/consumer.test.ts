@@ -13,7 +13,9 @@ beforeAll(async () => {
   ({ handler } = (await import("../../src/events/consumer.js")) as unknown as { handler: Handler });
 });
 
-const pair = (suffix: string): { ticketId: string; players: { playerId: string; team?: string; playerSessionId?: string }[] }[] => [
+const pair = (
+  suffix: string,
+): { ticketId: string; players: { playerId: string; team?: string; playerSessionId?: string }[] }[] => [
   { ticketId: `t1-${suffix}`, players: [{ playerId: `a-${suffix}` }] },
   { ticketId: `t2-${suffix}`, players: [{ playerId: `b-${suffix}` }] },
 ];
@@ -29,12 +31,35 @@ describe("events consumer", () => {
         { ticketId: t1.ticketId, players: [{ playerId: "a-ok", team: "red", playerSessionId: "psess-a" }] },
         { ticketId: t2.ticketId, players: [{ playerId: "b-ok", team: "blue", playerSessionId: "psess-b" }] },
       ],
-      { id: "ok-3", time: 3_000, extra: { matchId: "m-ok" }, session: { gameSessionArn: GS_ARN, ipAddress: "10.0.0.1", dnsName: "gs.example", port: 7777 } },
+      {
+        id: "ok-3",
+        time: 3_000,
+        extra: { matchId: "m-ok" },
+        session: { gameSessionArn: GS_ARN, ipAddress: "10.0.0.1", dnsName: "gs.example", port: 7777 },
+      },
     );
 
-    await handler(sns(flexMatch("MatchmakingSearching", [t1, t2], { id: "ok-1", time: 1_000, extra: { estimatedWaitMillis: "NOT_AVAILABLE" } })), lambdaContext());
+    await handler(
+      sns(
+        flexMatch("MatchmakingSearching", [t1, t2], {
+          id: "ok-1",
+          time: 1_000,
+          extra: { estimatedWaitMillis: "NOT_AVAILABLE" },
+        }),
+      ),
+      lambdaContext(),
+    );
     await handler(sns(succeeded), lambdaContext());
-    await handler(sns(flexMatch("PotentialMatchCreated", [t1, t2], { id: "ok-2", time: 2_000, extra: { matchId: "m-ok", acceptanceRequired: false } })), lambdaContext());
+    await handler(
+      sns(
+        flexMatch("PotentialMatchCreated", [t1, t2], {
+          id: "ok-2",
+          time: 2_000,
+          extra: { matchId: "m-ok", acceptanceRequired: false },
+        }),
+      ),
+      lambdaContext(),
+    );
 
     const a = await tickets.get(t1.ticketId);
     const b = await tickets.get(t2.ticketId);
@@ -50,9 +75,16 @@ describe("events consumer", () => {
     if (!t1) throw new Error("fixture");
     await storeTickets(tickets, [t1]);
 
-    await handler(flexMatch("MatchmakingSearching", [t1], { id: "eb-1", time: 1_000, extra: { estimatedWaitMillis: 12 } }), lambdaContext());
+    await handler(
+      flexMatch("MatchmakingSearching", [t1], { id: "eb-1", time: 1_000, extra: { estimatedWaitMillis: 12 } }),
+      lambdaContext(),
+    );
 
-    expect(await tickets.get(t1.ticketId)).toMatchObject({ status: "SEARCHING", estimatedWaitSeconds: 12, configurationName: "arena" });
+    expect(await tickets.get(t1.ticketId)).toMatchObject({
+      status: "SEARCHING",
+      estimatedWaitSeconds: 12,
+      configurationName: "arena",
+    });
   });
 
   it("never overwrites a terminal state", async () => {
@@ -60,11 +92,24 @@ describe("events consumer", () => {
     if (!t1) throw new Error("fixture");
     await storeTickets(tickets, [t1]);
 
-    await handler(sns(flexMatch("MatchmakingCancelled", [t1], { id: "term-1", time: 1_000, extra: { reason: "Cancelled", message: "Cancelled by request." } })), lambdaContext());
+    await handler(
+      sns(
+        flexMatch("MatchmakingCancelled", [t1], {
+          id: "term-1",
+          time: 1_000,
+          extra: { reason: "Cancelled", message: "Cancelled by request." },
+        }),
+      ),
+      lambdaContext(),
+    );
     await handler(sns(flexMatch("MatchmakingSearching", [t1], { id: "term-2", time: 9_000 })), lambdaContext());
     await handler(sns(flexMatch("MatchmakingTimedOut", [t1], { id: "term-3", time: 9_500 })), lambdaContext());
 
-    expect(await tickets.get(t1.ticketId)).toMatchObject({ status: "CANCELLED", reason: "Cancelled", message: "Cancelled by request." });
+    expect(await tickets.get(t1.ticketId)).toMatchObject({
+      status: "CANCELLED",
+      reason: "Cancelled",
+      message: "Cancelled by request.",
+    });
   });
 
   it("ignores a duplicate delivery of the same event", async () => {
@@ -80,7 +125,9 @@ describe("events consumer", () => {
   });
 
   it("acknowledges an unknown event type", async () => {
-    await expect(handler(sns(flexMatch("MatchmakingSomethingNew", pair("unk"), { id: "unk-1", time: 1 })), lambdaContext())).resolves.toBeUndefined();
+    await expect(
+      handler(sns(flexMatch("MatchmakingSomethingNew", pair("unk"), { id: "unk-1", time: 1 })), lambdaContext()),
+    ).resolves.toBeUndefined();
   });
 
   it("folds the good messages of a delivery, then fails on a poison one so it reaches the DLQ", async () => {
@@ -88,15 +135,33 @@ describe("events consumer", () => {
     if (!t1) throw new Error("fixture");
     await storeTickets(tickets, [t1]);
 
-    const run = handler(sns("{not json", flexMatch("MatchmakingSearching", [t1], { id: "p-1", time: 1 })), lambdaContext());
+    const run = handler(
+      sns("{not json", flexMatch("MatchmakingSearching", [t1], { id: "p-1", time: 1 })),
+      lambdaContext(),
+    );
 
     await expect(run).rejects.toThrow(/undecodable/);
     expect((await tickets.get(t1.ticketId))?.status).toBe("SEARCHING");
   });
 
   it("folds placement events into placement items, port string → number", async () => {
-    await placements.create({ placementId: "plc-1", queueName: "arena", playerIds: ["a"], players: {}, createdAt: 500 });
-    await handler(sns(placement("PlacementFulfilled", "plc-1", { id: "pl-1", time: 5_000, players: [{ playerId: "a", playerSessionId: "psess-a" }] })), lambdaContext());
+    await placements.create({
+      placementId: "plc-1",
+      queueName: "arena",
+      playerIds: ["a"],
+      players: {},
+      createdAt: 500,
+    });
+    await handler(
+      sns(
+        placement("PlacementFulfilled", "plc-1", {
+          id: "pl-1",
+          time: 5_000,
+          players: [{ playerId: "a", playerSessionId: "psess-a" }],
+        }),
+      ),
+      lambdaContext(),
+    );
     await handler(sns(placement("PlacementFailed", "plc-1", { id: "pl-2", time: 6_000 })), lambdaContext());
 
     expect(await placements.get("plc-1")).toMatchObject({
@@ -108,13 +173,50 @@ describe("events consumer", () => {
   });
 
   it("records backfill tickets against their game session", async () => {
-    await tickets.create({ ticketId: "bf-manual", configurationName: "arena", playerIds: ["old", "new"], players: { old: { team: "red" }, new: {} }, createdAt: 1, backfillOf: GS_ARN });
+    await tickets.create({
+      ticketId: "bf-manual",
+      configurationName: "arena",
+      playerIds: ["old", "new"],
+      players: { old: { team: "red" }, new: {} },
+      createdAt: 1,
+      backfillOf: GS_ARN,
+    });
     const session = { gameSessionArn: GS_ARN, ipAddress: "10.0.0.1", dnsName: "gs.example", port: 7777 };
 
-    await handler(sns(flexMatch("MatchmakingSucceeded", [{ ticketId: "bf-manual", players: [{ playerId: "old", team: "red" }, { playerId: "new", team: "blue", playerSessionId: "psess-new" }] }], { id: "bf-1", time: 5_000, session })), lambdaContext());
-    await handler(sns(flexMatch("MatchmakingSearching", [{ ticketId: "auto-backfill-xyz", players: [] }], { id: "bf-2", time: 5_000, session: { gameSessionArn: GS_ARN } })), lambdaContext());
+    await handler(
+      sns(
+        flexMatch(
+          "MatchmakingSucceeded",
+          [
+            {
+              ticketId: "bf-manual",
+              players: [
+                { playerId: "old", team: "red" },
+                { playerId: "new", team: "blue", playerSessionId: "psess-new" },
+              ],
+            },
+          ],
+          { id: "bf-1", time: 5_000, session },
+        ),
+      ),
+      lambdaContext(),
+    );
+    await handler(
+      sns(
+        flexMatch("MatchmakingSearching", [{ ticketId: "auto-backfill-xyz", players: [] }], {
+          id: "bf-2",
+          time: 5_000,
+          session: { gameSessionArn: GS_ARN },
+        }),
+      ),
+      lambdaContext(),
+    );
 
-    expect(await tickets.get("bf-manual")).toMatchObject({ status: "COMPLETED", backfillOf: GS_ARN, players: { new: { playerSessionId: "psess-new" } } });
+    expect(await tickets.get("bf-manual")).toMatchObject({
+      status: "COMPLETED",
+      backfillOf: GS_ARN,
+      players: { new: { playerSessionId: "psess-new" } },
+    });
     expect(await tickets.get("auto-backfill-xyz")).toMatchObject({ status: "SEARCHING", backfillOf: GS_ARN });
   });
 });

@@ -15,7 +15,12 @@ let meter: Meter;
 
 beforeAll(async () => {
   ({ tickets } = await tableForHandler("consumer-cost"));
-  const mod = (await import("../../src/events/consumer.js")) as unknown as { handler: Handler; sdkClients: { dynamodb: Parameters<typeof meterClients>[0]["dynamodb"] extends readonly (infer C)[] | undefined ? C : never } };
+  const mod = (await import("../../src/events/consumer.js")) as unknown as {
+    handler: Handler;
+    sdkClients: {
+      dynamodb: Parameters<typeof meterClients>[0]["dynamodb"] extends readonly (infer C)[] | undefined ? C : never;
+    };
+  };
   handler = mod.handler;
   meter = meterClients({ dynamodb: [mod.sdkClients.dynamodb] });
 });
@@ -26,13 +31,26 @@ describe("consumer cost", () => {
     const t2 = { ticketId: "cost-t2", players: [{ playerId: "cost-p2" }] };
     await storeTickets(tickets, [t1, t2]);
     const events = [
-      flexMatch("MatchmakingSearching", [t1, t2], { id: "cost-1", time: 1_000, extra: { estimatedWaitMillis: "NOT_AVAILABLE" } }),
-      flexMatch("PotentialMatchCreated", [t1, t2], { id: "cost-2", time: 2_000, extra: { matchId: "m-cost", acceptanceRequired: false } }),
+      flexMatch("MatchmakingSearching", [t1, t2], {
+        id: "cost-1",
+        time: 1_000,
+        extra: { estimatedWaitMillis: "NOT_AVAILABLE" },
+      }),
+      flexMatch("PotentialMatchCreated", [t1, t2], {
+        id: "cost-2",
+        time: 2_000,
+        extra: { matchId: "m-cost", acceptanceRequired: false },
+      }),
       flexMatch("MatchmakingSucceeded", [t1, t2], {
         id: "cost-3",
         time: 3_000,
         extra: { matchId: "m-cost" },
-        session: { gameSessionArn: "arn:aws:gamelift:eu-west-1::gamesession/fleet-1/gs-cost", ipAddress: "10.0.0.1", dnsName: "gs.example", port: 7777 },
+        session: {
+          gameSessionArn: "arn:aws:gamelift:eu-west-1::gamesession/fleet-1/gs-cost",
+          ipAddress: "10.0.0.1",
+          dnsName: "gs.example",
+          port: 7777,
+        },
       }),
     ];
     for (const e of events) {

@@ -9,12 +9,23 @@ export const QUEUE_ARN = "arn:aws:gamelift:eu-west-1:111122223333:gamesessionque
 export const GS_ARN = "arn:aws:gamelift:eu-west-1::gamesession/fleet-1/gsess-1";
 
 /** The identity of the stage these fixtures come from (what the `EventsTrust` link carries). */
-export const TRUST = { account: "111122223333", region: "eu-west-1", resources: [CONFIG_ARN, QUEUE_ARN], fleetIds: ["fleet-1"] } as const;
+export const TRUST = {
+  account: "111122223333",
+  region: "eu-west-1",
+  resources: [CONFIG_ARN, QUEUE_ARN],
+  fleetIds: ["fleet-1"],
+} as const;
 
 /** A fresh table on the run's DynamoDB Local, with the env a handler module reads at import. */
-export async function tableForHandler(prefix: string): Promise<{ tickets: TicketRepository; placements: PlacementRepository; tableName: string; endpoint: string }> {
+export async function tableForHandler(
+  prefix: string,
+): Promise<{ tickets: TicketRepository; placements: PlacementRepository; tableName: string; endpoint: string }> {
   const endpoint = inject("dynamodbEndpoint");
-  const raw = new DynamoDBClient({ endpoint, region: "us-east-1", credentials: { accessKeyId: "local", secretAccessKey: "local" } });
+  const raw = new DynamoDBClient({
+    endpoint,
+    region: "us-east-1",
+    credentials: { accessKeyId: "local", secretAccessKey: "local" },
+  });
   const tableName = `${prefix}-${randomUUID()}`;
   await createTable(raw, tableName);
   process.env["SST_RESOURCE_Table"] = JSON.stringify({ name: tableName });
@@ -26,7 +37,12 @@ export async function tableForHandler(prefix: string): Promise<{ tickets: Ticket
   process.env["POWERTOOLS_METRICS_DISABLED"] = "true";
   process.env["POWERTOOLS_LOG_LEVEL"] = "SILENT";
   const doc = createDocumentClient({ client: raw });
-  return { tickets: new TicketRepository({ client: doc, tableName }), placements: new PlacementRepository({ client: doc, tableName }), tableName, endpoint };
+  return {
+    tickets: new TicketRepository({ client: doc, tableName }),
+    placements: new PlacementRepository({ client: doc, tableName }),
+    tableName,
+    endpoint,
+  };
 }
 
 /** A fake Lambda context. */
@@ -50,7 +66,11 @@ export function lambdaContext(name = "consumer"): Context {
 type Player = { playerId: string; team?: string; playerSessionId?: string; accepted?: boolean };
 
 /** A FlexMatch envelope as GameLift publishes it. */
-export function flexMatch(type: string, tickets: { ticketId: string; players: Player[] }[], o: { id: string; time: number; extra?: Record<string, unknown>; session?: Record<string, unknown> }): Record<string, unknown> {
+export function flexMatch(
+  type: string,
+  tickets: { ticketId: string; players: Player[] }[],
+  o: { id: string; time: number; extra?: Record<string, unknown>; session?: Record<string, unknown> },
+): Record<string, unknown> {
   return {
     version: "0",
     id: o.id,
@@ -70,7 +90,11 @@ export function flexMatch(type: string, tickets: { ticketId: string; players: Pl
 }
 
 /** A placement envelope; `port` is a string, as documented. */
-export function placement(type: string, placementId: string, o: { id: string; time: number; players?: { playerId: string; playerSessionId: string }[] }): Record<string, unknown> {
+export function placement(
+  type: string,
+  placementId: string,
+  o: { id: string; time: number; players?: { playerId: string; playerSessionId: string }[] },
+): Record<string, unknown> {
   return {
     version: "0",
     id: o.id,
@@ -85,7 +109,14 @@ export function placement(type: string, placementId: string, o: { id: string; ti
       placementId,
       startTime: new Date(1_000).toISOString(),
       ...(type === "PlacementFulfilled"
-        ? { gameSessionArn: GS_ARN, gameSessionRegion: "eu-west-1", ipAddress: "10.0.0.9", dnsName: "gs.example", port: "7001", placedPlayerSessions: o.players ?? [] }
+        ? {
+            gameSessionArn: GS_ARN,
+            gameSessionRegion: "eu-west-1",
+            ipAddress: "10.0.0.9",
+            dnsName: "gs.example",
+            port: "7001",
+            placedPlayerSessions: o.players ?? [],
+          }
         : {}),
     },
   };
@@ -116,8 +147,17 @@ export function sns(...messages: (Record<string, unknown> | string)[]): Record<s
 }
 
 /** Stores tickets as the API does before StartMatchmaking (events never create a ticket we did not store). */
-export async function storeTickets(tickets: TicketRepository, list: readonly { ticketId: string; players: readonly { playerId: string }[] }[]): Promise<void> {
+export async function storeTickets(
+  tickets: TicketRepository,
+  list: readonly { ticketId: string; players: readonly { playerId: string }[] }[],
+): Promise<void> {
   for (const t of list) {
-    await tickets.create({ ticketId: t.ticketId, configurationName: "arena", playerIds: t.players.map((p) => p.playerId), players: {}, createdAt: 500 });
+    await tickets.create({
+      ticketId: t.ticketId,
+      configurationName: "arena",
+      playerIds: t.players.map((p) => p.playerId),
+      players: {},
+      createdAt: 500,
+    });
   }
 }

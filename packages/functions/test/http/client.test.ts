@@ -6,7 +6,7 @@ import { fileURLToPath } from "node:url";
 import { ApiError, createClient } from "@matchplace/client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { routes } from "../../src/routes.js";
-import { apiEvent, invoke } from "./events.js";
+import { apiEvent, type invoke } from "./events.js";
 import { startStage, type Stage } from "./harness.js";
 
 type Handler = Parameters<typeof invoke>[0];
@@ -23,7 +23,14 @@ beforeAll(async () => {
     const mod = (await import(`${repoRoot}${r.handler.slice(0, dot)}.ts`)) as Record<string, Handler>;
     const names = [...r.path.matchAll(/\{(\w+)\}/g)].map((m) => m[1] ?? "");
     const pattern = new RegExp(`^${r.path.replace(/\{\w+\}/g, "([^/]+)")}$`);
-    table.push({ method: r.method, pattern, names, path: r.path, auth: r.auth === "jwt", handler: mod[r.handler.slice(dot + 1)] as Handler });
+    table.push({
+      method: r.method,
+      pattern,
+      names,
+      path: r.path,
+      auth: r.auth === "jwt",
+      handler: mod[r.handler.slice(dot + 1)] as Handler,
+    });
   }
   // Literal paths first, as API Gateway prefers them over {param} routes.
   table.sort((a, b) => a.names.length - b.names.length);
@@ -33,35 +40,62 @@ afterAll(async () => stage.close());
 const gatewayFetch: typeof fetch = async (input, init) => {
   const url = new URL(String(input));
   const method = init?.method ?? "GET";
-  const headers = Object.fromEntries(Object.entries((init?.headers ?? {}) as Record<string, string>).map(([k, v]) => [k.toLowerCase(), v]));
+  const headers = Object.fromEntries(
+    Object.entries((init?.headers ?? {}) as Record<string, string>).map(([k, v]) => [k.toLowerCase(), v]),
+  );
   const route = table.find((r) => r.method === method && r.pattern.test(url.pathname));
   if (!route) return new Response(JSON.stringify({ message: "Not Found" }), { status: 404 });
   const values = route.pattern.exec(url.pathname)?.slice(1) ?? [];
   const sub = route.auth ? (headers["authorization"]?.replace(/^Bearer /, "") ?? null) : null;
   const event = apiEvent({
-    method, path: url.pathname, route: route.path, sub, headers,
-    ...(route.names.length ? { pathParameters: Object.fromEntries(route.names.map((n, i) => [n, decodeURIComponent(values[i] ?? "")])) } : {}),
+    method,
+    path: url.pathname,
+    route: route.path,
+    sub,
+    headers,
+    ...(route.names.length
+      ? { pathParameters: Object.fromEntries(route.names.map((n, i) => [n, decodeURIComponent(values[i] ?? "")])) }
+      : {}),
   });
-  const out = (await route.handler({ ...event, ...(init?.body ? { body: String(init.body) } : {}) } as never, {} as never)) as {
-    statusCode: number; headers?: Record<string, string>; body?: string;
+  const out = (await route.handler(
+    { ...event, ...(init?.body ? { body: String(init.body) } : {}) } as never,
+    {} as never,
+  )) as {
+    statusCode: number;
+    headers?: Record<string, string>;
+    body?: string;
   };
-  return new Response(out.statusCode === 204 || out.statusCode === 304 ? null : (out.body ?? null), { status: out.statusCode, headers: out.headers });
+  return new Response(out.statusCode === 204 || out.statusCode === 304 ? null : (out.body ?? null), {
+    status: out.statusCode,
+    headers: out.headers,
+  });
 };
 
-const clientFor = (player: string) => createClient({ baseUrl: "https://api.example.com/", token: player, fetch: gatewayFetch });
+const clientFor = (player: string) =>
+  createClient({ baseUrl: "https://api.example.com/", token: player, fetch: gatewayFetch });
 
 describe("@matchplace/client against the handlers", () => {
   it("covers health, the OpenAPI document and the profile", async () => {
     const api = clientFor("cl-a");
-    expect(await api.health()).toMatchObject({ status: "ok", checks: { dynamodb: { status: "ok" }, gamelift: { status: "ok" } } });
+    expect(await api.health()).toMatchObject({
+      status: "ok",
+      checks: { dynamodb: { status: "ok" }, gamelift: { status: "ok" } },
+    });
     expect(await api.openapi()).toMatchObject({ openapi: "3.1.0" });
     expect(await api.getMe()).toMatchObject({ playerId: "cl-a", skill: 1000 });
-    expect(await api.updateMe({ preferences: { mode: ["casual"] } })).toMatchObject({ preferences: { mode: ["casual"] } });
+    expect(await api.updateMe({ preferences: { mode: ["casual"] } })).toMatchObject({
+      preferences: { mode: ["casual"] },
+    });
   });
 
   it("drives a party to a completed match and reads each player's connection", async () => {
     await stage.advance(30_000, 1000);
-    const [a, b, c, d] = ["cl-p1", "cl-p2", "cl-p3", "cl-p4"].map(clientFor) as [ReturnType<typeof clientFor>, ReturnType<typeof clientFor>, ReturnType<typeof clientFor>, ReturnType<typeof clientFor>];
+    const [a, b, c, d] = ["cl-p1", "cl-p2", "cl-p3", "cl-p4"].map(clientFor) as [
+      ReturnType<typeof clientFor>,
+      ReturnType<typeof clientFor>,
+      ReturnType<typeof clientFor>,
+      ReturnType<typeof clientFor>,
+    ];
     const party = await a.createParty();
     await b.joinParty(party.code);
     expect((await b.getParty(party.partyId)).memberIds).toEqual(["cl-p1", "cl-p2"]);
@@ -78,7 +112,11 @@ describe("@matchplace/client against the handlers", () => {
 
     await stage.advance(20_000, 500);
     const ticket = await b.getCurrentTicket();
-    expect(ticket).toMatchObject({ ticketId: started.ticketId, status: "COMPLETED", connection: { playerSessionId: expect.stringMatching(/^psess-/) } });
+    expect(ticket).toMatchObject({
+      ticketId: started.ticketId,
+      status: "COMPLETED",
+      connection: { playerSessionId: expect.stringMatching(/^psess-/) },
+    });
     await b.leaveParty(party.partyId);
   });
 

@@ -43,10 +43,19 @@ beforeAll(async () => {
 afterAll(async () => stage.close());
 
 const ticketEvent = (method: string, ticketId: string, sub: string, suffix = "", body?: unknown) =>
-  apiEvent({ method, path: `/v1/matchmaking/${ticketId}${suffix}`, route: `/v1/matchmaking/{ticketId}${suffix}`, pathParameters: { ticketId }, sub, ...(body === undefined ? {} : { body }) });
+  apiEvent({
+    method,
+    path: `/v1/matchmaking/${ticketId}${suffix}`,
+    route: `/v1/matchmaking/{ticketId}${suffix}`,
+    pathParameters: { ticketId },
+    sub,
+    ...(body === undefined ? {} : { body }),
+  });
 
 /** Runs one request and returns its reply with the calls it made. */
-async function metered(run: () => Promise<Reply>): Promise<{ reply: Reply; calls: Record<string, number>; units: number }> {
+async function metered(
+  run: () => Promise<Reply>,
+): Promise<{ reply: Reply; calls: Record<string, number>; units: number }> {
   meter.take();
   const reply = await run();
   const calls = meter.take();
@@ -57,11 +66,15 @@ describe("cost of each route (DynamoDB + GameLift calls)", () => {
   let ticketId = "";
 
   it("start: one StartMatchmaking and a bounded number of DynamoDB calls", async () => {
-    const { reply, calls, units } = await metered(() => invoke(h.start, apiEvent({ method: "POST", path: "/v1/matchmaking", sub: "cost-a", body: {} })));
+    const { reply, calls, units } = await metered(() =>
+      invoke(h.start, apiEvent({ method: "POST", path: "/v1/matchmaking", sub: "cost-a", body: {} })),
+    );
     expect(reply.status).toBe(202);
     ticketId = (reply.body as { ticketId: string }).ticketId;
     expect(calls["gamelift:StartMatchmaking"]).toBe(1);
-    const dynamo = Object.entries(calls).filter(([k]) => k.startsWith("dynamodb:")).reduce((s, [, n]) => s + n, 0);
+    const dynamo = Object.entries(calls)
+      .filter(([k]) => k.startsWith("dynamodb:"))
+      .reduce((s, [, n]) => s + n, 0);
     expect(dynamo, `${JSON.stringify(calls)} ${units} units`).toBeLessThanOrEqual(START_BUDGET.dynamodbCalls);
     expect(units, `${JSON.stringify(calls)} ${units} units`).toBeLessThanOrEqual(START_BUDGET.units);
     expect(Object.keys(calls).filter((k) => k.startsWith("gamelift:"))).toEqual(["gamelift:StartMatchmaking"]);
@@ -78,14 +91,26 @@ describe("cost of each route (DynamoDB + GameLift calls)", () => {
     const first = await invoke(h.get, ticketEvent("GET", ticketId, "cost-a"));
     const etag = first.headers["etag"]!;
     const { reply, calls } = await metered(() =>
-      invoke(h.get, apiEvent({ method: "GET", path: `/v1/matchmaking/${ticketId}`, route: "/v1/matchmaking/{ticketId}", pathParameters: { ticketId }, sub: "cost-a", headers: { "if-none-match": etag } })),
+      invoke(
+        h.get,
+        apiEvent({
+          method: "GET",
+          path: `/v1/matchmaking/${ticketId}`,
+          route: "/v1/matchmaking/{ticketId}",
+          pathParameters: { ticketId },
+          sub: "cost-a",
+          headers: { "if-none-match": etag },
+        }),
+      ),
     );
     expect(reply.status).toBe(304);
     expect(calls).toEqual({ "dynamodb:GetItem(eventual)": 1 });
   });
 
   it("current: the profile and the ticket, both eventually consistent", async () => {
-    const { reply, calls, units } = await metered(() => invoke(h.current, apiEvent({ method: "GET", path: "/v1/matchmaking/current", sub: "cost-a" })));
+    const { reply, calls, units } = await metered(() =>
+      invoke(h.current, apiEvent({ method: "GET", path: "/v1/matchmaking/current", sub: "cost-a" })),
+    );
     expect(reply.status).toBe(200);
     expect(calls).toEqual({ "dynamodb:GetItem(eventual)": 2 });
     expect(units).toBe(1);
@@ -98,23 +123,51 @@ describe("cost of each route (DynamoDB + GameLift calls)", () => {
   });
 
   it("players/me: one eventually consistent GetItem and no write", async () => {
-    const { reply, calls } = await metered(() => invoke(h.me, apiEvent({ method: "GET", path: "/v1/players/me", sub: "cost-a" })));
+    const { reply, calls } = await metered(() =>
+      invoke(h.me, apiEvent({ method: "GET", path: "/v1/players/me", sub: "cost-a" })),
+    );
     expect(reply.status).toBe(200);
     expect(calls).toEqual({ "dynamodb:GetItem(eventual)": 1 });
   });
 
   it("party and placement polls: one eventually consistent GetItem each", async () => {
-    const party = await invoke(h.createParty, apiEvent({ method: "POST", path: "/v1/parties", sub: "cost-p", body: {} }));
+    const party = await invoke(
+      h.createParty,
+      apiEvent({ method: "POST", path: "/v1/parties", sub: "cost-p", body: {} }),
+    );
     const partyId = (party.body as { partyId: string }).partyId;
-    const placement = await invoke(h.startPlacement, apiEvent({ method: "POST", path: "/v1/placements", sub: "cost-q", body: { maximumPlayerSessionCount: 2 } }));
+    const placement = await invoke(
+      h.startPlacement,
+      apiEvent({ method: "POST", path: "/v1/placements", sub: "cost-q", body: { maximumPlayerSessionCount: 2 } }),
+    );
     expect(placement.status).toBe(202);
     const placementId = (placement.body as { placementId: string }).placementId;
 
-    const p = await metered(() => invoke(h.getParty, apiEvent({ method: "GET", path: `/v1/parties/${partyId}`, route: "/v1/parties/{partyId}", pathParameters: { partyId }, sub: "cost-p" })));
+    const p = await metered(() =>
+      invoke(
+        h.getParty,
+        apiEvent({
+          method: "GET",
+          path: `/v1/parties/${partyId}`,
+          route: "/v1/parties/{partyId}",
+          pathParameters: { partyId },
+          sub: "cost-p",
+        }),
+      ),
+    );
     expect(p.reply.status).toBe(200);
     expect(p.calls).toEqual({ "dynamodb:GetItem(eventual)": 1 });
     const q = await metered(() =>
-      invoke(h.getPlacement, apiEvent({ method: "GET", path: `/v1/placements/${placementId}`, route: "/v1/placements/{placementId}", pathParameters: { placementId }, sub: "cost-q" })),
+      invoke(
+        h.getPlacement,
+        apiEvent({
+          method: "GET",
+          path: `/v1/placements/${placementId}`,
+          route: "/v1/placements/{placementId}",
+          pathParameters: { placementId },
+          sub: "cost-q",
+        }),
+      ),
     );
     expect(q.reply.status).toBe(200);
     expect(q.calls).toEqual({ "dynamodb:GetItem(eventual)": 1 });
@@ -124,22 +177,37 @@ describe("cost of each route (DynamoDB + GameLift calls)", () => {
     const { reply, calls, units } = await metered(() => invoke(h.stop, ticketEvent("DELETE", ticketId, "cost-a")));
     expect(reply.status).toBeLessThan(300);
     expect(calls["gamelift:StopMatchmaking"]).toBe(1);
-    const dynamo = Object.entries(calls).filter(([k]) => k.startsWith("dynamodb:")).reduce((s, [, n]) => s + n, 0);
+    const dynamo = Object.entries(calls)
+      .filter(([k]) => k.startsWith("dynamodb:"))
+      .reduce((s, [, n]) => s + n, 0);
     expect(dynamo, `${JSON.stringify(calls)} ${units} units`).toBeLessThanOrEqual(CANCEL_BUDGET.dynamodbCalls);
     expect(units, `${JSON.stringify(calls)} ${units} units`).toBeLessThanOrEqual(CANCEL_BUDGET.units);
   });
 
   it("accept: one AcceptMatch and a bounded number of DynamoDB calls", async () => {
     const players = ["cost-acc-1", "cost-acc-2", "cost-acc-3", "cost-acc-4"];
-    const ids = await Promise.all(players.map(async (p) => ((await invoke(h.start, apiEvent({ method: "POST", path: "/v1/matchmaking", sub: p, body: {} }))).body as { ticketId: string }).ticketId));
+    const ids = await Promise.all(
+      players.map(
+        async (p) =>
+          (
+            (await invoke(h.start, apiEvent({ method: "POST", path: "/v1/matchmaking", sub: p, body: {} }))).body as {
+              ticketId: string;
+            }
+          ).ticketId,
+      ),
+    );
     await stage.advance(20_000, 500);
     const view = await invoke(h.get, ticketEvent("GET", ids[0]!, players[0]!));
     expect((view.body as { status: string }).status).toBe("REQUIRES_ACCEPTANCE");
 
-    const { reply, calls, units } = await metered(() => invoke(h.accept, ticketEvent("POST", ids[0]!, players[0]!, "/accept", { accept: true })));
+    const { reply, calls, units } = await metered(() =>
+      invoke(h.accept, ticketEvent("POST", ids[0]!, players[0]!, "/accept", { accept: true })),
+    );
     expect(reply.status).toBeLessThan(300);
     expect(calls["gamelift:AcceptMatch"]).toBe(1);
-    const dynamo = Object.entries(calls).filter(([k]) => k.startsWith("dynamodb:")).reduce((s, [, n]) => s + n, 0);
+    const dynamo = Object.entries(calls)
+      .filter(([k]) => k.startsWith("dynamodb:"))
+      .reduce((s, [, n]) => s + n, 0);
     expect(dynamo, `${JSON.stringify(calls)} ${units} units`).toBeLessThanOrEqual(ACCEPT_BUDGET.dynamodbCalls);
     expect(units, `${JSON.stringify(calls)} ${units} units`).toBeLessThanOrEqual(ACCEPT_BUDGET.units);
   });

@@ -19,7 +19,8 @@ export interface ApiEventOptions {
 /** A literal API Gateway HTTP API (payload format 2.0) event with a JWT authorizer context. */
 export function apiEvent(options: ApiEventOptions): APIGatewayProxyEventV2WithJWTAuthorizer {
   const isString = typeof options.body === "string";
-  const body = options.body === undefined ? undefined : isString ? (options.body as string) : JSON.stringify(options.body);
+  const body =
+    options.body === undefined ? undefined : isString ? (options.body as string) : JSON.stringify(options.body);
   const headers: Record<string, string> = {
     host: "api.example.com",
     "user-agent": "vitest",
@@ -42,7 +43,13 @@ export function apiEvent(options: ApiEventOptions): APIGatewayProxyEventV2WithJW
       apiId: "api1234567",
       domainName: "api.example.com",
       domainPrefix: "api",
-      http: { method: options.method, path: options.path, protocol: "HTTP/1.1", sourceIp: "203.0.113.7", userAgent: "vitest" },
+      http: {
+        method: options.method,
+        path: options.path,
+        protocol: "HTTP/1.1",
+        sourceIp: "203.0.113.7",
+        userAgent: "vitest",
+      },
       requestId: `req-${Math.random().toString(36).slice(2)}`,
       routeKey: `${options.method} ${route}`,
       stage: "$default",
@@ -92,6 +99,14 @@ export async function invoke(
   handler: (event: never, context: Context) => Promise<unknown>,
   event: APIGatewayProxyEventV2WithJWTAuthorizer,
 ): Promise<Reply> {
-  const out = (await handler(event as never, lambdaContext())) as { statusCode: number; headers?: Record<string, string>; body?: string };
-  return { status: out.statusCode, headers: out.headers ?? {}, body: out.body === undefined ? undefined : (JSON.parse(out.body) as unknown) };
+  const out = (await handler(event as never, lambdaContext())) as {
+    statusCode: number;
+    headers?: Record<string, string>;
+    body?: string;
+  };
+  return {
+    status: out.statusCode,
+    headers: out.headers ?? {},
+    body: out.body === undefined ? undefined : (JSON.parse(out.body) as unknown),
+  };
 }

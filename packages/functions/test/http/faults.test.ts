@@ -27,7 +27,10 @@ afterAll(async () => stage.close());
 
 describe("GameLift throttling", () => {
   it("answers 429 with Retry-After and releases the player's lock", async () => {
-    const reply = await invoke(start, apiEvent({ method: "POST", path: "/v1/matchmaking", sub: "throttled", body: {} }));
+    const reply = await invoke(
+      start,
+      apiEvent({ method: "POST", path: "/v1/matchmaking", sub: "throttled", body: {} }),
+    );
 
     expect(reply.status).toBe(429);
     expect(reply.body).toMatchObject({ error: { code: "THROTTLED" } });
@@ -39,7 +42,10 @@ describe("GameLift throttling", () => {
 
 describe("GameLift throttling a placement", () => {
   it("answers 429 with Retry-After", async () => {
-    const reply = await invoke(startPlacement, apiEvent({ method: "POST", path: "/v1/placements", sub: "throttled-pl", body: { maximumPlayerSessionCount: 2 } }));
+    const reply = await invoke(
+      startPlacement,
+      apiEvent({ method: "POST", path: "/v1/placements", sub: "throttled-pl", body: { maximumPlayerSessionCount: 2 } }),
+    );
     expect(reply.status).toBe(429);
     expect(reply.headers["retry-after"]).toBeDefined();
   });
@@ -50,7 +56,8 @@ describe("per-player rate limit", () => {
     // 70 writes in well under 10 s: whatever the window boundaries, one window sees more than 30.
     const replies = [];
     for (let batch = 0; batch < 7; batch += 1) {
-      const party = () => invoke(createParty, apiEvent({ method: "POST", path: "/v1/parties", sub: "hammer", body: {} }));
+      const party = () =>
+        invoke(createParty, apiEvent({ method: "POST", path: "/v1/parties", sub: "hammer", body: {} }));
       replies.push(...(await Promise.all(Array.from({ length: 10 }, party))));
     }
 

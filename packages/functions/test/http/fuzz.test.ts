@@ -29,7 +29,12 @@ beforeAll(async () => {
     handlers.set(`${r.method} ${r.path}`, fn);
   }
   const call = async (key: string, body: unknown): Promise<Record<string, string>> =>
-    (await invoke(handlers.get(key) as Handler, apiEvent({ method: key.split(" ")[0] ?? "", path: key.split(" ")[1] ?? "", sub: "fuzz-a", body }))).body as Record<string, string>;
+    (
+      await invoke(
+        handlers.get(key) as Handler,
+        apiEvent({ method: key.split(" ")[0] ?? "", path: key.split(" ")[1] ?? "", sub: "fuzz-a", body }),
+      )
+    ).body as Record<string, string>;
   known.push((await call("POST /v1/matchmaking", {}))["ticketId"] ?? "");
   known.push((await call("POST /v1/parties", {}))["partyId"] ?? "");
   known.push((await call("POST /v1/placements", { maximumPlayerSessionCount: 2 }))["placementId"] ?? "");
@@ -39,33 +44,65 @@ afterAll(async () => stage.close());
 const weirdString = fc.oneof(
   fc.string(),
   fc.string({ unit: "binary", maxLength: 64 }),
-  fc.constantFrom("", " ", "../../etc/passwd", "%00", "a".repeat(300), "TICKET#x", "😀", "null", "{}", "-1", "PARTYCODE#AAAA"),
+  fc.constantFrom(
+    "",
+    " ",
+    "../../etc/passwd",
+    "%00",
+    "a".repeat(300),
+    "TICKET#x",
+    "😀",
+    "null",
+    "{}",
+    "-1",
+    "PARTYCODE#AAAA",
+  ),
 );
 
 const body = fc.oneof(
   fc.constant(undefined),
   weirdString,
   fc.jsonValue().map((v) => JSON.stringify(v)),
-  fc.record({
-    configuration: fc.oneof(fc.constant("arena"), weirdString, fc.integer()),
-    latencyInMs: fc.oneof(fc.dictionary(weirdString, fc.oneof(fc.integer(), fc.double(), weirdString)), fc.constant(null)),
-    attributes: fc.oneof(fc.dictionary(fc.constantFrom("mode", "skill", "x"), fc.jsonValue()), fc.constant([])),
-    accept: fc.oneof(fc.boolean(), weirdString),
-    code: weirdString,
-    preferences: fc.dictionary(weirdString, fc.jsonValue()),
-    maximumPlayerSessionCount: fc.oneof(fc.integer(), fc.double(), weirdString),
-    gameProperties: fc.dictionary(weirdString, fc.oneof(weirdString, fc.integer())),
-  }, { requiredKeys: [] }).map((v) => JSON.stringify(v)),
+  fc
+    .record(
+      {
+        configuration: fc.oneof(fc.constant("arena"), weirdString, fc.integer()),
+        latencyInMs: fc.oneof(
+          fc.dictionary(weirdString, fc.oneof(fc.integer(), fc.double(), weirdString)),
+          fc.constant(null),
+        ),
+        attributes: fc.oneof(fc.dictionary(fc.constantFrom("mode", "skill", "x"), fc.jsonValue()), fc.constant([])),
+        accept: fc.oneof(fc.boolean(), weirdString),
+        code: weirdString,
+        preferences: fc.dictionary(weirdString, fc.jsonValue()),
+        maximumPlayerSessionCount: fc.oneof(fc.integer(), fc.double(), weirdString),
+        gameProperties: fc.dictionary(weirdString, fc.oneof(weirdString, fc.integer())),
+      },
+      { requiredKeys: [] },
+    )
+    .map((v) => JSON.stringify(v)),
   fc.constant("x".repeat(20_000)),
 );
 
 const request = fc.record({
   body,
-  contentType: fc.option(fc.constantFrom("application/json", "text/plain", "application/json; charset=utf-8", "application/problem+json", "multipart/form-data"), { nil: undefined }),
+  contentType: fc.option(
+    fc.constantFrom(
+      "application/json",
+      "text/plain",
+      "application/json; charset=utf-8",
+      "application/problem+json",
+      "multipart/form-data",
+    ),
+    { nil: undefined },
+  ),
   base64: fc.boolean(),
   idempotencyKey: fc.option(fc.oneof(fc.constantFrom("k1", "k2"), weirdString), { nil: undefined }),
   ifNoneMatch: fc.option(weirdString, { nil: undefined }),
-  param: fc.oneof(weirdString, fc.constantFrom(...[0, 1, 2].map((i) => () => known[i] ?? "")).map((f) => f())),
+  param: fc.oneof(
+    weirdString,
+    fc.constantFrom(...[0, 1, 2].map((i) => () => known[i] ?? "")).map((f) => f()),
+  ),
   sub: fc.oneof(fc.constantFrom("fuzz-a", "fuzz-b"), fc.constant(null), weirdString),
 });
 
@@ -78,7 +115,14 @@ function eventFor(route: RouteDefinition, r: FuzzRequest): APIGatewayProxyEventV
   if (r.contentType !== undefined) headers["content-type"] = r.contentType;
   if (r.idempotencyKey !== undefined) headers["Idempotency-Key"] = r.idempotencyKey;
   if (r.ifNoneMatch !== undefined) headers["if-none-match"] = r.ifNoneMatch;
-  const event = apiEvent({ method: route.method, path: route.path.replace(/\{\w+\}/g, encodeURIComponent(r.param)), route: route.path, sub: r.sub, headers, ...(names.length ? { pathParameters } : {}) });
+  const event = apiEvent({
+    method: route.method,
+    path: route.path.replace(/\{\w+\}/g, encodeURIComponent(r.param)),
+    route: route.path,
+    sub: r.sub,
+    headers,
+    ...(names.length ? { pathParameters } : {}),
+  });
   const raw = r.body === undefined ? undefined : r.base64 ? Buffer.from(r.body).toString("base64") : r.body;
   return { ...event, ...(raw === undefined ? {} : { body: raw }), isBase64Encoded: r.base64 && raw !== undefined };
 }

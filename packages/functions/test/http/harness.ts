@@ -18,14 +18,20 @@ import { DynamoDBClient, ScanCommand } from "@aws-sdk/client-dynamodb";
 import { unmarshall } from "@aws-sdk/util-dynamodb";
 import { decodeMessage, foldDecoded, type EventTrust } from "@matchplace/core";
 import { createDocumentClient, createTable, PlacementRepository, TicketRepository } from "@matchplace/core/dynamo";
-import { ManualClock, startGameLiftEmulator, type GameLiftEmulator, type GameLiftEmulatorOptions } from "@matchplace/gamelift-local";
+import {
+  ManualClock,
+  startGameLiftEmulator,
+  type GameLiftEmulator,
+  type GameLiftEmulatorOptions,
+} from "@matchplace/gamelift-local";
 import { inject } from "vitest";
 
 const region = "us-east-1";
 const accountId = "123456789012";
 const credentials = { accessKeyId: "test", secretAccessKey: "test" };
 const infra = (p: string): string => fileURLToPath(new URL(`../../../../infra/gamelift/${p}`, import.meta.url));
-const readJson = (p: string): Record<string, unknown> => JSON.parse(readFileSync(infra(p), "utf8")) as Record<string, unknown>;
+const readJson = (p: string): Record<string, unknown> =>
+  JSON.parse(readFileSync(infra(p), "utf8")) as Record<string, unknown>;
 
 /** Options of {@link startStage}. */
 export interface StageOptions {
@@ -81,7 +87,11 @@ export async function startStage(options: StageOptions = {}): Promise<Stage> {
   const trust: EventTrust = {
     account: accountId,
     region,
-    resources: [arn("matchmakingconfiguration", "arena"), arn("matchmakingconfiguration", "arena-accept"), arn("gamesessionqueue", "arena")],
+    resources: [
+      arn("matchmakingconfiguration", "arena"),
+      arn("matchmakingconfiguration", "arena-accept"),
+      arn("gamesessionqueue", "arena"),
+    ],
     fleetIds,
   };
   const emulator = await startGameLiftEmulator({
@@ -109,7 +119,10 @@ export async function startStage(options: StageOptions = {}): Promise<Stage> {
     AWS_ENDPOINT_URL_GAMELIFT: options.gameliftEndpoint ?? emulator.url,
     SST_RESOURCE_App: JSON.stringify({ name: "matchplace", stage: "test" }),
     SST_RESOURCE_Table: JSON.stringify({ name: tableName }),
-    SST_RESOURCE_Matchmaking: JSON.stringify({ configurationName: options.configurationName ?? "arena", queueName: "arena" }),
+    SST_RESOURCE_Matchmaking: JSON.stringify({
+      configurationName: options.configurationName ?? "arena",
+      queueName: "arena",
+    }),
     SST_RESOURCE_EventsTrust: JSON.stringify(trust),
     POWERTOOLS_LOG_LEVEL: "SILENT",
   });
@@ -126,26 +139,76 @@ export async function startStage(options: StageOptions = {}): Promise<Stage> {
     const key = (i: Record<string, unknown>): string => `${String(i["pk"])}|${String(i["sk"])}`;
     return (out.Items ?? []).map((i) => unmarshall(i)).sort((a, b) => key(a).localeCompare(key(b)));
   };
-  const stateItems = async (): Promise<Record<string, unknown>[]> => (await items()).filter((i) => !String(i["pk"]).startsWith("RATE#"));
-  return { tableName, emulator, clock, gamelift, ddb, tickets, placements, events, advance, items, stateItems, settle: async () => void (await Promise.all(pending.splice(0))), close: () => emulator.close() };
+  const stateItems = async (): Promise<Record<string, unknown>[]> =>
+    (await items()).filter((i) => !String(i["pk"]).startsWith("RATE#"));
+  return {
+    tableName,
+    emulator,
+    clock,
+    gamelift,
+    ddb,
+    tickets,
+    placements,
+    events,
+    advance,
+    items,
+    stateItems,
+    settle: async () => void (await Promise.all(pending.splice(0))),
+    close: () => emulator.close(),
+  };
 }
 
 /** Seeds the emulator; returns the fleet id the queue places on. */
 async function seed(gl: GameLiftClient, acceptance: boolean): Promise<string> {
   const topicArn = `arn:aws:sns:${region}:${accountId}:matchplace-events`;
-  await gl.send(new CreateMatchmakingRuleSetCommand({ Name: "arena-2v2", RuleSetBody: readFileSync(infra("rulesets/arena-2v2.json"), "utf8") }));
+  await gl.send(
+    new CreateMatchmakingRuleSetCommand({
+      Name: "arena-2v2",
+      RuleSetBody: readFileSync(infra("rulesets/arena-2v2.json"), "utf8"),
+    }),
+  );
   const { DesiredInstances, Queues: _queues, ...fleetInput } = readJson("fleets/local.json");
   const fleet = (await gl.send(new CreateFleetCommand(fleetInput as never))).FleetAttributes;
   if (!fleet?.FleetId || !fleet.FleetArn) throw new Error("fleet not created");
-  await gl.send(new UpdateFleetCapacityCommand({ FleetId: fleet.FleetId, DesiredInstances: Number(DesiredInstances ?? 1), MinSize: 0, MaxSize: 4 }));
+  await gl.send(
+    new UpdateFleetCapacityCommand({
+      FleetId: fleet.FleetId,
+      DesiredInstances: Number(DesiredInstances ?? 1),
+      MinSize: 0,
+      MaxSize: 4,
+    }),
+  );
   const queue = readJson("queues/arena.json");
-  await gl.send(new CreateGameSessionQueueCommand({ ...(queue as { Name: string }), Destinations: [{ DestinationArn: fleet.FleetArn }], NotificationTarget: topicArn }));
-  const { GameSessionQueues: _q, ...config } = readJson("configurations/arena.json") as Record<string, unknown> & { Name: string; RuleSetName: string; RequestTimeoutSeconds: number; AcceptanceRequired: boolean };
+  await gl.send(
+    new CreateGameSessionQueueCommand({
+      ...(queue as { Name: string }),
+      Destinations: [{ DestinationArn: fleet.FleetArn }],
+      NotificationTarget: topicArn,
+    }),
+  );
+  const { GameSessionQueues: _q, ...config } = readJson("configurations/arena.json") as Record<string, unknown> & {
+    Name: string;
+    RuleSetName: string;
+    RequestTimeoutSeconds: number;
+    AcceptanceRequired: boolean;
+  };
   const queueArns = [`arn:aws:gamelift:${region}:${accountId}:gamesessionqueue/arena`];
-  await gl.send(new CreateMatchmakingConfigurationCommand({ ...config, GameSessionQueueArns: queueArns, NotificationTarget: topicArn }));
+  await gl.send(
+    new CreateMatchmakingConfigurationCommand({
+      ...config,
+      GameSessionQueueArns: queueArns,
+      NotificationTarget: topicArn,
+    }),
+  );
   if (acceptance) {
     await gl.send(
-      new CreateMatchmakingConfigurationCommand({ ...config, Name: "arena-accept", AcceptanceRequired: true, GameSessionQueueArns: queueArns, NotificationTarget: topicArn }),
+      new CreateMatchmakingConfigurationCommand({
+        ...config,
+        Name: "arena-accept",
+        AcceptanceRequired: true,
+        GameSessionQueueArns: queueArns,
+        NotificationTarget: topicArn,
+      }),
     );
   }
   return fleet.FleetId;

@@ -17,7 +17,10 @@ describe("GET /v1/health checks its dependencies", () => {
     const reply = await get();
 
     expect(reply.status).toBe(200);
-    expect(reply.body).toMatchObject({ status: "ok", checks: { dynamodb: { status: "ok" }, gamelift: { status: "ok" } } });
+    expect(reply.body).toMatchObject({
+      status: "ok",
+      checks: { dynamodb: { status: "ok" }, gamelift: { status: "ok" } },
+    });
   });
 
   it("answers 503 with Retry-After (never 500) naming the dependency that does not answer", async () => {
@@ -27,7 +30,10 @@ describe("GET /v1/health checks its dependencies", () => {
 
       expect(reply.status).toBe(503);
       expect(reply.headers["retry-after"]).toBeDefined();
-      expect(reply.body).toMatchObject({ status: "degraded", checks: { dynamodb: { status: "ok" }, gamelift: { status: "error", error: "ThrottledError" } } });
+      expect(reply.body).toMatchObject({
+        status: "degraded",
+        checks: { dynamodb: { status: "ok" }, gamelift: { status: "error", error: "ThrottledError" } },
+      });
     } finally {
       stage.emulator.faults.set({ throttle: 0 });
     }

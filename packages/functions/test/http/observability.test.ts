@@ -38,8 +38,26 @@ describe("HTTP route observability", () => {
 
   it("emits latency and 4xx/5xx counts with the route as dimension, and the cold start once", async () => {
     const output = captureOutput();
-    const missing = await invoke(getTicket, apiEvent({ method: "GET", path: "/v1/matchmaking/nope", route: "/v1/matchmaking/{ticketId}", pathParameters: { ticketId: "nope" }, sub: "obs-2" }));
-    await invoke(getTicket, apiEvent({ method: "GET", path: "/v1/matchmaking/nope", route: "/v1/matchmaking/{ticketId}", pathParameters: { ticketId: "nope" }, sub: "obs-2" }));
+    const missing = await invoke(
+      getTicket,
+      apiEvent({
+        method: "GET",
+        path: "/v1/matchmaking/nope",
+        route: "/v1/matchmaking/{ticketId}",
+        pathParameters: { ticketId: "nope" },
+        sub: "obs-2",
+      }),
+    );
+    await invoke(
+      getTicket,
+      apiEvent({
+        method: "GET",
+        path: "/v1/matchmaking/nope",
+        route: "/v1/matchmaking/{ticketId}",
+        pathParameters: { ticketId: "nope" },
+        sub: "obs-2",
+      }),
+    );
     vi.restoreAllMocks();
 
     expect(missing.status).toBe(404);

@@ -14,13 +14,17 @@ let startPlacement: typeof import("../../src/placements/start.js").handler;
 const received: string[] = [];
 const withheld: (() => void)[] = [];
 /** Records the id GameLift was sent, then never answers (until the test ends). */
-const silent = (key: string) => (input: Record<string, unknown>): Promise<Record<string, unknown>> => {
-  received.push(String(input[key]));
-  return new Promise((resolve) => withheld.push(() => resolve({})));
-};
+const silent =
+  (key: string) =>
+  (input: Record<string, unknown>): Promise<Record<string, unknown>> => {
+    received.push(String(input[key]));
+    return new Promise((resolve) => withheld.push(() => resolve({})));
+  };
 
 beforeAll(async () => {
-  stage = await startStage({ extraOperations: { StartMatchmaking: silent("TicketId"), StartGameSessionPlacement: silent("PlacementId") } });
+  stage = await startStage({
+    extraOperations: { StartMatchmaking: silent("TicketId"), StartGameSessionPlacement: silent("PlacementId") },
+  });
   // A small budget keeps the test fast; production defaults to 3 s (MATCHPLACE_GAMELIFT_BUDGET_MS).
   process.env["MATCHPLACE_GAMELIFT_BUDGET_MS"] = "400";
   ({ handler: start } = await import("../../src/matchmaking/start.js"));
@@ -46,7 +50,10 @@ describe("a start whose outcome is unknown", () => {
   });
 
   it("answers 202 for a placement GameLift may have started, keeping the player's slot", async () => {
-    const reply = await invoke(startPlacement, apiEvent({ method: "POST", path: "/v1/placements", sub: "unsure-pl", body: { maximumPlayerSessionCount: 2 } }));
+    const reply = await invoke(
+      startPlacement,
+      apiEvent({ method: "POST", path: "/v1/placements", sub: "unsure-pl", body: { maximumPlayerSessionCount: 2 } }),
+    );
 
     expect(reply.status).toBe(202);
     const { placementId } = reply.body as { placementId: string };

@@ -21,10 +21,14 @@ interface CountingProxy {
 async function countingProxy(): Promise<CountingProxy> {
   const server: Server = createServer((req, res) => {
     out.calls.push(String(req.headers["x-amz-target"] ?? `${req.method} ${req.url}`));
-    const upstream = request(new URL(req.url ?? "/", out.target), { method: req.method, headers: req.headers }, (up) => {
-      res.writeHead(up.statusCode ?? 502, up.headers);
-      up.pipe(res);
-    });
+    const upstream = request(
+      new URL(req.url ?? "/", out.target),
+      { method: req.method, headers: req.headers },
+      (up) => {
+        res.writeHead(up.statusCode ?? 502, up.headers);
+        up.pipe(res);
+      },
+    );
     upstream.on("error", () => res.writeHead(502).end());
     req.pipe(upstream);
   });
@@ -66,14 +70,26 @@ afterAll(async () => {
   await proxy?.close();
 });
 
-const get = (handler: typeof getTicket, sub: string, path: string, route: string, pathParameters?: Record<string, string>): Promise<Reply> =>
+const get = (
+  handler: typeof getTicket,
+  sub: string,
+  path: string,
+  route: string,
+  pathParameters?: Record<string, string>,
+): Promise<Reply> =>
   invoke(handler, apiEvent({ method: "GET", path, route, sub, ...(pathParameters ? { pathParameters } : {}) }));
 
 describe("polling", () => {
   it("answers tickets and placements from DynamoDB without one GameLift call, even while GameLift throttles", async () => {
-    const ticket = await invoke(startTicket, apiEvent({ method: "POST", path: "/v1/matchmaking", sub: "poll-a", body: {} }));
+    const ticket = await invoke(
+      startTicket,
+      apiEvent({ method: "POST", path: "/v1/matchmaking", sub: "poll-a", body: {} }),
+    );
     expect(ticket.status).toBe(202);
-    const placement = await invoke(startPlacement, apiEvent({ method: "POST", path: "/v1/placements", sub: "poll-b", body: { maximumPlayerSessionCount: 2 } }));
+    const placement = await invoke(
+      startPlacement,
+      apiEvent({ method: "POST", path: "/v1/placements", sub: "poll-b", body: { maximumPlayerSessionCount: 2 } }),
+    );
     expect(placement.status).toBe(202);
     expect(proxy.calls).toEqual(["GameLift.StartMatchmaking", "GameLift.StartGameSessionPlacement"]);
     await stage.advance(5000, 500); // events: the ticket searches, the placement is fulfilled
@@ -84,9 +100,15 @@ describe("polling", () => {
     stage.emulator.faults.set({ throttle: 1 });
     const replies = [];
     for (let i = 0; i < 3; i += 1) {
-      replies.push(await get(getTicket, "poll-a", `/v1/matchmaking/${ticketId}`, "/v1/matchmaking/{ticketId}", { ticketId }));
+      replies.push(
+        await get(getTicket, "poll-a", `/v1/matchmaking/${ticketId}`, "/v1/matchmaking/{ticketId}", { ticketId }),
+      );
       replies.push(await get(currentTicket, "poll-a", "/v1/matchmaking/current", "/v1/matchmaking/current"));
-      replies.push(await get(getPlacement, "poll-b", `/v1/placements/${placementId}`, "/v1/placements/{placementId}", { placementId }));
+      replies.push(
+        await get(getPlacement, "poll-b", `/v1/placements/${placementId}`, "/v1/placements/{placementId}", {
+          placementId,
+        }),
+      );
     }
 
     expect(replies.map((r) => r.status)).toEqual(Array(9).fill(200));

@@ -15,22 +15,98 @@ beforeAll(async () => {
 });
 afterAll(async () => stage.close());
 
-const post = (sub: string, body: unknown, headers: Record<string, string> = {}) => invoke(start, apiEvent({ method: "POST", path: "/v1/matchmaking", sub, body, headers }));
+const post = (sub: string, body: unknown, headers: Record<string, string> = {}) =>
+  invoke(start, apiEvent({ method: "POST", path: "/v1/matchmaking", sub, body, headers }));
 
 describe("request decoding (table-driven)", () => {
-  const cases: { name: string; body: unknown; headers?: Record<string, string>; status: number; code: string; field?: string }[] = [
-    { name: "malformed JSON", body: "{not json", headers: { "content-type": "application/json" }, status: 400, code: "INVALID_JSON" },
-    { name: "a non-JSON content type", body: "mode=ranked", headers: { "content-type": "application/x-www-form-urlencoded" }, status: 415, code: "UNSUPPORTED_MEDIA_TYPE" },
-    { name: "a body over 16 KiB", body: { latencyInMs: { "us-east-1": 1 }, pad: "x".repeat(17_000) }, status: 413, code: "PAYLOAD_TOO_LARGE" },
+  const cases: {
+    name: string;
+    body: unknown;
+    headers?: Record<string, string>;
+    status: number;
+    code: string;
+    field?: string;
+  }[] = [
+    {
+      name: "malformed JSON",
+      body: "{not json",
+      headers: { "content-type": "application/json" },
+      status: 400,
+      code: "INVALID_JSON",
+    },
+    {
+      name: "a non-JSON content type",
+      body: "mode=ranked",
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+      status: 415,
+      code: "UNSUPPORTED_MEDIA_TYPE",
+    },
+    {
+      name: "a body over 16 KiB",
+      body: { latencyInMs: { "us-east-1": 1 }, pad: "x".repeat(17_000) },
+      status: 413,
+      code: "PAYLOAD_TOO_LARGE",
+    },
     { name: "a JSON array", body: [1, 2], status: 400, code: "VALIDATION_FAILED", field: "body" },
-    { name: "a null body", body: "null", headers: { "content-type": "application/json" }, status: 400, code: "VALIDATION_FAILED", field: "body" },
-    { name: "a __proto__ key", body: '{"latencyInMs":{"__proto__":{"us-east-1":5}}}', headers: { "content-type": "application/json" }, status: 400, code: "VALIDATION_FAILED", field: "body.latencyInMs.__proto__" },
-    { name: "an unknown configuration", body: { configuration: "nope" }, status: 400, code: "VALIDATION_FAILED", field: "body.configuration" },
-    { name: "a latency for a non-region", body: { latencyInMs: { mars: 10 } }, status: 400, code: "VALIDATION_FAILED", field: "body.latencyInMs.mars" },
-    { name: "a negative latency", body: { latencyInMs: { "us-east-1": -5 } }, status: 400, code: "VALIDATION_FAILED", field: "body.latencyInMs.us-east-1" },
-    { name: "a wrongly typed mode", body: { attributes: { mode: "ranked" } }, status: 400, code: "VALIDATION_FAILED", field: "body.attributes.mode" },
-    { name: "an unknown top-level field", body: { players: ["x"] }, status: 400, code: "VALIDATION_FAILED", field: "body.players" },
-    { name: "a bad Idempotency-Key", body: {}, headers: { "idempotency-key": "has spaces in it" }, status: 400, code: "VALIDATION_FAILED", field: "headers.idempotency-key" },
+    {
+      name: "a null body",
+      body: "null",
+      headers: { "content-type": "application/json" },
+      status: 400,
+      code: "VALIDATION_FAILED",
+      field: "body",
+    },
+    {
+      name: "a __proto__ key",
+      body: '{"latencyInMs":{"__proto__":{"us-east-1":5}}}',
+      headers: { "content-type": "application/json" },
+      status: 400,
+      code: "VALIDATION_FAILED",
+      field: "body.latencyInMs.__proto__",
+    },
+    {
+      name: "an unknown configuration",
+      body: { configuration: "nope" },
+      status: 400,
+      code: "VALIDATION_FAILED",
+      field: "body.configuration",
+    },
+    {
+      name: "a latency for a non-region",
+      body: { latencyInMs: { mars: 10 } },
+      status: 400,
+      code: "VALIDATION_FAILED",
+      field: "body.latencyInMs.mars",
+    },
+    {
+      name: "a negative latency",
+      body: { latencyInMs: { "us-east-1": -5 } },
+      status: 400,
+      code: "VALIDATION_FAILED",
+      field: "body.latencyInMs.us-east-1",
+    },
+    {
+      name: "a wrongly typed mode",
+      body: { attributes: { mode: "ranked" } },
+      status: 400,
+      code: "VALIDATION_FAILED",
+      field: "body.attributes.mode",
+    },
+    {
+      name: "an unknown top-level field",
+      body: { players: ["x"] },
+      status: 400,
+      code: "VALIDATION_FAILED",
+      field: "body.players",
+    },
+    {
+      name: "a bad Idempotency-Key",
+      body: {},
+      headers: { "idempotency-key": "has spaces in it" },
+      status: 400,
+      code: "VALIDATION_FAILED",
+      field: "headers.idempotency-key",
+    },
   ];
   for (const c of cases) {
     it(`refuses ${c.name} with ${c.status} ${c.code} and writes nothing`, async () => {
@@ -40,7 +116,8 @@ describe("request decoding (table-driven)", () => {
 
       expect(reply.status).toBe(c.status);
       expect(reply.body).toMatchObject({ error: { code: c.code } });
-      if (c.field) expect((reply.body as { error: { message: string } }).error.message.startsWith(`${c.field}:`)).toBe(true);
+      if (c.field)
+        expect((reply.body as { error: { message: string } }).error.message.startsWith(`${c.field}:`)).toBe(true);
       expect(await stage.items()).toEqual(before);
     });
   }
@@ -52,9 +129,24 @@ describe("request decoding (table-driven)", () => {
   });
 
   it("reads headers whatever their case (Content-Type, Idempotency-Key)", async () => {
-    const event = apiEvent({ method: "POST", path: "/v1/matchmaking", sub: "casing", body: "{}", headers: { "Content-Type": "application/json", "Idempotency-Key": "Case-1" } });
+    const event = apiEvent({
+      method: "POST",
+      path: "/v1/matchmaking",
+      sub: "casing",
+      body: "{}",
+      headers: { "Content-Type": "application/json", "Idempotency-Key": "Case-1" },
+    });
     const first = await invoke(start, event);
-    const again = await invoke(start, apiEvent({ method: "POST", path: "/v1/matchmaking", sub: "casing", body: "{}", headers: { "CONTENT-TYPE": "application/json", "idempotency-key": "Case-1" } }));
+    const again = await invoke(
+      start,
+      apiEvent({
+        method: "POST",
+        path: "/v1/matchmaking",
+        sub: "casing",
+        body: "{}",
+        headers: { "CONTENT-TYPE": "application/json", "idempotency-key": "Case-1" },
+      }),
+    );
     expect(first.status).toBe(202);
     expect(again.body).toEqual(first.body);
   });
@@ -109,15 +201,23 @@ describe("players", () => {
   });
 
   it("stores client-settable preferences and uses them when matchmaking", async () => {
-    const patched = await invoke(patchMe, apiEvent({ method: "PATCH", path: "/v1/players/me", sub: "prefs", body: { preferences: { mode: ["casual"] } } }));
+    const patched = await invoke(
+      patchMe,
+      apiEvent({ method: "PATCH", path: "/v1/players/me", sub: "prefs", body: { preferences: { mode: ["casual"] } } }),
+    );
     expect(patched.body).toMatchObject({ preferences: { mode: ["casual"] }, skill: 1000 });
   });
 
   it("refuses skill in preferences with 400 naming the field, leaving the profile as it was", async () => {
     await invoke(getMe, apiEvent({ method: "GET", path: "/v1/players/me", sub: "cheater" }));
-    const reply = await invoke(patchMe, apiEvent({ method: "PATCH", path: "/v1/players/me", sub: "cheater", body: { preferences: { skill: 9999 } } }));
+    const reply = await invoke(
+      patchMe,
+      apiEvent({ method: "PATCH", path: "/v1/players/me", sub: "cheater", body: { preferences: { skill: 9999 } } }),
+    );
     expect(reply.status).toBe(400);
     expect(reply.body).toMatchObject({ error: { message: expect.stringContaining("body.preferences.skill") } });
-    expect((await invoke(getMe, apiEvent({ method: "GET", path: "/v1/players/me", sub: "cheater" }))).body).toMatchObject({ skill: 1000 });
+    expect(
+      (await invoke(getMe, apiEvent({ method: "GET", path: "/v1/players/me", sub: "cheater" }))).body,
+    ).toMatchObject({ skill: 1000 });
   });
 });

@@ -17,13 +17,33 @@ beforeAll(async () => {
 afterAll(async () => stage.close());
 
 const startAs = async (sub: string): Promise<string> =>
-  ((await invoke(start, apiEvent({ method: "POST", path: "/v1/matchmaking", sub, body: {} }))).body as { ticketId: string }).ticketId;
+  (
+    (await invoke(start, apiEvent({ method: "POST", path: "/v1/matchmaking", sub, body: {} }))).body as {
+      ticketId: string;
+    }
+  ).ticketId;
 const getAs = (sub: string, ticketId: string): Promise<Reply> =>
-  invoke(get, apiEvent({ method: "GET", path: `/v1/matchmaking/${ticketId}`, route: "/v1/matchmaking/{ticketId}", pathParameters: { ticketId }, sub }));
+  invoke(
+    get,
+    apiEvent({
+      method: "GET",
+      path: `/v1/matchmaking/${ticketId}`,
+      route: "/v1/matchmaking/{ticketId}",
+      pathParameters: { ticketId },
+      sub,
+    }),
+  );
 const acceptAs = (sub: string, ticketId: string, body: unknown): Promise<Reply> =>
   invoke(
     accept,
-    apiEvent({ method: "POST", path: `/v1/matchmaking/${ticketId}/accept`, route: "/v1/matchmaking/{ticketId}/accept", pathParameters: { ticketId }, sub, body }),
+    apiEvent({
+      method: "POST",
+      path: `/v1/matchmaking/${ticketId}/accept`,
+      route: "/v1/matchmaking/{ticketId}/accept",
+      pathParameters: { ticketId },
+      sub,
+      body,
+    }),
   );
 
 describe("POST /v1/matchmaking/{ticketId}/accept", () => {
@@ -32,7 +52,10 @@ describe("POST /v1/matchmaking/{ticketId}/accept", () => {
     const ids = await Promise.all(players.map(startAs));
     await stage.advance(10_000, 500);
     const proposed = await getAs("acc-a", ids[0] ?? "");
-    expect(proposed.body).toMatchObject({ status: "REQUIRES_ACCEPTANCE", match: { acceptanceRequired: true, accepted: null } });
+    expect(proposed.body).toMatchObject({
+      status: "REQUIRES_ACCEPTANCE",
+      match: { acceptanceRequired: true, accepted: null },
+    });
 
     const intruder = await acceptAs("acc-b", ids[0] ?? "", { accept: true });
     expect(intruder.status).toBe(404);
@@ -41,13 +64,20 @@ describe("POST /v1/matchmaking/{ticketId}/accept", () => {
     expect(first.status).toBe(202);
     await stage.advance(500, 500);
     expect((await getAs("acc-a", ids[0] ?? "")).body).toMatchObject({ match: { accepted: true } });
-    expect((await getAs("acc-b", ids[1] ?? "")).body).toMatchObject({ status: "REQUIRES_ACCEPTANCE", match: { accepted: null } });
+    expect((await getAs("acc-b", ids[1] ?? "")).body).toMatchObject({
+      status: "REQUIRES_ACCEPTANCE",
+      match: { accepted: null },
+    });
 
-    for (let i = 1; i < players.length; i += 1) expect((await acceptAs(players[i] ?? "", ids[i] ?? "", { accept: true })).status).toBe(202);
+    for (let i = 1; i < players.length; i += 1)
+      expect((await acceptAs(players[i] ?? "", ids[i] ?? "", { accept: true })).status).toBe(202);
     await stage.advance(15_000, 500);
 
     const done = await getAs("acc-d", ids[3] ?? "");
-    expect(done.body).toMatchObject({ status: "COMPLETED", connection: { playerSessionId: expect.stringMatching(/^psess-/) } });
+    expect(done.body).toMatchObject({
+      status: "COMPLETED",
+      connection: { playerSessionId: expect.stringMatching(/^psess-/) },
+    });
   });
 
   it("refuses with 409 while the ticket is not awaiting acceptance", async () => {

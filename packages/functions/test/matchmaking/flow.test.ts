@@ -18,12 +18,32 @@ beforeAll(async () => {
 });
 afterAll(async () => stage.close());
 
-const startAs = (sub: string, body: unknown = {}): Promise<Reply> => invoke(start, apiEvent({ method: "POST", path: "/v1/matchmaking", sub, body }));
+const startAs = (sub: string, body: unknown = {}): Promise<Reply> =>
+  invoke(start, apiEvent({ method: "POST", path: "/v1/matchmaking", sub, body }));
 const getAs = (sub: string, ticketId: string): Promise<Reply> =>
-  invoke(get, apiEvent({ method: "GET", path: `/v1/matchmaking/${ticketId}`, route: "/v1/matchmaking/{ticketId}", pathParameters: { ticketId }, sub }));
+  invoke(
+    get,
+    apiEvent({
+      method: "GET",
+      path: `/v1/matchmaking/${ticketId}`,
+      route: "/v1/matchmaking/{ticketId}",
+      pathParameters: { ticketId },
+      sub,
+    }),
+  );
 const stopAs = (sub: string, ticketId: string): Promise<Reply> =>
-  invoke(stop, apiEvent({ method: "DELETE", path: `/v1/matchmaking/${ticketId}`, route: "/v1/matchmaking/{ticketId}", pathParameters: { ticketId }, sub }));
-const currentAs = (sub: string): Promise<Reply> => invoke(current, apiEvent({ method: "GET", path: "/v1/matchmaking/current", sub }));
+  invoke(
+    stop,
+    apiEvent({
+      method: "DELETE",
+      path: `/v1/matchmaking/${ticketId}`,
+      route: "/v1/matchmaking/{ticketId}",
+      pathParameters: { ticketId },
+      sub,
+    }),
+  );
+const currentAs = (sub: string): Promise<Reply> =>
+  invoke(current, apiEvent({ method: "GET", path: "/v1/matchmaking/current", sub }));
 
 describe("matchmaking end to end at the handler level", () => {
   it("shows each player of a completed match its own connection and player session", async () => {
@@ -36,7 +56,11 @@ describe("matchmaking end to end at the handler level", () => {
     const sessions = new Set<string>();
     for (const v of views) {
       expect(v.status).toBe(200);
-      const body = v.body as { status: string; connection?: { ipAddress: string; port: number; playerSessionId: string }; retryAfterMs: number };
+      const body = v.body as {
+        status: string;
+        connection?: { ipAddress: string; port: number; playerSessionId: string };
+        retryAfterMs: number;
+      };
       expect(body.status).toBe("COMPLETED");
       expect(body.connection?.ipAddress).toMatch(/^[0-9.]+$/);
       expect(body.connection?.port).toBeGreaterThan(0);
@@ -79,7 +103,9 @@ describe("matchmaking end to end at the handler level", () => {
     const reply = await stopAs("intruder-x", ticketId);
 
     expect(reply.status).toBe(404);
-    expect((await getAs("owner-x", ticketId)).body).toMatchObject({ status: expect.stringMatching(/QUEUED|SEARCHING/) });
+    expect((await getAs("owner-x", ticketId)).body).toMatchObject({
+      status: expect.stringMatching(/QUEUED|SEARCHING/),
+    });
   });
 
   it("refuses to cancel while the match is being placed (409 TICKET_PLACING)", async () => {
@@ -87,7 +113,17 @@ describe("matchmaking end to end at the handler level", () => {
     // The consumer's fold moves the stored ticket to PLACING (as a MatchmakingSucceeded-bound match would).
     const now = stage.clock.now();
     await stage.tickets.apply(
-      { id: `obs-${ticketId}`, type: "ObservedStatus", dedupe: false, time: now, ticketId, configurationName: "arena", status: "PLACING", playerIds: ["placing-a"], players: {} },
+      {
+        id: `obs-${ticketId}`,
+        type: "ObservedStatus",
+        dedupe: false,
+        time: now,
+        ticketId,
+        configurationName: "arena",
+        status: "PLACING",
+        playerIds: ["placing-a"],
+        players: {},
+      },
       now,
     );
 

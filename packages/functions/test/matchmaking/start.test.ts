@@ -17,7 +17,17 @@ afterAll(async () => stage.close());
 const startAs = (sub: string | null, body: unknown = {}, headers: Record<string, string> = {}) =>
   invoke(start, apiEvent({ method: "POST", path: "/v1/matchmaking", sub, body, headers }));
 const getAs = (sub: string, ticketId: string, headers: Record<string, string> = {}) =>
-  invoke(get, apiEvent({ method: "GET", path: `/v1/matchmaking/${ticketId}`, route: "/v1/matchmaking/{ticketId}", pathParameters: { ticketId }, sub, headers }));
+  invoke(
+    get,
+    apiEvent({
+      method: "GET",
+      path: `/v1/matchmaking/${ticketId}`,
+      route: "/v1/matchmaking/{ticketId}",
+      pathParameters: { ticketId },
+      sub,
+      headers,
+    }),
+  );
 
 describe("POST /v1/matchmaking", () => {
   it("stores the ticket under a server-generated id, starts it in GameLift and answers 202", async () => {
@@ -44,14 +54,18 @@ describe("POST /v1/matchmaking", () => {
     const second = await startAs("solo-2");
 
     expect(second.status).toBe(409);
-    expect(second.body).toMatchObject({ error: { code: "ACTIVE_TICKET_EXISTS", details: { ticketId: first.ticketId } } });
+    expect(second.body).toMatchObject({
+      error: { code: "ACTIVE_TICKET_EXISTS", details: { ticketId: first.ticketId } },
+    });
   });
 
   it("refuses server-side attributes such as skill from the body with 400 naming the field", async () => {
     const reply = await startAs("solo-3", { attributes: { skill: 5000 } });
 
     expect(reply.status).toBe(400);
-    expect(reply.body).toMatchObject({ error: { code: "VALIDATION_FAILED", message: expect.stringContaining("body.attributes.skill") } });
+    expect(reply.body).toMatchObject({
+      error: { code: "VALIDATION_FAILED", message: expect.stringContaining("body.attributes.skill") },
+    });
   });
 
   it("refuses a caller without a sub with 401", async () => {

@@ -21,25 +21,53 @@ beforeAll(async () => {
 });
 afterAll(async () => stage.close());
 
-interface PartyBody { partyId: string; leaderId: string; memberIds: string[]; code: string }
+interface PartyBody {
+  partyId: string;
+  leaderId: string;
+  memberIds: string[];
+  code: string;
+}
 
-const createAs = (sub: string): Promise<Reply> => invoke(create, apiEvent({ method: "POST", path: "/v1/parties", sub, body: {} }));
-const joinAs = (sub: string, code: unknown): Promise<Reply> => invoke(join, apiEvent({ method: "POST", path: "/v1/parties/join", sub, body: { code } }));
+const createAs = (sub: string): Promise<Reply> =>
+  invoke(create, apiEvent({ method: "POST", path: "/v1/parties", sub, body: {} }));
+const joinAs = (sub: string, code: unknown): Promise<Reply> =>
+  invoke(join, apiEvent({ method: "POST", path: "/v1/parties/join", sub, body: { code } }));
 const getAs = (sub: string, partyId: string): Promise<Reply> =>
-  invoke(getParty, apiEvent({ method: "GET", path: `/v1/parties/${partyId}`, route: "/v1/parties/{partyId}", pathParameters: { partyId }, sub }));
+  invoke(
+    getParty,
+    apiEvent({
+      method: "GET",
+      path: `/v1/parties/${partyId}`,
+      route: "/v1/parties/{partyId}",
+      pathParameters: { partyId },
+      sub,
+    }),
+  );
 const leaveAs = (sub: string, partyId: string): Promise<Reply> =>
   invoke(
     leave,
-    apiEvent({ method: "DELETE", path: `/v1/parties/${partyId}/members/me`, route: "/v1/parties/{partyId}/members/me", pathParameters: { partyId }, sub }),
+    apiEvent({
+      method: "DELETE",
+      path: `/v1/parties/${partyId}/members/me`,
+      route: "/v1/parties/{partyId}/members/me",
+      pathParameters: { partyId },
+      sub,
+    }),
   );
-const startAs = (sub: string): Promise<Reply> => invoke(start, apiEvent({ method: "POST", path: "/v1/matchmaking", sub, body: {} }));
+const startAs = (sub: string): Promise<Reply> =>
+  invoke(start, apiEvent({ method: "POST", path: "/v1/matchmaking", sub, body: {} }));
 
 describe("parties", () => {
   it("makes the creator the leader and gives a join code", async () => {
     const reply = await createAs("lead-1");
 
     expect(reply.status).toBe(201);
-    expect(reply.body).toMatchObject({ leaderId: "lead-1", memberIds: ["lead-1"], code: expect.stringMatching(/^[A-Z2-9]{8}$/), maxSize: 10 });
+    expect(reply.body).toMatchObject({
+      leaderId: "lead-1",
+      memberIds: ["lead-1"],
+      code: expect.stringMatching(/^[A-Z2-9]{8}$/),
+      maxSize: 10,
+    });
   });
 
   it("lets a player join with the code (case-insensitive) and shows the party to members only", async () => {
@@ -87,7 +115,10 @@ describe("parties", () => {
     await joinAs("member-5", party.code);
 
     expect((await leaveAs("lead-5", party.partyId)).status).toBe(204);
-    expect((await getAs("member-5", party.partyId)).body).toMatchObject({ leaderId: "member-5", memberIds: ["member-5"] });
+    expect((await getAs("member-5", party.partyId)).body).toMatchObject({
+      leaderId: "member-5",
+      memberIds: ["member-5"],
+    });
     expect((await getAs("lead-5", party.partyId)).status).toBe(404);
     expect((await leaveAs("member-5", party.partyId)).status).toBe(204);
 
@@ -112,7 +143,13 @@ describe("party matchmaking", () => {
     const { ticketId } = started.body as { ticketId: string };
     const memberView = await invoke(
       getTicket,
-      apiEvent({ method: "GET", path: `/v1/matchmaking/${ticketId}`, route: "/v1/matchmaking/{ticketId}", pathParameters: { ticketId }, sub: "pmember" }),
+      apiEvent({
+        method: "GET",
+        path: `/v1/matchmaking/${ticketId}`,
+        route: "/v1/matchmaking/{ticketId}",
+        pathParameters: { ticketId },
+        sub: "pmember",
+      }),
     );
     const solo = await startAs("pmember");
 

@@ -20,13 +20,35 @@ beforeAll(async () => {
 });
 afterAll(async () => stage.close());
 
-const startAs = (sub: string, body: unknown): Promise<Reply> => invoke(start, apiEvent({ method: "POST", path: "/v1/placements", sub, body }));
-const byId = (method: string, sub: string, placementId: string, handler: typeof get, headers: Record<string, string> = {}): Promise<Reply> =>
-  invoke(handler, apiEvent({ method, path: `/v1/placements/${placementId}`, route: "/v1/placements/{placementId}", pathParameters: { placementId }, sub, headers }));
+const startAs = (sub: string, body: unknown): Promise<Reply> =>
+  invoke(start, apiEvent({ method: "POST", path: "/v1/placements", sub, body }));
+const byId = (
+  method: string,
+  sub: string,
+  placementId: string,
+  handler: typeof get,
+  headers: Record<string, string> = {},
+): Promise<Reply> =>
+  invoke(
+    handler,
+    apiEvent({
+      method,
+      path: `/v1/placements/${placementId}`,
+      route: "/v1/placements/{placementId}",
+      pathParameters: { placementId },
+      sub,
+      headers,
+    }),
+  );
 
 describe("POST /v1/placements", () => {
   it("places a session under a server-generated id with a player session for the caller", async () => {
-    const reply = await startAs("pl-a", { maximumPlayerSessionCount: 4, gameSessionName: "duel", gameProperties: { mode: "arena" }, latencyInMs: { "us-east-1": 30 } });
+    const reply = await startAs("pl-a", {
+      maximumPlayerSessionCount: 4,
+      gameSessionName: "duel",
+      gameProperties: { mode: "arena" },
+      latencyInMs: { "us-east-1": 30 },
+    });
 
     expect(reply.status).toBe(202);
     const { placementId, status } = reply.body as { placementId: string; status: string };
@@ -51,15 +73,28 @@ describe("POST /v1/placements", () => {
   });
 
   it("places the whole party when the leader asks, each member seeing only its own session", async () => {
-    const party = (await invoke(createParty, apiEvent({ method: "POST", path: "/v1/parties", sub: "pl-lead", body: {} }))).body as { code: string };
-    await invoke(joinParty, apiEvent({ method: "POST", path: "/v1/parties/join", sub: "pl-mate", body: { code: party.code } }));
+    const party = (
+      await invoke(createParty, apiEvent({ method: "POST", path: "/v1/parties", sub: "pl-lead", body: {} }))
+    ).body as { code: string };
+    await invoke(
+      joinParty,
+      apiEvent({ method: "POST", path: "/v1/parties/join", sub: "pl-mate", body: { code: party.code } }),
+    );
     await stage.advance(30_000, 1000); // fleet activation
 
-    const { placementId } = (await startAs("pl-lead", { maximumPlayerSessionCount: 4 })).body as { placementId: string };
+    const { placementId } = (await startAs("pl-lead", { maximumPlayerSessionCount: 4 })).body as {
+      placementId: string;
+    };
     await stage.advance(5000, 500);
 
-    const lead = (await byId("GET", "pl-lead", placementId, get)).body as { status: string; connection?: { playerSessionId: string } };
-    const mate = (await byId("GET", "pl-mate", placementId, get)).body as { status: string; connection?: { playerSessionId: string } };
+    const lead = (await byId("GET", "pl-lead", placementId, get)).body as {
+      status: string;
+      connection?: { playerSessionId: string };
+    };
+    const mate = (await byId("GET", "pl-mate", placementId, get)).body as {
+      status: string;
+      connection?: { playerSessionId: string };
+    };
     expect(lead.status).toBe("FULFILLED");
     expect(lead.connection?.playerSessionId).toMatch(/^psess-/);
     expect(mate.connection?.playerSessionId).toMatch(/^psess-/);
@@ -68,8 +103,13 @@ describe("POST /v1/placements", () => {
   });
 
   it("refuses fewer player slots than the party has members", async () => {
-    const party = (await invoke(createParty, apiEvent({ method: "POST", path: "/v1/parties", sub: "pl-lead2", body: {} }))).body as { code: string };
-    await invoke(joinParty, apiEvent({ method: "POST", path: "/v1/parties/join", sub: "pl-mate2", body: { code: party.code } }));
+    const party = (
+      await invoke(createParty, apiEvent({ method: "POST", path: "/v1/parties", sub: "pl-lead2", body: {} }))
+    ).body as { code: string };
+    await invoke(
+      joinParty,
+      apiEvent({ method: "POST", path: "/v1/parties/join", sub: "pl-mate2", body: { code: party.code } }),
+    );
 
     const reply = await startAs("pl-lead2", { maximumPlayerSessionCount: 1 });
 
@@ -102,14 +142,17 @@ describe("GET and DELETE /v1/placements/{placementId}", () => {
 
 describe("per-player placement quota", () => {
   it("lets one token hold one live placement: of 8 parallel starts exactly one is accepted, the rest 409 PLACEMENT_QUOTA_EXCEEDED", async () => {
-    const replies = await Promise.all(Array.from({ length: 8 }, () => startAs("pl-hog", { maximumPlayerSessionCount: 2 })));
+    const replies = await Promise.all(
+      Array.from({ length: 8 }, () => startAs("pl-hog", { maximumPlayerSessionCount: 2 })),
+    );
 
     const statuses = replies.map((r) => r.status);
     expect(statuses.filter((s) => s === 202)).toHaveLength(1);
     for (const r of replies.filter((x) => x.status !== 202)) {
       // The per-player rate limit may answer first (429); never anything else.
       expect([409, 429]).toContain(r.status);
-      if (r.status === 409) expect(r.body).toMatchObject({ error: { code: "PLACEMENT_QUOTA_EXCEEDED", message: expect.any(String) } });
+      if (r.status === 409)
+        expect(r.body).toMatchObject({ error: { code: "PLACEMENT_QUOTA_EXCEEDED", message: expect.any(String) } });
     }
     expect(statuses).toContain(409);
   });
@@ -128,13 +171,42 @@ describe("per-player placement quota", () => {
 
 describe("input hygiene on POST /v1/placements (nothing reaches GameLift)", () => {
   const raw = (sub: string, text: string): Promise<Reply> =>
-    invoke(start, apiEvent({ method: "POST", path: "/v1/placements", sub, body: text, headers: { "content-type": "application/json" } }));
+    invoke(
+      start,
+      apiEvent({
+        method: "POST",
+        path: "/v1/placements",
+        sub,
+        body: text,
+        headers: { "content-type": "application/json" },
+      }),
+    );
   it.each([
-    ["a __proto__ game property (once silently dropped)", '{"maximumPlayerSessionCount":2,"gameProperties":{"__proto__":"x"}}', "body.gameProperties.__proto__"],
-    ["a constructor game property", '{"maximumPlayerSessionCount":2,"gameProperties":{"constructor":"x"}}', "body.gameProperties.constructor"],
-    ["a NUL in the session name", '{"maximumPlayerSessionCount":2,"gameSessionName":"duel\\u0000room"}', "body.gameSessionName"],
-    ["a lone surrogate in the session name", '{"maximumPlayerSessionCount":2,"gameSessionName":"duel\\ud800"}', "body.gameSessionName"],
-    ["a lone surrogate in a game property value", '{"maximumPlayerSessionCount":2,"gameProperties":{"mode":"\\udc00"}}', "body.gameProperties.mode"],
+    [
+      "a __proto__ game property (once silently dropped)",
+      '{"maximumPlayerSessionCount":2,"gameProperties":{"__proto__":"x"}}',
+      "body.gameProperties.__proto__",
+    ],
+    [
+      "a constructor game property",
+      '{"maximumPlayerSessionCount":2,"gameProperties":{"constructor":"x"}}',
+      "body.gameProperties.constructor",
+    ],
+    [
+      "a NUL in the session name",
+      '{"maximumPlayerSessionCount":2,"gameSessionName":"duel\\u0000room"}',
+      "body.gameSessionName",
+    ],
+    [
+      "a lone surrogate in the session name",
+      '{"maximumPlayerSessionCount":2,"gameSessionName":"duel\\ud800"}',
+      "body.gameSessionName",
+    ],
+    [
+      "a lone surrogate in a game property value",
+      '{"maximumPlayerSessionCount":2,"gameProperties":{"mode":"\\udc00"}}',
+      "body.gameProperties.mode",
+    ],
     ["a null body", "null", "body"],
   ])("refuses %s with 400 naming the field, writing nothing", async (_name, text, field) => {
     const before = await stage.stateItems();

@@ -18,10 +18,22 @@ let jwksHits = 0;
 
 const context = { functionName: "authorize", awsRequestId: "req-1", getRemainingTimeInMillis: () => 3000 };
 const methodArn = "arn:aws:execute-api:us-east-1:123456789012:api1/local/$connect";
-const event = (token?: string) => ({ type: "REQUEST", methodArn, queryStringParameters: token === undefined ? {} : { token }, requestContext: { connectionId: "c1" } });
+const event = (token?: string) => ({
+  type: "REQUEST",
+  methodArn,
+  queryStringParameters: token === undefined ? {} : { token },
+  requestContext: { connectionId: "c1" },
+});
 
-async function sign(claims: { sub?: string; aud?: string; iss?: string; exp?: number }, signingKey = key): Promise<string> {
-  const jwt = new SignJWT({}).setProtectedHeader({ alg: "RS256", kid: "k1" }).setIssuedAt().setIssuer(claims.iss ?? issuer).setAudience(claims.aud ?? "matchplace");
+async function sign(
+  claims: { sub?: string; aud?: string; iss?: string; exp?: number },
+  signingKey = key,
+): Promise<string> {
+  const jwt = new SignJWT({})
+    .setProtectedHeader({ alg: "RS256", kid: "k1" })
+    .setIssuedAt()
+    .setIssuer(claims.iss ?? issuer)
+    .setAudience(claims.aud ?? "matchplace");
   if (claims.sub !== undefined) jwt.setSubject(claims.sub);
   jwt.setExpirationTime(claims.exp ?? Math.floor(Date.now() / 1000) + 300);
   return jwt.sign(signingKey);
@@ -34,7 +46,8 @@ beforeAll(async () => {
   const jwk = { ...(await exportJWK(pair.publicKey)), kid: "k1", alg: "RS256", use: "sig" };
   server = createServer((req, res) => {
     jwksHits += 1;
-    if (req.url === "/local/.well-known/jwks.json") res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ keys: [jwk] }));
+    if (req.url === "/local/.well-known/jwks.json")
+      res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ keys: [jwk] }));
     else res.writeHead(404).end();
   });
   await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
@@ -50,7 +63,11 @@ afterAll(async () => {
 
 describe("realtime $connect authorizer", () => {
   it("allows a valid player token and hands the player id to later routes", async () => {
-    const out = (await handler(event(await sign({ sub: "alice" })), context)) as { principalId: string; context: { playerId: string }; policyDocument: { Statement: { Effect: string; Resource: string }[] } };
+    const out = (await handler(event(await sign({ sub: "alice" })), context)) as {
+      principalId: string;
+      context: { playerId: string };
+      policyDocument: { Statement: { Effect: string; Resource: string }[] };
+    };
 
     expect(out.principalId).toBe("alice");
     expect(out.context.playerId).toBe("alice");

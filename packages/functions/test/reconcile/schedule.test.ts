@@ -12,7 +12,12 @@ import { PutCommand } from "@aws-sdk/lib-dynamodb";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ManualClock, startGameLiftEmulator, type GameLiftEmulator } from "@matchplace/gamelift-local";
 import type { ReconcileReport } from "@matchplace/core";
-import { createDocumentClient, pendingShardFor, type PlacementRepository, type TicketRepository } from "@matchplace/core/dynamo";
+import {
+  createDocumentClient,
+  pendingShardFor,
+  type PlacementRepository,
+  type TicketRepository,
+} from "@matchplace/core/dynamo";
 import { lambdaContext, tableForHandler } from "../events/support.js";
 
 const duel = JSON.stringify({
@@ -49,16 +54,36 @@ beforeAll(async () => {
   process.env["AWS_ENDPOINT_URL_GAMELIFT"] = emulator.url;
   process.env["MATCHPLACE_RECONCILE_TICKET_RPS"] = "50";
   process.env["MATCHPLACE_RECONCILE_PLACEMENT_RPS"] = "50";
-  gl = new GameLiftClient({ endpoint: emulator.url, region: "us-east-1", credentials: { accessKeyId: "x", secretAccessKey: "x" }, maxAttempts: 1 });
+  gl = new GameLiftClient({
+    endpoint: emulator.url,
+    region: "us-east-1",
+    credentials: { accessKeyId: "x", secretAccessKey: "x" },
+    maxAttempts: 1,
+  });
   const fleet = await gl.send(
-    new CreateFleetCommand({ Name: "arena", EC2InstanceType: "c5.large", RuntimeConfiguration: { ServerProcesses: [{ LaunchPath: "/local/game/server", ConcurrentExecutions: 4 }] } }),
+    new CreateFleetCommand({
+      Name: "arena",
+      EC2InstanceType: "c5.large",
+      RuntimeConfiguration: { ServerProcesses: [{ LaunchPath: "/local/game/server", ConcurrentExecutions: 4 }] },
+    }),
   );
-  const queue = await gl.send(new CreateGameSessionQueueCommand({ Name: "arena", Destinations: [{ DestinationArn: fleet.FleetAttributes?.FleetArn ?? "" }] }));
+  const queue = await gl.send(
+    new CreateGameSessionQueueCommand({
+      Name: "arena",
+      Destinations: [{ DestinationArn: fleet.FleetAttributes?.FleetArn ?? "" }],
+    }),
+  );
   queueArn = queue.GameSessionQueue?.GameSessionQueueArn ?? "";
   await advance(3_000);
   await gl.send(new CreateMatchmakingRuleSetCommand({ Name: "duel", RuleSetBody: duel }));
   await gl.send(
-    new CreateMatchmakingConfigurationCommand({ Name: "arena", RuleSetName: "duel", RequestTimeoutSeconds: 60, AcceptanceRequired: false, GameSessionQueueArns: [queueArn] }),
+    new CreateMatchmakingConfigurationCommand({
+      Name: "arena",
+      RuleSetName: "duel",
+      RequestTimeoutSeconds: 60,
+      AcceptanceRequired: false,
+      GameSessionQueueArns: [queueArn],
+    }),
   );
   ({ handler } = (await import("../../src/reconcile/schedule.js")) as unknown as { handler: Handler });
 }, 60_000);
@@ -69,8 +94,16 @@ afterAll(async () => {
 
 async function submit(ticketId: string, playerId: string, createdAt = clock.now()): Promise<void> {
   // As the API does: store the ticket first, then start matchmaking with the same id.
-  await tickets.create({ ticketId, configurationName: "arena", playerIds: [playerId], players: { [playerId]: {} }, createdAt });
-  await gl.send(new StartMatchmakingCommand({ TicketId: ticketId, ConfigurationName: "arena", Players: [{ PlayerId: playerId }] }));
+  await tickets.create({
+    ticketId,
+    configurationName: "arena",
+    playerIds: [playerId],
+    players: { [playerId]: {} },
+    createdAt,
+  });
+  await gl.send(
+    new StartMatchmakingCommand({ TicketId: ticketId, ConfigurationName: "arena", Players: [{ PlayerId: playerId }] }),
+  );
 }
 
 describe("reconcile handler against the GameLift emulator and DynamoDB Local (all events lost)", () => {
@@ -96,7 +129,13 @@ describe("reconcile handler against the GameLift emulator and DynamoDB Local (al
   });
 
   it("fails a ticket GameLift never knew once its request timeout has passed", async () => {
-    await tickets.create({ ticketId: "rc-ghost", configurationName: "arena", playerIds: ["dee"], players: { dee: {} }, createdAt: Date.now() - 200_000 });
+    await tickets.create({
+      ticketId: "rc-ghost",
+      configurationName: "arena",
+      playerIds: ["dee"],
+      players: { dee: {} },
+      createdAt: Date.now() - 200_000,
+    });
 
     await handler({}, lambdaContext("reconcile"));
 
@@ -104,22 +143,40 @@ describe("reconcile handler against the GameLift emulator and DynamoDB Local (al
   });
 
   it("repairs a placement whose PlacementFulfilled was lost", async () => {
-    await placements.create({ placementId: "rc-plc-1", queueName: "arena", playerIds: ["eve"], players: {}, createdAt: clock.now() });
+    await placements.create({
+      placementId: "rc-plc-1",
+      queueName: "arena",
+      playerIds: ["eve"],
+      players: {},
+      createdAt: clock.now(),
+    });
     await gl.send(
-      new StartGameSessionPlacementCommand({ PlacementId: "rc-plc-1", GameSessionQueueName: "arena", MaximumPlayerSessionCount: 2, DesiredPlayerSessions: [{ PlayerId: "eve" }] }),
+      new StartGameSessionPlacementCommand({
+        PlacementId: "rc-plc-1",
+        GameSessionQueueName: "arena",
+        MaximumPlayerSessionCount: 2,
+        DesiredPlayerSessions: [{ PlayerId: "eve" }],
+      }),
     );
     await advance(3_000);
 
     const report = await handler({}, lambdaContext("reconcile"));
 
     expect(report.placementsRepaired).toBe(1);
-    expect(await placements.get("rc-plc-1")).toMatchObject({ status: "FULFILLED", players: { eve: { playerSessionId: expect.stringMatching(/^psess-/) } } });
+    expect(await placements.get("rc-plc-1")).toMatchObject({
+      status: "FULFILLED",
+      players: { eve: { playerSessionId: expect.stringMatching(/^psess-/) } },
+    });
   });
 
   it("isolates a poisoned item: a ticket DynamoDB refuses to grow fails alone, the good placement still reconciles", async () => {
     // A stale ticket filled to DynamoDB's 400 KiB limit (written raw, as an old unbounded fold left
     // it): failing it UNKNOWN_TO_GAMELIFT adds attributes, which DynamoDB refuses.
-    const raw = new DynamoDBClient({ endpoint, region: "us-east-1", credentials: { accessKeyId: "local", secretAccessKey: "local" } });
+    const raw = new DynamoDBClient({
+      endpoint,
+      region: "us-east-1",
+      credentials: { accessKeyId: "local", secretAccessKey: "local" },
+    });
     const doc = createDocumentClient({ client: raw });
     const old = Date.now() - 200_000;
     const put = (size: number): Promise<unknown> =>
@@ -127,8 +184,18 @@ describe("reconcile handler against the GameLift emulator and DynamoDB Local (al
         new PutCommand({
           TableName: tableName,
           Item: {
-            pk: "TICKET#rc-poison", sk: "TICKET", ticketId: "rc-poison", configurationName: "arena", status: "SEARCHING", statusRank: 1,
-            playerIds: ["zed"], players: {}, createdAt: old, updatedAt: old, heardAt: old, pendingShard: pendingShardFor("TICKET", "rc-poison"),
+            pk: "TICKET#rc-poison",
+            sk: "TICKET",
+            ticketId: "rc-poison",
+            configurationName: "arena",
+            status: "SEARCHING",
+            statusRank: 1,
+            playerIds: ["zed"],
+            players: {},
+            createdAt: old,
+            updatedAt: old,
+            heardAt: old,
+            pendingShard: pendingShardFor("TICKET", "rc-poison"),
             eventIds: ["x".repeat(size)],
           },
         }),
@@ -137,13 +204,27 @@ describe("reconcile handler against the GameLift emulator and DynamoDB Local (al
     let [fits, tooBig] = [400_000, 410_000];
     while (tooBig - fits > 1) {
       const mid = Math.floor((fits + tooBig) / 2);
-      [fits, tooBig] = await put(mid).then(() => [mid, tooBig] as const, () => [fits, mid] as const);
+      [fits, tooBig] = await put(mid).then(
+        () => [mid, tooBig] as const,
+        () => [fits, mid] as const,
+      );
     }
     await put(fits);
     raw.destroy();
-    await placements.create({ placementId: "rc-plc-2", queueName: "arena", playerIds: ["fox"], players: {}, createdAt: clock.now() });
+    await placements.create({
+      placementId: "rc-plc-2",
+      queueName: "arena",
+      playerIds: ["fox"],
+      players: {},
+      createdAt: clock.now(),
+    });
     await gl.send(
-      new StartGameSessionPlacementCommand({ PlacementId: "rc-plc-2", GameSessionQueueName: "arena", MaximumPlayerSessionCount: 2, DesiredPlayerSessions: [{ PlayerId: "fox" }] }),
+      new StartGameSessionPlacementCommand({
+        PlacementId: "rc-plc-2",
+        GameSessionQueueName: "arena",
+        MaximumPlayerSessionCount: 2,
+        DesiredPlayerSessions: [{ PlayerId: "fox" }],
+      }),
     );
     await advance(3_000);
 

@@ -18,12 +18,15 @@ export async function startFakeSns(): Promise<FakeSns> {
       const params = new URLSearchParams(raw);
       const attributes: Record<string, string> = {};
       for (let i = 1; params.has(`MessageAttributes.entry.${i}.Name`); i += 1) {
-        attributes[params.get(`MessageAttributes.entry.${i}.Name`) ?? ""] = params.get(`MessageAttributes.entry.${i}.Value.StringValue`) ?? "";
+        attributes[params.get(`MessageAttributes.entry.${i}.Name`) ?? ""] =
+          params.get(`MessageAttributes.entry.${i}.Value.StringValue`) ?? "";
       }
       published.push({ message: params.get("Message") ?? "", attributes });
       const ns = "http://sns.amazonaws.com/doc/2010-03-31/";
       res.writeHead(200, { "content-type": "text/xml" });
-      res.end(`<?xml version="1.0"?>\n<PublishResponse xmlns="${ns}"><PublishResult><MessageId>m-${published.length}</MessageId></PublishResult><ResponseMetadata><RequestId>r</RequestId></ResponseMetadata></PublishResponse>`);
+      res.end(
+        `<?xml version="1.0"?>\n<PublishResponse xmlns="${ns}"><PublishResult><MessageId>m-${published.length}</MessageId></PublishResult><ResponseMetadata><RequestId>r</RequestId></ResponseMetadata></PublishResponse>`,
+      );
     });
   });
   await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));

@@ -17,5 +17,10 @@ export function captureOutput(): string[] {
 
 /** The JSON lines among captured chunks, parsed. */
 export function jsonLines(chunks: readonly string[]): Record<string, unknown>[] {
-  return chunks.flatMap((c) => c.split("\n").filter((l) => l.startsWith("{")).map((l) => JSON.parse(l) as Record<string, unknown>));
+  return chunks.flatMap((c) =>
+    c
+      .split("\n")
+      .filter((l) => l.startsWith("{"))
+      .map((l) => JSON.parse(l) as Record<string, unknown>),
+  );
 }

@@ -32,26 +32,39 @@ const capacityUnits = (c: unknown): number => {
 };
 
 /** Installs a counting middleware on each client's stack (replacing an earlier one). */
-export function meterClients(clients: { readonly dynamodb?: readonly { middlewareStack: Stack }[]; readonly gamelift?: readonly { middlewareStack: Stack }[] }): Meter {
+export function meterClients(clients: {
+  readonly dynamodb?: readonly { middlewareStack: Stack }[];
+  readonly gamelift?: readonly { middlewareStack: Stack }[];
+}): Meter {
   let calls: MeteredCall[] = [];
   const install = (stack: Stack, service: MeteredCall["service"]): void => {
     const name = `matchplace-meter-${service}`;
     stack.remove(name);
-    const middleware = (next: (args: { input: Record<string, unknown> }) => Promise<{ output?: { ConsumedCapacity?: unknown } }>, context: { commandName?: string }) =>
-        async (args: { input: Record<string, unknown> }) => {
-          if (service === "dynamodb") args.input["ReturnConsumedCapacity"] = "TOTAL";
-          const command = context.commandName ?? "unknown";
-          const read = service === "dynamodb" && /^(GetItem|Query|BatchGetItem)Command$/.test(command);
-          const consistency = read ? { consistentRead: args.input["ConsistentRead"] === true } : {};
-          try {
-            const out = await next(args);
-            calls.push({ service, command, ...consistency, units: capacityUnits(out.output?.ConsumedCapacity), failed: false });
-            return out;
-          } catch (err) {
-            calls.push({ service, command, ...consistency, units: 0, failed: true });
-            throw err;
-          }
-        };
+    const middleware =
+      (
+        next: (args: { input: Record<string, unknown> }) => Promise<{ output?: { ConsumedCapacity?: unknown } }>,
+        context: { commandName?: string },
+      ) =>
+      async (args: { input: Record<string, unknown> }) => {
+        if (service === "dynamodb") args.input["ReturnConsumedCapacity"] = "TOTAL";
+        const command = context.commandName ?? "unknown";
+        const read = service === "dynamodb" && /^(GetItem|Query|BatchGetItem)Command$/.test(command);
+        const consistency = read ? { consistentRead: args.input["ConsistentRead"] === true } : {};
+        try {
+          const out = await next(args);
+          calls.push({
+            service,
+            command,
+            ...consistency,
+            units: capacityUnits(out.output?.ConsumedCapacity),
+            failed: false,
+          });
+          return out;
+        } catch (err) {
+          calls.push({ service, command, ...consistency, units: 0, failed: true });
+          throw err;
+        }
+      };
     stack.add(middleware as unknown as InitializeMiddleware<object, object>, { step: "initialize", name });
   };
   for (const c of clients.dynamodb ?? []) install(c.middlewareStack, "dynamodb");

@@ -72,7 +72,11 @@ export function startPingBeacons(options: PingBeaconOptions = {}): PingBeacons {
       pending.clear();
       const all = await Promise.allSettled(sockets.values());
       await Promise.all(
-        all.map((r) => (r.status === "fulfilled" ? new Promise<void>((resolve) => r.value.socket.close(() => resolve())) : Promise.resolve())),
+        all.map((r) =>
+          r.status === "fulfilled"
+            ? new Promise<void>((resolve) => r.value.socket.close(() => resolve()))
+            : Promise.resolve(),
+        ),
       );
     },
   };

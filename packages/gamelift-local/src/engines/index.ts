@@ -11,4 +11,12 @@ import { sessionEngine } from "./sessions/sessionEngine.js";
  * Every engine, in tick order: the platform first (builds, scaling, fleets, sessions, the emulated
  * game servers, placements), then matchmaking.
  */
-export const engines: Engine[] = [buildEngine, scalingEngine, fleetEngine, sessionEngine, gameServerEngine, placementEngine, ...matchmakingEngines];
+export const engines: Engine[] = [
+  buildEngine,
+  scalingEngine,
+  fleetEngine,
+  sessionEngine,
+  gameServerEngine,
+  placementEngine,
+  ...matchmakingEngines,
+];

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import type { z } from "zod";
 import { InvalidRequestException } from "../errors.js";
 import type { EmulatorContext, Operation } from "./types.js";
 
@@ -33,7 +33,9 @@ function constraint(issue: Issue): string {
     case "invalid_value":
       return `Member must satisfy enum value set: [${issue.values.map(String).join(", ")}]`;
     case "invalid_type":
-      return issue.input === undefined || issue.input === null ? "Member must not be null" : `Member must be of type ${issue.expected}`;
+      return issue.input === undefined || issue.input === null
+        ? "Member must not be null"
+        : `Member must be of type ${issue.expected}`;
     default:
       return issue.message;
   }
@@ -49,7 +51,9 @@ function valueAt(input: unknown, path: readonly PropertyKey[]): string {
 
 /** Formats zod issues the way GameLift reports member validation failures. */
 export function validationMessage(issues: readonly Issue[], input?: unknown): string {
-  const parts = issues.map((i) => `Value ${valueAt(input, i.path)} at '${memberPath(i.path)}' failed to satisfy constraint: ${constraint(i)}`);
+  const parts = issues.map(
+    (i) => `Value ${valueAt(input, i.path)} at '${memberPath(i.path)}' failed to satisfy constraint: ${constraint(i)}`,
+  );
   const n = parts.length;
   return `${n} validation error${n === 1 ? "" : "s"} detected: ${parts.join("; ")}`;
 }

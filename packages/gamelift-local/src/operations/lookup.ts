@@ -1,6 +1,12 @@
 import { idOf } from "../arns.js";
 import { collections } from "../engines/state/collections.js";
-import type { AliasRecord, BuildRecord, FleetRecord, GameSessionRecord, ScriptRecord } from "../engines/state/records.js";
+import type {
+  AliasRecord,
+  BuildRecord,
+  FleetRecord,
+  GameSessionRecord,
+  ScriptRecord,
+} from "../engines/state/records.js";
 import { NotFoundException, TerminalRoutingStrategyException } from "../errors.js";
 import type { EmulatorContext } from "./types.js";
 
@@ -35,7 +41,8 @@ export function requireAlias(ctx: EmulatorContext, idOrArn: string): AliasRecord
 /** The fleet an alias routes to; a TERMINAL alias raises `TerminalRoutingStrategyException` with its message. */
 export function fleetOfAlias(ctx: EmulatorContext, idOrArn: string): FleetRecord {
   const alias = requireAlias(ctx, idOrArn);
-  if (alias.RoutingStrategy.Type === "TERMINAL") throw new TerminalRoutingStrategyException(alias.RoutingStrategy.Message ?? "");
+  if (alias.RoutingStrategy.Type === "TERMINAL")
+    throw new TerminalRoutingStrategyException(alias.RoutingStrategy.Message ?? "");
   return requireFleet(ctx, alias.RoutingStrategy.FleetId ?? "");
 }
 

@@ -10,7 +10,12 @@ export interface Page<T> {
  * Pages a stable list by `Limit`/`NextToken`. Tokens are opaque offsets; a token that does not
  * come from this list is an `InvalidRequestException`.
  */
-export function paginate<T>(all: readonly T[], limit: number | undefined, token: string | undefined, maxLimit = 100): Page<T> {
+export function paginate<T>(
+  all: readonly T[],
+  limit: number | undefined,
+  token: string | undefined,
+  maxLimit = 100,
+): Page<T> {
   let start = 0;
   if (token !== undefined) {
     const m = /^offset-(\d+)$/.exec(Buffer.from(token, "base64url").toString("utf8"));

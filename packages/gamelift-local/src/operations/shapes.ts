@@ -3,7 +3,11 @@ import { z } from "zod";
 /** Member schemas shared by operations, with GameLift's bounds and patterns. */
 
 /** `^[a-z]*fleet-[a-zA-Z0-9\-]+$`, 1..128. */
-export const fleetId = z.string().min(1).max(128).regex(/^[a-z]*fleet-[a-zA-Z0-9-]+$/);
+export const fleetId = z
+  .string()
+  .min(1)
+  .max(128)
+  .regex(/^[a-z]*fleet-[a-zA-Z0-9-]+$/);
 /** Fleet id or ARN, 1..512. */
 export const fleetIdOrArn = z
   .string()
@@ -11,21 +15,50 @@ export const fleetIdOrArn = z
   .max(512)
   .regex(/^[a-z]*fleet-[a-zA-Z0-9-]+$|^arn:.*:[a-z]*fleet\/[a-z]*fleet-[a-zA-Z0-9-]+$/);
 /** Build id or ARN. */
-export const buildIdOrArn = z.string().min(1).max(512).regex(/^build-\S+|^arn:.*:build\/build-\S+/);
+export const buildIdOrArn = z
+  .string()
+  .min(1)
+  .max(512)
+  .regex(/^build-\S+|^arn:.*:build\/build-\S+/);
 /** Script id or ARN. */
-export const scriptIdOrArn = z.string().min(1).max(512).regex(/^script-\S+|^arn:.*:script\/script-\S+/);
+export const scriptIdOrArn = z
+  .string()
+  .min(1)
+  .max(512)
+  .regex(/^script-\S+|^arn:.*:script\/script-\S+/);
 /** Alias id or ARN. */
-export const aliasIdOrArn = z.string().min(1).max(512).regex(/^alias-\S+|^arn:.*:alias\/alias-\S+/);
+export const aliasIdOrArn = z
+  .string()
+  .min(1)
+  .max(512)
+  .regex(/^alias-\S+|^arn:.*:alias\/alias-\S+/);
 /** Queue name or ARN, 1..256. */
-export const queueNameOrArn = z.string().min(1).max(256).regex(/^[a-zA-Z0-9-]+|^arn:.*:gamesessionqueue\/[a-zA-Z0-9-]+/);
+export const queueNameOrArn = z
+  .string()
+  .min(1)
+  .max(256)
+  .regex(/^[a-zA-Z0-9-]+|^arn:.*:gamesessionqueue\/[a-zA-Z0-9-]+/);
 /** A game session id (its ARN), 1..512. */
-export const gameSessionId = z.string().min(1).max(512).regex(/^[a-zA-Z0-9:/-]+$/);
+export const gameSessionId = z
+  .string()
+  .min(1)
+  .max(512)
+  .regex(/^[a-zA-Z0-9:/-]+$/);
 /** A name with at least one non-blank character, 1..1024. */
-export const nonBlank = (max = 1024) => z.string().min(1).max(max).regex(/^.*\S.*$/s);
+export const nonBlank = (max = 1024) =>
+  z
+    .string()
+    .min(1)
+    .max(max)
+    .regex(/^.*\S.*$/s);
 /** Any string within bounds. */
 export const text = (min: number, max: number) => z.string().min(min).max(max);
 /** A location name, `^[A-Za-z0-9\-]+$` 1..64. */
-export const location = z.string().min(1).max(64).regex(/^[A-Za-z0-9-]+$/);
+export const location = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[A-Za-z0-9-]+$/);
 /** A non-negative integer. */
 export const wholeNumber = z.number().int().min(0);
 /** `Limit` of list and describe operations. */

@@ -10,7 +10,10 @@ export function applyTags(ctx: EmulatorContext, arn: string, tags: readonly Tag[
   const byKey = new Map((store.get(arn) ?? []).map((t) => [t.Key, t.Value]));
   for (const t of tags) byKey.set(t.Key, t.Value);
   if (byKey.size > 200) throw new TaggingFailedException("A resource can have at most 200 tags.");
-  store.put(arn, [...byKey].map(([Key, Value]) => ({ Key, Value })));
+  store.put(
+    arn,
+    [...byKey].map(([Key, Value]) => ({ Key, Value })),
+  );
 }
 
 /** Removes every tag of a deleted resource. */

@@ -34,7 +34,9 @@ export interface GameServerBehaviour {
 /** Tunables of the platform engines; durations in milliseconds. Defaults: `engines/settings.ts`. */
 export interface EmulatorSettings {
   /** Time a new fleet spends in each status before the next (NEW ... ACTIVATING, then ACTIVE). */
-  readonly fleetStatusDurationsMs: Readonly<Record<"NEW" | "DOWNLOADING" | "VALIDATING" | "BUILDING" | "ACTIVATING", number>>;
+  readonly fleetStatusDurationsMs: Readonly<
+    Record<"NEW" | "DOWNLOADING" | "VALIDATING" | "BUILDING" | "ACTIVATING", number>
+  >;
   /** Time a game session stays ACTIVATING (0 = active at the next tick). */
   readonly gameSessionActivationMs: number;
   /** A RESERVED player session not validated within this time turns TIMEDOUT (0 = never). */

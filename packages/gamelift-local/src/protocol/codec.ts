@@ -31,7 +31,8 @@ export function encodeBody(protocol: Protocol, value: Record<string, unknown>): 
 export function decodeBody(protocol: Protocol, body: Buffer): Record<string, unknown> {
   if (body.length === 0) return {};
   const value: unknown = protocol === "json" ? JSON.parse(body.toString("utf8")) : cbor.decode(body);
-  if (value === null || typeof value !== "object" || Array.isArray(value)) throw new TypeError("request body is not an object");
+  if (value === null || typeof value !== "object" || Array.isArray(value))
+    throw new TypeError("request body is not an object");
   return value as Record<string, unknown>;
 }
 

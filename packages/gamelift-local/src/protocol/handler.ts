@@ -20,7 +20,13 @@ async function readBody(req: IncomingMessage): Promise<Buffer> {
   return Buffer.concat(chunks);
 }
 
-function send(res: ServerResponse, protocol: Protocol, status: number, requestId: string, body: Record<string, unknown>): void {
+function send(
+  res: ServerResponse,
+  protocol: Protocol,
+  status: number,
+  requestId: string,
+  body: Record<string, unknown>,
+): void {
   const payload = encodeBody(protocol, body);
   const headers: Record<string, string | number> = {
     "content-type": contentType(protocol),
@@ -41,7 +47,9 @@ function errorBody(err: GameLiftError): Record<string, unknown> {
  * The HTTP entry point: decodes a GameLift request in either wire protocol, runs the operation and
  * replies in the same protocol. Signatures are not checked.
  */
-export function createRequestHandler(options: RequestHandlerOptions): (req: IncomingMessage, res: ServerResponse) => Promise<void> {
+export function createRequestHandler(
+  options: RequestHandlerOptions,
+): (req: IncomingMessage, res: ServerResponse) => Promise<void> {
   const { ctx, operations } = options;
   return async (req, res) => {
     const requestId = ctx.ids.uuid();
@@ -61,7 +69,10 @@ export function createRequestHandler(options: RequestHandlerOptions): (req: Inco
     }
     const operation = Object.hasOwn(operations, route.operation) ? operations[route.operation] : undefined;
     try {
-      if (!operation) throw new UnknownOperationException(`Operation ${route.operation || "(none)"} is not supported by this emulator.`);
+      if (!operation)
+        throw new UnknownOperationException(
+          `Operation ${route.operation || "(none)"} is not supported by this emulator.`,
+        );
       options.beforeOperation?.(route.operation);
       const output = await operation(input, ctx);
       send(res, route.protocol, 200, requestId, output);

@@ -10,7 +10,11 @@ export interface Route {
 const cborPath = /^\/service\/GameLift\/operation\/([A-Za-z0-9]+)\/?$/;
 
 /** Recognizes AWS JSON 1.1 (`POST /` + `X-Amz-Target`) and Smithy RPC v2 CBOR (`POST /service/...`). */
-export function routeOf(method: string | undefined, url: string | undefined, headers: IncomingHttpHeaders): Route | undefined {
+export function routeOf(
+  method: string | undefined,
+  url: string | undefined,
+  headers: IncomingHttpHeaders,
+): Route | undefined {
   if (method !== "POST") return undefined;
   const path = (url ?? "/").split("?")[0] ?? "/";
   const cbor = cborPath.exec(path);

@@ -60,7 +60,9 @@ async function readAll(req: IncomingMessage): Promise<Buffer> {
  * unexpired and scoped to the object (denials as S3 XML errors: ExpiredToken, AccessDenied, ...),
  * then forwards them, unsigned, to s3rver. Signatures themselves are not verified.
  */
-export function createS3ProxyHandler(options: S3ProxyOptions): (req: IncomingMessage, res: ServerResponse) => Promise<void> {
+export function createS3ProxyHandler(
+  options: S3ProxyOptions,
+): (req: IncomingMessage, res: ServerResponse) => Promise<void> {
   const { ctx, upstream } = options;
   // Part sizes of multipart uploads in progress, by upload id then part number.
   const parts = new Map<string, Map<string, number>>();
@@ -82,18 +84,27 @@ export function createS3ProxyHandler(options: S3ProxyOptions): (req: IncomingMes
     const requestId = ctx.ids.uuid().replace(/-/g, "").slice(0, 16).toUpperCase();
     const url = new URL(req.url ?? "/", "http://s3.local");
     const target = targetOf(req, url);
-    const accessKeyId = /Credential=([^/,\s]+)\//.exec(header(req, "authorization") ?? "")?.[1] ?? url.searchParams.get("X-Amz-Credential")?.split("/")[0];
-    const sessionToken = header(req, "x-amz-security-token") ?? url.searchParams.get("X-Amz-Security-Token") ?? undefined;
+    const accessKeyId =
+      /Credential=([^/,\s]+)\//.exec(header(req, "authorization") ?? "")?.[1] ??
+      url.searchParams.get("X-Amz-Credential")?.split("/")[0];
+    const sessionToken =
+      header(req, "x-amz-security-token") ?? url.searchParams.get("X-Amz-Security-Token") ?? undefined;
     const denial = authorizeUpload(ctx, { accessKeyId, sessionToken, bucket: target.bucket, key: target.key });
     if (denial) {
       req.resume();
       deny(res, denial, requestId);
       return;
     }
-    const headers: Record<string, string | string[] | undefined> = { ...req.headers, host: `${upstream.host}:${upstream.port}` };
+    const headers: Record<string, string | string[] | undefined> = {
+      ...req.headers,
+      host: `${upstream.host}:${upstream.port}`,
+    };
     for (const h of ["authorization", "x-amz-security-token", "x-amz-content-sha256", "x-amz-date"]) delete headers[h];
     let body: Buffer | undefined;
-    const encodings = (header(req, "content-encoding") ?? "").split(",").map((e) => e.trim()).filter(Boolean);
+    const encodings = (header(req, "content-encoding") ?? "")
+      .split(",")
+      .map((e) => e.trim())
+      .filter(Boolean);
     if (encodings.includes("aws-chunked") || /^STREAMING-/.test(header(req, "x-amz-content-sha256") ?? "")) {
       body = decodeAwsChunked(await readAll(req));
       const rest = encodings.filter((e) => e !== "aws-chunked");
@@ -104,15 +115,18 @@ export function createS3ProxyHandler(options: S3ProxyOptions): (req: IncomingMes
     }
     let size = body?.length ?? 0;
     await new Promise<void>((resolve, reject) => {
-      const out = request({ host: upstream.host, port: upstream.port, method: req.method, path: target.path, headers }, (up) => {
-        res.writeHead(up.statusCode ?? 502, up.headers);
-        up.pipe(res);
-        up.on("end", () => {
-          if (up.statusCode === 200) written(req, target, size);
-          resolve();
-        });
-        up.on("error", reject);
-      });
+      const out = request(
+        { host: upstream.host, port: upstream.port, method: req.method, path: target.path, headers },
+        (up) => {
+          res.writeHead(up.statusCode ?? 502, up.headers);
+          up.pipe(res);
+          up.on("end", () => {
+            if (up.statusCode === 200) written(req, target, size);
+            resolve();
+          });
+          up.on("error", reject);
+        },
+      );
       out.on("error", reject);
       if (body) out.end(body);
       else {

@@ -39,7 +39,14 @@ export async function startLocalS3(options: LocalS3Options): Promise<LocalS3> {
   const bucket = buildBucketName(options.ctx);
   const temporary = options.directory ? undefined : await mkdtemp(join(tmpdir(), "gamelift-local-s3-"));
   const directory = options.directory ?? temporary ?? "";
-  const s3rver = new S3rver({ address: "127.0.0.1", port: 0, silent: true, directory, vhostBuckets: false, configureBuckets: [{ name: bucket }] });
+  const s3rver = new S3rver({
+    address: "127.0.0.1",
+    port: 0,
+    silent: true,
+    directory,
+    vhostBuckets: false,
+    configureBuckets: [{ name: bucket }],
+  });
   const upstream = { host: "127.0.0.1", port: (await s3rver.run()).port };
   const handler = createS3ProxyHandler({ ctx: options.ctx, upstream });
   const proxy = createServer((req, res) => {

@@ -11,7 +11,12 @@ describe("arena-2v2 (the default local rule set)", () => {
 
   it("matches four players of similar skill into two teams of two", () => {
     const rs = parseRuleSet(arenaBody());
-    const pool = [solo("a", { skill: 1000 }, 5), solo("b", { skill: 1050 }, 4), solo("c", { skill: 980 }, 3), solo("d", { skill: 1020 }, 2)];
+    const pool = [
+      solo("a", { skill: 1000 }, 5),
+      solo("b", { skill: 1050 }, 4),
+      solo("c", { skill: 980 }, 3),
+      solo("d", { skill: 1020 }, 2),
+    ];
     const matches = findMatches(rs, pool, NOW);
     expect(matches).toHaveLength(1);
     expect(matches[0]?.ticketIds).toEqual(["a", "b", "c", "d"]);
@@ -21,7 +26,12 @@ describe("arena-2v2 (the default local rule set)", () => {
   it("keeps a lopsided pool apart until the expansion relaxes maxDistance", () => {
     const rs = parseRuleSet(arenaBody());
     // Best split: 1000+1000 vs 1000+1500 → averages 1000 and 1250, each 125 from the 1125 overall.
-    const pool = (age: number) => [solo("a", { skill: 1000 }, age), solo("b", { skill: 1000 }, age), solo("c", { skill: 1000 }, age), solo("d", { skill: 1500 }, age)];
+    const pool = (age: number) => [
+      solo("a", { skill: 1000 }, age),
+      solo("b", { skill: 1000 }, age),
+      solo("c", { skill: 1000 }, age),
+      solo("d", { skill: 1500 }, age),
+    ];
     expect(findMatches(rs, pool(0), NOW)).toHaveLength(0);
     expect(effectiveRuleSet(rs, 12).rules[0]).toMatchObject({ maxDistance: 300 });
     expect(findMatches(rs, pool(12), NOW)).toHaveLength(1);
@@ -29,7 +39,11 @@ describe("arena-2v2 (the default local rule set)", () => {
 
   it("fills in defaults for players without attributes", () => {
     const rs = parseRuleSet(arenaBody());
-    const pool = ["a", "b", "c", "d"].map((id) => ({ ticketId: id, startTime: NOW, players: [{ playerId: id, attributes: {} }] }));
+    const pool = ["a", "b", "c", "d"].map((id) => ({
+      ticketId: id,
+      startTime: NOW,
+      players: [{ playerId: id, attributes: {} }],
+    }));
     expect(findMatches(rs, pool, NOW)).toHaveLength(1);
   });
 });

@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import type { EvalPlayer, EvalTeam, EvalTicket, MatchView, Value } from "../../src/engines/flexmatch/expressions/context.js";
+import type {
+  EvalPlayer,
+  EvalTeam,
+  EvalTicket,
+  MatchView,
+  Value,
+} from "../../src/engines/flexmatch/expressions/context.js";
 import { evaluate } from "../../src/engines/flexmatch/expressions/evaluate.js";
 import { ExpressionSyntaxError, parseExpression } from "../../src/engines/flexmatch/expressions/parse.js";
 import { attrs } from "./helpers.js";
@@ -9,7 +15,9 @@ type Attrs = Parameters<typeof attrs>[0];
 /** A ticket of one or more players with the given attributes. */
 const ticket = (id: string, ...members: Attrs[]): EvalPlayer[] => {
   const t: EvalTicket = { ticketId: id, players: [] };
-  members.forEach((m, i) => t.players.push({ kind: "player", playerId: `${id}${i}`, ticket: t, attributes: attrs(m) }));
+  for (const [i, m] of members.entries()) {
+    t.players.push({ kind: "player", playerId: `${id}${i}`, ticket: t, attributes: attrs(m) });
+  }
   return t.players;
 };
 
@@ -18,13 +26,22 @@ const team = (name: string, ...players: EvalPlayer[][]): EvalTeam => ({ name, ba
 // red: skills 10, 20, 30 (a party of two: 20 and 30); blue: 40 and 60; green: nobody.
 const match: MatchView = {
   teams: [
-    team("red", ticket("a", { skill: 10, maps: ["x", "y"], mode: "r" }), ticket("b", { skill: 20, maps: ["y"], mode: "r" }, { skill: 30, maps: ["y", "z"], mode: "c" })),
-    team("blue", ticket("c", { skill: 40, maps: ["y", "x"], mode: "r" }), ticket("d", { skill: 60, maps: ["y"], mode: "r" })),
+    team(
+      "red",
+      ticket("a", { skill: 10, maps: ["x", "y"], mode: "r" }),
+      ticket("b", { skill: 20, maps: ["y"], mode: "r" }, { skill: 30, maps: ["y", "z"], mode: "c" }),
+    ),
+    team(
+      "blue",
+      ticket("c", { skill: 40, maps: ["y", "x"], mode: "r" }),
+      ticket("d", { skill: 60, maps: ["y"], mode: "r" }),
+    ),
     team("green"),
   ],
 };
 
-const ev = (text: string, agg: "avg" | "min" | "max" | "union" | "intersection" = "avg"): Value => evaluate(parseExpression(text), match, agg);
+const ev = (text: string, agg: "avg" | "min" | "max" | "union" | "intersection" = "avg"): Value =>
+  evaluate(parseExpression(text), match, agg);
 const red = "teams[red].players.attributes[skill]";
 const all = "teams[*].players.attributes[skill]";
 
@@ -35,7 +52,10 @@ describe("property expression paths", () => {
 
   it("groups values by team for teams[*] and teams[a,b]", () => {
     expect(ev(all)).toEqual([[10, 25, 25], [40, 60], []]);
-    expect(ev("teams[red,blue].players.attributes[skill]")).toEqual([[10, 25, 25], [40, 60]]);
+    expect(ev("teams[red,blue].players.attributes[skill]")).toEqual([
+      [10, 25, 25],
+      [40, 60],
+    ]);
   });
 
   it("lists player ids and players", () => {
@@ -53,7 +73,11 @@ describe("property expression paths", () => {
   });
 
   it("applies party aggregation union and intersection to string lists", () => {
-    expect(ev("teams[red].players.attributes[maps]", "union")).toEqual([["x", "y"], ["y", "z"], ["y", "z"]]);
+    expect(ev("teams[red].players.attributes[maps]", "union")).toEqual([
+      ["x", "y"],
+      ["y", "z"],
+      ["y", "z"],
+    ]);
     expect(ev("teams[red].players.attributes[maps]", "intersection")).toEqual([["x", "y"], ["y"], ["y"]]);
   });
 
@@ -129,7 +153,11 @@ describe("parseExpression", () => {
     expect(parseExpression("avg(flatten(teams[*].players.attributes[skill]))")).toEqual({
       kind: "call",
       fn: "avg",
-      arg: { kind: "call", fn: "flatten", arg: { kind: "path", teams: "*", single: false, tail: { kind: "attribute", attribute: "skill" } } },
+      arg: {
+        kind: "call",
+        fn: "flatten",
+        arg: { kind: "path", teams: "*", single: false, tail: { kind: "attribute", attribute: "skill" } },
+      },
     });
   });
 });

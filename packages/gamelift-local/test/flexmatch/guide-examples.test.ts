@@ -7,7 +7,14 @@
  */
 import { ValidateMatchmakingRuleSetCommand } from "@aws-sdk/client-gamelift";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { findMatches, parseRuleSet, seededRandom, type AttributeValue, type PoolTicket, type ProposedMatch } from "../../src/engines/flexmatch/index.js";
+import {
+  findMatches,
+  parseRuleSet,
+  seededRandom,
+  type AttributeValue,
+  type PoolTicket,
+  type ProposedMatch,
+} from "../../src/engines/flexmatch/index.js";
 import { guideExamples } from "../fixtures/flexmatch-guide/index.js";
 import { startHarness, type Harness } from "../helpers.js";
 import { violations, type RawRuleSet } from "./oracle.js";
@@ -18,7 +25,12 @@ const locations = ["us-east-1", "us-west-2", "eu-west-1"];
 /** Number literals that comparison rules measuring `attribute` test against (flag-like attributes). */
 const flagValues = (raw: RawRuleSet, attribute: string): number[] =>
   raw.rules
-    .filter((r) => r["type"] === "comparison" && JSON.stringify(r["measurements"]).includes(`[${attribute}]`) && typeof r["referenceValue"] === "number")
+    .filter(
+      (r) =>
+        r["type"] === "comparison" &&
+        JSON.stringify(r["measurements"]).includes(`[${attribute}]`) &&
+        typeof r["referenceValue"] === "number",
+    )
     .map((r) => r["referenceValue"] as number);
 
 /** A pool of `n` one-player tickets (every fifth a party of two when the smallest team allows), aged 0-30 s. */
@@ -36,14 +48,16 @@ function poolFor(raw: RawRuleSet, n: number, seed: number): PoolTicket[] {
       const flags = flagValues(raw, a.name);
       if (a.type === "number") {
         const mean = a.default?.N ?? 10;
-        attributes[a.name] = { N: flags.length > 0 ? pick([...flags, mean, mean]) : Math.round(mean + (random() - 0.5) * 6) };
+        attributes[a.name] = {
+          N: flags.length > 0 ? pick([...flags, mean, mean]) : Math.round(mean + (random() - 0.5) * 6),
+        };
       } else if (a.type === "string") attributes[a.name] = { S: random() < 0.9 ? "alpha" : "beta" };
       else if (a.type === "string_list") {
         // Lists a rule compares with player ids (a block list) name an earlier player half the time.
         const other = blocks && idNumber > 0 && random() < 0.5 ? [`p${Math.floor(random() * idNumber)}`] : [];
         attributes[a.name] = { SL: [...new Set([pick(["c1", "c2"]), pick(["c1", "c2", "c3"]), ...other])] };
-      }
-      else attributes[a.name] = { SDM: { defaultMap: Math.round(random() * 100), other: Math.round(random() * 100) } };
+      } else
+        attributes[a.name] = { SDM: { defaultMap: Math.round(random() * 100), other: Math.round(random() * 100) } };
     }
     // Latencies far under every maxLatency (the smallest documented one is 50 ms), spread over three locations.
     const latencyInMs = Object.fromEntries(locations.map((l) => [l, 5 + Math.round(random() * 40)]));
@@ -66,7 +80,19 @@ describe("the FlexMatch guide's rule-set examples", () => {
   });
 
   it("has every example of the guide's list (1-11)", () => {
-    expect(guideExamples.map((e) => e.url.replace(/.*match-examples-(\d+)\.html$/, "$1"))).toEqual(["1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11"]);
+    expect(guideExamples.map((e) => e.url.replace(/.*match-examples-(\d+)\.html$/, "$1"))).toEqual([
+      "1",
+      "2",
+      "3",
+      "4",
+      "5",
+      "6",
+      "7",
+      "8",
+      "9",
+      "10",
+      "11",
+    ]);
   });
 
   for (const example of guideExamples) {

@@ -15,7 +15,9 @@ export const ruleSet = (body: Record<string, unknown>): RuleSet =>
   parseRuleSet(JSON.stringify({ ruleLanguageVersion: "1.0", ...body }));
 
 /** Shorthand attribute maps: numbers → N, strings → S, string arrays → SL, objects → SDM. */
-export const attrs = (a: Record<string, number | string | string[] | Record<string, number>>): Record<string, AttributeValue> =>
+export const attrs = (
+  a: Record<string, number | string | string[] | Record<string, number>>,
+): Record<string, AttributeValue> =>
   Object.fromEntries(
     Object.entries(a).map(([k, v]) => [
       k,
@@ -47,5 +49,7 @@ export const party = (
 });
 
 /** Team name → sorted ticket ids of a proposal. */
-export const teamTickets = (m: { teams: { name: string; players: { ticketId: string }[] }[] }): Record<string, string[]> =>
+export const teamTickets = (m: {
+  teams: { name: string; players: { ticketId: string }[] }[];
+}): Record<string, string[]> =>
   Object.fromEntries(m.teams.map((t) => [t.name, [...new Set(t.players.map((p) => p.ticketId))].sort()]));

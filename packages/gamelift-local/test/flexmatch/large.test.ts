@@ -25,7 +25,10 @@ const large = (algorithm: Record<string, unknown> = {}, extra: Record<string, un
   ruleSet({
     playerAttributes: [{ name: "skill", type: "number", default: 1000 }],
     algorithm: { strategy: "balanced", balancedAttribute: "skill", ...algorithm },
-    teams: [{ name: "red", minPlayers: 80, maxPlayers: 100 }, { name: "blue", minPlayers: 80, maxPlayers: 100 }],
+    teams: [
+      { name: "red", minPlayers: 80, maxPlayers: 100 },
+      { name: "blue", minPlayers: 80, maxPlayers: 100 },
+    ],
     rules: [
       { name: "SimilarSkill", type: "batchDistance", batchAttribute: "skill", maxDistance: 500 },
       { name: "Latency", type: "latency", maxLatency: 150 },
@@ -56,7 +59,9 @@ describe("large matches (balanced strategy)", () => {
     const ids = m.teams.flatMap((t) => t.players.map((p) => p.playerId));
     expect(new Set(ids).size).toBe(200);
     for (const t of tickets) {
-      const teams = new Set(m.teams.filter((team) => team.players.some((p) => p.ticketId === t.ticketId)).map((team) => team.name));
+      const teams = new Set(
+        m.teams.filter((team) => team.players.some((p) => p.ticketId === t.ticketId)).map((team) => team.name),
+      );
       expect(teams.size).toBeLessThanOrEqual(1);
     }
     const avg = (name: string) => {
@@ -73,21 +78,39 @@ describe("large matches (balanced strategy)", () => {
   it("places the match where the largest population can play (largestPopulation)", () => {
     const biased = pool(220, "b").map((t) => ({
       ...t,
-      players: t.players.map((p) => ({ ...p, latencyInMs: { "us-east-1": 100, "eu-west-1": Number(t.ticketId.slice(1)) % 2 === 0 ? 50 : 200 } })),
+      players: t.players.map((p) => ({
+        ...p,
+        latencyInMs: { "us-east-1": 100, "eu-west-1": Number(t.ticketId.slice(1)) % 2 === 0 ? 50 : 200 },
+      })),
     }));
     const [m] = findMatches(large(), biased, NOW);
     expect(m?.location).toBe("us-east-1"); // everyone can play there; only half in eu-west-1
   });
 
   it("groups players by their fastest region (fastestRegion)", () => {
-    const eu = pool(220, "e").map((t) => ({ ...t, players: t.players.map((p) => ({ ...p, latencyInMs: { "us-east-1": 100, "eu-west-1": 30 } })) }));
+    const eu = pool(220, "e").map((t) => ({
+      ...t,
+      players: t.players.map((p) => ({ ...p, latencyInMs: { "us-east-1": 100, "eu-west-1": 30 } })),
+    }));
     const [m] = findMatches(large({ batchingPreference: "fastestRegion" }), eu, NOW);
     expect(m?.location).toBe("eu-west-1");
   });
 
   it("waits for minPlayers, then relaxes it by expansion", () => {
     const few = pool(120, "f"); // ≈ 168 players: short of 2 × 100 until minPlayers relaxes to 50
-    const strict = large({}, { teams: [{ name: "red", minPlayers: 100, maxPlayers: 100 }, { name: "blue", minPlayers: 100, maxPlayers: 100 }], expansions: [{ target: "teams[red].minPlayers", steps: [{ waitTimeSeconds: 10, value: 50 }] }, { target: "teams[blue].minPlayers", steps: [{ waitTimeSeconds: 10, value: 50 }] }] });
+    const strict = large(
+      {},
+      {
+        teams: [
+          { name: "red", minPlayers: 100, maxPlayers: 100 },
+          { name: "blue", minPlayers: 100, maxPlayers: 100 },
+        ],
+        expansions: [
+          { target: "teams[red].minPlayers", steps: [{ waitTimeSeconds: 10, value: 50 }] },
+          { target: "teams[blue].minPlayers", steps: [{ waitTimeSeconds: 10, value: 50 }] },
+        ],
+      },
+    );
     expect(findMatches(strict, few, NOW)).toHaveLength(0);
     const aged = few.map((t) => ({ ...t, startTime: t.startTime - 10_000 }));
     expect(findMatches(strict, aged, NOW)).toHaveLength(1);
@@ -99,7 +122,9 @@ describe("large matches (balanced strategy)", () => {
       startTime: NOW - 1000,
       backfill: { gameSessionArn: "arn:gs" },
       players: Array.from({ length: 190 }, (_, i) => ({
-        playerId: `s${i}`, attributes: attrs({ skill: 1200 }), team: i % 2 === 0 ? "red" : "blue",
+        playerId: `s${i}`,
+        attributes: attrs({ skill: 1200 }),
+        team: i % 2 === 0 ? "red" : "blue",
         latencyInMs: { "us-east-1": 40, "eu-west-1": 40, "ap-south-1": 40 },
       })),
     };
@@ -115,7 +140,11 @@ describe("large-match team filling (docs' examples)", () => {
     const rs = ruleSet({
       algorithm: { strategy: "balanced", balancedAttribute: "k" },
       playerAttributes: [{ name: "k", type: "number", default: 5 }],
-      teams: [{ name: "Red", minPlayers: 5, maxPlayers: 10 }, { name: "Blue", minPlayers: 5, maxPlayers: 10 }, { name: "Green", minPlayers: 2, maxPlayers: 3 }],
+      teams: [
+        { name: "Red", minPlayers: 5, maxPlayers: 10 },
+        { name: "Blue", minPlayers: 5, maxPlayers: 10 },
+        { name: "Green", minPlayers: 2, maxPlayers: 3 },
+      ],
     });
     const teams = slotTeams(rs);
     expect(targetCounts(teams, 10)).toEqual([5, 5, 0]);
@@ -128,13 +157,23 @@ describe("large-match team filling (docs' examples)", () => {
     const rs = ruleSet({
       algorithm: { strategy: "balanced", balancedAttribute: "monster-kills", batchingPreference: "fastestRegion" },
       playerAttributes: [{ name: "monster-kills", type: "number", default: 5 }],
-      teams: [{ name: "Monsters", minPlayers: 5, maxPlayers: 5 }, { name: "Hunters", minPlayers: 12, maxPlayers: 15, quantity: 10 }],
+      teams: [
+        { name: "Monsters", minPlayers: 5, maxPlayers: 5 },
+        { name: "Hunters", minPlayers: 12, maxPlayers: 15, quantity: 10 },
+      ],
       rules: [{ name: "latency-catchall", type: "latency", maxLatency: 150 }],
     });
     expect(targetCounts(slotTeams(rs), 125)).toEqual([5, ...Array<number>(10).fill(12)]);
-    const players = Array.from({ length: 155 }, (_, i) => ({ ticketId: `p${i}`, startTime: NOW, players: [{ playerId: `p${i}`, attributes: {}, latencyInMs: { "us-east-1": 50 } }] }));
+    const players = Array.from({ length: 155 }, (_, i) => ({
+      ticketId: `p${i}`,
+      startTime: NOW,
+      players: [{ playerId: `p${i}`, attributes: {}, latencyInMs: { "us-east-1": 50 } }],
+    }));
     const [m] = findMatches(rs, players, NOW);
-    expect(m?.teams.map((t) => `${t.name}:${t.players.length}`)).toEqual(["Monsters:5", ...Array.from({ length: 10 }, (_, i) => `Hunters${i + 1}:15`)]);
+    expect(m?.teams.map((t) => `${t.name}:${t.players.length}`)).toEqual([
+      "Monsters:5",
+      ...Array.from({ length: 10 }, (_, i) => `Hunters${i + 1}:15`),
+    ]);
   });
 });
 
@@ -154,7 +193,9 @@ describe("fastestRegion batching with a latency rule (the guide's example 8)", (
         {
           playerId: `p${i}`,
           attributes: { "monster-kills": { N: Math.round(random() * 20) } },
-          latencyInMs: Object.fromEntries(regions.map((r, k) => [r, k === i % 3 ? 20 : 40 + Math.round(random() * 40)])),
+          latencyInMs: Object.fromEntries(
+            regions.map((r, k) => [r, k === i % 3 ? 20 : 40 + Math.round(random() * 40)]),
+          ),
         },
       ],
     }));

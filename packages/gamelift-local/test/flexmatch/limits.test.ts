@@ -9,13 +9,23 @@ import { NOW, ruleSet, solo } from "./helpers.js";
 describe("work limits of the exhaustive search", () => {
   const rs = ruleSet({
     playerAttributes: [{ name: "skill", type: "number" }],
-    teams: [{ name: "red", minPlayers: 1, maxPlayers: 1 }, { name: "blue", minPlayers: 1, maxPlayers: 1 }],
+    teams: [
+      { name: "red", minPlayers: 1, maxPlayers: 1 },
+      { name: "blue", minPlayers: 1, maxPlayers: 1 },
+    ],
   });
   const pool = Array.from({ length: 20 }, (_, i) => solo(`t${i}`, { skill: i }, 100 - i));
   const run = (limits = DEFAULT_LIMITS): Assembled[] => {
     const compiled = compile(rs);
     const out: Assembled[] = [];
-    matchExhaustive(compiled, prepare(pool, compiled, NOW, seededRandom(1)), primaryKeyAttribute(rs), Infinity, (m) => out.push(m), limits);
+    matchExhaustive(
+      compiled,
+      prepare(pool, compiled, NOW, seededRandom(1)),
+      primaryKeyAttribute(rs),
+      Infinity,
+      (m) => out.push(m),
+      limits,
+    );
     return out;
   };
 

@@ -3,7 +3,12 @@ import { findMatches, seededRandom } from "../../src/engines/flexmatch/index.js"
 import type { PoolTicket } from "../../src/engines/flexmatch/index.js";
 import { NOW, party, ruleSet, solo, teamTickets } from "./helpers.js";
 
-const oneVsOne = ruleSet({ teams: [{ name: "red", minPlayers: 1, maxPlayers: 1 }, { name: "blue", minPlayers: 1, maxPlayers: 1 }] });
+const oneVsOne = ruleSet({
+  teams: [
+    { name: "red", minPlayers: 1, maxPlayers: 1 },
+    { name: "blue", minPlayers: 1, maxPlayers: 1 },
+  ],
+});
 
 describe("choice among tickets", () => {
   it("serves older tickets first", () => {
@@ -26,14 +31,27 @@ describe("choice among tickets", () => {
   });
 
   it("never matches a ticket missing a required attribute", () => {
-    const rs = ruleSet({ playerAttributes: [{ name: "skill", type: "number" }], teams: [{ name: "red", minPlayers: 1, maxPlayers: 1 }, { name: "blue", minPlayers: 1, maxPlayers: 1 }] });
-    expect(findMatches(rs, [solo("a", {}), solo("b", { skill: 1 }), solo("c", { skill: "high" })], NOW)).toHaveLength(0);
+    const rs = ruleSet({
+      playerAttributes: [{ name: "skill", type: "number" }],
+      teams: [
+        { name: "red", minPlayers: 1, maxPlayers: 1 },
+        { name: "blue", minPlayers: 1, maxPlayers: 1 },
+      ],
+    });
+    expect(findMatches(rs, [solo("a", {}), solo("b", { skill: 1 }), solo("c", { skill: "high" })], NOW)).toHaveLength(
+      0,
+    );
   });
 
   it("accepts numeric strings for number attributes", () => {
-    const rs = ruleSet({ playerAttributes: [{ name: "skill", type: "number" }], teams: [{ name: "all", minPlayers: 2, maxPlayers: 2 }] });
+    const rs = ruleSet({
+      playerAttributes: [{ name: "skill", type: "number" }],
+      teams: [{ name: "all", minPlayers: 2, maxPlayers: 2 }],
+    });
     const pool: PoolTicket[] = ["a", "b"].map((id) => ({
-      ticketId: id, startTime: NOW, players: [{ playerId: id, attributes: { skill: { N: "23" as unknown as number } } }],
+      ticketId: id,
+      startTime: NOW,
+      players: [{ playerId: id, attributes: { skill: { N: "23" as unknown as number } } }],
     }));
     expect(findMatches(rs, pool, NOW)).toHaveLength(1);
   });
@@ -47,27 +65,67 @@ describe("teams", () => {
   });
 
   it("fills toward maxPlayers and closes at minPlayers when the pool runs dry", () => {
-    const rs = ruleSet({ teams: [{ name: "red", minPlayers: 1, maxPlayers: 3 }, { name: "blue", minPlayers: 1, maxPlayers: 3 }] });
-    expect(findMatches(rs, Array.from({ length: 8 }, (_, i) => solo(`t${i}`, {}, 8 - i)), NOW).map((m) => m.teams.map((t) => t.players.length))).toEqual([[3, 3], [1, 1]]);
+    const rs = ruleSet({
+      teams: [
+        { name: "red", minPlayers: 1, maxPlayers: 3 },
+        { name: "blue", minPlayers: 1, maxPlayers: 3 },
+      ],
+    });
+    expect(
+      findMatches(
+        rs,
+        Array.from({ length: 8 }, (_, i) => solo(`t${i}`, {}, 8 - i)),
+        NOW,
+      ).map((m) => m.teams.map((t) => t.players.length)),
+    ).toEqual([
+      [3, 3],
+      [1, 1],
+    ]);
   });
 
   it("builds uneven teams by rule (the docs' hunters vs monster)", () => {
     const rs = ruleSet({
       playerAttributes: [{ name: "wantsToBeMonster", type: "number", default: 0 }],
-      teams: [{ name: "players", minPlayers: 3, maxPlayers: 3 }, { name: "monster", minPlayers: 1, maxPlayers: 1 }],
+      teams: [
+        { name: "players", minPlayers: 3, maxPlayers: 3 },
+        { name: "monster", minPlayers: 1, maxPlayers: 1 },
+      ],
       rules: [
-        { name: "MonsterSelection", type: "comparison", measurements: ["teams[monster].players.attributes[wantsToBeMonster]"], referenceValue: 1, operation: "=" },
-        { name: "PlayerSelection", type: "comparison", measurements: ["teams[players].players.attributes[wantsToBeMonster]"], referenceValue: 0, operation: "=" },
+        {
+          name: "MonsterSelection",
+          type: "comparison",
+          measurements: ["teams[monster].players.attributes[wantsToBeMonster]"],
+          referenceValue: 1,
+          operation: "=",
+        },
+        {
+          name: "PlayerSelection",
+          type: "comparison",
+          measurements: ["teams[players].players.attributes[wantsToBeMonster]"],
+          referenceValue: 0,
+          operation: "=",
+        },
       ],
     });
-    const pool = [solo("h1", {}, 5), solo("h2", {}, 4), solo("m", { wantsToBeMonster: 1 }, 3), solo("m2", { wantsToBeMonster: 1 }, 2), solo("h3", {}, 1)];
+    const pool = [
+      solo("h1", {}, 5),
+      solo("h2", {}, 4),
+      solo("m", { wantsToBeMonster: 1 }, 3),
+      solo("m2", { wantsToBeMonster: 1 }, 2),
+      solo("h3", {}, 1),
+    ];
     const [m] = findMatches(rs, pool, NOW);
     expect(teamTickets(m ?? { teams: [] })).toEqual({ players: ["h1", "h2", "h3"], monster: ["m"] });
   });
 });
 
 describe("parties", () => {
-  const twoVsTwo = ruleSet({ teams: [{ name: "red", minPlayers: 2, maxPlayers: 2 }, { name: "blue", minPlayers: 2, maxPlayers: 2 }] });
+  const twoVsTwo = ruleSet({
+    teams: [
+      { name: "red", minPlayers: 2, maxPlayers: 2 },
+      { name: "blue", minPlayers: 2, maxPlayers: 2 },
+    ],
+  });
 
   it("keeps a party's players on one team", () => {
     const pool = [solo("a", {}, 4), party("p", [{}, {}], 3), solo("b", {}, 2)];
@@ -78,7 +136,13 @@ describe("parties", () => {
   });
 
   it("never matches a party larger than every team", () => {
-    expect(findMatches(twoVsTwo, [party("p", [{}, {}, {}]), solo("a", {}), solo("b", {}), solo("c", {}), solo("d", {})], NOW).flatMap((m) => m.ticketIds)).not.toContain("p");
+    expect(
+      findMatches(
+        twoVsTwo,
+        [party("p", [{}, {}, {}]), solo("a", {}), solo("b", {}), solo("c", {}), solo("d", {})],
+        NOW,
+      ).flatMap((m) => m.ticketIds),
+    ).not.toContain("p");
   });
 });
 
@@ -89,10 +153,19 @@ describe("backfill", () => {
     backfill: { gameSessionArn: "arn:gs" },
     players: seats.map((team, i) => ({ playerId: `${id}-${i}`, attributes: {}, team })),
   });
-  const twoVsTwo = ruleSet({ teams: [{ name: "red", minPlayers: 2, maxPlayers: 2 }, { name: "blue", minPlayers: 2, maxPlayers: 2 }] });
+  const twoVsTwo = ruleSet({
+    teams: [
+      { name: "red", minPlayers: 2, maxPlayers: 2 },
+      { name: "blue", minPlayers: 2, maxPlayers: 2 },
+    ],
+  });
 
   it("keeps existing players on their teams and fills only the open slots", () => {
-    const [m] = findMatches(twoVsTwo, [backfill("bf", ["red", "red", "blue"], 5), solo("a", {}, 1), solo("b", {}, 1)], NOW);
+    const [m] = findMatches(
+      twoVsTwo,
+      [backfill("bf", ["red", "red", "blue"], 5), solo("a", {}, 1), solo("b", {}, 1)],
+      NOW,
+    );
     expect(teamTickets(m ?? { teams: [] })).toEqual({ red: ["bf"], blue: ["a", "bf"] });
     expect(m?.ticketIds).toEqual(["bf", "a"]);
   });
@@ -107,7 +180,9 @@ describe("backfill", () => {
   });
 
   it("ignores a backfill ticket seating players on unknown teams", () => {
-    expect(findMatches(twoVsTwo, [backfill("bf", ["green"]), solo("a", {}), solo("b", {}), solo("c", {})], NOW)).toHaveLength(0);
+    expect(
+      findMatches(twoVsTwo, [backfill("bf", ["green"]), solo("a", {}), solo("b", {}), solo("c", {})], NOW),
+    ).toHaveLength(0);
   });
 
   it.each([
@@ -116,9 +191,14 @@ describe("backfill", () => {
   ] as const)("with backfillPriority %s serves %s first", (backfillPriority, first) => {
     const rs = ruleSet({
       algorithm: { backfillPriority },
-      teams: [{ name: "red", minPlayers: 1, maxPlayers: 1 }, { name: "blue", minPlayers: 1, maxPlayers: 1 }],
+      teams: [
+        { name: "red", minPlayers: 1, maxPlayers: 1 },
+        { name: "blue", minPlayers: 1, maxPlayers: 1 },
+      ],
     });
-    const [m] = findMatches(rs, [solo("n1", {}, 9), solo("n2", {}, 8), backfill("bf", ["red"], 1)], NOW, { maxMatches: 1 });
+    const [m] = findMatches(rs, [solo("n1", {}, 9), solo("n2", {}, 8), backfill("bf", ["red"], 1)], NOW, {
+      maxMatches: 1,
+    });
     expect(m?.ticketIds[0] === first || m?.ticketIds.includes(first)).toBe(true);
     expect(m?.ticketIds.includes("bf")).toBe(first === "bf");
   });

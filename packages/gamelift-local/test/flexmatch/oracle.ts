@@ -72,13 +72,17 @@ const evalExpr = (text: string, teams: Map<string, Seat[]>, all: Seat[]): Val =>
   if (!path) throw new Error(`oracle: unsupported expression ${text}`);
   const names = path[1] === "*" ? [...teams.keys()] : (path[1] ?? "").split(",");
   const per = names.map((n) =>
-    (teams.get(n) ?? []).map((s): Val => (path[2] ? (partyValue(s, path[2], all) as Val) : path[3] ? s.playerId : s.ticket.ticketId)),
+    (teams.get(n) ?? []).map(
+      (s): Val => (path[2] ? (partyValue(s, path[2], all) as Val) : path[3] ? s.playerId : s.ticket.ticketId),
+    ),
   );
   return names.length === 1 && path[1] !== "*" ? (per[0] ?? []) : per;
 };
 
-const leaves = (v: Val): Scalar[] => (isList(v) ? v.flatMap(leaves) : typeof v === "number" && Number.isNaN(v) ? [] : [v as Scalar]);
-const stringLists = (v: Val): string[][] => (isList(v) && v.every((x) => typeof x === "string") ? [v as string[]] : isList(v) ? v.flatMap(stringLists) : []);
+const leaves = (v: Val): Scalar[] =>
+  isList(v) ? v.flatMap(leaves) : typeof v === "number" && Number.isNaN(v) ? [] : [v as Scalar];
+const stringLists = (v: Val): string[][] =>
+  isList(v) && v.every((x) => typeof x === "string") ? [v as string[]] : isList(v) ? v.flatMap(stringLists) : [];
 
 const ref = (r: Record<string, unknown>, teams: Map<string, Seat[]>, all: Seat[]): Val | undefined => {
   const v = r["referenceValue"];
@@ -88,34 +92,59 @@ const ref = (r: Record<string, unknown>, teams: Map<string, Seat[]>, all: Seat[]
 };
 
 const compare = (a: Scalar, op: string, b: Scalar): boolean =>
-  op === "=" ? a === b : op === "!=" ? a !== b : op === "<" ? a < b : op === "<=" ? a <= b : op === ">" ? a > b : a >= b;
+  op === "="
+    ? a === b
+    : op === "!="
+      ? a !== b
+      : op === "<"
+        ? a < b
+        : op === "<="
+          ? a <= b
+          : op === ">"
+            ? a > b
+            : a >= b;
 
 /** Whether one rule holds for a finished match. */
-const holds = (r: Record<string, unknown>, rules: Record<string, unknown>[], teams: Map<string, Seat[]>, all: Seat[]): boolean => {
-  const measured = ((typeof r["measurements"] === "string" ? [r["measurements"]] : (r["measurements"] as string[] | undefined)) ?? []).map((m) => evalExpr(m, teams, all));
+const holds = (
+  r: Record<string, unknown>,
+  rules: Record<string, unknown>[],
+  teams: Map<string, Seat[]>,
+  all: Seat[],
+): boolean => {
+  const measured = (
+    (typeof r["measurements"] === "string" ? [r["measurements"]] : (r["measurements"] as string[] | undefined)) ?? []
+  ).map((m) => evalExpr(m, teams, all));
   switch (r["type"]) {
     case "distance": {
       const values = measured.flatMap(leaves) as number[];
       const reference = leaves(ref(r, teams, all) ?? [])[0] as number;
-      return values.every((v) => Math.abs(v - reference) <= Number(r["maxDistance"] ?? Infinity) + 1e-9 && Math.abs(v - reference) >= Number(r["minDistance"] ?? 0) - 1e-9);
+      return values.every(
+        (v) =>
+          Math.abs(v - reference) <= Number(r["maxDistance"] ?? Infinity) + 1e-9 &&
+          Math.abs(v - reference) >= Number(r["minDistance"] ?? 0) - 1e-9,
+      );
     }
     case "comparison": {
       const values = measured.flatMap(leaves);
       const reference = ref(r, teams, all);
-      if (reference === undefined) return r["operation"] === "=" ? new Set(values).size <= 1 : new Set(values).size === values.length;
+      if (reference === undefined)
+        return r["operation"] === "=" ? new Set(values).size <= 1 : new Set(values).size === values.length;
       const target = leaves(reference)[0] as Scalar;
       return values.every((v) => compare(v, String(r["operation"]), target));
     }
     case "batchDistance": {
       const values = all.map((s) => partyValue(s, String(r["batchAttribute"]), all));
-      if (values.every((v) => typeof v === "number")) return Math.max(...(values as number[])) - Math.min(...(values as number[])) <= Number(r["maxDistance"]);
+      if (values.every((v) => typeof v === "number"))
+        return Math.max(...(values as number[])) - Math.min(...(values as number[])) <= Number(r["maxDistance"]);
       return new Set(values).size <= 1;
     }
     case "collection": {
       const lists = measured.flatMap(stringLists);
       const inRange = (n: number) => n >= Number(r["minCount"] ?? 0) && n <= Number(r["maxCount"] ?? Infinity);
-      if (r["operation"] === "intersection") return inRange((lists[0] ?? []).filter((x) => lists.every((l) => l.includes(x))).length);
-      if (r["operation"] === "contains") return inRange(lists.filter((l) => l.includes(String(r["referenceValue"]))).length);
+      if (r["operation"] === "intersection")
+        return inRange((lists[0] ?? []).filter((x) => lists.every((l) => l.includes(x))).length);
+      if (r["operation"] === "contains")
+        return inRange(lists.filter((l) => l.includes(String(r["referenceValue"]))).length);
       const reference = leaves(ref(r, teams, all) ?? []).map(String);
       return lists.every((l) => inRange(l.filter((x) => reference.includes(x)).length));
     }
@@ -145,11 +174,20 @@ const expanded = <T>(rs: RawRuleSet, target: string, base: T, age: number): T =>
 };
 
 /** Every problem found with `matches` for `pool` under `rs` at `now` (empty: all good). */
-export function violations(rs: RawRuleSet, pool: readonly PoolTicket[], matches: readonly ProposedMatch[], now: number): string[] {
+export function violations(
+  rs: RawRuleSet,
+  pool: readonly PoolTicket[],
+  matches: readonly ProposedMatch[],
+  now: number,
+): string[] {
   const problems: string[] = [];
   const seen = new Set<string>();
   const byId = new Map(pool.map((t) => [t.ticketId, t]));
-  const teamNames = rs.teams.flatMap((t) => ((t.quantity ?? 1) > 1 ? Array.from({ length: t.quantity ?? 1 }, (_, i) => ({ ...t, name: `${t.name}${i + 1}`, base: t.name })) : [{ ...t, base: t.name }]));
+  const teamNames = rs.teams.flatMap((t) =>
+    (t.quantity ?? 1) > 1
+      ? Array.from({ length: t.quantity ?? 1 }, (_, i) => ({ ...t, name: `${t.name}${i + 1}`, base: t.name }))
+      : [{ ...t, base: t.name }],
+  );
   for (const m of matches) {
     const where = `match ${m.ticketIds.join(",")}`;
     for (const id of m.ticketIds) {
@@ -171,7 +209,8 @@ export function violations(rs: RawRuleSet, pool: readonly PoolTicket[], matches:
           problems.push(`${where}: unknown player ${p.playerId}`);
           continue;
         }
-        if (player.team !== undefined && player.team !== team.name) problems.push(`${where}: backfill player ${p.playerId} moved to ${team.name}`);
+        if (player.team !== undefined && player.team !== team.name)
+          problems.push(`${where}: backfill player ${p.playerId} moved to ${team.name}`);
         const attrs: Record<string, Scalar | string[]> = {};
         for (const a of rs.playerAttributes) {
           const v = raw(player.attributes[a.name]) ?? (a.default as Scalar | string[] | undefined);
@@ -186,8 +225,10 @@ export function violations(rs: RawRuleSet, pool: readonly PoolTicket[], matches:
     for (const t of tickets) {
       const homes = m.teams.filter((team) => team.players.some((p) => p.ticketId === t.ticketId));
       const count = homes.reduce((n, team) => n + team.players.filter((p) => p.ticketId === t.ticketId).length, 0);
-      if (count !== t.players.length) problems.push(`${where}: ticket ${t.ticketId} seated ${count} of ${t.players.length} players`);
-      if (!t.backfill && homes.length !== 1) problems.push(`${where}: party ${t.ticketId} split over ${homes.length} teams`);
+      if (count !== t.players.length)
+        problems.push(`${where}: ticket ${t.ticketId} seated ${count} of ${t.players.length} players`);
+      if (!t.backfill && homes.length !== 1)
+        problems.push(`${where}: party ${t.ticketId} split over ${homes.length} teams`);
     }
     for (const def of teamNames) {
       const size = teams.get(def.name)?.length ?? 0;
@@ -195,10 +236,15 @@ export function violations(rs: RawRuleSet, pool: readonly PoolTicket[], matches:
       const max = expanded(rs, `teams[${def.base}].maxPlayers`, def.maxPlayers, age);
       if (size < min || size > max) problems.push(`${where}: team ${def.name} has ${size}, outside [${min}, ${max}]`);
     }
-    const referenced = new Set(rs.rules.filter((r) => r["type"] === "compound").flatMap((r) => String(r["statement"]).match(/[A-Za-z]\w*/g) ?? []));
+    const referenced = new Set(
+      rs.rules
+        .filter((r) => r["type"] === "compound")
+        .flatMap((r) => String(r["statement"]).match(/[A-Za-z]\w*/g) ?? []),
+    );
     const effective = rs.rules.map((r) => {
       const out = { ...r };
-      for (const k of ["maxDistance", "minCount", "maxLatency"]) if (k in r) out[k] = expanded(rs, `rules[${String(r["name"])}].${k}`, r[k], age);
+      for (const k of ["maxDistance", "minCount", "maxLatency"])
+        if (k in r) out[k] = expanded(rs, `rules[${String(r["name"])}].${k}`, r[k], age);
       return out;
     });
     for (const r of effective) {
@@ -209,7 +255,8 @@ export function violations(rs: RawRuleSet, pool: readonly PoolTicket[], matches:
         if (loc === undefined) problems.push(`${where}: no location despite a latency rule`);
         for (const t of tickets) {
           const ls = t.players.map((p) => p.latencyInMs?.[loc ?? ""] ?? Infinity);
-          if (ls.reduce((a, b) => a + b, 0) / ls.length > Number(r["maxLatency"])) problems.push(`${where}: ${t.ticketId} too slow in ${loc}`);
+          if (ls.reduce((a, b) => a + b, 0) / ls.length > Number(r["maxLatency"]))
+            problems.push(`${where}: ${t.ticketId} too slow in ${loc}`);
         }
       }
     }

@@ -11,7 +11,14 @@ const RUNS = Number(process.env["FLEXMATCH_PROPERTY_RUNS"] ?? 60);
 /** Large rule sets: Σ maxPlayers in 41..200, balanced on skill, optional batchDistance and latency. */
 const largeArb: fc.Arbitrary<RawRuleSet> = fc
   .record({
-    teams: fc.array(fc.record({ max: fc.integer({ min: 5, max: 60 }), slack: fc.integer({ min: 0, max: 10 }), quantity: fc.integer({ min: 1, max: 3 }) }), { minLength: 1, maxLength: 3 }),
+    teams: fc.array(
+      fc.record({
+        max: fc.integer({ min: 5, max: 60 }),
+        slack: fc.integer({ min: 0, max: 10 }),
+        quantity: fc.integer({ min: 1, max: 3 }),
+      }),
+      { minLength: 1, maxLength: 3 },
+    ),
     batch: fc.option(fc.integer({ min: 50, max: 600 }), { nil: undefined }),
     latency: fc.option(fc.integer({ min: 80, max: 200 }), { nil: undefined }),
     fastest: fc.boolean(),
@@ -23,10 +30,21 @@ const largeArb: fc.Arbitrary<RawRuleSet> = fc
   })
   .map(({ teams, batch, latency, fastest, relax }) => ({
     playerAttributes: [{ name: "skill", type: "number", default: 500 }],
-    algorithm: { strategy: "balanced", balancedAttribute: "skill", batchingPreference: fastest ? "fastestRegion" : "largestPopulation" } as RawRuleSet["algorithm"],
-    teams: teams.map((t, i) => ({ name: `g${i}`, maxPlayers: t.max, minPlayers: Math.max(0, t.max - t.slack), quantity: t.quantity })),
+    algorithm: {
+      strategy: "balanced",
+      balancedAttribute: "skill",
+      batchingPreference: fastest ? "fastestRegion" : "largestPopulation",
+    } as RawRuleSet["algorithm"],
+    teams: teams.map((t, i) => ({
+      name: `g${i}`,
+      maxPlayers: t.max,
+      minPlayers: Math.max(0, t.max - t.slack),
+      quantity: t.quantity,
+    })),
     rules: [
-      ...(batch === undefined ? [] : [{ name: "Batch", type: "batchDistance", batchAttribute: "skill", maxDistance: batch }]),
+      ...(batch === undefined
+        ? []
+        : [{ name: "Batch", type: "batchDistance", batchAttribute: "skill", maxDistance: batch }]),
       ...(latency === undefined ? [] : [{ name: "Fast", type: "latency", maxLatency: latency }]),
     ],
     expansions: [{ target: "teams[g0].minPlayers", steps: [{ waitTimeSeconds: relax, value: 0 }] }],

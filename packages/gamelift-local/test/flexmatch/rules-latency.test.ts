@@ -2,7 +2,12 @@ import { describe, expect, it } from "vitest";
 import { findMatches } from "../../src/engines/flexmatch/index.js";
 import { NOW, ruleSet, solo } from "./helpers.js";
 
-const oneVsOne = { teams: [{ name: "red", minPlayers: 1, maxPlayers: 1 }, { name: "blue", minPlayers: 1, maxPlayers: 1 }] };
+const oneVsOne = {
+  teams: [
+    { name: "red", minPlayers: 1, maxPlayers: 1 },
+    { name: "blue", minPlayers: 1, maxPlayers: 1 },
+  ],
+};
 const latency = (rule: Record<string, unknown>, extra: Record<string, unknown> = {}) =>
   ruleSet({ ...oneVsOne, rules: [{ name: "L", type: "latency", ...rule }], ...extra });
 
@@ -19,13 +24,19 @@ describe("latency rule", () => {
 
   it("chooses the location with the lowest average latency", () => {
     const rs = latency({ maxLatency: 100 });
-    const pool = [solo("a", {}, 2, { "us-east-1": 40, "eu-west-1": 90 }), solo("b", {}, 1, { "us-east-1": 30, "eu-west-1": 10 })];
+    const pool = [
+      solo("a", {}, 2, { "us-east-1": 40, "eu-west-1": 90 }),
+      solo("b", {}, 1, { "us-east-1": 30, "eu-west-1": 10 }),
+    ];
     expect(findMatches(rs, pool, NOW)[0]?.location).toBe("us-east-1");
   });
 
   it("does not match players without a common acceptable location", () => {
     const rs = latency({ maxLatency: 100 });
-    const pool = [solo("a", {}, 2, { "us-east-1": 40, "eu-west-1": 150 }), solo("b", {}, 1, { "us-east-1": 130, "eu-west-1": 10 })];
+    const pool = [
+      solo("a", {}, 2, { "us-east-1": 40, "eu-west-1": 150 }),
+      solo("b", {}, 1, { "us-east-1": 130, "eu-west-1": 10 }),
+    ];
     expect(findMatches(rs, pool, NOW)).toHaveLength(0);
   });
 
@@ -35,7 +46,10 @@ describe("latency rule", () => {
   });
 
   it("relaxes maxLatency through an expansion", () => {
-    const rs = latency({ maxLatency: 50 }, { expansions: [{ target: "rules[L].maxLatency", steps: [{ waitTimeSeconds: 10, value: 150 }] }] });
+    const rs = latency(
+      { maxLatency: 50 },
+      { expansions: [{ target: "rules[L].maxLatency", steps: [{ waitTimeSeconds: 10, value: 150 }] }] },
+    );
     const pool = (age: number) => [solo("a", {}, age, { "us-east-1": 40 }), solo("b", {}, age, { "us-east-1": 120 })];
     expect(findMatches(rs, pool(0), NOW)).toHaveLength(0);
     expect(findMatches(rs, pool(10), NOW)).toHaveLength(1);
@@ -45,11 +59,14 @@ describe("latency rule", () => {
     ["min", 30, false], // 80 is 50 above the minimum 30
     ["avg", 30, true], // 80 is 25 above the average 55
     ["min", 50, true],
-  ] as const)("holds each latency within maxDistance of the %s (maxDistance %d → %s)", (distanceReference, maxDistance, matches) => {
-    const rs = latency({ maxDistance, distanceReference });
-    const pool = [solo("a", {}, 2, { "us-east-1": 30 }), solo("b", {}, 1, { "us-east-1": 80 })];
-    expect(findMatches(rs, pool, NOW).length === 1).toBe(matches);
-  });
+  ] as const)(
+    "holds each latency within maxDistance of the %s (maxDistance %d → %s)",
+    (distanceReference, maxDistance, matches) => {
+      const rs = latency({ maxDistance, distanceReference });
+      const pool = [solo("a", {}, 2, { "us-east-1": 30 }), solo("b", {}, 1, { "us-east-1": 80 })];
+      expect(findMatches(rs, pool, NOW).length === 1).toBe(matches);
+    },
+  );
 
   it("reports no location when nobody reported latencies and no latency rule exists", () => {
     const rs = ruleSet(oneVsOne);

@@ -115,7 +115,9 @@ describe("match acceptance", () => {
     h.onEvent = async (event) => {
       if (event.detail.type !== "AcceptMatchCompleted") return;
       await h.call("StopMatchmaking", { TicketId: "t2" });
-      await expect(h.call("AcceptMatch", { TicketId: "t1", PlayerIds: ["p1"], AcceptanceType: "REJECT" })).rejects.toMatchObject({
+      await expect(
+        h.call("AcceptMatch", { TicketId: "t1", PlayerIds: ["p1"], AcceptanceType: "REJECT" }),
+      ).rejects.toMatchObject({
         name: "InvalidRequestException",
       });
     };

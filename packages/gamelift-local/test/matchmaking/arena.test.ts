@@ -2,7 +2,10 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { Harness } from "./harness.js";
 
-const arenaRuleSet = readFileSync(new URL("../../../../infra/gamelift/rulesets/arena-2v2.json", import.meta.url), "utf8");
+const arenaRuleSet = readFileSync(
+  new URL("../../../../infra/gamelift/rulesets/arena-2v2.json", import.meta.url),
+  "utf8",
+);
 
 async function startWithSkill(h: Harness, ticketId: string, playerId: string, skill: number): Promise<void> {
   await h.call("StartMatchmaking", {

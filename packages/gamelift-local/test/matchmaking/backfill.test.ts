@@ -6,7 +6,11 @@ const queue = "arn:aws:gamelift:us-east-1:123456789012:gamesessionqueue/arena";
 /** A placed 1v1 game (teams hold two each) and the session the fake queue made. */
 async function placedGame(backfillMode: "MANUAL" | "AUTOMATIC"): Promise<{ h: Harness; arn: string }> {
   const h = new Harness();
-  await h.setUp(openRuleSet, { FlexMatchMode: "WITH_QUEUE", GameSessionQueueArns: [queue], BackfillMode: backfillMode });
+  await h.setUp(openRuleSet, {
+    FlexMatchMode: "WITH_QUEUE",
+    GameSessionQueueArns: [queue],
+    BackfillMode: backfillMode,
+  });
   await h.start("t1", "p1");
   await h.start("t2", "p2");
   await h.tick();
@@ -45,7 +49,10 @@ describe("manual match backfill", () => {
     expect((await h.ticket("bf1")).Status).toBe("COMPLETED");
     const t3 = await h.ticket("t3");
     expect(t3.Status).toBe("COMPLETED");
-    expect(t3.GameSessionConnectionInfo).toMatchObject({ GameSessionArn: arn, MatchedPlayerSessions: [{ PlayerId: "p3" }] });
+    expect(t3.GameSessionConnectionInfo).toMatchObject({
+      GameSessionArn: arn,
+      MatchedPlayerSessions: [{ PlayerId: "p3" }],
+    });
     expect(h.placer.joins).toEqual([expect.objectContaining({ gameSessionArn: arn, playerIds: ["p3"] })]);
     expect(playersOf(dataOf(h, arn))).toEqual(["p1", "p2", "p3"]);
     const succeeded = h.events("MatchmakingSucceeded").at(-1);
@@ -56,7 +63,12 @@ describe("manual match backfill", () => {
   it("keeps a backfill ticket searching until a new player can join", async () => {
     const { h, arn } = await placedGame("MANUAL");
 
-    await h.call("StartMatchBackfill", { TicketId: "bf1", ConfigurationName: "cfg", GameSessionArn: arn, Players: [{ PlayerId: "p1", Team: "red" }] });
+    await h.call("StartMatchBackfill", {
+      TicketId: "bf1",
+      ConfigurationName: "cfg",
+      GameSessionArn: arn,
+      Players: [{ PlayerId: "p1", Team: "red" }],
+    });
     await h.tick(1000);
 
     expect((await h.ticket("bf1")).Status).toBe("SEARCHING");
@@ -65,9 +77,19 @@ describe("manual match backfill", () => {
   it("replaces a session's earlier backfill ticket", async () => {
     const { h, arn } = await placedGame("MANUAL");
     const players = [{ PlayerId: "p1", Team: "red" }];
-    await h.call("StartMatchBackfill", { TicketId: "bf1", ConfigurationName: "cfg", GameSessionArn: arn, Players: players });
+    await h.call("StartMatchBackfill", {
+      TicketId: "bf1",
+      ConfigurationName: "cfg",
+      GameSessionArn: arn,
+      Players: players,
+    });
 
-    await h.call("StartMatchBackfill", { TicketId: "bf2", ConfigurationName: "cfg", GameSessionArn: arn, Players: players });
+    await h.call("StartMatchBackfill", {
+      TicketId: "bf2",
+      ConfigurationName: "cfg",
+      GameSessionArn: arn,
+      Players: players,
+    });
 
     expect((await h.ticket("bf1")).Status).toBe("CANCELLED");
     expect((await h.ticket("bf2")).Status).toBe("QUEUED");
@@ -76,12 +98,19 @@ describe("manual match backfill", () => {
   it("stops a backfill ticket with StopMatchmaking or the StopMatchBackfill extension", async () => {
     const { h, arn } = await placedGame("MANUAL");
     const players = [{ PlayerId: "p1", Team: "red" }];
-    await h.call("StartMatchBackfill", { TicketId: "bf1", ConfigurationName: "cfg", GameSessionArn: arn, Players: players });
+    await h.call("StartMatchBackfill", {
+      TicketId: "bf1",
+      ConfigurationName: "cfg",
+      GameSessionArn: arn,
+      Players: players,
+    });
 
     await h.call("StopMatchBackfill", { TicketId: "bf1", GameSessionArn: arn });
 
     expect((await h.ticket("bf1")).Status).toBe("CANCELLED");
-    await expect(h.call("StopMatchBackfill", { TicketId: "t1" })).rejects.toMatchObject({ name: "InvalidRequestException" });
+    await expect(h.call("StopMatchBackfill", { TicketId: "t1" })).rejects.toMatchObject({
+      name: "InvalidRequestException",
+    });
   });
 
   it("validates backfill requests: a known Team required, a FlexMatch session required for WITH_QUEUE", async () => {
@@ -94,7 +123,11 @@ describe("manual match backfill", () => {
       h.call("StartMatchBackfill", { ConfigurationName: "cfg", Players: [{ PlayerId: "p1", Team: "red" }] }),
     ).rejects.toMatchObject({ name: "InvalidRequestException" });
     await expect(
-      h.call("StartMatchBackfill", { ConfigurationName: "cfg", GameSessionArn: arn, Players: [{ PlayerId: "p1", Team: "green" }] }),
+      h.call("StartMatchBackfill", {
+        ConfigurationName: "cfg",
+        GameSessionArn: arn,
+        Players: [{ PlayerId: "p1", Team: "green" }],
+      }),
     ).rejects.toMatchObject({ name: "InvalidRequestException" });
     await expect(
       h.call("StartMatchBackfill", {
@@ -107,7 +140,11 @@ describe("manual match backfill", () => {
 
   it("asks only the new players to accept a backfill match", async () => {
     const { h, arn } = await placedGame("MANUAL");
-    await h.call("UpdateMatchmakingConfiguration", { Name: "cfg", AcceptanceRequired: true, AcceptanceTimeoutSeconds: 10 });
+    await h.call("UpdateMatchmakingConfiguration", {
+      Name: "cfg",
+      AcceptanceRequired: true,
+      AcceptanceTimeoutSeconds: 10,
+    });
     await h.call("StartMatchBackfill", {
       TicketId: "bf1",
       ConfigurationName: "cfg",
@@ -130,8 +167,17 @@ describe("manual match backfill", () => {
 
   it("returns the backfill ticket to the pool when the new player rejects", async () => {
     const { h, arn } = await placedGame("MANUAL");
-    await h.call("UpdateMatchmakingConfiguration", { Name: "cfg", AcceptanceRequired: true, AcceptanceTimeoutSeconds: 10 });
-    await h.call("StartMatchBackfill", { TicketId: "bf1", ConfigurationName: "cfg", GameSessionArn: arn, Players: [{ PlayerId: "p1", Team: "red" }] });
+    await h.call("UpdateMatchmakingConfiguration", {
+      Name: "cfg",
+      AcceptanceRequired: true,
+      AcceptanceTimeoutSeconds: 10,
+    });
+    await h.call("StartMatchBackfill", {
+      TicketId: "bf1",
+      ConfigurationName: "cfg",
+      GameSessionArn: arn,
+      Players: [{ PlayerId: "p1", Team: "red" }],
+    });
     await h.start("t3", "p3");
     await h.tick(1000);
 
@@ -144,7 +190,12 @@ describe("manual match backfill", () => {
 
   it("fails the backfill with MatchmakingFailed when the session is gone", async () => {
     const { h, arn } = await placedGame("MANUAL");
-    await h.call("StartMatchBackfill", { TicketId: "bf1", ConfigurationName: "cfg", GameSessionArn: arn, Players: [{ PlayerId: "p1", Team: "red" }] });
+    await h.call("StartMatchBackfill", {
+      TicketId: "bf1",
+      ConfigurationName: "cfg",
+      GameSessionArn: arn,
+      Players: [{ PlayerId: "p1", Team: "red" }],
+    });
     h.placer.live.delete(arn);
     await h.start("t3", "p3");
 
@@ -222,7 +273,11 @@ describe("automatic match backfill", () => {
 
   it("opens no auto-backfill ticket for a full session", async () => {
     const h = new Harness();
-    await h.setUp(duelRuleSet, { FlexMatchMode: "WITH_QUEUE", GameSessionQueueArns: [queue], BackfillMode: "AUTOMATIC" });
+    await h.setUp(duelRuleSet, {
+      FlexMatchMode: "WITH_QUEUE",
+      GameSessionQueueArns: [queue],
+      BackfillMode: "AUTOMATIC",
+    });
     await h.start("t1", "p1");
     await h.start("t2", "p2");
     await h.tick();

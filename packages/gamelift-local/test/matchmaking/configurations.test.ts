@@ -16,14 +16,19 @@ describe("matchmaking rule sets", () => {
       CreationTime: new Date("2026-01-01T00:00:00.000Z"),
     };
     expect(out).toEqual({ RuleSet: ruleSet });
-    expect(await h.call("DescribeMatchmakingRuleSets", { Names: [ruleSet.RuleSetArn] })).toEqual({ RuleSets: [ruleSet] });
+    expect(await h.call("DescribeMatchmakingRuleSets", { Names: [ruleSet.RuleSetArn] })).toEqual({
+      RuleSets: [ruleSet],
+    });
     expect(await h.call("DescribeMatchmakingRuleSets", {})).toEqual({ RuleSets: [ruleSet] });
   });
 
   it.each([
     ["an invalid JSON body", "{not json"],
     ["no teams", JSON.stringify({ ruleLanguageVersion: "1.0", teams: [] })],
-    ["a wrong language version", JSON.stringify({ ruleLanguageVersion: "2.0", teams: [{ name: "a", minPlayers: 1, maxPlayers: 1 }] })],
+    [
+      "a wrong language version",
+      JSON.stringify({ ruleLanguageVersion: "2.0", teams: [{ name: "a", minPlayers: 1, maxPlayers: 1 }] }),
+    ],
   ])("rejects %s on Create and Validate", async (_case, body) => {
     const h = new Harness();
 
@@ -45,12 +50,20 @@ describe("matchmaking rule sets", () => {
     const h = new Harness();
     await h.setUp(duelRuleSet);
 
-    await expect(h.call("CreateMatchmakingRuleSet", { Name: "rules", RuleSetBody: duelRuleSet })).rejects.toMatchObject({
+    await expect(h.call("CreateMatchmakingRuleSet", { Name: "rules", RuleSetBody: duelRuleSet })).rejects.toMatchObject(
+      {
+        name: "InvalidRequestException",
+      },
+    );
+    await expect(h.call("DescribeMatchmakingRuleSets", { Names: ["ghost"] })).rejects.toMatchObject({
+      name: "NotFoundException",
+    });
+    await expect(h.call("DeleteMatchmakingRuleSet", { Name: "ghost" })).rejects.toMatchObject({
+      name: "NotFoundException",
+    });
+    await expect(h.call("DeleteMatchmakingRuleSet", { Name: "rules" })).rejects.toMatchObject({
       name: "InvalidRequestException",
     });
-    await expect(h.call("DescribeMatchmakingRuleSets", { Names: ["ghost"] })).rejects.toMatchObject({ name: "NotFoundException" });
-    await expect(h.call("DeleteMatchmakingRuleSet", { Name: "ghost" })).rejects.toMatchObject({ name: "NotFoundException" });
-    await expect(h.call("DeleteMatchmakingRuleSet", { Name: "rules" })).rejects.toMatchObject({ name: "InvalidRequestException" });
 
     await h.call("DeleteMatchmakingConfiguration", { Name: "cfg" });
     expect(await h.call("DeleteMatchmakingRuleSet", { Name: "rules" })).toEqual({});
@@ -139,7 +152,8 @@ describe("matchmaking configurations", () => {
     const base = { RequestTimeoutSeconds: 60, AcceptanceRequired: false, FlexMatchMode: "STANDALONE" };
     await h.call("CreateMatchmakingConfiguration", { Name: "cfg2", RuleSetName: "other", ...base });
 
-    const names = (out: Record<string, unknown>): string[] => (out.Configurations as { Name: string }[]).map((c) => c.Name);
+    const names = (out: Record<string, unknown>): string[] =>
+      (out.Configurations as { Name: string }[]).map((c) => c.Name);
     expect(names(await h.call("DescribeMatchmakingConfigurations", { Names: ["cfg2", "ghost"] }))).toEqual(["cfg2"]);
     expect(names(await h.call("DescribeMatchmakingConfigurations", { RuleSetName: "other" }))).toEqual(["cfg2"]);
     const first = await h.call("DescribeMatchmakingConfigurations", { Limit: 1 });
@@ -153,13 +167,26 @@ describe("matchmaking configurations", () => {
     const h = new Harness();
     await h.setUp(duelRuleSet, { CustomEventData: "before" });
 
-    const out = await h.call("UpdateMatchmakingConfiguration", { Name: "cfg", RequestTimeoutSeconds: 300, CustomEventData: "after" });
+    const out = await h.call("UpdateMatchmakingConfiguration", {
+      Name: "cfg",
+      RequestTimeoutSeconds: 300,
+      CustomEventData: "after",
+    });
 
-    expect(out.Configuration).toMatchObject({ Name: "cfg", RequestTimeoutSeconds: 300, CustomEventData: "after", RuleSetName: "rules" });
-    await expect(h.call("UpdateMatchmakingConfiguration", { Name: "ghost", RequestTimeoutSeconds: 1 })).rejects.toMatchObject({
+    expect(out.Configuration).toMatchObject({
+      Name: "cfg",
+      RequestTimeoutSeconds: 300,
+      CustomEventData: "after",
+      RuleSetName: "rules",
+    });
+    await expect(
+      h.call("UpdateMatchmakingConfiguration", { Name: "ghost", RequestTimeoutSeconds: 1 }),
+    ).rejects.toMatchObject({
       name: "NotFoundException",
     });
-    await expect(h.call("UpdateMatchmakingConfiguration", { Name: "cfg", GameSessionQueueArns: [queue] })).rejects.toMatchObject({
+    await expect(
+      h.call("UpdateMatchmakingConfiguration", { Name: "cfg", GameSessionQueueArns: [queue] }),
+    ).rejects.toMatchObject({
       name: "InvalidRequestException",
     });
   });
@@ -169,7 +196,9 @@ describe("matchmaking configurations", () => {
     await h.setUp(duelRuleSet);
     await h.start("t1", "p1");
 
-    await expect(h.call("DeleteMatchmakingConfiguration", { Name: "cfg" })).rejects.toMatchObject({ name: "InvalidRequestException" });
+    await expect(h.call("DeleteMatchmakingConfiguration", { Name: "cfg" })).rejects.toMatchObject({
+      name: "InvalidRequestException",
+    });
     await h.call("StopMatchmaking", { TicketId: "t1" });
     expect(await h.call("DeleteMatchmakingConfiguration", { Name: "cfg" })).toEqual({});
     expect(await h.call("DescribeMatchmakingConfigurations", {})).toEqual({ Configurations: [] });

@@ -52,7 +52,14 @@ describe("matchmaking events", () => {
     await h.call("StopMatchmaking", { TicketId: "t3" });
 
     const types = h.eventTypes();
-    expect(types).toEqual(expect.arrayContaining(["MatchmakingSearching", "PotentialMatchCreated", "MatchmakingSucceeded", "MatchmakingCancelled"]));
+    expect(types).toEqual(
+      expect.arrayContaining([
+        "MatchmakingSearching",
+        "PotentialMatchCreated",
+        "MatchmakingSucceeded",
+        "MatchmakingCancelled",
+      ]),
+    );
     expect(h.events().every((d) => d.customEventData === "arena-v1")).toBe(true);
   });
 

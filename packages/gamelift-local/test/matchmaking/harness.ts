@@ -2,7 +2,12 @@ import { ManualClock } from "../../src/clock/Clock.js";
 import { createMatchmakingEngine } from "../../src/engines/matchmaking/engine.js";
 import type { MatchmakingEvent } from "../../src/engines/matchmaking/events.js";
 import { flexMatcher } from "../../src/engines/matchmaking/matcher.js";
-import type { MatchPlacementRequest, MatchPlacer, PlacedSession, PlacementProgress } from "../../src/engines/matchmaking/placer.js";
+import type {
+  MatchPlacementRequest,
+  MatchPlacer,
+  PlacedSession,
+  PlacementProgress,
+} from "../../src/engines/matchmaking/placer.js";
 import { matchmakingOperations } from "../../src/operations/matchmaking/index.js";
 import type { EmulatorContext } from "../../src/operations/types.js";
 import { Store } from "../../src/store/Store.js";
@@ -81,7 +86,12 @@ export class FakePlacer implements MatchPlacer {
     this.#progress.set(placementId, { status });
   }
 
-  public join(_ctx: EmulatorContext, gameSessionArn: string, playerIds: string[], matchmakerData: string): PlacedSession {
+  public join(
+    _ctx: EmulatorContext,
+    gameSessionArn: string,
+    playerIds: string[],
+    matchmakerData: string,
+  ): PlacedSession {
     if (!this.live.has(gameSessionArn)) throw new Error(`Game session ${gameSessionArn} is not active.`);
     this.joins.push({ gameSessionArn, playerIds, matchmakerData });
     this.matchmakerData.set(gameSessionArn, matchmakerData);

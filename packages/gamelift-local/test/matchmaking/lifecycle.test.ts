@@ -6,7 +6,11 @@ describe("matchmaking ticket lifecycle", () => {
     const h = new Harness();
     await h.setUp(duelRuleSet);
 
-    const out = await h.call("StartMatchmaking", { TicketId: "t1", ConfigurationName: "cfg", Players: [{ PlayerId: "p1" }] });
+    const out = await h.call("StartMatchmaking", {
+      TicketId: "t1",
+      ConfigurationName: "cfg",
+      Players: [{ PlayerId: "p1" }],
+    });
 
     expect(out.MatchmakingTicket).toEqual({
       TicketId: "t1",
@@ -43,7 +47,12 @@ describe("matchmaking ticket lifecycle", () => {
     expect(t1.GameSessionConnectionInfo).toBeUndefined();
     const teams = [(await h.ticket("t1")).Players, (await h.ticket("t2")).Players].flat() as { Team?: string }[];
     expect(teams.map((p) => p.Team).sort()).toEqual(["blue", "red"]);
-    expect(h.eventTypes()).toEqual(["MatchmakingSearching", "MatchmakingSearching", "PotentialMatchCreated", "MatchmakingSucceeded"]);
+    expect(h.eventTypes()).toEqual([
+      "MatchmakingSearching",
+      "MatchmakingSearching",
+      "PotentialMatchCreated",
+      "MatchmakingSucceeded",
+    ]);
     const succeeded = h.events("MatchmakingSucceeded")[0];
     expect(succeeded?.tickets.map((t) => t.ticketId).sort()).toEqual(["t1", "t2"]);
     expect(succeeded?.gameSessionInfo.gameSessionArn).toBeUndefined();
@@ -109,7 +118,9 @@ describe("matchmaking ticket lifecycle", () => {
     await h.tick();
     const done = (await h.ticket("t1")).Status === "COMPLETED" ? "t1" : "t2";
 
-    await expect(h.call("StopMatchmaking", { TicketId: done })).rejects.toMatchObject({ name: "InvalidRequestException" });
+    await expect(h.call("StopMatchmaking", { TicketId: done })).rejects.toMatchObject({
+      name: "InvalidRequestException",
+    });
     await h.call("StopMatchmaking", { TicketId: "t3" });
     expect(await h.call("StopMatchmaking", { TicketId: "t3" })).toEqual({});
     expect(h.events("MatchmakingCancelled")).toHaveLength(1);
@@ -194,7 +205,9 @@ describe("matchmaking ticket lifecycle", () => {
 
     expect((out.TicketList as { TicketId: string }[]).map((t) => t.TicketId)).toEqual(["t2", "t1"]);
     const eleven = Array.from({ length: 11 }, (_, i) => `t${i}`);
-    await expect(h.call("DescribeMatchmaking", { TicketIds: eleven })).rejects.toMatchObject({ name: "InvalidRequestException" });
+    await expect(h.call("DescribeMatchmaking", { TicketIds: eleven })).rejects.toMatchObject({
+      name: "InvalidRequestException",
+    });
   });
 
   it("publishes nothing when the configuration has no NotificationTarget", async () => {

@@ -84,14 +84,19 @@ describe("WITH_QUEUE matches", () => {
 
   it("names quantity-cloned teams in MatchmakerData as the match does", async () => {
     const h = new Harness();
-    const ruleSet = JSON.stringify({ ruleLanguageVersion: "1.0", teams: [{ name: "squad", minPlayers: 1, maxPlayers: 1, quantity: 2 }] });
+    const ruleSet = JSON.stringify({
+      ruleLanguageVersion: "1.0",
+      teams: [{ name: "squad", minPlayers: 1, maxPlayers: 1, quantity: 2 }],
+    });
     await h.setUp(ruleSet, { FlexMatchMode: "WITH_QUEUE", GameSessionQueueArns: [queue] });
     await h.start("t1", "p1");
     await h.start("t2", "p2");
 
     await h.tick();
 
-    const data = JSON.parse(h.placer.requests[0]?.matchmakerData ?? "{}") as { teams: { name: string; players: unknown[] }[] };
+    const data = JSON.parse(h.placer.requests[0]?.matchmakerData ?? "{}") as {
+      teams: { name: string; players: unknown[] }[];
+    };
     const created = h.events("PotentialMatchCreated")[0];
     const names = created?.tickets.flatMap((t) => t.players.map((p) => p.team ?? "")).sort();
     expect(data.teams.map((t) => t.name).sort()).toEqual(names);
@@ -126,7 +131,9 @@ describe("WITH_QUEUE matches", () => {
     });
     expect(typeof succeeded?.gameSessionInfo.port).toBe("number");
     expect(succeeded?.gameSessionInfo.players).toHaveLength(4);
-    expect(succeeded?.tickets.flatMap((t) => t.players).every((p) => p.playerSessionId?.startsWith("psess-") && p.team)).toBe(true);
+    expect(
+      succeeded?.tickets.flatMap((t) => t.players).every((p) => p.playerSessionId?.startsWith("psess-") && p.team),
+    ).toBe(true);
   });
 
   it("carries on after the store is snapshotted to JSON and loaded back (--persist)", async () => {

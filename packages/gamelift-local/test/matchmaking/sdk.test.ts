@@ -36,7 +36,10 @@ describe("matchmaking through @aws-sdk/client-gamelift", () => {
       }),
     );
     const queue = await gl.send(
-      new CreateGameSessionQueueCommand({ Name: "arena", Destinations: [{ DestinationArn: fleet.FleetAttributes?.FleetArn ?? "" }] }),
+      new CreateGameSessionQueueCommand({
+        Name: "arena",
+        Destinations: [{ DestinationArn: fleet.FleetAttributes?.FleetArn ?? "" }],
+      }),
     );
     await advance(3000, 500);
     await gl.send(new CreateMatchmakingRuleSetCommand({ Name: "squads", RuleSetBody: squadRuleSet }));
@@ -58,8 +61,20 @@ describe("matchmaking through @aws-sdk/client-gamelift", () => {
   });
 
   it("takes StartMatchmaking to COMPLETED with a placed game session", async () => {
-    await gl.send(new StartMatchmakingCommand({ TicketId: "a", ConfigurationName: "arena", Players: [{ PlayerId: "a1" }, { PlayerId: "a2" }] }));
-    await gl.send(new StartMatchmakingCommand({ TicketId: "b", ConfigurationName: "arena", Players: [{ PlayerId: "b1" }, { PlayerId: "b2" }] }));
+    await gl.send(
+      new StartMatchmakingCommand({
+        TicketId: "a",
+        ConfigurationName: "arena",
+        Players: [{ PlayerId: "a1" }, { PlayerId: "a2" }],
+      }),
+    );
+    await gl.send(
+      new StartMatchmakingCommand({
+        TicketId: "b",
+        ConfigurationName: "arena",
+        Players: [{ PlayerId: "b1" }, { PlayerId: "b2" }],
+      }),
+    );
 
     await advance(1000);
 
@@ -72,11 +87,18 @@ describe("matchmaking through @aws-sdk/client-gamelift", () => {
     expect(info).toMatchObject({ IpAddress: "127.0.0.1", Port: expect.any(Number), DnsName: expect.any(String) });
     expect(info?.MatchedPlayerSessions?.map((s) => s.PlayerId)).toEqual(["a1", "a2"]);
 
-    const { GameSessions = [] } = await gl.send(new DescribeGameSessionsCommand({ GameSessionId: info?.GameSessionArn }));
+    const { GameSessions = [] } = await gl.send(
+      new DescribeGameSessionsCommand({ GameSessionId: info?.GameSessionArn }),
+    );
     expect(GameSessions[0]?.MaximumPlayerSessionCount).toBe(4);
     expect(GameSessions[0]?.GameProperties).toEqual([{ Key: "mode", Value: "arena" }]);
-    const data = JSON.parse(GameSessions[0]?.MatchmakerData ?? "{}") as { teams: { players: unknown[] }[]; matchmakingConfigurationArn: string };
-    expect(data.matchmakingConfigurationArn).toBe("arn:aws:gamelift:us-east-1:123456789012:matchmakingconfiguration/arena");
+    const data = JSON.parse(GameSessions[0]?.MatchmakerData ?? "{}") as {
+      teams: { players: unknown[] }[];
+      matchmakingConfigurationArn: string;
+    };
+    expect(data.matchmakingConfigurationArn).toBe(
+      "arn:aws:gamelift:us-east-1:123456789012:matchmakingconfiguration/arena",
+    );
     expect(data.teams.flatMap((t) => t.players)).toHaveLength(4);
     const sessions = await gl.send(new DescribePlayerSessionsCommand({ GameSessionId: info?.GameSessionArn }));
     expect(sessions.PlayerSessions?.map((s) => s.PlayerId).sort()).toEqual(["a1", "a2", "b1", "b2"]);
@@ -85,16 +107,31 @@ describe("matchmaking through @aws-sdk/client-gamelift", () => {
       .filter((p) => p.topicArn === topic)
       .map((p) => (JSON.parse(p.message) as { detail: { type: string } }).detail.type)
       .filter((t) => t.startsWith("Matchmaking") || t === "PotentialMatchCreated");
-    expect(types).toEqual(["MatchmakingSearching", "MatchmakingSearching", "PotentialMatchCreated", "MatchmakingSucceeded"]);
+    expect(types).toEqual([
+      "MatchmakingSearching",
+      "MatchmakingSearching",
+      "PotentialMatchCreated",
+      "MatchmakingSucceeded",
+    ]);
   });
 
   it("serves the same lifecycle over Smithy RPC v2 CBOR", async () => {
     const cbor = h.cbor;
     const started = await cbor.send(
-      new StartMatchmakingCommand({ TicketId: "a", ConfigurationName: "arena", Players: [{ PlayerId: "a1" }, { PlayerId: "a2" }] }),
+      new StartMatchmakingCommand({
+        TicketId: "a",
+        ConfigurationName: "arena",
+        Players: [{ PlayerId: "a1" }, { PlayerId: "a2" }],
+      }),
     );
     expect(started.MatchmakingTicket?.StartTime).toEqual(new Date("2026-05-01T12:00:03.000Z"));
-    await cbor.send(new StartMatchmakingCommand({ TicketId: "b", ConfigurationName: "arena", Players: [{ PlayerId: "b1" }, { PlayerId: "b2" }] }));
+    await cbor.send(
+      new StartMatchmakingCommand({
+        TicketId: "b",
+        ConfigurationName: "arena",
+        Players: [{ PlayerId: "b1" }, { PlayerId: "b2" }],
+      }),
+    );
 
     await advance(1000);
 
@@ -115,8 +152,20 @@ describe("matchmaking through @aws-sdk/client-gamelift", () => {
         NotificationTarget: topic,
       }),
     );
-    await gl.send(new StartMatchmakingCommand({ TicketId: "a", ConfigurationName: "lost", Players: [{ PlayerId: "a1" }, { PlayerId: "a2" }] }));
-    await gl.send(new StartMatchmakingCommand({ TicketId: "b", ConfigurationName: "lost", Players: [{ PlayerId: "b1" }, { PlayerId: "b2" }] }));
+    await gl.send(
+      new StartMatchmakingCommand({
+        TicketId: "a",
+        ConfigurationName: "lost",
+        Players: [{ PlayerId: "a1" }, { PlayerId: "a2" }],
+      }),
+    );
+    await gl.send(
+      new StartMatchmakingCommand({
+        TicketId: "b",
+        ConfigurationName: "lost",
+        Players: [{ PlayerId: "b1" }, { PlayerId: "b2" }],
+      }),
+    );
 
     await advance(100);
 
@@ -127,8 +176,20 @@ describe("matchmaking through @aws-sdk/client-gamelift", () => {
   });
 
   it("answers StopMatchmaking on a PLACING ticket with InvalidRequestException", async () => {
-    await gl.send(new StartMatchmakingCommand({ TicketId: "a", ConfigurationName: "arena", Players: [{ PlayerId: "a1" }, { PlayerId: "a2" }] }));
-    await gl.send(new StartMatchmakingCommand({ TicketId: "b", ConfigurationName: "arena", Players: [{ PlayerId: "b1" }, { PlayerId: "b2" }] }));
+    await gl.send(
+      new StartMatchmakingCommand({
+        TicketId: "a",
+        ConfigurationName: "arena",
+        Players: [{ PlayerId: "a1" }, { PlayerId: "a2" }],
+      }),
+    );
+    await gl.send(
+      new StartMatchmakingCommand({
+        TicketId: "b",
+        ConfigurationName: "arena",
+        Players: [{ PlayerId: "b1" }, { PlayerId: "b2" }],
+      }),
+    );
     await h.emulator.tick();
 
     const { TicketList = [] } = await gl.send(new DescribeMatchmakingCommand({ TicketIds: ["a"] }));
@@ -142,10 +203,14 @@ describe("matchmaking through @aws-sdk/client-gamelift", () => {
   it("validates rule sets and refuses AcceptMatch outside REQUIRES_ACCEPTANCE", async () => {
     const valid = await gl.send(new ValidateMatchmakingRuleSetCommand({ RuleSetBody: squadRuleSet }));
     expect(valid.Valid).toBe(true);
-    await expect(gl.send(new ValidateMatchmakingRuleSetCommand({ RuleSetBody: "{\"teams\": []}" }))).rejects.toMatchObject({
+    await expect(
+      gl.send(new ValidateMatchmakingRuleSetCommand({ RuleSetBody: '{"teams": []}' })),
+    ).rejects.toMatchObject({
       name: "InvalidRequestException",
     });
-    await gl.send(new StartMatchmakingCommand({ TicketId: "a", ConfigurationName: "arena", Players: [{ PlayerId: "a1" }] }));
+    await gl.send(
+      new StartMatchmakingCommand({ TicketId: "a", ConfigurationName: "arena", Players: [{ PlayerId: "a1" }] }),
+    );
     await expect(
       gl.send(new AcceptMatchCommand({ TicketId: "a", PlayerIds: ["a1"], AcceptanceType: "ACCEPT" })),
     ).rejects.toMatchObject({ name: "InvalidRequestException" });
@@ -164,16 +229,23 @@ describe("matchmaking through @aws-sdk/client-gamelift", () => {
         BackfillMode: "AUTOMATIC",
       }),
     );
-    await gl.send(new StartMatchmakingCommand({ TicketId: "x", ConfigurationName: "auto", Players: [{ PlayerId: "x1" }] }));
-    await gl.send(new StartMatchmakingCommand({ TicketId: "y", ConfigurationName: "auto", Players: [{ PlayerId: "y1" }] }));
+    await gl.send(
+      new StartMatchmakingCommand({ TicketId: "x", ConfigurationName: "auto", Players: [{ PlayerId: "x1" }] }),
+    );
+    await gl.send(
+      new StartMatchmakingCommand({ TicketId: "y", ConfigurationName: "auto", Players: [{ PlayerId: "y1" }] }),
+    );
     await advance(500);
     const { TicketList = [] } = await gl.send(new DescribeMatchmakingCommand({ TicketIds: ["x"] }));
     const arn = TicketList[0]?.GameSessionConnectionInfo?.GameSessionArn ?? "";
     const before = await gl.send(new DescribeGameSessionsCommand({ GameSessionId: arn }));
-    const autoId = (JSON.parse(before.GameSessions?.[0]?.MatchmakerData ?? "{}") as { autoBackfillTicketId: string }).autoBackfillTicketId;
+    const autoId = (JSON.parse(before.GameSessions?.[0]?.MatchmakerData ?? "{}") as { autoBackfillTicketId: string })
+      .autoBackfillTicketId;
     expect(autoId).toMatch(/^auto-backfill-/);
 
-    await gl.send(new StartMatchmakingCommand({ TicketId: "z", ConfigurationName: "auto", Players: [{ PlayerId: "z1" }] }));
+    await gl.send(
+      new StartMatchmakingCommand({ TicketId: "z", ConfigurationName: "auto", Players: [{ PlayerId: "z1" }] }),
+    );
     await advance(500);
 
     const z = (await gl.send(new DescribeMatchmakingCommand({ TicketIds: ["z", autoId] }))).TicketList ?? [];

@@ -53,13 +53,18 @@ const json = (status: number, body: unknown, headers: Record<string, string> = {
 
 /** API Gateway's own 401 body is `{"message":"Unauthorized"}`; the local stage adds our error shape beside it. */
 const unauthorized = (why: string): HttpReply =>
-  json(401, { message: "Unauthorized", error: { code: "UNAUTHORIZED", message: why } }, { "www-authenticate": "Bearer" });
+  json(
+    401,
+    { message: "Unauthorized", error: { code: "UNAUTHORIZED", message: why } },
+    { "www-authenticate": "Bearer" },
+  );
 
 /**
  * API Gateway refuses a request failing IAM authorization with 403 (`{"message":"Forbidden"}`-like
  * bodies); the local stage adds our error shape, with the reason, beside it.
  */
-const forbidden = (why: string): HttpReply => json(403, { message: "Forbidden", error: { code: "FORBIDDEN", message: why } });
+const forbidden = (why: string): HttpReply =>
+  json(403, { message: "Forbidden", error: { code: "FORBIDDEN", message: why } });
 
 /**
  * An HTTP API (payload format 2.0) with a JWT authorizer and IAM (SigV4) authorization in front of the same handler modules
@@ -85,9 +90,14 @@ export async function startLocalApiGateway(options: LocalApiGatewayOptions): Pro
     const url = new URL(req.url ?? "/", "http://localhost");
     const method = req.method ?? "GET";
     if (url.pathname.startsWith("/local/")) return localRoute(method, url.pathname, body, options.issuer);
-    if (method === "OPTIONS" && matcher.hasPath(url.pathname)) return { status: 204, headers: corsHeaders(), body: Buffer.alloc(0) };
+    if (method === "OPTIONS" && matcher.hasPath(url.pathname))
+      return { status: 204, headers: corsHeaders(), body: Buffer.alloc(0) };
     const match = matcher.match(method, url.pathname);
-    if (!match) return json(404, { message: "Not Found", error: { code: "NOT_FOUND", message: `no route for ${method} ${url.pathname}` } });
+    if (!match)
+      return json(404, {
+        message: "Not Found",
+        error: { code: "NOT_FOUND", message: `no route for ${method} ${url.pathname}` },
+      });
     let claims: JwtClaims | undefined;
     let iam: IamIdentity | undefined;
     if (match.route.auth === "iam") {
@@ -109,7 +119,18 @@ export async function startLocalApiGateway(options: LocalApiGatewayOptions): Pro
     }
     const requestId = randomUUID();
     const routeKey = `${match.route.method} ${match.route.path}`;
-    const event = toEventV2({ req, url, body, routeKey, pathParameters: match.pathParameters, claims, iam, requestId, now: Date.now(), accountId: options.accountId });
+    const event = toEventV2({
+      req,
+      url,
+      body,
+      routeKey,
+      pathParameters: match.pathParameters,
+      claims,
+      iam,
+      requestId,
+      now: Date.now(),
+      accountId: options.accountId,
+    });
     const fn = await handlerFor(match.route.handler);
     const timeoutMs = options.timeoutMs ?? 15_000;
     const name = match.route.handler.replace(/^packages\/functions\/src\//, "").replace(/\W+/g, "-");
@@ -139,7 +160,12 @@ export async function startLocalApiGateway(options: LocalApiGatewayOptions): Pro
       if (done) return;
       done = true;
       clearTimeout(bodyTimer);
-      res.writeHead(r.status, { ...r.headers, "content-length": String(r.body.length), "apigw-requestid": randomUUID(), ...(close ? { connection: "close" } : {}) });
+      res.writeHead(r.status, {
+        ...r.headers,
+        "content-length": String(r.body.length),
+        "apigw-requestid": randomUUID(),
+        ...(close ? { connection: "close" } : {}),
+      });
       res.end(r.body);
     };
     // Refuse without reading the rest: stop the stream and close the connection once answered.
@@ -150,11 +176,19 @@ export async function startLocalApiGateway(options: LocalApiGatewayOptions): Pro
       res.once("finish", () => req.destroy());
     };
     const tooLarge = (): HttpReply =>
-      json(413, { message: "Request Entity Too Large", error: { code: "PAYLOAD_TOO_LARGE", message: `body over ${limit} bytes` } });
+      json(413, {
+        message: "Request Entity Too Large",
+        error: { code: "PAYLOAD_TOO_LARGE", message: `body over ${limit} bytes` },
+      });
     const bodyTimeoutMs = options.bodyTimeoutMs ?? 30_000;
     const bodyTimer = setTimeout(() => {
       log.warn("request body too slow; closing", { bodyTimeoutMs, received: size });
-      refuse(json(408, { message: "Request Timeout", error: { code: "REQUEST_TIMEOUT", message: `body not received within ${bodyTimeoutMs} ms` } }));
+      refuse(
+        json(408, {
+          message: "Request Timeout",
+          error: { code: "REQUEST_TIMEOUT", message: `body not received within ${bodyTimeoutMs} ms` },
+        }),
+      );
     }, bodyTimeoutMs);
     const declared = Number(req.headers["content-length"] ?? "0");
     if (Number.isFinite(declared) && declared > limit) {
@@ -200,7 +234,15 @@ function rawPath(url: string | undefined): string {
 /** `requestContext.authorizer.iam` as API Gateway fills it for an IAM user's signature. */
 function identityOf(c: ServerCredential, accountId: string): IamIdentity {
   const userId = `AIDA${c.accessKeyId.slice(-12).toUpperCase()}`;
-  return { accessKey: c.accessKeyId, accountId, callerId: userId, cognitoIdentity: null, principalOrgId: null, userArn: c.userArn, userId };
+  return {
+    accessKey: c.accessKeyId,
+    accountId,
+    callerId: userId,
+    cognitoIdentity: null,
+    principalOrgId: null,
+    userArn: c.userArn,
+    userId,
+  };
 }
 
 function bearer(header: string | undefined): string | undefined {
@@ -220,7 +262,14 @@ function corsHeaders(): Record<string, string> {
 }
 
 function withCors(r: HttpReply): HttpReply {
-  return { ...r, headers: { "access-control-allow-origin": "*", "access-control-expose-headers": cors.exposeHeaders.join(","), ...r.headers } };
+  return {
+    ...r,
+    headers: {
+      "access-control-allow-origin": "*",
+      "access-control-expose-headers": cors.exposeHeaders.join(","),
+      ...r.headers,
+    },
+  };
 }
 
 async function localRoute(method: string, path: string, body: Buffer, issuer: LocalIssuer): Promise<HttpReply> {
@@ -230,10 +279,12 @@ async function localRoute(method: string, path: string, body: Buffer, issuer: Lo
     try {
       playerId = (JSON.parse(body.toString("utf8") || "{}") as { playerId?: unknown }).playerId;
     } catch {
-      return json(400, { error: { code: "INVALID_JSON", message: "body must be JSON: {\"playerId\": \"alice\"}" } });
+      return json(400, { error: { code: "INVALID_JSON", message: 'body must be JSON: {"playerId": "alice"}' } });
     }
     if (typeof playerId !== "string" || !/^[A-Za-z0-9_.@-]{1,128}$/.test(playerId)) {
-      return json(400, { error: { code: "INVALID_REQUEST", message: "playerId: 1-128 characters of A-Z a-z 0-9 _ . @ -" } });
+      return json(400, {
+        error: { code: "INVALID_REQUEST", message: "playerId: 1-128 characters of A-Z a-z 0-9 _ . @ -" },
+      });
     }
     return json(200, { token: await issuer.issue(playerId), playerId, expiresIn: 3600 });
   }

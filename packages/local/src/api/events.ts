@@ -59,7 +59,11 @@ export function toEventV2(f: RequestFacts): APIGatewayProxyEventV2WithJWTAuthori
       // An IAM route's event has `authorizer.iam` instead of `jwt` (the JWT-typed event is reused for both).
       authorizer: (f.iam
         ? { iam: f.iam }
-        : { principalId: "", integrationLatency: 0, jwt: { claims: stringifyClaims(f.claims), scopes: [] } }) as APIGatewayProxyEventV2WithJWTAuthorizer["requestContext"]["authorizer"],
+        : {
+            principalId: "",
+            integrationLatency: 0,
+            jwt: { claims: stringifyClaims(f.claims), scopes: [] },
+          }) as APIGatewayProxyEventV2WithJWTAuthorizer["requestContext"]["authorizer"],
       domainName: headers.host ?? "localhost",
       domainPrefix: (headers.host ?? "localhost").split(".")[0] ?? "localhost",
       http: {
@@ -89,7 +93,11 @@ function stringifyClaims(claims: JwtClaims | undefined): Record<string, string |
   const out: Record<string, string> = {};
   if (!claims) return out;
   for (const [k, v] of Object.entries(claims)) {
-    out[k] = Array.isArray(v) ? `[${v.join(" ")}]` : typeof v === "object" && v !== null ? JSON.stringify(v) : String(v);
+    out[k] = Array.isArray(v)
+      ? `[${v.join(" ")}]`
+      : typeof v === "object" && v !== null
+        ? JSON.stringify(v)
+        : String(v);
   }
   return out;
 }

@@ -19,12 +19,15 @@ export interface SignedRequest {
 }
 
 /** The verdict: the caller's identity, or why the request is refused. */
-export type SigV4Verdict = { readonly ok: true; readonly credential: ServerCredential } | { readonly ok: false; readonly reason: string };
+export type SigV4Verdict =
+  | { readonly ok: true; readonly credential: ServerCredential }
+  | { readonly ok: false; readonly reason: string };
 
 /** Largest clock skew API Gateway accepts between `x-amz-date` and now. */
 export const MAX_SKEW_MS = 5 * 60 * 1000;
 
-const authPattern = /^AWS4-HMAC-SHA256 Credential=([^/,\s]+)\/(\d{8})\/([^/]+)\/([^/]+)\/aws4_request,\s*SignedHeaders=([a-z0-9;-]+),\s*Signature=([0-9a-f]{64})$/;
+const authPattern =
+  /^AWS4-HMAC-SHA256 Credential=([^/,\s]+)\/(\d{8})\/([^/]+)\/([^/]+)\/aws4_request,\s*SignedHeaders=([a-z0-9;-]+),\s*Signature=([0-9a-f]{64})$/;
 
 /** SHA-256 / HMAC-SHA-256 in smithy's `HashConstructor` shape, from node:crypto (what `@smithy/hash-node` does). */
 export class NodeSha256 {
@@ -65,25 +68,41 @@ const header = (h: SignedRequest["headers"], name: string): string | undefined =
  * time. Anything else is refused with a reason (never the expected signature).
  * @example const v = await verifySigV4(request, [credential], Date.now()); if (!v.ok) return forbidden(v.reason);
  */
-export async function verifySigV4(request: SignedRequest, credentials: readonly ServerCredential[], now: number): Promise<SigV4Verdict> {
+export async function verifySigV4(
+  request: SignedRequest,
+  credentials: readonly ServerCredential[],
+  now: number,
+): Promise<SigV4Verdict> {
   const authorization = header(request.headers, "authorization");
   if (!authorization) return { ok: false, reason: "missing SigV4 Authorization header" };
   const m = authPattern.exec(authorization);
   if (!m) return { ok: false, reason: "Authorization is not an AWS4-HMAC-SHA256 signature" };
-  const [, accessKeyId, scopeDate, region, service, signedList, signature] = m as unknown as [string, string, string, string, string, string, string];
+  const [, accessKeyId, scopeDate, region, service, signedList, signature] = m as unknown as [
+    string,
+    string,
+    string,
+    string,
+    string,
+    string,
+    string,
+  ];
   const credential = credentials.find((c) => c.accessKeyId === accessKeyId);
   if (!credential) return { ok: false, reason: "unknown access key" };
   if (service !== "execute-api") return { ok: false, reason: "credential scope must name service execute-api" };
   const dateHeader = header(request.headers, "x-amz-date");
   const signedAt = dateHeader === undefined ? undefined : amzDate(dateHeader);
-  if (signedAt === undefined || !dateHeader?.startsWith(scopeDate)) return { ok: false, reason: "missing or malformed x-amz-date" };
-  if (Math.abs(now - signedAt) > MAX_SKEW_MS) return { ok: false, reason: "signature expired (x-amz-date more than 5 minutes from now)" };
+  if (signedAt === undefined || !dateHeader?.startsWith(scopeDate))
+    return { ok: false, reason: "missing or malformed x-amz-date" };
+  if (Math.abs(now - signedAt) > MAX_SKEW_MS)
+    return { ok: false, reason: "signature expired (x-amz-date more than 5 minutes from now)" };
   const signedHeaders = signedList.split(";");
-  if (!signedHeaders.includes("host") || !signedHeaders.includes("x-amz-date")) return { ok: false, reason: "host and x-amz-date must be signed" };
+  if (!signedHeaders.includes("host") || !signedHeaders.includes("x-amz-date"))
+    return { ok: false, reason: "host and x-amz-date must be signed" };
 
   const bodyHash = createHash("sha256").update(request.body).digest("hex");
   const declared = header(request.headers, "x-amz-content-sha256");
-  if (declared !== undefined && declared !== bodyHash) return { ok: false, reason: "x-amz-content-sha256 does not match the body" };
+  if (declared !== undefined && declared !== bodyHash)
+    return { ok: false, reason: "x-amz-content-sha256 does not match the body" };
 
   const headers: Record<string, string> = {};
   for (const name of signedHeaders) {
@@ -96,9 +115,23 @@ export async function verifySigV4(request: SignedRequest, credentials: readonly 
     const prev = query[k];
     query[k] = prev === undefined ? v : [...(Array.isArray(prev) ? prev : [prev]), v];
   }
-  const signer = new SignatureV4({ credentials: { accessKeyId, secretAccessKey: credential.secretAccessKey }, region, service, sha256: NodeSha256, uriEscapePath: true });
+  const signer = new SignatureV4({
+    credentials: { accessKeyId, secretAccessKey: credential.secretAccessKey },
+    region,
+    service,
+    sha256: NodeSha256,
+    uriEscapePath: true,
+  });
   const signed = await signer.sign(
-    { method: request.method, protocol: "http:", hostname: headers["host"] ?? "", path: request.path, query, headers, body: request.body },
+    {
+      method: request.method,
+      protocol: "http:",
+      hostname: headers["host"] ?? "",
+      path: request.path,
+      query,
+      headers,
+      body: request.body,
+    },
     { signingDate: new Date(signedAt), signableHeaders: new Set(signedHeaders) },
   );
   const expected = /Signature=([0-9a-f]{64})/.exec(String(signed.headers["authorization"] ?? ""))?.[1] ?? "";

@@ -1,4 +1,12 @@
-import { exportJWK, generateKeyPair, SignJWT, createLocalJWKSet, jwtVerify, type JWTPayload, type JSONWebKeySet } from "jose";
+import {
+  exportJWK,
+  generateKeyPair,
+  SignJWT,
+  createLocalJWKSet,
+  jwtVerify,
+  type JWTPayload,
+  type JSONWebKeySet,
+} from "jose";
 
 /** Options for {@link LocalIssuer.create}. */
 export interface LocalIssuerOptions {
@@ -62,7 +70,11 @@ export class LocalIssuer {
    * A signed token whose subject is the player. `overrides` make the tokens an authorizer must
    * refuse (tests): another audience, or an expiry in the past (epoch seconds).
    */
-  public async issue(playerId: string, ttlSeconds = this.#options.ttlSeconds, overrides: { audience?: string; expiresAt?: number } = {}): Promise<string> {
+  public async issue(
+    playerId: string,
+    ttlSeconds = this.#options.ttlSeconds,
+    overrides: { audience?: string; expiresAt?: number } = {},
+  ): Promise<string> {
     return new SignJWT({ scope: "player" })
       .setProtectedHeader({ alg: ALG, kid: "local-1", typ: "JWT" })
       .setSubject(playerId)

@@ -1,7 +1,27 @@
-import type { DashboardEvent, DashboardView, FaultsView, FleetView, GameSessionView, LogLine, MatchView, PlacementView, ReportView, TicketView } from "./types.js";
+import type {
+  DashboardEvent,
+  DashboardView,
+  FaultsView,
+  FleetView,
+  GameSessionView,
+  LogLine,
+  MatchView,
+  PlacementView,
+  ReportView,
+  TicketView,
+} from "./types.js";
 
 /** Ticket statuses in the order the chart stacks them (GameLift's `MatchmakingTicket.Status`). */
-export const CHART_STATUSES = ["QUEUED", "SEARCHING", "REQUIRES_ACCEPTANCE", "PLACING", "COMPLETED", "FAILED", "CANCELLED", "TIMED_OUT"] as const;
+export const CHART_STATUSES = [
+  "QUEUED",
+  "SEARCHING",
+  "REQUIRES_ACCEPTANCE",
+  "PLACING",
+  "COMPLETED",
+  "FAILED",
+  "CANCELLED",
+  "TIMED_OUT",
+] as const;
 
 const MAX_TICKETS = 5_000;
 const SHOWN_TICKETS = 200;
@@ -29,7 +49,14 @@ export class DashboardModel {
   readonly #expansions = new Map<string, string>();
   readonly #series: number[][] = [];
   readonly #log: LogLine[] = [];
-  readonly #totals: Record<LogLine["kind"], number> = { notification: 0, delivered: 0, retrying: 0, deadLettered: 0, reconcile: 0, redrive: 0 };
+  readonly #totals: Record<LogLine["kind"], number> = {
+    notification: 0,
+    delivered: 0,
+    retrying: 0,
+    deadLettered: 0,
+    reconcile: 0,
+    redrive: 0,
+  };
   #capacity: CapacitySnapshot = { fleets: [], gameSessions: [] };
   #deadLetters: DashboardView["deadLetters"] = [];
   #faults: FaultsView = { sns: {}, gamelift: {} };
@@ -57,22 +84,36 @@ export class DashboardModel {
       case "placement":
         this.#placements.delete(e.placement.placementId);
         this.#placements.set(e.placement.placementId, e.placement);
-        if (this.#placements.size > SHOWN_PLACEMENTS) this.#placements.delete(this.#placements.keys().next().value as string);
+        if (this.#placements.size > SHOWN_PLACEMENTS)
+          this.#placements.delete(this.#placements.keys().next().value as string);
         return;
       case "notification":
         if (e.matchId && e.expansion) {
           this.#expansions.set(e.matchId, e.expansion);
-          if (this.#expansions.size > MAX_TICKETS) this.#expansions.delete(this.#expansions.keys().next().value as string);
+          if (this.#expansions.size > MAX_TICKETS)
+            this.#expansions.delete(this.#expansions.keys().next().value as string);
         }
-        return this.#line(e.at, "notification", `${e.type} on ${e.topic}${e.matchId ? ` match ${e.matchId}` : ""} (${e.ticketIds.length} tickets)`);
+        this.#line(
+          e.at,
+          "notification",
+          `${e.type} on ${e.topic}${e.matchId ? ` match ${e.matchId}` : ""} (${e.ticketIds.length} tickets)`,
+        );
+        return;
       case "delivery": {
         const what = `${e.messageId} → ${e.endpoint} (${e.topic}) attempt ${e.attempt}`;
-        return this.#line(e.at, e.outcome, e.error ? `${what}: ${e.error}` : what);
+        this.#line(e.at, e.outcome, e.error ? `${what}: ${e.error}` : what);
+        return;
       }
       case "reconcile":
-        return this.#line(e.at, "reconcile", e.error ? `failed after ${e.durationMs} ms: ${e.error}` : `${e.summary} (${e.durationMs} ms)`);
+        this.#line(
+          e.at,
+          "reconcile",
+          e.error ? `failed after ${e.durationMs} ms: ${e.error}` : `${e.summary} (${e.durationMs} ms)`,
+        );
+        return;
       case "redrive":
-        return this.#line(e.at, "redrive", `${e.count} dead letters redriven`);
+        this.#line(e.at, "redrive", `${e.count} dead letters redriven`);
+        return;
     }
   }
 
@@ -84,7 +125,11 @@ export class DashboardModel {
 
   /** Players of formed matches whose attributes are not known yet. */
   public playersWithoutAttributes(): { ticketId: string; playerId: string }[] {
-    return [...this.#tickets.values()].filter((t) => t.matchId).flatMap((t) => t.playerIds.filter((p) => !this.#attributes.has(p)).map((playerId) => ({ ticketId: t.ticketId, playerId })));
+    return [...this.#tickets.values()]
+      .filter((t) => t.matchId)
+      .flatMap((t) =>
+        t.playerIds.filter((p) => !this.#attributes.has(p)).map((playerId) => ({ ticketId: t.ticketId, playerId })),
+      );
   }
 
   public setCapacity(capacity: CapacitySnapshot): void {
@@ -99,7 +144,8 @@ export class DashboardModel {
   }
 
   public setDeadLetters(letters: DashboardView["deadLetters"]): void {
-    if (letters.length === this.#deadLetters.length && letters.every((l, i) => l.id === this.#deadLetters[i]?.id)) return;
+    if (letters.length === this.#deadLetters.length && letters.every((l, i) => l.id === this.#deadLetters[i]?.id))
+      return;
     this.#deadLetters = letters;
     this.#version += 1;
   }
@@ -153,7 +199,13 @@ export class DashboardModel {
           status: latest.status,
           ...(gameSession ? { gameSession } : {}),
           players: members
-            .flatMap((m) => m.playerIds.map((playerId) => ({ playerId, team: m.teams[playerId] ?? "", attributes: this.#attributes.get(playerId) ?? "" })))
+            .flatMap((m) =>
+              m.playerIds.map((playerId) => ({
+                playerId,
+                team: m.teams[playerId] ?? "",
+                attributes: this.#attributes.get(playerId) ?? "",
+              })),
+            )
             .sort((a, b) => a.team.localeCompare(b.team) || a.playerId.localeCompare(b.playerId)),
         };
       })

@@ -46,6 +46,9 @@ export async function buildAssets(): Promise<DashboardAssets> {
   });
   const js = result.outputFiles[0]?.text ?? "";
   const require = createRequire(import.meta.url);
-  const [uplotCss, ownCss] = await Promise.all([readFile(require.resolve("uplot/dist/uPlot.min.css"), "utf8"), readFile(`${webDir}styles.css`, "utf8")]);
+  const [uplotCss, ownCss] = await Promise.all([
+    readFile(require.resolve("uplot/dist/uPlot.min.css"), "utf8"),
+    readFile(`${webDir}styles.css`, "utf8"),
+  ]);
   return { js, css: `${uplotCss}\n${ownCss}` };
 }

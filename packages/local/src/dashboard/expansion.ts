@@ -37,5 +37,7 @@ export function expansionStep(ruleSet: RuleSet, ticketAgesSeconds: readonly numb
   const age = expansionAge(ruleSet, ticketAgesSeconds);
   const steps = Object.entries(expansionStepsAt(ruleSet, age)).filter(([, step]) => step > 0);
   const at = `at ${Math.round(age)} s`;
-  return steps.length === 0 ? `base values ${at}` : `${steps.map(([target, step]) => `${target} step ${step}`).join(", ")} ${at}`;
+  return steps.length === 0
+    ? `base values ${at}`
+    : `${steps.map(([target, step]) => `${target} step ${step}`).join(", ")} ${at}`;
 }

@@ -24,7 +24,9 @@ export async function readCapacity(gl: GameLiftClient): Promise<CapacitySnapshot
         gl.send(new DescribeFleetLocationAttributesCommand({ FleetId })),
         gl.send(new DescribeGameSessionsCommand({ FleetId, Limit: 100 })),
       ]);
-      const locations = (attributes.LocationAttributes ?? []).flatMap((a) => (a.LocationState?.Location ? [a.LocationState.Location] : []));
+      const locations = (attributes.LocationAttributes ?? []).flatMap((a) =>
+        a.LocationState?.Location ? [a.LocationState.Location] : [],
+      );
       const fleets = await Promise.all(locations.map((Location) => readLocation(gl, FleetId, Location)));
       return { fleets, sessions: sessions.GameSessions ?? [] };
     }),
@@ -66,7 +68,10 @@ async function readLocation(gl: GameLiftClient, FleetId: string, Location: strin
 }
 
 /** The players' matchmaking attributes of some tickets (DescribeMatchmaking, 10 tickets a call), as text per player. */
-export async function readPlayerAttributes(gl: GameLiftClient, ticketIds: readonly string[]): Promise<Map<string, string>> {
+export async function readPlayerAttributes(
+  gl: GameLiftClient,
+  ticketIds: readonly string[],
+): Promise<Map<string, string>> {
   const out = new Map<string, string>();
   for (let i = 0; i < ticketIds.length; i += 10) {
     const page = await gl.send(new DescribeMatchmakingCommand({ TicketIds: ticketIds.slice(i, i + 10) }));
@@ -85,6 +90,9 @@ function attributeText(v: AttributeValue): string {
   if (v.N !== undefined) return String(v.N);
   if (v.S !== undefined) return v.S;
   if (v.SL !== undefined) return v.SL.join("/");
-  if (v.SDM !== undefined) return Object.entries(v.SDM).map(([k, n]) => `${k}:${n}`).join("/");
+  if (v.SDM !== undefined)
+    return Object.entries(v.SDM)
+      .map(([k, n]) => `${k}:${n}`)
+      .join("/");
   return "?";
 }

@@ -57,8 +57,19 @@ export async function startDashboard(o: DashboardOptions): Promise<Dashboard> {
   const log = o.logger.createChild({ persistentLogAttributes: { component: "dashboard" } });
   const model = new DashboardModel();
   const offBus = o.bus.subscribe((e) => model.apply(e));
-  const feed = await startStreamFeed({ endpoint: o.endpoints.dynamodb, region: o.region, tableName: o.tableName, bus: o.bus, logger: o.logger });
-  const gl = new GameLiftClient({ endpoint: o.endpoints.gamelift, region: o.region, credentials: localCredentials, maxAttempts: 1 });
+  const feed = await startStreamFeed({
+    endpoint: o.endpoints.dynamodb,
+    region: o.region,
+    tableName: o.tableName,
+    bus: o.bus,
+    logger: o.logger,
+  });
+  const gl = new GameLiftClient({
+    endpoint: o.endpoints.gamelift,
+    region: o.region,
+    credentials: localCredentials,
+    maxAttempts: 1,
+  });
   const clients = new Set<ServerResponse>();
   let assets: Promise<DashboardAssets> | undefined;
   let sent = -1;
@@ -76,7 +87,12 @@ export async function startDashboard(o: DashboardOptions): Promise<Dashboard> {
     reading = true;
     try {
       model.setFaults(o.faults());
-      model.setDeadLetters(o.deadLetters().slice(-20).map(({ id, messageId, error, failedAt }) => ({ id, messageId, error, failedAt })));
+      model.setDeadLetters(
+        o
+          .deadLetters()
+          .slice(-20)
+          .map(({ id, messageId, error, failedAt }) => ({ id, messageId, error, failedAt })),
+      );
       model.setReports(await listReports(o.reportsDir));
       await readCapacity(gl).then(
         (capacity) => model.setCapacity(capacity),
@@ -85,10 +101,12 @@ export async function startDashboard(o: DashboardOptions): Promise<Dashboard> {
       const missing = model.playersWithoutAttributes();
       if (missing.length > 0) {
         // Throttled (a fault knob) or failed: asked again at the next read.
-        const found = await readPlayerAttributes(gl, [...new Set(missing.map((m) => m.ticketId))]).catch((err: unknown) => {
-          log.debug("player attributes not read", { error: err as Error });
-          return undefined;
-        });
+        const found = await readPlayerAttributes(gl, [...new Set(missing.map((m) => m.ticketId))]).catch(
+          (err: unknown) => {
+            log.debug("player attributes not read", { error: err as Error });
+            return undefined;
+          },
+        );
         // A ticket GameLift no longer knows is asked about once, not every second.
         if (found) for (const { playerId } of missing) model.setAttributes(playerId, found.get(playerId) ?? "");
       }
@@ -111,7 +129,8 @@ export async function startDashboard(o: DashboardOptions): Promise<Dashboard> {
 
   const route = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     // Only pages of this very origin: a DNS-rebound name pointing at 127.0.0.1 does not get the view.
-    if (!/^(127\.0\.0\.1|localhost)(:\d+)?$/.test(req.headers.host ?? "")) return send(res, 421, { error: { code: "MISDIRECTED", message: "open the dashboard at 127.0.0.1" } });
+    if (!/^(127\.0\.0\.1|localhost)(:\d+)?$/.test(req.headers.host ?? ""))
+      return send(res, 421, { error: { code: "MISDIRECTED", message: "open the dashboard at 127.0.0.1" } });
     const url = new URL(req.url ?? "/", "http://127.0.0.1");
     const method = req.method ?? "GET";
     const path = url.pathname;
@@ -122,10 +141,16 @@ export async function startDashboard(o: DashboardOptions): Promise<Dashboard> {
         assets = undefined; // let the next request try again (e.g. after fixing a syntax error in web/)
         throw err;
       });
-      return path === "/app.js" ? send(res, 200, built.js, "text/javascript; charset=utf-8") : send(res, 200, built.css, "text/css; charset=utf-8");
+      return path === "/app.js"
+        ? send(res, 200, built.js, "text/javascript; charset=utf-8")
+        : send(res, 200, built.css, "text/css; charset=utf-8");
     }
     if (method === "GET" && path === "/events") {
-      res.writeHead(200, { "content-type": "text/event-stream", "cache-control": "no-cache", connection: "keep-alive" });
+      res.writeHead(200, {
+        "content-type": "text/event-stream",
+        "cache-control": "no-cache",
+        connection: "keep-alive",
+      });
       res.write("retry: 1000\n\n");
       clients.add(res);
       req.on("close", () => clients.delete(res));
@@ -142,15 +167,20 @@ export async function startDashboard(o: DashboardOptions): Promise<Dashboard> {
     }
     if (method === "POST" && path === "/api/dlq/redrive") {
       // A JSON content type cannot be sent cross-site without a preflight, which this server never grants.
-      if (!(req.headers["content-type"] ?? "").startsWith("application/json")) return send(res, 415, { error: { code: "UNSUPPORTED_MEDIA_TYPE", message: "send application/json" } });
-      const payload = (await forward(res, `${o.endpoints.sns}/local/dlq/redrive`, "POST")) as { redriven?: number } | undefined;
+      if (!(req.headers["content-type"] ?? "").startsWith("application/json"))
+        return send(res, 415, { error: { code: "UNSUPPORTED_MEDIA_TYPE", message: "send application/json" } });
+      const payload = (await forward(res, `${o.endpoints.sns}/local/dlq/redrive`, "POST")) as
+        | { redriven?: number }
+        | undefined;
       if (payload) o.bus.publish({ kind: "redrive", at: Date.now(), count: payload.redriven ?? 0 });
       return;
     }
     const report = /^\/reports\/([\w.-]+\.html)$/.exec(path)?.[1];
     if (method === "GET" && report) {
       const html = await readFile(join(o.reportsDir, report), "utf8").catch(() => undefined);
-      return html === undefined ? send(res, 404, { error: { code: "NOT_FOUND", message: `no report ${report}` } }) : send(res, 200, html, "text/html; charset=utf-8");
+      return html === undefined
+        ? send(res, 404, { error: { code: "NOT_FOUND", message: `no report ${report}` } })
+        : send(res, 200, html, "text/html; charset=utf-8");
     }
     send(res, 404, { error: { code: "NOT_FOUND", message: `no dashboard route ${method} ${path}` } });
   };
@@ -158,7 +188,8 @@ export async function startDashboard(o: DashboardOptions): Promise<Dashboard> {
   const server = createServer((req, res) => {
     route(req, res).catch((err: unknown) => {
       log.error("dashboard request failed", { path: req.url, error: err as Error });
-      if (!res.headersSent) send(res, 500, { error: { code: "INTERNAL", message: "the dashboard failed; see the stage's log" } });
+      if (!res.headersSent)
+        send(res, 500, { error: { code: "INTERNAL", message: "the dashboard failed; see the stage's log" } });
       else res.end();
     });
   });

@@ -50,7 +50,8 @@ export function startStreamFeed(o: StreamFeedOptions): Promise<StreamPoller> {
       const item = unmarshall(image as Record<string, AttributeValue>) as StoredItem;
       const at = Date.now();
       if (item.pk.startsWith("TICKET#")) o.bus.publish({ kind: "ticket", at, ticket: ticketView(item) });
-      else if (item.pk.startsWith("PLACEMENT#")) o.bus.publish({ kind: "placement", at, placement: placementView(item) });
+      else if (item.pk.startsWith("PLACEMENT#"))
+        o.bus.publish({ kind: "placement", at, placement: placementView(item) });
     }
   };
   return startStreamPoller({
@@ -58,7 +59,10 @@ export function startStreamFeed(o: StreamFeedOptions): Promise<StreamPoller> {
     region: o.region,
     tableName: o.tableName,
     handler: Object.defineProperty(handler, "name", { value: "dashboard-feed" }),
-    filters: ["TICKET#", "PLACEMENT#"].map((prefix) => ({ eventName: ["INSERT", "MODIFY"], dynamodb: { Keys: { pk: { S: [{ prefix }] } } } })),
+    filters: ["TICKET#", "PLACEMENT#"].map((prefix) => ({
+      eventName: ["INSERT", "MODIFY"],
+      dynamodb: { Keys: { pk: { S: [{ prefix }] } } },
+    })),
     batchSize: 100,
     maxRetryAttempts: 0,
     pollIntervalMs: o.pollIntervalMs ?? 200,

@@ -83,7 +83,13 @@ export type DashboardEvent =
       readonly attempt: number;
       readonly error?: string;
     }
-  | { readonly kind: "reconcile"; readonly at: number; readonly durationMs: number; readonly summary: string; readonly error?: string }
+  | {
+      readonly kind: "reconcile";
+      readonly at: number;
+      readonly durationMs: number;
+      readonly summary: string;
+      readonly error?: string;
+    }
   | { readonly kind: "redrive"; readonly at: number; readonly count: number };
 
 /** A line of the event log. */
@@ -126,7 +132,12 @@ export interface DashboardView {
   readonly capacityError?: string;
   readonly totals: Readonly<Record<LogLine["kind"], number>>;
   readonly log: readonly LogLine[];
-  readonly deadLetters: readonly { readonly id: string; readonly messageId: string; readonly error: string; readonly failedAt: string }[];
+  readonly deadLetters: readonly {
+    readonly id: string;
+    readonly messageId: string;
+    readonly error: string;
+    readonly failedAt: string;
+  }[];
   readonly faults: FaultsView;
   readonly reports: readonly ReportView[];
 }

@@ -114,7 +114,10 @@ export async function startDynamoDbLocal(options: DynamoDbLocalOptions): Promise
           supervise(next);
           await options.onRestarted?.();
         },
-        (err: unknown) => options.onDied?.(`DynamoDB Local on port ${port} could not be restarted: ${err instanceof Error ? err.message : String(err)}`),
+        (err: unknown) =>
+          options.onDied?.(
+            `DynamoDB Local on port ${port} could not be restarted: ${err instanceof Error ? err.message : String(err)}`,
+          ),
       );
     });
   };
@@ -140,7 +143,12 @@ export async function startDynamoDbLocal(options: DynamoDbLocalOptions): Promise
   };
 }
 
-async function waitUntilServing(endpoint: string, child: ChildProcess, timeoutMs: number, stderr: () => string): Promise<void> {
+async function waitUntilServing(
+  endpoint: string,
+  child: ChildProcess,
+  timeoutMs: number,
+  stderr: () => string,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new StageStartError(`DynamoDB Local exited (${child.exitCode}): ${stderr()}`);

@@ -4,13 +4,32 @@ import type { LambdaHandler } from "../handlers.js";
 import { lambdaContext } from "../api/events.js";
 import { NotificationSender, planNotification } from "@matchplace/gamelift-local";
 import { noFaults, type DeliveryFaults } from "./faults.js";
-import { confirmationDelivery, lambdaEvent, notificationDelivery, post, type Envelope, type SnsUrls } from "./envelopes.js";
+import {
+  confirmationDelivery,
+  lambdaEvent,
+  notificationDelivery,
+  post,
+  type Envelope,
+  type SnsUrls,
+} from "./envelopes.js";
 import { matchesFilterPolicy } from "./filterPolicy.js";
 import { SnsError } from "./errors.js";
-import { applyAttribute, defaultAttributes, renderSubscriptionAttributes, type SubscriptionSettings } from "./subscriptionAttributes.js";
-import type { DeadLetter, DeliveryEvent, LocalSnsOptions, PublishOptions, SubscriptionInfo, SubscriptionProtocol } from "./types.js";
+import {
+  applyAttribute,
+  defaultAttributes,
+  renderSubscriptionAttributes,
+  type SubscriptionSettings,
+} from "./subscriptionAttributes.js";
+import type { DeadLetter, LocalSnsOptions, PublishOptions, SubscriptionInfo, SubscriptionProtocol } from "./types.js";
 
-export type { DeadLetter, DeliveryEvent, LocalSnsOptions, PublishOptions, SubscriptionInfo, SubscriptionProtocol } from "./types.js";
+export type {
+  DeadLetter,
+  DeliveryEvent,
+  LocalSnsOptions,
+  PublishOptions,
+  SubscriptionInfo,
+  SubscriptionProtocol,
+} from "./types.js";
 
 interface Subscription extends SubscriptionInfo {
   readonly handler?: LambdaHandler;
@@ -64,7 +83,12 @@ export class LocalSns {
   }
 
   /** Subscribes a Lambda handler (by its handler string, for logs) to a topic; confirmed at once, as SNS does. */
-  public subscribe(topicArn: string, handlerName: string, handler: LambdaHandler, attributes: Readonly<Record<string, string>> = {}): string {
+  public subscribe(
+    topicArn: string,
+    handlerName: string,
+    handler: LambdaHandler,
+    attributes: Readonly<Record<string, string>> = {},
+  ): string {
     const sub: Subscription = {
       ...this.#newSubscription(topicArn, "lambda", handlerName, attributes),
       handler,
@@ -80,14 +104,26 @@ export class LocalSns {
    * SubscriptionConfirmation POSTed to it now. Subscribing the same endpoint again returns the
    * existing subscription (and sends a pending one's confirmation again).
    */
-  public subscribeEndpoint(topicArn: string, protocol: "http" | "https", endpoint: string, attributes: Readonly<Record<string, string>> = {}): SubscriptionInfo {
+  public subscribeEndpoint(
+    topicArn: string,
+    protocol: "http" | "https",
+    endpoint: string,
+    attributes: Readonly<Record<string, string>> = {},
+  ): SubscriptionInfo {
     const subs = this.#subs(topicArn);
     if (!/^https?:\/\/[^/]/.test(endpoint) || !endpoint.startsWith(`${protocol}://`)) {
-      throw new SnsError("InvalidParameter", `Invalid parameter: Endpoint must match the specified protocol (${protocol})`);
+      throw new SnsError(
+        "InvalidParameter",
+        `Invalid parameter: Endpoint must match the specified protocol (${protocol})`,
+      );
     }
     let sub = subs.find((s) => s.protocol === protocol && s.endpoint === endpoint);
     if (!sub) {
-      sub = { ...this.#newSubscription(topicArn, protocol, endpoint, attributes), token: randomBytes(64).toString("hex"), pendingConfirmation: true };
+      sub = {
+        ...this.#newSubscription(topicArn, protocol, endpoint, attributes),
+        token: randomBytes(64).toString("hex"),
+        pendingConfirmation: true,
+      };
       subs.push(sub);
     }
     if (sub.pendingConfirmation) this.#sendConfirmation(sub);
@@ -130,7 +166,10 @@ export class LocalSns {
   public setSubscriptionAttribute(subscriptionArn: string, name: string, value: string): void {
     const sub = this.#find(subscriptionArn);
     if (name === "RawMessageDelivery" && sub.protocol === "lambda" && value === "true") {
-      throw new SnsError("InvalidParameter", "Invalid parameter: Delivery protocol [lambda] does not support raw message delivery.");
+      throw new SnsError(
+        "InvalidParameter",
+        "Invalid parameter: Delivery protocol [lambda] does not support raw message delivery.",
+      );
     }
     sub.settings = applyAttribute(sub.settings, name, value);
   }
@@ -165,7 +204,8 @@ export class LocalSns {
     for (const sub of subs) {
       if (sub.pendingConfirmation) continue;
       const { filterPolicy, filterPolicyScope } = sub.settings;
-      if (!matchesFilterPolicy(filterPolicy, filterPolicyScope, { attributes: envelope.attributes, body: message })) continue;
+      if (!matchesFilterPolicy(filterPolicy, filterPolicyScope, { attributes: envelope.attributes, body: message }))
+        continue;
       for (const copy of planNotification(faults, random)) {
         this.#sender.send(sub.arn, copy, () => this.#track(this.#deliver(sub, envelope)), faults.maxDelayMs);
       }
@@ -218,10 +258,17 @@ export class LocalSns {
     return sub;
   }
 
-  #newSubscription(topicArn: string, protocol: SubscriptionProtocol, endpoint: string, attributes: Readonly<Record<string, string>>) {
+  #newSubscription(
+    topicArn: string,
+    protocol: SubscriptionProtocol,
+    endpoint: string,
+    attributes: Readonly<Record<string, string>>,
+  ) {
     let settings = defaultAttributes();
     // The scope first: a policy is checked against the scope it will be matched in.
-    const entries = Object.entries(attributes).sort(([a], [b]) => Number(b === "FilterPolicyScope") - Number(a === "FilterPolicyScope"));
+    const entries = Object.entries(attributes).sort(
+      ([a], [b]) => Number(b === "FilterPolicyScope") - Number(a === "FilterPolicyScope"),
+    );
     for (const [name, value] of entries) settings = applyAttribute(settings, name, value);
     return { arn: `${topicArn}:${randomUUID()}`, topicArn, protocol, endpoint, settings };
   }
@@ -233,26 +280,58 @@ export class LocalSns {
 
   /** Confirmations go out at once (no faults): a lost one would only make the endpoint subscribe again. */
   #sendConfirmation(sub: Subscription): void {
-    const delivery = confirmationDelivery(this.#urls, { messageId: randomUUID(), topicArn: sub.topicArn, token: sub.token!, timestamp: new Date().toISOString() });
+    const delivery = confirmationDelivery(this.#urls, {
+      messageId: randomUUID(),
+      topicArn: sub.topicArn,
+      token: sub.token ?? "",
+      timestamp: new Date().toISOString(),
+    });
     this.#track(
-      this.#withRetries(sub, "SubscriptionConfirmation", () => post(sub.endpoint, delivery, this.#options.httpTimeoutMs ?? 15_000)).then((error) => {
-        if (error) this.#log.error("subscription confirmation not delivered", { subscription: sub.arn, endpoint: sub.endpoint, error });
+      this.#withRetries(sub, "SubscriptionConfirmation", () =>
+        post(sub.endpoint, delivery, this.#options.httpTimeoutMs ?? 15_000),
+      ).then((error) => {
+        if (error)
+          this.#log.error("subscription confirmation not delivered", {
+            subscription: sub.arn,
+            endpoint: sub.endpoint,
+            error,
+          });
       }),
     );
   }
 
   async #deliver(sub: Subscription, envelope: Envelope): Promise<void> {
+    const handler = sub.handler;
     const attempt =
       sub.protocol === "lambda"
         ? async () => {
+            if (!handler) throw new Error(`no handler is registered for ${sub.endpoint}`);
             const context = lambdaContext(sub.endpoint.replace(/\W+/g, "-"), randomUUID(), 30_000, Date.now());
-            await sub.handler!(lambdaEvent(this.#urls, sub.arn, envelope), context);
+            await handler(lambdaEvent(this.#urls, sub.arn, envelope), context);
           }
-        : () => post(sub.endpoint, notificationDelivery(this.#urls, sub.arn, envelope, sub.settings.rawMessageDelivery), this.#options.httpTimeoutMs ?? 15_000);
+        : () =>
+            post(
+              sub.endpoint,
+              notificationDelivery(this.#urls, sub.arn, envelope, sub.settings.rawMessageDelivery),
+              this.#options.httpTimeoutMs ?? 15_000,
+            );
     let tries = 0;
-    const error = await this.#withRetries(sub, envelope.messageId, () => ((tries += 1), attempt()));
-    const seen = { messageId: envelope.messageId, topicArn: sub.topicArn, subscriptionArn: sub.arn, endpoint: sub.endpoint, attempt: tries };
-    this.#options.observe?.({ ...seen, outcome: error === undefined ? "delivered" : "deadLettered", ...(error === undefined ? {} : { error }) });
+    const error = await this.#withRetries(sub, envelope.messageId, () => {
+      tries += 1;
+      return attempt();
+    });
+    const seen = {
+      messageId: envelope.messageId,
+      topicArn: sub.topicArn,
+      subscriptionArn: sub.arn,
+      endpoint: sub.endpoint,
+      attempt: tries,
+    };
+    this.#options.observe?.({
+      ...seen,
+      outcome: error === undefined ? "delivered" : "deadLettered",
+      ...(error === undefined ? {} : { error }),
+    });
     if (error === undefined) return;
     this.#deadLetters.push({
       id: randomUUID(),
@@ -280,7 +359,14 @@ export class LocalSns {
         lastError = err instanceof Error ? err.message : String(err);
         this.#log.warn("delivery failed", { messageId: what, subscription: sub.arn, attempt: i + 1, error: lastError });
         const wait = delays[i];
-        const seen = { messageId: what, topicArn: sub.topicArn, subscriptionArn: sub.arn, endpoint: sub.endpoint, attempt: i + 1, error: lastError };
+        const seen = {
+          messageId: what,
+          topicArn: sub.topicArn,
+          subscriptionArn: sub.arn,
+          endpoint: sub.endpoint,
+          attempt: i + 1,
+          error: lastError,
+        };
         if (wait !== undefined) this.#options.observe?.({ ...seen, outcome: "retrying" });
         if (wait !== undefined && !this.#closed) await sleep(wait);
       }
@@ -290,12 +376,31 @@ export class LocalSns {
 }
 
 function info(sub: Subscription): SubscriptionInfo {
-  return { arn: sub.arn, topicArn: sub.topicArn, protocol: sub.protocol, endpoint: sub.endpoint, pendingConfirmation: sub.pendingConfirmation };
+  return {
+    arn: sub.arn,
+    topicArn: sub.topicArn,
+    protocol: sub.protocol,
+    endpoint: sub.endpoint,
+    pendingConfirmation: sub.pendingConfirmation,
+  };
 }
 
 /** The Lambda event SNS sends a subscribed function (no attributes; URLs on 127.0.0.1). */
-export function snsLambdaEvent(subscriptionArn: string, topicArn: string, messageId: string, message: string, subject?: string): unknown {
-  const envelope: Envelope = { messageId, topicArn, message, ...(subject !== undefined ? { subject } : {}), attributes: {}, timestamp: new Date().toISOString() };
+export function snsLambdaEvent(
+  subscriptionArn: string,
+  topicArn: string,
+  messageId: string,
+  message: string,
+  subject?: string,
+): unknown {
+  const envelope: Envelope = {
+    messageId,
+    topicArn,
+    message,
+    ...(subject !== undefined ? { subject } : {}),
+    attributes: {},
+    timestamp: new Date().toISOString(),
+  };
   return lambdaEvent({ base: "http://127.0.0.1" }, subscriptionArn, envelope);
 }
 

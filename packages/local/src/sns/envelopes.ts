@@ -46,11 +46,19 @@ export function subscribeUrl(urls: SnsUrls, topicArn: string, token: string): st
 /** Attributes as SNS renders them in JSON bodies and Lambda events: `{ name: { Type, Value } }`. */
 export function renderAttributes(attributes: MessageAttributes): Record<string, { Type: string; Value: string }> {
   return Object.fromEntries(
-    Object.entries(attributes).map(([name, a]) => [name, { Type: a.DataType, Value: a.StringValue ?? a.BinaryValue ?? "" }]),
+    Object.entries(attributes).map(([name, a]) => [
+      name,
+      { Type: a.DataType, Value: a.StringValue ?? a.BinaryValue ?? "" },
+    ]),
   );
 }
 
-function headers(type: string, messageId: string, topicArn: string, extra: Record<string, string> = {}): Record<string, string> {
+function headers(
+  type: string,
+  messageId: string,
+  topicArn: string,
+  extra: Record<string, string> = {},
+): Record<string, string> {
   return {
     "content-type": "text/plain; charset=UTF-8",
     "user-agent": USER_AGENT,
@@ -62,7 +70,10 @@ function headers(type: string, messageId: string, topicArn: string, extra: Recor
 }
 
 /** The SubscriptionConfirmation POSTed to a new HTTP/HTTPS subscription's endpoint. */
-export function confirmationDelivery(urls: SnsUrls, args: { messageId: string; topicArn: string; token: string; timestamp: string }): HttpDelivery {
+export function confirmationDelivery(
+  urls: SnsUrls,
+  args: { messageId: string; topicArn: string; token: string; timestamp: string },
+): HttpDelivery {
   const body = {
     Type: "SubscriptionConfirmation",
     MessageId: args.messageId,
@@ -79,7 +90,12 @@ export function confirmationDelivery(urls: SnsUrls, args: { messageId: string; t
 }
 
 /** A Notification to an HTTP/HTTPS subscription: the JSON envelope, or the bare message with raw delivery. */
-export function notificationDelivery(urls: SnsUrls, subscriptionArn: string, envelope: Envelope, raw: boolean): HttpDelivery {
+export function notificationDelivery(
+  urls: SnsUrls,
+  subscriptionArn: string,
+  envelope: Envelope,
+  raw: boolean,
+): HttpDelivery {
   const extra = { "x-amz-sns-subscription-arn": subscriptionArn, ...(raw ? { "x-amz-sns-rawdelivery": "true" } : {}) };
   const head = headers("Notification", envelope.messageId, envelope.topicArn, extra);
   if (raw) return { headers: head, body: envelope.message };
@@ -138,7 +154,12 @@ export class DeliveryError extends Error {
 export async function post(endpoint: string, delivery: HttpDelivery, timeoutMs: number): Promise<void> {
   let res: Response;
   try {
-    res = await fetch(endpoint, { method: "POST", headers: delivery.headers, body: delivery.body, signal: AbortSignal.timeout(timeoutMs) });
+    res = await fetch(endpoint, {
+      method: "POST",
+      headers: delivery.headers,
+      body: delivery.body,
+      signal: AbortSignal.timeout(timeoutMs),
+    });
   } catch (cause) {
     throw new DeliveryError(endpoint, cause instanceof Error ? cause.message : String(cause), { cause });
   }

@@ -1,4 +1,9 @@
-import { NOTIFICATION_SHARES, noNotificationFaults, parseFaultSpec, type NotificationFaults } from "@matchplace/gamelift-local";
+import {
+  NOTIFICATION_SHARES,
+  noNotificationFaults,
+  parseFaultSpec,
+  type NotificationFaults,
+} from "@matchplace/gamelift-local";
 
 /**
  * Fault knobs for the local SNS's deliveries: the emulator's own notification knobs (drop,

@@ -40,10 +40,14 @@ function checkConditions(path: string, conditions: unknown[]): void {
   for (const c of conditions) {
     if (!isObject(c)) continue;
     const keys = Object.keys(c);
-    if (keys.length !== 1 || !OPERATORS.has(keys[0]!)) throw new FilterPolicyError(`${path}: Unrecognized match type ${keys.join(",")}`);
+    if (keys.length !== 1 || !OPERATORS.has(keys[0] ?? ""))
+      throw new FilterPolicyError(`${path}: Unrecognized match type ${keys.join(",")}`);
     const numeric = c.numeric;
     if (numeric !== undefined) {
-      const ok = Array.isArray(numeric) && numeric.length % 2 === 0 && numeric.length > 0 &&
+      const ok =
+        Array.isArray(numeric) &&
+        numeric.length % 2 === 0 &&
+        numeric.length > 0 &&
         numeric.every((x, i) => (i % 2 === 0 ? NUMERIC_OPS.has(x as string) : typeof x === "number"));
       if (!ok) throw new FilterPolicyError(`${path}: Value of numeric must be an array of operator, number pairs`);
     }
@@ -54,7 +58,8 @@ function checkPolicy(path: string, policy: Record<string, unknown>, scope: Filte
   for (const [key, value] of Object.entries(policy)) {
     const at = path ? `${path}.${key}` : key;
     if (key === "$or") {
-      if (!Array.isArray(value) || value.length < 2 || !value.every(isObject)) throw new FilterPolicyError(`${at}: $or needs an array of at least two policies`);
+      if (!Array.isArray(value) || value.length < 2 || !value.every(isObject))
+        throw new FilterPolicyError(`${at}: $or needs an array of at least two policies`);
       for (const p of value) checkPolicy(path, p, scope);
     } else if (Array.isArray(value)) {
       checkConditions(at, value);
@@ -70,7 +75,10 @@ function checkPolicy(path: string, policy: Record<string, unknown>, scope: Filte
  * Parses and checks a policy as SetSubscriptionAttributes would; `""` and `"{}"` mean no policy.
  * @example parseFilterPolicy('{"type":["TicketCompleted"]}', "MessageAttributes")
  */
-export function parseFilterPolicy(text: string, scope: FilterPolicyScope = "MessageAttributes"): FilterPolicy | undefined {
+export function parseFilterPolicy(
+  text: string,
+  scope: FilterPolicyScope = "MessageAttributes",
+): FilterPolicy | undefined {
   if (text.trim() === "") return undefined;
   let parsed: unknown;
   try {
@@ -105,7 +113,8 @@ function matchesCondition(condition: unknown, value: unknown): boolean {
   if (!isObject(condition)) return condition === value;
   if ("prefix" in condition) return typeof value === "string" && value.startsWith(String(condition.prefix));
   if ("suffix" in condition) return typeof value === "string" && value.endsWith(String(condition.suffix));
-  if ("equals-ignore-case" in condition) return typeof value === "string" && value.toLowerCase() === String(condition["equals-ignore-case"]).toLowerCase();
+  if ("equals-ignore-case" in condition)
+    return typeof value === "string" && value.toLowerCase() === String(condition["equals-ignore-case"]).toLowerCase();
   if ("anything-but" in condition) {
     const but = condition["anything-but"];
     if (isObject(but) && "prefix" in but) return typeof value === "string" && !value.startsWith(String(but.prefix));
@@ -117,7 +126,16 @@ function matchesCondition(condition: unknown, value: unknown): boolean {
     for (let i = 0; i < spec.length; i += 2) {
       const op = spec[i] as string;
       const n = spec[i + 1] as number;
-      const ok = op === "=" ? value === n : op === "<" ? value < n : op === "<=" ? value <= n : op === ">" ? value > n : value >= n;
+      const ok =
+        op === "="
+          ? value === n
+          : op === "<"
+            ? value < n
+            : op === "<="
+              ? value <= n
+              : op === ">"
+                ? value > n
+                : value >= n;
       if (!ok) return false;
     }
     return true;
@@ -139,7 +157,8 @@ function matchesObject(policy: Readonly<Record<string, unknown>>, data: Readonly
     const present = Object.hasOwn(data, key) && data[key] !== undefined;
     if (Array.isArray(rule)) return matchesLeaf(rule, present, data[key]);
     const nested = data[key];
-    if (Array.isArray(nested)) return nested.some((n) => isObject(n) && matchesObject(rule as Record<string, unknown>, n));
+    if (Array.isArray(nested))
+      return nested.some((n) => isObject(n) && matchesObject(rule as Record<string, unknown>, n));
     return matchesObject(rule as Record<string, unknown>, isObject(nested) ? nested : {});
   });
 }

@@ -32,7 +32,11 @@ export async function startSnsServer(sns: LocalSns, port: number, host = "127.0.
         const [status, xml] = snsAction(sns, params);
         return [status, xml, "text/xml"];
       })
-      .catch((err: unknown): [number, string, string] => [500, JSON.stringify({ error: String(err) }), "application/json"])
+      .catch((err: unknown): [number, string, string] => [
+        500,
+        JSON.stringify({ error: String(err) }),
+        "application/json",
+      ])
       .then(([status, payload, type]) => {
         res.writeHead(status, { "content-type": type, "x-amzn-requestid": randomUUID() });
         res.end(payload);
@@ -44,10 +48,11 @@ export async function startSnsServer(sns: LocalSns, port: number, host = "127.0.
   sns.setUrl(url);
   return {
     url,
-    close: () => new Promise<void>((r) => {
-      server.closeAllConnections();
-      server.close(() => r());
-    }),
+    close: () =>
+      new Promise<void>((r) => {
+        server.closeAllConnections();
+        server.close(() => r());
+      }),
   };
 }
 
@@ -56,7 +61,11 @@ function localAdmin(sns: LocalSns, method: string, path: string, body: string): 
   if (path === "/local/faults" && (method === "PUT" || method === "POST")) {
     try {
       const parsed = body.trim().startsWith("{") ? (JSON.parse(body) as Partial<DeliveryFaults>) : parseFaults(body);
-      const next = parseFaults(Object.entries({ ...sns.faults, ...parsed }).map(([k, v]) => `${k}=${String(v)}`).join(","));
+      const next = parseFaults(
+        Object.entries({ ...sns.faults, ...parsed })
+          .map(([k, v]) => `${k}=${String(v)}`)
+          .join(","),
+      );
       sns.setFaults(next);
       return [200, next];
     } catch (err) {
@@ -67,7 +76,8 @@ function localAdmin(sns: LocalSns, method: string, path: string, body: string): 
   if (path === "/local/dlq/redrive" && method === "POST") {
     const letters = sns.deadLetters();
     sns.removeDeadLetters(letters.map((l) => l.id));
-    for (const l of letters) sns.publish(l.topicArn, l.message, l.messageAttributes ? { messageAttributes: l.messageAttributes } : {});
+    for (const l of letters)
+      sns.publish(l.topicArn, l.message, l.messageAttributes ? { messageAttributes: l.messageAttributes } : {});
     return [200, { redriven: letters.length }];
   }
   return [404, { error: { code: "NOT_FOUND", message: `no local route ${method} ${path}` } }];

@@ -41,12 +41,21 @@ export function applyAttribute(settings: SubscriptionSettings, name: string, val
   switch (name) {
     case "FilterPolicy": {
       const parsed = policy(value, settings.filterPolicyScope);
-      const rest: SubscriptionSettings = { filterPolicyScope: settings.filterPolicyScope, rawMessageDelivery: settings.rawMessageDelivery, other: settings.other };
+      const rest: SubscriptionSettings = {
+        filterPolicyScope: settings.filterPolicyScope,
+        rawMessageDelivery: settings.rawMessageDelivery,
+        other: settings.other,
+      };
       return parsed ? { ...rest, filterPolicy: parsed, filterPolicyText: value } : rest;
     }
     case "FilterPolicyScope": {
       if (value !== "MessageAttributes" && value !== "MessageBody") {
-        throw new SnsError("InvalidParameter", "Invalid parameter: FilterPolicyScope: Invalid value [" + value + "]. Please use either MessageBody or MessageAttributes");
+        throw new SnsError(
+          "InvalidParameter",
+          "Invalid parameter: FilterPolicyScope: Invalid value [" +
+            value +
+            "]. Please use either MessageBody or MessageAttributes",
+        );
       }
       // The same policy may mean something else (or be invalid) in the other scope.
       const parsed = settings.filterPolicyText === undefined ? undefined : policy(settings.filterPolicyText, value);
@@ -54,7 +63,11 @@ export function applyAttribute(settings: SubscriptionSettings, name: string, val
     }
     case "RawMessageDelivery": {
       const v = value.toLowerCase();
-      if (v !== "true" && v !== "false") throw new SnsError("InvalidParameter", "Invalid parameter: RawMessageDelivery: Invalid value [" + value + "]. Must be true or false.");
+      if (v !== "true" && v !== "false")
+        throw new SnsError(
+          "InvalidParameter",
+          `Invalid parameter: RawMessageDelivery: Invalid value [${value}]. Must be true or false.`,
+        );
       return { ...settings, rawMessageDelivery: v === "true" };
     }
     default:
@@ -65,7 +78,13 @@ export function applyAttribute(settings: SubscriptionSettings, name: string, val
 
 /** GetSubscriptionAttributes' answer. */
 export function renderSubscriptionAttributes(
-  sub: { readonly arn: string; readonly topicArn: string; readonly protocol: string; readonly endpoint: string; readonly pendingConfirmation: boolean },
+  sub: {
+    readonly arn: string;
+    readonly topicArn: string;
+    readonly protocol: string;
+    readonly endpoint: string;
+    readonly pendingConfirmation: boolean;
+  },
   settings: SubscriptionSettings,
   accountId: string,
 ): Record<string, string> {
@@ -78,7 +97,9 @@ export function renderSubscriptionAttributes(
     PendingConfirmation: String(sub.pendingConfirmation),
     ConfirmationWasAuthenticated: String(!sub.pendingConfirmation),
     RawMessageDelivery: String(settings.rawMessageDelivery),
-    ...(settings.filterPolicyText !== undefined ? { FilterPolicy: settings.filterPolicyText, FilterPolicyScope: settings.filterPolicyScope } : {}),
+    ...(settings.filterPolicyText !== undefined
+      ? { FilterPolicy: settings.filterPolicyText, FilterPolicyScope: settings.filterPolicyScope }
+      : {}),
     ...settings.other,
   };
 }

@@ -77,14 +77,15 @@ interface ShardState {
  * await poller.stop();
  */
 export async function startStreamPoller(o: StreamPollerOptions): Promise<StreamPoller> {
-  o.filters.forEach((f) => assertValidPattern(f));
+  for (const f of o.filters) assertValidPattern(f);
   const pollMs = o.pollIntervalMs ?? 50;
   const timeoutMs = o.timeoutMs ?? 60_000;
   const log = o.logger.createChild({ persistentLogAttributes: { component: "stream-poller", tableName: o.tableName } });
   const ddb = new DynamoDBClient({ endpoint: o.endpoint, region: o.region, credentials: localCredentials });
   const table = await ddb.send(new DescribeTableCommand({ TableName: o.tableName })).finally(() => ddb.destroy());
   const streamArn = table.Table?.LatestStreamArn;
-  if (!streamArn || table.Table?.StreamSpecification?.StreamEnabled === false) throw new StageStartError(`table ${o.tableName} has no stream enabled`);
+  if (!streamArn || table.Table?.StreamSpecification?.StreamEnabled === false)
+    throw new StageStartError(`table ${o.tableName} has no stream enabled`);
   const handler = await resolveHandler(o.handler);
   const client = new DynamoDBStreamsClient({ endpoint: o.endpoint, region: o.region, credentials: localCredentials });
   const abort = new AbortController();
@@ -98,7 +99,10 @@ export async function startStreamPoller(o: StreamPollerOptions): Promise<StreamP
     const out: Shard[] = [];
     let start: string | undefined;
     do {
-      const page = await client.send(new DescribeStreamCommand({ StreamArn: streamArn, ExclusiveStartShardId: start }), { abortSignal: abort.signal });
+      const page = await client.send(
+        new DescribeStreamCommand({ StreamArn: streamArn, ExclusiveStartShardId: start }),
+        { abortSignal: abort.signal },
+      );
       out.push(...(page.StreamDescription?.Shards ?? []));
       start = page.StreamDescription?.LastEvaluatedShardId;
     } while (start);
@@ -107,7 +111,12 @@ export async function startStreamPoller(o: StreamPollerOptions): Promise<StreamP
 
   const iteratorFor = async (shardId: string, type: ShardIteratorType, seq?: string): Promise<string | undefined> => {
     const out = await client.send(
-      new GetShardIteratorCommand({ StreamArn: streamArn, ShardId: shardId, ShardIteratorType: type, ...(seq ? { SequenceNumber: seq } : {}) }),
+      new GetShardIteratorCommand({
+        StreamArn: streamArn,
+        ShardId: shardId,
+        ShardIteratorType: type,
+        ...(seq ? { SequenceNumber: seq } : {}),
+      }),
       { abortSignal: abort.signal },
     );
     return out.ShardIterator;
@@ -117,7 +126,11 @@ export async function startStreamPoller(o: StreamPollerOptions): Promise<StreamP
     try {
       return outcomeOf(records, await invokeHandler(handler, { Records: records }, timeoutMs, randomUUID()));
     } catch (error) {
-      log.warn("stream handler failed; the batch is retried", { handler: handler.name, records: records.length, error: error as Error });
+      log.warn("stream handler failed; the batch is retried", {
+        handler: handler.name,
+        records: records.length,
+        error: error as Error,
+      });
       return { kind: "failed", error };
     }
   };
@@ -147,7 +160,11 @@ export async function startStreamPoller(o: StreamPollerOptions): Promise<StreamP
       try {
         return [toLambdaRecord(r, streamArn, o.region)];
       } catch (error) {
-        log.error("stream record skipped: cannot convert it", { shardId, sequenceNumber: r.dynamodb?.SequenceNumber, error: error as Error });
+        log.error("stream record skipped: cannot convert it", {
+          shardId,
+          sequenceNumber: r.dynamodb?.SequenceNumber,
+          error: error as Error,
+        });
         return [];
       }
     });
@@ -169,9 +186,13 @@ export async function startStreamPoller(o: StreamPollerOptions): Promise<StreamP
     while (!stopped()) {
       const poll = (s.polls += 1);
       try {
-        iterator ??= lastSeq ? await iteratorFor(s.id, "AFTER_SEQUENCE_NUMBER", lastSeq) : await iteratorFor(s.id, start);
+        iterator ??= lastSeq
+          ? await iteratorFor(s.id, "AFTER_SEQUENCE_NUMBER", lastSeq)
+          : await iteratorFor(s.id, start);
         if (!iterator) break;
-        const out = await client.send(new GetRecordsCommand({ ShardIterator: iterator, Limit: 1000 }), { abortSignal: abort.signal });
+        const out = await client.send(new GetRecordsCommand({ ShardIterator: iterator, Limit: 1000 }), {
+          abortSignal: abort.signal,
+        });
         const records = convert(s.id, out.Records ?? []);
         if (records.length > 0) {
           await deliver(s.id, records);
@@ -191,7 +212,8 @@ export async function startStreamPoller(o: StreamPollerOptions): Promise<StreamP
           start = "TRIM_HORIZON";
         }
         iterator = undefined; // expired or unusable: take a fresh one after the last record handed over
-        if (name !== "ExpiredIteratorException") log.warn("stream read failed; retrying", { shardId: s.id, error: err as Error });
+        if (name !== "ExpiredIteratorException")
+          log.warn("stream read failed; retrying", { shardId: s.id, error: err as Error });
         if (!(await pause(Math.max(pollMs, 200)))) break;
       }
     }
@@ -208,12 +230,21 @@ export async function startStreamPoller(o: StreamPollerOptions): Promise<StreamP
     return safe;
   };
 
-  const addShard = (shard: Shard, start: ShardIteratorType, firstIterator?: string, parent?: ShardState): ShardState => {
+  const addShard = (
+    shard: Shard,
+    start: ShardIteratorType,
+    firstIterator?: string,
+    parent?: ShardState,
+  ): ShardState => {
     const id = shard.ShardId ?? "";
     const s: ShardState = { id, polls: 0, done: false, finished: Promise.resolve(), waiters: [] };
     shards.set(id, s);
     // Children wait for their parent: records of one item stay in order across a roll-over.
-    s.finished = track((parent ? parent.finished : Promise.resolve()).then(() => (stopped() ? undefined : readShard(s, start, firstIterator))));
+    s.finished = track(
+      (parent ? parent.finished : Promise.resolve()).then(() =>
+        stopped() ? undefined : readShard(s, start, firstIterator),
+      ),
+    );
     return s;
   };
 

@@ -41,7 +41,11 @@ export function outcomeOf(batch: readonly DynamoDBRecord[], result: unknown): Ba
   for (const f of failures) {
     const id = (f as { itemIdentifier?: unknown } | null)?.itemIdentifier;
     const at = typeof id === "string" && id !== "" ? batch.findIndex((r) => r.dynamodb?.SequenceNumber === id) : -1;
-    if (at < 0) return { kind: "failed", error: new TypeError(`batchItemFailures names ${JSON.stringify(id)}, not a record of the batch`) };
+    if (at < 0)
+      return {
+        kind: "failed",
+        error: new TypeError(`batchItemFailures names ${JSON.stringify(id)}, not a record of the batch`),
+      };
     index = Math.min(index, at);
   }
   return { kind: "partial", index };
@@ -76,7 +80,11 @@ export async function deliverRecords(records: readonly DynamoDBRecord[], o: Batc
     failingSeq = seq;
     if (attempts > o.maxRetryAttempts) {
       const dropped = outcome.kind === "partial" ? 1 : batch.length;
-      o.onSkip({ records: pending.slice(0, dropped), attempts, ...(outcome.kind === "failed" ? { error: outcome.error } : {}) });
+      o.onSkip({
+        records: pending.slice(0, dropped),
+        attempts,
+        ...(outcome.kind === "failed" ? { error: outcome.error } : {}),
+      });
       pending = pending.slice(dropped);
       attempts = 0;
       failingSeq = undefined;

@@ -46,12 +46,16 @@ export function assertValidPattern(pattern: unknown, path = "$"): void {
 function assertValidOperator(op: Record<string, unknown>, at: string): void {
   const keys = Object.keys(op);
   const name = keys[0];
-  if (keys.length !== 1 || name === undefined || !OPERATORS.has(name)) throw new FilterPatternError(`${at}: unknown operator ${JSON.stringify(op)}`);
+  if (keys.length !== 1 || name === undefined || !OPERATORS.has(name))
+    throw new FilterPatternError(`${at}: unknown operator ${JSON.stringify(op)}`);
   const arg = op[name];
-  if ((name === "prefix" || name === "suffix" || name === "equals-ignore-case") && typeof arg !== "string") throw new FilterPatternError(`${at}: ${name} takes a string`);
+  if ((name === "prefix" || name === "suffix" || name === "equals-ignore-case") && typeof arg !== "string")
+    throw new FilterPatternError(`${at}: ${name} takes a string`);
   if (name === "exists" && typeof arg !== "boolean") throw new FilterPatternError(`${at}: exists takes true or false`);
-  if (name === "numeric" && (!Array.isArray(arg) || arg.length % 2 !== 0 || arg.length === 0)) throw new FilterPatternError(`${at}: numeric takes [op, number, ...]`);
-  if (name === "anything-but" && isObject(arg) && typeof arg.prefix !== "string") throw new FilterPatternError(`${at}: anything-but takes values or { prefix }`);
+  if (name === "numeric" && (!Array.isArray(arg) || arg.length % 2 !== 0 || arg.length === 0))
+    throw new FilterPatternError(`${at}: numeric takes [op, number, ...]`);
+  if (name === "anything-but" && isObject(arg) && typeof arg.prefix !== "string")
+    throw new FilterPatternError(`${at}: anything-but takes values or { prefix }`);
 }
 
 /**
@@ -67,7 +71,9 @@ export function matchesPattern(pattern: FilterPattern, record: unknown): boolean
       if (!matchesLeaf(expected, actual)) return false;
     } else if (isObject(expected)) {
       // Paths run through arrays (any element may match); a path that is absent still lets `exists: false` match.
-      const matched = Array.isArray(actual) ? actual.some((el) => matchesPattern(expected, el)) : matchesPattern(expected, isObject(actual) ? actual : undefined);
+      const matched = Array.isArray(actual)
+        ? actual.some((el) => matchesPattern(expected, el))
+        : matchesPattern(expected, isObject(actual) ? actual : undefined);
       if (!matched) return false;
     } else {
       return false;
@@ -116,7 +122,18 @@ function numeric(conditions: readonly unknown[], v: unknown): boolean {
   for (let i = 0; i < conditions.length; i += 2) {
     const op = conditions[i];
     const bound = Number(conditions[i + 1]);
-    const ok = op === "=" ? n === bound : op === "<" ? n < bound : op === "<=" ? n <= bound : op === ">" ? n > bound : op === ">=" ? n >= bound : false;
+    const ok =
+      op === "="
+        ? n === bound
+        : op === "<"
+          ? n < bound
+          : op === "<="
+            ? n <= bound
+            : op === ">"
+              ? n > bound
+              : op === ">="
+                ? n >= bound
+                : false;
     if (!ok) return false;
   }
   return true;

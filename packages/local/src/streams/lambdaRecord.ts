@@ -12,7 +12,8 @@ import type { AttributeValue, DynamoDBRecord } from "aws-lambda";
 export function toLambdaRecord(r: SdkRecord, streamArn: string, region: string): DynamoDBRecord {
   const d = r.dynamodb ?? {};
   const dynamodb: NonNullable<DynamoDBRecord["dynamodb"]> = {};
-  if (d.ApproximateCreationDateTime) dynamodb.ApproximateCreationDateTime = Math.floor(d.ApproximateCreationDateTime.getTime() / 1000);
+  if (d.ApproximateCreationDateTime)
+    dynamodb.ApproximateCreationDateTime = Math.floor(d.ApproximateCreationDateTime.getTime() / 1000);
   if (d.Keys) dynamodb.Keys = toWireMap(d.Keys);
   if (d.NewImage) dynamodb.NewImage = toWireMap(d.NewImage);
   if (d.OldImage) dynamodb.OldImage = toWireMap(d.OldImage);

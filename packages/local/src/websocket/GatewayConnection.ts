@@ -72,12 +72,15 @@ export class GatewayConnection {
       this.#touch();
       const buf = Array.isArray(data) ? Buffer.concat(data) : Buffer.from(data as Buffer);
       // API Gateway hands binary frames to Lambda base64-encoded.
-      const frame: InboundFrame = isBinary ? { body: buf.toString("base64"), isBase64Encoded: true } : { body: buf.toString("utf8"), isBase64Encoded: false };
+      const frame: InboundFrame = isBinary
+        ? { body: buf.toString("base64"), isBase64Encoded: true }
+        : { body: buf.toString("utf8"), isBase64Encoded: false };
       this.#enqueue(() => o.onMessage(frame));
     });
     this.#ws.on("error", (err: Error & { code?: string }) => {
       // ws has already answered an oversize message with close 1009, as API Gateway does.
-      if (err.code === "WS_ERR_UNSUPPORTED_MESSAGE_LENGTH") this.#closing ??= { code: 1009, reason: DEFAULT_REASONS[1009] ?? "" };
+      if (err.code === "WS_ERR_UNSUPPORTED_MESSAGE_LENGTH")
+        this.#closing ??= { code: 1009, reason: DEFAULT_REASONS[1009] ?? "" };
       o.onError(err);
     });
     this.closed = new Promise<void>((resolve) => {

@@ -4,7 +4,19 @@ import type { Duplex } from "node:stream";
 import type { Logger } from "@aws-lambda-powertools/logger";
 import { WebSocketServer } from "ws";
 import { readAuthorizerResult } from "./authorizerPolicy.js";
-import { authorizerEvent, connectEvent, connectMethodArn, disconnectEvent, gatewayId, handshakeHeaders, messageEvent, queryParameters, type ApiFacts, type AuthorizerContext, type ConnectionFacts } from "./events.js";
+import {
+  authorizerEvent,
+  connectEvent,
+  connectMethodArn,
+  disconnectEvent,
+  gatewayId,
+  handshakeHeaders,
+  messageEvent,
+  queryParameters,
+  type ApiFacts,
+  type AuthorizerContext,
+  type ConnectionFacts,
+} from "./events.js";
 import { GatewayConnection } from "./GatewayConnection.js";
 import { invokeHandler, resolveHandler, type HandlerRef, type ResolvedHandler } from "./invoke.js";
 import { connectionIdOf, handleManagementRequest } from "./managementApi.js";
@@ -97,7 +109,12 @@ export async function startLocalWebSocketGateway(o: LocalWebSocketGatewayOptions
   const api: ApiFacts = { apiId: o.apiId ?? "local", stage, region: o.region, accountId: o.accountId };
   let port = o.port;
 
-  const invoke = async (h: ResolvedHandler, event: Record<string, unknown>, routeKey: string, connectionId: string): Promise<unknown> => {
+  const invoke = async (
+    h: ResolvedHandler,
+    event: Record<string, unknown>,
+    routeKey: string,
+    connectionId: string,
+  ): Promise<unknown> => {
     try {
       return await invokeHandler(h, event, timeoutMs);
     } catch (err) {
@@ -117,17 +134,33 @@ export async function startLocalWebSocketGateway(o: LocalWebSocketGatewayOptions
     } catch (err) {
       // The documented way for an authorizer to say 401 is to throw exactly "Unauthorized".
       if (err instanceof Error && err.message === "Unauthorized") throw new Refusal(401);
-      log.error("websocket authorizer failed", { connectionId: facts.connectionId, handler: authorizer.name, error: err as Error });
+      log.error("websocket authorizer failed", {
+        connectionId: facts.connectionId,
+        handler: authorizer.name,
+        error: err as Error,
+      });
       throw new Refusal(500);
     }
     const verdict = readAuthorizerResult(result, connectMethodArn(api));
     if (verdict.effect === "Invalid") {
-      log.error("websocket authorizer returned an invalid policy", { connectionId: facts.connectionId, why: verdict.why });
+      log.error("websocket authorizer returned an invalid policy", {
+        connectionId: facts.connectionId,
+        why: verdict.why,
+      });
       throw new Refusal(500);
     }
     if (verdict.effect === "Deny") throw new Refusal(403);
-    const context: AuthorizerContext = { ...verdict.context, principalId: verdict.principalId, integrationLatency: now() - started };
-    const reply = (await invoke(onConnect, connectEvent(api, facts, handshake, context, now()), "$connect", facts.connectionId).catch(() => {
+    const context: AuthorizerContext = {
+      ...verdict.context,
+      principalId: verdict.principalId,
+      integrationLatency: now() - started,
+    };
+    const reply = (await invoke(
+      onConnect,
+      connectEvent(api, facts, handshake, context, now()),
+      "$connect",
+      facts.connectionId,
+    ).catch(() => {
       throw new Refusal(500);
     })) as { statusCode?: unknown } | undefined;
     const status = typeof reply?.statusCode === "number" ? reply.statusCode : 200;
@@ -135,7 +168,13 @@ export async function startLocalWebSocketGateway(o: LocalWebSocketGatewayOptions
     return context;
   };
 
-  const accept = (req: IncomingMessage, socket: Duplex, head: Buffer, facts: ConnectionFacts, context: AuthorizerContext): void => {
+  const accept = (
+    req: IncomingMessage,
+    socket: Duplex,
+    head: Buffer,
+    facts: ConnectionFacts,
+    context: AuthorizerContext,
+  ): void => {
     wss.handleUpgrade(req, socket, head, (ws) => {
       const conn: GatewayConnection = new GatewayConnection({
         ws,
@@ -146,11 +185,21 @@ export async function startLocalWebSocketGateway(o: LocalWebSocketGatewayOptions
         now,
         onMessage: async (frame) => {
           // Return values are ignored (no route responses); a failure is logged and the connection stays.
-          await invoke(onDefault, messageEvent(api, facts, context, frame, now()), "$default", facts.connectionId).catch(() => undefined);
+          await invoke(
+            onDefault,
+            messageEvent(api, facts, context, frame, now()),
+            "$default",
+            facts.connectionId,
+          ).catch(() => undefined);
         },
         onGone: () => connections.delete(facts.connectionId),
         onDisconnect: async (close) => {
-          await invoke(onDisconnect, disconnectEvent(api, facts, context, close, now()), "$disconnect", facts.connectionId).catch(() => undefined);
+          await invoke(
+            onDisconnect,
+            disconnectEvent(api, facts, context, close, now()),
+            "$disconnect",
+            facts.connectionId,
+          ).catch(() => undefined);
         },
         onError: (err) => log.warn("websocket connection error", { connectionId: facts.connectionId, error: err }),
       });
@@ -174,7 +223,8 @@ export async function startLocalWebSocketGateway(o: LocalWebSocketGatewayOptions
       accept(req, socket, head, facts, context);
     } catch (err) {
       const status = err instanceof Refusal ? err.status : 500;
-      if (!(err instanceof Refusal)) log.error("websocket handshake failed", { path: url.pathname, error: err as Error });
+      if (!(err instanceof Refusal))
+        log.error("websocket handshake failed", { path: url.pathname, error: err as Error });
       log.info("websocket handshake refused", { path: url.pathname, status, connectionId: facts.connectionId });
       refuse(socket, status);
     }
@@ -184,7 +234,11 @@ export async function startLocalWebSocketGateway(o: LocalWebSocketGatewayOptions
     const { pathname } = new URL(req.url ?? "/", "http://localhost");
     const id = connectionIdOf(pathname, stage);
     if (id !== undefined) {
-      handleManagementRequest(req, res, id, { stage, maxMessageBytes: limits.maxMessageBytes, connection: (c) => connections.get(c) });
+      handleManagementRequest(req, res, id, {
+        stage,
+        maxMessageBytes: limits.maxMessageBytes,
+        connection: (c) => connections.get(c),
+      });
       return;
     }
     const status = pathname === `/${stage}` || pathname === `/${stage}/` ? 426 : 404;
@@ -211,7 +265,9 @@ export async function startLocalWebSocketGateway(o: LocalWebSocketGatewayOptions
       const open = [...connections.values()];
       for (const c of open) c.close(1001, "Going away");
       // A peer that never answers the close frame is cut off; $disconnect still runs for it.
-      const cutoff = setTimeout(() => open.forEach((c) => c.terminate()), 2_000);
+      const cutoff = setTimeout(() => {
+        for (const c of open) c.terminate();
+      }, 2_000);
       await Promise.all(open.map((c) => c.closed));
       clearTimeout(cutoff);
       wss.close();
@@ -228,5 +284,7 @@ function refuse(socket: Duplex, status: number): void {
   if (socket.destroyed) return;
   const reason = STATUS_CODES[status] ?? "Error";
   const body = JSON.stringify({ message: status === 500 ? "Internal server error" : reason });
-  socket.end(`HTTP/1.1 ${status} ${reason}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);
+  socket.end(
+    `HTTP/1.1 ${status} ${reason}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+  );
 }

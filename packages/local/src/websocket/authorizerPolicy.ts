@@ -12,7 +12,10 @@ const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : v === undefined 
 
 /** IAM's wildcards: `*` any run of characters, `?` one character. */
 function globMatches(pattern: string, value: string): boolean {
-  const re = pattern.replace(/[.+^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*").replace(/\?/g, ".");
+  const re = pattern
+    .replace(/[.+^${}()|[\]\\]/g, "\\$&")
+    .replace(/\*/g, ".*")
+    .replace(/\?/g, ".");
   return new RegExp(`^${re}$`).test(value);
 }
 
@@ -41,12 +44,18 @@ export function readAuthorizerResult(result: unknown, methodArn: string): Author
   let allowed = false;
   for (const statement of list(doc.Statement)) {
     if (!isObject(statement)) return { effect: "Invalid", why: "a Statement is not an object" };
-    const actionMatches = list(statement.Action).some((a) => typeof a === "string" && globMatches(a, "execute-api:Invoke"));
+    const actionMatches = list(statement.Action).some(
+      (a) => typeof a === "string" && globMatches(a, "execute-api:Invoke"),
+    );
     const resourceMatches = list(statement.Resource).some((r) => typeof r === "string" && globMatches(r, methodArn));
     if (!actionMatches || !resourceMatches) continue;
     if (statement.Effect === "Deny") return { effect: "Deny" };
     if (statement.Effect === "Allow") allowed = true;
   }
   if (!allowed) return { effect: "Deny" };
-  return { effect: "Allow", principalId: typeof result.principalId === "string" ? result.principalId : String(result.principalId ?? ""), context };
+  return {
+    effect: "Allow",
+    principalId: typeof result.principalId === "string" ? result.principalId : String(result.principalId ?? ""),
+    context,
+  };
 }

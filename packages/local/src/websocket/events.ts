@@ -41,7 +41,11 @@ export function requestTime(epochMs: number): string {
 }
 
 /** The handshake's headers, single- and multi-valued, names as the client sent them. */
-export function handshakeHeaders(req: IncomingMessage, sourceIp: string, port: number): { headers: Record<string, string>; multiValueHeaders: Record<string, string[]> } {
+export function handshakeHeaders(
+  req: IncomingMessage,
+  sourceIp: string,
+  port: number,
+): { headers: Record<string, string>; multiValueHeaders: Record<string, string[]> } {
   const multi: Record<string, string[]> = {};
   for (let i = 0; i + 1 < req.rawHeaders.length; i += 2) {
     const name = req.rawHeaders[i] ?? "";
@@ -57,7 +61,10 @@ export function handshakeHeaders(req: IncomingMessage, sourceIp: string, port: n
 }
 
 /** The query string, single- (last value wins, as API Gateway does) and multi-valued; `null` when empty. */
-export function queryParameters(url: URL): { queryStringParameters: Record<string, string> | null; multiValueQueryStringParameters: Record<string, string[]> | null } {
+export function queryParameters(url: URL): {
+  queryStringParameters: Record<string, string> | null;
+  multiValueQueryStringParameters: Record<string, string[]> | null;
+} {
   const single: Record<string, string> = {};
   const multi: Record<string, string[]> = {};
   for (const [k, v] of url.searchParams) {
@@ -89,7 +96,13 @@ function identity(c: ConnectionFacts): Record<string, string | null> {
 type EventType = "CONNECT" | "MESSAGE" | "DISCONNECT";
 
 /** The `requestContext` shared by every WebSocket event. */
-export function requestContext(api: ApiFacts, c: ConnectionFacts, routeKey: string, eventType: EventType, now: number): Record<string, unknown> {
+export function requestContext(
+  api: ApiFacts,
+  c: ConnectionFacts,
+  routeKey: string,
+  eventType: EventType,
+  now: number,
+): Record<string, unknown> {
   const requestId = gatewayId();
   return {
     routeKey,
@@ -122,7 +135,12 @@ export interface HandshakeFacts {
 }
 
 /** The input of a Lambda REQUEST authorizer on `$connect`. */
-export function authorizerEvent(api: ApiFacts, c: ConnectionFacts, h: HandshakeFacts, now: number): Record<string, unknown> {
+export function authorizerEvent(
+  api: ApiFacts,
+  c: ConnectionFacts,
+  h: HandshakeFacts,
+  now: number,
+): Record<string, unknown> {
   return {
     type: "REQUEST",
     methodArn: connectMethodArn(api),
@@ -136,18 +154,35 @@ export function authorizerEvent(api: ApiFacts, c: ConnectionFacts, h: HandshakeF
 }
 
 /** The `$connect` event: the handshake plus the authorizer's verdict. */
-export function connectEvent(api: ApiFacts, c: ConnectionFacts, h: HandshakeFacts, authorizer: AuthorizerContext, now: number): Record<string, unknown> {
+export function connectEvent(
+  api: ApiFacts,
+  c: ConnectionFacts,
+  h: HandshakeFacts,
+  authorizer: AuthorizerContext,
+  now: number,
+): Record<string, unknown> {
   return {
     headers: h.headers,
     multiValueHeaders: h.multiValueHeaders,
-    ...(h.queryStringParameters ? { queryStringParameters: h.queryStringParameters, multiValueQueryStringParameters: h.multiValueQueryStringParameters } : {}),
+    ...(h.queryStringParameters
+      ? {
+          queryStringParameters: h.queryStringParameters,
+          multiValueQueryStringParameters: h.multiValueQueryStringParameters,
+        }
+      : {}),
     requestContext: { ...requestContext(api, c, "$connect", "CONNECT", now), messageId: null, authorizer },
     isBase64Encoded: false,
   };
 }
 
 /** A `$default` message event: one client frame (binary frames base64-encoded). */
-export function messageEvent(api: ApiFacts, c: ConnectionFacts, authorizer: AuthorizerContext, frame: { body: string; isBase64Encoded: boolean }, now: number): Record<string, unknown> {
+export function messageEvent(
+  api: ApiFacts,
+  c: ConnectionFacts,
+  authorizer: AuthorizerContext,
+  frame: { body: string; isBase64Encoded: boolean },
+  now: number,
+): Record<string, unknown> {
   return {
     requestContext: { ...requestContext(api, c, "$default", "MESSAGE", now), messageId: gatewayId(), authorizer },
     body: frame.body,
@@ -156,7 +191,13 @@ export function messageEvent(api: ApiFacts, c: ConnectionFacts, authorizer: Auth
 }
 
 /** The `$disconnect` event, with the close code and reason that ended the connection. */
-export function disconnectEvent(api: ApiFacts, c: ConnectionFacts, authorizer: AuthorizerContext, close: { code: number; reason: string }, now: number): Record<string, unknown> {
+export function disconnectEvent(
+  api: ApiFacts,
+  c: ConnectionFacts,
+  authorizer: AuthorizerContext,
+  close: { code: number; reason: string },
+  now: number,
+): Record<string, unknown> {
   const headers = { Host: c.domainName, "X-Forwarded-For": c.sourceIp };
   return {
     headers,

@@ -35,14 +35,22 @@ export async function resolveHandler(ref: HandlerRef): Promise<ResolvedHandler> 
  * Rejects with what the handler threw, or {@link HandlerTimeoutError}.
  * @example const result = await invokeHandler(h, event, 29_000);
  */
-export async function invokeHandler(h: ResolvedHandler, event: unknown, timeoutMs: number, requestId: string = randomUUID()): Promise<unknown> {
+export async function invokeHandler(
+  h: ResolvedHandler,
+  event: unknown,
+  timeoutMs: number,
+  requestId: string = randomUUID(),
+): Promise<unknown> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, rej) => {
     timer = setTimeout(() => rej(new HandlerTimeoutError(h.name, timeoutMs)), timeoutMs);
   });
   try {
     // `Promise.resolve().then` turns a synchronous throw into a rejection like an async handler's.
-    return await Promise.race([Promise.resolve().then(() => h.fn(event, lambdaContext(h.name, requestId, timeoutMs, Date.now()))), timeout]);
+    return await Promise.race([
+      Promise.resolve().then(() => h.fn(event, lambdaContext(h.name, requestId, timeoutMs, Date.now()))),
+      timeout,
+    ]);
   } finally {
     clearTimeout(timer);
   }

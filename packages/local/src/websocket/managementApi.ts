@@ -17,7 +17,11 @@ interface Reply {
   readonly errorType?: string;
 }
 
-const gone = (id: string): Reply => ({ status: 410, errorType: "GoneException", body: { message: `Connection ${id} is gone` } });
+const gone = (id: string): Reply => ({
+  status: 410,
+  errorType: "GoneException",
+  body: { message: `Connection ${id} is gone` },
+});
 
 /**
  * Matches `/{stage}/@connections/{connectionId}`: what `@aws-sdk/client-apigatewaymanagementapi` requests
@@ -42,9 +46,19 @@ export function connectionIdOf(pathname: string, stage: string): string | undefi
  * that is not open answers 410 `GoneException`; a body over the message limit 413 `PayloadTooLargeException`.
  * SigV4 is not checked (signed requests are accepted as they are).
  */
-export function serveManagement(method: string, connectionId: string, body: Buffer | "too-large", deps: ManagementApiDeps): Reply {
+export function serveManagement(
+  method: string,
+  connectionId: string,
+  body: Buffer | "too-large",
+  deps: ManagementApiDeps,
+): Reply {
   if (method === "POST") {
-    if (body === "too-large") return { status: 413, errorType: "PayloadTooLargeException", body: { message: `Message too long; max ${deps.maxMessageBytes} bytes` } };
+    if (body === "too-large")
+      return {
+        status: 413,
+        errorType: "PayloadTooLargeException",
+        body: { message: `Message too long; max ${deps.maxMessageBytes} bytes` },
+      };
     const conn = deps.connection(connectionId);
     if (!conn?.isOpen) return gone(connectionId);
     conn.send(body);
@@ -67,11 +81,20 @@ export function serveManagement(method: string, connectionId: string, body: Buff
     conn.close(1000, "");
     return { status: 204 };
   }
-  return { status: 405, errorType: "MethodNotAllowedException", body: { message: `${method} is not supported on @connections` } };
+  return {
+    status: 405,
+    errorType: "MethodNotAllowedException",
+    body: { message: `${method} is not supported on @connections` },
+  };
 }
 
 /** Reads the body (stopping to keep it past `limit`), serves it, and writes the reply with API Gateway's headers. */
-export function handleManagementRequest(req: IncomingMessage, res: ServerResponse, connectionId: string, deps: ManagementApiDeps): void {
+export function handleManagementRequest(
+  req: IncomingMessage,
+  res: ServerResponse,
+  connectionId: string,
+  deps: ManagementApiDeps,
+): void {
   const chunks: Buffer[] = [];
   let size = 0;
   req.on("data", (c: Buffer) => {
@@ -79,9 +102,17 @@ export function handleManagementRequest(req: IncomingMessage, res: ServerRespons
     if (size <= deps.maxMessageBytes) chunks.push(c);
   });
   req.on("end", () => {
-    const reply = serveManagement(req.method ?? "GET", connectionId, size > deps.maxMessageBytes ? "too-large" : Buffer.concat(chunks), deps);
+    const reply = serveManagement(
+      req.method ?? "GET",
+      connectionId,
+      size > deps.maxMessageBytes ? "too-large" : Buffer.concat(chunks),
+      deps,
+    );
     const payload = reply.body === undefined ? Buffer.alloc(0) : Buffer.from(JSON.stringify(reply.body));
-    const headers: Record<string, string> = { "x-amzn-requestid": randomUUID(), "content-length": String(payload.length) };
+    const headers: Record<string, string> = {
+      "x-amzn-requestid": randomUUID(),
+      "content-length": String(payload.length),
+    };
     if (payload.length > 0) headers["content-type"] = "application/json";
     if (reply.errorType) headers["x-amzn-errortype"] = reply.errorType;
     res.writeHead(reply.status, headers);

@@ -6,7 +6,13 @@ function divided(d: NumberDistribution, by: number): NumberDistribution {
     case "constant":
       return { kind: "constant", value: d.value / by };
     case "normal":
-      return { kind: "normal", mean: d.mean / by, stddev: d.stddev / by, ...(d.min !== undefined ? { min: d.min / by } : {}), ...(d.max !== undefined ? { max: d.max / by } : {}) };
+      return {
+        kind: "normal",
+        mean: d.mean / by,
+        stddev: d.stddev / by,
+        ...(d.min !== undefined ? { min: d.min / by } : {}),
+        ...(d.max !== undefined ? { max: d.max / by } : {}),
+      };
     case "uniform":
       return { kind: "uniform", min: d.min / by, max: d.max / by };
     case "list":

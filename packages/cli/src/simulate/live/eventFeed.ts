@@ -5,7 +5,11 @@ import { ConfirmSubscriptionCommand, SNSClient, SubscribeCommand, UnsubscribeCom
 /** A GameLift matchmaking event as GameLift publishes it to the configuration's topic. */
 export interface GameLiftEvent {
   time: string;
-  detail: { type: string; tickets?: { ticketId: string; startTime: string; players: { playerId: string; team?: string }[] }[]; [k: string]: unknown };
+  detail: {
+    type: string;
+    tickets?: { ticketId: string; startTime: string; players: { playerId: string; team?: string }[] }[];
+    [k: string]: unknown;
+  };
 }
 
 /** A running subscription; see {@link subscribeToEvents}. */
@@ -30,11 +34,25 @@ function body(req: IncomingMessage): Promise<string> {
  * outside listener would on AWS, and hands every matchmaking event to `onEvent`.
  * @example const feed = await subscribeToEvents({ sns: stage.sns, region, topicArn, onEvent }); await feed.confirmed;
  */
-export async function subscribeToEvents(options: { sns: string; region: string; topicArn: string; onEvent: (event: GameLiftEvent) => void }): Promise<EventFeed> {
-  const client = new SNSClient({ endpoint: options.sns, region: options.region, credentials: { accessKeyId: "local", secretAccessKey: "local" }, maxAttempts: 3, requestHandler: { requestTimeout: 5000 } });
+export async function subscribeToEvents(options: {
+  sns: string;
+  region: string;
+  topicArn: string;
+  onEvent: (event: GameLiftEvent) => void;
+}): Promise<EventFeed> {
+  const client = new SNSClient({
+    endpoint: options.sns,
+    region: options.region,
+    credentials: { accessKeyId: "local", secretAccessKey: "local" },
+    maxAttempts: 3,
+    requestHandler: { requestTimeout: 5000 },
+  });
   let confirm!: () => void;
   let fail!: (err: unknown) => void;
-  const confirmed = new Promise<void>((res, rej) => ((confirm = res), (fail = rej)));
+  const confirmed = new Promise<void>((res, rej) => {
+    confirm = res;
+    fail = rej;
+  });
   confirmed.catch(() => undefined);
   let subscriptionArn: string | undefined;
   const server: Server = createServer((req, res) => {
@@ -42,12 +60,15 @@ export async function subscribeToEvents(options: { sns: string; region: string; 
       .then(async (text) => {
         const envelope = JSON.parse(text) as { Type?: string; Token?: string; TopicArn?: string; Message?: string };
         if (envelope.Type === "SubscriptionConfirmation" && envelope.Token) {
-          const out = await client.send(new ConfirmSubscriptionCommand({ TopicArn: options.topicArn, Token: envelope.Token }));
+          const out = await client.send(
+            new ConfirmSubscriptionCommand({ TopicArn: options.topicArn, Token: envelope.Token }),
+          );
           subscriptionArn = out.SubscriptionArn;
           confirm();
         } else if (envelope.Type === "Notification" && envelope.Message) {
           const event = JSON.parse(envelope.Message) as Partial<GameLiftEvent>;
-          if (event.detail && typeof event.detail.type === "string" && typeof event.time === "string") options.onEvent(event as GameLiftEvent);
+          if (event.detail && typeof event.detail.type === "string" && typeof event.time === "string")
+            options.onEvent(event as GameLiftEvent);
         }
         res.writeHead(200).end();
       })
@@ -60,19 +81,29 @@ export async function subscribeToEvents(options: { sns: string; region: string; 
   const { port } = server.address() as AddressInfo;
   const closeServer = (): Promise<void> => new Promise((resolve) => server.close(() => resolve()));
   try {
-    await client.send(new SubscribeCommand({ TopicArn: options.topicArn, Protocol: "http", Endpoint: `http://127.0.0.1:${port}/events` }));
+    await client.send(
+      new SubscribeCommand({
+        TopicArn: options.topicArn,
+        Protocol: "http",
+        Endpoint: `http://127.0.0.1:${port}/events`,
+      }),
+    );
   } catch (err) {
     await closeServer();
     client.destroy();
     throw err;
   }
-  const timer = setTimeout(() => fail(new Error(`SNS did not confirm the subscription to ${options.topicArn} within 10 s`)), 10_000);
+  const timer = setTimeout(
+    () => fail(new Error(`SNS did not confirm the subscription to ${options.topicArn} within 10 s`)),
+    10_000,
+  );
   void confirmed.finally(() => clearTimeout(timer)).catch(() => undefined);
   return {
     confirmed,
     async close() {
       clearTimeout(timer);
-      if (subscriptionArn) await client.send(new UnsubscribeCommand({ SubscriptionArn: subscriptionArn })).catch(() => undefined);
+      if (subscriptionArn)
+        await client.send(new UnsubscribeCommand({ SubscriptionArn: subscriptionArn })).catch(() => undefined);
       server.closeAllConnections();
       await closeServer();
       client.destroy();

@@ -27,7 +27,8 @@ export class RequestLimiter {
   #peakPerSecond = 0;
 
   public constructor(options: RequestLimiterOptions) {
-    if (!(options.ratePerSecond > 0) || !(options.concurrency >= 1)) throw new RangeError("rate and concurrency must be positive");
+    if (!(options.ratePerSecond > 0) || !(options.concurrency >= 1))
+      throw new RangeError("rate and concurrency must be positive");
     this.#rate = options.ratePerSecond;
     this.#concurrency = Math.floor(options.concurrency);
     this.#now = options.now ?? Date.now;

@@ -1,7 +1,15 @@
 import { randomBytes } from "node:crypto";
 import { setMaxListeners } from "node:events";
 import { DescribeMatchmakingCommand, TerminateGameSessionCommand, type GameLiftClient } from "@aws-sdk/client-gamelift";
-import { ApiError, connectRealtime, createClient, type MatchplaceClient, type RealtimeConnection, type Ticket, type UpdateSource } from "@matchplace/client";
+import {
+  ApiError,
+  connectRealtime,
+  createClient,
+  type MatchplaceClient,
+  type RealtimeConnection,
+  type Ticket,
+  type UpdateSource,
+} from "@matchplace/client";
 import { MAX_PARTY_SIZE } from "@matchplace/core";
 import { parseRuleSet, type RuleSet } from "@matchplace/gamelift-local/flexmatch";
 import { RefusedError } from "../../errors.js";
@@ -62,7 +70,8 @@ async function withRetry<T>(fn: () => Promise<T>, signal: AbortSignal): Promise<
     try {
       return await fn();
     } catch (err) {
-      if (!(err instanceof ApiError) || (err.status !== 429 && err.status !== 503) || attempt >= 4 || signal.aborted) throw err;
+      if (!(err instanceof ApiError) || (err.status !== 429 && err.status !== 503) || attempt >= 4 || signal.aborted)
+        throw err;
       await pause(err.retryAfterMs ?? 1000, signal);
     }
   }
@@ -72,8 +81,15 @@ async function withRetry<T>(fn: () => Promise<T>, signal: AbortSignal): Promise<
 function opened(live: RealtimeConnection, ms: number): Promise<void> {
   return new Promise((resolve) => {
     if (live.connected) return resolve();
-    const timer = setTimeout(() => (off(), resolve()), ms);
-    const off = live.on("open", () => (clearTimeout(timer), off(), resolve()));
+    const timer = setTimeout(() => {
+      off();
+      resolve();
+    }, ms);
+    const off = live.on("open", () => {
+      clearTimeout(timer);
+      off();
+      resolve();
+    });
   });
 }
 
@@ -94,20 +110,27 @@ export function ignoredSettings(population: Population, c: StageConfiguration): 
   const o = population.configuration;
   const out: string[] = [];
   const differs = (name: string, wanted: unknown, actual: unknown): void => {
-    if (wanted !== undefined && wanted !== actual) out.push(`the population's configuration.${name} (${String(wanted)}) is ignored: the stage runs ${String(actual)}`);
+    if (wanted !== undefined && wanted !== actual)
+      out.push(
+        `the population's configuration.${name} (${String(wanted)}) is ignored: the stage runs ${String(actual)}`,
+      );
   };
   differs("requestTimeoutSeconds", o.requestTimeoutSeconds, c.requestTimeoutSeconds);
   differs("acceptanceRequired", o.acceptanceRequired, c.acceptanceRequired);
   differs("acceptanceTimeoutSeconds", o.acceptanceTimeoutSeconds, c.acceptanceTimeoutSeconds);
   differs("additionalPlayerCount", o.additionalPlayerCount, c.additionalPlayerCount);
   differs("backfillMode", o.backfillMode, c.backfillMode);
-  out.push("the population's fleet capacity and locations are ignored: the stage's own fleet places the matches (game sessions still end after the population's lengths, scaled)");
+  out.push(
+    "the population's fleet capacity and locations are ignored: the stage's own fleet places the matches (game sessions still end after the population's lengths, scaled)",
+  );
   return out;
 }
 
 /** The API's client-settable attribute names, from its own OpenAPI document. */
 async function clientSettable(api: MatchplaceClient): Promise<Set<string>> {
-  const doc = (await api.openapi()) as { components?: { schemas?: Record<string, { properties?: Record<string, unknown> }> } };
+  const doc = (await api.openapi()) as {
+    components?: { schemas?: Record<string, { properties?: Record<string, unknown> }> };
+  };
   return new Set(Object.keys(doc.components?.schemas?.["ClientAttributes"]?.properties ?? {}));
 }
 
@@ -139,7 +162,10 @@ async function runLive(options: LiveRunnerOptions, input: LiveRunInput): Promise
   const { source, population, arrivals } = input;
   const ruleSet = parseRuleSet(source.body);
   const largest = Math.max(0, ...arrivals.map((a) => a.players.length));
-  if (largest > MAX_PARTY_SIZE) throw new RefusedError(`--live: the population has parties of ${largest}; the API's parties hold at most ${MAX_PARTY_SIZE}`);
+  if (largest > MAX_PARTY_SIZE)
+    throw new RefusedError(
+      `--live: the population has parties of ${largest}; the API's parties hold at most ${MAX_PARTY_SIZE}`,
+    );
 
   const gl = stageGameLift(stage);
   const stop = new AbortController();
@@ -163,7 +189,13 @@ async function runLive(options: LiveRunnerOptions, input: LiveRunInput): Promise
     const anonymous = createClient({ baseUrl: stage.api, fetch: limitedFetch });
     const settable = await clientSettable(anonymous);
     const seedsSkill = ruleSet.playerAttributes.some((a) => a.name === "skill" && a.type === "number");
-    if (seedsSkill) seeder = new RatingSeeder({ endpoint: stage.dynamodb, region: stage.region, tableName: stage.tableName, pool: configuration.name });
+    if (seedsSkill)
+      seeder = new RatingSeeder({
+        endpoint: stage.dynamodb,
+        region: stage.region,
+        tableName: stage.tableName,
+        pool: configuration.name,
+      });
 
     const prefix = `sim-${Date.now().toString(36)}${randomBytes(3).toString("hex")}-`;
     const runStart = Date.now();
@@ -188,7 +220,8 @@ async function runLive(options: LiveRunnerOptions, input: LiveRunInput): Promise
         .then(() => sessionsEnded++)
         .catch(() => undefined);
     };
-    const ours = (e: GameLiftEvent): boolean => (e.detail.tickets ?? []).some((t) => t.players.some((p) => p.playerId.startsWith(prefix)));
+    const ours = (e: GameLiftEvent): boolean =>
+      (e.detail.tickets ?? []).some((t) => t.players.some((p) => p.playerId.startsWith(prefix)));
     const drain = (flush = false): void => {
       while (queue.length > 0) {
         const e = queue[0] as GameLiftEvent;
@@ -199,7 +232,15 @@ async function runLive(options: LiveRunnerOptions, input: LiveRunInput): Promise
           ...e.detail,
           tickets: tickets.flatMap((t) => {
             const sim = simOf.get(t.ticketId);
-            return sim === undefined ? [] : [{ ...t, ticketId: sim, players: t.players.map((p) => ({ ...p, playerId: p.playerId.slice(prefix.length) })) }];
+            return sim === undefined
+              ? []
+              : [
+                  {
+                    ...t,
+                    ticketId: sim,
+                    players: t.players.map((p) => ({ ...p, playerId: p.playerId.slice(prefix.length) })),
+                  },
+                ];
           }),
         } as unknown as EventDetail;
         observer.onEvent(detail, Date.parse(e.time));
@@ -247,7 +288,8 @@ async function runLive(options: LiveRunnerOptions, input: LiveRunInput): Promise
     let submittedPlayers = 0;
     let finished = 0;
     const totalPlayers = arrivals.reduce((n, a) => n + a.players.length, 0);
-    const watchTimeoutMs = (configuration.requestTimeoutSeconds + (configuration.acceptanceTimeoutSeconds ?? 0) + 180) * 1000;
+    const watchTimeoutMs =
+      (configuration.requestTimeoutSeconds + (configuration.acceptanceTimeoutSeconds ?? 0) + 180) * 1000;
 
     /** One party's life on the stage: tokens, realtime, party, start, watch, acceptance. */
     const play = async (arrival: Arrival): Promise<void> => {
@@ -260,13 +302,21 @@ async function runLive(options: LiveRunnerOptions, input: LiveRunInput): Promise
         const members = await Promise.all(
           arrival.players.map(async (p: SimPlayer) => {
             const playerId = prefix + p.playerId;
-            const res = await limitedFetch(`${stage.api}/local/token`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ playerId }), signal: AbortSignal.timeout(10_000) });
+            const res = await limitedFetch(`${stage.api}/local/token`, {
+              method: "POST",
+              headers: { "content-type": "application/json" },
+              body: JSON.stringify({ playerId }),
+              signal: AbortSignal.timeout(10_000),
+            });
             if (res.status !== 200) throw new Error(`token for ${playerId}: ${res.status}`);
             const { token } = (await res.json()) as { token: string };
             const skill = (p.attributes["skill"] as { N?: number } | undefined)?.N;
-            if (seeder && skill !== undefined) await limiter.run(() => (seeder as RatingSeeder).seed(playerId, skill, Date.now()));
+            if (seeder && skill !== undefined)
+              await limiter.run(() => (seeder as RatingSeeder).seed(playerId, skill, Date.now()));
             const api = createClient({ baseUrl: stage.api, token, fetch: limitedFetch });
-            const live = stage.websocket ? connectRealtime({ url: stage.websocket, token, api, signal: stop.signal }) : undefined;
+            const live = stage.websocket
+              ? connectRealtime({ url: stage.websocket, token, api, signal: stop.signal })
+              : undefined;
             if (live) conns.push(live);
             // An empty list is no value (the API wants at least one item): the player then goes without the attribute, as GameLift would default it.
             const attributes = Object.fromEntries(
@@ -282,10 +332,14 @@ async function runLive(options: LiveRunnerOptions, input: LiveRunInput): Promise
         const leader = members[0];
         if (!leader || stop.signal.aborted) return;
         leaderApi = leader.api;
-        let body: { latencyInMs?: Record<string, number>; attributes?: Record<string, unknown> } = leader.p.latencyInMs ? { latencyInMs: leader.p.latencyInMs } : {};
+        let body: { latencyInMs?: Record<string, number>; attributes?: Record<string, unknown> } = leader.p.latencyInMs
+          ? { latencyInMs: leader.p.latencyInMs }
+          : {};
         if (members.length > 1) {
           // In a party the leader's request carries no attributes (they would apply to every member): each sets its own preferences.
-          for (const m of members) if (Object.keys(m.attributes).length > 0) await withRetry(() => m.api.updateMe({ preferences: m.attributes as never }), stop.signal);
+          for (const m of members)
+            if (Object.keys(m.attributes).length > 0)
+              await withRetry(() => m.api.updateMe({ preferences: m.attributes as never }), stop.signal);
           const party = await withRetry(() => leader.api.createParty(), stop.signal);
           for (const m of members.slice(1)) await withRetry(() => m.api.joinParty(party.code), stop.signal);
         } else if (Object.keys(leader.attributes).length > 0) {
@@ -301,7 +355,9 @@ async function runLive(options: LiveRunnerOptions, input: LiveRunInput): Promise
         observer.submitted(arrival.ticketId, outcome.startMs);
         drain();
         const answered = new Set<string>();
-        const watch = (m: (typeof members)[number]): Promise<{ view: Ticket; source: UpdateSource | undefined; atMs: number }> => {
+        const watch = (
+          m: (typeof members)[number],
+        ): Promise<{ view: Ticket; source: UpdateSource | undefined; atMs: number }> => {
           let lastSource: UpdateSource | undefined;
           const onChange = (view: Ticket, src?: UpdateSource): void => {
             lastSource = src ?? "poll";
@@ -316,14 +372,19 @@ async function runLive(options: LiveRunnerOptions, input: LiveRunInput): Promise
                 acceptanceAnswers++;
               } catch (err) {
                 // The proposal was settled meanwhile (another player rejected, it timed out): nothing to answer.
-                if (!(err instanceof ApiError) || (err.status !== 409 && err.status !== 404)) errors.push(`accept ${view.ticketId}: ${(err as Error).message}`);
+                if (!(err instanceof ApiError) || (err.status !== 409 && err.status !== 404))
+                  errors.push(`accept ${view.ticketId}: ${(err as Error).message}`);
               }
             });
           };
           const id = started.ticketId;
           const done = m.live
             ? m.live.watchTicket(id, { timeoutMs: watchTimeoutMs, signal: stop.signal, onChange })
-            : m.api.waitForTicket(id, { timeoutMs: watchTimeoutMs, signal: stop.signal, onChange: (v) => onChange(v, "poll") });
+            : m.api.waitForTicket(id, {
+                timeoutMs: watchTimeoutMs,
+                signal: stop.signal,
+                onChange: (v) => onChange(v, "poll"),
+              });
           return done.then((view) => ({ view, source: lastSource, atMs: Date.now() - runStart }));
         };
         nudges.set(arrival.ticketId, () => {
@@ -370,11 +431,20 @@ async function runLive(options: LiveRunnerOptions, input: LiveRunInput): Promise
       await Promise.all(flows);
       // The clients may hear of a match before GameLift's event reaches this run's subscription: wait (bounded) for it.
       const deadline = Date.now() + 10_000;
-      const missing = (): boolean => [...outcomes.values()].some((o) => o.status === "COMPLETED" && o.matchId !== undefined && !observer.matches().some((m) => m.matchId === o.matchId));
+      const missing = (): boolean =>
+        [...outcomes.values()].some(
+          (o) =>
+            o.status === "COMPLETED" &&
+            o.matchId !== undefined &&
+            !observer.matches().some((m) => m.matchId === o.matchId),
+        );
       while (!stop.signal.aborted && missing() && Date.now() < deadline) {
         await new Promise<void>((resolve) => {
           const timer = setTimeout(resolve, Math.max(0, deadline - Date.now()));
-          eventWaiters.push(() => (clearTimeout(timer), resolve()));
+          eventWaiters.push(() => {
+            clearTimeout(timer);
+            resolve();
+          });
         });
       }
     } finally {
@@ -389,7 +459,14 @@ async function runLive(options: LiveRunnerOptions, input: LiveRunInput): Promise
       const byEvent = new Map(observer.outcomes().map((o) => [o.ticketId, o]));
       for (const o of outcomes.values()) {
         const e = byEvent.get(o.ticketId);
-        if (o.status !== "UNFINISHED" || !e || e.status === "UNFINISHED" || e.endMs === undefined || e.endMs > abortedAtMs) continue;
+        if (
+          o.status !== "UNFINISHED" ||
+          !e ||
+          e.status === "UNFINISHED" ||
+          e.endMs === undefined ||
+          e.endMs > abortedAtMs
+        )
+          continue;
         o.status = e.status;
         o.endMs = e.endMs;
         if (e.matchId !== undefined) o.matchId = e.matchId;
@@ -401,7 +478,11 @@ async function runLive(options: LiveRunnerOptions, input: LiveRunInput): Promise
     const matches = observer.matches().filter((m) => m.tickets.every((t) => heardCompleted(t.ticketId)));
     const attributeSource = await attributesFromGameLift(gl, limiter, matches, realOf, prefix, ruleSet);
     // Skill as GameLift got it, against the population's sample (the seeded rating rounds it).
-    const sampled = new Map(arrivals.flatMap((a) => a.players.map((p) => [p.playerId, (p.attributes["skill"] as { N?: number } | undefined)?.N] as const)));
+    const sampled = new Map(
+      arrivals.flatMap((a) =>
+        a.players.map((p) => [p.playerId, (p.attributes["skill"] as { N?: number } | undefined)?.N] as const),
+      ),
+    );
     let skillMismatches = 0;
     if (seedsSkill) {
       for (const m of matches)
@@ -409,17 +490,24 @@ async function runLive(options: LiveRunnerOptions, input: LiveRunInput): Promise
           for (const p of t.players) {
             const want = sampled.get(p.playerId);
             const got = p.attributes["skill"]?.valueAttribute;
-            if (want !== undefined && (typeof got !== "number" || Math.abs(got - Math.round(want)) > 0.5)) skillMismatches++;
+            if (want !== undefined && (typeof got !== "number" || Math.abs(got - Math.round(want)) > 0.5))
+              skillMismatches++;
           }
     }
     // From GameLift's MatchmakingSucceeded to the leader's client hearing COMPLETED: the event path, push and all.
-    const completedAt = new Map(matches.flatMap((m) => m.tickets.map((t) => [t.ticketId, m.completedAtSeconds * 1000] as const)));
+    const completedAt = new Map(
+      matches.flatMap((m) => m.tickets.map((t) => [t.ticketId, m.completedAtSeconds * 1000] as const)),
+    );
     const hearing = [...outcomes.values()].flatMap((o) => {
       const at = completedAt.get(o.ticketId);
-      return o.status === "COMPLETED" && o.endMs !== undefined && at !== undefined ? [Math.max(0, o.endMs - at) / 1000] : [];
+      return o.status === "COMPLETED" && o.endMs !== undefined && at !== undefined
+        ? [Math.max(0, o.endMs - at) / 1000]
+        : [];
     });
     const byEvents = new Map(observer.outcomes().map((o) => [o.ticketId, o.status]));
-    const eventDisagreements = [...outcomes.values()].filter((o) => o.status !== "UNFINISHED" && byEvents.get(o.ticketId) !== o.status).length;
+    const eventDisagreements = [...outcomes.values()].filter(
+      (o) => o.status !== "UNFINISHED" && byEvents.get(o.ticketId) !== o.status,
+    ).length;
     for (const timer of sessionTimers) clearTimeout(timer);
     sessionTimers.clear();
     for (const timer of nudgeTimers) clearTimeout(timer);
@@ -427,7 +515,12 @@ async function runLive(options: LiveRunnerOptions, input: LiveRunInput): Promise
     input.onProgress?.(progress());
 
     const live: LiveRunInfo = {
-      stage: { api: stage.api, websocket: stage.websocket ?? null, configuration: configuration.name, ruleSet: configuration.ruleSetName },
+      stage: {
+        api: stage.api,
+        websocket: stage.websocket ?? null,
+        configuration: configuration.name,
+        ruleSet: configuration.ruleSetName,
+      },
       timeScale,
       ratePerSecond: options.ratePerSecond,
       concurrency: options.concurrency,
@@ -441,7 +534,8 @@ async function runLive(options: LiveRunnerOptions, input: LiveRunInput): Promise
       skillSeeded: seedsSkill,
       skillMismatches,
       eventOutcomeDisagreements: eventDisagreements,
-      matchesFrom: "teams and ages: PotentialMatchCreated on the stage's GameLift event topic (SNS); attributes: DescribeMatchmaking on the stage's GameLift",
+      matchesFrom:
+        "teams and ages: PotentialMatchCreated on the stage's GameLift event topic (SNS); attributes: DescribeMatchmaking on the stage's GameLift",
       matchAttributesFromDescribeMatchmaking: attributeSource.described,
       clientErrors: errors.length,
       ...(errors[0] !== undefined ? { firstClientError: errors[0] } : {}),
@@ -482,11 +576,16 @@ async function attributesFromGameLift(
   prefix: string,
   ruleSet: RuleSet,
 ): Promise<{ described: number }> {
-  const ids = matches.flatMap((m) => m.tickets.map((t) => realOf.get(t.ticketId))).filter((id): id is string => id !== undefined);
+  const ids = matches
+    .flatMap((m) => m.tickets.map((t) => realOf.get(t.ticketId)))
+    .filter((id): id is string => id !== undefined);
   const described = new Map<string, Record<string, AttributeValue>>();
   for (let i = 0; i < ids.length; i += 10) {
     const out = await limiter.run(() => gl.send(new DescribeMatchmakingCommand({ TicketIds: ids.slice(i, i + 10) })));
-    for (const t of out.TicketList ?? []) for (const p of t.Players ?? []) if (p.PlayerId) described.set(p.PlayerId.slice(prefix.length), (p.PlayerAttributes ?? {}) as Record<string, AttributeValue>);
+    for (const t of out.TicketList ?? [])
+      for (const p of t.Players ?? [])
+        if (p.PlayerId)
+          described.set(p.PlayerId.slice(prefix.length), (p.PlayerAttributes ?? {}) as Record<string, AttributeValue>);
   }
   let count = 0;
   for (const m of matches)

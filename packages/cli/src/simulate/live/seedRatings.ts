@@ -10,7 +10,11 @@ import { createDocumentClient } from "@matchplace/core/dynamo";
  */
 export function ratingForSkill(skill: number): { mu: number; sigma: number; matches: number } {
   const initial = openskillModel.initial();
-  return { mu: initial.mu + (skill - defaultSkillScale.base) / defaultSkillScale.perPoint, sigma: initial.sigma, matches: 0 };
+  return {
+    mu: initial.mu + (skill - defaultSkillScale.base) / defaultSkillScale.perPoint,
+    sigma: initial.sigma,
+    matches: 0,
+  };
 }
 
 /**
@@ -25,7 +29,11 @@ export class RatingSeeder {
   readonly #pool: string;
 
   public constructor(options: { endpoint: string; region: string; tableName: string; pool: string }) {
-    this.#doc = createDocumentClient({ endpoint: options.endpoint, region: options.region, config: { credentials: { accessKeyId: "local", secretAccessKey: "local" } } });
+    this.#doc = createDocumentClient({
+      endpoint: options.endpoint,
+      region: options.region,
+      config: { credentials: { accessKeyId: "local", secretAccessKey: "local" } },
+    });
     this.#tableName = options.tableName;
     this.#pool = options.pool;
   }

@@ -43,7 +43,13 @@ const localCredentials = { accessKeyId: "local", secretAccessKey: "local" };
 
 /** A GameLift client for the stage's emulator (5 s per attempt, the SDK's standard retries). */
 export function stageGameLift(stage: LiveStage): GameLiftClient {
-  return new GameLiftClient({ endpoint: stage.gamelift, region: stage.region, credentials: localCredentials, maxAttempts: 3, requestHandler: { requestTimeout: 5000 } });
+  return new GameLiftClient({
+    endpoint: stage.gamelift,
+    region: stage.region,
+    credentials: localCredentials,
+    maxAttempts: 3,
+    requestHandler: { requestTimeout: 5000 },
+  });
 }
 
 /**
@@ -51,10 +57,16 @@ export function stageGameLift(stage: LiveStage): GameLiftClient {
  * `.matchplace/local.json` in `cwd` or a parent. `--live` never starts a stage itself.
  * @throws RefusedError when there is no such file or it lacks what `--live` needs.
  */
-export function readLiveStage(spec: string | undefined, cwd: string, env: Readonly<Record<string, string | undefined>>): LiveStage {
-  const file = spec !== undefined ? resolve(cwd, spec) : env["MATCHPLACE_LOCAL_JSON"] ?? findLocalConfig(cwd);
+export function readLiveStage(
+  spec: string | undefined,
+  cwd: string,
+  env: Readonly<Record<string, string | undefined>>,
+): LiveStage {
+  const file = spec !== undefined ? resolve(cwd, spec) : (env["MATCHPLACE_LOCAL_JSON"] ?? findLocalConfig(cwd));
   if (file === undefined || !existsSync(file)) {
-    throw new RefusedError(`--live: no running local stage (${file ?? ".matchplace/local.json"} not found); start one with \`npm start\`, or name its endpoints file with --stage`);
+    throw new RefusedError(
+      `--live: no running local stage (${file ?? ".matchplace/local.json"} not found); start one with \`npm start\`, or name its endpoints file with --stage`,
+    );
   }
   let raw: Record<string, unknown>;
   try {
@@ -64,13 +76,16 @@ export function readLiveStage(spec: string | undefined, cwd: string, env: Readon
   }
   const text = (key: string): string => {
     const v = raw[key];
-    if (typeof v !== "string" || v === "") throw new RefusedError(`--live: ${file} has no "${key}"; restart the stage with this version`);
+    if (typeof v !== "string" || v === "")
+      throw new RefusedError(`--live: ${file} has no "${key}"; restart the stage with this version`);
     return v;
   };
   const topics = raw["topics"] as { events?: unknown } | undefined;
   const matchmaking = raw["matchmaking"] as { configurationName?: unknown } | undefined;
-  if (typeof topics?.events !== "string") throw new RefusedError(`--live: ${file} has no "topics.events"; restart the stage with this version`);
-  if (typeof matchmaking?.configurationName !== "string") throw new RefusedError(`--live: ${file} has no "matchmaking.configurationName"`);
+  if (typeof topics?.events !== "string")
+    throw new RefusedError(`--live: ${file} has no "topics.events"; restart the stage with this version`);
+  if (typeof matchmaking?.configurationName !== "string")
+    throw new RefusedError(`--live: ${file} has no "matchmaking.configurationName"`);
   return {
     file,
     api: text("api").replace(/\/+$/, ""),
@@ -91,16 +106,24 @@ export function readLiveStage(spec: string | undefined, cwd: string, env: Readon
  * the stage was deployed with. `--live` refuses otherwise rather than change the stage.
  * @throws RefusedError naming both rule sets, or when the stage does not answer.
  */
-export async function checkStage(stage: LiveStage, source: RuleSetSource, gl: GameLiftClient): Promise<StageConfiguration> {
+export async function checkStage(
+  stage: LiveStage,
+  source: RuleSetSource,
+  gl: GameLiftClient,
+): Promise<StageConfiguration> {
   try {
     const health = await fetch(`${stage.api}/v1/health`, { signal: AbortSignal.timeout(5000) });
     if (health.status >= 500) throw new Error(`health answered ${health.status}`);
   } catch (err) {
-    throw new RefusedError(`--live: the stage in ${stage.file} does not answer on ${stage.api} (${(err as Error).message}); start it with \`npm start\``, { cause: err });
+    throw new RefusedError(
+      `--live: the stage in ${stage.file} does not answer on ${stage.api} (${(err as Error).message}); start it with \`npm start\``,
+      { cause: err },
+    );
   }
   const configs = await gl.send(new DescribeMatchmakingConfigurationsCommand({ Names: [stage.configurationName] }));
   const c = configs.Configurations?.[0];
-  if (!c?.RuleSetName) throw new RefusedError(`--live: the stage has no matchmaking configuration ${stage.configurationName}`);
+  if (!c?.RuleSetName)
+    throw new RefusedError(`--live: the stage has no matchmaking configuration ${stage.configurationName}`);
   const sets = await gl.send(new DescribeMatchmakingRuleSetsCommand({ Names: [c.RuleSetName] }));
   const body = sets.RuleSets?.[0]?.RuleSetBody;
   const same = body !== undefined && isDeepStrictEqual(JSON.parse(body), JSON.parse(source.body));

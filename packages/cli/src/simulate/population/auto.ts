@@ -19,7 +19,12 @@ function literals(rules: readonly RawRule[]): { strings: string[]; lists: string
 /** Number literals that comparison rules measuring `attribute` compare against. */
 function numberLiterals(rules: readonly RawRule[], attribute: string): number[] {
   return rules
-    .filter((r) => r.type === "comparison" && JSON.stringify(r["measurements"] ?? "").includes(`[${attribute}]`) && typeof r["referenceValue"] === "number")
+    .filter(
+      (r) =>
+        r.type === "comparison" &&
+        JSON.stringify(r["measurements"] ?? "").includes(`[${attribute}]`) &&
+        typeof r["referenceValue"] === "number",
+    )
     .map((r) => r["referenceValue"] as number);
 }
 
@@ -60,26 +65,38 @@ export function autoPopulation(ruleSet: RuleSet, raw: { rules?: RawRule[] }, pla
         }
         const spread = spreadFor(rules, a.name);
         // A large match (more than 40 players) needs most of a batch inside one maxDistance band.
-        const stddev = spread !== undefined ? spread * (matchSize > 40 ? 0.5 : 1.5) : Math.max(Math.abs(mean) * 0.2, 10);
-        attributes[a.name] = { type: "number", distribution: { kind: "normal", mean, stddev, round: Number.isInteger(mean) } };
+        const stddev =
+          spread !== undefined ? spread * (matchSize > 40 ? 0.5 : 1.5) : Math.max(Math.abs(mean) * 0.2, 10);
+        attributes[a.name] = {
+          type: "number",
+          distribution: { kind: "normal", mean, stddev, round: Number.isInteger(mean) },
+        };
         break;
       }
       case "string": {
         const values = [...new Set([...(d?.S !== undefined ? [d.S] : []), ...strings])];
-        attributes[a.name] = { type: "string", distribution: { kind: "list", values: values.length > 0 ? values : ["a", "b"] } };
+        attributes[a.name] = {
+          type: "string",
+          distribution: { kind: "list", values: values.length > 0 ? values : ["a", "b"] },
+        };
         break;
       }
       case "string_list": {
         const items = [...new Set([...(d?.SL ?? []), ...lists.flat(), ...strings])];
         attributes[a.name] =
           items.length > 0
-            ? { type: "string_list", distribution: { kind: "subset", items: items.map((value) => ({ value, probability: 0.5 })) } }
+            ? {
+                type: "string_list",
+                distribution: { kind: "subset", items: items.map((value) => ({ value, probability: 0.5 })) },
+              }
             : { type: "string_list", distribution: { kind: "constant", value: ["any"] } };
         break;
       }
       case "string_number_map": {
         const keys = Object.keys(d?.SDM ?? {});
-        const entries = Object.fromEntries((keys.length > 0 ? keys : ["a", "b"]).map((k) => [k, { kind: "uniform", min: 0, max: 100, round: true }]));
+        const entries = Object.fromEntries(
+          (keys.length > 0 ? keys : ["a", "b"]).map((k) => [k, { kind: "uniform", min: 0, max: 100, round: true }]),
+        );
         attributes[a.name] = { type: "string_number_map", distribution: { kind: "map", entries } };
         break;
       }
@@ -92,7 +109,10 @@ export function autoPopulation(ruleSet: RuleSet, raw: { rules?: RawRule[] }, pla
     { size: 3, weight: 0.05 },
   ].filter((p) => p.size <= smallestTeam);
   const latencyRules = ruleSet.rules.filter((r) => r.type === "latency");
-  const maxLatency = Math.min(...latencyRules.map((r) => Number((r as { maxLatency?: number }).maxLatency ?? 150)), 150);
+  const maxLatency = Math.min(
+    ...latencyRules.map((r) => Number((r as { maxLatency?: number }).maxLatency ?? 150)),
+    150,
+  );
   const near = { kind: "normal", mean: maxLatency * 0.4, stddev: maxLatency * 0.15, min: 5 };
   const far = { kind: "normal", mean: maxLatency * 1.6, stddev: maxLatency * 0.3, min: 5 };
   const regions =
@@ -112,7 +132,12 @@ export function autoPopulation(ruleSet: RuleSet, raw: { rules?: RawRule[] }, pla
       parties,
       attributes,
       regions,
-      fleet: { instancesPerLocation: 40, gameSessionsPerInstance: 50, gameSessionSeconds: { kind: "constant", value: 300 }, queueTimeoutSeconds: 60 },
+      fleet: {
+        instancesPerLocation: 40,
+        gameSessionsPerInstance: 50,
+        gameSessionSeconds: { kind: "constant", value: 300 },
+        queueTimeoutSeconds: 60,
+      },
     },
     "auto population",
   );

@@ -26,7 +26,8 @@ export function describeIssues(issues: readonly z.core.$ZodIssue[]): string[] {
     if (issue.code === "invalid_union" && "errors" in issue) {
       // A discriminated union with an unknown `kind`/`type` reports that; otherwise show the first branch.
       const first = issue.errors[0];
-      if (first && first.length > 0) return describeIssues(first.map((i) => ({ ...i, path: [...issue.path, ...i.path] })))[0] ?? "";
+      if (first && first.length > 0)
+        return describeIssues(first.map((i) => ({ ...i, path: [...issue.path, ...i.path] })))[0] ?? "";
     }
     return `${pathOf(issue.path)}: ${issue.message}`;
   });
@@ -52,7 +53,9 @@ export async function loadPopulation(path: string): Promise<Population> {
   try {
     text = await readFile(path, "utf8");
   } catch (err) {
-    throw new PopulationError(path, [`cannot read the file (${(err as NodeJS.ErrnoException).code ?? String(err)})`], { cause: err });
+    throw new PopulationError(path, [`cannot read the file (${(err as NodeJS.ErrnoException).code ?? String(err)})`], {
+      cause: err,
+    });
   }
   let document: unknown;
   try {

@@ -16,7 +16,14 @@ function pick<T>(random: Random, d: Choice<T>): T {
     case "list":
       return d.values[Math.floor(random() * d.values.length)] as T;
     case "categorical":
-      return (d.values[weightedIndex(random, d.values.map((v) => v.weight))] as { value: T }).value;
+      return (
+        d.values[
+          weightedIndex(
+            random,
+            d.values.map((v) => v.weight),
+          )
+        ] as { value: T }
+      ).value;
   }
 }
 
@@ -51,7 +58,8 @@ export function sampleAttribute(random: Random, spec: AttributeSpec): AttributeV
       return { S: pick(random, spec.distribution) };
     case "string_list": {
       const d = spec.distribution;
-      if (d.kind === "subset") return { SL: d.items.filter((item) => random() < item.probability).map((item) => item.value) };
+      if (d.kind === "subset")
+        return { SL: d.items.filter((item) => random() < item.probability).map((item) => item.value) };
       return { SL: [...pick(random, d)] };
     }
     case "string_number_map": {

@@ -21,7 +21,10 @@ export const numberDistribution = z.discriminatedUnion("kind", [
   }),
   z.strictObject({ kind: z.literal("uniform"), min: z.number(), max: z.number(), round: z.boolean().optional() }),
   z.strictObject({ kind: z.literal("list"), values: z.array(z.number()).min(1) }),
-  z.strictObject({ kind: z.literal("categorical"), values: z.array(z.strictObject({ value: z.number(), weight })).min(1) }),
+  z.strictObject({
+    kind: z.literal("categorical"),
+    values: z.array(z.strictObject({ value: z.number(), weight })).min(1),
+  }),
 ]);
 
 /** Fixed, uniformly picked from a list, or weighted values of some type. */
@@ -93,7 +96,10 @@ export const populationSchema = z.strictObject({
   players: z.number().int().min(1).max(10_000_000),
   arrivals,
   /** Party-size mix: a ticket holds `size` players (1..10) with probability ∝ weight. */
-  parties: z.array(z.strictObject({ size: z.number().int().min(1).max(10), weight })).min(1).default([{ size: 1, weight: 1 }]),
+  parties: z
+    .array(z.strictObject({ size: z.number().int().min(1).max(10), weight }))
+    .min(1)
+    .default([{ size: 1, weight: 1 }]),
   attributes: z.record(z.string().min(1), attributeSpec).default({}),
   /** Where players are; without regions no latencies are sent. */
   regions: z.array(region).default([]),
@@ -118,7 +124,10 @@ export const populationSchema = z.strictObject({
   /** The game servers matches are placed on (a queue over one fleet with a location per region). */
   fleet: z
     .strictObject({
-      locations: z.array(z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d+$/, "a GameLift location such as us-east-1")).min(1).optional(),
+      locations: z
+        .array(z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d+$/, "a GameLift location such as us-east-1"))
+        .min(1)
+        .optional(),
       instancesPerLocation: z.number().int().min(1).max(1000).default(10),
       gameSessionsPerInstance: z.number().int().min(1).max(50).default(50),
       gameSessionSeconds: numberDistribution.default({ kind: "constant", value: 600 }),

@@ -63,7 +63,9 @@ function skillSpreads(matches: readonly SimulatedMatch[], attribute: string): { 
   const balance: number[] = [];
   const spread: number[] = [];
   for (const m of matches) {
-    const teams = m.matchmakerData.teams.map((t) => t.players.map((p) => numberOf(p.attributes, attribute)).filter((v): v is number => v !== undefined));
+    const teams = m.matchmakerData.teams.map((t) =>
+      t.players.map((p) => numberOf(p.attributes, attribute)).filter((v): v is number => v !== undefined),
+    );
     const all = teams.flat();
     if (all.length === 0) continue;
     spread.push(Math.max(...all) - Math.min(...all));
@@ -91,7 +93,10 @@ export function chartsOf(run: RunReport, arrivals: readonly Arrival[]): Chart[] 
       push(byRegion, a.region || "(no region)", wait);
     }
   }
-  const charts: Chart[] = [cdfChart("Wait-time CDF by party size", byParty), cdfChart("Wait-time CDF by region", byRegion)];
+  const charts: Chart[] = [
+    cdfChart("Wait-time CDF by party size", byParty),
+    cdfChart("Wait-time CDF by region", byRegion),
+  ];
   const skill = run.skill.attribute;
   if (skill !== null) {
     const { balance, spread } = skillSpreads(run.matches, skill);
@@ -112,7 +117,9 @@ export function chartsOf(run: RunReport, arrivals: readonly Arrival[]): Chart[] 
       { label: "cancelled", values: run.timeline.map((b) => b.cancelled) },
     ],
   });
-  const steps = run.expansions.flatMap((e) => e.steps.map((s) => ({ label: `${e.target} step ${s.step} (≥${s.waitTimeSeconds}s)`, matches: s.matches })));
+  const steps = run.expansions.flatMap((e) =>
+    e.steps.map((s) => ({ label: `${e.target} step ${s.step} (≥${s.waitTimeSeconds}s)`, matches: s.matches })),
+  );
   if (steps.length > 0) {
     charts.push({
       title: "Expansion step in force when matches formed",

@@ -30,18 +30,36 @@ function summaryTable(run: RunReport): string {
     ["rule set", run.ruleSet.name],
     ...(run.live
       ? ([
-          ["path", `live: real clients on the local stage ${run.live.stage.api} (configuration ${run.live.stage.configuration})`],
-          ["time scale / rate cap", `×${run.live.timeScale} / ${run.live.ratePerSecond} requests/s (peak ${run.live.requests.peakPerSecond}/s, ${run.live.requests.requests} requests)`],
-          ["heard by push / resync / poll", `${run.live.heardBy.push} / ${run.live.heardBy.resync} / ${run.live.heardBy.poll}`],
-          ["heard after the match p50 / p90 / max (s)", `${fmt(run.live.heardAfterMatchSeconds.p50)} / ${fmt(run.live.heardAfterMatchSeconds.p90)} / ${fmt(run.live.heardAfterMatchSeconds.max)}`],
+          [
+            "path",
+            `live: real clients on the local stage ${run.live.stage.api} (configuration ${run.live.stage.configuration})`,
+          ],
+          [
+            "time scale / rate cap",
+            `×${run.live.timeScale} / ${run.live.ratePerSecond} requests/s (peak ${run.live.requests.peakPerSecond}/s, ${run.live.requests.requests} requests)`,
+          ],
+          [
+            "heard by push / resync / poll",
+            `${run.live.heardBy.push} / ${run.live.heardBy.resync} / ${run.live.heardBy.poll}`,
+          ],
+          [
+            "heard after the match p50 / p90 / max (s)",
+            `${fmt(run.live.heardAfterMatchSeconds.p50)} / ${fmt(run.live.heardAfterMatchSeconds.p90)} / ${fmt(run.live.heardAfterMatchSeconds.max)}`,
+          ],
         ] as [string, string][])
       : []),
     ["tickets / players", `${t.tickets} / ${t.players}`],
     ["matches (proposals, abandoned)", `${t.matches} (${t.proposals}, ${t.proposalsAbandoned})`],
-    ["completed / timed out / cancelled / failed / unfinished", `${t.outcomes.COMPLETED} / ${t.outcomes.TIMED_OUT} / ${t.outcomes.CANCELLED} / ${t.outcomes.FAILED} / ${t.outcomes.UNFINISHED}`],
+    [
+      "completed / timed out / cancelled / failed / unfinished",
+      `${t.outcomes.COMPLETED} / ${t.outcomes.TIMED_OUT} / ${t.outcomes.CANCELLED} / ${t.outcomes.FAILED} / ${t.outcomes.UNFINISHED}`,
+    ],
     ["completion rate", `${(t.rates.completion * 100).toFixed(1)} %`],
     ["wait p50 / p90 / p99 (s)", `${fmt(w.p50)} / ${fmt(w.p90)} / ${fmt(w.p99)}`],
-    [run.live ? "wall time (s)" : "simulated time (s)", `${run.simulatedSeconds}${run.interrupted ? " (interrupted: partial)" : ""}`],
+    [
+      run.live ? "wall time (s)" : "simulated time (s)",
+      `${run.simulatedSeconds}${run.interrupted ? " (interrupted: partial)" : ""}`,
+    ],
   ];
   return `<table>${rows.map(([k, v]) => `<tr><th>${escapeHtml(k)}</th><td>${escapeHtml(v)}</td></tr>`).join("")}</table>`;
 }
@@ -80,9 +98,12 @@ export function renderHtml(report: SimulationReport, arrivals: readonly Arrival[
   const charts: Chart[][] = report.runs.map((run) => chartsOf(run, arrivals));
   const columns = report.runs
     .map(
-      (run, r) => `<section class="run"><h2>${escapeHtml(run.ruleSet.name + (run.live ? " (live)" : ""))}</h2>${summaryTable(run)}${(charts[r] ?? [])
-        .map((_, c) => `<div class="chart" id="chart-${r}-${c}"></div>`)
-        .join("")}</section>`,
+      (run, r) =>
+        `<section class="run"><h2>${escapeHtml(run.ruleSet.name + (run.live ? " (live)" : ""))}</h2>${summaryTable(run)}${(
+          charts[r] ?? []
+        )
+          .map((_, c) => `<div class="chart" id="chart-${r}-${c}"></div>`)
+          .join("")}</section>`,
     )
     .join("");
   const title = `matchplace simulate — ${report.runs.map((r) => r.ruleSet.name + (r.live ? " (live)" : "")).join(" vs ")}`;

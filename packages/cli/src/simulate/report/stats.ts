@@ -35,7 +35,11 @@ export function waitStats(values: readonly number[]): WaitStats {
 }
 
 /** Groups values by a key and computes {@link waitStats} per group, keys sorted. */
-export function groupedStats<T>(items: readonly T[], key: (item: T) => string, value: (item: T) => number): Record<string, WaitStats> {
+export function groupedStats<T>(
+  items: readonly T[],
+  key: (item: T) => string,
+  value: (item: T) => number,
+): Record<string, WaitStats> {
   const groups = new Map<string, number[]>();
   for (const item of items) {
     const k = key(item);
@@ -44,7 +48,8 @@ export function groupedStats<T>(items: readonly T[], key: (item: T) => string, v
     else groups.set(k, [value(item)]);
   }
   const out: Record<string, WaitStats> = {};
-  for (const k of [...groups.keys()].sort((a, b) => a.localeCompare(b, "en", { numeric: true }))) out[k] = waitStats(groups.get(k) ?? []);
+  for (const k of [...groups.keys()].sort((a, b) => a.localeCompare(b, "en", { numeric: true })))
+    out[k] = waitStats(groups.get(k) ?? []);
   return out;
 }
 

@@ -31,7 +31,14 @@ export interface RunReport {
   expansions: { target: string; steps: { step: number; waitTimeSeconds: number; matches: number }[] }[];
   ruleEvaluationMetrics: { ruleName: string; passedCount: number; failedCount: number }[];
   /** Per simulated minute: tickets submitted, completed, timed out, cancelled, failed. */
-  timeline: { minute: number; submitted: number; completed: number; timedOut: number; cancelled: number; failed: number }[];
+  timeline: {
+    minute: number;
+    submitted: number;
+    completed: number;
+    timedOut: number;
+    cancelled: number;
+    failed: number;
+  }[];
   matches: SimulatedMatch[];
   /** Present when the run went through a local stage (`--live`). */
   live?: LiveRunInfo;
@@ -46,7 +53,9 @@ export function skillAttributeOf(ruleSet: RuleSet, preferred: string | undefined
 
 function partySkill(arrival: Arrival, attribute: string, ruleSet: RuleSet): number | undefined {
   const fallback = ruleSet.playerAttributes.find((a) => a.name === attribute)?.default?.N;
-  const values = arrival.players.map((p) => (p.attributes[attribute] as Partial<Extract<AttributeValue, { N: number }>> | undefined)?.N ?? fallback);
+  const values = arrival.players.map(
+    (p) => (p.attributes[attribute] as Partial<Extract<AttributeValue, { N: number }>> | undefined)?.N ?? fallback,
+  );
   const known = values.filter((v): v is number => v !== undefined);
   return known.length === 0 ? undefined : known.reduce((a, b) => a + b, 0) / known.length;
 }
@@ -67,7 +76,13 @@ export function summarizeRun(input: {
 }): RunReport {
   const { observation, arrivals, ruleSet } = input;
   const byTicket = new Map(arrivals.map((a) => [a.ticketId, a]));
-  const outcomes: Record<TicketOutcomeStatus, number> = { COMPLETED: 0, TIMED_OUT: 0, CANCELLED: 0, FAILED: 0, UNFINISHED: 0 };
+  const outcomes: Record<TicketOutcomeStatus, number> = {
+    COMPLETED: 0,
+    TIMED_OUT: 0,
+    CANCELLED: 0,
+    FAILED: 0,
+    UNFINISHED: 0,
+  };
   for (const o of observation.outcomes) outcomes[o.status]++;
   const tickets = observation.outcomes.length;
   const players = observation.outcomes.reduce((n, o) => n + (byTicket.get(o.ticketId)?.players.length ?? 0), 0);
@@ -144,7 +159,12 @@ export function summarizeRun(input: {
       byRegion: groupedStats(completed, (o) => byTicket.get(o.ticketId)?.region || "(none)", wait),
       bySkillBand: skill === undefined ? {} : groupedStats(completed, (o) => bandOf(o.ticketId), wait),
     },
-    skill: { attribute: skill ?? null, bands: bands.map((b, i) => `${b} ≤ ${i < 3 ? round(cuts[i] ?? 0) : round(sortedSkills[sortedSkills.length - 1] ?? 0)}`) },
+    skill: {
+      attribute: skill ?? null,
+      bands: bands.map(
+        (b, i) => `${b} ≤ ${i < 3 ? round(cuts[i] ?? 0) : round(sortedSkills[sortedSkills.length - 1] ?? 0)}`,
+      ),
+    },
     expansions,
     ruleEvaluationMetrics: observation.ruleMetrics,
     timeline: [...minutes.values()].sort((a, b) => a.minute - b.minute),

@@ -1,4 +1,10 @@
-import { DeleteCommand, PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
+import {
+  DeleteCommand,
+  PutCommand,
+  QueryCommand,
+  UpdateCommand,
+  type DynamoDBDocumentClient,
+} from "@aws-sdk/lib-dynamodb";
 import { connectionExpiry, DEFAULT_CONNECTION_LIMITS, isLive } from "../../domain/realtime/connections.js";
 import type { ConnectionLimits, PlayerConnection } from "../../domain/realtime/types.js";
 import { isConditionalCheckFailed } from "./errors.js";
@@ -39,8 +45,16 @@ export class ConnectionRepository {
 
   /** Records a new connection (a repeated `$connect` for the same id overwrites it). */
   public async add(playerId: string, connectionId: string, now: number): Promise<PlayerConnection> {
-    const connection: PlayerConnection = { playerId, connectionId, connectedAt: now, lastSeenAt: now, expiresAt: connectionExpiry(now, now, this.#limits) };
-    await this.#client.send(new PutCommand({ TableName: this.#tableName, Item: { ...key(playerId, connectionId), ...connection } }));
+    const connection: PlayerConnection = {
+      playerId,
+      connectionId,
+      connectedAt: now,
+      lastSeenAt: now,
+      expiresAt: connectionExpiry(now, now, this.#limits),
+    };
+    await this.#client.send(
+      new PutCommand({ TableName: this.#tableName, Item: { ...key(playerId, connectionId), ...connection } }),
+    );
     return connection;
   }
 
@@ -81,7 +95,14 @@ export class ConnectionRepository {
       );
       for (const item of page.Items ?? []) {
         const c = item as unknown as PlayerConnection;
-        if (isLive(c, now)) out.push({ playerId: c.playerId, connectionId: c.connectionId, connectedAt: c.connectedAt, lastSeenAt: c.lastSeenAt, expiresAt: c.expiresAt });
+        if (isLive(c, now))
+          out.push({
+            playerId: c.playerId,
+            connectionId: c.connectionId,
+            connectedAt: c.connectedAt,
+            lastSeenAt: c.lastSeenAt,
+            expiresAt: c.expiresAt,
+          });
       }
       start = page.LastEvaluatedKey;
     } while (start !== undefined);

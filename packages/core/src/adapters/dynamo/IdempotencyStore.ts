@@ -1,4 +1,10 @@
-import { DeleteCommand, GetCommand, PutCommand, UpdateCommand, type DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
+import {
+  DeleteCommand,
+  GetCommand,
+  PutCommand,
+  UpdateCommand,
+  type DynamoDBDocumentClient,
+} from "@aws-sdk/lib-dynamodb";
 import { ConflictError } from "../../errors.js";
 import { isConditionalCheckFailed } from "./errors.js";
 import { idempotencyKey } from "./apiKeys.js";
@@ -24,7 +30,9 @@ export interface StoredResponse {
 }
 
 /** Outcome of {@link IdempotencyStore.begin}: go ahead, or replay the first response. */
-export type IdempotencyBegin = { readonly kind: "started" } | { readonly kind: "replay"; readonly response: StoredResponse };
+export type IdempotencyBegin =
+  | { readonly kind: "started" }
+  | { readonly kind: "replay"; readonly response: StoredResponse };
 
 /**
  * Idempotency-Key records (pk `IDEMP#<playerId>#<key>`, sk `IDEMP`): the first request claims the
@@ -57,13 +65,24 @@ export class IdempotencyStore {
       await this.#client.send(
         new PutCommand({
           TableName: this.#tableName,
-          Item: { ...idempotencyKey(playerId, key), state: "IN_PROGRESS", fingerprint, createdAt: now, expiresAt: nowSeconds + this.#ttlSeconds },
+          Item: {
+            ...idempotencyKey(playerId, key),
+            state: "IN_PROGRESS",
+            fingerprint,
+            createdAt: now,
+            expiresAt: nowSeconds + this.#ttlSeconds,
+          },
           // TTL deletion is lazy: an expired record counts as absent; so does an abandoned claim of
           // this very request.
           ConditionExpression:
             "attribute_not_exists(pk) OR expiresAt < :now OR (#s = :inProgress AND fingerprint = :fp AND createdAt < :stale)",
           ExpressionAttributeNames: { "#s": "state" },
-          ExpressionAttributeValues: { ":now": nowSeconds, ":inProgress": "IN_PROGRESS", ":fp": fingerprint, ":stale": now - this.#staleClaimMs },
+          ExpressionAttributeValues: {
+            ":now": nowSeconds,
+            ":inProgress": "IN_PROGRESS",
+            ":fp": fingerprint,
+            ":stale": now - this.#staleClaimMs,
+          },
         }),
       );
       return { kind: "started" };

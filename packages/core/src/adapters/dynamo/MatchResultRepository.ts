@@ -37,7 +37,9 @@ export class MatchResultRepository {
 
   /** The stored result (strongly consistent); `undefined` when none. */
   public async get(gameSessionArn: string): Promise<MatchResult | undefined> {
-    const out = await this.#client.send(new GetCommand({ TableName: this.#tableName, Key: resultKey(gameSessionArn), ConsistentRead: true }));
+    const out = await this.#client.send(
+      new GetCommand({ TableName: this.#tableName, Key: resultKey(gameSessionArn), ConsistentRead: true }),
+    );
     if (!out.Item) return undefined;
     const { pk: _pk, sk: _sk, ...rest } = out.Item;
     return rest as MatchResult;
@@ -52,7 +54,13 @@ export class MatchResultRepository {
   public async record(result: MatchResult, writes: readonly RatingWrite[]): Promise<void> {
     const now = result.recordedAt;
     const items = [
-      { Put: { TableName: this.#tableName, Item: { ...resultKey(result.gameSessionArn), ...result }, ConditionExpression: "attribute_not_exists(pk)" } },
+      {
+        Put: {
+          TableName: this.#tableName,
+          Item: { ...resultKey(result.gameSessionArn), ...result },
+          ConditionExpression: "attribute_not_exists(pk)",
+        },
+      },
       ...writes.map((w) => ({
         Update: {
           TableName: this.#tableName,
@@ -60,7 +68,8 @@ export class MatchResultRepository {
           UpdateExpression:
             "SET ratings = :r, ratingsVersion = :next, updatedAt = :now, playerId = :pid, " +
             "skill = if_not_exists(skill, :skill), preferences = if_not_exists(preferences, :prefs), createdAt = if_not_exists(createdAt, :now)",
-          ConditionExpression: w.expectedVersion === undefined ? "attribute_not_exists(ratingsVersion)" : "ratingsVersion = :expected",
+          ConditionExpression:
+            w.expectedVersion === undefined ? "attribute_not_exists(ratingsVersion)" : "ratingsVersion = :expected",
           ExpressionAttributeValues: {
             ":r": w.ratings,
             ":next": (w.expectedVersion ?? 0) + 1,
@@ -81,7 +90,8 @@ export class MatchResultRepository {
         const reasons = reasonsOf(err);
         if (reasons[0] === "ConditionalCheckFailed") throw new ResultExistsError({ cause: err });
         // A rating condition failed, or a concurrent transaction touched the same items: retry.
-        if (reasons.some((r) => r === "ConditionalCheckFailed" || r === "TransactionConflict")) throw new RatingsChangedError({ cause: err });
+        if (reasons.some((r) => r === "ConditionalCheckFailed" || r === "TransactionConflict"))
+          throw new RatingsChangedError({ cause: err });
       }
       if (err.name === "TransactionConflictException") throw new RatingsChangedError({ cause: err });
       throw err;

@@ -1,4 +1,9 @@
-import { GetCommand, TransactWriteCommand, type DynamoDBDocumentClient, type TransactWriteCommandInput } from "@aws-sdk/lib-dynamodb";
+import {
+  GetCommand,
+  TransactWriteCommand,
+  type DynamoDBDocumentClient,
+  type TransactWriteCommandInput,
+} from "@aws-sdk/lib-dynamodb";
 import { ConflictError } from "../../errors.js";
 import type { ReadConsistency } from "../../domain/reads.js";
 import { MAX_PARTY_SIZE, type Party } from "../../domain/party/types.js";
@@ -34,7 +39,11 @@ function isContention(err: unknown): boolean {
   if (!(err instanceof Error)) return false;
   if (err.name === "TransactionConflictException") return true;
   const reasons = (err as { CancellationReasons?: { Code?: string }[] }).CancellationReasons ?? [];
-  return err.name === "TransactionCanceledException" && failedIndex(err) < 0 && reasons.some((r) => r.Code === "TransactionConflict");
+  return (
+    err.name === "TransactionCanceledException" &&
+    failedIndex(err) < 0 &&
+    reasons.some((r) => r.Code === "TransactionConflict")
+  );
 }
 
 const CONTENTION_RETRIES = 8;
@@ -58,13 +67,17 @@ export class PartyRepository {
 
   /** Reads a party (strongly consistent unless `consistency` is `"eventual"`); `undefined` when none. */
   public async get(partyId: string, consistency: ReadConsistency = "strong"): Promise<Party | undefined> {
-    const out = await this.#client.send(new GetCommand({ TableName: this.#tableName, Key: partyKey(partyId), ConsistentRead: consistency === "strong" }));
+    const out = await this.#client.send(
+      new GetCommand({ TableName: this.#tableName, Key: partyKey(partyId), ConsistentRead: consistency === "strong" }),
+    );
     return out.Item === undefined ? undefined : partyFromItem(out.Item);
   }
 
   /** The party id a join code reserves; `undefined` when none. */
   public async partyIdByCode(code: string): Promise<string | undefined> {
-    const out = await this.#client.send(new GetCommand({ TableName: this.#tableName, Key: partyCodeKey(code), ConsistentRead: true }));
+    const out = await this.#client.send(
+      new GetCommand({ TableName: this.#tableName, Key: partyCodeKey(code), ConsistentRead: true }),
+    );
     const id = out.Item?.["partyId"];
     return typeof id === "string" ? id : undefined;
   }
@@ -78,7 +91,13 @@ export class PartyRepository {
           "SET partyId = :party, updatedAt = :now, playerId = :pid, skill = if_not_exists(skill, :skill), " +
           "preferences = if_not_exists(preferences, :prefs), createdAt = if_not_exists(createdAt, :now)",
         ConditionExpression: "attribute_not_exists(partyId)",
-        ExpressionAttributeValues: { ":party": partyId, ":now": now, ":pid": playerId, ":skill": DEFAULT_SKILL, ":prefs": {} },
+        ExpressionAttributeValues: {
+          ":party": partyId,
+          ":now": now,
+          ":pid": playerId,
+          ":skill": DEFAULT_SKILL,
+          ":prefs": {},
+        },
       },
     };
   }
@@ -121,8 +140,20 @@ export class PartyRepository {
     const leader = party.leaderId;
     await this.#transact(
       [
-        { Put: { TableName: this.#tableName, Item: { ...partyKey(party.partyId), ...party }, ConditionExpression: "attribute_not_exists(pk)" } },
-        { Put: { TableName: this.#tableName, Item: { ...partyCodeKey(party.code), partyId: party.partyId }, ConditionExpression: "attribute_not_exists(pk)" } },
+        {
+          Put: {
+            TableName: this.#tableName,
+            Item: { ...partyKey(party.partyId), ...party },
+            ConditionExpression: "attribute_not_exists(pk)",
+          },
+        },
+        {
+          Put: {
+            TableName: this.#tableName,
+            Item: { ...partyCodeKey(party.code), partyId: party.partyId },
+            ConditionExpression: "attribute_not_exists(pk)",
+          },
+        },
         this.#setPlayerParty(leader, party.partyId, party.createdAt),
       ],
       ["PARTY_CHANGED", "CODE_TAKEN", "ALREADY_IN_PARTY"],
@@ -143,7 +174,13 @@ export class PartyRepository {
             Key: partyKey(party.partyId),
             UpdateExpression: "SET memberIds = list_append(memberIds, :me), version = version + :one, updatedAt = :now",
             ConditionExpression: "attribute_exists(pk) AND size(memberIds) < :max AND NOT contains(memberIds, :pid)",
-            ExpressionAttributeValues: { ":me": [playerId], ":one": 1, ":now": now, ":pid": playerId, ":max": MAX_PARTY_SIZE },
+            ExpressionAttributeValues: {
+              ":me": [playerId],
+              ":one": 1,
+              ":now": now,
+              ":pid": playerId,
+              ":max": MAX_PARTY_SIZE,
+            },
           },
         },
         this.#setPlayerParty(playerId, party.partyId, now),

@@ -72,7 +72,14 @@ export class PlacementRepository {
    * @throws ItemExistsError when the id is taken.
    */
   public async create(placement: NewPlacement): Promise<Placement> {
-    const stored: Placement = { ...placement, status: "PENDING", updatedAt: placement.createdAt, heardAt: placement.createdAt, eventIds: [], version: 1 };
+    const stored: Placement = {
+      ...placement,
+      status: "PENDING",
+      updatedAt: placement.createdAt,
+      heardAt: placement.createdAt,
+      eventIds: [],
+      version: 1,
+    };
     const item = {
       ...stored,
       ...placementKey(placement.placementId),
@@ -81,12 +88,15 @@ export class PlacementRepository {
       pendingShard: pendingShardFor("PLACEMENT", placement.placementId),
     };
     try {
-      await this.#client.send(new PutCommand({ TableName: this.#tableName, Item: item, ConditionExpression: "attribute_not_exists(pk)" }));
+      await this.#client.send(
+        new PutCommand({ TableName: this.#tableName, Item: item, ConditionExpression: "attribute_not_exists(pk)" }),
+      );
     } catch (err) {
       if (isConditionalCheckFailed(err)) {
         // A retried put whose first attempt landed (e.g. after a request timeout) is our own item.
         const existing = await this.get(placement.placementId);
-        if (existing && existing.createdAt === placement.createdAt && sameIds(existing.playerIds, placement.playerIds)) return existing;
+        if (existing && existing.createdAt === placement.createdAt && sameIds(existing.playerIds, placement.playerIds))
+          return existing;
         throw new ItemExistsError("PLACEMENT", placement.placementId, { cause: err });
       }
       throw err;
@@ -97,7 +107,11 @@ export class PlacementRepository {
   /** Reads a placement (strongly consistent unless `consistency` is `"eventual"`); `undefined` when none is stored. */
   public async get(placementId: string, consistency: ReadConsistency = "strong"): Promise<Placement | undefined> {
     const out = await this.#client.send(
-      new GetCommand({ TableName: this.#tableName, Key: placementKey(placementId), ConsistentRead: consistency === "strong" }),
+      new GetCommand({
+        TableName: this.#tableName,
+        Key: placementKey(placementId),
+        ConsistentRead: consistency === "strong",
+      }),
     );
     return out.Item === undefined ? undefined : placementFromItem(out.Item);
   }
@@ -114,13 +128,19 @@ export class PlacementRepository {
     });
     try {
       await this.#client.send(
-        new UpdateCommand({ TableName: this.#tableName, Key: placementKey(event.placementId), ...parts, ReturnValuesOnConditionCheckFailure: "ALL_OLD" }),
+        new UpdateCommand({
+          TableName: this.#tableName,
+          Key: placementKey(event.placementId),
+          ...parts,
+          ReturnValuesOnConditionCheckFailure: "ALL_OLD",
+        }),
       );
       return true;
     } catch (err) {
       if (isConditionalCheckFailed(err)) {
         const stored = playersKeyOfFailedItem(err);
-        if (stored !== undefined && patch.guard.playersKey !== undefined && stored !== patch.guard.playersKey) throw new ForeignPlayersError("placement", event.placementId);
+        if (stored !== undefined && patch.guard.playersKey !== undefined && stored !== patch.guard.playersKey)
+          throw new ForeignPlayersError("placement", event.placementId);
         return false;
       }
       throw err;

@@ -1,4 +1,10 @@
-import { GetCommand, PutCommand, TransactWriteCommand, UpdateCommand, type DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
+import {
+  GetCommand,
+  PutCommand,
+  TransactWriteCommand,
+  UpdateCommand,
+  type DynamoDBDocumentClient,
+} from "@aws-sdk/lib-dynamodb";
 import { ConflictError } from "../../errors.js";
 import type { ReadConsistency } from "../../domain/reads.js";
 import { newPlayer, type Player, type PlayerAttributeValue } from "../../domain/player/types.js";
@@ -52,7 +58,11 @@ export class PlayerRepository {
   /** Reads a profile (strongly consistent unless `consistency` is `"eventual"`); `undefined` when the player was never seen. */
   public async get(playerId: string, consistency: ReadConsistency = "strong"): Promise<Player | undefined> {
     const out = await this.#client.send(
-      new GetCommand({ TableName: this.#tableName, Key: playerKey(playerId), ConsistentRead: consistency === "strong" }),
+      new GetCommand({
+        TableName: this.#tableName,
+        Key: playerKey(playerId),
+        ConsistentRead: consistency === "strong",
+      }),
     );
     return out.Item === undefined ? undefined : fromItem(out.Item);
   }
@@ -79,7 +89,11 @@ export class PlayerRepository {
   }
 
   /** Replaces the client-settable preferences (already validated against the rule set). */
-  public async setPreferences(playerId: string, preferences: Readonly<Record<string, PlayerAttributeValue>>, now: number): Promise<Player> {
+  public async setPreferences(
+    playerId: string,
+    preferences: Readonly<Record<string, PlayerAttributeValue>>,
+    now: number,
+  ): Promise<Player> {
     await this.getOrCreate(playerId, now);
     const out = await this.#client.send(
       new UpdateCommand({
@@ -126,7 +140,9 @@ export class PlayerRepository {
       else await this.#client.send(new TransactWriteCommand({ TransactItems: updates.map((Update) => ({ Update })) }));
     } catch (err) {
       if (isConditionalCheckFailed(err) || isTransactionConflict(err)) {
-        throw new ConflictError("ACTIVE_TICKET_EXISTS", "A player already has an active matchmaking ticket", { cause: err });
+        throw new ConflictError("ACTIVE_TICKET_EXISTS", "A player already has an active matchmaking ticket", {
+          cause: err,
+        });
       }
       throw err;
     }
@@ -148,7 +164,12 @@ export class PlayerRepository {
    * Missing profiles are created with defaults in the same write.
    * @throws ConflictError `PLACEMENT_QUOTA_EXCEEDED` when any member is at the quota (all or nothing).
    */
-  public async claimPlacementSlot(placementId: string, playerIds: readonly string[], quota: number, now: number): Promise<void> {
+  public async claimPlacementSlot(
+    placementId: string,
+    playerIds: readonly string[],
+    quota: number,
+    now: number,
+  ): Promise<void> {
     const updates = playerIds.map((playerId) => ({
       TableName: this.#tableName,
       Key: playerKey(playerId),
@@ -170,10 +191,14 @@ export class PlayerRepository {
       else await this.#client.send(new TransactWriteCommand({ TransactItems: updates.map((Update) => ({ Update })) }));
     } catch (err) {
       if (isConditionalCheckFailed(err) || isTransactionConflict(err)) {
-        throw new ConflictError("PLACEMENT_QUOTA_EXCEEDED", `A player already has ${quota} live placement(s); wait for one to end or cancel it`, {
-          cause: err,
-          details: { quota },
-        });
+        throw new ConflictError(
+          "PLACEMENT_QUOTA_EXCEEDED",
+          `A player already has ${quota} live placement(s); wait for one to end or cancel it`,
+          {
+            cause: err,
+            details: { quota },
+          },
+        );
       }
       throw err;
     }
@@ -182,17 +207,19 @@ export class PlayerRepository {
   /** Frees the given `activePlacements` slots (exact stored strings) of one player; unknown ones are ignored. */
   public async releasePlacementSlots(playerId: string, slots: readonly string[]): Promise<void> {
     if (slots.length === 0) return;
-    await this.#client.send(
-      new UpdateCommand({
-        TableName: this.#tableName,
-        Key: playerKey(playerId),
-        UpdateExpression: "DELETE activePlacements :slots",
-        ConditionExpression: "attribute_exists(pk)",
-        ExpressionAttributeValues: { ":slots": new Set(slots) },
-      }),
-    ).catch((err: unknown) => {
-      if (!isConditionalCheckFailed(err)) throw err;
-    });
+    await this.#client
+      .send(
+        new UpdateCommand({
+          TableName: this.#tableName,
+          Key: playerKey(playerId),
+          UpdateExpression: "DELETE activePlacements :slots",
+          ConditionExpression: "attribute_exists(pk)",
+          ExpressionAttributeValues: { ":slots": new Set(slots) },
+        }),
+      )
+      .catch((err: unknown) => {
+        if (!isConditionalCheckFailed(err)) throw err;
+      });
   }
 
   /** Clears `activeTicketId` on each player still pointing at `ticketId`; others are left alone. */
@@ -207,12 +234,18 @@ export class PlayerRepository {
   /** The same conditional update on each player's profile, in parallel; a player whose condition fails is left alone. */
   async #updateEachIf(
     playerIds: readonly string[],
-    update: { readonly UpdateExpression: string; readonly ConditionExpression: string; readonly ExpressionAttributeValues: Record<string, unknown> },
+    update: {
+      readonly UpdateExpression: string;
+      readonly ConditionExpression: string;
+      readonly ExpressionAttributeValues: Record<string, unknown>;
+    },
   ): Promise<void> {
     await Promise.all(
       playerIds.map(async (playerId) => {
         try {
-          await this.#client.send(new UpdateCommand({ TableName: this.#tableName, Key: playerKey(playerId), ...update }));
+          await this.#client.send(
+            new UpdateCommand({ TableName: this.#tableName, Key: playerKey(playerId), ...update }),
+          );
         } catch (err) {
           if (!isConditionalCheckFailed(err)) throw err;
         }

@@ -62,7 +62,14 @@ export class TicketRepository {
    */
   public async create(ticket: NewTicket): Promise<Ticket> {
     const status = ticket.status ?? "QUEUED";
-    const stored: Ticket = { ...ticket, status, updatedAt: ticket.createdAt, heardAt: ticket.createdAt, eventIds: [], version: 1 };
+    const stored: Ticket = {
+      ...ticket,
+      status,
+      updatedAt: ticket.createdAt,
+      heardAt: ticket.createdAt,
+      eventIds: [],
+      version: 1,
+    };
     const terminal = isTerminalTicketStatus(status);
     const item = {
       ...stored,
@@ -81,7 +88,8 @@ export class TicketRepository {
       if (isConditionalCheckFailed(err)) {
         // A retried put whose first attempt landed (e.g. after a request timeout) is our own item.
         const existing = await this.get(ticket.ticketId);
-        if (existing && existing.createdAt === ticket.createdAt && sameIds(existing.playerIds, ticket.playerIds)) return existing;
+        if (existing && existing.createdAt === ticket.createdAt && sameIds(existing.playerIds, ticket.playerIds))
+          return existing;
         throw new ItemExistsError("TICKET", ticket.ticketId, { cause: err });
       }
       throw err;
@@ -92,7 +100,11 @@ export class TicketRepository {
   /** Reads a ticket (strongly consistent unless `consistency` is `"eventual"`). Returns `undefined` when none is stored. */
   public async get(ticketId: string, consistency: ReadConsistency = "strong"): Promise<Ticket | undefined> {
     const out = await this.#client.send(
-      new GetCommand({ TableName: this.#tableName, Key: ticketKey(ticketId), ConsistentRead: consistency === "strong" }),
+      new GetCommand({
+        TableName: this.#tableName,
+        Key: ticketKey(ticketId),
+        ConsistentRead: consistency === "strong",
+      }),
     );
     return out.Item === undefined ? undefined : ticketFromItem(out.Item);
   }
@@ -112,13 +124,19 @@ export class TicketRepository {
     });
     try {
       await this.#client.send(
-        new UpdateCommand({ TableName: this.#tableName, Key: ticketKey(event.ticketId), ...parts, ReturnValuesOnConditionCheckFailure: "ALL_OLD" }),
+        new UpdateCommand({
+          TableName: this.#tableName,
+          Key: ticketKey(event.ticketId),
+          ...parts,
+          ReturnValuesOnConditionCheckFailure: "ALL_OLD",
+        }),
       );
       return true;
     } catch (err) {
       if (isConditionalCheckFailed(err)) {
         const stored = playersKeyOfFailedItem(err);
-        if (stored !== undefined && patch.guard.playersKey !== undefined && stored !== patch.guard.playersKey) throw new ForeignPlayersError("ticket", event.ticketId);
+        if (stored !== undefined && patch.guard.playersKey !== undefined && stored !== patch.guard.playersKey)
+          throw new ForeignPlayersError("ticket", event.ticketId);
         return false;
       }
       throw err;

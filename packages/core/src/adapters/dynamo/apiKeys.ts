@@ -27,5 +27,7 @@ export function rateKey(playerId: string, bucket: string, windowStart: number): 
 
 /** True for a failed transaction whose reasons include a conditional-check failure or a conflict. */
 export function isTransactionConflict(err: unknown): boolean {
-  return err instanceof Error && (err.name === "TransactionCanceledException" || err.name === "TransactionConflictException");
+  return (
+    err instanceof Error && (err.name === "TransactionCanceledException" || err.name === "TransactionConflictException")
+  );
 }

@@ -20,9 +20,23 @@ export { ticketFromItem } from "./ticketItem.js";
 export { buildUpdate, type UpdateParts, type StorageExtras } from "./update.js";
 export { queryPending, type PendingQueryOptions } from "./pendingQuery.js";
 export { PlayerRepository, type PlayerRepositoryOptions, type TicketClaim } from "./PlayerRepository.js";
-export { PartyRepository, partyFromItem, type PartyRepositoryOptions, type PartyWriteFailure } from "./PartyRepository.js";
-export { IdempotencyStore, type IdempotencyStoreOptions, type IdempotencyBegin, type StoredResponse } from "./IdempotencyStore.js";
+export {
+  PartyRepository,
+  partyFromItem,
+  type PartyRepositoryOptions,
+  type PartyWriteFailure,
+} from "./PartyRepository.js";
+export {
+  IdempotencyStore,
+  type IdempotencyStoreOptions,
+  type IdempotencyBegin,
+  type StoredResponse,
+} from "./IdempotencyStore.js";
 export { RateLimitStore, type RateLimitStoreOptions, type RateLimit } from "./RateLimitStore.js";
-export { ConnectionRepository, CONNECTION_SK_PREFIX, type ConnectionRepositoryOptions } from "./ConnectionRepository.js";
+export {
+  ConnectionRepository,
+  CONNECTION_SK_PREFIX,
+  type ConnectionRepositoryOptions,
+} from "./ConnectionRepository.js";
 export { itemChangeOf, UnreadableStreamRecordError, type StreamImages } from "./streamRecord.js";
 export { pingTable } from "./health.js";

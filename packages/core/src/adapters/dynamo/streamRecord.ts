@@ -32,7 +32,14 @@ export function itemChangeOf(record: StreamImages): ItemChange | undefined {
   const keys = image(record.Keys);
   const pk = typeof keys?.["pk"] === "string" ? keys["pk"] : "";
   const sk = typeof keys?.["sk"] === "string" ? keys["sk"] : "";
-  const kind = pk.startsWith("TICKET#") && sk === "TICKET" ? "ticket" : pk.startsWith("PLACEMENT#") && sk === "PLACEMENT" ? "placement" : pk.startsWith("PARTY#") && sk === "PARTY" ? "party" : undefined;
+  const kind =
+    pk.startsWith("TICKET#") && sk === "TICKET"
+      ? "ticket"
+      : pk.startsWith("PLACEMENT#") && sk === "PLACEMENT"
+        ? "placement"
+        : pk.startsWith("PARTY#") && sk === "PARTY"
+          ? "party"
+          : undefined;
   if (kind === undefined) return undefined;
   let after: Record<string, unknown> | undefined;
   let before: Record<string, unknown> | undefined;
@@ -40,21 +47,31 @@ export function itemChangeOf(record: StreamImages): ItemChange | undefined {
     after = image(record.NewImage);
     before = image(record.OldImage);
   } catch (err) {
-    throw new UnreadableStreamRecordError(`stream record of ${pk} has an image that is not in the AttributeValue form`, { cause: err });
+    throw new UnreadableStreamRecordError(
+      `stream record of ${pk} has an image that is not in the AttributeValue form`,
+      { cause: err },
+    );
   }
   if (after === undefined) return undefined;
   switch (kind) {
     case "ticket": {
       const t = ticketFromItem(after);
-      if (!Array.isArray(after["playerIds"]) || typeof after["ticketId"] !== "string") throw new UnreadableStreamRecordError(`ticket item ${pk} lacks ticketId or playerIds`);
+      if (!Array.isArray(after["playerIds"]) || typeof after["ticketId"] !== "string")
+        throw new UnreadableStreamRecordError(`ticket item ${pk} lacks ticketId or playerIds`);
       return { kind, after: t, ...(before === undefined ? {} : { before: ticketFromItem(before) }) };
     }
     case "placement": {
-      if (!Array.isArray(after["playerIds"]) || typeof after["placementId"] !== "string") throw new UnreadableStreamRecordError(`placement item ${pk} lacks placementId or playerIds`);
-      return { kind, after: placementFromItem(after), ...(before === undefined ? {} : { before: placementFromItem(before) }) };
+      if (!Array.isArray(after["playerIds"]) || typeof after["placementId"] !== "string")
+        throw new UnreadableStreamRecordError(`placement item ${pk} lacks placementId or playerIds`);
+      return {
+        kind,
+        after: placementFromItem(after),
+        ...(before === undefined ? {} : { before: placementFromItem(before) }),
+      };
     }
     case "party": {
-      if (!Array.isArray(after["memberIds"]) || typeof after["partyId"] !== "string") throw new UnreadableStreamRecordError(`party item ${pk} lacks partyId or memberIds`);
+      if (!Array.isArray(after["memberIds"]) || typeof after["partyId"] !== "string")
+        throw new UnreadableStreamRecordError(`party item ${pk} lacks partyId or memberIds`);
       return { kind, after: partyFromItem(after), ...(before === undefined ? {} : { before: partyFromItem(before) }) };
     }
   }

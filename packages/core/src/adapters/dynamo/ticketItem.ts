@@ -3,7 +3,16 @@ import { eventIdsFromItem, isEventIdAttribute } from "./eventIdSlots.js";
 import { TICKET_STATUSES } from "../../domain/ticket/types.js";
 
 /** Attributes stored next to the ticket that are not part of {@link Ticket}. */
-const INTERNAL = new Set(["pk", "sk", "statusRank", "pendingShard", "expiresAt", "playersKey", "eventIds", "gameSessionKey"]);
+const INTERNAL = new Set([
+  "pk",
+  "sk",
+  "statusRank",
+  "pendingShard",
+  "expiresAt",
+  "playersKey",
+  "eventIds",
+  "gameSessionKey",
+]);
 
 /** Maps a stored item back to a {@link Ticket}, dropping keys and guard attributes. */
 export function ticketFromItem(item: Record<string, unknown>): Ticket {

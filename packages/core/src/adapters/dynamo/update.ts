@@ -76,9 +76,11 @@ export function buildUpdate<T>(patch: Patch<T>, extras: StorageExtras): UpdatePa
   if (g.eventId !== undefined) {
     sets.push(`${name(eventIdAttributeOf(g.eventId))} = ${value(g.eventId)}`);
   }
-  if (g.playersKey !== undefined) sets.push(`${name("playersKey")} = if_not_exists(${name("playersKey")}, ${value(g.playersKey)})`);
+  if (g.playersKey !== undefined)
+    sets.push(`${name("playersKey")} = if_not_exists(${name("playersKey")}, ${value(g.playersKey)})`);
   // An item an event may create could be junk: it expires unless it turns terminal first (which resets expiresAt).
-  if (g.create !== false && !patch.terminal) sets.push(`${name("expiresAt")} = if_not_exists(${name("expiresAt")}, ${value(extras.expiresAt)})`);
+  if (g.create !== false && !patch.terminal)
+    sets.push(`${name("expiresAt")} = if_not_exists(${name("expiresAt")}, ${value(extras.expiresAt)})`);
   if (patch.terminal) {
     sets.push(`${name("expiresAt")} = ${value(extras.expiresAt)}`);
     removes.push(name("pendingShard"));
@@ -108,7 +110,8 @@ export function buildUpdate<T>(patch: Patch<T>, extras: StorageExtras): UpdatePa
   const add = `${name("version")} ${value(1)}`;
   return {
     UpdateExpression: `SET ${sets.join(", ")} ADD ${add}${removes.length > 0 ? ` REMOVE ${removes.join(", ")}` : ""}`,
-    ConditionExpression: g.create === false ? `attribute_exists(${pk}) AND ${open}` : `attribute_not_exists(${pk}) OR ${open}`,
+    ConditionExpression:
+      g.create === false ? `attribute_exists(${pk}) AND ${open}` : `attribute_not_exists(${pk}) OR ${open}`,
     ExpressionAttributeNames: names,
     ExpressionAttributeValues: values,
   };

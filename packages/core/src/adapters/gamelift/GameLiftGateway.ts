@@ -54,7 +54,11 @@ export function toAttributeValue(value: PlayerAttributeValue): AttributeValue {
   return { SDM: { ...(value as Readonly<Record<string, number>>) } };
 }
 
-function toPlayer(p: MatchmakingPlayerInput): { PlayerId: string; PlayerAttributes: Record<string, AttributeValue>; LatencyInMs?: Record<string, number> } {
+function toPlayer(p: MatchmakingPlayerInput): {
+  PlayerId: string;
+  PlayerAttributes: Record<string, AttributeValue>;
+  LatencyInMs?: Record<string, number>;
+} {
   const attributes: Record<string, AttributeValue> = {};
   for (const [k, v] of Object.entries(p.attributes)) attributes[k] = toAttributeValue(v);
   return {
@@ -97,7 +101,11 @@ export class GameLiftGateway implements GameLiftPort {
    * retried with the same id, and a "this id exists" refusal after it means the first attempt landed
    * (`alreadyStarted`); if no attempt settles it, OutcomeUnknownError.
    */
-  async #call<T>(code: string, send: (abortSignal: AbortSignal | undefined) => Promise<T>, alreadyStarted?: () => T): Promise<T> {
+  async #call<T>(
+    code: string,
+    send: (abortSignal: AbortSignal | undefined) => Promise<T>,
+    alreadyStarted?: () => T,
+  ): Promise<T> {
     const o = this.#options;
     const now = o.now ?? Date.now;
     if (o.deadline === undefined) {
@@ -132,7 +140,8 @@ export class GameLiftGateway implements GameLiftPort {
       if (attempt === maxAttempts || now() + delay + MIN_ATTEMPT_MS > deadline) break;
       await sleep(delay);
     }
-    if (unknown) throw new OutcomeUnknownError("GameLift did not confirm the start in time", { cause: last, retryAfterMs: 2000 });
+    if (unknown)
+      throw new OutcomeUnknownError("GameLift did not confirm the start in time", { cause: last, retryAfterMs: 2000 });
     throw last;
   }
 
@@ -164,13 +173,19 @@ export class GameLiftGateway implements GameLiftPort {
   }
 
   /** AcceptMatch for the given players only; ConflictError `NOT_AWAITING_ACCEPTANCE` otherwise. */
-  public async acceptMatch(input: { readonly ticketId: string; readonly playerIds: readonly string[]; readonly accept: boolean }): Promise<void> {
+  public async acceptMatch(input: {
+    readonly ticketId: string;
+    readonly playerIds: readonly string[];
+    readonly accept: boolean;
+  }): Promise<void> {
     const command = new AcceptMatchCommand({
       TicketId: input.ticketId,
       PlayerIds: [...input.playerIds],
       AcceptanceType: input.accept ? "ACCEPT" : "REJECT",
     });
-    await this.#call("NOT_AWAITING_ACCEPTANCE", (abortSignal) => this.#client.send(command, abortSignal ? { abortSignal } : {}));
+    await this.#call("NOT_AWAITING_ACCEPTANCE", (abortSignal) =>
+      this.#client.send(command, abortSignal ? { abortSignal } : {}),
+    );
   }
 
   /** StartGameSessionPlacement with our own PlacementId and a player session per player. */
@@ -210,6 +225,8 @@ export class GameLiftGateway implements GameLiftPort {
   /** StopGameSessionPlacement; ConflictError `PLACEMENT_NOT_PENDING` when GameLift refuses. */
   public async stopPlacement(placementId: string): Promise<void> {
     const command = new StopGameSessionPlacementCommand({ PlacementId: placementId });
-    await this.#call("PLACEMENT_NOT_PENDING", (abortSignal) => this.#client.send(command, abortSignal ? { abortSignal } : {}));
+    await this.#call("PLACEMENT_NOT_PENDING", (abortSignal) =>
+      this.#client.send(command, abortSignal ? { abortSignal } : {}),
+    );
   }
 }

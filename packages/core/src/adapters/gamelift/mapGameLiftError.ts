@@ -1,8 +1,27 @@
 import { ConflictError, NotFoundError, OutcomeUnknownError, ThrottledError, UnavailableError } from "../../errors.js";
 
-const throttling = new Set(["ThrottlingException", "LimitExceededException", "TooManyRequestsException", "RequestLimitExceeded"]);
-const unavailable = new Set(["InternalServiceException", "ServiceUnavailable", "TimeoutError", "RequestTimeout", "AbortError"]);
-const networkCodes = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EPIPE", "ENOTFOUND", "EAI_AGAIN", "EHOSTUNREACH"]);
+const throttling = new Set([
+  "ThrottlingException",
+  "LimitExceededException",
+  "TooManyRequestsException",
+  "RequestLimitExceeded",
+]);
+const unavailable = new Set([
+  "InternalServiceException",
+  "ServiceUnavailable",
+  "TimeoutError",
+  "RequestTimeout",
+  "AbortError",
+]);
+const networkCodes = new Set([
+  "ECONNREFUSED",
+  "ECONNRESET",
+  "ETIMEDOUT",
+  "EPIPE",
+  "ENOTFOUND",
+  "EAI_AGAIN",
+  "EHOSTUNREACH",
+]);
 /** Failures to connect at all: the request never left, so GameLift certainly did nothing. */
 const notSentCodes = new Set(["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "EHOSTUNREACH"]);
 
@@ -19,12 +38,14 @@ export function mapGameLiftError(err: unknown, invalidRequestCode: string): Erro
   const status = (err as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode;
   const fault = (err as { $fault?: string }).$fault;
   const code = (err as { code?: string }).code;
-  if (throttling.has(name)) return new ThrottledError("GameLift is throttling requests", { cause: err, retryAfterMs: 2000 });
+  if (throttling.has(name))
+    return new ThrottledError("GameLift is throttling requests", { cause: err, retryAfterMs: 2000 });
   if (name === "InvalidRequestException") {
     return new ConflictError(invalidRequestCode, err.message || "GameLift refused the request", { cause: err });
   }
   if (name === "NotFoundException") return new NotFoundError(err.message || "Not found in GameLift", { cause: err });
-  if (code !== undefined && notSentCodes.has(code)) return new UnavailableError("GameLift is unreachable", { cause: err, retryAfterMs: 2000 });
+  if (code !== undefined && notSentCodes.has(code))
+    return new UnavailableError("GameLift is unreachable", { cause: err, retryAfterMs: 2000 });
   // Sent, but no answer we can trust (timeout, reset, 5xx, aborted): GameLift may have acted.
   if (
     unavailable.has(name) ||

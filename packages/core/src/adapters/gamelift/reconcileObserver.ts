@@ -28,7 +28,9 @@ export function toObservedTicket(t: MatchmakingTicket): ObservedTicket | undefin
     ...(t.StatusReason ? { statusReason: t.StatusReason } : {}),
     ...(t.StatusMessage ? { statusMessage: t.StatusMessage } : {}),
     ...(startTime === undefined ? {} : { startTime }),
-    players: (t.Players ?? []).flatMap((p) => (p.PlayerId ? [{ playerId: p.PlayerId, ...(p.Team ? { team: p.Team } : {}) }] : [])),
+    players: (t.Players ?? []).flatMap((p) =>
+      p.PlayerId ? [{ playerId: p.PlayerId, ...(p.Team ? { team: p.Team } : {}) }] : [],
+    ),
     ...(t.EstimatedWaitTime === undefined ? {} : { estimatedWaitSeconds: t.EstimatedWaitTime }),
     ...(c?.GameSessionArn && c.IpAddress && c.Port !== undefined
       ? {
@@ -58,7 +60,14 @@ export function toObservedPlacement(p: GameSessionPlacement): ObservedPlacement 
     status,
     ...(startTime === undefined ? {} : { startTime }),
     ...((p.GameSessionArn ?? p.GameSessionId) && p.IpAddress && p.Port !== undefined
-      ? { connection: { gameSessionArn: (p.GameSessionArn ?? p.GameSessionId) as string, ipAddress: p.IpAddress, dnsName: p.DnsName ?? "", port: p.Port } }
+      ? {
+          connection: {
+            gameSessionArn: (p.GameSessionArn ?? p.GameSessionId) as string,
+            ipAddress: p.IpAddress,
+            dnsName: p.DnsName ?? "",
+            port: p.Port,
+          },
+        }
       : {}),
     ...(p.GameSessionRegion ? { gameSessionRegion: p.GameSessionRegion } : {}),
     playerSessions: (p.PlacedPlayerSessions ?? []).flatMap((s) =>

@@ -37,14 +37,23 @@ export class ConnectionNotifier {
         region: options.region ?? process.env["AWS_REGION"] ?? "us-east-1",
         maxAttempts: 3,
         retryMode: "standard",
-        requestHandler: { requestTimeout: options.requestTimeoutMs ?? 3000, connectionTimeout: 1000, throwOnRequestTimeout: true },
+        requestHandler: {
+          requestTimeout: options.requestTimeoutMs ?? 3000,
+          connectionTimeout: 1000,
+          throwOnRequestTimeout: true,
+        },
       });
   }
 
   /** Sends one JSON message. */
   public async post(connectionId: string, message: unknown): Promise<PostOutcome> {
     try {
-      await this.#client.send(new PostToConnectionCommand({ ConnectionId: connectionId, Data: new TextEncoder().encode(JSON.stringify(message)) }));
+      await this.#client.send(
+        new PostToConnectionCommand({
+          ConnectionId: connectionId,
+          Data: new TextEncoder().encode(JSON.stringify(message)),
+        }),
+      );
       return "sent";
     } catch (err) {
       if (isGone(err)) return "gone";

@@ -28,7 +28,11 @@ export class MatchEventPublisher {
         region: options.region ?? process.env["AWS_REGION"] ?? "us-east-1",
         maxAttempts: 3,
         retryMode: "adaptive",
-        requestHandler: { requestTimeout: options.requestTimeoutMs ?? 3000, connectionTimeout: 1000, throwOnRequestTimeout: true },
+        requestHandler: {
+          requestTimeout: options.requestTimeoutMs ?? 3000,
+          connectionTimeout: 1000,
+          throwOnRequestTimeout: true,
+        },
       });
   }
 

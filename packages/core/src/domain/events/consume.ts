@@ -18,7 +18,12 @@ export interface FoldOutcome {
 
 /** What happened to one message of a delivery. */
 export type MessageOutcome =
-  | { readonly kind: "ticket" | "placement"; readonly envelopeId: string; readonly eventType: string; readonly folds: readonly FoldOutcome[] }
+  | {
+      readonly kind: "ticket" | "placement";
+      readonly envelopeId: string;
+      readonly eventType: string;
+      readonly folds: readonly FoldOutcome[];
+    }
   | { readonly kind: "unknown"; readonly envelopeId: string; readonly eventType: string; readonly detailType: string }
   | { readonly kind: "rejected"; readonly envelopeId: string; readonly eventType: string; readonly reason: string }
   | { readonly kind: "poison"; readonly error: string; readonly raw: string };
@@ -52,7 +57,13 @@ export async function mapBounded<T, R>(items: readonly T[], limit: number, fn: (
 }
 
 /** Folds one item; an event naming other players than the item is refused, not failed. */
-async function foldOne(kind: "ticket" | "placement", id: string, playerIds: readonly string[], status: string, apply: () => Promise<boolean>): Promise<FoldOutcome> {
+async function foldOne(
+  kind: "ticket" | "placement",
+  id: string,
+  playerIds: readonly string[],
+  status: string,
+  apply: () => Promise<boolean>,
+): Promise<FoldOutcome> {
   try {
     return { kind, id, playerIds, status, applied: await apply() };
   } catch (err) {
@@ -65,7 +76,11 @@ async function foldOne(kind: "ticket" | "placement", id: string, playerIds: read
 export function decodeRaw(raw: RawMessage): DecodedMessage {
   if (typeof raw.body === "string") return decodeMessage(raw.body);
   if (raw.via === "raw") {
-    return { kind: "poison", error: "not a GameLift event delivery", raw: JSON.stringify(raw.body) ?? String(raw.body) };
+    return {
+      kind: "poison",
+      error: "not a GameLift event delivery",
+      raw: JSON.stringify(raw.body) ?? String(raw.body),
+    };
   }
   return decodeEnvelope(raw.body);
 }

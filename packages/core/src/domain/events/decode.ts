@@ -1,7 +1,21 @@
-import { envelopeSchema, flexMatchDetailSchema, placementDetailSchema, type Envelope, type FlexMatchDetail, type PlacementDetail } from "./schemas.js";
+import {
+  envelopeSchema,
+  flexMatchDetailSchema,
+  placementDetailSchema,
+  type Envelope,
+  type FlexMatchDetail,
+  type PlacementDetail,
+} from "./schemas.js";
 import { toTicketEvents } from "./flexMatch.js";
 import { toPlacementEvent } from "./placement.js";
-import { FLEXMATCH_EVENT_TYPES, PLACEMENT_EVENT_TYPES, type DecodedMessage, type EventOrigin, type FlexMatchEventType, type PlacementEventType } from "./types.js";
+import {
+  FLEXMATCH_EVENT_TYPES,
+  PLACEMENT_EVENT_TYPES,
+  type DecodedMessage,
+  type EventOrigin,
+  type FlexMatchEventType,
+  type PlacementEventType,
+} from "./types.js";
 
 const isFlexMatch = (t: string): t is FlexMatchEventType => (FLEXMATCH_EVENT_TYPES as readonly string[]).includes(t);
 const isPlacement = (t: string): t is PlacementEventType => (PLACEMENT_EVENT_TYPES as readonly string[]).includes(t);
@@ -23,22 +37,43 @@ export function decodeEnvelope(input: unknown): DecodedMessage {
   if (isFlexMatch(type)) {
     const d = flexMatchDetailSchema.safeParse(e.detail);
     if (!d.success) return { kind: "poison", error: issues(d.error), raw: safeStringify(input) };
-    return { kind: "ticket", envelopeId: e.id, eventType: type, origin: flexMatchOrigin(e, d.data), events: toTicketEvents(e, d.data, type) };
+    return {
+      kind: "ticket",
+      envelopeId: e.id,
+      eventType: type,
+      origin: flexMatchOrigin(e, d.data),
+      events: toTicketEvents(e, d.data, type),
+    };
   }
   if (isPlacement(type)) {
     const d = placementDetailSchema.safeParse(e.detail);
     if (!d.success) return { kind: "poison", error: issues(d.error), raw: safeStringify(input) };
-    return { kind: "placement", envelopeId: e.id, eventType: type, origin: placementOrigin(e, d.data), events: [toPlacementEvent(e, d.data, type)] };
+    return {
+      kind: "placement",
+      envelopeId: e.id,
+      eventType: type,
+      origin: placementOrigin(e, d.data),
+      events: [toPlacementEvent(e, d.data, type)],
+    };
   }
   return { kind: "unknown", envelopeId: e.id, eventType: type, detailType: e["detail-type"] };
 }
 
 function baseOrigin(e: Envelope): Omit<EventOrigin, "gameSessionArns" | "ticketCount" | "playerCount"> {
-  return { source: e.source, detailType: e["detail-type"], account: e.account, region: e.region, resources: e.resources, time: Date.parse(e.time) };
+  return {
+    source: e.source,
+    detailType: e["detail-type"],
+    account: e.account,
+    region: e.region,
+    resources: e.resources,
+    time: Date.parse(e.time),
+  };
 }
 
 function flexMatchOrigin(e: Envelope, d: FlexMatchDetail): EventOrigin {
-  const arns = [d.gameSessionInfo?.gameSessionArn, d.gameSessionArn].filter((a): a is string => typeof a === "string" && a !== "");
+  const arns = [d.gameSessionInfo?.gameSessionArn, d.gameSessionArn].filter(
+    (a): a is string => typeof a === "string" && a !== "",
+  );
   const ticketPlayers = d.tickets.reduce((n, t) => n + t.players.length, 0);
   return {
     ...baseOrigin(e),

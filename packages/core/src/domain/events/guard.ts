@@ -115,7 +115,9 @@ export interface Patch<T> {
  * Applies a patch to an item (or creates it from `setIfNotExists` + `set`), as UpdateItem would:
  * the guard's time becomes `eventAt`, its event id is remembered in `eventIds` ({@link rememberEventId}), `version` grows by one.
  */
-export function applyPatch<T extends { readonly eventIds: readonly string[]; readonly eventAt?: number; readonly version: number }>(state: T | undefined, patch: Patch<T>): T {
+export function applyPatch<
+  T extends { readonly eventIds: readonly string[]; readonly eventAt?: number; readonly version: number },
+>(state: T | undefined, patch: Patch<T>): T {
   const out: Record<string, unknown> = { ...(state ?? {}) };
   for (const [k, v] of Object.entries(patch.setIfNotExists)) if (out[k] === undefined && v !== undefined) out[k] = v;
   for (const [k, v] of Object.entries(patch.set)) if (v !== undefined) out[k] = v;

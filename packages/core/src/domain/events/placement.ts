@@ -26,7 +26,8 @@ function connectionOf(d: PlacementDetail): Connection | undefined {
 export function toPlacementEvent(env: Envelope, d: PlacementDetail, type: PlacementEventType): PlacementEvent {
   const startTime = d.startTime ? Date.parse(d.startTime) : Number.NaN;
   const players: Record<string, PlacementPlayer> = {};
-  for (const s of d.placedPlayerSessions ?? []) players[s.playerId] = s.playerSessionId ? { playerSessionId: s.playerSessionId } : {};
+  for (const s of d.placedPlayerSessions ?? [])
+    players[s.playerId] = s.playerSessionId ? { playerSessionId: s.playerSessionId } : {};
   const connection = type === "PlacementFulfilled" ? connectionOf(d) : undefined;
   return {
     id: env.id,

@@ -104,7 +104,12 @@ type Caller = <R>(fn: () => Promise<R>) => Promise<R>;
 
 /** A rate-limited caller that backs off with jitter on ThrottledError and stops the run after too many. */
 function caller(deps: ReconcileDeps, o: Options, report: ReconcileReport, perSecond: number): Caller {
-  const bucket = new TokenBucket({ ratePerSecond: perSecond, burst: Math.max(1, perSecond), clock: deps.clock, sleep: deps.sleep });
+  const bucket = new TokenBucket({
+    ratePerSecond: perSecond,
+    burst: Math.max(1, perSecond),
+    clock: deps.clock,
+    sleep: deps.sleep,
+  });
   return async <R>(fn: () => Promise<R>): Promise<R> => {
     for (let attempt = 0; ; attempt += 1) {
       if (deps.clock.now() >= o.deadline) throw new StopRun("deadline");
@@ -164,14 +169,23 @@ const MAX_REPORTED_FAILURES = 10;
  * poisoned item (e.g. one DynamoDB refuses to grow) is counted and left for the next run. Stopping
  * the run (throttled, deadline) still propagates.
  */
-async function isolated(report: ReconcileReport, kind: "ticket" | "placement", ids: readonly string[], work: () => Promise<void>): Promise<void> {
+async function isolated(
+  report: ReconcileReport,
+  kind: "ticket" | "placement",
+  ids: readonly string[],
+  work: () => Promise<void>,
+): Promise<void> {
   try {
     await work();
   } catch (err) {
     if (err instanceof StopRun) throw err;
     report.failed += 1;
     if (report.failures.length < MAX_REPORTED_FAILURES) {
-      report.failures.push({ kind, ids: ids.map((id) => id.slice(0, 128)), error: err instanceof Error ? `${err.name}: ${err.message}`.slice(0, 300) : String(err).slice(0, 300) });
+      report.failures.push({
+        kind,
+        ids: ids.map((id) => id.slice(0, 128)),
+        error: err instanceof Error ? `${err.name}: ${err.message}`.slice(0, 300) : String(err).slice(0, 300),
+      });
     }
   }
 }
@@ -182,7 +196,9 @@ async function reconcileTickets(deps: ReconcileDeps, o: Options, report: Reconci
   const timeoutOf = async (config: string): Promise<number> => {
     let t = timeouts.get(config);
     if (t === undefined) {
-      t = (config ? await call(() => deps.gamelift.requestTimeoutSeconds(config)) : undefined) ?? o.defaultRequestTimeoutSeconds;
+      t =
+        (config ? await call(() => deps.gamelift.requestTimeoutSeconds(config)) : undefined) ??
+        o.defaultRequestTimeoutSeconds;
       timeouts.set(config, t);
     }
     return t;
@@ -191,39 +207,61 @@ async function reconcileTickets(deps: ReconcileDeps, o: Options, report: Reconci
     const batch = stale.slice(i, i + 10);
     let seen = new Map<string, ObservedTicket>();
     let described = false;
-    await isolated(report, "ticket", batch.map((t) => t.ticketId), async () => {
-      seen = new Map((await call(() => deps.gamelift.describeTickets(batch.map((t) => t.ticketId)))).map((t) => [t.ticketId, t]));
-      described = true;
-    });
+    await isolated(
+      report,
+      "ticket",
+      batch.map((t) => t.ticketId),
+      async () => {
+        seen = new Map(
+          (await call(() => deps.gamelift.describeTickets(batch.map((t) => t.ticketId)))).map((t) => [t.ticketId, t]),
+        );
+        described = true;
+      },
+    );
     if (!described) continue;
     // The batch's writes go out together: one conditional write per ticket, independent of each other.
     await Promise.all(
-      batch.map((ticket) => isolated(report, "ticket", [ticket.ticketId], async () => {
-        report.ticketsChecked += 1;
-        const now = deps.clock.now();
-        const obs = seen.get(ticket.ticketId);
-        if (obs) {
-          const applied = await deps.tickets.apply(observedTicketEvent(obs, now), now);
-          if (!applied) await deps.tickets.touch(ticket.ticketId, now);
-          else if (obs.status !== ticket.status) report.ticketsRepaired += 1;
-        } else if (now - ticket.createdAt > (await timeoutOf(ticket.configurationName)) * 1000 + o.graceMs) {
-          if (await deps.tickets.apply(unknownTicketEvent(ticket, now), now)) report.ticketsFailedUnknown += 1;
-        } else {
-          await deps.tickets.touch(ticket.ticketId, now);
-        }
-      })),
+      batch.map((ticket) =>
+        isolated(report, "ticket", [ticket.ticketId], async () => {
+          report.ticketsChecked += 1;
+          const now = deps.clock.now();
+          const obs = seen.get(ticket.ticketId);
+          if (obs) {
+            const applied = await deps.tickets.apply(observedTicketEvent(obs, now), now);
+            if (!applied) await deps.tickets.touch(ticket.ticketId, now);
+            else if (obs.status !== ticket.status) report.ticketsRepaired += 1;
+          } else if (now - ticket.createdAt > (await timeoutOf(ticket.configurationName)) * 1000 + o.graceMs) {
+            if (await deps.tickets.apply(unknownTicketEvent(ticket, now), now)) report.ticketsFailedUnknown += 1;
+          } else {
+            await deps.tickets.touch(ticket.ticketId, now);
+          }
+        }),
+      ),
     );
   }
 }
 
-async function reconcilePlacements(deps: ReconcileDeps, o: Options, report: ReconcileReport, call: Caller): Promise<void> {
+async function reconcilePlacements(
+  deps: ReconcileDeps,
+  o: Options,
+  report: ReconcileReport,
+  call: Caller,
+): Promise<void> {
   const stale = await deps.placements.listStale(deps.clock.now() - o.staleAfterMs, o.maxPlacements);
   for (const placement of stale) {
-    await isolated(report, "placement", [placement.placementId], () => reconcilePlacement(deps, o, report, call, placement));
+    await isolated(report, "placement", [placement.placementId], () =>
+      reconcilePlacement(deps, o, report, call, placement),
+    );
   }
 }
 
-async function reconcilePlacement(deps: ReconcileDeps, o: Options, report: ReconcileReport, call: Caller, placement: Placement): Promise<void> {
+async function reconcilePlacement(
+  deps: ReconcileDeps,
+  o: Options,
+  report: ReconcileReport,
+  call: Caller,
+  placement: Placement,
+): Promise<void> {
   const obs = await call(() => deps.gamelift.describePlacement(placement.placementId));
   report.placementsChecked += 1;
   const now = deps.clock.now();

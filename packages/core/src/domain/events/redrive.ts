@@ -49,7 +49,10 @@ export interface RedriveReport {
  * consumer does (trust.ts): a refused one is counted in `rejected` and deleted, never folded.
  * @example const report = await redriveDeadLetters({ source, tickets, placements, clock, trust }, { maxMessages: 1000 });
  */
-export async function redriveDeadLetters(deps: RedriveDeps, options: { readonly maxMessages?: number } = {}): Promise<RedriveReport> {
+export async function redriveDeadLetters(
+  deps: RedriveDeps,
+  options: { readonly maxMessages?: number } = {},
+): Promise<RedriveReport> {
   const max = options.maxMessages ?? 1000;
   const report: RedriveReport = { received: 0, redriven: 0, rejected: 0, poison: 0, failed: 0 };
   while (report.received < max) {
@@ -58,10 +61,21 @@ export async function redriveDeadLetters(deps: RedriveDeps, options: { readonly 
     const done: string[] = [];
     for (const letter of letters) {
       report.received += 1;
-      const { outcomes, failure } = await consumeDelivery(letter.body, { tickets: deps.tickets, placements: deps.placements, trust: deps.trust, now: deps.clock.now() });
+      const { outcomes, failure } = await consumeDelivery(letter.body, {
+        tickets: deps.tickets,
+        placements: deps.placements,
+        trust: deps.trust,
+        now: deps.clock.now(),
+      });
       if (failure !== undefined) report.failed += 1;
       else if (outcomes.some((o) => o.kind === "poison")) report.poison += 1;
-      else if (outcomes.some((o) => o.kind === "rejected" || ((o.kind === "ticket" || o.kind === "placement") && o.folds.some((f) => f.rejected !== undefined)))) {
+      else if (
+        outcomes.some(
+          (o) =>
+            o.kind === "rejected" ||
+            ((o.kind === "ticket" || o.kind === "placement") && o.folds.some((f) => f.rejected !== undefined)),
+        )
+      ) {
         report.rejected += 1;
         done.push(letter.handle);
       } else {

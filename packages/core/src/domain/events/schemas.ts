@@ -7,10 +7,19 @@ import * as z from "zod/mini";
  */
 
 /** A number, or a numeric string. */
-const looseNumber = z.union([z.number(), z.pipe(z.string().check(z.trim(), z.regex(/^-?\d+(\.\d+)?$/)), z.transform(Number))]);
+const looseNumber = z.union([
+  z.number(),
+  z.pipe(z.string().check(z.trim(), z.regex(/^-?\d+(\.\d+)?$/)), z.transform(Number)),
+]);
 
 /** `true`/`false`, or their strings. */
-const looseBoolean = z.union([z.boolean(), z.pipe(z.enum(["true", "false"]), z.transform((s: "true" | "false") => s === "true"))]);
+const looseBoolean = z.union([
+  z.boolean(),
+  z.pipe(
+    z.enum(["true", "false"]),
+    z.transform((s: "true" | "false") => s === "true"),
+  ),
+]);
 
 /** A player in a FlexMatch event. */
 export const playerRefSchema = z.looseObject({
@@ -66,7 +75,14 @@ export const placementDetailSchema = z.looseObject({
   dnsName: z.nullable(z.optional(z.string())),
   port: z.nullable(z.optional(looseNumber)),
   placedPlayerSessions: z.nullable(
-    z.optional(z.array(z.looseObject({ playerId: z.string().check(z.minLength(1)), playerSessionId: z.nullable(z.optional(z.string())) }))),
+    z.optional(
+      z.array(
+        z.looseObject({
+          playerId: z.string().check(z.minLength(1)),
+          playerSessionId: z.nullable(z.optional(z.string())),
+        }),
+      ),
+    ),
   ),
 });
 

@@ -30,7 +30,8 @@ export class TokenBucket {
   readonly #sleep: Sleep;
 
   public constructor(options: TokenBucketOptions) {
-    if (!(options.ratePerSecond > 0) || !(options.burst >= 1)) throw new RangeError("ratePerSecond must be > 0 and burst >= 1");
+    if (!(options.ratePerSecond > 0) || !(options.burst >= 1))
+      throw new RangeError("ratePerSecond must be > 0 and burst >= 1");
     this.#rate = options.ratePerSecond;
     this.#burst = options.burst;
     this.#tokens = options.burst;

@@ -65,9 +65,14 @@ const FLEXMATCH_DETAIL_TYPE = "GameLift Matchmaking Event";
 const PLACEMENT_DETAIL_TYPE = "GameLift Queue Placement Event";
 
 /** `arn:aws:gamelift:<region>::gamesession/<fleetId>[/<location>]/<id>` → its parts, else undefined. */
-export function parseGameSessionArn(arn: string): { region: string; fleetId: string; location?: string; id: string } | undefined {
-  const m = /^arn:[a-z-]+:gamelift:([a-z0-9-]+):\d*:gamesession\/([a-z]*fleet-[a-zA-Z0-9-]+)\/(?:([A-Za-z0-9-]+)\/)?([^/]+)$/.exec(arn);
-  if (!m || !m[1] || !m[2] || !m[4]) return undefined;
+export function parseGameSessionArn(
+  arn: string,
+): { region: string; fleetId: string; location?: string; id: string } | undefined {
+  const m =
+    /^arn:[a-z-]+:gamelift:([a-z0-9-]+):\d*:gamesession\/([a-z]*fleet-[a-zA-Z0-9-]+)\/(?:([A-Za-z0-9-]+)\/)?([^/]+)$/.exec(
+      arn,
+    );
+  if (!m?.[1] || !m[2] || !m[4]) return undefined;
   return { region: m[1], fleetId: m[2], ...(m[3] ? { location: m[3] } : {}), id: m[4] };
 }
 
@@ -79,13 +84,19 @@ function firstOf(...reasons: (RejectReason | undefined)[]): RejectReason | undef
   return reasons.find((r) => r !== undefined);
 }
 
-function playerBounds(players: Readonly<Record<string, { team?: string; playerSessionId?: string }>>, ids: readonly string[]): RejectReason | undefined {
+function playerBounds(
+  players: Readonly<Record<string, { team?: string; playerSessionId?: string }>>,
+  ids: readonly string[],
+): RejectReason | undefined {
   for (const id of ids) {
     const r = tooLong("playerId", id, EVENT_LIMITS.playerId);
     if (r) return r;
   }
   for (const p of Object.values(players)) {
-    const r = firstOf(tooLong("team", p.team, EVENT_LIMITS.team), tooLong("playerSessionId", p.playerSessionId, EVENT_LIMITS.playerSessionId));
+    const r = firstOf(
+      tooLong("team", p.team, EVENT_LIMITS.team),
+      tooLong("playerSessionId", p.playerSessionId, EVENT_LIMITS.playerSessionId),
+    );
     if (r) return r;
   }
   return undefined;
@@ -93,7 +104,11 @@ function playerBounds(players: Readonly<Record<string, { team?: string; playerSe
 
 function connectionBounds(c: TicketEvent["connection"]): RejectReason | undefined {
   if (!c) return undefined;
-  return firstOf(tooLong("gameSessionArn", c.gameSessionArn, EVENT_LIMITS.arn), tooLong("ipAddress", c.ipAddress, EVENT_LIMITS.ipAddress), tooLong("dnsName", c.dnsName, EVENT_LIMITS.dnsName));
+  return firstOf(
+    tooLong("gameSessionArn", c.gameSessionArn, EVENT_LIMITS.arn),
+    tooLong("ipAddress", c.ipAddress, EVENT_LIMITS.ipAddress),
+    tooLong("dnsName", c.dnsName, EVENT_LIMITS.dnsName),
+  );
 }
 
 /** The first stored field of a ticket event that exceeds what GameLift can send. */
@@ -126,15 +141,22 @@ export function placementEventBounds(e: PlacementEvent): RejectReason | undefine
   );
 }
 
-function originReason(origin: EventOrigin, trust: EventTrust, now: number, kind: "ticket" | "placement"): RejectReason | undefined {
+function originReason(
+  origin: EventOrigin,
+  trust: EventTrust,
+  now: number,
+  kind: "ticket" | "placement",
+): RejectReason | undefined {
   if (origin.source !== SOURCE) return `source is not ${SOURCE}`;
   const detailType = kind === "ticket" ? FLEXMATCH_DETAIL_TYPE : PLACEMENT_DETAIL_TYPE;
   if (origin.detailType !== detailType) return `detail-type is not "${detailType}"`;
   if (origin.account !== trust.account) return "account is not this stage's";
   if (origin.region !== trust.region) return "region is not this stage's";
-  if (origin.resources.length !== 1 || !trust.resources.includes(origin.resources[0] ?? "")) return "resources is not this stage's configuration or queue";
+  if (origin.resources.length !== 1 || !trust.resources.includes(origin.resources[0] ?? ""))
+    return "resources is not this stage's configuration or queue";
   const resourceKind = kind === "ticket" ? ":matchmakingconfiguration/" : ":gamesessionqueue/";
-  if (!(origin.resources[0] ?? "").includes(resourceKind)) return `resources does not name a ${kind === "ticket" ? "matchmaking configuration" : "game session queue"}`;
+  if (!(origin.resources[0] ?? "").includes(resourceKind))
+    return `resources does not name a ${kind === "ticket" ? "matchmaking configuration" : "game session queue"}`;
   if (origin.time > now + (trust.maxSkewMs ?? DEFAULT_MAX_SKEW_MS)) return "time is in the future";
   if (origin.ticketCount > EVENT_LIMITS.ticketsPerEvent) return `more than ${EVENT_LIMITS.ticketsPerEvent} tickets`;
   if (origin.playerCount > EVENT_LIMITS.playersPerEvent) return `more than ${EVENT_LIMITS.playersPerEvent} players`;
@@ -144,7 +166,8 @@ function originReason(origin: EventOrigin, trust: EventTrust, now: number, kind:
     if (!gs) return "gameSessionArn is not a game session ARN";
     if (gs.region !== trust.region) return "game session is not in this stage's Region";
     if (!trust.fleetIds.includes(gs.fleetId)) return "game session is not on a fleet this stage's queues place on";
-    if (trust.locations && !trust.locations.includes(gs.location ?? gs.region)) return "game session is not in a location this stage's queues place on";
+    if (trust.locations && !trust.locations.includes(gs.location ?? gs.region))
+      return "game session is not in a location this stage's queues place on";
   }
   return undefined;
 }
@@ -165,7 +188,8 @@ export function vetDecoded(decoded: DecodedMessage, trust: EventTrust, now: numb
   if (decoded.kind === "ticket") {
     for (const e of decoded.events) {
       // A ticket always names its players; only GameLift's own auto-backfill ticket may not.
-      if (e.playerIds.length === 0 && !isAutoBackfillTicketId(e.ticketId)) return `ticket ${e.ticketId.slice(0, 64)} lists no players`;
+      if (e.playerIds.length === 0 && !isAutoBackfillTicketId(e.ticketId))
+        return `ticket ${e.ticketId.slice(0, 64)} lists no players`;
       const r = ticketEventBounds(e);
       if (r) return r;
     }
@@ -202,7 +226,10 @@ export class InvalidEventTrustError extends Error {
  */
 export function parseEventTrust(value: unknown): EventTrust {
   const r = trustSchema.safeParse(value);
-  if (!r.success) throw new InvalidEventTrustError(r.error.issues.map((i) => `${i.path.join(".") || "(root)"}: ${i.message}`).join("; "));
+  if (!r.success)
+    throw new InvalidEventTrustError(
+      r.error.issues.map((i) => `${i.path.join(".") || "(root)"}: ${i.message}`).join("; "),
+    );
   const t = r.data;
   return {
     account: t.account,

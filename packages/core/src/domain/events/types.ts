@@ -17,7 +17,12 @@ export const FLEXMATCH_EVENT_TYPES = [
 export type FlexMatchEventType = (typeof FLEXMATCH_EVENT_TYPES)[number];
 
 /** The four queue placement event types. */
-export const PLACEMENT_EVENT_TYPES = ["PlacementFulfilled", "PlacementCancelled", "PlacementTimedOut", "PlacementFailed"] as const;
+export const PLACEMENT_EVENT_TYPES = [
+  "PlacementFulfilled",
+  "PlacementCancelled",
+  "PlacementTimedOut",
+  "PlacementFailed",
+] as const;
 
 /** A placement event type. */
 export type PlacementEventType = (typeof PLACEMENT_EVENT_TYPES)[number];
@@ -59,7 +64,10 @@ export interface TicketEvent extends TicketFacts {
 
 /** What a placement event says about one placement (its fields as on the stored `Placement`). */
 export interface PlacementEvent
-  extends Pick<Placement, "placementId" | "queueName" | "status" | "playerIds" | "players" | "connection" | "gameSessionRegion" | "reason"> {
+  extends Pick<
+    Placement,
+    "placementId" | "queueName" | "status" | "playerIds" | "players" | "connection" | "gameSessionRegion" | "reason"
+  > {
   readonly id: string;
   readonly type: PlacementEventType | "ObservedStatus";
   readonly dedupe: boolean;
@@ -86,7 +94,19 @@ export interface EventOrigin {
 
 /** One decoded message: events to fold, an unknown type to acknowledge, or poison. */
 export type DecodedMessage =
-  | { readonly kind: "ticket"; readonly envelopeId: string; readonly eventType: FlexMatchEventType; readonly origin: EventOrigin; readonly events: readonly TicketEvent[] }
-  | { readonly kind: "placement"; readonly envelopeId: string; readonly eventType: PlacementEventType; readonly origin: EventOrigin; readonly events: readonly PlacementEvent[] }
+  | {
+      readonly kind: "ticket";
+      readonly envelopeId: string;
+      readonly eventType: FlexMatchEventType;
+      readonly origin: EventOrigin;
+      readonly events: readonly TicketEvent[];
+    }
+  | {
+      readonly kind: "placement";
+      readonly envelopeId: string;
+      readonly eventType: PlacementEventType;
+      readonly origin: EventOrigin;
+      readonly events: readonly PlacementEvent[];
+    }
   | { readonly kind: "unknown"; readonly envelopeId: string; readonly eventType: string; readonly detailType: string }
   | { readonly kind: "poison"; readonly error: string; readonly raw: string };

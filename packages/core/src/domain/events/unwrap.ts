@@ -37,14 +37,19 @@ export function unwrapDelivery(input: unknown, depth = 0): RawMessage[] {
       }
       if (isRecord(r) && typeof r["body"] === "string") {
         const id = typeof r["messageId"] === "string" ? r["messageId"] : undefined;
-        return unwrapDelivery(r["body"], depth + 1).map((m) => ({ ...m, via: "sqs" as const, ...(id ? { transportId: id } : {}) }));
+        return unwrapDelivery(r["body"], depth + 1).map((m) => ({
+          ...m,
+          via: "sqs" as const,
+          ...(id ? { transportId: id } : {}),
+        }));
       }
       return [{ via: "raw", body: r }];
     });
   }
   if (typeof input["detail-type"] === "string") return [{ via: "eventbridge", body: input }];
   // A Lambda on-failure destination record: the original invocation event is `requestPayload`.
-  if (isRecord(input["requestContext"]) && "requestPayload" in input) return unwrapDelivery(input["requestPayload"], depth + 1);
+  if (isRecord(input["requestContext"]) && "requestPayload" in input)
+    return unwrapDelivery(input["requestPayload"], depth + 1);
   if (input["Type"] === "Notification" && "Message" in input) {
     const id = typeof input["MessageId"] === "string" ? input["MessageId"] : undefined;
     return [{ via: "sns", ...(id ? { transportId: id } : {}), body: input["Message"] }];

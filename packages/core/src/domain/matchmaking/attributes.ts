@@ -13,7 +13,9 @@ export function matchesAttributeType(type: RuleSetAttributeType, value: unknown)
       return Array.isArray(value) && value.every((v) => typeof v === "string");
     case "string_number_map":
       return (
-        typeof value === "object" && value !== null && !Array.isArray(value) &&
+        typeof value === "object" &&
+        value !== null &&
+        !Array.isArray(value) &&
         Object.values(value).every((v) => typeof v === "number" && Number.isFinite(v))
       );
   }
@@ -32,7 +34,10 @@ export function checkClientAttributes(
   for (const [name, value] of Object.entries(attributes)) {
     const declared = profile.attributes.find((a) => a.name === name);
     if (!declared || !profile.clientSettable.includes(name)) {
-      throw new InvalidInputError(`${field}.${name}`, `not a client-settable attribute of configuration ${profile.key}`);
+      throw new InvalidInputError(
+        `${field}.${name}`,
+        `not a client-settable attribute of configuration ${profile.key}`,
+      );
     }
     if (!matchesAttributeType(declared.type, value)) {
       throw new InvalidInputError(`${field}.${name}`, `must be a ${declared.type}`);

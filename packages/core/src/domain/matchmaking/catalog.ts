@@ -41,7 +41,9 @@ export interface QueueProfile {
 
 const attributeTypes = new Set<string>(["string", "number", "string_list", "string_number_map"]);
 
-function ruleSetAttributes(ruleSet: { playerAttributes?: { name: string; type: string; default?: unknown }[] }): RuleSetAttribute[] {
+function ruleSetAttributes(ruleSet: {
+  playerAttributes?: { name: string; type: string; default?: unknown }[];
+}): RuleSetAttribute[] {
   return (ruleSet.playerAttributes ?? []).map((a) => {
     if (!attributeTypes.has(a.type)) throw new Error(`rule set attribute ${a.name} has unknown type ${a.type}`);
     return { name: a.name, type: a.type as RuleSetAttributeType, default: a.default };

@@ -16,10 +16,15 @@ export interface TicketChangeDeps {
  * @throws NotFoundError when the caller is not on the ticket; ConflictError `NOT_AWAITING_ACCEPTANCE`
  *   unless the ticket is in REQUIRES_ACCEPTANCE.
  */
-export async function acceptMatch(deps: TicketChangeDeps, input: { playerId: string; ticketId: string; accept: boolean }): Promise<Ticket> {
+export async function acceptMatch(
+  deps: TicketChangeDeps,
+  input: { playerId: string; ticketId: string; accept: boolean },
+): Promise<Ticket> {
   const ticket = await readTicketFor(deps.tickets, input.ticketId, input.playerId);
   if (ticket.status !== "REQUIRES_ACCEPTANCE") {
-    throw new ConflictError("NOT_AWAITING_ACCEPTANCE", `ticket is ${ticket.status}, not REQUIRES_ACCEPTANCE`, { details: { status: ticket.status } });
+    throw new ConflictError("NOT_AWAITING_ACCEPTANCE", `ticket is ${ticket.status}, not REQUIRES_ACCEPTANCE`, {
+      details: { status: ticket.status },
+    });
   }
   await deps.gamelift.acceptMatch({ ticketId: ticket.ticketId, playerIds: [input.playerId], accept: input.accept });
   return ticket;
@@ -31,11 +36,16 @@ export async function acceptMatch(deps: TicketChangeDeps, input: { playerId: str
  * @throws NotFoundError when the caller is not on the ticket; ConflictError `TICKET_PLACING` while
  *   the match is being placed (GameLift refuses to cancel then).
  */
-export async function stopTicket(deps: TicketChangeDeps, input: { playerId: string; ticketId: string }): Promise<Ticket> {
+export async function stopTicket(
+  deps: TicketChangeDeps,
+  input: { playerId: string; ticketId: string },
+): Promise<Ticket> {
   const ticket = await readTicketFor(deps.tickets, input.ticketId, input.playerId);
   if (!isTerminalTicketStatus(ticket.status)) {
     if (ticket.status === "PLACING") {
-      throw new ConflictError("TICKET_PLACING", "The match is being placed and can no longer be cancelled", { details: { status: ticket.status } });
+      throw new ConflictError("TICKET_PLACING", "The match is being placed and can no longer be cancelled", {
+        details: { status: ticket.status },
+      });
     }
     try {
       await deps.gamelift.stopMatchmaking(ticket.ticketId);

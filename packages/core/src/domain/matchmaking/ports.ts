@@ -41,7 +41,11 @@ export interface GameLiftPort {
   /** Ends a ticket; ConflictError `TICKET_PLACING` while the match is being placed. */
   stopMatchmaking(ticketId: string): Promise<void>;
   /** Answers for these players; ConflictError `NOT_AWAITING_ACCEPTANCE` outside REQUIRES_ACCEPTANCE. */
-  acceptMatch(input: { readonly ticketId: string; readonly playerIds: readonly string[]; readonly accept: boolean }): Promise<void>;
+  acceptMatch(input: {
+    readonly ticketId: string;
+    readonly playerIds: readonly string[];
+    readonly accept: boolean;
+  }): Promise<void>;
   startPlacement(input: PlacementInput): Promise<void>;
   /** Cancels a pending placement; ConflictError `PLACEMENT_NOT_PENDING` once it has a session. */
   stopPlacement(placementId: string): Promise<void>;

@@ -7,7 +7,11 @@ import { canSeeTicket } from "./view.js";
  * The ticket if `playerId` is on it.
  * @throws NotFoundError for an unknown ticket and for one the caller is not on (no existence leak).
  */
-export async function readTicketFor(tickets: Pick<TicketPort, "get">, ticketId: string, playerId: string): Promise<Ticket> {
+export async function readTicketFor(
+  tickets: Pick<TicketPort, "get">,
+  ticketId: string,
+  playerId: string,
+): Promise<Ticket> {
   const ticket = await tickets.get(ticketId);
   if (!ticket || !canSeeTicket(ticket, playerId)) throw new NotFoundError("No such matchmaking ticket");
   return ticket;
@@ -18,7 +22,10 @@ export async function readTicketFor(tickets: Pick<TicketPort, "get">, ticketId: 
  * @throws NotFoundError when the player has none.
  */
 export async function readCurrentTicket(
-  deps: { readonly players: { get(playerId: string): Promise<{ activeTicketId?: string } | undefined> }; readonly tickets: Pick<TicketPort, "get"> },
+  deps: {
+    readonly players: { get(playerId: string): Promise<{ activeTicketId?: string } | undefined> };
+    readonly tickets: Pick<TicketPort, "get">;
+  },
   playerId: string,
 ): Promise<Ticket> {
   const player = await deps.players.get(playerId);

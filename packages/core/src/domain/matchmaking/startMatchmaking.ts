@@ -14,7 +14,11 @@ export const ORPHAN_LOCK_MS = 30_000;
 /** Player storage the start needs. */
 export interface PlayerLockPort {
   getOrCreate(playerId: string, now: number): Promise<Player>;
-  claimActiveTicket(ticketId: string, claims: readonly { playerId: string; expected?: string }[], now: number): Promise<void>;
+  claimActiveTicket(
+    ticketId: string,
+    claims: readonly { playerId: string; expected?: string }[],
+    now: number,
+  ): Promise<void>;
   releaseActiveTicket(ticketId: string, playerIds: readonly string[]): Promise<void>;
 }
 
@@ -47,7 +51,11 @@ export interface StartMatchmakingResult {
 }
 
 /** The active ticket of a member, if it still blocks a new start; else what a take-over expects. */
-async function blockingTicket(deps: StartMatchmakingDeps, player: Player, now: number): Promise<{ blocking?: string; expected?: string }> {
+async function blockingTicket(
+  deps: StartMatchmakingDeps,
+  player: Player,
+  now: number,
+): Promise<{ blocking?: string; expected?: string }> {
   const active = player.activeTicketId;
   if (active === undefined) return {};
   const ticket = await deps.tickets.get(active);
@@ -64,8 +72,15 @@ async function blockingTicket(deps: StartMatchmakingDeps, player: Player, now: n
  * finds a terminal (or orphaned) ticket takes the lock over, conditionally on that very id.
  * @throws ConflictError `ACTIVE_TICKET_EXISTS` (details.ticketId) when a member has an active ticket.
  */
-export async function startMatchmaking(deps: StartMatchmakingDeps, input: StartMatchmakingInput): Promise<StartMatchmakingResult> {
-  const requested: Readonly<Record<string, PlayerAttributeValue>> = checkClientAttributes(input.profile, input.attributes ?? {}, "body.attributes");
+export async function startMatchmaking(
+  deps: StartMatchmakingDeps,
+  input: StartMatchmakingInput,
+): Promise<StartMatchmakingResult> {
+  const requested: Readonly<Record<string, PlayerAttributeValue>> = checkClientAttributes(
+    input.profile,
+    input.attributes ?? {},
+    "body.attributes",
+  );
   const caller = await deps.players.getOrCreate(input.playerId, deps.now());
   const party = caller.partyId === undefined ? undefined : await deps.parties.get(caller.partyId);
   const leadsParty = party !== undefined && party.leaderId === input.playerId;
@@ -73,7 +88,9 @@ export async function startMatchmaking(deps: StartMatchmakingDeps, input: StartM
 
   for (let attempt = 0; attempt < 3; attempt += 1) {
     const now = deps.now();
-    const members = await Promise.all(memberIds.map((id) => (id === caller.playerId && attempt === 0 ? caller : deps.players.getOrCreate(id, now))));
+    const members = await Promise.all(
+      memberIds.map((id) => (id === caller.playerId && attempt === 0 ? caller : deps.players.getOrCreate(id, now))),
+    );
     const states = await Promise.all(members.map((m) => blockingTicket(deps, m, now)));
     const blocked = states.find((s) => s.blocking !== undefined);
     if (blocked?.blocking !== undefined) {
@@ -85,7 +102,10 @@ export async function startMatchmaking(deps: StartMatchmakingDeps, input: StartM
     try {
       await deps.players.claimActiveTicket(
         ticketId,
-        members.map((m, i) => ({ playerId: m.playerId, ...(states[i]?.expected === undefined ? {} : { expected: states[i]?.expected }) })),
+        members.map((m, i) => ({
+          playerId: m.playerId,
+          ...(states[i]?.expected === undefined ? {} : { expected: states[i]?.expected }),
+        })),
         now,
       );
     } catch (err) {
@@ -109,8 +129,15 @@ export async function startMatchmaking(deps: StartMatchmakingDeps, input: StartM
         configurationName: input.configurationName,
         players: members.map((m) => ({
           playerId: m.playerId,
-          attributes: playerAttributes(input.profile, m, requested, deps.skillOf && ((p) => deps.skillOf?.(p, input.profile) ?? p.skill)),
-          ...(m.playerId === input.playerId && input.latencyInMs !== undefined ? { latencyInMs: input.latencyInMs } : {}),
+          attributes: playerAttributes(
+            input.profile,
+            m,
+            requested,
+            deps.skillOf && ((p) => deps.skillOf?.(p, input.profile) ?? p.skill),
+          ),
+          ...(m.playerId === input.playerId && input.latencyInMs !== undefined
+            ? { latencyInMs: input.latencyInMs }
+            : {}),
         })),
       });
       const stored = { ...ticket, status: started.status };
@@ -119,7 +146,8 @@ export async function startMatchmaking(deps: StartMatchmakingDeps, input: StartM
       // GameLift may have started the ticket (timeout, 5xx): that is not a failure. The ticket is
       // stored under the id we sent, so answer it as accepted and keep the locks; its events or the
       // reconciler (DescribeMatchmaking) settle it, and a retried request finds it as the active one.
-      if (err instanceof OutcomeUnknownError && ticket !== undefined) return { ticket, retryAfterMs: retryAfterMs(ticket, now) };
+      if (err instanceof OutcomeUnknownError && ticket !== undefined)
+        return { ticket, retryAfterMs: retryAfterMs(ticket, now) };
       // A definite refusal: the stored ticket is left for the reconciler (GameLift never knew it, so
       // it ends UNKNOWN_TO_GAMELIFT); nobody is blocked meanwhile: the locks are released.
       await deps.players.releaseActiveTicket(ticketId, memberIds);

@@ -71,7 +71,9 @@ export function ticketView(ticket: Ticket, playerId: string): TicketView {
             ...(ticket.matchId === undefined ? {} : { matchId: ticket.matchId }),
             ...(me.team === undefined ? {} : { team: me.team }),
             acceptanceRequired: ticket.acceptanceRequired ?? false,
-            ...(ticket.acceptanceTimeoutSeconds === undefined ? {} : { acceptanceTimeoutSeconds: ticket.acceptanceTimeoutSeconds }),
+            ...(ticket.acceptanceTimeoutSeconds === undefined
+              ? {}
+              : { acceptanceTimeoutSeconds: ticket.acceptanceTimeoutSeconds }),
             accepted: me.accepted ?? null,
             acceptedCount: answers.filter((a) => a === true).length,
             playerCount: ticket.playerIds.length,

@@ -51,7 +51,8 @@ export async function createParty(deps: PartyDeps, playerId: string): Promise<Pa
       return party;
     } catch (err) {
       if (conflictCode(err) === "CODE_TAKEN") continue;
-      if (conflictCode(err) === "ALREADY_IN_PARTY") throw new ConflictError("ALREADY_IN_PARTY", "Leave your party first", { cause: err });
+      if (conflictCode(err) === "ALREADY_IN_PARTY")
+        throw new ConflictError("ALREADY_IN_PARTY", "Leave your party first", { cause: err });
       throw err;
     }
   }
@@ -77,7 +78,8 @@ export async function joinParty(deps: PartyDeps, playerId: string, code: string)
       return { ...party, memberIds: [...party.memberIds, playerId], version: party.version + 1, updatedAt: now };
     } catch (err) {
       if (conflictCode(err) === "PARTY_CHANGED") continue;
-      if (conflictCode(err) === "ALREADY_IN_PARTY") throw new ConflictError("ALREADY_IN_PARTY", "Leave your party first", { cause: err });
+      if (conflictCode(err) === "ALREADY_IN_PARTY")
+        throw new ConflictError("ALREADY_IN_PARTY", "Leave your party first", { cause: err });
       throw err;
     }
   }
@@ -117,7 +119,13 @@ export async function leaveParty(deps: PartyDeps, playerId: string, partyId: str
 
 /** A party as its members see it. */
 export function partyView(party: Party): {
-  partyId: string; leaderId: string; memberIds: string[]; code: string; maxSize: typeof MAX_PARTY_SIZE; createdAt: string; version: number;
+  partyId: string;
+  leaderId: string;
+  memberIds: string[];
+  code: string;
+  maxSize: typeof MAX_PARTY_SIZE;
+  createdAt: string;
+  version: number;
 } {
   return {
     partyId: party.partyId,

@@ -1,4 +1,11 @@
-import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError, OutcomeUnknownError, ThrottledError } from "../../errors.js";
+import {
+  ConflictError,
+  ForbiddenError,
+  InvalidInputError,
+  NotFoundError,
+  OutcomeUnknownError,
+  ThrottledError,
+} from "../../errors.js";
 import type { QueueProfile } from "../matchmaking/catalog.js";
 import type { GameLiftPort, PlacementPort } from "../matchmaking/ports.js";
 import type { Party } from "../party/types.js";
@@ -72,7 +79,13 @@ async function claimSlot(deps: PlacementDeps, placementId: string, playerIds: re
 
 /** GameLift refused the start for sure (as opposed to an outcome we cannot know, e.g. a timeout). */
 function definitelyRefused(err: unknown): boolean {
-  return err instanceof InvalidInputError || err instanceof NotFoundError || err instanceof ConflictError || err instanceof ThrottledError || err instanceof ForbiddenError;
+  return (
+    err instanceof InvalidInputError ||
+    err instanceof NotFoundError ||
+    err instanceof ConflictError ||
+    err instanceof ThrottledError ||
+    err instanceof ForbiddenError
+  );
 }
 
 /** What the caller asked for (schema-checked). */
@@ -94,7 +107,8 @@ export interface StartPlacementInput {
 export function checkGameProperties(profile: QueueProfile, properties: Readonly<Record<string, string>>): void {
   for (const [key, value] of Object.entries(properties)) {
     const pattern = profile.gameProperties[key];
-    if (!pattern) throw new InvalidInputError(`body.gameProperties.${key}`, `not a game property queue ${profile.key} allows`);
+    if (!pattern)
+      throw new InvalidInputError(`body.gameProperties.${key}`, `not a game property queue ${profile.key} allows`);
     if (!pattern.test(value)) throw new InvalidInputError(`body.gameProperties.${key}`, `must match ${pattern.source}`);
   }
 }
@@ -113,7 +127,10 @@ export async function startPlacement(deps: PlacementDeps, input: StartPlacementI
   const party = caller.partyId === undefined ? undefined : await deps.parties.get(caller.partyId);
   const playerIds = party !== undefined && party.leaderId === input.playerId ? [...party.memberIds] : [input.playerId];
   if (input.maximumPlayerSessionCount < playerIds.length) {
-    throw new InvalidInputError("body.maximumPlayerSessionCount", `must be at least ${playerIds.length} (the party's size)`);
+    throw new InvalidInputError(
+      "body.maximumPlayerSessionCount",
+      `must be at least ${playerIds.length} (the party's size)`,
+    );
   }
   const placementId = deps.newId();
   await claimSlot(deps, placementId, playerIds);
@@ -146,8 +163,11 @@ export async function startPlacement(deps: PlacementDeps, input: StartPlacementI
     if (err instanceof OutcomeUnknownError) return placement;
     // A refused start frees the slots now; an unknown outcome keeps them (the placement may be live).
     if (definitelyRefused(err)) {
-      const slot = (p: Player | undefined): string[] => (p?.activePlacements ?? []).filter((x) => x.startsWith(`${placementId}@`));
-      await Promise.all(playerIds.map(async (id) => deps.players.releasePlacementSlots(id, slot(await deps.players.get(id)))));
+      const slot = (p: Player | undefined): string[] =>
+        (p?.activePlacements ?? []).filter((x) => x.startsWith(`${placementId}@`));
+      await Promise.all(
+        playerIds.map(async (id) => deps.players.releasePlacementSlots(id, slot(await deps.players.get(id)))),
+      );
     }
     throw err;
   }
@@ -158,9 +178,13 @@ export async function startPlacement(deps: PlacementDeps, input: StartPlacementI
  * A placement the caller is on.
  * @throws NotFoundError when unknown or when the caller is not on it (no existence leak).
  */
-export async function readPlacementFor(placements: Pick<PlacementPort, "get">, placementId: string, playerId: string): Promise<Placement> {
+export async function readPlacementFor(
+  placements: Pick<PlacementPort, "get">,
+  placementId: string,
+  playerId: string,
+): Promise<Placement> {
   const placement = await placements.get(placementId);
-  if (!placement || !placement.playerIds.includes(playerId)) throw new NotFoundError("No such placement");
+  if (!placement?.playerIds.includes(playerId)) throw new NotFoundError("No such placement");
   return placement;
 }
 
@@ -168,14 +192,19 @@ export async function readPlacementFor(placements: Pick<PlacementPort, "get">, p
  * Cancels a pending placement the caller is on; harmless once it has ended.
  * @throws ConflictError `PLACEMENT_NOT_PENDING` when GameLift already made the session.
  */
-export async function stopPlacement(deps: Pick<PlacementDeps, "placements" | "gamelift">, playerId: string, placementId: string): Promise<Placement> {
+export async function stopPlacement(
+  deps: Pick<PlacementDeps, "placements" | "gamelift">,
+  playerId: string,
+  placementId: string,
+): Promise<Placement> {
   const placement = await readPlacementFor(deps.placements, placementId, playerId);
   if (isTerminalPlacementStatus(placement.status)) return placement;
   try {
     await deps.gamelift.stopPlacement(placement.placementId);
   } catch (err) {
     if (err instanceof NotFoundError) return placement;
-    if (err instanceof ConflictError) throw new ConflictError("PLACEMENT_NOT_PENDING", "The placement can no longer be cancelled", { cause: err });
+    if (err instanceof ConflictError)
+      throw new ConflictError("PLACEMENT_NOT_PENDING", "The placement can no longer be cancelled", { cause: err });
     throw err;
   }
   return placement;

@@ -26,10 +26,18 @@ export interface PlayerView {
  * The owner's view of a profile. With a rating model, `ratings` carry the display rating; `skill`
  * is the value matchmaking sends (the caller computes it from the rating, see `skillFromRating`).
  */
-export function playerView(player: Player, options: { readonly model?: RatingScale; readonly skill?: number } = {}): PlayerView {
+export function playerView(
+  player: Player,
+  options: { readonly model?: RatingScale; readonly skill?: number } = {},
+): PlayerView {
   const ratings: Record<string, RatingView> = {};
   for (const [pool, r] of Object.entries(player.ratings ?? {})) {
-    ratings[pool] = { mu: r.mu, sigma: r.sigma, display: options.model ? options.model.display(r) : r.mu - 3 * r.sigma, matches: r.matches };
+    ratings[pool] = {
+      mu: r.mu,
+      sigma: r.sigma,
+      display: options.model ? options.model.display(r) : r.mu - 3 * r.sigma,
+      matches: r.matches,
+    };
   }
   return {
     playerId: player.playerId,

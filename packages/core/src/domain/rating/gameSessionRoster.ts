@@ -21,17 +21,25 @@ export interface KnownGameSession {
  * @throws ConflictError `AMBIGUOUS_GAME_SESSION` when a bare id matches sessions of several fleets.
  * @throws NotPermittedError `FLEET_NOT_ALLOWED` when the session runs on a fleet outside `fleets`.
  */
-export async function findGameSession(tickets: GameSessionTicketsPort, gameSessionId: string, fleets: FleetScope): Promise<KnownGameSession> {
+export async function findGameSession(
+  tickets: GameSessionTicketsPort,
+  gameSessionId: string,
+  fleets: FleetScope,
+): Promise<KnownGameSession> {
   const found = (await tickets.listByGameSession(gameSessionId)).filter((t) => t.connection !== undefined);
   const arns = [...new Set(found.map((t) => t.connection?.gameSessionArn as string))];
   const arn = arns[0];
   if (arn === undefined) throw new NotFoundError("No matchmade game session with this id");
   if (arns.length > 1) {
-    throw new ConflictError("AMBIGUOUS_GAME_SESSION", "Several game sessions end in this id; send the full ARN", { details: { gameSessionArns: arns } });
+    throw new ConflictError("AMBIGUOUS_GAME_SESSION", "Several game sessions end in this id; send the full ARN", {
+      details: { gameSessionArns: arns },
+    });
   }
   const fleetId = fleetIdOfGameSession(arn);
   if (fleets !== "*" && (fleetId === undefined || !fleets.includes(fleetId))) {
-    throw new NotPermittedError("FLEET_NOT_ALLOWED", "This game session runs on a fleet the caller does not serve", { details: { fleetId } });
+    throw new NotPermittedError("FLEET_NOT_ALLOWED", "This game session runs on a fleet the caller does not serve", {
+      details: { fleetId },
+    });
   }
   const players = found.flatMap((t) =>
     t.playerIds.flatMap((playerId) => {

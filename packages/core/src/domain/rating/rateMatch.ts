@@ -16,14 +16,23 @@ export function rateMatch(
   ratingsOf: (playerId: string) => PlayerRatings | undefined,
 ): RatingChange[] {
   const ranks = teamRanks(report);
-  const teams = report.teams.map((t) => roster.players.filter((p) => p.team === t.team).sort((a, b) => a.playerId.localeCompare(b.playerId)));
-  const before = teams.map((members) => members.map((m): PoolRating => ratingsOf(m.playerId)?.[pool] ?? { ...model.initial(), matches: 0 }));
+  const teams = report.teams.map((t) =>
+    roster.players.filter((p) => p.team === t.team).sort((a, b) => a.playerId.localeCompare(b.playerId)),
+  );
+  const before = teams.map((members) =>
+    members.map((m): PoolRating => ratingsOf(m.playerId)?.[pool] ?? { ...model.initial(), matches: 0 }),
+  );
   const after = model.rate(before, ranks);
   return teams.flatMap((members, i) =>
     members.map((m, j): RatingChange => {
       const old = before[i]?.[j] as PoolRating;
       const next = after[i]?.[j] ?? old;
-      return { playerId: m.playerId, team: m.team, before: old, after: { mu: next.mu, sigma: next.sigma, matches: old.matches + 1 } };
+      return {
+        playerId: m.playerId,
+        team: m.team,
+        before: old,
+        after: { mu: next.mu, sigma: next.sigma, matches: old.matches + 1 },
+      };
     }),
   );
 }

@@ -46,7 +46,10 @@ function sameOrConflict(existing: MatchResult, fingerprint: string): RecordResul
  * @throws ResultRejectedError when the report does not fit the match (unknown team or player, ...)
  * @throws ConflictError `RESULT_CONFLICT` when another result is already recorded.
  */
-export async function recordMatchResult(deps: RecordResultDeps, input: RecordResultInput): Promise<RecordResultOutcome> {
+export async function recordMatchResult(
+  deps: RecordResultDeps,
+  input: RecordResultInput,
+): Promise<RecordResultOutcome> {
   const session = await findGameSession(deps.tickets, input.gameSessionId, input.fleets);
   const fingerprint = reportFingerprint(input.report);
   const pool = input.pool ?? session.roster.configurationName;
@@ -55,10 +58,19 @@ export async function recordMatchResult(deps: RecordResultDeps, input: RecordRes
     if (existing) return sameOrConflict(existing, fingerprint);
     validateResult(input.report, session.roster);
     const profiles = new Map(
-      await Promise.all(session.roster.players.map(async (p) => [p.playerId, await deps.players.get(p.playerId)] as const)),
+      await Promise.all(
+        session.roster.players.map(async (p) => [p.playerId, await deps.players.get(p.playerId)] as const),
+      ),
     );
     const changes = rateMatch(deps.model, session.roster, input.report, pool, (id) => profiles.get(id)?.ratings);
-    const result: MatchResult = { gameSessionArn: session.gameSessionArn, pool, report: input.report, reportHash: fingerprint, changes, recordedAt: deps.now() };
+    const result: MatchResult = {
+      gameSessionArn: session.gameSessionArn,
+      pool,
+      report: input.report,
+      reportHash: fingerprint,
+      changes,
+      recordedAt: deps.now(),
+    };
     const writes = changes.map((c) => {
       const profile = profiles.get(c.playerId);
       return {

@@ -2,7 +2,12 @@ import type { MatchEventRating, OutboundMatchEvent } from "../realtime/types.js"
 import type { RatingScale } from "./scale.js";
 import type { MatchResult, PoolRating } from "./types.js";
 
-const view = (model: RatingScale, r: PoolRating): MatchEventRating => ({ mu: r.mu, sigma: r.sigma, display: model.display(r), matches: r.matches });
+const view = (model: RatingScale, r: PoolRating): MatchEventRating => ({
+  mu: r.mu,
+  sigma: r.sigma,
+  display: model.display(r),
+  matches: r.matches,
+});
 
 /**
  * The `MatchResultRecorded` MatchEvents message of a recorded result, with old and new ratings per
@@ -17,8 +22,17 @@ export function matchResultEvent(result: MatchResult, model: RatingScale): Outbo
       time: new Date(result.recordedAt).toISOString(),
       gameSessionArn: result.gameSessionArn,
       configurationName: result.pool,
-      players: result.changes.map((c) => ({ playerId: c.playerId, team: c.team, before: view(model, c.before), after: view(model, c.after) })),
-      teams: result.report.teams.map((t) => ({ team: t.team, ...(t.rank === undefined ? {} : { rank: t.rank }), ...(t.score === undefined ? {} : { score: t.score }) })),
+      players: result.changes.map((c) => ({
+        playerId: c.playerId,
+        team: c.team,
+        before: view(model, c.before),
+        after: view(model, c.after),
+      })),
+      teams: result.report.teams.map((t) => ({
+        team: t.team,
+        ...(t.rank === undefined ? {} : { rank: t.rank }),
+        ...(t.score === undefined ? {} : { score: t.score }),
+      })),
       leftEarly: [...(result.report.leftEarly ?? [])],
     },
     attributes: { type: "MatchResultRecorded", configurationName: result.pool },

@@ -32,25 +32,41 @@ export function validateResult(report: MatchResultReport, roster: MatchRoster): 
   const teamOf = new Map(roster.players.map((p) => [p.playerId, p.team]));
   const rosterTeams = new Set(roster.players.map((p) => p.team));
   const seen = new Set<string>();
-  if (report.teams.length < 2) throw new ResultRejectedError("TOO_FEW_TEAMS", "body.teams", "at least two teams are needed to rate a match");
+  if (report.teams.length < 2)
+    throw new ResultRejectedError("TOO_FEW_TEAMS", "body.teams", "at least two teams are needed to rate a match");
   const kinds = new Set(report.teams.map((t) => (t.rank !== undefined ? "rank" : "score")));
-  if (kinds.size > 1) throw new ResultRejectedError("MIXED_OUTCOMES", "body.teams", "give every team a rank, or every team a score");
+  if (kinds.size > 1)
+    throw new ResultRejectedError("MIXED_OUTCOMES", "body.teams", "give every team a rank, or every team a score");
   report.teams.forEach((t, i) => {
-    if (!rosterTeams.has(t.team)) throw new ResultRejectedError("UNKNOWN_TEAM", `body.teams.${i}.team`, `${t.team} is not a team of this game session`);
-    if (seen.has(t.team)) throw new ResultRejectedError("DUPLICATE_TEAM", `body.teams.${i}.team`, `${t.team} is reported twice`);
+    if (!rosterTeams.has(t.team))
+      throw new ResultRejectedError(
+        "UNKNOWN_TEAM",
+        `body.teams.${i}.team`,
+        `${t.team} is not a team of this game session`,
+      );
+    if (seen.has(t.team))
+      throw new ResultRejectedError("DUPLICATE_TEAM", `body.teams.${i}.team`, `${t.team} is reported twice`);
     seen.add(t.team);
     (t.players ?? []).forEach((p, j) => {
       const actual = teamOf.get(p.playerId);
       const field = `body.teams.${i}.players.${j}.playerId`;
-      if (actual === undefined) throw new ResultRejectedError("UNKNOWN_PLAYER", field, `${p.playerId} is not a player of this game session`);
-      if (actual !== t.team) throw new ResultRejectedError("WRONG_TEAM", field, `${p.playerId} played on team ${actual}, not ${t.team}`);
+      if (actual === undefined)
+        throw new ResultRejectedError("UNKNOWN_PLAYER", field, `${p.playerId} is not a player of this game session`);
+      if (actual !== t.team)
+        throw new ResultRejectedError("WRONG_TEAM", field, `${p.playerId} played on team ${actual}, not ${t.team}`);
     });
   });
   for (const team of rosterTeams) {
-    if (!seen.has(team)) throw new ResultRejectedError("MISSING_TEAM", "body.teams", `team ${team} of this game session is not reported`);
+    if (!seen.has(team))
+      throw new ResultRejectedError("MISSING_TEAM", "body.teams", `team ${team} of this game session is not reported`);
   }
   (report.leftEarly ?? []).forEach((playerId, i) => {
-    if (!teamOf.has(playerId)) throw new ResultRejectedError("UNKNOWN_PLAYER", `body.leftEarly.${i}`, `${playerId} is not a player of this game session`);
+    if (!teamOf.has(playerId))
+      throw new ResultRejectedError(
+        "UNKNOWN_PLAYER",
+        `body.leftEarly.${i}`,
+        `${playerId} is not a player of this game session`,
+      );
   });
 }
 

@@ -22,7 +22,10 @@ function audience(change: ItemChange): readonly string[] {
 function messageFor(change: ItemChange, playerId: string, now: number): Record<string, unknown> {
   switch (change.kind) {
     case "ticket":
-      return { type: "ticket.updated", ticket: { ...ticketView(change.after, playerId), retryAfterMs: retryAfterMs(change.after, now) } };
+      return {
+        type: "ticket.updated",
+        ticket: { ...ticketView(change.after, playerId), retryAfterMs: retryAfterMs(change.after, now) },
+      };
     case "placement":
       return {
         type: "placement.updated",
@@ -37,9 +40,13 @@ function messageFor(change: ItemChange, playerId: string, now: number): Record<s
 function viewBefore(change: ItemChange, playerId: string): string | undefined {
   switch (change.kind) {
     case "ticket":
-      return change.before?.playerIds.includes(playerId) ? JSON.stringify(ticketView(change.before, playerId)) : undefined;
+      return change.before?.playerIds.includes(playerId)
+        ? JSON.stringify(ticketView(change.before, playerId))
+        : undefined;
     case "placement":
-      return change.before?.playerIds.includes(playerId) ? JSON.stringify(placementView(change.before, playerId)) : undefined;
+      return change.before?.playerIds.includes(playerId)
+        ? JSON.stringify(placementView(change.before, playerId))
+        : undefined;
     case "party":
       return change.before?.memberIds.includes(playerId) ? JSON.stringify(partyView(change.before)) : undefined;
   }
@@ -71,7 +78,15 @@ export function pushesFor(change: ItemChange, now: number): Push[] {
   return pushes;
 }
 
-const ticketEventStatuses = new Set(["SEARCHING", "REQUIRES_ACCEPTANCE", "PLACING", "COMPLETED", "FAILED", "CANCELLED", "TIMED_OUT"]);
+const ticketEventStatuses = new Set([
+  "SEARCHING",
+  "REQUIRES_ACCEPTANCE",
+  "PLACING",
+  "COMPLETED",
+  "FAILED",
+  "CANCELLED",
+  "TIMED_OUT",
+]);
 
 function players(item: Ticket | Placement): MatchEventPlayer[] {
   return item.playerIds.map((playerId) => {
@@ -102,7 +117,9 @@ export function matchEventFor(change: ItemChange): OutboundMatchEvent | undefine
     version: after.version,
     players: players(after),
     ...(after.reason === undefined ? {} : { reason: after.reason }),
-    ...(c === undefined ? {} : { connection: { gameSessionArn: c.gameSessionArn, ipAddress: c.ipAddress, dnsName: c.dnsName, port: c.port } }),
+    ...(c === undefined
+      ? {}
+      : { connection: { gameSessionArn: c.gameSessionArn, ipAddress: c.ipAddress, dnsName: c.dnsName, port: c.port } }),
   };
   if (change.kind === "ticket") {
     const t = change.after;

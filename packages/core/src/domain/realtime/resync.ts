@@ -31,10 +31,12 @@ export interface ResyncState {
 export async function resyncState(deps: ResyncDeps, playerId: string, now: number): Promise<ResyncState> {
   const player = await deps.players.get(playerId);
   const [ticket, placement, party] = await Promise.all([
-    readCurrentTicket({ players: { get: async () => player }, tickets: deps.tickets }, playerId).catch((err: unknown) => {
-      if (err instanceof NotFoundError) return undefined;
-      throw err;
-    }),
+    readCurrentTicket({ players: { get: async () => player }, tickets: deps.tickets }, playerId).catch(
+      (err: unknown) => {
+        if (err instanceof NotFoundError) return undefined;
+        throw err;
+      },
+    ),
     player?.lastPlacementId === undefined ? undefined : deps.placements.get(player.lastPlacementId),
     player?.partyId === undefined ? undefined : deps.parties.get(player.partyId),
   ]);

@@ -56,7 +56,12 @@ interface MatchEventBase {
   readonly version: number;
   readonly players: readonly MatchEventPlayer[];
   readonly reason?: string;
-  readonly connection?: { readonly gameSessionArn: string; readonly ipAddress: string; readonly dnsName: string; readonly port: number };
+  readonly connection?: {
+    readonly gameSessionArn: string;
+    readonly ipAddress: string;
+    readonly dnsName: string;
+    readonly port: number;
+  };
 }
 
 /** A ticket changed status. */
@@ -99,7 +104,12 @@ export interface MatchResultRecordedEvent {
   readonly gameSessionArn: string;
   /** The rating pool (the matchmaking configuration). */
   readonly configurationName: string;
-  readonly players: readonly { readonly playerId: string; readonly team: string; readonly before: MatchEventRating; readonly after: MatchEventRating }[];
+  readonly players: readonly {
+    readonly playerId: string;
+    readonly team: string;
+    readonly before: MatchEventRating;
+    readonly after: MatchEventRating;
+  }[];
   readonly teams: readonly { readonly team: string; readonly rank?: number; readonly score?: number }[];
   readonly leftEarly: readonly string[];
 }

@@ -13,7 +13,9 @@ export interface ObservedTicket {
   readonly players: readonly { readonly playerId: string; readonly team?: string }[];
   readonly estimatedWaitSeconds?: number;
   /** Set once placed (WITH_QUEUE success). */
-  readonly connection?: Connection & { readonly playerSessions: readonly { readonly playerId: string; readonly playerSessionId: string }[] };
+  readonly connection?: Connection & {
+    readonly playerSessions: readonly { readonly playerId: string; readonly playerSessionId: string }[];
+  };
 }
 
 /** Our reason for a ticket GameLift no longer knows past its request timeout. */

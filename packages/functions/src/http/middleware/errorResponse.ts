@@ -10,7 +10,9 @@ import type { HttpEvent } from "../types.js";
  * with its status; 429/503 carry `Retry-After`; 5xx messages are generic and logged in full.
  * @example middy(fn).use(errorResponse({ logger }))
  */
-export function errorResponse(options: { readonly logger: Logger }): MiddlewareObj<HttpEvent, APIGatewayProxyStructuredResultV2> {
+export function errorResponse(options: {
+  readonly logger: Logger;
+}): MiddlewareObj<HttpEvent, APIGatewayProxyStructuredResultV2> {
   const errorResponseOnError = (request: {
     error: unknown;
     response: APIGatewayProxyStructuredResultV2 | null;

@@ -41,17 +41,30 @@ export function idempotency(options: IdempotencyOptions): MiddlewareObj<HttpEven
     const key = event.headers?.["idempotency-key"];
     if (key === undefined || event.playerId === undefined) return undefined;
     if (!keyPattern.test(key)) {
-      throw new HttpError(400, "VALIDATION_FAILED", "headers.idempotency-key: must be 1-128 characters of [A-Za-z0-9_.:-]", {
-        details: { issues: [{ field: "headers.idempotency-key", message: "must be 1-128 characters of [A-Za-z0-9_.:-]" }] },
-      });
+      throw new HttpError(
+        400,
+        "VALIDATION_FAILED",
+        "headers.idempotency-key: must be 1-128 characters of [A-Za-z0-9_.:-]",
+        {
+          details: {
+            issues: [{ field: "headers.idempotency-key", message: "must be 1-128 characters of [A-Za-z0-9_.:-]" }],
+          },
+        },
+      );
     }
     const fingerprint = createHash("sha256")
-      .update(`${event.requestContext?.http?.method ?? event.routeKey} ${event.rawPath}\n${canonical(event.jsonBody ?? {})}`)
+      .update(
+        `${event.requestContext?.http?.method ?? event.routeKey} ${event.rawPath}\n${canonical(event.jsonBody ?? {})}`,
+      )
       .digest("base64url");
     const begun = await options.store().begin(event.playerId, key, fingerprint, now());
     if (begun.kind === "replay") {
       const r = begun.response;
-      return { statusCode: r.status, headers: { ...r.headers, [IDEMPOTENT_REPLAY_HEADER]: "true" }, ...(typeof r.body === "string" ? { body: r.body } : {}) };
+      return {
+        statusCode: r.status,
+        headers: { ...r.headers, [IDEMPOTENT_REPLAY_HEADER]: "true" },
+        ...(typeof r.body === "string" ? { body: r.body } : {}),
+      };
     }
     claimed.set(event, key);
     return undefined;

@@ -12,7 +12,9 @@ let apiMetrics: Promise<Metrics> | undefined;
  * response is recorded, not when the handler module is (a cheaper cold import).
  */
 export function httpMetrics(): Promise<Metrics> {
-  apiMetrics ??= import("@aws-lambda-powertools/metrics").then(({ Metrics: M }) => new M({ namespace: "matchplace", serviceName: "matchplace-api" }));
+  apiMetrics ??= import("@aws-lambda-powertools/metrics").then(
+    ({ Metrics: M }) => new M({ namespace: "matchplace", serviceName: "matchplace-api" }),
+  );
   return apiMetrics;
 }
 
@@ -34,12 +36,17 @@ export function correlationId(logger: Logger): MiddlewareObj<HttpEvent> {
  * dimension `route`: `Latency` (ms), `Http4xx` / `Http5xx` (count), plus Powertools' `ColdStart`.
  * Used first in the stack, so it sees the final response (also the one `errorResponse` made).
  */
-export function routeMetrics(now: () => number = Date.now): MiddlewareObj<HttpEvent, APIGatewayProxyStructuredResultV2> {
+export function routeMetrics(
+  now: () => number = Date.now,
+): MiddlewareObj<HttpEvent, APIGatewayProxyStructuredResultV2> {
   let started = 0;
   const routeMetricsBefore = (): void => {
     started = now();
   };
-  const record = async (request: { event: HttpEvent; response: APIGatewayProxyStructuredResultV2 | null | undefined }): Promise<void> => {
+  const record = async (request: {
+    event: HttpEvent;
+    response: APIGatewayProxyStructuredResultV2 | null | undefined;
+  }): Promise<void> => {
     const latency = now() - started;
     const metrics = await httpMetrics();
     // Emits `ColdStart` on this instance's first request only.

@@ -54,10 +54,21 @@ export interface S3Denial {
 export function authorizeUpload(ctx: EmulatorContext, req: UploadRequest): S3Denial | undefined {
   if (!req.accessKeyId) return { status: 403, code: "AccessDenied", message: "Anonymous access is not allowed." };
   const cred = collections(ctx.store).uploadCredentials.get(req.accessKeyId);
-  if (!cred) return { status: 403, code: "InvalidAccessKeyId", message: "The AWS Access Key Id you provided does not exist in our records." };
-  if (req.sessionToken !== cred.SessionToken) return { status: 400, code: "InvalidToken", message: "The provided token is malformed or otherwise invalid." };
-  if (ctx.clock.now() >= cred.ExpiresAt) return { status: 400, code: "ExpiredToken", message: "The provided token has expired." };
-  if (req.bucket !== cred.Bucket || !req.key || !(req.key === cred.KeyPrefix || req.key.startsWith(`${cred.KeyPrefix}/`))) {
+  if (!cred)
+    return {
+      status: 403,
+      code: "InvalidAccessKeyId",
+      message: "The AWS Access Key Id you provided does not exist in our records.",
+    };
+  if (req.sessionToken !== cred.SessionToken)
+    return { status: 400, code: "InvalidToken", message: "The provided token is malformed or otherwise invalid." };
+  if (ctx.clock.now() >= cred.ExpiresAt)
+    return { status: 400, code: "ExpiredToken", message: "The provided token has expired." };
+  if (
+    req.bucket !== cred.Bucket ||
+    !req.key ||
+    !(req.key === cred.KeyPrefix || req.key.startsWith(`${cred.KeyPrefix}/`))
+  ) {
     return { status: 403, code: "AccessDenied", message: "Access Denied" };
   }
   return undefined;

@@ -13,7 +13,10 @@ export function isLiveSession(s: GameSessionRecord): boolean {
 /** Server processes (= game session slots) per instance: Σ ConcurrentExecutions, at least 1. */
 export function processesPerInstance(fleet: FleetRecord): number {
   const procs = fleet.RuntimeConfiguration.ServerProcesses ?? [];
-  return Math.max(1, procs.reduce((n, p) => n + p.ConcurrentExecutions, 0));
+  return Math.max(
+    1,
+    procs.reduce((n, p) => n + p.ConcurrentExecutions, 0),
+  );
 }
 
 /** Live game sessions per instance id. */
@@ -29,12 +32,19 @@ function sessionsByInstance(ctx: EmulatorContext, fleetId: string): Map<string, 
 export function activeInstances(ctx: EmulatorContext, fleetId: string, location?: string): InstanceRecord[] {
   return collections(ctx.store)
     .instances.values()
-    .filter((i) => i.FleetId === fleetId && i.Status === "ACTIVE" && (location === undefined || i.Location === location));
+    .filter(
+      (i) => i.FleetId === fleetId && i.Status === "ACTIVE" && (location === undefined || i.Location === location),
+    );
 }
 
 /** An ACTIVE instance of the fleet location with an idle server process, or `undefined` when full. */
-export function findFreeInstance(ctx: EmulatorContext, fleet: FleetRecord, location: string): InstanceRecord | undefined {
-  if (fleet.Status !== "ACTIVE" || fleet.locations.find((l) => l.Location === location)?.Status !== "ACTIVE") return undefined;
+export function findFreeInstance(
+  ctx: EmulatorContext,
+  fleet: FleetRecord,
+  location: string,
+): InstanceRecord | undefined {
+  if (fleet.Status !== "ACTIVE" || fleet.locations.find((l) => l.Location === location)?.Status !== "ACTIVE")
+    return undefined;
   const candidates = activeInstances(ctx, fleet.FleetId, location);
   if (candidates.length === 0) return undefined;
   const used = sessionsByInstance(ctx, fleet.FleetId);
@@ -55,7 +65,10 @@ export function utilizationOf(ctx: EmulatorContext, fleet: FleetRecord, location
   const cols = collections(ctx.store);
   const sessions = cols.gameSessions
     .values()
-    .filter((s) => s.FleetId === fleet.FleetId && s.Status === "ACTIVE" && (location === undefined || s.Location === location));
+    .filter(
+      (s) =>
+        s.FleetId === fleet.FleetId && s.Status === "ACTIVE" && (location === undefined || s.Location === location),
+    );
   const ids = new Set(sessions.map((s) => s.GameSessionId));
   const players = cols.playerSessions
     .values()
@@ -81,7 +94,8 @@ export function allocatePort(ctx: EmulatorContext, fleet: FleetRecord): number {
   // Candidate ports in preference order, at most live.length + 1 of them.
   const candidates: number[] = [];
   for (const [from, to] of ranges) {
-    for (let port = from; port <= to && candidates.length <= live.length; port++) if (port !== 22 && port !== 3389) candidates.push(port);
+    for (let port = from; port <= to && candidates.length <= live.length; port++)
+      if (port !== 22 && port !== 3389) candidates.push(port);
   }
   if (candidates.length > 0) {
     const index = new Map<number, number>();
@@ -91,7 +105,7 @@ export function allocatePort(ctx: EmulatorContext, fleet: FleetRecord): number {
       const free = candidates.find((port) => !used.has(port));
       if (free !== undefined) return free;
     } else {
-      candidates.forEach((port, i) => index.set(port, i));
+      for (const [i, port] of candidates.entries()) index.set(port, i);
       const taken = new Uint8Array(candidates.length);
       for (const port of live) {
         const i = index.get(port);

@@ -37,9 +37,19 @@ function advanceLocation(ctx: EmulatorContext, fleet: FleetRecord, loc: Location
     if (home) {
       fleet.Status = loc.Status;
       fleet.statusSince = since;
-      recordFleetEvent(ctx, fleet.FleetId, `FLEET_STATE_${loc.Status}`, `Fleet ${fleet.FleetId} changed status to ${loc.Status}.`);
+      recordFleetEvent(
+        ctx,
+        fleet.FleetId,
+        `FLEET_STATE_${loc.Status}`,
+        `Fleet ${fleet.FleetId} changed status to ${loc.Status}.`,
+      );
     } else {
-      recordFleetEvent(ctx, fleet.FleetId, `LOCATION_STATE_${loc.Status === "ACTIVE" ? "ACTIVE" : "ACTIVATING"}`, `Location ${loc.Location} changed status to ${loc.Status}.`);
+      recordFleetEvent(
+        ctx,
+        fleet.FleetId,
+        `LOCATION_STATE_${loc.Status === "ACTIVE" ? "ACTIVE" : "ACTIVATING"}`,
+        `Location ${loc.Location} changed status to ${loc.Status}.`,
+      );
     }
   }
 }
@@ -60,7 +70,7 @@ export const fleetEngine: Engine = {
         cols.tags.delete(fleet.FleetArn);
         continue;
       }
-      fleet.locations.forEach((loc, i) => advanceLocation(ctx, fleet, loc, i === 0));
+      for (const [i, loc] of fleet.locations.entries()) advanceLocation(ctx, fleet, loc, i === 0);
       for (const loc of fleet.locations.filter((l) => l.Status === "DELETING")) tearDown(ctx, fleet, loc.Location);
       fleet.locations = fleet.locations.filter((l) => l.Status !== "DELETING");
       reconcileInstances(ctx, fleet);

@@ -62,6 +62,7 @@ export function reconcileInstances(ctx: EmulatorContext, fleet: FleetRecord): vo
 export function removeInstances(ctx: EmulatorContext, fleetId: string, location?: string): void {
   const cols = collections(ctx.store);
   for (const i of cols.instances.values()) {
-    if (i.FleetId === fleetId && (location === undefined || i.Location === location)) cols.instances.delete(i.InstanceId);
+    if (i.FleetId === fleetId && (location === undefined || i.Location === location))
+      cols.instances.delete(i.InstanceId);
   }
 }

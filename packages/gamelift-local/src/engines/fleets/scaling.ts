@@ -35,13 +35,19 @@ function waitingPlacements(ctx: EmulatorContext): Map<string, { count: number; o
 }
 
 /** Metrics of every location of a fleet (GameLift's fleet metrics, per location). */
-export function fleetMetrics(ctx: EmulatorContext, fleet: FleetRecord, waiting = waitingPlacements(ctx)): Map<string, LocationMetrics> {
+export function fleetMetrics(
+  ctx: EmulatorContext,
+  fleet: FleetRecord,
+  waiting = waitingPlacements(ctx),
+): Map<string, LocationMetrics> {
   const cols = collections(ctx.store);
   const now = ctx.clock.now();
   const perInstance = processesPerInstance(fleet);
   const out = new Map<string, LocationMetrics>();
   for (const loc of fleet.locations) {
-    const instances = cols.instances.values().filter((i) => i.FleetId === fleet.FleetId && i.Location === loc.Location && i.Status === "ACTIVE");
+    const instances = cols.instances
+      .values()
+      .filter((i) => i.FleetId === fleet.FleetId && i.Location === loc.Location && i.Status === "ACTIVE");
     const busy = new Set<string>();
     let live = 0;
     let active = 0;
@@ -116,7 +122,12 @@ function holds(policy: ScalingPolicyRecord, value: number): boolean {
 }
 
 /** A rule-based policy's new desired count, or `undefined` while its condition has not held long enough. */
-function ruleDesired(policy: ScalingPolicyRecord, location: string, value: number, desired: number): number | undefined {
+function ruleDesired(
+  policy: ScalingPolicyRecord,
+  location: string,
+  value: number,
+  desired: number,
+): number | undefined {
   const n = holds(policy, value) ? (policy.breaches[location] ?? 0) + 1 : 0;
   policy.breaches[location] = n;
   if (n < (policy.EvaluationPeriods ?? 1)) return undefined;
@@ -134,11 +145,22 @@ function ruleDesired(policy: ScalingPolicyRecord, location: string, value: numbe
   }
 }
 
-function setDesired(ctx: EmulatorContext, fleet: FleetRecord, loc: LocationCapacity, desired: number, why: string): void {
+function setDesired(
+  ctx: EmulatorContext,
+  fleet: FleetRecord,
+  loc: LocationCapacity,
+  desired: number,
+  why: string,
+): void {
   if (desired === loc.Desired) return;
   const from = loc.Desired;
   loc.Desired = desired;
-  recordFleetEvent(ctx, fleet.FleetId, "FLEET_SCALING_EVENT", `Desired instances in ${loc.Location} changed from ${from} to ${desired} (${why}).`);
+  recordFleetEvent(
+    ctx,
+    fleet.FleetId,
+    "FLEET_SCALING_EVENT",
+    `Desired instances in ${loc.Location} changed from ${from} to ${desired} (${why}).`,
+  );
 }
 
 /** SCALE_TO_AND_FROM_ZERO: MinSize goes 0 ↔ 1 with game session activity (waiting placements count). */
@@ -150,7 +172,8 @@ function manageZeroCapacity(ctx: EmulatorContext, fleet: FleetRecord, loc: Locat
   if (active) {
     loc.lastActivity = now;
     if (loc.Minimum === 0 && loc.Maximum >= 1) loc.Minimum = 1;
-    if (loc.Desired === 0 && loc.Maximum >= 1) setDesired(ctx, fleet, loc, 1, "scale out from zero: a game session was requested");
+    if (loc.Desired === 0 && loc.Maximum >= 1)
+      setDesired(ctx, fleet, loc, 1, "scale out from zero: a game session was requested");
     return;
   }
   loc.lastActivity ??= now;
@@ -178,7 +201,9 @@ export const scalingEngine: Engine = {
     for (const fleet of cols.fleets.each()) {
       if (fleet.Status !== "ACTIVE" || fleet.ComputeType !== "EC2") continue;
       const mine = policies.filter((p) => p.FleetId === fleet.FleetId);
-      const managed = fleet.locations.some((l) => l.ManagedCapacityConfiguration?.ZeroCapacityStrategy === "SCALE_TO_AND_FROM_ZERO");
+      const managed = fleet.locations.some(
+        (l) => l.ManagedCapacityConfiguration?.ZeroCapacityStrategy === "SCALE_TO_AND_FROM_ZERO",
+      );
       const due = mine.length > 0 && now - (evaluated.get(fleet.FleetId) ?? -Infinity) >= interval;
       if (!managed && !due) continue;
       waiting ??= waitingPlacements(ctx);

@@ -10,7 +10,12 @@ export interface FleetShortage {
   readonly waitingPlacements: number;
   /** Seconds the oldest of them has waited for capacity. */
   readonly oldestWaitSeconds: number;
-  readonly instances: { readonly desired: number; readonly active: number; readonly pending: number; readonly maximum: number };
+  readonly instances: {
+    readonly desired: number;
+    readonly active: number;
+    readonly pending: number;
+    readonly maximum: number;
+  };
   /** Whether AUTO_SCALING is stopped there. */
   readonly autoScalingStopped: boolean;
   /** Whether the fleet has a scaling policy at all. */

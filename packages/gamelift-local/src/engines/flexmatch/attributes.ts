@@ -43,10 +43,14 @@ export function withDefaults(
   attrs: Record<string, AttributeValue> | undefined,
   reuse: boolean,
 ): Record<string, AttributeValue> | undefined {
-  if (reuse && attrs && ruleSet.playerAttributes.every((def) => {
-    const v = attrs[def.name];
-    return v !== undefined && conform(def, v) === v;
-  })) {
+  if (
+    reuse &&
+    attrs &&
+    ruleSet.playerAttributes.every((def) => {
+      const v = attrs[def.name];
+      return v !== undefined && conform(def, v) === v;
+    })
+  ) {
     return attrs;
   }
   const out: Record<string, AttributeValue> = {};

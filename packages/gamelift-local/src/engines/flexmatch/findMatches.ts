@@ -17,7 +17,12 @@ import type { FindMatchesOptions, PoolTicket, ProposedMatch, RuleSet } from "./t
  * @example
  * const matches = findMatches(parseRuleSet(body), pool, clock.now(), { random: seededRandom(1) });
  */
-export function findMatches(ruleSet: RuleSet, pool: readonly PoolTicket[], now: number, options: FindMatchesOptions = {}): ProposedMatch[] {
+export function findMatches(
+  ruleSet: RuleSet,
+  pool: readonly PoolTicket[],
+  now: number,
+  options: FindMatchesOptions = {},
+): ProposedMatch[] {
   const random = options.random ?? seededRandom(0x5eed);
   const maxMatches = options.maxMatches ?? Infinity;
   const compiled = compile(ruleSet);
@@ -27,7 +32,9 @@ export function findMatches(ruleSet: RuleSet, pool: readonly PoolTicket[], now: 
   // players or fewer is searched exhaustively, every rule deciding, its balancedAttribute ordering candidates.
   const large = ruleSet.teams.reduce((s, t) => s + t.maxPlayers * t.quantity, 0) > LARGE_MATCH_THRESHOLD;
   if (ruleSet.algorithm.strategy === "balanced" && large) {
-    matchLarge(compiled, entries, maxMatches, (m) => out.push(propose(ruleSet, m.match, m.entries, m.locations, m.metrics)));
+    matchLarge(compiled, entries, maxMatches, (m) =>
+      out.push(propose(ruleSet, m.match, m.entries, m.locations, m.metrics)),
+    );
   } else {
     matchExhaustive(compiled, entries, primaryKeyAttribute(ruleSet), maxMatches, (m) =>
       out.push(propose(ruleSet, m.draft, m.draft.entries(), m.verdict.locations, m.metrics)),

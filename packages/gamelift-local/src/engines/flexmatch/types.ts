@@ -196,7 +196,9 @@ export type RuleType = Rule["type"];
 export interface Expansion {
   target: string;
   /** Parsed target. */
-  on: { kind: "rule"; name: string; field: string } | { kind: "team"; name: string; field: "minPlayers" | "maxPlayers" };
+  on:
+    | { kind: "rule"; name: string; field: string }
+    | { kind: "team"; name: string; field: "minPlayers" | "maxPlayers" };
   steps: { waitTimeSeconds: number; value: unknown }[];
 }
 

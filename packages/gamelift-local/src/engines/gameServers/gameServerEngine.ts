@@ -10,7 +10,10 @@ import { collections } from "../state/collections.js";
 import type { FleetRecord, GameSessionRecord, PlayerSessionRecord } from "../state/records.js";
 
 /** The game server behaviour of a fleet: by name, then id, then the emulator-wide one. */
-export function behaviourOf(ctx: EmulatorContext, fleet: Pick<FleetRecord, "FleetId" | "Name">): GameServerBehaviour | undefined {
+export function behaviourOf(
+  ctx: EmulatorContext,
+  fleet: Pick<FleetRecord, "FleetId" | "Name">,
+): GameServerBehaviour | undefined {
   const s = settingsOf(ctx);
   return s.gameServersByFleet?.[fleet.Name] ?? s.gameServersByFleet?.[fleet.FleetId] ?? s.gameServers;
 }
@@ -45,7 +48,11 @@ function leaveTime(behaviour: GameServerBehaviour, p: PlayerSessionRecord, endAt
  * StartMatchBackfill with the players still in the game. The emulated server does that: the
  * leavers go from the session's matched players and a backfill ticket asks for their seats.
  */
-async function backfillLeavers(ctx: EmulatorContext, session: GameSessionRecord, leavers: ReadonlySet<string>): Promise<void> {
+async function backfillLeavers(
+  ctx: EmulatorContext,
+  session: GameSessionRecord,
+  leavers: ReadonlySet<string>,
+): Promise<void> {
   const record = sessionRecord(ctx, session.GameSessionId);
   if (!record || record.autoBackfillStopped) return;
   const config = stateOf(ctx).configurations.get(record.configurationName);

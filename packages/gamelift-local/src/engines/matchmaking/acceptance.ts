@@ -23,7 +23,9 @@ export async function answerAcceptance(
   if (!ticket) throw new NotFoundException(`Matchmaking ticket ${ticketId} not found.`);
   const match = ticket.matchId !== undefined ? st.matches.get(ticket.matchId) : undefined;
   if (ticket.status !== "REQUIRES_ACCEPTANCE" || match?.status !== "REQUIRES_ACCEPTANCE" || !match.acceptance) {
-    throw new InvalidRequestException(`Matchmaking ticket is in ${ticket.status} status and does not require acceptance.`);
+    throw new InvalidRequestException(
+      `Matchmaking ticket is in ${ticket.status} status and does not require acceptance.`,
+    );
   }
   const onTicket = new Set(ticket.players.map((p) => p.PlayerId));
   const stranger = playerIds.find((p) => !onTicket.has(p));
@@ -62,14 +64,22 @@ async function completeAcceptance(ctx: EmulatorContext, match: MatchRecord, acce
   const tickets = ticketsOf(ctx, match);
   const first = tickets[0];
   if (!first) return;
-  await publishEvent(ctx, configOf(ctx, first), detailOf("AcceptMatchCompleted", ticketRefs(tickets), { acceptance, matchId: match.matchId }));
+  await publishEvent(
+    ctx,
+    configOf(ctx, first),
+    detailOf("AcceptMatchCompleted", ticketRefs(tickets), { acceptance, matchId: match.matchId }),
+  );
 }
 
 /**
  * A proposal not accepted in full: tickets whose players all accepted (and backfill tickets) go
  * back to SEARCHING; tickets with a rejecting or silent player end CANCELLED.
  */
-async function failAcceptance(ctx: EmulatorContext, match: MatchRecord, acceptance: "Rejected" | "TimedOut"): Promise<void> {
+async function failAcceptance(
+  ctx: EmulatorContext,
+  match: MatchRecord,
+  acceptance: "Rejected" | "TimedOut",
+): Promise<void> {
   const st = stateOf(ctx);
   match.status = "ABANDONED";
   st.matches.put(match.matchId, match);
@@ -81,8 +91,14 @@ async function failAcceptance(ctx: EmulatorContext, match: MatchRecord, acceptan
     // A ticket stopped while an event was being published has ended already.
     if (back.includes(t) || t.status !== "REQUIRES_ACCEPTANCE") continue;
     const statusMessage =
-      acceptance === "Rejected" ? "A player rejected the proposed match." : "A player did not accept the proposed match in time.";
-    await endTicket(ctx, t, { status: "CANCELLED", statusReason: acceptance === "Rejected" ? "ACCEPTANCE_REJECTED" : "ACCEPTANCE_TIMED_OUT", statusMessage });
+      acceptance === "Rejected"
+        ? "A player rejected the proposed match."
+        : "A player did not accept the proposed match in time.";
+    await endTicket(ctx, t, {
+      status: "CANCELLED",
+      statusReason: acceptance === "Rejected" ? "ACCEPTANCE_REJECTED" : "ACCEPTANCE_TIMED_OUT",
+      statusMessage,
+    });
   }
   await enterSearching(ctx, back);
 }

@@ -33,7 +33,12 @@ export async function openAutoBackfills(ctx: EmulatorContext, deps: MatchmakingD
     if (ticketId === null || st.tickets.has(ticketId)) {
       ticketId = autoBackfillTicketId(ctx);
       const ruleSet = ruleSetNamed(ctx, config.RuleSetName);
-      if (ruleSet) await deps.placer.updateMatchmakerData(ctx, arn, matchmakerDataOf(ruleSet, config, record.matchId, record.teams, ticketId));
+      if (ruleSet)
+        await deps.placer.updateMatchmakerData(
+          ctx,
+          arn,
+          matchmakerDataOf(ruleSet, config, record.matchId, record.teams, ticketId),
+        );
     }
     putSession(ctx, { ...record, autoBackfillTicketId: ticketId });
     await openTicket(ctx, {

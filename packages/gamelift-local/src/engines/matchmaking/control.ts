@@ -64,7 +64,13 @@ async function replaceBackfill(ctx: EmulatorContext, ticket: TicketRecord): Prom
   if (arn === undefined) return;
   const older = stateOf(ctx)
     .tickets.values()
-    .filter((t) => t.ticketId !== ticket.ticketId && t.backfill?.gameSessionArn === arn && !isTerminal(t.status) && t.status !== "PLACING");
+    .filter(
+      (t) =>
+        t.ticketId !== ticket.ticketId &&
+        t.backfill?.gameSessionArn === arn &&
+        !isTerminal(t.status) &&
+        t.status !== "PLACING",
+    );
   for (const t of older) await cancelTicket(ctx, t);
 }
 

@@ -22,9 +22,13 @@ export async function matchmakingStep(ctx: EmulatorContext, deps: MatchmakingDep
   for (const ticket of st.tickets.values()) {
     if (ticket.status !== "QUEUED" && ticket.status !== "SEARCHING") continue;
     const config = st.configurations.get(ticket.configurationName);
-    if (config && now >= ticket.startTime + config.RequestTimeoutSeconds * 1000) await endTicket(ctx, ticket, { status: "TIMED_OUT" });
+    if (config && now >= ticket.startTime + config.RequestTimeoutSeconds * 1000)
+      await endTicket(ctx, ticket, { status: "TIMED_OUT" });
   }
-  await enterSearching(ctx, st.tickets.values().filter((t) => t.status === "QUEUED"));
+  await enterSearching(
+    ctx,
+    st.tickets.values().filter((t) => t.status === "QUEUED"),
+  );
   for (const config of st.configurations.values()) await formMatches(ctx, deps, config);
 }
 

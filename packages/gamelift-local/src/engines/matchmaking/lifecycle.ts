@@ -8,7 +8,8 @@ import type { ConfigurationRecord, MatchRecord, TicketRecord } from "./types.js"
 /** The configuration a ticket belongs to (configurations with live tickets cannot be deleted). */
 export function configOf(ctx: EmulatorContext, ticket: TicketRecord): ConfigurationRecord {
   const config = stateOf(ctx).configurations.get(ticket.configurationName);
-  if (!config) throw new Error(`matchmaking configuration ${ticket.configurationName} vanished under ticket ${ticket.ticketId}`);
+  if (!config)
+    throw new Error(`matchmaking configuration ${ticket.configurationName} vanished under ticket ${ticket.ticketId}`);
   return config;
 }
 
@@ -17,7 +18,11 @@ export function configOf(ctx: EmulatorContext, ticket: TicketRecord): Configurat
  * (backfill players keep theirs), and unless `announce` is false one MatchmakingSearching event
  * per ticket (a queue placement timing out sends tickets back silently).
  */
-export async function enterSearching(ctx: EmulatorContext, tickets: readonly TicketRecord[], announce = true): Promise<void> {
+export async function enterSearching(
+  ctx: EmulatorContext,
+  tickets: readonly TicketRecord[],
+  announce = true,
+): Promise<void> {
   const st = stateOf(ctx);
   // Every status first, then the events: an API call running during a publish must find them set.
   const searching = tickets.filter((t) => !isTerminal(t.status));
@@ -60,7 +65,11 @@ export async function endTicket(ctx: EmulatorContext, ticket: TicketRecord, endi
       await publishEvent(
         ctx,
         config,
-        detailOf("MatchmakingTimedOut", refs, { reason: "TimedOut", message: "Removed from matchmaking due to timing out.", ...metrics }),
+        detailOf("MatchmakingTimedOut", refs, {
+          reason: "TimedOut",
+          message: "Removed from matchmaking due to timing out.",
+          ...metrics,
+        }),
       );
       break;
     case "CANCELLED":
@@ -106,7 +115,9 @@ export async function abandonMatch(
   match.status = "ABANDONED";
   st.matches.put(match.matchId, match);
   const back = ticketsOf(ctx, match).filter(
-    (t) => !leaving.has(t.ticketId) && (t.status === "SEARCHING" || t.status === "REQUIRES_ACCEPTANCE" || t.status === "PLACING"),
+    (t) =>
+      !leaving.has(t.ticketId) &&
+      (t.status === "SEARCHING" || t.status === "REQUIRES_ACCEPTANCE" || t.status === "PLACING"),
   );
   await enterSearching(ctx, back, announce);
 }

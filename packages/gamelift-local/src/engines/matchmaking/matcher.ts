@@ -58,7 +58,10 @@ export function maxPlayersOf(ruleSet: RuleSet): number {
  * lowered round-robin over the declared teams (each step frees `quantity` slots), never below
  * minPlayers. The game session still holds the full Σ maxPlayers. STANDALONE ignores the count.
  */
-export function fillRuleSet(ruleSet: RuleSet, config: Pick<ConfigurationRecord, "AdditionalPlayerCount" | "FlexMatchMode">): RuleSet {
+export function fillRuleSet(
+  ruleSet: RuleSet,
+  config: Pick<ConfigurationRecord, "AdditionalPlayerCount" | "FlexMatchMode">,
+): RuleSet {
   let open = config.FlexMatchMode === "WITH_QUEUE" ? config.AdditionalPlayerCount : 0;
   if (open <= 0) return ruleSet;
   const teams = ruleSet.teams.map((t) => ({ ...t }));
@@ -94,7 +97,8 @@ export function poolTicketOf(ticket: TicketRecord): PoolTicket {
     }),
   };
   if (ticket.backfill) {
-    pool.backfill = ticket.backfill.gameSessionArn !== undefined ? { gameSessionArn: ticket.backfill.gameSessionArn } : {};
+    pool.backfill =
+      ticket.backfill.gameSessionArn !== undefined ? { gameSessionArn: ticket.backfill.gameSessionArn } : {};
   }
   return pool;
 }

@@ -10,7 +10,11 @@ import type { ConfigurationRecord, MatchRecord, TicketRecord } from "./types.js"
 const defaultAcceptanceTimeoutSeconds = 600;
 
 /** Runs the rule engine over a configuration's SEARCHING tickets and takes up every proposal. */
-export async function formMatches(ctx: EmulatorContext, deps: MatchmakingDeps, config: ConfigurationRecord): Promise<void> {
+export async function formMatches(
+  ctx: EmulatorContext,
+  deps: MatchmakingDeps,
+  config: ConfigurationRecord,
+): Promise<void> {
   const st = stateOf(ctx);
   const pool = st.tickets
     .values()

@@ -31,7 +31,12 @@ export async function failMatch(ctx: EmulatorContext, match: MatchRecord, reason
   stateOf(ctx).matches.put(match.matchId, match);
   for (const t of ticketsOf(ctx, match)) {
     if (t.status === "PLACING" || t.status === "REQUIRES_ACCEPTANCE" || t.status === "SEARCHING") {
-      await endTicket(ctx, t, { status: "FAILED", matchId: match.matchId, statusReason: "UNEXPECTED_ERROR", statusMessage: reason });
+      await endTicket(ctx, t, {
+        status: "FAILED",
+        matchId: match.matchId,
+        statusReason: "UNEXPECTED_ERROR",
+        statusMessage: reason,
+      });
     }
   }
 }
@@ -60,13 +65,23 @@ export async function proceedMatch(ctx: EmulatorContext, deps: MatchmakingDeps, 
     const existing = sessionRecord(ctx, sessionArn);
     const players = matchPlayers(tickets);
     const keepsFilling =
-      config.BackfillMode === "AUTOMATIC" && !existing?.autoBackfillStopped && players.length < maxPlayersOf(fillRuleSet(ruleSet, config));
+      config.BackfillMode === "AUTOMATIC" &&
+      !existing?.autoBackfillStopped &&
+      players.length < maxPlayersOf(fillRuleSet(ruleSet, config));
     const autoId = keepsFilling ? autoBackfillTicketId(ctx) : null;
     if (autoId !== null) match.autoBackfillTicketId = autoId;
-    const teams = teamsOfPlayers(players, match.teams.map((t) => t.name));
+    const teams = teamsOfPlayers(
+      players,
+      match.teams.map((t) => t.name),
+    );
     const data = matchmakerDataOf(ruleSet, config, match.matchId, teams, autoId);
     try {
-      const session = await deps.placer.join(ctx, sessionArn, newPlayers.map((p) => p.PlayerId), data);
+      const session = await deps.placer.join(
+        ctx,
+        sessionArn,
+        newPlayers.map((p) => p.PlayerId),
+        data,
+      );
       return completeMatch(ctx, match, session);
     } catch (err) {
       return failMatch(ctx, match, err instanceof Error ? err.message : String(err));
@@ -91,8 +106,19 @@ export async function proceedMatch(ctx: EmulatorContext, deps: MatchmakingDeps, 
       maximumPlayerSessionCount: maxPlayersOf(ruleSet),
       gameProperties: config.GameProperties,
       ...(config.GameSessionData !== undefined ? { gameSessionData: config.GameSessionData } : {}),
-      matchmakerData: matchmakerDataOf(ruleSet, config, match.matchId, teamsOfPlayers(players, match.teams.map((t) => t.name)), autoId),
-      players: players.map((p) => (p.LatencyInMs ? { playerId: p.PlayerId, latencyInMs: p.LatencyInMs } : { playerId: p.PlayerId })),
+      matchmakerData: matchmakerDataOf(
+        ruleSet,
+        config,
+        match.matchId,
+        teamsOfPlayers(
+          players,
+          match.teams.map((t) => t.name),
+        ),
+        autoId,
+      ),
+      players: players.map((p) =>
+        p.LatencyInMs ? { playerId: p.PlayerId, latencyInMs: p.LatencyInMs } : { playerId: p.PlayerId },
+      ),
     });
   } catch (err) {
     await failMatch(ctx, match, err instanceof Error ? err.message : String(err));
@@ -134,12 +160,22 @@ export async function completeMatch(
     st.tickets.put(t.ticketId, t);
   }
   const where = session
-    ? { gameSessionArn: session.gameSessionArn, ipAddress: session.ipAddress, dnsName: session.dnsName, port: session.port }
+    ? {
+        gameSessionArn: session.gameSessionArn,
+        ipAddress: session.ipAddress,
+        dnsName: session.dnsName,
+        port: session.port,
+      }
     : {};
   await publishEvent(
     ctx,
     config,
-    detailOf("MatchmakingSucceeded", ticketRefs(tickets, { playerSessionId: psess }), { matchId: match.matchId }, where),
+    detailOf(
+      "MatchmakingSucceeded",
+      ticketRefs(tickets, { playerSessionId: psess }),
+      { matchId: match.matchId },
+      where,
+    ),
   );
   rememberSession(ctx, match, config, tickets, session);
 }
@@ -159,7 +195,10 @@ function rememberSession(
     gameSessionArn: session.gameSessionArn,
     configurationName: config.Name,
     matchId: match.matchId,
-    teams: teamsOfPlayers(matchPlayers(tickets), match.teams.map((t) => t.name)),
+    teams: teamsOfPlayers(
+      matchPlayers(tickets),
+      match.teams.map((t) => t.name),
+    ),
     maxPlayers: maxPlayersOf(fillRuleSet(ruleSet, config)),
     autoBackfillTicketId: match.autoBackfillTicketId ?? null,
     ...(previous?.autoBackfillStopped ? { autoBackfillStopped: true } : {}),
@@ -205,7 +244,10 @@ async function dropSuperseded(ctx: EmulatorContext, tickets: readonly TicketReco
         o.configurationName === t.configurationName &&
         !o.backfill &&
         o.startTime >= t.startTime &&
-        (o.status === "QUEUED" || o.status === "SEARCHING" || o.status === "REQUIRES_ACCEPTANCE" || o.status === "PLACING") &&
+        (o.status === "QUEUED" ||
+          o.status === "SEARCHING" ||
+          o.status === "REQUIRES_ACCEPTANCE" ||
+          o.status === "PLACING") &&
         o.players.some((p) => ids.has(p.PlayerId)),
     );
     if (newer) await endTicket(ctx, t, { status: "CANCELLED" });

@@ -6,13 +6,17 @@ import type { PlacementRecord } from "../state/records.js";
 import type { MatchPlacer, PlacedSession } from "./placer.js";
 
 function placedSession(p: PlacementRecord): PlacedSession | undefined {
-  if (p.GameSessionId === undefined || p.IpAddress === undefined || p.DnsName === undefined || p.Port === undefined) return undefined;
+  if (p.GameSessionId === undefined || p.IpAddress === undefined || p.DnsName === undefined || p.Port === undefined)
+    return undefined;
   return {
     gameSessionArn: p.GameSessionId,
     ipAddress: p.IpAddress,
     dnsName: p.DnsName,
     port: p.Port,
-    playerSessions: (p.PlacedPlayerSessions ?? []).map((s) => ({ playerId: s.PlayerId, playerSessionId: s.PlayerSessionId })),
+    playerSessions: (p.PlacedPlayerSessions ?? []).map((s) => ({
+      playerId: s.PlayerId,
+      playerSessionId: s.PlayerSessionId,
+    })),
   };
 }
 
@@ -58,7 +62,11 @@ export const queuePlacer: MatchPlacer = {
     if (!session || !isLiveSession(session)) throw new Error(`Game session ${gameSessionArn} is not active.`);
     const room = session.MaximumPlayerSessionCount - currentPlayerSessionCount(ctx, gameSessionArn);
     if (room < playerIds.length) throw new Error(`Game session ${gameSessionArn} is full.`);
-    const reserved = reservePlayerSessions(ctx, session, playerIds.map((PlayerId) => ({ PlayerId })));
+    const reserved = reservePlayerSessions(
+      ctx,
+      session,
+      playerIds.map((PlayerId) => ({ PlayerId })),
+    );
     session.MatchmakerData = matchmakerData;
     collections(ctx.store).gameSessions.put(session.GameSessionId, session);
     return {

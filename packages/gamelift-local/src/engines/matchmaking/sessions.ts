@@ -16,7 +16,10 @@ export interface MatchmakerData {
 }
 
 /** Groups players by `Team`, teams in the given order (the match's concrete teams), others after. */
-export function teamsOfPlayers(players: readonly PlayerRecord[], teamOrder: readonly string[]): MatchedSessionRecord["teams"] {
+export function teamsOfPlayers(
+  players: readonly PlayerRecord[],
+  teamOrder: readonly string[],
+): MatchedSessionRecord["teams"] {
   const byTeam = new Map<string, PlayerRecord[]>(teamOrder.map((t) => [t, []]));
   for (const p of players) {
     const team = p.Team ?? "";

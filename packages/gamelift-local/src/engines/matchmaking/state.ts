@@ -1,12 +1,6 @@
 import type { Collection } from "../../store/Store.js";
 import type { EmulatorContext } from "../../operations/types.js";
-import type {
-  ConfigurationRecord,
-  MatchedSessionRecord,
-  MatchRecord,
-  RuleSetRecord,
-  TicketRecord,
-} from "./types.js";
+import type { ConfigurationRecord, MatchedSessionRecord, MatchRecord, RuleSetRecord, TicketRecord } from "./types.js";
 
 /** The store collections matchmaking keeps its state in (all snapshotted by `--persist`). */
 export interface MatchmakingState {

@@ -46,7 +46,9 @@ export function candidatesOf(ctx: EmulatorContext, queue: QueueRecord): Candidat
  */
 export function latencyCapAt(queue: QueueRecord, elapsedMs: number): number | undefined {
   const policies = [...queue.PlayerLatencyPolicies].sort(
-    (a, b) => (a.MaximumIndividualPlayerLatencyMilliseconds ?? Infinity) - (b.MaximumIndividualPlayerLatencyMilliseconds ?? Infinity),
+    (a, b) =>
+      (a.MaximumIndividualPlayerLatencyMilliseconds ?? Infinity) -
+      (b.MaximumIndividualPlayerLatencyMilliseconds ?? Infinity),
   );
   let start = 0;
   for (const p of policies) {
@@ -92,7 +94,8 @@ export function rankCandidates(
   const override = placement.PriorityConfigurationOverride;
   const locationOrder = override?.LocationOrder ?? queue.PriorityConfiguration?.LocationOrder ?? [];
   let pool = candidates.filter((c) => cap === undefined || withinCap(placement, c.location, cap));
-  if (override?.PlacementFallbackStrategy === "NONE") pool = pool.filter((c) => override.LocationOrder.includes(c.location));
+  if (override?.PlacementFallbackStrategy === "NONE")
+    pool = pool.filter((c) => override.LocationOrder.includes(c.location));
   const given = queue.PriorityConfiguration?.PriorityOrder ?? [];
   const order = [...given, ...defaultPriority.filter((p) => !given.includes(p))];
   const key = (c: Candidate, p: string): number => {

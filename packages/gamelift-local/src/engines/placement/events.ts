@@ -36,7 +36,10 @@ export function placementEvent(ctx: EmulatorContext, type: PlacementEventType, p
       ipAddress: p.IpAddress,
       dnsName: p.DnsName,
       gameSessionRegion: p.GameSessionRegion,
-      placedPlayerSessions: (p.PlacedPlayerSessions ?? []).map((s) => ({ playerId: s.PlayerId, playerSessionId: s.PlayerSessionId })),
+      placedPlayerSessions: (p.PlacedPlayerSessions ?? []).map((s) => ({
+        playerId: s.PlayerId,
+        playerSessionId: s.PlayerSessionId,
+      })),
     });
   }
   return {

@@ -43,7 +43,9 @@ export const placementEngine: Engine = {
           activateNow: true,
         });
         if (!session) continue;
-        const players = placement.DesiredPlayerSessions.flatMap((d) => (d.PlayerId ? [{ PlayerId: d.PlayerId, PlayerData: d.PlayerData }] : []));
+        const players = placement.DesiredPlayerSessions.flatMap((d) =>
+          d.PlayerId ? [{ PlayerId: d.PlayerId, PlayerData: d.PlayerData }] : [],
+        );
         const reserved = reservePlayerSessions(ctx, session, players.slice(0, session.MaximumPlayerSessionCount));
         Object.assign(placement, {
           GameSessionId: session.GameSessionId,

@@ -70,7 +70,10 @@ export function startPlacement(ctx: EmulatorContext, request: StartPlacementRequ
     MaximumPlayerSessionCount: request.maximumPlayerSessionCount,
     GameSessionName: request.gameSessionName,
     PlayerLatencies: [...(request.playerLatencies ?? [])],
-    DesiredPlayerSessions: (request.desiredPlayerSessions ?? []).map((d) => ({ PlayerId: d.playerId, PlayerData: d.playerData })),
+    DesiredPlayerSessions: (request.desiredPlayerSessions ?? []).map((d) => ({
+      PlayerId: d.playerId,
+      PlayerData: d.playerData,
+    })),
     StartTime: ctx.clock.now(),
     GameSessionData: request.gameSessionData,
     MatchmakerData: request.matchmakerData,
@@ -120,7 +123,12 @@ export async function stopPlacement(ctx: EmulatorContext, placementId: string): 
     throw new InvalidRequestException(`Game session placement ${placementId} is FULFILLED and cannot be stopped.`);
   }
   if (placement.Status === "PENDING") {
-    await finishPlacement(ctx, placement, "CANCELLED", collections(ctx.store).queues.get(placement.GameSessionQueueName));
+    await finishPlacement(
+      ctx,
+      placement,
+      "CANCELLED",
+      collections(ctx.store).queues.get(placement.GameSessionQueueName),
+    );
   }
   return structuredClone(placement);
 }

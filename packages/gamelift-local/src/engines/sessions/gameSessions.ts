@@ -78,7 +78,10 @@ export function reservePlayerSessions(
   // The stored record is indexed (callers may hold a copy): the index must live on the one in the store.
   const stored = collections(ctx.store).gameSessions.get(session.GameSessionId) ?? session;
   // A session from an older snapshot has no index yet: build it once from a scan.
-  stored.playerSessionIds ??= store.values().filter((p) => p.GameSessionId === stored.GameSessionId).map((p) => p.PlayerSessionId);
+  stored.playerSessionIds ??= store
+    .values()
+    .filter((p) => p.GameSessionId === stored.GameSessionId)
+    .map((p) => p.PlayerSessionId);
   const index = stored.playerSessionIds;
   return players.map((p) => {
     const id = `psess-${ctx.ids.uuid()}`;

@@ -75,7 +75,11 @@ export interface ScalingPolicyRecord {
   ScalingAdjustment?: number;
   ScalingAdjustmentType?: "ChangeInCapacity" | "ExactCapacity" | "PercentChangeInCapacity";
   Threshold?: number;
-  ComparisonOperator?: "GreaterThanOrEqualToThreshold" | "GreaterThanThreshold" | "LessThanThreshold" | "LessThanOrEqualToThreshold";
+  ComparisonOperator?:
+    | "GreaterThanOrEqualToThreshold"
+    | "GreaterThanThreshold"
+    | "LessThanThreshold"
+    | "LessThanOrEqualToThreshold";
   EvaluationPeriods?: number;
   /** Consecutive evaluations (per location) a rule-based policy's condition held. */
   breaches: Record<string, number>;
@@ -288,7 +292,10 @@ export interface PlacementRecord {
   PlacedPlayerSessions?: { PlayerId: string; PlayerSessionId: string }[];
   GameSessionData?: string;
   MatchmakerData?: string;
-  PriorityConfigurationOverride?: { LocationOrder: string[]; PlacementFallbackStrategy?: "DEFAULT_AFTER_SINGLE_PASS" | "NONE" };
+  PriorityConfigurationOverride?: {
+    LocationOrder: string[];
+    PlacementFallbackStrategy?: "DEFAULT_AFTER_SINGLE_PASS" | "NONE";
+  };
   /** Why it is still waiting: every candidate fleet location was full (emulator-only, for the events' `reason`). */
   waitingFor?: { reason: "FleetCapacityExceeded"; since: number; locations: string[] };
 }

@@ -10,7 +10,12 @@ import { routingStrategy, routingStrategyInput } from "./aliasInputs.js";
 
 /** CreateAlias: SIMPLE (to a fleet) or TERMINAL (with a message). Several aliases may share a name. */
 export const CreateAlias = defineOperation(
-  z.object({ Name: nonBlank(1024), Description: text(1, 1024).optional(), RoutingStrategy: routingStrategyInput, Tags: tags.optional() }),
+  z.object({
+    Name: nonBlank(1024),
+    Description: text(1, 1024).optional(),
+    RoutingStrategy: routingStrategyInput,
+    Tags: tags.optional(),
+  }),
   (req, ctx) => {
     // Alias names need not be unique (GameLift's reference: "Alias names do not need to be unique").
     const aliases = collections(ctx.store).aliases;

@@ -7,7 +7,12 @@ import { routingStrategy, routingStrategyInput } from "./aliasInputs.js";
 
 /** UpdateAlias: name, description, routing strategy. */
 export const UpdateAlias = defineOperation(
-  z.object({ AliasId: aliasIdOrArn, Name: nonBlank(1024).optional(), Description: text(1, 1024).optional(), RoutingStrategy: routingStrategyInput.optional() }),
+  z.object({
+    AliasId: aliasIdOrArn,
+    Name: nonBlank(1024).optional(),
+    Description: text(1, 1024).optional(),
+    RoutingStrategy: routingStrategyInput.optional(),
+  }),
   (req, ctx) => {
     const alias = requireAlias(ctx, req.AliasId);
     const strategy = req.RoutingStrategy ? routingStrategy(ctx, req.RoutingStrategy) : alias.RoutingStrategy;

@@ -13,7 +13,10 @@ export const routingStrategyInput = z.object({
 });
 
 /** A checked routing strategy: SIMPLE names an existing fleet (by id), TERMINAL carries a message. */
-export function routingStrategy(ctx: EmulatorContext, input: z.output<typeof routingStrategyInput>): AliasRecord["RoutingStrategy"] {
+export function routingStrategy(
+  ctx: EmulatorContext,
+  input: z.output<typeof routingStrategyInput>,
+): AliasRecord["RoutingStrategy"] {
   const type = input.Type ?? "SIMPLE";
   if (type === "TERMINAL") return { Type: "TERMINAL", Message: input.Message };
   if (!input.FleetId) throw new InvalidRequestException("A SIMPLE routing strategy needs a FleetId.");

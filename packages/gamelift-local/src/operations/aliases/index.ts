@@ -7,4 +7,11 @@ import { ResolveAlias } from "./ResolveAlias.js";
 import { UpdateAlias } from "./UpdateAlias.js";
 
 /** Alias operations. */
-export const aliasOperations: Record<string, Operation> = { CreateAlias, DeleteAlias, DescribeAlias, ListAliases, ResolveAlias, UpdateAlias };
+export const aliasOperations: Record<string, Operation> = {
+  CreateAlias,
+  DeleteAlias,
+  DescribeAlias,
+  ListAliases,
+  ResolveAlias,
+  UpdateAlias,
+};

@@ -28,11 +28,16 @@ export const CreateBuild = defineOperation(
     StorageLocation: s3Location.optional(),
     OperatingSystem: operatingSystem.optional(),
     Tags: tags.optional(),
-    ServerSdkVersion: z.string().max(128).regex(/^\d+\.\d+\.\d+$/).optional(),
+    ServerSdkVersion: z
+      .string()
+      .max(128)
+      .regex(/^\d+\.\d+\.\d+$/)
+      .optional(),
   }),
   (req, ctx) => {
     const own = req.StorageLocation;
-    if (own && (!own.Bucket || !own.Key)) throw new InvalidRequestException("StorageLocation needs a Bucket and a Key.");
+    if (own && (!own.Bucket || !own.Key))
+      throw new InvalidRequestException("StorageLocation needs a Bucket and a Key.");
     if (own?.Bucket?.includes(".")) throw new InvalidRequestException("Bucket names with dots are not supported.");
     const buildId = `build-${ctx.ids.uuid()}`;
     const build: BuildRecord = {
@@ -45,7 +50,9 @@ export const CreateBuild = defineOperation(
       OperatingSystem: req.OperatingSystem,
       CreationTime: ctx.clock.now(),
       ServerSdkVersion: req.ServerSdkVersion ?? "4.0.2",
-      StorageLocation: own ? { Bucket: own.Bucket ?? "", Key: own.Key ?? "", RoleArn: own.RoleArn, ObjectVersion: own.ObjectVersion } : { Bucket: uploadBucket(ctx), Key: `${ctx.accountId}/${buildId}` },
+      StorageLocation: own
+        ? { Bucket: own.Bucket ?? "", Key: own.Key ?? "", RoleArn: own.RoleArn, ObjectVersion: own.ObjectVersion }
+        : { Bucket: uploadBucket(ctx), Key: `${ctx.accountId}/${buildId}` },
       ownStorage: own !== undefined,
     };
     applyTags(ctx, build.BuildArn, req.Tags);

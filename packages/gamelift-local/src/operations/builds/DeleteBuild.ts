@@ -10,7 +10,8 @@ export const DeleteBuild = defineOperation(z.object({ BuildId: buildIdOrArn }), 
   const build = requireBuild(ctx, req.BuildId);
   const cols = collections(ctx.store);
   cols.builds.delete(build.BuildId);
-  for (const c of cols.uploadCredentials.values()) if (c.BuildId === build.BuildId) cols.uploadCredentials.delete(c.AccessKeyId);
+  for (const c of cols.uploadCredentials.values())
+    if (c.BuildId === build.BuildId) cols.uploadCredentials.delete(c.AccessKeyId);
   dropTags(ctx, build.BuildArn);
   return {};
 });

@@ -7,9 +7,15 @@ import { buildView } from "../views/resources.js";
 
 /** ListBuilds, optionally by status, paged. */
 export const ListBuilds = defineOperation(
-  z.object({ Status: z.enum(["INITIALIZED", "READY", "FAILED"]).optional(), Limit: limit.optional(), NextToken: nextToken.optional() }),
+  z.object({
+    Status: z.enum(["INITIALIZED", "READY", "FAILED"]).optional(),
+    Limit: limit.optional(),
+    NextToken: nextToken.optional(),
+  }),
   (req, ctx) => {
-    const builds = collections(ctx.store).builds.values().filter((b) => !req.Status || b.Status === req.Status);
+    const builds = collections(ctx.store)
+      .builds.values()
+      .filter((b) => !req.Status || b.Status === req.Status);
     const page = paginate(builds, req.Limit, req.NextToken);
     return { Builds: page.items.map(buildView), NextToken: page.nextToken };
   },

@@ -8,15 +8,25 @@ import { computeArnOf, computeNameOfRecord, randomToken, requireCompute } from "
  * `aws ssm start-session --target <Target>`). The emulator has no SSM; the credentials are fresh
  * random strings in AWS's shapes and the target is the instance id (EC2) or compute name.
  */
-export const GetComputeAccess = defineOperation(z.object({ FleetId: z.string(), ComputeName: z.string() }), (req, ctx) => {
-  const fleet = requireFleet(ctx, req.FleetId);
-  const compute = requireCompute(ctx, fleet, req.ComputeName);
-  return {
-    FleetId: fleet.FleetId,
-    FleetArn: fleet.FleetArn,
-    ComputeName: computeNameOfRecord(compute),
-    ComputeArn: computeArnOf(ctx, compute),
-    Credentials: { AccessKeyId: `ASIA${randomToken(12).replace(/[^A-Za-z0-9]/g, "A").toUpperCase().slice(0, 16)}`, SecretAccessKey: randomToken(30), SessionToken: randomToken(64) },
-    Target: compute.compute ? compute.compute.ComputeName : compute.InstanceId,
-  };
-});
+export const GetComputeAccess = defineOperation(
+  z.object({ FleetId: z.string(), ComputeName: z.string() }),
+  (req, ctx) => {
+    const fleet = requireFleet(ctx, req.FleetId);
+    const compute = requireCompute(ctx, fleet, req.ComputeName);
+    return {
+      FleetId: fleet.FleetId,
+      FleetArn: fleet.FleetArn,
+      ComputeName: computeNameOfRecord(compute),
+      ComputeArn: computeArnOf(ctx, compute),
+      Credentials: {
+        AccessKeyId: `ASIA${randomToken(12)
+          .replace(/[^A-Za-z0-9]/g, "A")
+          .toUpperCase()
+          .slice(0, 16)}`,
+        SecretAccessKey: randomToken(30),
+        SessionToken: randomToken(64),
+      },
+      Target: compute.compute ? compute.compute.ComputeName : compute.InstanceId,
+    };
+  },
+);

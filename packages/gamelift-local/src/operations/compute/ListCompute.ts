@@ -18,7 +18,12 @@ export const ListCompute = defineOperation(
     const fleet = requireFleet(ctx, req.FleetId);
     const computes = collections(ctx.store)
       .instances.values()
-      .filter((i) => i.FleetId === fleet.FleetId && (!req.Location || i.Location === req.Location) && (!req.ComputeStatus || i.Status === req.ComputeStatus));
+      .filter(
+        (i) =>
+          i.FleetId === fleet.FleetId &&
+          (!req.Location || i.Location === req.Location) &&
+          (!req.ComputeStatus || i.Status === req.ComputeStatus),
+      );
     const page = paginate(computes, req.Limit, req.NextToken);
     return { ComputeList: page.items.map((i) => computeView(ctx, fleet, i)), NextToken: page.nextToken };
   },

@@ -24,8 +24,12 @@ export const RegisterCompute = defineOperation(
   }),
   (req, ctx) => {
     const fleet = requireFleet(ctx, req.FleetId);
-    if (fleet.ComputeType !== "ANYWHERE") throw new InvalidRequestException(`Fleet ${fleet.FleetId} is not an ANYWHERE fleet; only Anywhere fleets register computes.`);
-    if (!req.IpAddress && !req.DnsName) throw new InvalidRequestException("An Anywhere compute needs an IpAddress or a DnsName.");
+    if (fleet.ComputeType !== "ANYWHERE")
+      throw new InvalidRequestException(
+        `Fleet ${fleet.FleetId} is not an ANYWHERE fleet; only Anywhere fleets register computes.`,
+      );
+    if (!req.IpAddress && !req.DnsName)
+      throw new InvalidRequestException("An Anywhere compute needs an IpAddress or a DnsName.");
     const location = req.Location ?? fleet.locations[0]?.Location ?? "";
     if (!fleet.locations.some((l) => l.Location === location)) {
       throw new InvalidRequestException(`Location ${location} is not a location of fleet ${fleet.FleetId}.`);

@@ -9,7 +9,8 @@ import type { EmulatorContext } from "../types.js";
 export const computeKey = (fleetId: string, computeName: string): string => `${fleetId}/${computeName}`;
 
 /** A compute name given by name or ARN (`arn:...:compute/<name>`). */
-export const computeNameOf = (nameOrArn: string): string => (nameOrArn.startsWith("arn:") ? nameOrArn.slice(nameOrArn.indexOf(":compute/") + 9) : nameOrArn);
+export const computeNameOf = (nameOrArn: string): string =>
+  nameOrArn.startsWith("arn:") ? nameOrArn.slice(nameOrArn.indexOf(":compute/") + 9) : nameOrArn;
 
 /**
  * A fleet's compute by name: a registered compute of an Anywhere fleet, or an EC2 fleet's instance
@@ -19,7 +20,8 @@ export function requireCompute(ctx: EmulatorContext, fleet: FleetRecord, nameOrA
   const name = computeNameOf(nameOrArn);
   const instances = collections(ctx.store).instances;
   const found = fleet.ComputeType === "ANYWHERE" ? instances.get(computeKey(fleet.FleetId, name)) : instances.get(name);
-  if (!found || found.FleetId !== fleet.FleetId) throw new NotFoundException(`Compute ${name} not found in fleet ${fleet.FleetId}.`);
+  if (!found || found.FleetId !== fleet.FleetId)
+    throw new NotFoundException(`Compute ${name} not found in fleet ${fleet.FleetId}.`);
   return found;
 }
 
@@ -27,7 +29,8 @@ export function requireCompute(ctx: EmulatorContext, fleet: FleetRecord, nameOrA
 export const computeNameOfRecord = (i: InstanceRecord): string => i.compute?.ComputeName ?? i.InstanceId;
 
 /** `arn:aws:gamelift:<region>:<account>:compute/<name>`. */
-export const computeArnOf = (ctx: EmulatorContext, i: InstanceRecord): string => i.compute?.ComputeArn ?? arnOf(ctx, "compute", i.InstanceId);
+export const computeArnOf = (ctx: EmulatorContext, i: InstanceRecord): string =>
+  i.compute?.ComputeArn ?? arnOf(ctx, "compute", i.InstanceId);
 
 /**
  * Where a Server SDK 5 process on a compute connects (Compute.GameLiftServiceSdkEndpoint). On AWS a

@@ -7,4 +7,11 @@ import { ListCompute } from "./ListCompute.js";
 import { RegisterCompute } from "./RegisterCompute.js";
 
 /** Compute operations (Anywhere fleets register their hosts; EC2 instances are computes too). */
-export const computeOperations: Record<string, Operation> = { DeregisterCompute, DescribeCompute, GetComputeAccess, GetComputeAuthToken, ListCompute, RegisterCompute };
+export const computeOperations: Record<string, Operation> = {
+  DeregisterCompute,
+  DescribeCompute,
+  GetComputeAccess,
+  GetComputeAuthToken,
+  ListCompute,
+  RegisterCompute,
+};

@@ -12,7 +12,12 @@ import { computeKey } from "./computes.js";
  * `endGameSessionProcess` already do for tests).
  * @returns the compute when the token is one it was given and has not expired, else `undefined`.
  */
-export function verifyComputeAuthToken(ctx: EmulatorContext, fleetId: string, computeName: string, token: string): InstanceRecord | undefined {
+export function verifyComputeAuthToken(
+  ctx: EmulatorContext,
+  fleetId: string,
+  computeName: string,
+  token: string,
+): InstanceRecord | undefined {
   const compute = collections(ctx.store).instances.get(computeKey(fleetId, computeName));
   const now = ctx.clock.now();
   return compute?.compute?.authTokens.some((t) => t.token === token && t.expiresAt > now) ? compute : undefined;

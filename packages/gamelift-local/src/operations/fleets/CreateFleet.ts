@@ -10,7 +10,12 @@ import { requireBuild, requireScript } from "../lookup.js";
 import { buildIdOrArn, location, nonBlank, scriptIdOrArn, tags, text } from "../shapes.js";
 import { applyTags } from "../tagging.js";
 import { fleetAttributes, locationStates } from "../views/fleets.js";
-import { checkIpPermissions, checkRuntimeConfiguration, ipPermissionInput, runtimeConfigurationInput } from "./fleetInputs.js";
+import {
+  checkIpPermissions,
+  checkRuntimeConfiguration,
+  ipPermissionInput,
+  runtimeConfigurationInput,
+} from "./fleetInputs.js";
 
 const input = z.object({
   Name: nonBlank(1024),
@@ -20,12 +25,18 @@ const input = z.object({
   ServerLaunchPath: text(1, 1024).optional(),
   ServerLaunchParameters: text(1, 1024).optional(),
   LogPaths: z.array(text(1, 1024)).optional(),
-  EC2InstanceType: z.string().regex(/^[a-z0-9]+\.[a-z0-9]+$/).optional(),
+  EC2InstanceType: z
+    .string()
+    .regex(/^[a-z0-9]+\.[a-z0-9]+$/)
+    .optional(),
   EC2InboundPermissions: z.array(ipPermissionInput).optional(),
   NewGameSessionProtectionPolicy: z.enum(["NoProtection", "FullProtection"]).optional(),
   RuntimeConfiguration: runtimeConfigurationInput.optional(),
   ResourceCreationLimitPolicy: z
-    .object({ NewGameSessionsPerCreator: z.number().int().min(0).optional(), PolicyPeriodInMinutes: z.number().int().min(0).optional() })
+    .object({
+      NewGameSessionsPerCreator: z.number().int().min(0).optional(),
+      PolicyPeriodInMinutes: z.number().int().min(0).optional(),
+    })
     .optional(),
   MetricGroups: z.array(text(1, 255)).max(1).optional(),
   PeerVpcAwsAccountId: text(1, 1024).optional(),
@@ -33,13 +44,19 @@ const input = z.object({
   FleetType: z.enum(["ON_DEMAND", "SPOT"]).optional(),
   InstanceRoleArn: text(1, 256).optional(),
   CertificateConfiguration: z.object({ CertificateType: z.enum(["DISABLED", "GENERATED"]) }).optional(),
-  Locations: z.array(z.object({ Location: location })).min(1).max(100).optional(),
+  Locations: z
+    .array(z.object({ Location: location }))
+    .min(1)
+    .max(100)
+    .optional(),
   Tags: tags.optional(),
   ComputeType: z.enum(["EC2", "ANYWHERE"]).optional(),
   AnywhereConfiguration: z.object({ Cost: z.string() }).optional(),
   InstanceRoleCredentialsProvider: z.enum(["SHARED_CREDENTIAL_FILE"]).optional(),
   PlayerGatewayMode: z.enum(["DISABLED", "ENABLED", "REQUIRED"]).optional(),
-  PlayerGatewayConfiguration: z.object({ GameServerIpProtocolSupported: z.enum(["IPv4", "DUAL_STACK"]).optional() }).optional(),
+  PlayerGatewayConfiguration: z
+    .object({ GameServerIpProtocolSupported: z.enum(["IPv4", "DUAL_STACK"]).optional() })
+    .optional(),
 });
 
 /**
@@ -49,24 +66,37 @@ const input = z.object({
 export const CreateFleet = defineOperation(input, (req, ctx) => {
   const compute = req.ComputeType ?? "EC2";
   if (req.BuildId && req.ScriptId) throw new InvalidRequestException("Specify either BuildId or ScriptId, not both.");
-  if (compute === "EC2" && !req.EC2InstanceType) throw new InvalidRequestException("EC2InstanceType is required for an EC2 fleet.");
+  if (compute === "EC2" && !req.EC2InstanceType)
+    throw new InvalidRequestException("EC2InstanceType is required for an EC2 fleet.");
   const build = req.BuildId ? requireBuild(ctx, req.BuildId) : undefined;
-  if (build && build.Status !== "READY") throw new InvalidRequestException(`Build ${build.BuildId} is not READY (status ${build.Status}).`);
+  if (build && build.Status !== "READY")
+    throw new InvalidRequestException(`Build ${build.BuildId} is not READY (status ${build.Status}).`);
   const script = req.ScriptId ? requireScript(ctx, req.ScriptId) : undefined;
-  const operatingSystem = compute === "ANYWHERE" ? undefined : (build?.OperatingSystem ?? (script ? "AMAZON_LINUX_2" : "AMAZON_LINUX_2023"));
-  const runtime = req.RuntimeConfiguration ?? (req.ServerLaunchPath ? { ServerProcesses: [{ LaunchPath: req.ServerLaunchPath, Parameters: req.ServerLaunchParameters, ConcurrentExecutions: 1 }] } : {});
+  const operatingSystem =
+    compute === "ANYWHERE" ? undefined : (build?.OperatingSystem ?? (script ? "AMAZON_LINUX_2" : "AMAZON_LINUX_2023"));
+  const runtime =
+    req.RuntimeConfiguration ??
+    (req.ServerLaunchPath
+      ? {
+          ServerProcesses: [
+            { LaunchPath: req.ServerLaunchPath, Parameters: req.ServerLaunchParameters, ConcurrentExecutions: 1 },
+          ],
+        }
+      : {});
   checkRuntimeConfiguration(runtime);
   const permissions = req.EC2InboundPermissions ?? [];
   checkIpPermissions(permissions, operatingSystem);
   const names = [...new Set([ctx.region, ...(req.Locations ?? []).map((l) => l.Location)])];
   if (compute === "ANYWHERE") {
-    if (!names.some(isCustomLocation)) throw new InvalidRequestException("An ANYWHERE fleet needs a custom location (custom-...).");
+    if (!names.some(isCustomLocation))
+      throw new InvalidRequestException("An ANYWHERE fleet needs a custom location (custom-...).");
     const missing = names.filter(isCustomLocation).find((n) => !customLocation(ctx, n));
     if (missing) throw new NotFoundException(`Location ${missing} not found; create it with CreateLocation first.`);
   } else {
     const custom = names.find(isCustomLocation);
     if (custom) throw new InvalidRequestException(`Custom location ${custom} is only for ANYWHERE fleets.`);
-    if (req.AnywhereConfiguration) throw new InvalidRequestException("AnywhereConfiguration is only for ANYWHERE fleets.");
+    if (req.AnywhereConfiguration)
+      throw new InvalidRequestException("AnywhereConfiguration is only for ANYWHERE fleets.");
   }
   if (compute === "ANYWHERE" && (req.PlayerGatewayMode ?? "DISABLED") !== "DISABLED") {
     throw new InvalidRequestException("Player gateway is not available on ANYWHERE fleets.");
@@ -106,7 +136,14 @@ export const CreateFleet = defineOperation(input, (req, ctx) => {
     InboundPermissions: permissions,
     locations: names
       .filter((n) => compute === "EC2" || n.startsWith("custom-"))
-      .map((Location) => ({ Location, Desired: compute === "EC2" ? 1 : 0, Minimum: 0, Maximum: 1, Status: status, statusSince: now })),
+      .map((Location) => ({
+        Location,
+        Desired: compute === "EC2" ? 1 : 0,
+        Minimum: 0,
+        Maximum: 1,
+        Status: status,
+        statusSince: now,
+      })),
     CertificateConfiguration: req.CertificateConfiguration,
     InstanceRoleArn: req.InstanceRoleArn,
     PeerVpcAwsAccountId: req.PeerVpcAwsAccountId,

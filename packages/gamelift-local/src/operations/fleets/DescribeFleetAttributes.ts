@@ -6,7 +6,11 @@ import { selectFleets } from "./selectFleets.js";
 
 /** DescribeFleetAttributes: by FleetIds (existing ones only) or all, paged. */
 export const DescribeFleetAttributes = defineOperation(
-  z.object({ FleetIds: z.array(fleetIdOrArn).min(1).optional(), Limit: limit.optional(), NextToken: nextToken.optional() }),
+  z.object({
+    FleetIds: z.array(fleetIdOrArn).min(1).optional(),
+    Limit: limit.optional(),
+    NextToken: nextToken.optional(),
+  }),
   (req, ctx) => {
     const { fleets, NextToken } = selectFleets(ctx, req);
     return { FleetAttributes: fleets.map(fleetAttributes), NextToken };

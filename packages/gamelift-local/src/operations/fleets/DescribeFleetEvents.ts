@@ -7,7 +7,13 @@ import { fleetIdOrArn, limit, nextToken, timestamp } from "../shapes.js";
 
 /** DescribeFleetEvents: creation, status changes, scaling and deletion, within [StartTime, EndTime]. */
 export const DescribeFleetEvents = defineOperation(
-  z.object({ FleetId: fleetIdOrArn, StartTime: timestamp.optional(), EndTime: timestamp.optional(), Limit: limit.optional(), NextToken: nextToken.optional() }),
+  z.object({
+    FleetId: fleetIdOrArn,
+    StartTime: timestamp.optional(),
+    EndTime: timestamp.optional(),
+    Limit: limit.optional(),
+    NextToken: nextToken.optional(),
+  }),
   (req, ctx) => {
     const fleet = requireFleet(ctx, req.FleetId);
     const from = req.StartTime?.getTime() ?? -Infinity;

@@ -7,7 +7,12 @@ import { playerGatewayStatus } from "../views/fleets.js";
 
 /** DescribeFleetLocationAttributes: each location's status (all, or the named ones), paged. */
 export const DescribeFleetLocationAttributes = defineOperation(
-  z.object({ FleetId: fleetIdOrArn, Locations: z.array(location).min(1).max(100).optional(), Limit: limit.optional(), NextToken: nextToken.optional() }),
+  z.object({
+    FleetId: fleetIdOrArn,
+    Locations: z.array(location).min(1).max(100).optional(),
+    Limit: limit.optional(),
+    NextToken: nextToken.optional(),
+  }),
   (req, ctx) => {
     const fleet = requireFleet(ctx, req.FleetId);
     const locations = fleet.locations.filter((l) => !req.Locations || req.Locations.includes(l.Location));
@@ -15,7 +20,10 @@ export const DescribeFleetLocationAttributes = defineOperation(
     return {
       FleetId: fleet.FleetId,
       FleetArn: fleet.FleetArn,
-      LocationAttributes: page.items.map((l) => ({ LocationState: { Location: l.Location, Status: l.Status, PlayerGatewayStatus: playerGatewayStatus(fleet) }, StoppedActions: l.StoppedActions })),
+      LocationAttributes: page.items.map((l) => ({
+        LocationState: { Location: l.Location, Status: l.Status, PlayerGatewayStatus: playerGatewayStatus(fleet) },
+        StoppedActions: l.StoppedActions,
+      })),
       NextToken: page.nextToken,
     };
   },

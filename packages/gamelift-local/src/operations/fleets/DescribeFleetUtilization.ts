@@ -6,7 +6,11 @@ import { selectFleets } from "./selectFleets.js";
 
 /** DescribeFleetUtilization: processes, game sessions and player sessions in use, all locations. */
 export const DescribeFleetUtilization = defineOperation(
-  z.object({ FleetIds: z.array(fleetIdOrArn).min(1).optional(), Limit: limit.optional(), NextToken: nextToken.optional() }),
+  z.object({
+    FleetIds: z.array(fleetIdOrArn).min(1).optional(),
+    Limit: limit.optional(),
+    NextToken: nextToken.optional(),
+  }),
   (req, ctx) => {
     const { fleets, NextToken } = selectFleets(ctx, req);
     return { FleetUtilization: fleets.map((f) => fleetUtilization(ctx, f)), NextToken };

@@ -11,14 +11,20 @@ import { instanceView } from "../views/fleets.js";
 export const DescribeInstances = defineOperation(
   z.object({
     FleetId: fleetIdOrArn,
-    InstanceId: z.string().regex(/^[a-zA-Z0-9.-]+$/).min(1).max(256).optional(),
+    InstanceId: z
+      .string()
+      .regex(/^[a-zA-Z0-9.-]+$/)
+      .min(1)
+      .max(256)
+      .optional(),
     Limit: limit.optional(),
     NextToken: nextToken.optional(),
     Location: location.optional(),
   }),
   (req, ctx) => {
     const fleet = requireFleet(ctx, req.FleetId);
-    if (fleet.ComputeType === "ANYWHERE") throw new InvalidRequestException("DescribeInstances is not supported on ANYWHERE fleets; use ListCompute.");
+    if (fleet.ComputeType === "ANYWHERE")
+      throw new InvalidRequestException("DescribeInstances is not supported on ANYWHERE fleets; use ListCompute.");
     const instances = collections(ctx.store)
       .instances.values()
       .filter((i) => i.FleetId === fleet.FleetId && (!req.Location || i.Location === req.Location));

@@ -40,7 +40,9 @@ export function policiesOf(ctx: EmulatorContext, fleetId: string): ScalingPolicy
 export const DescribeScalingPolicies = defineOperation(
   z.object({
     FleetId: fleetIdOrArn,
-    StatusFilter: z.enum(["ACTIVE", "UPDATE_REQUESTED", "UPDATING", "DELETE_REQUESTED", "DELETING", "DELETED", "ERROR"]).optional(),
+    StatusFilter: z
+      .enum(["ACTIVE", "UPDATE_REQUESTED", "UPDATING", "DELETE_REQUESTED", "DELETING", "DELETED", "ERROR"])
+      .optional(),
     Limit: limit.optional(),
     NextToken: nextToken.optional(),
     Location: location.optional(),
@@ -48,7 +50,9 @@ export const DescribeScalingPolicies = defineOperation(
   (req, ctx) => {
     const fleet = requireFleet(ctx, req.FleetId);
     const where = req.Location ?? fleet.locations[0]?.Location ?? ctx.region;
-    const all = policiesOf(ctx, fleet.FleetId).filter((p) => req.StatusFilter === undefined || p.Status === req.StatusFilter);
+    const all = policiesOf(ctx, fleet.FleetId).filter(
+      (p) => req.StatusFilter === undefined || p.Status === req.StatusFilter,
+    );
     const page = paginate(all, req.Limit, req.NextToken);
     return { ScalingPolicies: page.items.map((p) => scalingPolicyView(p, where)), NextToken: page.nextToken };
   },

@@ -29,11 +29,20 @@ function rsaPrivateKeyPem(): string {
  * and a password. The secret is made once per instance and kept.
  */
 export const GetInstanceAccess = defineOperation(
-  z.object({ FleetId: fleetIdOrArn, InstanceId: z.string().regex(/^[a-zA-Z0-9.-]+$/).min(1).max(256) }),
+  z.object({
+    FleetId: fleetIdOrArn,
+    InstanceId: z
+      .string()
+      .regex(/^[a-zA-Z0-9.-]+$/)
+      .min(1)
+      .max(256),
+  }),
   (req, ctx) => {
     const fleet = requireFleet(ctx, req.FleetId);
     if (fleet.Status !== "ACTIVATING" && fleet.Status !== "ACTIVE" && fleet.Status !== "ERROR") {
-      throw new InvalidFleetStatusException(`Fleet ${fleet.FleetId} is ${fleet.Status}; instance access needs ACTIVATING, ACTIVE or ERROR.`);
+      throw new InvalidFleetStatusException(
+        `Fleet ${fleet.FleetId} is ${fleet.Status}; instance access needs ACTIVATING, ACTIVE or ERROR.`,
+      );
     }
     const instance = collections(ctx.store).instances.get(req.InstanceId);
     if (!instance || instance.FleetId !== fleet.FleetId) {

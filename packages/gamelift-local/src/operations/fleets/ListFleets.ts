@@ -7,7 +7,12 @@ import { buildIdOrArn, limit, nextToken, scriptIdOrArn } from "../shapes.js";
 
 /** ListFleets: fleet ids, optionally of one build or script, paged. */
 export const ListFleets = defineOperation(
-  z.object({ BuildId: buildIdOrArn.optional(), ScriptId: scriptIdOrArn.optional(), Limit: limit.optional(), NextToken: nextToken.optional() }),
+  z.object({
+    BuildId: buildIdOrArn.optional(),
+    ScriptId: scriptIdOrArn.optional(),
+    Limit: limit.optional(),
+    NextToken: nextToken.optional(),
+  }),
   (req, ctx) => {
     const buildId = req.BuildId && idOf(req.BuildId);
     const scriptId = req.ScriptId && idOf(req.ScriptId);

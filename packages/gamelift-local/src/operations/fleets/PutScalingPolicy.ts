@@ -22,7 +22,14 @@ export const PutScalingPolicy = defineOperation(
     ScalingAdjustment: z.number().int().optional(),
     ScalingAdjustmentType: z.enum(["ChangeInCapacity", "ExactCapacity", "PercentChangeInCapacity"]).optional(),
     Threshold: z.number().optional(),
-    ComparisonOperator: z.enum(["GreaterThanOrEqualToThreshold", "GreaterThanThreshold", "LessThanThreshold", "LessThanOrEqualToThreshold"]).optional(),
+    ComparisonOperator: z
+      .enum([
+        "GreaterThanOrEqualToThreshold",
+        "GreaterThanThreshold",
+        "LessThanThreshold",
+        "LessThanOrEqualToThreshold",
+      ])
+      .optional(),
     EvaluationPeriods: z.number().int().min(1).optional(),
     MetricName: z.enum(scalingMetrics),
     PolicyType: z.enum(["RuleBased", "TargetBased"]).optional(),
@@ -33,21 +40,38 @@ export const PutScalingPolicy = defineOperation(
     if (fleet.Status === "DELETING" || fleet.Status === "TERMINATED" || fleet.Status === "ERROR") {
       throw new InvalidRequestException(`Fleet ${fleet.FleetId} is ${fleet.Status}; it cannot take a scaling policy.`);
     }
-    if (fleet.ComputeType === "ANYWHERE") throw new InvalidRequestException("An ANYWHERE fleet has no managed capacity to scale.");
+    if (fleet.ComputeType === "ANYWHERE")
+      throw new InvalidRequestException("An ANYWHERE fleet has no managed capacity to scale.");
     const type = req.PolicyType ?? "RuleBased";
-    const policy: ScalingPolicyRecord = { FleetId: fleet.FleetId, FleetArn: fleet.FleetArn, Name: req.Name, Status: "ACTIVE", PolicyType: type, MetricName: req.MetricName, breaches: {} };
+    const policy: ScalingPolicyRecord = {
+      FleetId: fleet.FleetId,
+      FleetArn: fleet.FleetArn,
+      Name: req.Name,
+      Status: "ACTIVE",
+      PolicyType: type,
+      MetricName: req.MetricName,
+      breaches: {},
+    };
     if (type === "TargetBased") {
       if (req.MetricName !== "PercentAvailableGameSessions") {
-        throw new InvalidRequestException("A TargetBased scaling policy tracks MetricName PercentAvailableGameSessions.");
+        throw new InvalidRequestException(
+          "A TargetBased scaling policy tracks MetricName PercentAvailableGameSessions.",
+        );
       }
-      if (!req.TargetConfiguration) throw new InvalidRequestException("A TargetBased scaling policy needs a TargetConfiguration.");
+      if (!req.TargetConfiguration)
+        throw new InvalidRequestException("A TargetBased scaling policy needs a TargetConfiguration.");
       if (req.TargetConfiguration.TargetValue < 0 || req.TargetConfiguration.TargetValue >= 100) {
-        throw new InvalidRequestException("TargetConfiguration.TargetValue must be at least 0 and below 100 (percent of available game sessions).");
+        throw new InvalidRequestException(
+          "TargetConfiguration.TargetValue must be at least 0 and below 100 (percent of available game sessions).",
+        );
       }
       policy.TargetConfiguration = { TargetValue: req.TargetConfiguration.TargetValue };
     } else {
-      const missing = (["ScalingAdjustment", "ScalingAdjustmentType", "Threshold", "ComparisonOperator", "EvaluationPeriods"] as const).filter((k) => req[k] === undefined);
-      if (missing.length > 0) throw new InvalidRequestException(`A RuleBased scaling policy needs ${missing.join(", ")}.`);
+      const missing = (
+        ["ScalingAdjustment", "ScalingAdjustmentType", "Threshold", "ComparisonOperator", "EvaluationPeriods"] as const
+      ).filter((k) => req[k] === undefined);
+      if (missing.length > 0)
+        throw new InvalidRequestException(`A RuleBased scaling policy needs ${missing.join(", ")}.`);
       if (req.ScalingAdjustmentType === "ExactCapacity" && (req.ScalingAdjustment ?? 0) < 0) {
         throw new InvalidRequestException("ScalingAdjustment must not be negative with ExactCapacity.");
       }

@@ -12,7 +12,10 @@ export const UpdateFleetAttributes = defineOperation(
     Description: text(1, 1024).optional(),
     NewGameSessionProtectionPolicy: z.enum(["NoProtection", "FullProtection"]).optional(),
     ResourceCreationLimitPolicy: z
-      .object({ NewGameSessionsPerCreator: z.number().int().min(0).optional(), PolicyPeriodInMinutes: z.number().int().min(0).optional() })
+      .object({
+        NewGameSessionsPerCreator: z.number().int().min(0).optional(),
+        PolicyPeriodInMinutes: z.number().int().min(0).optional(),
+      })
       .optional(),
     MetricGroups: z.array(text(1, 255)).max(1).optional(),
     AnywhereConfiguration: z.object({ Cost: z.string() }).optional(),
@@ -28,7 +31,8 @@ export const UpdateFleetAttributes = defineOperation(
     if (req.ResourceCreationLimitPolicy) fleet.ResourceCreationLimitPolicy = req.ResourceCreationLimitPolicy;
     if (req.MetricGroups) fleet.MetricGroups = req.MetricGroups;
     if (req.AnywhereConfiguration) {
-      if (fleet.ComputeType !== "ANYWHERE") throw new InvalidRequestException("AnywhereConfiguration is only for ANYWHERE fleets.");
+      if (fleet.ComputeType !== "ANYWHERE")
+        throw new InvalidRequestException("AnywhereConfiguration is only for ANYWHERE fleets.");
       fleet.AnywhereConfiguration = req.AnywhereConfiguration;
     }
     return { FleetId: fleet.FleetId, FleetArn: fleet.FleetArn };

@@ -20,8 +20,12 @@ export const UpdateFleetPortSettings = defineOperation(
     if (fleet.Status === "DELETING" || fleet.Status === "TERMINATED") {
       throw new InvalidFleetStatusException(`Fleet ${fleet.FleetId} is ${fleet.Status}.`);
     }
-    const added = (req.InboundPermissionAuthorizations ?? []).filter((p) => !fleet.InboundPermissions.some((q) => same(p, q)));
-    const next = [...fleet.InboundPermissions, ...added].filter((p) => !(req.InboundPermissionRevocations ?? []).some((r) => same(p, r)));
+    const added = (req.InboundPermissionAuthorizations ?? []).filter(
+      (p) => !fleet.InboundPermissions.some((q) => same(p, q)),
+    );
+    const next = [...fleet.InboundPermissions, ...added].filter(
+      (p) => !(req.InboundPermissionRevocations ?? []).some((r) => same(p, r)),
+    );
     checkIpPermissions(next, fleet.OperatingSystem);
     fleet.InboundPermissions = next;
     return { FleetId: fleet.FleetId, FleetArn: fleet.FleetArn };

@@ -39,7 +39,9 @@ export function checkRuntimeConfiguration(rc: RuntimeConfiguration): void {
   }
   for (const p of procs) {
     if (!/^\/local\/game\//.test(p.LaunchPath) && !/^c:\\game\\/i.test(p.LaunchPath)) {
-      throw new InvalidRequestException(`LaunchPath ${p.LaunchPath} must be under /local/game/ (Linux) or C:\\game\\ (Windows).`);
+      throw new InvalidRequestException(
+        `LaunchPath ${p.LaunchPath} must be under /local/game/ (Linux) or C:\\game\\ (Windows).`,
+      );
     }
   }
 }

@@ -7,11 +7,18 @@ import { applyTags } from "../tagging.js";
 import { locationArn, locationView } from "./awsLocations.js";
 
 /** CreateLocation: a custom location (`custom-...`) for Anywhere fleets; names are unique. */
-export const CreateLocation = defineOperation(z.object({ LocationName: z.string(), Tags: tags.optional() }), async (req, ctx) => {
-  const locations = collections(ctx.store).locations;
-  if (locations.get(req.LocationName)) throw new ConflictException(`Location ${req.LocationName} already exists.`);
-  const record = { LocationName: req.LocationName, LocationArn: locationArn(ctx, req.LocationName), CreationTime: ctx.clock.now() };
-  locations.put(record.LocationName, record);
-  applyTags(ctx, record.LocationArn, req.Tags);
-  return { Location: await locationView(ctx, record.LocationName, record) };
-});
+export const CreateLocation = defineOperation(
+  z.object({ LocationName: z.string(), Tags: tags.optional() }),
+  async (req, ctx) => {
+    const locations = collections(ctx.store).locations;
+    if (locations.get(req.LocationName)) throw new ConflictException(`Location ${req.LocationName} already exists.`);
+    const record = {
+      LocationName: req.LocationName,
+      LocationArn: locationArn(ctx, req.LocationName),
+      CreationTime: ctx.clock.now(),
+    };
+    locations.put(record.LocationName, record);
+    applyTags(ctx, record.LocationArn, req.Tags);
+    return { Location: await locationView(ctx, record.LocationName, record) };
+  },
+);

@@ -9,13 +9,27 @@ import { awsLocations, locationView } from "./awsLocations.js";
  * AWS / CUSTOM), each with its UDP ping beacon, paged.
  */
 export const ListLocations = defineOperation(
-  z.object({ Filters: z.array(z.enum(["AWS", "CUSTOM"])).optional(), Limit: z.number().int().optional(), NextToken: z.string().optional() }),
+  z.object({
+    Filters: z.array(z.enum(["AWS", "CUSTOM"])).optional(),
+    Limit: z.number().int().optional(),
+    NextToken: z.string().optional(),
+  }),
   async (req, ctx) => {
     const want = new Set(req.Filters?.length ? req.Filters : ["AWS", "CUSTOM"]);
     const names = want.has("AWS") ? [...new Set([...awsLocations, ctx.region])].sort() : [];
-    const custom = want.has("CUSTOM") ? collections(ctx.store).locations.values().sort((a, b) => a.LocationName.localeCompare(b.LocationName)) : [];
-    const all = [...names.map((name) => ({ name, custom: undefined })), ...custom.map((c) => ({ name: c.LocationName, custom: c }))];
+    const custom = want.has("CUSTOM")
+      ? collections(ctx.store)
+          .locations.values()
+          .sort((a, b) => a.LocationName.localeCompare(b.LocationName))
+      : [];
+    const all = [
+      ...names.map((name) => ({ name, custom: undefined })),
+      ...custom.map((c) => ({ name: c.LocationName, custom: c })),
+    ];
     const page = paginate(all, req.Limit, req.NextToken);
-    return { Locations: await Promise.all(page.items.map((l) => locationView(ctx, l.name, l.custom))), NextToken: page.nextToken };
+    return {
+      Locations: await Promise.all(page.items.map((l) => locationView(ctx, l.name, l.custom))),
+      NextToken: page.nextToken,
+    };
   },
 );

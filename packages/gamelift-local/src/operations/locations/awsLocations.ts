@@ -5,9 +5,27 @@ import type { EmulatorContext, UdpEndpoint } from "../types.js";
 
 /** The AWS Regions GameLift hosts in (ListLocations' `AWS` locations; the emulator's own Region is added). */
 export const awsLocations = [
-  "af-south-1", "ap-east-1", "ap-northeast-1", "ap-northeast-2", "ap-northeast-3", "ap-south-1", "ap-southeast-1",
-  "ap-southeast-2", "ca-central-1", "eu-central-1", "eu-north-1", "eu-south-1", "eu-west-1", "eu-west-2", "eu-west-3",
-  "me-south-1", "sa-east-1", "us-east-1", "us-east-2", "us-west-1", "us-west-2",
+  "af-south-1",
+  "ap-east-1",
+  "ap-northeast-1",
+  "ap-northeast-2",
+  "ap-northeast-3",
+  "ap-south-1",
+  "ap-southeast-1",
+  "ap-southeast-2",
+  "ca-central-1",
+  "eu-central-1",
+  "eu-north-1",
+  "eu-south-1",
+  "eu-west-1",
+  "eu-west-2",
+  "eu-west-3",
+  "me-south-1",
+  "sa-east-1",
+  "us-east-1",
+  "us-east-2",
+  "us-west-1",
+  "us-west-2",
 ] as const;
 
 /** Whether a location name is a custom (Anywhere) one. */
@@ -24,9 +42,17 @@ export async function pingBeaconOf(ctx: EmulatorContext, name: string): Promise<
 }
 
 /** LocationModel of the API. */
-export async function locationView(ctx: EmulatorContext, name: string, custom?: LocationRecord): Promise<Record<string, unknown>> {
+export async function locationView(
+  ctx: EmulatorContext,
+  name: string,
+  custom?: LocationRecord,
+): Promise<Record<string, unknown>> {
   const beacon = await pingBeaconOf(ctx, name);
-  return { LocationName: name, LocationArn: custom?.LocationArn, PingBeacon: beacon ? { UDPEndpoint: beacon } : undefined };
+  return {
+    LocationName: name,
+    LocationArn: custom?.LocationArn,
+    PingBeacon: beacon ? { UDPEndpoint: beacon } : undefined,
+  };
 }
 
 /** The custom location by name or ARN, or `undefined`. */

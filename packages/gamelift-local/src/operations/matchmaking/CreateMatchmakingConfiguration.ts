@@ -6,7 +6,12 @@ import { InvalidRequestException } from "../../errors.js";
 import { defineOperation } from "../defineOperation.js";
 import { tags } from "../shapes.js";
 import { applyTags } from "../tagging.js";
-import { checkConfiguration, configurationMembers, configurationToApi, requireRuleSetName } from "./configurationShape.js";
+import {
+  checkConfiguration,
+  configurationMembers,
+  configurationToApi,
+  requireRuleSetName,
+} from "./configurationShape.js";
 import { matchmakingName } from "./schemas.js";
 
 /** CreateMatchmakingConfiguration: WITH_QUEUE (default, queues required) or STANDALONE. */

@@ -13,7 +13,8 @@ export const CreateMatchmakingRuleSet = defineOperation(
   z.object({ Name: matchmakingName, RuleSetBody: z.string().min(1).max(65535), Tags: tags.optional() }),
   (input, ctx) => {
     const st = stateOf(ctx);
-    if (st.ruleSets.has(input.Name)) throw new InvalidRequestException(`Matchmaking rule set ${input.Name} already exists.`);
+    if (st.ruleSets.has(input.Name))
+      throw new InvalidRequestException(`Matchmaking rule set ${input.Name} already exists.`);
     requireValidRuleSet(input.RuleSetBody);
     const record = st.ruleSets.put(input.Name, {
       RuleSetName: input.Name,

@@ -12,7 +12,10 @@ export const DeleteMatchmakingRuleSet = defineOperation(z.object({ Name: ruleSet
   const name = idOf(input.Name);
   if (!st.ruleSets.has(name)) throw new NotFoundException(`Matchmaking rule set ${input.Name} not found.`);
   const user = st.configurations.values().find((c) => c.RuleSetName === name);
-  if (user) throw new InvalidRequestException(`Matchmaking rule set ${name} is used by matchmaking configuration ${user.Name}.`);
+  if (user)
+    throw new InvalidRequestException(
+      `Matchmaking rule set ${name} is used by matchmaking configuration ${user.Name}.`,
+    );
   const arn = st.ruleSets.get(name)?.RuleSetArn;
   st.ruleSets.delete(name);
   if (arn !== undefined) dropTags(ctx, arn);

@@ -20,12 +20,17 @@ export const DescribeMatchmakingConfigurations = defineOperation(
     const st = stateOf(ctx);
     let all: ConfigurationRecord[] = st.configurations.values();
     if (input.Names) {
-      all = input.Names.map((n) => st.configurations.get(idOf(n))).filter((c): c is ConfigurationRecord => c !== undefined);
+      all = input.Names.map((n) => st.configurations.get(idOf(n))).filter(
+        (c): c is ConfigurationRecord => c !== undefined,
+      );
     } else if (input.RuleSetName !== undefined) {
       const ruleSet = idOf(input.RuleSetName);
       all = all.filter((c) => c.RuleSetName === ruleSet);
     }
     const page = paginate(all, input.Limit, input.NextToken, 10);
-    return { Configurations: page.items.map(configurationToApi), ...(page.nextToken ? { NextToken: page.nextToken } : {}) };
+    return {
+      Configurations: page.items.map(configurationToApi),
+      ...(page.nextToken ? { NextToken: page.nextToken } : {}),
+    };
   },
 );

@@ -27,18 +27,23 @@ export const StartMatchBackfill = defineOperation(
   async (input, ctx) => {
     const config = requireConfiguration(ctx, input.ConfigurationName);
     const teamless = input.Players.find((p) => p.Team === undefined);
-    if (teamless) throw new InvalidRequestException(`Player ${teamless.PlayerId} in a match backfill request needs a Team.`);
+    if (teamless)
+      throw new InvalidRequestException(`Player ${teamless.PlayerId} in a match backfill request needs a Team.`);
     const ruleSet = ruleSetNamed(ctx, config.RuleSetName);
     const teams = new Set(ruleSet ? teamNamesOf(ruleSet) : []);
     const stranger = input.Players.find((p) => p.Team !== undefined && !teams.has(p.Team));
     if (stranger) {
-      throw new InvalidRequestException(`Team ${stranger.Team ?? ""} of player ${stranger.PlayerId} is not a team of rule set ${config.RuleSetName}.`);
+      throw new InvalidRequestException(
+        `Team ${stranger.Team ?? ""} of player ${stranger.PlayerId} is not a team of rule set ${config.RuleSetName}.`,
+      );
     }
     const arn = input.GameSessionArn;
     if (config.FlexMatchMode === "WITH_QUEUE") {
-      if (arn === undefined) throw new InvalidRequestException("GameSessionArn is required when FlexMatchMode is WITH_QUEUE.");
+      if (arn === undefined)
+        throw new InvalidRequestException("GameSessionArn is required when FlexMatchMode is WITH_QUEUE.");
       if (!sessionRecord(ctx, arn)) {
-        if (!collections(ctx.store).gameSessions.has(arn)) throw new NotFoundException(`Game session ${arn} not found.`);
+        if (!collections(ctx.store).gameSessions.has(arn))
+          throw new NotFoundException(`Game session ${arn} not found.`);
         throw new InvalidRequestException(`Game session ${arn} was not created by FlexMatch matchmaking.`);
       }
     }
@@ -46,7 +51,10 @@ export const StartMatchBackfill = defineOperation(
       ...(input.TicketId !== undefined ? { ticketId: input.TicketId } : {}),
       config,
       players: input.Players.map(playerRecord),
-      backfill: config.FlexMatchMode === "WITH_QUEUE" && arn !== undefined ? { gameSessionArn: arn, auto: false } : { auto: false },
+      backfill:
+        config.FlexMatchMode === "WITH_QUEUE" && arn !== undefined
+          ? { gameSessionArn: arn, auto: false }
+          : { auto: false },
     });
     return { MatchmakingTicket: ticketToApi(ticket, stateOf(ctx)) };
   },

@@ -26,7 +26,8 @@ export const StartMatchmaking = defineOperation(
       throw new InvalidRequestException(`A matchmaking request can have at most ${maxPartySize} players.`);
     }
     const ids = input.Players.map((p) => p.PlayerId);
-    if (new Set(ids).size !== ids.length) throw new InvalidRequestException("Each PlayerId in a matchmaking request must be unique.");
+    if (new Set(ids).size !== ids.length)
+      throw new InvalidRequestException("Each PlayerId in a matchmaking request must be unique.");
     if (input.Players.some((p) => p.Team !== undefined)) {
       throw new InvalidRequestException("Team can only be set on players of a match backfill request.");
     }

@@ -15,7 +15,11 @@ export const configurationMembers = {
   AcceptanceTimeoutSeconds: z.number().int().min(1).max(600).optional(),
   AcceptanceRequired: z.boolean(),
   RuleSetName: ruleSetNameOrArn,
-  NotificationTarget: z.string().max(300).regex(/^[a-zA-Z0-9:_/-]*(\.fifo)?$/).optional(),
+  NotificationTarget: z
+    .string()
+    .max(300)
+    .regex(/^[a-zA-Z0-9:_/-]*(\.fifo)?$/)
+    .optional(),
   AdditionalPlayerCount: z.number().int().min(0).optional(),
   CustomEventData: text(0, 256).optional(),
   GameProperties: gameProperties.optional(),

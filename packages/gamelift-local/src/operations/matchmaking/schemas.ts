@@ -5,7 +5,11 @@ import { text } from "../shapes.js";
 /** Member schemas of the FlexMatch operations, with GameLift's bounds and patterns. */
 
 /** A configuration or rule set name, `^[a-zA-Z0-9-\.]*$` 1..128. */
-export const matchmakingName = z.string().min(1).max(128).regex(/^[a-zA-Z0-9\-.]*$/);
+export const matchmakingName = z
+  .string()
+  .min(1)
+  .max(128)
+  .regex(/^[a-zA-Z0-9\-.]*$/);
 /** A configuration name or ARN, 1..256. */
 export const configurationNameOrArn = z
   .string()
@@ -19,12 +23,26 @@ export const ruleSetNameOrArn = z
   .max(256)
   .regex(/^[a-zA-Z0-9\-.]*$|^arn:.*:matchmakingruleset\/[a-zA-Z0-9\-.]*$/);
 /** A ticket id, `^[a-zA-Z0-9-\.]*$` ≤128. */
-export const ticketId = z.string().min(1).max(128).regex(/^[a-zA-Z0-9\-.]*$/);
+export const ticketId = z
+  .string()
+  .min(1)
+  .max(128)
+  .regex(/^[a-zA-Z0-9\-.]*$/);
 /** A queue ARN in GameSessionQueueArns. */
-export const queueArn = z.string().min(1).max(256).regex(/^arn:.*:gamesessionqueue\/[a-zA-Z0-9-]+$/);
+export const queueArn = z
+  .string()
+  .min(1)
+  .max(256)
+  .regex(/^arn:.*:gamesessionqueue\/[a-zA-Z0-9-]+$/);
 
 /** `N` accepts numeric strings too (a model example sends `{"N": "23"}`). */
-const numberValue = z.union([z.number(), z.string().regex(/^-?\d+(\.\d+)?([eE][-+]?\d+)?$/).transform(Number)]);
+const numberValue = z.union([
+  z.number(),
+  z
+    .string()
+    .regex(/^-?\d+(\.\d+)?([eE][-+]?\d+)?$/)
+    .transform(Number),
+]);
 
 /** A player attribute value: exactly one of S, N, SL, SDM. */
 export const attributeValue = z
@@ -47,7 +65,16 @@ export const player = z.object({
     .refine((a) => Object.keys(a).length <= 10, { message: "at most 10 attributes per player" })
     .optional(),
   Team: text(1, 1024).optional(),
-  LatencyInMs: z.record(z.string().min(1).max(64).regex(/^[A-Za-z0-9-]+$/), z.number().int().min(1)).optional(),
+  LatencyInMs: z
+    .record(
+      z
+        .string()
+        .min(1)
+        .max(64)
+        .regex(/^[A-Za-z0-9-]+$/),
+      z.number().int().min(1),
+    )
+    .optional(),
 });
 
 /** A validated `Player` as the engine stores it (absent members left out). */

@@ -1,6 +1,17 @@
 /** One shape of GameLift's service model, reduced to what request validation needs. */
 export interface ShapeConstraints {
-  readonly type: "structure" | "list" | "map" | "string" | "integer" | "long" | "float" | "double" | "boolean" | "timestamp" | "blob";
+  readonly type:
+    | "structure"
+    | "list"
+    | "map"
+    | "string"
+    | "integer"
+    | "long"
+    | "float"
+    | "double"
+    | "boolean"
+    | "timestamp"
+    | "blob";
   /** Members that must be present (structures). */
   readonly required?: readonly string[];
   /** Member name → shape name (structures). */

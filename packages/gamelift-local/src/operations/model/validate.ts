@@ -36,7 +36,13 @@ function show(value: unknown, sensitive: boolean | undefined): string {
   if (value === undefined || value === null) return "null";
   if (sensitive) return "'*** Sensitive Data Redacted ***'";
   const plain = (v: unknown): string =>
-    Array.isArray(v) ? `[${v.map(plain).join(", ")}]` : v instanceof Date ? v.toISOString() : typeof v === "object" && v !== null ? JSON.stringify(v) : String(v);
+    Array.isArray(v)
+      ? `[${v.map(plain).join(", ")}]`
+      : v instanceof Date
+        ? v.toISOString()
+        : typeof v === "object" && v !== null
+          ? JSON.stringify(v)
+          : String(v);
   return `'${plain(value)}'`;
 }
 
@@ -63,7 +69,12 @@ function checkType(shape: ShapeConstraints, value: unknown, path: string): void 
       if (typeof value !== "boolean") bad();
       return;
     case "integer":
-      if (typeof value === "bigint" ? value < INT_MIN || value > INT_MAX : typeof value !== "number" || !Number.isInteger(value) || value < INT_MIN || value > INT_MAX) bad();
+      if (
+        typeof value === "bigint"
+          ? value < INT_MIN || value > INT_MAX
+          : typeof value !== "number" || !Number.isInteger(value) || value < INT_MIN || value > INT_MAX
+      )
+        bad();
       return;
     case "long":
       if (typeof value !== "bigint" && (typeof value !== "number" || !Number.isInteger(value))) bad();
@@ -83,7 +94,14 @@ function checkType(shape: ShapeConstraints, value: unknown, path: string): void 
       return;
     case "map":
     case "structure":
-      if (typeof value !== "object" || value === null || Array.isArray(value) || value instanceof Date || value instanceof Uint8Array) bad();
+      if (
+        typeof value !== "object" ||
+        value === null ||
+        Array.isArray(value) ||
+        value instanceof Date ||
+        value instanceof Uint8Array
+      )
+        bad();
       return;
   }
 }
@@ -102,9 +120,12 @@ function visit(shapeName: string, value: unknown, path: string, errors: string[]
   if (!shape) return;
   checkType(shape, value, path);
   const fail = (constraint: string): void => {
-    errors.push(`Value ${show(value, shape.sensitive)} at '${path}' failed to satisfy constraint: Member must ${constraint}`);
+    errors.push(
+      `Value ${show(value, shape.sensitive)} at '${path}' failed to satisfy constraint: Member must ${constraint}`,
+    );
   };
-  const numeric = shape.type === "integer" || shape.type === "long" || shape.type === "float" || shape.type === "double";
+  const numeric =
+    shape.type === "integer" || shape.type === "long" || shape.type === "float" || shape.type === "double";
   if (numeric) {
     const n = Number(value);
     if (shape.min !== undefined && n < shape.min) fail(`have value greater than or equal to ${shape.min}`);
@@ -118,18 +139,21 @@ function visit(shapeName: string, value: unknown, path: string, errors: string[]
   }
   if (typeof value === "string" && shape.type === "string") {
     if (shape.enum && !shape.enum.includes(value)) fail(`satisfy enum value set: [${shape.enum.join(", ")}]`);
-    if (shape.pattern !== undefined && !matchesPattern(shape.pattern, value)) fail(`satisfy regular expression pattern: ${shape.pattern}`);
+    if (shape.pattern !== undefined && !matchesPattern(shape.pattern, value))
+      fail(`satisfy regular expression pattern: ${shape.pattern}`);
   }
   if (Array.isArray(value) && shape.member) {
     value.forEach((item, i) => {
-      if (item === null || item === undefined) errors.push(`Value null at '${path}.${i + 1}.member' failed to satisfy constraint: Member must not be null`);
+      if (item === null || item === undefined)
+        errors.push(`Value null at '${path}.${i + 1}.member' failed to satisfy constraint: Member must not be null`);
       else visit(shape.member as string, item, `${path}.${i + 1}.member`, errors);
     });
   }
   if (shape.type === "map" && shape.key && shape.value) {
     for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
       visit(shape.key, k, `${path}.${k}.key`, errors);
-      if (v === null || v === undefined) errors.push(`Value null at '${path}.${k}.value' failed to satisfy constraint: Member must not be null`);
+      if (v === null || v === undefined)
+        errors.push(`Value null at '${path}.${k}.value' failed to satisfy constraint: Member must not be null`);
       else visit(shape.value, v, `${path}.${k}.value`, errors);
     }
   }
@@ -141,7 +165,8 @@ function visitMembers(shape: ShapeConstraints, value: Record<string, unknown>, p
     const v = value[member];
     const at = path ? `${path}.${camel(member)}` : camel(member);
     if (v === undefined || v === null) {
-      if (shape.required?.includes(member)) errors.push(`Value null at '${at}' failed to satisfy constraint: Member must not be null`);
+      if (shape.required?.includes(member))
+        errors.push(`Value null at '${at}' failed to satisfy constraint: Member must not be null`);
       continue;
     }
     visit(memberShape, v, at, errors);
@@ -165,5 +190,8 @@ export function requestViolations(operation: string, input: Record<string, unkno
  */
 export function validateRequest(operation: string, input: Record<string, unknown>): void {
   const errors = requestViolations(operation, input);
-  if (errors.length > 0) throw new InvalidRequestException(`${errors.length} validation error${errors.length === 1 ? "" : "s"} detected: ${errors.join("; ")}`);
+  if (errors.length > 0)
+    throw new InvalidRequestException(
+      `${errors.length} validation error${errors.length === 1 ? "" : "s"} detected: ${errors.join("; ")}`,
+    );
 }

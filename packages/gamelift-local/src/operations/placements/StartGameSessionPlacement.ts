@@ -8,13 +8,19 @@ import { placementView } from "../views/sessions.js";
 /** StartGameSessionPlacement: a PENDING placement the placement engine works on. */
 export const StartGameSessionPlacement = defineOperation(
   z.object({
-    PlacementId: z.string().min(1).max(48).regex(/^[a-zA-Z0-9-]+$/),
+    PlacementId: z
+      .string()
+      .min(1)
+      .max(48)
+      .regex(/^[a-zA-Z0-9-]+$/),
     GameSessionQueueName: queueNameOrArn,
     GameProperties: gameProperties.optional(),
     MaximumPlayerSessionCount: z.number().int().min(0),
     GameSessionName: text(1, 1024).optional(),
     PlayerLatencies: playerLatencies.optional(),
-    DesiredPlayerSessions: z.array(z.object({ PlayerId: text(1, 1024), PlayerData: text(1, 2048).optional() })).optional(),
+    DesiredPlayerSessions: z
+      .array(z.object({ PlayerId: text(1, 1024), PlayerData: text(1, 2048).optional() }))
+      .optional(),
     GameSessionData: text(1, 262144).optional(),
     PriorityConfigurationOverride: z
       .object({
@@ -35,7 +41,10 @@ export const StartGameSessionPlacement = defineOperation(
       gameProperties: req.GameProperties,
       gameSessionData: req.GameSessionData,
       playerLatencies: req.PlayerLatencies,
-      desiredPlayerSessions: req.DesiredPlayerSessions?.map((d) => ({ playerId: d.PlayerId, playerData: d.PlayerData })),
+      desiredPlayerSessions: req.DesiredPlayerSessions?.map((d) => ({
+        playerId: d.PlayerId,
+        playerData: d.PlayerData,
+      })),
       priorityConfigurationOverride: req.PriorityConfigurationOverride,
     });
     return { GameSessionPlacement: placementView(ctx, placement) };

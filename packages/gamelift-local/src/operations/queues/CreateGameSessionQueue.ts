@@ -11,7 +11,14 @@ import { checkQueueSettings, queueSettingsInput } from "./queueInputs.js";
 
 /** CreateGameSessionQueue. TimeoutInSeconds defaults to 600. */
 export const CreateGameSessionQueue = defineOperation(
-  queueSettingsInput.extend({ Name: z.string().min(1).max(128).regex(/^[a-zA-Z0-9-]+$/), Tags: tags.optional() }),
+  queueSettingsInput.extend({
+    Name: z
+      .string()
+      .min(1)
+      .max(128)
+      .regex(/^[a-zA-Z0-9-]+$/),
+    Tags: tags.optional(),
+  }),
   (req, ctx) => {
     const queues = collections(ctx.store).queues;
     if (queues.has(req.Name)) throw new InvalidRequestException(`Game session queue ${req.Name} already exists.`);

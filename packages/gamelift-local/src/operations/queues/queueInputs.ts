@@ -14,16 +14,34 @@ export const queueSettingsInput = z.object({
       }),
     )
     .optional(),
-  Destinations: z.array(z.object({ DestinationArn: z.string().min(1).max(256).regex(/^[a-zA-Z0-9:/-]+$/) })).optional(),
+  Destinations: z
+    .array(
+      z.object({
+        DestinationArn: z
+          .string()
+          .min(1)
+          .max(256)
+          .regex(/^[a-zA-Z0-9:/-]+$/),
+      }),
+    )
+    .optional(),
   FilterConfiguration: z.object({ AllowedLocations: z.array(location).min(1).max(100).optional() }).optional(),
   PriorityConfiguration: z
     .object({
-      PriorityOrder: z.array(z.enum(["LATENCY", "COST", "DESTINATION", "LOCATION"])).min(1).max(4).optional(),
+      PriorityOrder: z
+        .array(z.enum(["LATENCY", "COST", "DESTINATION", "LOCATION"]))
+        .min(1)
+        .max(4)
+        .optional(),
       LocationOrder: z.array(location).min(1).max(100).optional(),
     })
     .optional(),
   CustomEventData: text(0, 256).optional(),
-  NotificationTarget: z.string().max(300).regex(/^[a-zA-Z0-9:_-]*(\.fifo)?$/).optional(),
+  NotificationTarget: z
+    .string()
+    .max(300)
+    .regex(/^[a-zA-Z0-9:_-]*(\.fifo)?$/)
+    .optional(),
 });
 
 /** Checks what the schema cannot: destination ARN types, the priority configuration. */
@@ -34,7 +52,8 @@ export function checkQueueSettings(q: Partial<QueueRecord>): void {
     }
   }
   const order = q.PriorityConfiguration?.PriorityOrder ?? [];
-  if (new Set(order).size !== order.length) throw new InvalidRequestException("PriorityOrder lists a priority more than once.");
+  if (new Set(order).size !== order.length)
+    throw new InvalidRequestException("PriorityOrder lists a priority more than once.");
   if (order.includes("LOCATION") && !q.PriorityConfiguration?.LocationOrder?.length) {
     throw new InvalidRequestException("PriorityConfiguration with LOCATION needs a LocationOrder.");
   }

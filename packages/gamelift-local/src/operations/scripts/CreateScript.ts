@@ -15,10 +15,16 @@ export const CreateScript = defineOperation(
     Name: text(1, 1024).optional(),
     Version: text(1, 1024).optional(),
     Tags: tags.optional(),
-    NodeJsVersion: z.string().min(1).max(1024).regex(/^\d+\.x$/).optional(),
+    NodeJsVersion: z
+      .string()
+      .min(1)
+      .max(1024)
+      .regex(/^\d+\.x$/)
+      .optional(),
   }),
   (req, ctx) => {
-    if (!req.ZipFile && !req.StorageLocation) throw new InvalidRequestException("Specify a ZipFile or a StorageLocation.");
+    if (!req.ZipFile && !req.StorageLocation)
+      throw new InvalidRequestException("Specify a ZipFile or a StorageLocation.");
     const scriptId = `script-${ctx.ids.uuid()}`;
     const script: ScriptRecord = {
       ScriptId: scriptId,

@@ -6,7 +6,11 @@ import { applyScriptContent, scriptContentInput } from "./scriptInputs.js";
 
 /** UpdateScript: name, version, and new content (ZipFile or StorageLocation). */
 export const UpdateScript = defineOperation(
-  scriptContentInput.extend({ ScriptId: scriptIdOrArn, Name: text(1, 1024).optional(), Version: text(1, 1024).optional() }),
+  scriptContentInput.extend({
+    ScriptId: scriptIdOrArn,
+    Name: text(1, 1024).optional(),
+    Version: text(1, 1024).optional(),
+  }),
   (req, ctx) => {
     const script = requireScript(ctx, req.ScriptId);
     if (req.Name !== undefined) script.Name = req.Name;

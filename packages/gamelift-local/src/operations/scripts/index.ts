@@ -6,4 +6,10 @@ import { ListScripts } from "./ListScripts.js";
 import { UpdateScript } from "./UpdateScript.js";
 
 /** Realtime script operations. */
-export const scriptOperations: Record<string, Operation> = { CreateScript, DeleteScript, DescribeScript, ListScripts, UpdateScript };
+export const scriptOperations: Record<string, Operation> = {
+  CreateScript,
+  DeleteScript,
+  DescribeScript,
+  ListScripts,
+  UpdateScript,
+};

@@ -13,7 +13,11 @@ import { fleetOf } from "../lookup.js";
 import { aliasIdOrArn, fleetIdOrArn, gameProperties, location, text } from "../shapes.js";
 import { gameSessionView } from "../views/sessions.js";
 
-const token = z.string().min(1).max(48).regex(/^[a-zA-Z0-9-]+$/);
+const token = z
+  .string()
+  .min(1)
+  .max(48)
+  .regex(/^[a-zA-Z0-9-]+$/);
 
 /**
  * CreateGameSession on a fleet or alias: ACTIVATING, then ACTIVE on a tick. A repeated
@@ -39,26 +43,35 @@ export const CreateGameSession = defineOperation(
       throw new InvalidRequestException("Specify exactly one of FleetId and AliasId.");
     }
     const fleet = fleetOf(ctx, req);
-    if (fleet.Status !== "ACTIVE") throw new InvalidFleetStatusException(`Fleet ${fleet.FleetId} is ${fleet.Status}, not ACTIVE.`);
+    if (fleet.Status !== "ACTIVE")
+      throw new InvalidFleetStatusException(`Fleet ${fleet.FleetId} is ${fleet.Status}, not ACTIVE.`);
     const where = req.Location ?? fleet.locations[0]?.Location ?? ctx.region;
     if (!fleet.locations.some((l) => l.Location === where)) {
       throw new InvalidRequestException(`Location ${where} is not part of fleet ${fleet.FleetId}.`);
     }
     const sessions = collections(ctx.store).gameSessions.values();
     const idempotencyToken = req.IdempotencyToken ?? req.GameSessionId;
-    const earlier = idempotencyToken && sessions.find((s) => s.FleetId === fleet.FleetId && s.idempotencyToken === idempotencyToken);
+    const earlier =
+      idempotencyToken && sessions.find((s) => s.FleetId === fleet.FleetId && s.idempotencyToken === idempotencyToken);
     if (earlier) {
       // IdempotencyToken: "subsequent requests with the same string return the original GameSession object,
       // with an updated status" — whatever else they say. The deprecated custom GameSessionId conflicts instead.
-      if (req.IdempotencyToken === undefined && (earlier.MaximumPlayerSessionCount !== req.MaximumPlayerSessionCount || earlier.Location !== where)) {
-        throw new IdempotentParameterMismatchException(`Game session ID ${idempotencyToken} was used with other parameters.`);
+      if (
+        req.IdempotencyToken === undefined &&
+        (earlier.MaximumPlayerSessionCount !== req.MaximumPlayerSessionCount || earlier.Location !== where)
+      ) {
+        throw new IdempotentParameterMismatchException(
+          `Game session ID ${idempotencyToken} was used with other parameters.`,
+        );
       }
       return { GameSession: gameSessionView(ctx, earlier) };
     }
     const limit = fleet.ResourceCreationLimitPolicy;
     if (req.CreatorId && limit?.NewGameSessionsPerCreator !== undefined && limit.PolicyPeriodInMinutes) {
       const since = ctx.clock.now() - limit.PolicyPeriodInMinutes * 60_000;
-      const mine = sessions.filter((s) => s.FleetId === fleet.FleetId && s.CreatorId === req.CreatorId && s.CreationTime > since);
+      const mine = sessions.filter(
+        (s) => s.FleetId === fleet.FleetId && s.CreatorId === req.CreatorId && s.CreationTime > since,
+      );
       if (mine.length >= limit.NewGameSessionsPerCreator) {
         throw new LimitExceededException(`Creator ${req.CreatorId} reached the fleet's game session creation limit.`);
       }
@@ -74,7 +87,8 @@ export const CreateGameSession = defineOperation(
       idPart: idempotencyToken ?? `gsess-${ctx.ids.uuid()}`,
       idempotencyToken,
     });
-    if (!session) throw new FleetCapacityExceededException(`Fleet ${fleet.FleetId} has no available server process in ${where}.`);
+    if (!session)
+      throw new FleetCapacityExceededException(`Fleet ${fleet.FleetId} has no available server process in ${where}.`);
     return { GameSession: gameSessionView(ctx, session) };
   },
 );

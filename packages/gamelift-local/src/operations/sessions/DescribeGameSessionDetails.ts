@@ -7,7 +7,10 @@ import { sessionSelectionInput } from "./sessionSelectionInput.js";
 export const DescribeGameSessionDetails = defineOperation(sessionSelectionInput, (req, ctx) => {
   const { sessions, NextToken } = selectSessions(ctx, req);
   return {
-    GameSessionDetails: sessions.map((s) => ({ GameSession: gameSessionView(ctx, s), ProtectionPolicy: s.ProtectionPolicy })),
+    GameSessionDetails: sessions.map((s) => ({
+      GameSession: gameSessionView(ctx, s),
+      ProtectionPolicy: s.ProtectionPolicy,
+    })),
     NextToken,
   };
 });

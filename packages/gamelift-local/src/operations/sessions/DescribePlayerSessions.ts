@@ -14,14 +14,20 @@ export const DescribePlayerSessions = defineOperation(
   z.object({
     GameSessionId: gameSessionId.optional(),
     PlayerId: text(1, 1024).optional(),
-    PlayerSessionId: z.string().min(1).max(128).regex(/^psess-\S+$/).optional(),
+    PlayerSessionId: z
+      .string()
+      .min(1)
+      .max(128)
+      .regex(/^psess-\S+$/)
+      .optional(),
     PlayerSessionStatusFilter: z.enum(["RESERVED", "ACTIVE", "COMPLETED", "TIMEDOUT"]).optional(),
     Limit: limit.optional(),
     NextToken: nextToken.optional(),
   }),
   (req, ctx) => {
     const given = [req.GameSessionId, req.PlayerId, req.PlayerSessionId].filter((v) => v !== undefined).length;
-    if (given !== 1) throw new InvalidRequestException("Specify exactly one of PlayerSessionId, GameSessionId and PlayerId.");
+    if (given !== 1)
+      throw new InvalidRequestException("Specify exactly one of PlayerSessionId, GameSessionId and PlayerId.");
     const cols = collections(ctx.store);
     const found = cols.playerSessions
       .values()
@@ -30,7 +36,8 @@ export const DescribePlayerSessions = defineOperation(
           ? p.PlayerSessionId === req.PlayerSessionId
           : req.PlayerId !== undefined
             ? p.PlayerId === req.PlayerId
-            : p.GameSessionId === req.GameSessionId && (!req.PlayerSessionStatusFilter || p.Status === req.PlayerSessionStatusFilter),
+            : p.GameSessionId === req.GameSessionId &&
+              (!req.PlayerSessionStatusFilter || p.Status === req.PlayerSessionStatusFilter),
       );
     const page = paginate(found, req.Limit, req.NextToken);
     return {

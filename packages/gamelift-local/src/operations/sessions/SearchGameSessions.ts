@@ -49,7 +49,9 @@ export const SearchGameSessions = defineOperation(
     const sort = req.SortExpression ? parseSort(req.SortExpression) : undefined;
     let found = collections(ctx.store)
       .gameSessions.values()
-      .filter((s) => s.FleetId === fleet.FleetId && s.Status === "ACTIVE" && (!req.Location || s.Location === req.Location))
+      .filter(
+        (s) => s.FleetId === fleet.FleetId && s.Status === "ACTIVE" && (!req.Location || s.Location === req.Location),
+      )
       .map((s) => searchable(ctx, s))
       .filter((s) => !filter || matches(s, filter));
     if (sort) found = sortSessions(found, sort);

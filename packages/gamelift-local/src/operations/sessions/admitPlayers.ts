@@ -23,7 +23,8 @@ export function admitPlayers(
   if (session.PlayerSessionCreationPolicy === "DENY_ALL") {
     throw new GameSessionFullException(`Game session ${gameSessionId} is not accepting new player sessions.`);
   }
-  const room = Math.min(session.MaximumPlayerSessionCount, maxPlayersPerSession) - currentPlayerSessionCount(ctx, gameSessionId);
+  const room =
+    Math.min(session.MaximumPlayerSessionCount, maxPlayersPerSession) - currentPlayerSessionCount(ctx, gameSessionId);
   if (players.length > room) throw new GameSessionFullException(`Game session ${gameSessionId} is full.`);
   return reservePlayerSessions(ctx, session, players);
 }

@@ -17,7 +17,10 @@ export interface SessionSelection {
 }
 
 /** Game sessions by id, or of a fleet/alias (optionally one location and status), paged. */
-export function selectSessions(ctx: EmulatorContext, req: SessionSelection): { sessions: GameSessionRecord[]; NextToken?: string } {
+export function selectSessions(
+  ctx: EmulatorContext,
+  req: SessionSelection,
+): { sessions: GameSessionRecord[]; NextToken?: string } {
   const all = collections(ctx.store).gameSessions;
   if (req.GameSessionId !== undefined) {
     const one = all.get(req.GameSessionId);

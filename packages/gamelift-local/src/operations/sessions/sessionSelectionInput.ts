@@ -11,4 +11,3 @@ export const sessionSelectionInput = z.object({
   Limit: limit.optional(),
   NextToken: nextToken.optional(),
 });
-

@@ -41,13 +41,17 @@ export function fleetAttributes(f: FleetRecord): Record<string, unknown> {
 
 /** `PlayerGatewayStatus` of a fleet's locations and game sessions: ENABLED when its mode is ENABLED or REQUIRED. */
 export function playerGatewayStatus(f: FleetRecord | undefined): "ENABLED" | "DISABLED" | undefined {
-  if (!f || f.ComputeType !== "EC2") return undefined;
+  if (f?.ComputeType !== "EC2") return undefined;
   return f.PlayerGatewayMode === "ENABLED" || f.PlayerGatewayMode === "REQUIRED" ? "ENABLED" : "DISABLED";
 }
 
 /** LocationStates of the API. */
 export function locationStates(f: FleetRecord): Record<string, unknown>[] {
-  return f.locations.map((l) => ({ Location: l.Location, Status: l.Status, PlayerGatewayStatus: playerGatewayStatus(f) }));
+  return f.locations.map((l) => ({
+    Location: l.Location,
+    Status: l.Status,
+    PlayerGatewayStatus: playerGatewayStatus(f),
+  }));
 }
 
 /** FleetCapacity of one location. */

@@ -34,15 +34,17 @@ export function App() {
       <h1>matchplace <span class="muted">local stage</span></h1>
       <p class="link" role="status" data-testid="link" data-state=${link}>${link === "live" ? "● live" : link === "connecting" ? "connecting…" : "reconnecting…"}</p>
     </header>
-    ${view === undefined
-      ? html`<main><p class="loading">Waiting for the first update…</p></main>`
-      : html`<main class="grid">
+    ${
+      view === undefined
+        ? html`<main><p class="loading">Waiting for the first update…</p></main>`
+        : html`<main class="grid">
           <${TicketsPanel} view=${view} now=${now} />
           <${MatchesPanel} matches=${view.matches} />
           <${CapacityPanel} view=${view} />
           <${FaultsPanel} faults=${view.faults} />
           <${ReportsPanel} reports=${view.reports} />
           <${EventsPanel} view=${view} />
-        </main>`}
+        </main>`
+    }
   `;
 }

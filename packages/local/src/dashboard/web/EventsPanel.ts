@@ -10,7 +10,13 @@ export function EventsPanel(props: { view: DashboardView }) {
   const redrive = (): void => {
     setNote("redriving…");
     fetch("/api/dlq/redrive", { method: "POST", headers: { "content-type": "application/json" }, body: "{}" })
-      .then(async (res) => setNote(res.ok ? `redriven: ${((await res.json()) as { redriven?: number }).redriven ?? 0}` : `refused (${res.status})`))
+      .then(async (res) =>
+        setNote(
+          res.ok
+            ? `redriven: ${((await res.json()) as { redriven?: number }).redriven ?? 0}`
+            : `refused (${res.status})`,
+        ),
+      )
       .catch((err: unknown) => setNote(`failed: ${String(err)}`));
   };
   return html`

@@ -14,7 +14,11 @@ type Side = keyof typeof knobs;
 async function apply(side: Side, form: HTMLFormElement): Promise<string> {
   const values: Record<string, number> = {};
   for (const knob of knobs[side]) values[knob] = Number((form.elements.namedItem(knob) as HTMLInputElement).value);
-  const res = await fetch(`/api/faults/${side}`, { method: "PUT", headers: { "content-type": "application/json" }, body: JSON.stringify(values) });
+  const res = await fetch(`/api/faults/${side}`, {
+    method: "PUT",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify(values),
+  });
   if (res.ok) return "applied";
   const body = (await res.json()) as { error?: { message?: string } };
   return `refused: ${body.error?.message ?? res.status}`;

@@ -7,7 +7,10 @@ import { statusColours } from "./format.js";
 export function TicketChart(props: { statuses: readonly string[]; series: readonly (readonly number[])[] }) {
   const box = useRef<HTMLDivElement>(null);
   const plot = useRef<uPlot | null>(null);
-  const data = (): uPlot.AlignedData => [props.series.map((p) => p[0] ?? 0), ...props.statuses.map((_, i) => props.series.map((p) => p[i + 1] ?? 0))];
+  const data = (): uPlot.AlignedData => [
+    props.series.map((p) => p[0] ?? 0),
+    ...props.statuses.map((_, i) => props.series.map((p) => p[i + 1] ?? 0)),
+  ];
 
   useEffect(() => {
     const el = box.current;
@@ -20,7 +23,9 @@ export function TicketChart(props: { statuses: readonly string[]; series: readon
       legend: { live: false },
     };
     plot.current = new uPlot(opts, data(), el);
-    const resize = new ResizeObserver(() => plot.current?.setSize({ width: Math.max(240, el.clientWidth), height: 200 }));
+    const resize = new ResizeObserver(() =>
+      plot.current?.setSize({ width: Math.max(240, el.clientWidth), height: 200 }),
+    );
     resize.observe(el);
     return () => {
       resize.disconnect();

@@ -42,7 +42,12 @@ const aggregateLists = (lists: string[][], agg: PartyAggregation): string[] => {
 export function playerValue(player: EvalPlayer, attribute: string, agg: PartyAggregation): PlayerValue {
   const own = attributeValue(player.attributes[attribute]);
   const party = player.ticket.players;
-  if (party.length <= 1 || own === undefined || typeof own === "string" || (typeof own === "object" && !Array.isArray(own))) {
+  if (
+    party.length <= 1 ||
+    own === undefined ||
+    typeof own === "string" ||
+    (typeof own === "object" && !Array.isArray(own))
+  ) {
     return own;
   }
   const key = `${attribute}\u0000${agg}`;
@@ -50,7 +55,9 @@ export function playerValue(player: EvalPlayer, attribute: string, agg: PartyAgg
   if (cache.has(key)) return cache.get(key);
   let out: PlayerValue;
   if (typeof own === "number") {
-    const xs = party.map((p) => attributeValue(p.attributes[attribute])).filter((x): x is number => typeof x === "number");
+    const xs = party
+      .map((p) => attributeValue(p.attributes[attribute]))
+      .filter((x): x is number => typeof x === "number");
     out = agg === "union" || agg === "intersection" ? own : aggregateNumbers(xs, agg);
   } else {
     const ls = party.map((p) => attributeValue(p.attributes[attribute])).filter((x): x is string[] => Array.isArray(x));

@@ -49,7 +49,7 @@ export function parseExpression(text: string): Expression {
   // Names inside brackets may hold anything but brackets and commas (attribute/team names).
   const bracketName = (): string => {
     skip();
-    const m = /^[^\[\],]+/.exec(src.slice(pos));
+    const m = /^[^[\],]+/.exec(src.slice(pos));
     if (!m) return fail("expected a name inside []");
     pos += m[0].length;
     const name = m[0].trim();

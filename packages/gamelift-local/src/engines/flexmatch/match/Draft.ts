@@ -34,7 +34,8 @@ export class Draft implements MatchView {
   /** True when every team of `level` holds its maxPlayers or more. */
   public full(level: Level): boolean {
     const teams = level.teams;
-    for (let i = 0; i < teams.length; i++) if (this.count(i) < (teams[i] as Level["teams"][number]).maxPlayers) return false;
+    for (let i = 0; i < teams.length; i++)
+      if (this.count(i) < (teams[i] as Level["teams"][number]).maxPlayers) return false;
     return true;
   }
 

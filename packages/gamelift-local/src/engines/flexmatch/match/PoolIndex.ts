@@ -91,7 +91,8 @@ export class PoolIndex {
     let scanned = 0;
     while (out.length < limit && scanned < scanLimit && (l >= 0 || r >= 0)) {
       // Equal distance: the older entry first.
-      const useLeft = dl < dr || (dl === dr && dl !== Infinity && (this.#orders[l] as number) < (this.#orders[r] as number));
+      const useLeft =
+        dl < dr || (dl === dr && dl !== Infinity && (this.#orders[l] as number) < (this.#orders[r] as number));
       const i = useLeft ? l : r;
       if (keyed && (useLeft ? dl : dr) > maxKeyDistance) break;
       scanned++;

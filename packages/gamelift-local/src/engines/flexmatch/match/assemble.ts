@@ -45,7 +45,13 @@ const record = (metrics: Counts, v: MatchVerdict): void => {
   }
 };
 
-const evaluateDraft = (draft: Draft, level: Level, locations: Set<string> | undefined, ctx: Ctx, partial: boolean): MatchVerdict => {
+const evaluateDraft = (
+  draft: Draft,
+  level: Level,
+  locations: Set<string> | undefined,
+  ctx: Ctx,
+  partial: boolean,
+): MatchVerdict => {
   const v = evaluateMatch(level, draft, locations === undefined ? undefined : [...locations], partial);
   ctx.work.evaluations++;
   record(ctx.metrics, v);
@@ -104,7 +110,8 @@ const tryAdd = (
       !best ||
       v.failures < best.v.failures ||
       (v.failures === best.v.failures &&
-        (tier < best.tier || (tier === best.tier && (open > best.open || (open === best.open && v.cost < best.v.cost)))))
+        (tier < best.tier ||
+          (tier === best.tier && (open > best.open || (open === best.open && v.cost < best.v.cost)))))
     ) {
       best = { team: i, v, tier, open };
     }
@@ -122,7 +129,13 @@ const swap = (draft: Draft, a: Entry, i: number, b: Entry, j: number): void => {
 };
 
 /** Swaps equally sized tickets between teams while that lowers (failures, cost). */
-const repairBySwaps = (draft: Draft, level: Level, start: MatchVerdict, ctx: Ctx, budget: { left: number }): MatchVerdict => {
+const repairBySwaps = (
+  draft: Draft,
+  level: Level,
+  start: MatchVerdict,
+  ctx: Ctx,
+  budget: { left: number },
+): MatchVerdict => {
   let current = start;
   const locations = draft.locations();
   let improved = true;
@@ -230,9 +243,14 @@ const attempt = (
  * maxPlayers), then lower rule cost.
  * @returns the match, or undefined when no valid match could be built from these candidates.
  */
-export function assemble(compiled: Compiled, anchor: Entry, candidates: readonly Entry[], options: AssembleOptions): Assembled | undefined {
+export function assemble(
+  compiled: Compiled,
+  anchor: Entry,
+  candidates: readonly Entry[],
+  options: AssembleOptions,
+): Assembled | undefined {
   const { result: gated, rejected } = attempt(compiled, anchor, candidates, options, true);
-  if (gated && gated.draft.full(gated.level)) return gated;
+  if (gated?.draft.full(gated.level)) return gated;
   if (rejected === 0) return gated;
   const sizeFirst = attempt(compiled, anchor, candidates, options, false).result;
   if (!gated || !sizeFirst) return gated ?? sizeFirst;

@@ -31,7 +31,7 @@ export function targetCounts(teams: readonly SlotTeam[], total: number): number[
 }
 
 /** A ticket's per-player value of the balanced attribute (party average), 0 when absent. */
-const valueOf = (e: Entry, attribute: string | undefined): number => {
+const ticketValue = (e: Entry, attribute: string | undefined): number => {
   const p = e.players[0];
   if (!attribute || !p) return 0;
   const v = playerValue(p, attribute, "avg");
@@ -57,9 +57,11 @@ export function balanceTeams(
   const sums = prefill ? [...prefill.sums] : teams.map(() => 0);
   const total = entries.reduce((s, e) => s + e.size, 0) + counts.reduce((a, b) => a + b, 0);
   const target = targetCounts(teams, total);
-  const values = entries.map((e) => valueOf(e, attribute));
+  const values = entries.map((e) => ticketValue(e, attribute));
   const assign = new Array<number>(entries.length).fill(-1);
-  const order = entries.map((_, i) => i).sort((a, b) => (entries[b]?.size ?? 0) - (entries[a]?.size ?? 0) || (values[b] ?? 0) - (values[a] ?? 0));
+  const order = entries
+    .map((_, i) => i)
+    .sort((a, b) => (entries[b]?.size ?? 0) - (entries[a]?.size ?? 0) || (values[b] ?? 0) - (values[a] ?? 0));
   for (const k of order) {
     const e = entries[k] as Entry;
     let best = -1;

@@ -53,7 +53,9 @@ export function slotTeams(ruleSet: RuleSet): SlotTeam[] {
 }
 
 const sizeDependentExpression = (e: Expression): boolean =>
-  e.kind === "call" ? e.fn === "count" || sizeDependentExpression(e.arg) : e.kind === "path" && e.tail.kind !== "attribute";
+  e.kind === "call"
+    ? e.fn === "count" || sizeDependentExpression(e.arg)
+    : e.kind === "path" && e.tail.kind !== "attribute";
 
 /** True when a rule's verdict depends on how many players the teams hold (not only on who they are). */
 const sizeDependent = (rule: Rule, byName: ReadonlyMap<string, Rule>): boolean => {
@@ -79,12 +81,15 @@ const sizeDependent = (rule: Rule, byName: ReadonlyMap<string, Rule>): boolean =
 
 const compileLevel = (ruleSet: RuleSet): Level => {
   const referenced = new Set<string>();
-  for (const r of ruleSet.rules) if (r.type === "compound") for (const n of statementRules(r.statement)) referenced.add(n);
+  for (const r of ruleSet.rules)
+    if (r.type === "compound") for (const n of statementRules(r.statement)) referenced.add(n);
   const teams = slotTeams(ruleSet);
   const byName = new Map(ruleSet.rules.map((r) => [r.name, r]));
   // Rules a compound references decide only through it (the docs' or(and(Serious, ...), and(Casual, ...))
   // pattern could never match otherwise).
-  const deciding = ruleSet.rules.filter((r) => r.type !== "absoluteSort" && r.type !== "distanceSort" && !referenced.has(r.name));
+  const deciding = ruleSet.rules.filter(
+    (r) => r.type !== "absoluteSort" && r.type !== "distanceSort" && !referenced.has(r.name),
+  );
   return {
     ruleSet,
     teams,

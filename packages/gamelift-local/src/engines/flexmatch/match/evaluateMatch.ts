@@ -71,7 +71,12 @@ const checkOne = (
  * of the tickets' acceptable ones); latency rules narrow it further. `partial` checks only the
  * rules meaningful on a match still being filled (see {@link Level.partial}).
  */
-export function evaluateMatch(level: Level, match: MatchView, locations: string[] | undefined, partial = false): MatchVerdict {
+export function evaluateMatch(
+  level: Level,
+  match: MatchView,
+  locations: string[] | undefined,
+  partial = false,
+): MatchVerdict {
   // Compound rules may reference a rule twice; memoize only then.
   const memo = level.hasCompound ? new Map<string, Outcome>() : undefined;
   let usable = locations;
@@ -84,7 +89,8 @@ export function evaluateMatch(level: Level, match: MatchView, locations: string[
   const rules = partial ? level.partial : level.deciding;
   const passed: boolean[] = [];
   for (const rule of rules) {
-    const o = rule.type === "latency" ? { ok: (usable?.length ?? 0) > 0, cost: 0 } : checkOne(rule, match, level, usable, memo);
+    const o =
+      rule.type === "latency" ? { ok: (usable?.length ?? 0) > 0, cost: 0 } : checkOne(rule, match, level, usable, memo);
     passed.push(o.ok);
     if (!o.ok) failures++;
     cost += o.cost;

@@ -86,7 +86,8 @@ export function matchLarge(
   for (const e of entries) for (const l of e.locations ?? []) population.set(l, (population.get(l) ?? 0) + 1);
   const used = new Uint8Array(entries.length);
   let made = 0;
-  const levelFor = (lo: number, hi: number): Level => compiled.levels[levelOf(compiled.thresholds, oldest ? hi : lo)] as Level;
+  const levelFor = (lo: number, hi: number): Level =>
+    compiled.levels[levelOf(compiled.thresholds, oldest ? hi : lo)] as Level;
   const maxTotal = Math.max(...compiled.levels.map((l) => l.maxPlayers));
 
   /**
@@ -141,7 +142,12 @@ export function matchLarge(
       ? [{ location: undefined, fastestOnly: false }]
       : fastestRegion
         ? (preference.get(anchor) ?? []).flatMap((location, i) =>
-            i === 0 ? [{ location, fastestOnly: true }, { location, fastestOnly: false }] : [{ location, fastestOnly: false }],
+            i === 0
+              ? [
+                  { location, fastestOnly: true },
+                  { location, fastestOnly: false },
+                ]
+              : [{ location, fastestOnly: false }],
           )
         : [...anchor.locations]
             .sort((a, b) => (population.get(b) ?? 0) - (population.get(a) ?? 0) || (a < b ? -1 : 1))
@@ -160,18 +166,26 @@ export function matchLarge(
     const teams: EvalTeam[] = level.teams.map((t) => ({ name: t.name, base: t.base, players: [] }));
     let prefill: { counts: number[]; sums: number[] } | undefined;
     if (anchor.fixedTeams) {
-      anchor.players.forEach((p, k) => teams.find((t) => t.name === anchor.fixedTeams?.[k])?.players.push(p));
+      for (const [k, p] of anchor.players.entries())
+        teams.find((t) => t.name === anchor.fixedTeams?.[k])?.players.push(p);
       const attr = algorithm.balancedAttribute;
       prefill = {
         counts: teams.map((t) => t.players.length),
-        sums: teams.map((t) => t.players.reduce((s, p) => s + Number(attr ? playerValue(p, attr, "avg") ?? 0 : 0), 0)),
+        sums: teams.map((t) =>
+          t.players.reduce((s, p) => s + Number(attr ? (playerValue(p, attr, "avg") ?? 0) : 0), 0),
+        ),
       };
     }
     const fresh = anchor.fixedTeams ? taken : [anchor, ...taken];
     const assign = balanceTeams(level.teams, fresh, algorithm.balancedAttribute, prefill);
     if (!assign) continue;
-    fresh.forEach((e, k) => teams[assign[k] ?? 0]?.players.push(...e.players));
-    if (level.teams.some((t, i) => (teams[i]?.players.length ?? 0) < t.minPlayers || (teams[i]?.players.length ?? 0) > t.maxPlayers)) continue;
+    for (const [k, e] of fresh.entries()) teams[assign[k] ?? 0]?.players.push(...e.players);
+    if (
+      level.teams.some(
+        (t, i) => (teams[i]?.players.length ?? 0) < t.minPlayers || (teams[i]?.players.length ?? 0) > t.maxPlayers,
+      )
+    )
+      continue;
     const match: MatchView = { teams };
     let locations = location === undefined ? undefined : [location];
     for (const r of level.latency) locations = latencyLocations(r, match, locations ?? []);
@@ -182,7 +196,11 @@ export function matchLarge(
       index.remove(e);
       for (const l of e.locations ?? []) population.set(l, (population.get(l) ?? 1) - 1);
     }
-    const result: LargeMatch = { match, entries: chosen, metrics: new Map(level.deciding.map((r) => [r.name, { passed: 1, failed: 0 }])) };
+    const result: LargeMatch = {
+      match,
+      entries: chosen,
+      metrics: new Map(level.deciding.map((r) => [r.name, { passed: 1, failed: 0 }])),
+    };
     if (locations !== undefined) result.locations = locations;
     made++;
     onMatch(result);

@@ -34,14 +34,18 @@ export interface Entry extends EvalTicket {
  */
 export function primaryKeyAttribute(ruleSet: RuleSet): string | undefined {
   const numeric = new Set(ruleSet.playerAttributes.filter((a) => a.type === "number").map((a) => a.name));
-  for (const r of ruleSet.rules) if (r.type === "batchDistance" && numeric.has(r.batchAttribute)) return r.batchAttribute;
+  for (const r of ruleSet.rules)
+    if (r.type === "batchDistance" && numeric.has(r.batchAttribute)) return r.batchAttribute;
   // Large matches: "FlexMatch sorts the available player pool according to [balancedAttribute]".
-  if (ruleSet.algorithm.strategy === "balanced" && ruleSet.algorithm.balancedAttribute) return ruleSet.algorithm.balancedAttribute;
+  if (ruleSet.algorithm.strategy === "balanced" && ruleSet.algorithm.balancedAttribute)
+    return ruleSet.algorithm.balancedAttribute;
   if (ruleSet.algorithm.batchingPreference === "sorted") {
     const first = ruleSet.algorithm.sortByAttributes.find((a) => numeric.has(a));
     if (first) return first;
   }
-  for (const r of ruleSet.rules) if ((r.type === "distanceSort" || r.type === "absoluteSort") && numeric.has(r.sortAttribute)) return r.sortAttribute;
+  for (const r of ruleSet.rules)
+    if ((r.type === "distanceSort" || r.type === "absoluteSort") && numeric.has(r.sortAttribute))
+      return r.sortAttribute;
   // Distance rules only: a comparison often tests a role flag (`wantsToBeMonster = 1` for one team,
   // `= 0` for the other), and candidates nearest the anchor's flag would all share its role.
   for (const r of ruleSet.rules) {
@@ -61,7 +65,9 @@ export function prepare(pool: readonly PoolTicket[], compiled: Compiled, now: nu
   if (!base || !loosest) return [];
   const ruleSet = base.ruleSet;
   const keyAttr = primaryKeyAttribute(ruleSet);
-  const stringBatch = base.batch.filter((r) => ruleSet.playerAttributes.find((a) => a.name === r.batchAttribute)?.type === "string");
+  const stringBatch = base.batch.filter(
+    (r) => ruleSet.playerAttributes.find((a) => a.name === r.batchAttribute)?.type === "string",
+  );
   const teamNames = new Set(base.teams.map((t) => t.name));
   const maxTeam = Math.max(...compiled.levels.flatMap((l) => l.teams.map((t) => t.maxPlayers)));
   const out: Entry[] = [];
@@ -76,7 +82,9 @@ export function prepare(pool: readonly PoolTicket[], compiled: Compiled, now: nu
   }
   const byAge = new Uint32Array(n);
   for (let i = 0; i < n; i++) byAge[i] = i;
-  byAge.sort((x, y) => (start[x] as number) - (start[y] as number) || (jitter[x] as number) - (jitter[y] as number) || x - y);
+  byAge.sort(
+    (x, y) => (start[x] as number) - (start[y] as number) || (jitter[x] as number) - (jitter[y] as number) || x - y,
+  );
   for (const at of byAge) {
     const ticket = pool[at] as PoolTicket;
     const isBackfill = ticket.backfill !== undefined || ticket.players[0]?.team !== undefined;
@@ -121,7 +129,8 @@ export function prepare(pool: readonly PoolTicket[], compiled: Compiled, now: nu
     if (first && stringBatch.length > 0) {
       // String batchDistance: every player of a match holds the same value, so a party whose
       // members differ can never match (strings are never party-aggregated).
-      const partitionOf = (p: EvalPlayer): string => stringBatch.map((r) => String(attributeValue(p.attributes[r.batchAttribute]))).join("\u0000");
+      const partitionOf = (p: EvalPlayer): string =>
+        stringBatch.map((r) => String(attributeValue(p.attributes[r.batchAttribute]))).join("\u0000");
       entry.partition = partitionOf(first);
       if (entry.players.some((p) => partitionOf(p) !== entry.partition)) continue;
     }

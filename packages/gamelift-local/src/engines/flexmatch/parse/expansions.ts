@@ -25,14 +25,18 @@ export function parseExpansions(
   }
   const out: Expansion[] = [];
   const targets = new Set<string>();
-  raw.forEach((e: unknown, i) => {
+  for (const [i, e] of raw.entries()) {
     const path = `expansions[${i}]`;
-    if (!isObject(e)) return issue(ctx, path, "an expansion must be an object");
+    if (!isObject(e)) {
+      issue(ctx, path, "an expansion must be an object");
+      continue;
+    }
     rejectUnknown(ctx, e, path, ["target", "steps"]);
     const target = e["target"];
     const m = typeof target === "string" ? TARGET.exec(target.trim()) : null;
     if (typeof target !== "string" || !m) {
-      return issue(ctx, `${path}.target`, `"target" must look like rules[<name>].<property> or teams[<name>].minPlayers`);
+      issue(ctx, `${path}.target`, `"target" must look like rules[<name>].<property> or teams[<name>].minPlayers`);
+      continue;
     }
     const [, section, name = "", field = ""] = m;
     if (targets.has(target)) issue(ctx, `${path}.target`, `duplicate expansion target "${target}"`);
@@ -42,40 +46,57 @@ export function parseExpansions(
     if (section === "rules") {
       const rule = rules.find((r) => r.name === name);
       const rawRule = rawRules.get(name);
-      if (!rule || !rawRule) return issue(ctx, `${path}.target`, `no rule named "${name}"`);
+      if (!rule || !rawRule) {
+        issue(ctx, `${path}.target`, `no rule named "${name}"`);
+        continue;
+      }
       if (!EXPANDABLE_FIELDS[rule.type].includes(field)) {
-        return issue(ctx, `${path}.target`, `property "${field}" of ${rule.type} rule "${name}" cannot be expanded`);
+        issue(ctx, `${path}.target`, `property "${field}" of ${rule.type} rule "${name}" cannot be expanded`);
+        continue;
       }
       on = { kind: "rule", name, field };
       check = (v, where) => checkRuleFieldValue(ctx, rawRule, field, v, where, scope);
     } else {
       const team = teams.find((t) => t.name === name);
-      if (!team) return issue(ctx, `${path}.target`, `no team named "${name}"`);
+      if (!team) {
+        issue(ctx, `${path}.target`, `no team named "${name}"`);
+        continue;
+      }
       if (field !== "minPlayers" && field !== "maxPlayers") {
-        return issue(ctx, `${path}.target`, `only minPlayers and maxPlayers of a team can be expanded`);
+        issue(ctx, `${path}.target`, `only minPlayers and maxPlayers of a team can be expanded`);
+        continue;
       }
       on = { kind: "team", name, field };
       check = (v, where) => checkNumber(ctx, v, where, "value", { integer: true, min: field === "maxPlayers" ? 1 : 0 });
     }
     const steps = e["steps"];
-    if (!Array.isArray(steps) || steps.length === 0) return issue(ctx, `${path}.steps`, `"steps" must be a non-empty array`);
+    if (!Array.isArray(steps) || steps.length === 0) {
+      issue(ctx, `${path}.steps`, `"steps" must be a non-empty array`);
+      continue;
+    }
     const parsed: Expansion["steps"] = [];
     let last = -1;
-    steps.forEach((s: unknown, j) => {
+    for (const [j, s] of steps.entries()) {
       const at = `${path}.steps[${j}]`;
-      if (!isObject(s)) return issue(ctx, at, "a step must be an object");
+      if (!isObject(s)) {
+        issue(ctx, at, "a step must be an object");
+        continue;
+      }
       rejectUnknown(ctx, s, at, ["waitTimeSeconds", "value"]);
       const wait = checkNumber(ctx, s["waitTimeSeconds"], `${at}.waitTimeSeconds`, "waitTimeSeconds", { min: 0 });
       if (wait !== undefined && wait <= last) {
         issue(ctx, `${at}.waitTimeSeconds`, `steps must ascend by waitTimeSeconds`);
       }
-      if (s["value"] === undefined) return issue(ctx, `${at}.value`, `"value" is required`);
+      if (s["value"] === undefined) {
+        issue(ctx, `${at}.value`, `"value" is required`);
+        continue;
+      }
       const value = check(s["value"], `${at}.value`);
-      if (wait === undefined || value === undefined) return;
+      if (wait === undefined || value === undefined) continue;
       last = wait;
       parsed.push({ waitTimeSeconds: wait, value });
-    });
+    }
     if (parsed.length === steps.length) out.push({ target, on, steps: parsed });
-  });
+  }
   return out;
 }

@@ -16,7 +16,12 @@ export const isObject = (v: unknown): v is Record<string, unknown> =>
   typeof v === "object" && v !== null && !Array.isArray(v);
 
 /** Reports keys of `obj` that are not in `allowed`. */
-export const rejectUnknown = (ctx: ParseContext, obj: Record<string, unknown>, path: string, allowed: readonly string[]): void => {
+export const rejectUnknown = (
+  ctx: ParseContext,
+  obj: Record<string, unknown>,
+  path: string,
+  allowed: readonly string[],
+): void => {
   for (const k of Object.keys(obj)) {
     if (!allowed.includes(k)) issue(ctx, `${path}.${k}`, `unknown property "${k}"`);
   }

@@ -23,21 +23,25 @@ const parseRules = (
   }
   const out: Rule[] = [];
   const earlier = new Map<string, RuleType>();
-  raw.forEach((r: unknown, i) => {
+  for (const [i, r] of raw.entries()) {
     const path = `rules[${i}]`;
-    if (!isObject(r)) return issue(ctx, path, "a rule must be an object");
+    if (!isObject(r)) {
+      issue(ctx, path, "a rule must be an object");
+      continue;
+    }
     const name = readString(ctx, r, "name", path, true);
     if (name !== undefined && earlier.has(name)) issue(ctx, `${path}.name`, `duplicate rule "${name}"`);
     const type = r["type"];
     if (typeof type !== "string" || !(RULE_TYPES as readonly string[]).includes(type)) {
-      return issue(ctx, `${path}.type`, `"type" must be one of ${RULE_TYPES.join(", ")}`);
+      issue(ctx, `${path}.type`, `"type" must be one of ${RULE_TYPES.join(", ")}`);
+      continue;
     }
-    if (name === undefined) return;
+    if (name === undefined) continue;
     const rule = parseRule(ctx, r, path, name, type as RuleType, scope, earlier);
     earlier.set(name, type as RuleType);
     rawRules.set(name, r);
     if (rule) out.push(rule);
-  });
+  }
   return out;
 };
 
@@ -48,9 +52,14 @@ const checkLarge = (ctx: ParseContext, raw: Record<string, unknown>, rules: read
     const i = rawRules.findIndex((r: unknown) => isObject(r) && r["name"] === rule.name);
     const path = `rules[${i}]`;
     if (rule.type === "latency") {
-      if (rule.maxDistance !== undefined) issue(ctx, `${path}.maxDistance`, `large matches support only "maxLatency" in latency rules`);
+      if (rule.maxDistance !== undefined)
+        issue(ctx, `${path}.maxDistance`, `large matches support only "maxLatency" in latency rules`);
     } else if (rule.type !== "batchDistance") {
-      issue(ctx, `${path}.type`, `large matches (more than ${LARGE_MATCH_THRESHOLD} players) support only batchDistance and latency rules`);
+      issue(
+        ctx,
+        `${path}.type`,
+        `large matches (more than ${LARGE_MATCH_THRESHOLD} players) support only batchDistance and latency rules`,
+      );
     }
   });
 };
@@ -62,10 +71,20 @@ export function inspectRuleSet(body: string): { ruleSet?: RuleSet; issues: RuleS
   try {
     raw = JSON.parse(body);
   } catch (err) {
-    return { issues: [{ path: "body", message: `not valid JSON: ${err instanceof Error ? err.message : String(err)}` }] };
+    return {
+      issues: [{ path: "body", message: `not valid JSON: ${err instanceof Error ? err.message : String(err)}` }],
+    };
   }
   if (!isObject(raw)) return { issues: [{ path: "body", message: "a rule set must be a JSON object" }] };
-  rejectUnknown(ctx, raw, "$", ["name", "ruleLanguageVersion", "playerAttributes", "algorithm", "teams", "rules", "expansions"]);
+  rejectUnknown(ctx, raw, "$", [
+    "name",
+    "ruleLanguageVersion",
+    "playerAttributes",
+    "algorithm",
+    "teams",
+    "rules",
+    "expansions",
+  ]);
   ctx.issues = ctx.issues.map((x) => ({ ...x, path: x.path.replace(/^\$\./, "") }));
   if (raw["ruleLanguageVersion"] !== "1.0") issue(ctx, "ruleLanguageVersion", `"ruleLanguageVersion" must be "1.0"`);
   // The body's `name` is an optional free label ("a descriptive label for your own use"): any

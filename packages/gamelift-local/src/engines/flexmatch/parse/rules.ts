@@ -1,7 +1,16 @@
 /** Parsing and validation of one rule object. */
 import type { Rule, RuleType } from "../types.js";
 import { readMeasurements, readReference, type NameScope } from "./expressionFields.js";
-import { checkNumber, isObject, issue, readEnum, readNumber, readString, rejectUnknown, type ParseContext } from "./fields.js";
+import {
+  checkNumber,
+  isObject,
+  issue,
+  readEnum,
+  readNumber,
+  readString,
+  rejectUnknown,
+  type ParseContext,
+} from "./fields.js";
 import { parseStatement, statementRules } from "./statement.js";
 
 /** Every rule type, in the docs' order. */
@@ -57,7 +66,8 @@ const readAttribute = (
   if (name === undefined) return undefined;
   const type = scope.attributes.get(name);
   if (type === undefined) issue(ctx, `${path}.${key}`, `undeclared player attribute "${name}"`);
-  else if (!types.includes(type)) issue(ctx, `${path}.${key}`, `attribute "${name}" must be of type ${types.join(" or ")}`);
+  else if (!types.includes(type))
+    issue(ctx, `${path}.${key}`, `attribute "${name}" must be of type ${types.join(" or ")}`);
   return name;
 };
 
@@ -110,7 +120,11 @@ export function parseRule(
     }
     case "collection": {
       const measurements = readMeasurements(ctx, raw, path, scope);
-      const operation = readEnum(ctx, raw, "operation", path, ["intersection", "contains", "reference_intersection_count"] as const);
+      const operation = readEnum(ctx, raw, "operation", path, [
+        "intersection",
+        "contains",
+        "reference_intersection_count",
+      ] as const);
       const referenceValue = readReference(ctx, raw["referenceValue"], `${path}.referenceValue`, scope, true);
       if (operation && operation !== "intersection" && !referenceValue) {
         issue(ctx, `${path}.referenceValue`, `operation "${operation}" needs a referenceValue`);
@@ -120,7 +134,8 @@ export function parseRule(
       if (raw["minCount"] === undefined && raw["maxCount"] === undefined) {
         issue(ctx, `${path}.minCount`, `a collection rule needs "minCount" or "maxCount"`);
       }
-      const partyAggregation = readEnum(ctx, raw, "partyAggregation", path, ["union", "intersection"] as const, "union") ?? "union";
+      const partyAggregation =
+        readEnum(ctx, raw, "partyAggregation", path, ["union", "intersection"] as const, "union") ?? "union";
       rule = { ...base, type, measurements, operation: operation ?? "intersection", partyAggregation };
       if (referenceValue) rule.referenceValue = referenceValue;
       if (minCount !== undefined) rule.minCount = minCount;
@@ -142,8 +157,10 @@ export function parseRule(
     }
     case "absoluteSort":
     case "distanceSort": {
-      const sortDirection = readEnum(ctx, raw, "sortDirection", path, ["ascending", "descending"] as const, "ascending") ?? "ascending";
-      const sortAttribute = readAttribute(ctx, raw, "sortAttribute", path, scope, ["number", "string_number_map"]) ?? "";
+      const sortDirection =
+        readEnum(ctx, raw, "sortDirection", path, ["ascending", "descending"] as const, "ascending") ?? "ascending";
+      const sortAttribute =
+        readAttribute(ctx, raw, "sortAttribute", path, scope, ["number", "string_number_map"]) ?? "";
       const partyAggregation = readEnum(ctx, raw, "partyAggregation", path, NUMBER_AGG, "avg") ?? "avg";
       rule = { ...base, type, sortDirection, sortAttribute, partyAggregation };
       if (scope.attributes.get(sortAttribute) === "string_number_map") {

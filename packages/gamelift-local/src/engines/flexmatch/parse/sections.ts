@@ -1,6 +1,15 @@
 /** Parsing of the `playerAttributes`, `algorithm` and `teams` sections. */
 import type { Algorithm, AttributeType, AttributeValue, PlayerAttributeDefinition, TeamDefinition } from "../types.js";
-import { isObject, issue, readEnum, readNumber, readString, rejectUnknown, toNumber, type ParseContext } from "./fields.js";
+import {
+  isObject,
+  issue,
+  readEnum,
+  readNumber,
+  readString,
+  rejectUnknown,
+  toNumber,
+  type ParseContext,
+} from "./fields.js";
 
 const ATTRIBUTE_TYPES: readonly AttributeType[] = ["string", "number", "string_list", "string_number_map"];
 
@@ -45,14 +54,17 @@ export function parsePlayerAttributes(ctx: ParseContext, raw: unknown): PlayerAt
   }
   const out: PlayerAttributeDefinition[] = [];
   const seen = new Set<string>();
-  raw.forEach((a: unknown, i) => {
+  for (const [i, a] of raw.entries()) {
     const path = `playerAttributes[${i}]`;
-    if (!isObject(a)) return issue(ctx, path, "a player attribute must be an object");
+    if (!isObject(a)) {
+      issue(ctx, path, "a player attribute must be an object");
+      continue;
+    }
     rejectUnknown(ctx, a, path, ["name", "type", "default"]);
     const name = readString(ctx, a, "name", path, true);
     const type = readEnum(ctx, a, "type", path, ATTRIBUTE_TYPES);
     if (name !== undefined && seen.has(name)) issue(ctx, `${path}.name`, `duplicate player attribute "${name}"`);
-    if (name === undefined || type === undefined) return;
+    if (name === undefined || type === undefined) continue;
     seen.add(name);
     const def: PlayerAttributeDefinition = { name, type };
     if (a["default"] !== undefined) {
@@ -61,7 +73,7 @@ export function parsePlayerAttributes(ctx: ParseContext, raw: unknown): PlayerAt
       else def.default = d;
     }
     out.push(def);
-  });
+  }
   return out;
 }
 
@@ -86,16 +98,26 @@ export function parseAlgorithm(
     "backfillPriority",
     "balancedAttribute",
   ]);
-  const strategy = readEnum(ctx, a, "strategy", path, ["exhaustiveSearch", "balanced"] as const, large ? "balanced" : "exhaustiveSearch") ?? "exhaustiveSearch";
+  const strategy =
+    readEnum(
+      ctx,
+      a,
+      "strategy",
+      path,
+      ["exhaustiveSearch", "balanced"] as const,
+      large ? "balanced" : "exhaustiveSearch",
+    ) ?? "exhaustiveSearch";
   if (large && strategy !== "balanced") {
     issue(ctx, `${path}.strategy`, `a large match (teams' maxPlayers total more than 40) needs strategy "balanced"`);
   }
-  const allowed = strategy === "balanced" ? (["largestPopulation", "fastestRegion"] as const) : (["random", "sorted"] as const);
+  const allowed =
+    strategy === "balanced" ? (["largestPopulation", "fastestRegion"] as const) : (["random", "sorted"] as const);
   const batchingPreference = readEnum(ctx, a, "batchingPreference", path, allowed, allowed[0]) ?? allowed[0];
   const sortByAttributes: string[] = [];
   const rawSort = a["sortByAttributes"];
   if (rawSort !== undefined) {
-    if (!Array.isArray(rawSort)) issue(ctx, `${path}.sortByAttributes`, `"sortByAttributes" must be an array of attribute names`);
+    if (!Array.isArray(rawSort))
+      issue(ctx, `${path}.sortByAttributes`, `"sortByAttributes" must be an array of attribute names`);
     else {
       rawSort.forEach((n: unknown, i) => {
         if (typeof n !== "string" || !attributes.has(n)) {
@@ -111,8 +133,10 @@ export function parseAlgorithm(
     strategy,
     batchingPreference,
     sortByAttributes,
-    expansionAgeSelection: readEnum(ctx, a, "expansionAgeSelection", path, ["newest", "oldest"] as const, "newest") ?? "newest",
-    backfillPriority: readEnum(ctx, a, "backfillPriority", path, ["normal", "low", "high"] as const, "normal") ?? "normal",
+    expansionAgeSelection:
+      readEnum(ctx, a, "expansionAgeSelection", path, ["newest", "oldest"] as const, "newest") ?? "newest",
+    backfillPriority:
+      readEnum(ctx, a, "backfillPriority", path, ["normal", "low", "high"] as const, "normal") ?? "normal",
   };
   const balanced = readString(ctx, a, "balancedAttribute", path, strategy === "balanced");
   if (balanced !== undefined) {
@@ -139,9 +163,12 @@ export function parseTeams(ctx: ParseContext, raw: unknown): TeamDefinition[] {
   }
   const out: TeamDefinition[] = [];
   const seen = new Set<string>();
-  raw.forEach((t: unknown, i) => {
+  for (const [i, t] of raw.entries()) {
     const path = `teams[${i}]`;
-    if (!isObject(t)) return issue(ctx, path, "a team must be an object");
+    if (!isObject(t)) {
+      issue(ctx, path, "a team must be an object");
+      continue;
+    }
     rejectUnknown(ctx, t, path, ["name", "minPlayers", "maxPlayers", "quantity"]);
     const name = readString(ctx, t, "name", path, true);
     if (name !== undefined && seen.has(name)) issue(ctx, `${path}.name`, `duplicate team "${name}"`);
@@ -151,10 +178,10 @@ export function parseTeams(ctx: ParseContext, raw: unknown): TeamDefinition[] {
     if (minPlayers !== undefined && maxPlayers !== undefined && minPlayers > maxPlayers) {
       issue(ctx, `${path}.minPlayers`, `"minPlayers" (${minPlayers}) exceeds "maxPlayers" (${maxPlayers})`);
     }
-    if (name === undefined || minPlayers === undefined || maxPlayers === undefined) return;
+    if (name === undefined || minPlayers === undefined || maxPlayers === undefined) continue;
     seen.add(name);
     out.push({ name, minPlayers, maxPlayers, quantity });
-  });
+  }
   const total = out.reduce((s, t) => s + t.maxPlayers * t.quantity, 0);
   if (total > 200) issue(ctx, "teams", `the teams' maxPlayers total ${total}, more than the 200-player limit`);
   return out;

@@ -24,10 +24,14 @@ const numeric = new Set(["maximumSessions", "creationTimeMillis", "playerSession
 function compare(actual: SearchValue | undefined, op: FilterNode & { type: "cmp" }): boolean {
   const { operand, value } = op;
   if (operand.kind !== "property" && numeric.has(operand.kind) !== (typeof value === "number")) {
-    throw new InvalidRequestException(`Invalid search expression: ${operand.kind} cannot be compared with ${JSON.stringify(value)}`);
+    throw new InvalidRequestException(
+      `Invalid search expression: ${operand.kind} cannot be compared with ${JSON.stringify(value)}`,
+    );
   }
   if (operand.kind === "hasAvailablePlayerSessions" && typeof value !== "boolean") {
-    throw new InvalidRequestException("Invalid search expression: hasAvailablePlayerSessions compares with true or false");
+    throw new InvalidRequestException(
+      "Invalid search expression: hasAvailablePlayerSessions compares with true or false",
+    );
   }
   if (!numeric.has(operand.kind) && op.op !== "=" && op.op !== "<>") {
     throw new InvalidRequestException(`Invalid search expression: ${op.op} needs a numeric operand`);

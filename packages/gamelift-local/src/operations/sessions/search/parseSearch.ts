@@ -2,7 +2,15 @@ import { InvalidRequestException } from "../../../errors.js";
 
 /** Operands SearchGameSessions understands (a property operand keeps its key). */
 export type SearchOperand =
-  | { kind: "gameSessionName" | "gameSessionId" | "maximumSessions" | "creationTimeMillis" | "playerSessionCount" | "hasAvailablePlayerSessions" }
+  | {
+      kind:
+        | "gameSessionName"
+        | "gameSessionId"
+        | "maximumSessions"
+        | "creationTimeMillis"
+        | "playerSessionCount"
+        | "hasAvailablePlayerSessions";
+    }
   | { kind: "property"; key: string };
 
 /** A literal value in an expression. */
@@ -23,7 +31,12 @@ export interface SortSpec {
   readonly descending: boolean;
 }
 
-type Token = { t: "word"; v: string } | { t: "str"; v: string } | { t: "num"; v: number } | { t: "op"; v: Comparator } | { t: "(" | ")" };
+type Token =
+  | { t: "word"; v: string }
+  | { t: "str"; v: string }
+  | { t: "num"; v: number }
+  | { t: "op"; v: Comparator }
+  | { t: "(" | ")" };
 
 const fail = (why: string): never => {
   throw new InvalidRequestException(`Invalid search expression: ${why}`);
@@ -36,8 +49,10 @@ export function tokenize(text: string): Token[] {
   while (i < text.length) {
     const c = text.charAt(i);
     if (/\s/.test(c)) i++;
-    else if (c === "(" || c === ")") (out.push({ t: c }), i++);
-    else if (c === "'" || c === '"') {
+    else if (c === "(" || c === ")") {
+      out.push({ t: c });
+      i++;
+    } else if (c === "'" || c === '"') {
       let v = "";
       i++;
       while (i < text.length && text.charAt(i) !== c) {
@@ -49,7 +64,13 @@ export function tokenize(text: string): Token[] {
       out.push({ t: "str", v });
     } else if ("<>=!".includes(c)) {
       const two = text.slice(i, i + 2);
-      const op = ["<>", "<=", ">="].includes(two) ? two : two === "!=" ? "<>" : c === "!" ? fail("unknown comparator !") : c;
+      const op = ["<>", "<=", ">="].includes(two)
+        ? two
+        : two === "!="
+          ? "<>"
+          : c === "!"
+            ? fail("unknown comparator !")
+            : c;
       out.push({ t: "op", v: op as Comparator });
       i += op === c ? 1 : 2;
     } else {
@@ -64,8 +85,16 @@ export function tokenize(text: string): Token[] {
 
 /** Reads an operand name. */
 export function parseOperand(word: string): SearchOperand {
-  if (word.startsWith("gameSessionProperties.")) return { kind: "property", key: word.slice("gameSessionProperties.".length) };
-  const known = ["gameSessionName", "gameSessionId", "maximumSessions", "creationTimeMillis", "playerSessionCount", "hasAvailablePlayerSessions"] as const;
+  if (word.startsWith("gameSessionProperties."))
+    return { kind: "property", key: word.slice("gameSessionProperties.".length) };
+  const known = [
+    "gameSessionName",
+    "gameSessionId",
+    "maximumSessions",
+    "creationTimeMillis",
+    "playerSessionCount",
+    "hasAvailablePlayerSessions",
+  ] as const;
   const kind = known.find((k) => k === word);
   return kind ? { kind } : fail(`unknown operand ${word}`);
 }
@@ -80,15 +109,25 @@ export function parseFilter(text: string): FilterNode {
   };
   const or = (): FilterNode => {
     let left = and();
-    while (peekWord("OR")) (pos++, (left = { type: "or", left, right: and() }));
+    while (peekWord("OR")) {
+      pos++;
+      left = { type: "or", left, right: and() };
+    }
     return left;
   };
   const and = (): FilterNode => {
     let left = not();
-    while (peekWord("AND")) (pos++, (left = { type: "and", left, right: not() }));
+    while (peekWord("AND")) {
+      pos++;
+      left = { type: "and", left, right: not() };
+    }
     return left;
   };
-  const not = (): FilterNode => (peekWord("NOT") ? (pos++, { type: "not", expr: not() }) : primary());
+  const not = (): FilterNode => {
+    if (!peekWord("NOT")) return primary();
+    pos++;
+    return { type: "not", expr: not() };
+  };
   const primary = (): FilterNode => {
     const t = tokens[pos++];
     if (t?.t === "(") {
