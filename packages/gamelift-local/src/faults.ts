@@ -7,7 +7,7 @@ import {
   planNotification,
   type NotificationFaults,
 } from "./notificationFaults.js";
-import type { Notify } from "./operations/types.js";
+import type { Notify } from "./engines/context.js";
 
 /**
  * Fault knobs of the emulator, to prove a backend copes with GameLift's best-effort notifications

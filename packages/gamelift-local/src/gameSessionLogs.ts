@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { collections } from "./engines/state/collections.js";
-import type { EmulatorContext } from "./operations/types.js";
+import type { EmulatorContext } from "./engines/context.js";
 
 const iso = (ms: number | undefined): string => (ms === undefined ? "-" : new Date(ms).toISOString());
 

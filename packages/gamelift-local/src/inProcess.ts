@@ -5,7 +5,7 @@ import type { Engine } from "./engines/Engine.js";
 import { forgetFinished, type ForgottenCounts } from "./engines/retention/forgetFinished.js";
 import { UnknownOperationException } from "./errors.js";
 import { operations } from "./operations/index.js";
-import type { EmulatorContext, EmulatorSettings, IdSource, Notify } from "./operations/types.js";
+import type { EmulatorContext, EmulatorSettings, IdSource, Notify } from "./engines/context.js";
 import { Store } from "./store/Store.js";
 
 /** Options of {@link createInProcessEmulator}; every one is optional. */

@@ -1,5 +1,5 @@
 import { createSocket, type Socket } from "node:dgram";
-import type { PingBeaconAccess, UdpEndpoint } from "../operations/types.js";
+import type { PingBeaconAccess, UdpEndpoint } from "../engines/context.js";
 
 /** Options of {@link startPingBeacons}. */
 export interface PingBeaconOptions {

@@ -1,4 +1,4 @@
-import type { EmulatorContext } from "../operations/types.js";
+import type { EmulatorContext } from "./context.js";
 
 /**
  * A piece of the emulator that moves state forward over time (fleet activation, placements, ...).

@@ -1,4 +1,4 @@
-import type { EmulatorContext, EmulatorSettings } from "../operations/types.js";
+import type { EmulatorContext, EmulatorSettings } from "./context.js";
 
 /** Defaults: a fleet is ACTIVE about 2.5 s after CreateFleet. */
 export const defaultSettings: EmulatorSettings = {

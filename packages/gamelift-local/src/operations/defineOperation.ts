@@ -1,6 +1,7 @@
 import type { z } from "zod";
 import { InvalidRequestException } from "../errors.js";
-import type { EmulatorContext, Operation } from "./types.js";
+import type { Operation } from "./types.js";
+import type { EmulatorContext } from "../engines/context.js";
 
 type Issue = z.core.$ZodIssue;
 

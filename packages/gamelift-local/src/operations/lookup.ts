@@ -8,7 +8,7 @@ import type {
   ScriptRecord,
 } from "../engines/state/records.js";
 import { NotFoundException, TerminalRoutingStrategyException } from "../errors.js";
-import type { EmulatorContext } from "./types.js";
+import type { EmulatorContext } from "../engines/context.js";
 
 /** The fleet by id or ARN, else `NotFoundException`. */
 export function requireFleet(ctx: EmulatorContext, idOrArn: string): FleetRecord {

@@ -1,7 +1,7 @@
 import { collections } from "../engines/state/collections.js";
 import type { Tag } from "../engines/state/records.js";
 import { TaggingFailedException } from "../errors.js";
-import type { EmulatorContext } from "./types.js";
+import type { EmulatorContext } from "../engines/context.js";
 
 /** Adds or overwrites tags on a resource ARN (idempotent); more than 200 is `TaggingFailedException`. */
 export function applyTags(ctx: EmulatorContext, arn: string, tags: readonly Tag[] | undefined): void {

@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { GameLiftError, InternalServiceException, UnknownOperationException } from "../errors.js";
-import type { EmulatorContext, Operation } from "../operations/types.js";
+import type { Operation } from "../operations/types.js";
+import type { EmulatorContext } from "../engines/context.js";
 import { contentType, decodeBody, encodeBody, type Protocol } from "./codec.js";
 import { routeOf } from "./route.js";
 

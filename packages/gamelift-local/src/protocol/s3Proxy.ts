@@ -1,7 +1,7 @@
 import { request, type IncomingMessage, type ServerResponse } from "node:http";
 import { authorizeUpload, type S3Denial } from "../engines/builds/uploadCredentials.js";
 import { recordUpload } from "../engines/builds/uploads.js";
-import type { EmulatorContext } from "../operations/types.js";
+import type { EmulatorContext } from "../engines/context.js";
 import { decodeAwsChunked } from "./awsChunked.js";
 
 /** Options of `createS3ProxyHandler`. */

@@ -4,7 +4,7 @@ import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import S3rver from "s3rver";
-import type { EmulatorContext, LocalS3Access } from "../operations/types.js";
+import type { EmulatorContext, LocalS3Access } from "../engines/context.js";
 import { createS3ProxyHandler } from "../protocol/s3Proxy.js";
 
 /** Options of `startLocalS3`. */

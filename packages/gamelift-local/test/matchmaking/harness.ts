@@ -9,7 +9,7 @@ import type {
   PlacementProgress,
 } from "../../src/engines/matchmaking/placer.js";
 import { matchmakingOperations } from "../../src/operations/matchmaking/index.js";
-import type { EmulatorContext } from "../../src/operations/types.js";
+import type { EmulatorContext } from "../../src/engines/context.js";
 import { Store } from "../../src/store/Store.js";
 import { sequentialIds } from "../helpers.js";
 

@@ -1,4 +1,4 @@
-import type { EmulatorContext } from "../../operations/types.js";
+import type { EmulatorContext } from "../context.js";
 import { settingsOf } from "../settings.js";
 import { collections } from "../state/collections.js";
 import type { BuildRecord, UploadCredentialRecord } from "../state/records.js";

@@ -1,4 +1,4 @@
-import type { EmulatorContext } from "../../operations/types.js";
+import type { EmulatorContext } from "../context.js";
 import { collections } from "../state/collections.js";
 import type { FleetRecord, GameSessionRecord, InstanceRecord } from "../state/records.js";
 

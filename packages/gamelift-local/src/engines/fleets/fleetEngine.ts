@@ -1,4 +1,4 @@
-import type { EmulatorContext } from "../../operations/types.js";
+import type { EmulatorContext } from "../context.js";
 import type { Engine } from "../Engine.js";
 import { endGameSession } from "../sessions/gameSessions.js";
 import { settingsOf } from "../settings.js";

@@ -1,4 +1,4 @@
-import type { EmulatorContext } from "../../operations/types.js";
+import type { EmulatorContext } from "../context.js";
 import { collections } from "../state/collections.js";
 
 /** A fleet location that placements are waiting on because it has no free server process. */

@@ -1,4 +1,4 @@
-import type { EmulatorContext, GameServerBehaviour } from "../../operations/types.js";
+import type { EmulatorContext, GameServerBehaviour } from "../context.js";
 import type { Engine } from "../Engine.js";
 import { seededRandom } from "../flexmatch/random.js";
 import { openTicket } from "../matchmaking/control.js";

@@ -1,5 +1,5 @@
 import { InvalidRequestException, NotFoundException } from "../../errors.js";
-import type { EmulatorContext } from "../../operations/types.js";
+import type { EmulatorContext } from "../context.js";
 import { detailOf, publishEvent, ticketRefs } from "./events.js";
 import { configOf, endTicket, enterSearching, ticketsOf } from "./lifecycle.js";
 import { proceedMatch, type MatchmakingDeps } from "./outcome.js";

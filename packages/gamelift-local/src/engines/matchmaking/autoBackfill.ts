@@ -1,4 +1,4 @@
-import type { EmulatorContext } from "../../operations/types.js";
+import type { EmulatorContext } from "../context.js";
 import { openTicket } from "./control.js";
 import { ruleSetNamed } from "./matcher.js";
 import type { MatchmakingDeps } from "./outcome.js";

@@ -1,5 +1,5 @@
 import { InvalidRequestException, NotFoundException } from "../../errors.js";
-import type { EmulatorContext } from "../../operations/types.js";
+import type { EmulatorContext } from "../context.js";
 import { abandonMatch, endTicket } from "./lifecycle.js";
 import { putSession, sessionRecord } from "./sessions.js";
 import { stateOf } from "./state.js";

@@ -1,4 +1,4 @@
-import type { EmulatorContext } from "../../operations/types.js";
+import type { EmulatorContext } from "../context.js";
 import type { Engine } from "../Engine.js";
 import { settleAcceptances } from "./acceptance.js";
 import { openAutoBackfills } from "./autoBackfill.js";

@@ -1,4 +1,4 @@
-import type { EmulatorContext } from "../../operations/types.js";
+import type { EmulatorContext } from "../context.js";
 import type { ConfigurationRecord, TicketRecord } from "./types.js";
 
 /** FlexMatch event names (`detail.type`); they are not ticket statuses. */

@@ -2,7 +2,7 @@
  * The one place the matchmaking engine talks to the FlexMatch rule engine (`engines/flexmatch`):
  * rule-set parsing, the pool → proposals call, and the rule-set facts matchmaking needs.
  */
-import type { EmulatorContext } from "../../operations/types.js";
+import type { EmulatorContext } from "../context.js";
 import { findMatches, parseRuleSet, playerAttributesWithDefaults, validateRuleSet } from "../flexmatch/index.js";
 import { slotTeams } from "../flexmatch/match/compile.js";
 import type { AttributeValue, PoolTicket, ProposedMatch, RuleSet } from "../flexmatch/types.js";

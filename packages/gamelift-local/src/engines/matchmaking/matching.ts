@@ -1,4 +1,4 @@
-import type { EmulatorContext } from "../../operations/types.js";
+import type { EmulatorContext } from "../context.js";
 import { detailOf, publishEvent, ticketRefs } from "./events.js";
 import { fillRuleSet, poolTicketOf, ruleSetNamed, type ProposedMatch } from "./matcher.js";
 import { proceedMatch, type MatchmakingDeps } from "./outcome.js";

@@ -1,4 +1,4 @@
-import type { EmulatorContext } from "../../operations/types.js";
+import type { EmulatorContext } from "../context.js";
 import { detailOf, publishEvent, ticketRefs } from "./events.js";
 import { abandonMatch, configOf, endTicket, ticketsOf } from "./lifecycle.js";
 import { fillRuleSet, maxPlayersOf, ruleSetNamed, type Matcher, type RuleSet } from "./matcher.js";

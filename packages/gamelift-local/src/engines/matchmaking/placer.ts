@@ -1,4 +1,4 @@
-import type { EmulatorContext } from "../../operations/types.js";
+import type { EmulatorContext } from "../context.js";
 
 /** What matchmaking asks of a game session queue for a new WITH_QUEUE match. */
 export interface MatchPlacementRequest {

@@ -1,4 +1,4 @@
-import type { EmulatorContext } from "../../operations/types.js";
+import type { EmulatorContext } from "../context.js";
 import { matchmakerAttributes, type RuleSet } from "./matcher.js";
 import { stateOf } from "./state.js";
 import type { ConfigurationRecord, MatchedSessionRecord, PlayerRecord } from "./types.js";

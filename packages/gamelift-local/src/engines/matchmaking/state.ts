@@ -1,5 +1,5 @@
 import type { Collection } from "../../store/Store.js";
-import type { EmulatorContext } from "../../operations/types.js";
+import type { EmulatorContext } from "../context.js";
 import type { ConfigurationRecord, MatchedSessionRecord, MatchRecord, RuleSetRecord, TicketRecord } from "./types.js";
 
 /** The store collections matchmaking keeps its state in (all snapshotted by `--persist`). */

@@ -1,5 +1,5 @@
 import { parseArn } from "../../arns.js";
-import type { EmulatorContext } from "../../operations/types.js";
+import type { EmulatorContext } from "../context.js";
 import { collections } from "../state/collections.js";
 import type { FleetRecord, PlacementRecord, QueueRecord } from "../state/records.js";
 

@@ -1,4 +1,4 @@
-import type { EmulatorContext } from "../../operations/types.js";
+import type { EmulatorContext } from "../context.js";
 import type { PlacementRecord, QueueRecord } from "../state/records.js";
 
 /** The four queue placement event types. */

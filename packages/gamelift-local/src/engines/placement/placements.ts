@@ -1,6 +1,6 @@
 import { idOf, queueArn } from "../../arns.js";
 import { InvalidRequestException, NotFoundException } from "../../errors.js";
-import type { EmulatorContext } from "../../operations/types.js";
+import type { EmulatorContext } from "../context.js";
 import type { Store } from "../../store/Store.js";
 import { collections } from "../state/collections.js";
 import type { GameProperty, PlacementRecord, PlacementStatus, PlayerLatency, QueueRecord } from "../state/records.js";

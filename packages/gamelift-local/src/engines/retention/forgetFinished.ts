@@ -1,4 +1,4 @@
-import type { EmulatorContext } from "../../operations/types.js";
+import type { EmulatorContext } from "../context.js";
 import { stateOf } from "../matchmaking/state.js";
 import { isTerminal } from "../matchmaking/tickets.js";
 import { collections } from "../state/collections.js";

@@ -1,5 +1,5 @@
 import { gameSessionArn } from "../../arns.js";
-import type { EmulatorContext } from "../../operations/types.js";
+import type { EmulatorContext } from "../context.js";
 import { allocatePort, findFreeInstance } from "../fleets/capacity.js";
 import { settingsOf } from "../settings.js";
 import { collections } from "../state/collections.js";

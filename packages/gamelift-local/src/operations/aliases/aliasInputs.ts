@@ -3,7 +3,7 @@ import type { AliasRecord } from "../../engines/state/records.js";
 import { InvalidRequestException } from "../../errors.js";
 import { requireFleet } from "../lookup.js";
 import { fleetIdOrArn, text } from "../shapes.js";
-import type { EmulatorContext } from "../types.js";
+import type { EmulatorContext } from "../../engines/context.js";
 
 /** RoutingStrategy input. */
 export const routingStrategyInput = z.object({

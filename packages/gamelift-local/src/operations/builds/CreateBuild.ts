@@ -7,7 +7,7 @@ import { InvalidRequestException } from "../../errors.js";
 import { defineOperation } from "../defineOperation.js";
 import { operatingSystem, s3Location, tags, text } from "../shapes.js";
 import { applyTags } from "../tagging.js";
-import type { EmulatorContext } from "../types.js";
+import type { EmulatorContext } from "../../engines/context.js";
 import { buildView } from "../views/resources.js";
 import { uploadReply } from "./uploadReply.js";
 

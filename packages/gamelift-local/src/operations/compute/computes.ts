@@ -3,7 +3,7 @@ import { arnOf } from "../../arns.js";
 import { collections } from "../../engines/state/collections.js";
 import type { FleetRecord, InstanceRecord } from "../../engines/state/records.js";
 import { NotFoundException } from "../../errors.js";
-import type { EmulatorContext } from "../types.js";
+import type { EmulatorContext } from "../../engines/context.js";
 
 /** The store key of a compute registered to an Anywhere fleet. */
 export const computeKey = (fleetId: string, computeName: string): string => `${fleetId}/${computeName}`;

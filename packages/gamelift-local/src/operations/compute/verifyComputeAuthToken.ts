@@ -1,6 +1,6 @@
 import { collections } from "../../engines/state/collections.js";
 import type { InstanceRecord } from "../../engines/state/records.js";
-import type { EmulatorContext } from "../types.js";
+import type { EmulatorContext } from "../../engines/context.js";
 import { computeKey } from "./computes.js";
 
 /**

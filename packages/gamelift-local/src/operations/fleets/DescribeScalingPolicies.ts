@@ -5,7 +5,7 @@ import { defineOperation } from "../defineOperation.js";
 import { requireFleet } from "../lookup.js";
 import { paginate } from "../paginate.js";
 import { fleetIdOrArn, limit, location, nextToken } from "../shapes.js";
-import type { EmulatorContext } from "../types.js";
+import type { EmulatorContext } from "../../engines/context.js";
 
 /** ScalingPolicy of the API, for one location of the fleet. */
 export function scalingPolicyView(p: ScalingPolicyRecord, location: string): Record<string, unknown> {

@@ -5,7 +5,7 @@ import { InvalidFleetStatusException, NotFoundException } from "../../errors.js"
 import { defineOperation } from "../defineOperation.js";
 import { requireFleet } from "../lookup.js";
 import { fleetIdOrArn } from "../shapes.js";
-import type { EmulatorContext } from "../types.js";
+import type { EmulatorContext } from "../../engines/context.js";
 import { isWindows } from "./fleetInputs.js";
 
 /** A Windows password from the id source (no Math.random), with the classes Windows requires. */

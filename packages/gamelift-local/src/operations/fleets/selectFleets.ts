@@ -2,7 +2,7 @@ import { idOf } from "../../arns.js";
 import { collections } from "../../engines/state/collections.js";
 import type { FleetRecord } from "../../engines/state/records.js";
 import { paginate } from "../paginate.js";
-import type { EmulatorContext } from "../types.js";
+import type { EmulatorContext } from "../../engines/context.js";
 
 /**
  * The fleets a Describe* call asks for: the named ones that exist (Limit ignored, as GameLift

@@ -1,7 +1,7 @@
 import { arnOf } from "../../arns.js";
 import { collections } from "../../engines/state/collections.js";
 import type { LocationRecord } from "../../engines/state/records.js";
-import type { EmulatorContext, UdpEndpoint } from "../types.js";
+import type { EmulatorContext, UdpEndpoint } from "../../engines/context.js";
 
 /** The AWS Regions GameLift hosts in (ListLocations' `AWS` locations; the emulator's own Region is added). */
 export const awsLocations = [

@@ -3,7 +3,7 @@ import { idOf } from "../../arns.js";
 import { stateOf } from "../../engines/matchmaking/state.js";
 import type { ConfigurationRecord } from "../../engines/matchmaking/types.js";
 import { InvalidRequestException, NotFoundException } from "../../errors.js";
-import type { EmulatorContext } from "../types.js";
+import type { EmulatorContext } from "../../engines/context.js";
 import { gameProperties, text } from "../shapes.js";
 import { queueArn, ruleSetNameOrArn } from "./schemas.js";
 

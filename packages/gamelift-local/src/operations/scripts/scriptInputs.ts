@@ -2,7 +2,7 @@ import { z } from "zod";
 import type { ScriptRecord } from "../../engines/state/records.js";
 import { InvalidRequestException } from "../../errors.js";
 import { blob, s3Location } from "../shapes.js";
-import type { EmulatorContext } from "../types.js";
+import type { EmulatorContext } from "../../engines/context.js";
 
 /** The content members of CreateScript / UpdateScript. */
 export const scriptContentInput = z.object({ StorageLocation: s3Location.optional(), ZipFile: blob.optional() });

@@ -7,7 +7,7 @@ import { defineOperation } from "../defineOperation.js";
 import { fleetOf } from "../lookup.js";
 import { paginate } from "../paginate.js";
 import { aliasIdOrArn, fleetIdOrArn, limit, location, nextToken, text } from "../shapes.js";
-import type { EmulatorContext } from "../types.js";
+import type { EmulatorContext } from "../../engines/context.js";
 import { gameSessionView } from "../views/sessions.js";
 import { matches, sortSessions, type SearchableSession } from "./search/evaluateSearch.js";
 import { parseFilter, parseSort } from "./search/parseSearch.js";

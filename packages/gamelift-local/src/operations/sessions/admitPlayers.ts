@@ -2,7 +2,7 @@ import { currentPlayerSessionCount, reservePlayerSessions } from "../../engines/
 import type { PlayerSessionRecord } from "../../engines/state/records.js";
 import { GameSessionFullException, InvalidGameSessionStatusException } from "../../errors.js";
 import { requireGameSession } from "../lookup.js";
-import type { EmulatorContext } from "../types.js";
+import type { EmulatorContext } from "../../engines/context.js";
 
 /** The hard cap of player sessions in one game session. */
 const maxPlayersPerSession = 200;

@@ -3,7 +3,7 @@ import type { GameSessionRecord } from "../../engines/state/records.js";
 import { InvalidRequestException, NotFoundException } from "../../errors.js";
 import { fleetOf } from "../lookup.js";
 import { paginate } from "../paginate.js";
-import type { EmulatorContext } from "../types.js";
+import type { EmulatorContext } from "../../engines/context.js";
 
 /** The selection members of DescribeGameSessions / DescribeGameSessionDetails. */
 export interface SessionSelection {

@@ -1,6 +1,6 @@
 import { parseArn } from "../../arns.js";
 import { collections } from "../../engines/state/collections.js";
-import type { EmulatorContext } from "../types.js";
+import type { EmulatorContext } from "../../engines/context.js";
 
 /**
  * Whether a taggable resource ARN names something that exists in this emulator (same Region and

@@ -1,7 +1,7 @@
 import { activeInstances, utilizationOf } from "../../engines/fleets/capacity.js";
 import { collections } from "../../engines/state/collections.js";
 import type { FleetRecord, InstanceRecord, LocationCapacity } from "../../engines/state/records.js";
-import type { EmulatorContext } from "../types.js";
+import type { EmulatorContext } from "../../engines/context.js";
 
 const date = (ms: number | undefined): Date | undefined => (ms === undefined ? undefined : new Date(ms));
 

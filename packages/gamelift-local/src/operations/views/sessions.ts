@@ -1,7 +1,7 @@
 import { currentPlayerSessionCount } from "../../engines/sessions/gameSessions.js";
 import type { GameSessionRecord, PlacementRecord, PlayerSessionRecord } from "../../engines/state/records.js";
 import { collections } from "../../engines/state/collections.js";
-import type { EmulatorContext } from "../types.js";
+import type { EmulatorContext } from "../../engines/context.js";
 import { playerGatewayStatus } from "./fleets.js";
 
 const date = (ms: number | undefined): Date | undefined => (ms === undefined ? undefined : new Date(ms));
