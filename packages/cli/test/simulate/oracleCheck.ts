@@ -1,12 +1,12 @@
 /**
  * Checks a simulation report's matches with the FlexMatch engine's independent test oracle
- * (packages/gamelift-local/test/flexmatch/oracle.ts), each match at the moment it formed, so the
+ * (packages/gamelift-local/test/engines/flexmatch/oracle.ts), each match at the moment it formed, so the
  * expansions in force follow each ticket's age. Latency rules are checked here (the oracle wants
  * the proposal's location, which FlexMatch does not publish): some location must have every
  * ticket's party-average latency within the expanded maxLatency.
  */
 import type { PoolTicket, ProposedMatch } from "@matchplace/gamelift-local/flexmatch";
-import { violations, type RawRuleSet } from "../../../gamelift-local/test/flexmatch/oracle.js";
+import { violations, type RawRuleSet } from "../../../gamelift-local/test/engines/flexmatch/oracle.js";
 import type { Arrival } from "../../src/simulate/arrivals.js";
 import type { RunReport } from "../../src/simulate/report/summary.js";
 

@@ -18,7 +18,7 @@ export const OPENSKILL_SIGMA = OPENSKILL_MU / 3;
 
 /**
  * openskill's defaults without openskill: μ₀ 25, σ₀ 25/3 and its `ordinal` μ − 3σ (z = 3).
- * Kept equal to the library by test/rating/scale.test.ts.
+ * Kept equal to the library by test/domain/rating/scale.test.ts.
  */
 export const openskillScale: RatingScale = {
   initial: () => ({ mu: OPENSKILL_MU, sigma: OPENSKILL_SIGMA }),
