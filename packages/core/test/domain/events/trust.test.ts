@@ -82,7 +82,7 @@ describe("vetDecoded: an event GameLift sent to this stage", () => {
   it.each([
     [
       "not a game session ARN",
-      "arn:aws:gamelift:eu-west-1::fleet/" + FLEET,
+      `arn:aws:gamelift:eu-west-1::fleet/${FLEET}`,
       "gameSessionArn is not a game session ARN",
     ],
     [
