@@ -98,6 +98,17 @@ describe("GameLiftGateway error mapping", () => {
     await expect(gateway.stopPlacement("pl-1")).rejects.toBeInstanceOf(NotFoundError);
   });
 
+  it("passes an error core gives no meaning to through unchanged", async () => {
+    fault = () => {
+      throw new GameLiftError("UnauthorizedException", "not allowed");
+    };
+    const err = await gateway.stopPlacement("pl-1").catch((e: unknown) => e);
+
+    expect(err).toMatchObject({ name: "UnauthorizedException", message: "not allowed" });
+    expect(err).not.toBeInstanceOf(UnavailableError);
+    expect(err).not.toBeInstanceOf(ConflictError);
+  });
+
   it("maps a refused connection to UnavailableError", async () => {
     const closed = new GameLiftGateway({
       client: createGameLiftClient({
