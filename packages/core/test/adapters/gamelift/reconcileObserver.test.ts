@@ -97,4 +97,66 @@ describe("DescribeMatchmaking / DescribeGameSessionPlacement mapping", () => {
       playerSessions: [{ playerId: "a", playerSessionId: "psess-a" }],
     });
   });
+
+  it("maps a ticket GameLift answers with few fields: no reason, no connection until the port is known", () => {
+    const o = toObservedTicket({
+      TicketId: "t2",
+      Status: "FAILED",
+      StatusReason: "TIMED_OUT",
+      StatusMessage: "no match",
+      EstimatedWaitTime: 30,
+      Players: [{ PlayerId: "a" }, {}],
+      GameSessionConnectionInfo: {
+        GameSessionArn: "arn:aws:gamelift:eu-west-1::gamesession/fleet-1/g",
+        IpAddress: "x",
+      },
+    });
+
+    expect(o).toEqual({
+      ticketId: "t2",
+      configurationName: "",
+      status: "FAILED",
+      statusReason: "TIMED_OUT",
+      statusMessage: "no match",
+      players: [{ playerId: "a" }],
+      estimatedWaitSeconds: 30,
+    });
+    expect(toObservedTicket({ Status: "QUEUED" })).toBeUndefined();
+  });
+
+  it("maps a pending placement by queue name, and a fulfilled one known only by its game session id", () => {
+    expect(toObservedPlacement({ PlacementId: "p2", GameSessionQueueName: "arena", Status: "PENDING" })).toEqual({
+      placementId: "p2",
+      queueName: "arena",
+      status: "PENDING",
+      playerSessions: [],
+    });
+    expect(
+      toObservedPlacement({
+        PlacementId: "p3",
+        Status: "FULFILLED",
+        StartTime: new Date(7_000),
+        GameSessionId: "arn:aws:gamelift:eu-west-1::gamesession/fleet-1/g3",
+        GameSessionRegion: "eu-west-1",
+        IpAddress: "10.0.0.3",
+        DnsName: "dns",
+        Port: 7002,
+        PlacedPlayerSessions: [{ PlayerId: "a" }],
+      }),
+    ).toEqual({
+      placementId: "p3",
+      queueName: "",
+      status: "FULFILLED",
+      startTime: 7_000,
+      connection: {
+        gameSessionArn: "arn:aws:gamelift:eu-west-1::gamesession/fleet-1/g3",
+        ipAddress: "10.0.0.3",
+        dnsName: "dns",
+        port: 7002,
+      },
+      gameSessionRegion: "eu-west-1",
+      playerSessions: [],
+    });
+    expect(toObservedPlacement({ PlacementId: "p4", Status: "UNKNOWN" as never })).toBeUndefined();
+  });
 });
