@@ -1,3 +1,4 @@
+import { SystemClock, type Timers } from "./clock/Clock.js";
 import {
   mergeShares,
   NOTIFICATION_SHARES,
@@ -37,11 +38,20 @@ export function parseEmulatorFaults(spec: string): EmulatorFaults {
 export class FaultSwitch {
   #faults: EmulatorFaults;
   readonly #random: () => number;
-  readonly #sender = new NotificationSender();
+  readonly #sender: NotificationSender;
 
-  public constructor(initial: Partial<EmulatorFaults> = {}, random: () => number = Math.random) {
+  /**
+   * `random` rolls the dice; `timers` runs notification delays and hold-backs (real time by
+   * default: they stand for the network between GameLift and SNS, not for GameLift's own clock).
+   */
+  public constructor(
+    initial: Partial<EmulatorFaults> = {},
+    random: () => number = Math.random,
+    timers: Timers = new SystemClock(),
+  ) {
     this.#faults = mergeFaults(noEmulatorFaults, initial);
     this.#random = random;
+    this.#sender = new NotificationSender(timers);
   }
 
   public get(): EmulatorFaults {
@@ -58,10 +68,7 @@ export class FaultSwitch {
     return this.#faults.throttle > 0 && this.#random() < this.#faults.throttle;
   }
 
-  /**
-   * Wraps a notify so drops, duplicates, delays and reorders apply to the emulator's own events.
-   * Delays run on real time: they stand for the network between GameLift and SNS, not for GameLift.
-   */
+  /** Wraps a notify so drops, duplicates, delays and reorders apply to the emulator's own events. */
   public wrapNotify(notify: Notify, onError: (err: unknown) => void): Notify {
     return (topicArn, message) => {
       const f = this.#faults;

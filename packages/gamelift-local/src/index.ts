@@ -1,7 +1,7 @@
 export { startGameLiftEmulator } from "./server.js";
 export type { GameLiftEmulator, GameLiftEmulatorOptions } from "./server.js";
 export { ManualClock, SystemClock } from "./clock/Clock.js";
-export type { Clock } from "./clock/Clock.js";
+export type { Clock, TimerHandle, Timers } from "./clock/Clock.js";
 export { Store, Collection } from "./store/Store.js";
 export type { Operation } from "./operations/types.js";
 export type { EmulatorContext, EmulatorSettings, IdSource, Notify } from "./engines/context.js";

@@ -1,3 +1,5 @@
+import { SystemClock, type TimerHandle, type Timers } from "./clock/Clock.js";
+
 /**
  * Notification fault knobs shared by the emulator (its own FlexMatch and placement events) and the
  * local stage's SNS: GameLift's notifications are best-effort, so a backend must end right when
@@ -92,23 +94,29 @@ export function parseFaultSpec<T extends object>(spec: string, defaults: T, shar
 
 interface Held {
   readonly send: () => void;
-  readonly timer: ReturnType<typeof setTimeout>;
+  readonly timer: TimerHandle;
 }
 
 /**
  * Sends planned copies per topic: at once, after their delay, or (held back) right after the next
  * copy on the same topic has gone out. One per sender (the emulator's notify, the SNS publish).
+ * Delays and hold-backs wait on `timers`: real time by default, a `ManualClock` in tests.
  */
 export class NotificationSender {
   readonly #held = new Map<string, Held[]>();
-  readonly #timers = new Set<ReturnType<typeof setTimeout>>();
+  readonly #timers = new Set<TimerHandle>();
+  readonly #clock: Timers;
+
+  public constructor(timers: Timers = new SystemClock()) {
+    this.#clock = timers;
+  }
 
   /**
    * Sends one copy. `send` is called once, now or later; `maxHoldMs` bounds a hold-back.
    */
   public send(topic: string, copy: PlannedCopy, send: () => void, maxHoldMs: number): void {
     if (copy.holdBack) {
-      const timer = setTimeout(() => this.#releaseOne(topic, timer), maxHoldMs > 0 ? maxHoldMs : 1000);
+      const timer = this.#clock.setTimeout(() => this.#releaseOne(topic, timer), maxHoldMs > 0 ? maxHoldMs : 1000);
       const held = this.#held.get(topic) ?? [];
       held.push({ send, timer });
       this.#held.set(topic, held);
@@ -123,7 +131,7 @@ export class NotificationSender {
       fire();
       return;
     }
-    const timer = setTimeout(() => {
+    const timer = this.#clock.setTimeout(() => {
       this.#timers.delete(timer);
       fire();
     }, copy.delayMs);
@@ -144,9 +152,9 @@ export class NotificationSender {
 
   /** Forgets everything not sent yet (the process is stopping). */
   public clear(): void {
-    for (const held of this.#held.values()) for (const h of held) clearTimeout(h.timer);
+    for (const held of this.#held.values()) for (const h of held) this.#clock.clearTimeout(h.timer);
     this.#held.clear();
-    for (const t of this.#timers) clearTimeout(t);
+    for (const t of this.#timers) this.#clock.clearTimeout(t);
     this.#timers.clear();
   }
 
@@ -155,12 +163,12 @@ export class NotificationSender {
     if (!held) return;
     this.#held.delete(topic);
     for (const h of held) {
-      clearTimeout(h.timer);
+      this.#clock.clearTimeout(h.timer);
       h.send();
     }
   }
 
-  #releaseOne(topic: string, timer: ReturnType<typeof setTimeout>): void {
+  #releaseOne(topic: string, timer: TimerHandle): void {
     const held = this.#held.get(topic) ?? [];
     const i = held.findIndex((h) => h.timer === timer);
     if (i < 0) return;

@@ -81,10 +81,11 @@ describe("emulator fault knobs", () => {
   });
 
   it("reorders the emulator's own notifications: a held one goes right after the next on its topic", async () => {
+    const clock = new ManualClock();
     const sent: string[] = [];
     const notify = (arn: string, message: string): void => void sent.push(`${arn}:${message}`);
     // a: reorder roll 0.1 → held; b on another topic: 0.9 → sent, a still held; c: 0.9 → sent, then a.
-    const wrapped = new FaultSwitch({ reorder: 0.5, maxDelayMs: 60_000 }, sequence([0.1, 0.9, 0.9])).wrapNotify(
+    const wrapped = new FaultSwitch({ reorder: 0.5, maxDelayMs: 60_000 }, sequence([0.1, 0.9, 0.9]), clock).wrapNotify(
       notify,
       () => undefined,
     );
@@ -93,22 +94,50 @@ describe("emulator fault knobs", () => {
     wrapped("arn:t", "c");
     await new Promise((r) => setImmediate(r));
     expect(sent).toEqual(["arn:other:b", "arn:t:c", "arn:t:a"]);
+    expect(clock.pendingTimers).toBe(0);
   });
 
-  it("sends a held notification after maxDelayMs when none follows, and forgets it on close", async () => {
+  it("sends a held notification after maxDelayMs on its clock when none follows, and forgets it on close", async () => {
+    const clock = new ManualClock();
     const sent: string[] = [];
-    const faults = new FaultSwitch({ reorder: 1, maxDelayMs: 20 });
+    const faults = new FaultSwitch({ reorder: 1, maxDelayMs: 20 }, Math.random, clock);
     const wrapped = faults.wrapNotify(
       (_arn, m) => void sent.push(m),
       () => undefined,
     );
     wrapped("arn:t", "late");
-    for (let i = 0; i < 100 && sent.length === 0; i++) await new Promise((r) => setTimeout(r, 5));
+    clock.advance(19);
+    await new Promise((r) => setImmediate(r));
+    expect(sent).toEqual([]);
+    clock.advance(1);
+    await new Promise((r) => setImmediate(r));
     expect(sent).toEqual(["late"]);
+
     wrapped("arn:t", "never");
+    expect(clock.pendingTimers).toBe(1);
     faults.discardPending();
-    await new Promise((r) => setTimeout(r, 60));
+    expect(clock.pendingTimers).toBe(0);
+    clock.advance(60_000);
+    await new Promise((r) => setImmediate(r));
     expect(sent).toEqual(["late"]);
+  });
+
+  it("delays a notification by its drawn delay on its clock", async () => {
+    const clock = new ManualClock();
+    const sent: string[] = [];
+    // delay roll 0.1 < 1 → delayed by floor(0.25 × 1000) = 250 ms
+    const wrapped = new FaultSwitch({ delay: 1, maxDelayMs: 1000 }, sequence([0.1, 0.25]), clock).wrapNotify(
+      (_arn, m) => void sent.push(m),
+      () => undefined,
+    );
+    wrapped("arn:t", "slow");
+    clock.advance(249);
+    await new Promise((r) => setImmediate(r));
+    expect(sent).toEqual([]);
+    clock.advance(1);
+    await new Promise((r) => setImmediate(r));
+    expect(sent).toEqual(["slow"]);
+    expect(clock.pendingTimers).toBe(0);
   });
 
   it("leaves API calls alone with no faults set", async () => {

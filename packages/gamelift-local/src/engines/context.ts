@@ -22,7 +22,7 @@ export interface LocalS3Access {
 
 /**
  * How the emulated game servers of a fleet behave (the emulator runs no real server process).
- * Without one, game sessions run until terminated, as before.
+ * Without one, game sessions run until terminated.
  */
 export interface GameServerBehaviour {
   /** Match length in seconds, drawn uniformly from [min, max] per game session; then it ends (TERMINATED). */

@@ -68,9 +68,12 @@ export class Store {
     return out;
   }
 
-  /** Replaces the state with a snapshot taken by `snapshot()`. */
+  /**
+   * Replaces the state with a snapshot taken by `snapshot()`. Collections are refilled in place, so
+   * a `Collection` obtained before stays the store's collection of that name.
+   */
   public load(snapshot: Record<string, [string, unknown][]>): void {
-    this.#collections.clear();
+    for (const c of this.#collections.values()) c.clear();
     for (const [name, entries] of Object.entries(snapshot)) {
       const c = this.collection<unknown>(name);
       for (const [id, item] of entries) c.put(id, item);

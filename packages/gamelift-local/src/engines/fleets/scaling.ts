@@ -194,7 +194,7 @@ export const scalingEngine: Engine = {
   tick(ctx) {
     const cols = collections(ctx.store);
     const now = ctx.clock.now();
-    const evaluated = ctx.store.collection<number>("scalingEvaluatedAt");
+    const evaluated = cols.scalingEvaluatedAt;
     const interval = settingsOf(ctx).scalingIntervalMs;
     const policies = cols.scalingPolicies.values();
     let waiting: Map<string, { count: number; oldest: number }> | undefined;

@@ -3,10 +3,9 @@ import type { Engine } from "../Engine.js";
 import { seededRandom } from "../flexmatch/random.js";
 import { openTicket } from "../matchmaking/control.js";
 import { putSession, sessionRecord } from "../matchmaking/sessions.js";
-import { stateOf } from "../matchmaking/state.js";
+import { collections } from "../state/collections.js";
 import { endGameSession } from "../sessions/gameSessions.js";
 import { settingsOf } from "../settings.js";
-import { collections } from "../state/collections.js";
 import type { FleetRecord, GameSessionRecord, PlayerSessionRecord } from "../state/records.js";
 
 /** The game server behaviour of a fleet: by name, then id, then the emulator-wide one. */
@@ -55,7 +54,7 @@ async function backfillLeavers(
 ): Promise<void> {
   const record = sessionRecord(ctx, session.GameSessionId);
   if (!record || record.autoBackfillStopped) return;
-  const config = stateOf(ctx).configurations.get(record.configurationName);
+  const config = collections(ctx.store).matchmakingConfigurations.get(record.configurationName);
   if (config?.BackfillMode !== "AUTOMATIC" || config.FlexMatchMode !== "WITH_QUEUE") return;
   const teams = record.teams.map((t) => ({ ...t, players: t.players.filter((p) => !leavers.has(p.PlayerId)) }));
   const players = teams.flatMap((t) => t.players.map((p) => ({ ...structuredClone(p), Team: t.name })));

@@ -3,8 +3,8 @@ import type { EmulatorContext } from "../context.js";
 import { detailOf, publishEvent, ticketRefs } from "./events.js";
 import { configOf, endTicket, enterSearching, ticketsOf } from "./lifecycle.js";
 import { proceedMatch, type MatchmakingDeps } from "./outcome.js";
-import { stateOf } from "./state.js";
-import type { MatchRecord } from "./types.js";
+import { collections } from "../state/collections.js";
+import type { MatchRecord } from "../state/records.js";
 
 /**
  * Records AcceptMatch answers for players of one ticket and publishes an AcceptMatch event. The
@@ -18,10 +18,10 @@ export async function answerAcceptance(
   playerIds: readonly string[],
   accept: boolean,
 ): Promise<void> {
-  const st = stateOf(ctx);
-  const ticket = st.tickets.get(ticketId);
+  const cols = collections(ctx.store);
+  const ticket = cols.matchmakingTickets.get(ticketId);
   if (!ticket) throw new NotFoundException(`Matchmaking ticket ${ticketId} not found.`);
-  const match = ticket.matchId !== undefined ? st.matches.get(ticket.matchId) : undefined;
+  const match = ticket.matchId !== undefined ? cols.matchmakingMatches.get(ticket.matchId) : undefined;
   if (ticket.status !== "REQUIRES_ACCEPTANCE" || match?.status !== "REQUIRES_ACCEPTANCE" || !match.acceptance) {
     throw new InvalidRequestException(
       `Matchmaking ticket is in ${ticket.status} status and does not require acceptance.`,
@@ -33,7 +33,7 @@ export async function answerAcceptance(
     throw new InvalidRequestException(`Player ${stranger} is not part of matchmaking ticket ${ticketId}.`);
   }
   for (const p of playerIds) match.acceptance.answers[p] = accept;
-  st.matches.put(match.matchId, match);
+  cols.matchmakingMatches.put(match.matchId, match);
   const tickets = ticketsOf(ctx, match);
   await publishEvent(
     ctx,
@@ -45,7 +45,7 @@ export async function answerAcceptance(
 /** Settles every proposal awaiting acceptance: all accepted, a rejection, or the timeout. */
 export async function settleAcceptances(ctx: EmulatorContext, deps: MatchmakingDeps): Promise<void> {
   const now = ctx.clock.now();
-  for (const match of stateOf(ctx).matches.values()) {
+  for (const match of collections(ctx.store).matchmakingMatches.values()) {
     const acceptance = match.acceptance;
     if (match.status !== "REQUIRES_ACCEPTANCE" || !acceptance) continue;
     const answers = acceptance.required.map((p) => acceptance.answers[p]);
@@ -53,7 +53,7 @@ export async function settleAcceptances(ctx: EmulatorContext, deps: MatchmakingD
     else if (answers.every((a) => a === true)) {
       // Settled before the publish below awaits: late answers are refused from here on.
       match.status = "PLACING";
-      stateOf(ctx).matches.put(match.matchId, match);
+      collections(ctx.store).matchmakingMatches.put(match.matchId, match);
       await completeAcceptance(ctx, match, "Accepted");
       await proceedMatch(ctx, deps, match);
     } else if (now >= acceptance.deadline) await failAcceptance(ctx, match, "TimedOut");
@@ -80,9 +80,9 @@ async function failAcceptance(
   match: MatchRecord,
   acceptance: "Rejected" | "TimedOut",
 ): Promise<void> {
-  const st = stateOf(ctx);
+  const cols = collections(ctx.store);
   match.status = "ABANDONED";
-  st.matches.put(match.matchId, match);
+  cols.matchmakingMatches.put(match.matchId, match);
   await completeAcceptance(ctx, match, acceptance);
   const answers = match.acceptance?.answers ?? {};
   const tickets = ticketsOf(ctx, match).filter((t) => t.status === "REQUIRES_ACCEPTANCE");

@@ -3,7 +3,7 @@ import { openTicket } from "./control.js";
 import { ruleSetNamed } from "./matcher.js";
 import type { MatchmakingDeps } from "./outcome.js";
 import { autoBackfillTicketId, matchmakerDataOf, playerCount, putSession } from "./sessions.js";
-import { stateOf } from "./state.js";
+import { collections } from "../state/collections.js";
 import { isTerminal } from "./tickets.js";
 
 /**
@@ -13,24 +13,26 @@ import { isTerminal } from "./tickets.js";
  * is spent (timed out, say), a new id is minted and the session's MatchmakerData rewritten.
  */
 export async function openAutoBackfills(ctx: EmulatorContext, deps: MatchmakingDeps): Promise<void> {
-  const st = stateOf(ctx);
+  const cols = collections(ctx.store);
   // Nothing to scan (every remembered session, every tick) unless some configuration backfills automatically.
   let automatic = false;
-  for (const c of st.configurations.each()) if (c.BackfillMode === "AUTOMATIC") automatic = true;
+  for (const c of cols.matchmakingConfigurations.each()) if (c.BackfillMode === "AUTOMATIC") automatic = true;
   if (!automatic) return;
-  for (const record of st.sessions.values()) {
+  for (const record of cols.matchmakingSessions.values()) {
     const arn = record.gameSessionArn;
     if (record.autoBackfillStopped) continue;
-    const config = st.configurations.get(record.configurationName);
+    const config = cols.matchmakingConfigurations.get(record.configurationName);
     if (config?.BackfillMode !== "AUTOMATIC" || playerCount(record) >= record.maxPlayers) continue;
-    const active = st.tickets.values().some((t) => t.backfill?.gameSessionArn === arn && !isTerminal(t.status));
+    const active = cols.matchmakingTickets
+      .values()
+      .some((t) => t.backfill?.gameSessionArn === arn && !isTerminal(t.status));
     if (active) continue;
     if (!(await deps.placer.isLive(ctx, arn))) {
       putSession(ctx, { ...record, autoBackfillStopped: true });
       continue;
     }
     let ticketId = record.autoBackfillTicketId;
-    if (ticketId === null || st.tickets.has(ticketId)) {
+    if (ticketId === null || cols.matchmakingTickets.has(ticketId)) {
       ticketId = autoBackfillTicketId(ctx);
       const ruleSet = ruleSetNamed(ctx, config.RuleSetName);
       if (ruleSet)

@@ -2,9 +2,9 @@ import { InvalidRequestException, NotFoundException } from "../../errors.js";
 import type { EmulatorContext } from "../context.js";
 import { abandonMatch, endTicket } from "./lifecycle.js";
 import { putSession, sessionRecord } from "./sessions.js";
-import { stateOf } from "./state.js";
+import { collections } from "../state/collections.js";
 import { isTerminal } from "./tickets.js";
-import type { ConfigurationRecord, PlayerRecord, TicketRecord } from "./types.js";
+import type { ConfigurationRecord, PlayerRecord, TicketRecord } from "../state/records.js";
 
 /** What StartMatchmaking / StartMatchBackfill hand the engine (already validated). */
 export interface NewTicket {
@@ -19,9 +19,10 @@ export interface NewTicket {
  * @throws InvalidRequestException when the TicketId is already taken (ticket IDs are never reused).
  */
 export async function openTicket(ctx: EmulatorContext, request: NewTicket): Promise<TicketRecord> {
-  const st = stateOf(ctx);
+  const cols = collections(ctx.store);
   const ticketId = request.ticketId ?? ctx.ids.uuid();
-  if (st.tickets.has(ticketId)) throw new InvalidRequestException(`Matchmaking ticket ${ticketId} already exists.`);
+  if (cols.matchmakingTickets.has(ticketId))
+    throw new InvalidRequestException(`Matchmaking ticket ${ticketId} already exists.`);
   const ticket: TicketRecord = {
     ticketId,
     configurationName: request.config.Name,
@@ -32,7 +33,7 @@ export async function openTicket(ctx: EmulatorContext, request: NewTicket): Prom
     ...(request.backfill ? { backfill: { ...request.backfill } } : {}),
   };
   // Stored before anything awaits, so a concurrent request cannot take the same TicketId.
-  st.tickets.put(ticketId, ticket);
+  cols.matchmakingTickets.put(ticketId, ticket);
   if (ticket.backfill) await replaceBackfill(ctx, ticket);
   else await replacePlayersTickets(ctx, ticket);
   return ticket;
@@ -43,7 +44,7 @@ async function replacePlayersTickets(ctx: EmulatorContext, ticket: TicketRecord)
   const ids = new Set(ticket.players.map((p) => p.PlayerId));
   // Scanned without copying (one scan per new ticket); cancelled after the scan.
   const older: TicketRecord[] = [];
-  for (const t of stateOf(ctx).tickets.each()) {
+  for (const t of collections(ctx.store).matchmakingTickets.each()) {
     if (
       t.ticketId !== ticket.ticketId &&
       t.configurationName === ticket.configurationName &&
@@ -62,8 +63,8 @@ async function replacePlayersTickets(ctx: EmulatorContext, ticket: TicketRecord)
 async function replaceBackfill(ctx: EmulatorContext, ticket: TicketRecord): Promise<void> {
   const arn = ticket.backfill?.gameSessionArn;
   if (arn === undefined) return;
-  const older = stateOf(ctx)
-    .tickets.values()
+  const older = collections(ctx.store)
+    .matchmakingTickets.values()
     .filter(
       (t) =>
         t.ticketId !== ticket.ticketId &&
@@ -76,8 +77,8 @@ async function replaceBackfill(ctx: EmulatorContext, ticket: TicketRecord): Prom
 
 /** Cancels a live ticket (MatchmakingCancelled); a proposal it was in is dropped, the others search again. */
 async function cancelTicket(ctx: EmulatorContext, ticket: TicketRecord): Promise<void> {
-  const st = stateOf(ctx);
-  const match = ticket.matchId !== undefined ? st.matches.get(ticket.matchId) : undefined;
+  const cols = collections(ctx.store);
+  const match = ticket.matchId !== undefined ? cols.matchmakingMatches.get(ticket.matchId) : undefined;
   await endTicket(ctx, ticket, { status: "CANCELLED" });
   if (match?.status === "REQUIRES_ACCEPTANCE") {
     await abandonMatch(ctx, match, new Set([ticket.ticketId]));
@@ -91,7 +92,7 @@ async function cancelTicket(ctx: EmulatorContext, ticket: TicketRecord): Promise
  *   COMPLETED, FAILED or TIMED_OUT. Stopping a CANCELLED ticket again is a no-op.
  */
 export async function stopTicket(ctx: EmulatorContext, ticketId: string): Promise<void> {
-  const ticket = stateOf(ctx).tickets.get(ticketId);
+  const ticket = collections(ctx.store).matchmakingTickets.get(ticketId);
   if (!ticket) throw new NotFoundException(`Matchmaking ticket ${ticketId} not found.`);
   if (ticket.backfill?.auto && ticket.backfill.gameSessionArn !== undefined) {
     const session = sessionRecord(ctx, ticket.backfill.gameSessionArn);

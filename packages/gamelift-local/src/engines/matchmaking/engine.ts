@@ -5,7 +5,7 @@ import { openAutoBackfills } from "./autoBackfill.js";
 import { endTicket, enterSearching } from "./lifecycle.js";
 import { formMatches } from "./matching.js";
 import { followPlacements, type MatchmakingDeps } from "./outcome.js";
-import { stateOf } from "./state.js";
+import { collections } from "../state/collections.js";
 
 /**
  * One matchmaking step at `ctx.clock.now()`, in this order: follow queue placements; settle
@@ -14,22 +14,22 @@ import { stateOf } from "./state.js";
  * matches per configuration.
  */
 export async function matchmakingStep(ctx: EmulatorContext, deps: MatchmakingDeps): Promise<void> {
-  const st = stateOf(ctx);
+  const cols = collections(ctx.store);
   await followPlacements(ctx, deps);
   await settleAcceptances(ctx, deps);
   await openAutoBackfills(ctx, deps);
   const now = ctx.clock.now();
-  for (const ticket of st.tickets.values()) {
+  for (const ticket of cols.matchmakingTickets.values()) {
     if (ticket.status !== "QUEUED" && ticket.status !== "SEARCHING") continue;
-    const config = st.configurations.get(ticket.configurationName);
+    const config = cols.matchmakingConfigurations.get(ticket.configurationName);
     if (config && now >= ticket.startTime + config.RequestTimeoutSeconds * 1000)
       await endTicket(ctx, ticket, { status: "TIMED_OUT" });
   }
   await enterSearching(
     ctx,
-    st.tickets.values().filter((t) => t.status === "QUEUED"),
+    cols.matchmakingTickets.values().filter((t) => t.status === "QUEUED"),
   );
-  for (const config of st.configurations.values()) await formMatches(ctx, deps, config);
+  for (const config of cols.matchmakingConfigurations.values()) await formMatches(ctx, deps, config);
 }
 
 /**

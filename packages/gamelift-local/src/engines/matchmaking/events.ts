@@ -1,5 +1,5 @@
 import type { EmulatorContext } from "../context.js";
-import type { ConfigurationRecord, TicketRecord } from "./types.js";
+import type { ConfigurationRecord, TicketRecord } from "../state/records.js";
 
 /** FlexMatch event names (`detail.type`); they are not ticket statuses. */
 export type MatchmakingEventType =

@@ -1,13 +1,13 @@
 import type { EmulatorContext } from "../context.js";
 import { detailOf, publishEvent, ticketRefs } from "./events.js";
 import { zeroMetrics } from "./matcher.js";
-import { stateOf } from "./state.js";
+import { collections } from "../state/collections.js";
 import { estimatedWaitSeconds, isTerminal } from "./tickets.js";
-import type { ConfigurationRecord, MatchRecord, TicketRecord } from "./types.js";
+import type { ConfigurationRecord, MatchRecord, TicketRecord } from "../state/records.js";
 
 /** The configuration a ticket belongs to (configurations with live tickets cannot be deleted). */
 export function configOf(ctx: EmulatorContext, ticket: TicketRecord): ConfigurationRecord {
-  const config = stateOf(ctx).configurations.get(ticket.configurationName);
+  const config = collections(ctx.store).matchmakingConfigurations.get(ticket.configurationName);
   if (!config)
     throw new Error(`matchmaking configuration ${ticket.configurationName} vanished under ticket ${ticket.ticketId}`);
   return config;
@@ -23,18 +23,18 @@ export async function enterSearching(
   tickets: readonly TicketRecord[],
   announce = true,
 ): Promise<void> {
-  const st = stateOf(ctx);
+  const cols = collections(ctx.store);
   // Every status first, then the events: an API call running during a publish must find them set.
   const searching = tickets.filter((t) => !isTerminal(t.status));
   for (const ticket of searching) {
     ticket.status = "SEARCHING";
     if (!ticket.backfill) for (const p of ticket.players) delete p.Team;
-    st.tickets.put(ticket.ticketId, ticket);
+    cols.matchmakingTickets.put(ticket.ticketId, ticket);
   }
   if (!announce) return;
   for (const ticket of searching) {
     const config = configOf(ctx, ticket);
-    const wait = estimatedWaitSeconds(st, config.Name);
+    const wait = estimatedWaitSeconds(ctx, config.Name);
     // estimatedWaitMillis is in seconds despite its name (a documented quirk).
     const members = { estimatedWaitMillis: wait ?? "NOT_AVAILABLE" };
     await publishEvent(ctx, config, detailOf("MatchmakingSearching", ticketRefs([ticket]), members));
@@ -49,7 +49,7 @@ export type TicketEnding =
 
 /** Ends one ticket (TIMED_OUT, CANCELLED or FAILED) and publishes its event. */
 export async function endTicket(ctx: EmulatorContext, ticket: TicketRecord, ending: TicketEnding): Promise<void> {
-  const st = stateOf(ctx);
+  const cols = collections(ctx.store);
   const config = configOf(ctx, ticket);
   ticket.status = ending.status;
   ticket.endTime = ctx.clock.now();
@@ -57,7 +57,7 @@ export async function endTicket(ctx: EmulatorContext, ticket: TicketRecord, endi
     if (ending.statusReason !== undefined) ticket.statusReason = ending.statusReason;
     if (ending.statusMessage !== undefined) ticket.statusMessage = ending.statusMessage;
   }
-  st.tickets.put(ticket.ticketId, ticket);
+  cols.matchmakingTickets.put(ticket.ticketId, ticket);
   const refs = ticketRefs([ticket]);
   const metrics = { ruleEvaluationMetrics: zeroMetrics(ctx, config.RuleSetName) };
   switch (ending.status) {
@@ -97,8 +97,8 @@ export async function endTicket(ctx: EmulatorContext, ticket: TicketRecord, endi
 
 /** The tickets of a match that still exist, in the match's order. */
 export function ticketsOf(ctx: EmulatorContext, match: MatchRecord): TicketRecord[] {
-  const st = stateOf(ctx);
-  return match.ticketIds.map((id) => st.tickets.get(id)).filter((t): t is TicketRecord => t !== undefined);
+  const cols = collections(ctx.store);
+  return match.ticketIds.map((id) => cols.matchmakingTickets.get(id)).filter((t): t is TicketRecord => t !== undefined);
 }
 
 /**
@@ -111,9 +111,9 @@ export async function abandonMatch(
   leaving: ReadonlySet<string> = new Set(),
   announce = true,
 ): Promise<void> {
-  const st = stateOf(ctx);
+  const cols = collections(ctx.store);
   match.status = "ABANDONED";
-  st.matches.put(match.matchId, match);
+  cols.matchmakingMatches.put(match.matchId, match);
   const back = ticketsOf(ctx, match).filter(
     (t) =>
       !leaving.has(t.ticketId) &&

@@ -6,8 +6,8 @@ import type { EmulatorContext } from "../context.js";
 import { findMatches, parseRuleSet, playerAttributesWithDefaults, validateRuleSet } from "../flexmatch/index.js";
 import { slotTeams } from "../flexmatch/match/compile.js";
 import type { AttributeValue, PoolTicket, ProposedMatch, RuleSet } from "../flexmatch/types.js";
-import { stateOf } from "./state.js";
-import type { ConfigurationRecord, PlayerRecord, RuleMetric, RuleSetRecord, TicketRecord } from "./types.js";
+import { collections } from "../state/collections.js";
+import type { ConfigurationRecord, PlayerRecord, RuleMetric, RuleSetRecord, TicketRecord } from "../state/records.js";
 
 export type { ProposedMatch, RuleSet };
 
@@ -31,7 +31,7 @@ const parsedRuleSets = new WeakMap<RuleSetRecord, RuleSet>();
 
 /** The parsed rule set of a stored rule set name, or `undefined` when it is gone. */
 export function ruleSetNamed(ctx: EmulatorContext, name: string): RuleSet | undefined {
-  const record = stateOf(ctx).ruleSets.get(name);
+  const record = collections(ctx.store).matchmakingRuleSets.get(name);
   if (!record) return undefined;
   let ruleSet = parsedRuleSets.get(record);
   if (!ruleSet) {

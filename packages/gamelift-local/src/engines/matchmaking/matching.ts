@@ -2,9 +2,9 @@ import type { EmulatorContext } from "../context.js";
 import { detailOf, publishEvent, ticketRefs } from "./events.js";
 import { fillRuleSet, poolTicketOf, ruleSetNamed, type ProposedMatch } from "./matcher.js";
 import { proceedMatch, type MatchmakingDeps } from "./outcome.js";
-import { stateOf } from "./state.js";
+import { collections } from "../state/collections.js";
 import { recordWait } from "./tickets.js";
-import type { ConfigurationRecord, MatchRecord, TicketRecord } from "./types.js";
+import type { ConfigurationRecord, MatchRecord, TicketRecord } from "../state/records.js";
 
 /** Acceptance window when a configuration asks for acceptance without saying how long (the maximum). */
 const defaultAcceptanceTimeoutSeconds = 600;
@@ -15,8 +15,8 @@ export async function formMatches(
   deps: MatchmakingDeps,
   config: ConfigurationRecord,
 ): Promise<void> {
-  const st = stateOf(ctx);
-  const pool = st.tickets
+  const cols = collections(ctx.store);
+  const pool = cols.matchmakingTickets
     .values()
     .filter((t) => t.configurationName === config.Name && t.status === "SEARCHING")
     .sort((a, b) => a.startTime - b.startTime);
@@ -26,7 +26,8 @@ export async function formMatches(
   const taken = new Set<string>();
   for (const proposal of proposals) {
     // Proposals are disjoint by contract; a ticket that left SEARCHING meanwhile spoils the proposal.
-    if (proposal.ticketIds.some((id) => taken.has(id) || st.tickets.get(id)?.status !== "SEARCHING")) continue;
+    if (proposal.ticketIds.some((id) => taken.has(id) || cols.matchmakingTickets.get(id)?.status !== "SEARCHING"))
+      continue;
     for (const id of proposal.ticketIds) taken.add(id);
     await takeProposal(ctx, deps, config, proposal);
   }
@@ -38,11 +39,13 @@ async function takeProposal(
   config: ConfigurationRecord,
   proposal: ProposedMatch,
 ): Promise<void> {
-  const st = stateOf(ctx);
+  const cols = collections(ctx.store);
   const now = ctx.clock.now();
   const matchId = ctx.ids.uuid();
   const teamOf = new Map(proposal.teams.flatMap((t) => t.players.map((p) => [p.playerId, t.name] as const)));
-  const tickets = proposal.ticketIds.map((id) => st.tickets.get(id)).filter((t): t is TicketRecord => t !== undefined);
+  const tickets = proposal.ticketIds
+    .map((id) => cols.matchmakingTickets.get(id))
+    .filter((t): t is TicketRecord => t !== undefined);
   const backfill = tickets.find((t) => t.backfill);
   for (const t of tickets) {
     t.matchId = matchId;
@@ -51,9 +54,9 @@ async function takeProposal(
         const team = teamOf.get(p.PlayerId);
         if (team !== undefined) p.Team = team;
       }
-      recordWait(st, config.Name, now - t.startTime);
+      recordWait(ctx, config.Name, now - t.startTime);
     }
-    st.tickets.put(t.ticketId, t);
+    cols.matchmakingTickets.put(t.ticketId, t);
   }
   const match: MatchRecord = {
     matchId,
@@ -73,10 +76,10 @@ async function takeProposal(
     match.acceptance = { deadline: now + timeout * 1000, answers: {}, required };
     for (const t of tickets) {
       t.status = "REQUIRES_ACCEPTANCE";
-      st.tickets.put(t.ticketId, t);
+      cols.matchmakingTickets.put(t.ticketId, t);
     }
   }
-  st.matches.put(matchId, match);
+  cols.matchmakingMatches.put(matchId, match);
   await publishEvent(
     ctx,
     config,

@@ -4,9 +4,9 @@ import { abandonMatch, configOf, endTicket, ticketsOf } from "./lifecycle.js";
 import { fillRuleSet, maxPlayersOf, ruleSetNamed, type Matcher, type RuleSet } from "./matcher.js";
 import type { MatchPlacer, PlacedSession } from "./placer.js";
 import { autoBackfillTicketId, matchmakerDataOf, putSession, sessionRecord, teamsOfPlayers } from "./sessions.js";
-import { stateOf } from "./state.js";
+import { collections } from "../state/collections.js";
 import { isTerminal } from "./tickets.js";
-import type { ConfigurationRecord, MatchedSessionRecord, MatchRecord, TicketRecord } from "./types.js";
+import type { ConfigurationRecord, MatchedSessionRecord, MatchRecord, TicketRecord } from "../state/records.js";
 
 /** What the engine depends on; both swappable for tests. */
 export interface MatchmakingDeps {
@@ -28,7 +28,7 @@ function matchPlayers(tickets: readonly TicketRecord[]): TicketRecord["players"]
 /** Ends every ticket of a match FAILED (queue unreachable, session gone) with MatchmakingFailed. */
 export async function failMatch(ctx: EmulatorContext, match: MatchRecord, reason: string): Promise<void> {
   match.status = "FAILED";
-  stateOf(ctx).matches.put(match.matchId, match);
+  collections(ctx.store).matchmakingMatches.put(match.matchId, match);
   for (const t of ticketsOf(ctx, match)) {
     if (t.status === "PLACING" || t.status === "REQUIRES_ACCEPTANCE" || t.status === "SEARCHING") {
       await endTicket(ctx, t, {
@@ -46,7 +46,7 @@ export async function failMatch(ctx: EmulatorContext, match: MatchRecord, reason
  * session; a new WITH_QUEUE match starts a queue placement (tickets PLACING).
  */
 export async function proceedMatch(ctx: EmulatorContext, deps: MatchmakingDeps, match: MatchRecord): Promise<void> {
-  const st = stateOf(ctx);
+  const cols = collections(ctx.store);
   const tickets = ticketsOf(ctx, match);
   // With the real-time loop an API call can run while this tick awaits a publish: a ticket
   // stopped meanwhile spoils the match, and the others go back to the pool.
@@ -58,7 +58,8 @@ export async function proceedMatch(ctx: EmulatorContext, deps: MatchmakingDeps, 
   if (config.FlexMatchMode === "STANDALONE") return completeMatch(ctx, match, undefined);
 
   const ruleSet = requireRuleSet(ctx, config);
-  const backfillTicket = match.backfillTicketId !== undefined ? st.tickets.get(match.backfillTicketId) : undefined;
+  const backfillTicket =
+    match.backfillTicketId !== undefined ? cols.matchmakingTickets.get(match.backfillTicketId) : undefined;
   const sessionArn = backfillTicket?.backfill?.gameSessionArn;
   if (sessionArn !== undefined) {
     const newPlayers = tickets.filter((t) => !t.backfill).flatMap((t) => t.players);
@@ -94,10 +95,10 @@ export async function proceedMatch(ctx: EmulatorContext, deps: MatchmakingDeps, 
   const fillable = maxPlayersOf(fillRuleSet(ruleSet, config));
   const autoId = config.BackfillMode === "AUTOMATIC" && players.length < fillable ? autoBackfillTicketId(ctx) : null;
   if (autoId !== null) match.autoBackfillTicketId = autoId;
-  st.matches.put(match.matchId, match);
+  cols.matchmakingMatches.put(match.matchId, match);
   for (const t of tickets) {
     t.status = "PLACING";
-    st.tickets.put(t.ticketId, t);
+    cols.matchmakingTickets.put(t.ticketId, t);
   }
   try {
     await deps.placer.start(ctx, {
@@ -134,7 +135,7 @@ export async function completeMatch(
   match: MatchRecord,
   session: PlacedSession | undefined,
 ): Promise<void> {
-  const st = stateOf(ctx);
+  const cols = collections(ctx.store);
   const tickets = ticketsOf(ctx, match);
   const first = tickets[0];
   if (!first) return;
@@ -142,7 +143,7 @@ export async function completeMatch(
   const now = ctx.clock.now();
   const psess = new Map((session?.playerSessions ?? []).map((s) => [s.playerId, s.playerSessionId]));
   match.status = "COMPLETED";
-  st.matches.put(match.matchId, match);
+  cols.matchmakingMatches.put(match.matchId, match);
   for (const t of tickets) {
     t.status = "COMPLETED";
     t.endTime = now;
@@ -157,7 +158,7 @@ export async function completeMatch(
           .map((p) => ({ PlayerId: p.PlayerId, PlayerSessionId: psess.get(p.PlayerId) ?? "" })),
       };
     }
-    st.tickets.put(t.ticketId, t);
+    cols.matchmakingTickets.put(t.ticketId, t);
   }
   const where = session
     ? {
@@ -208,7 +209,7 @@ function rememberSession(
 
 /** Follows every PLACING match's queue placement one step. */
 export async function followPlacements(ctx: EmulatorContext, deps: MatchmakingDeps): Promise<void> {
-  for (const match of stateOf(ctx).matches.values()) {
+  for (const match of collections(ctx.store).matchmakingMatches.values()) {
     if (match.status !== "PLACING" || match.placementId === undefined) continue;
     const progress = await deps.placer.progress(ctx, match.placementId);
     switch (progress.status) {
@@ -234,7 +235,7 @@ export async function followPlacements(ctx: EmulatorContext, deps: MatchmakingDe
  * If the older one comes back to the pool, the newer ticket wins: the older is cancelled.
  */
 async function dropSuperseded(ctx: EmulatorContext, tickets: readonly TicketRecord[]): Promise<void> {
-  const all = stateOf(ctx).tickets.values();
+  const all = collections(ctx.store).matchmakingTickets.values();
   for (const t of tickets) {
     if (t.status !== "SEARCHING" || t.backfill) continue;
     const ids = new Set(t.players.map((p) => p.PlayerId));

@@ -1,7 +1,7 @@
 import type { EmulatorContext } from "../context.js";
 import { matchmakerAttributes, type RuleSet } from "./matcher.js";
-import { stateOf } from "./state.js";
-import type { ConfigurationRecord, MatchedSessionRecord, PlayerRecord } from "./types.js";
+import { collections } from "../state/collections.js";
+import type { ConfigurationRecord, MatchedSessionRecord, PlayerRecord } from "../state/records.js";
 
 /** GameSession.MatchmakerData, as documented (no latencies inside). */
 export interface MatchmakerData {
@@ -61,12 +61,12 @@ export function autoBackfillTicketId(ctx: EmulatorContext): string {
 
 /** The matched-session record of a FlexMatch-made game session. */
 export function sessionRecord(ctx: EmulatorContext, gameSessionArn: string): MatchedSessionRecord | undefined {
-  return stateOf(ctx).sessions.get(gameSessionArn);
+  return collections(ctx.store).matchmakingSessions.get(gameSessionArn);
 }
 
 /** Stores a matched-session record. */
 export function putSession(ctx: EmulatorContext, record: MatchedSessionRecord): void {
-  stateOf(ctx).sessions.put(record.gameSessionArn, record);
+  collections(ctx.store).matchmakingSessions.put(record.gameSessionArn, record);
 }
 
 /** Number of players FlexMatch placed in a session. */

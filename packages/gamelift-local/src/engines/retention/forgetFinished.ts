@@ -1,5 +1,4 @@
 import type { EmulatorContext } from "../context.js";
-import { stateOf } from "../matchmaking/state.js";
 import { isTerminal } from "../matchmaking/tickets.js";
 import { collections } from "../state/collections.js";
 
@@ -24,21 +23,20 @@ export interface ForgottenCounts {
  * forgetFinished(emulator.context);
  */
 export function forgetFinished(ctx: EmulatorContext): ForgottenCounts {
-  const st = stateOf(ctx);
   const cols = collections(ctx.store);
   const counts: ForgottenCounts = { tickets: 0, matches: 0, placements: 0, gameSessions: 0, playerSessions: 0 };
   const followed = new Set<string>();
-  for (const [id, match] of st.matches.entries()) {
+  for (const [id, match] of cols.matchmakingMatches.entries()) {
     if (match.status === "PLACING" || match.status === "REQUIRES_ACCEPTANCE") {
       if (match.placementId !== undefined) followed.add(match.placementId);
       continue;
     }
-    st.matches.delete(id);
+    cols.matchmakingMatches.delete(id);
     counts.matches++;
   }
-  for (const [id, ticket] of st.tickets.entries()) {
+  for (const [id, ticket] of cols.matchmakingTickets.entries()) {
     if (!isTerminal(ticket.status)) continue;
-    st.tickets.delete(id);
+    cols.matchmakingTickets.delete(id);
     counts.tickets++;
   }
   for (const [id, placement] of cols.placements.entries()) {
@@ -51,7 +49,7 @@ export function forgetFinished(ctx: EmulatorContext): ForgottenCounts {
     if (session.Status !== "TERMINATED") continue;
     ended.add(session.GameSessionId);
     cols.gameSessions.delete(id);
-    st.sessions.delete(session.GameSessionId);
+    cols.matchmakingSessions.delete(session.GameSessionId);
     counts.gameSessions++;
   }
   if (ended.size > 0) {

@@ -1,25 +1,21 @@
 import { z } from "zod";
 import { matchmakingConfigurationArn, matchmakingRuleSetArn } from "../../arns.js";
-import { stateOf } from "../../engines/matchmaking/state.js";
-import type { ConfigurationRecord } from "../../engines/matchmaking/types.js";
+import { collections } from "../../engines/state/collections.js";
+import type { ConfigurationRecord } from "../../engines/state/records.js";
 import { InvalidRequestException } from "../../errors.js";
 import { defineOperation } from "../defineOperation.js";
 import { tags } from "../shapes.js";
 import { applyTags } from "../tagging.js";
-import {
-  checkConfiguration,
-  configurationMembers,
-  configurationToApi,
-  requireRuleSetName,
-} from "./configurationShape.js";
+import { checkConfiguration, configurationMembers, requireRuleSetName } from "./configurationInputs.js";
 import { matchmakingName } from "./schemas.js";
+import { configurationView } from "../views/matchmaking.js";
 
 /** CreateMatchmakingConfiguration: WITH_QUEUE (default, queues required) or STANDALONE. */
 export const CreateMatchmakingConfiguration = defineOperation(
   z.object({ Name: matchmakingName, ...configurationMembers, Tags: tags.optional() }),
   (input, ctx) => {
-    const st = stateOf(ctx);
-    if (st.configurations.has(input.Name)) {
+    const cols = collections(ctx.store);
+    if (cols.matchmakingConfigurations.has(input.Name)) {
       throw new InvalidRequestException(`Matchmaking configuration ${input.Name} already exists.`);
     }
     const ruleSetName = requireRuleSetName(ctx, input.RuleSetName);
@@ -43,8 +39,8 @@ export const CreateMatchmakingConfiguration = defineOperation(
     if (input.CustomEventData !== undefined) record.CustomEventData = input.CustomEventData;
     if (input.GameSessionData !== undefined) record.GameSessionData = input.GameSessionData;
     checkConfiguration(record);
-    st.configurations.put(record.Name, record);
+    cols.matchmakingConfigurations.put(record.Name, record);
     applyTags(ctx, record.ConfigurationArn, input.Tags);
-    return { Configuration: configurationToApi(record) };
+    return { Configuration: configurationView(record) };
   },
 );

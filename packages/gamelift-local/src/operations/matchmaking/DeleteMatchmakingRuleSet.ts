@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { idOf } from "../../arns.js";
-import { stateOf } from "../../engines/matchmaking/state.js";
+import { collections } from "../../engines/state/collections.js";
 import { InvalidRequestException, NotFoundException } from "../../errors.js";
 import { defineOperation } from "../defineOperation.js";
 import { dropTags } from "../tagging.js";
@@ -8,16 +8,16 @@ import { ruleSetNameOrArn } from "./schemas.js";
 
 /** DeleteMatchmakingRuleSet: a rule set still used by a configuration cannot be deleted. */
 export const DeleteMatchmakingRuleSet = defineOperation(z.object({ Name: ruleSetNameOrArn }), (input, ctx) => {
-  const st = stateOf(ctx);
+  const cols = collections(ctx.store);
   const name = idOf(input.Name);
-  if (!st.ruleSets.has(name)) throw new NotFoundException(`Matchmaking rule set ${input.Name} not found.`);
-  const user = st.configurations.values().find((c) => c.RuleSetName === name);
+  if (!cols.matchmakingRuleSets.has(name)) throw new NotFoundException(`Matchmaking rule set ${input.Name} not found.`);
+  const user = cols.matchmakingConfigurations.values().find((c) => c.RuleSetName === name);
   if (user)
     throw new InvalidRequestException(
       `Matchmaking rule set ${name} is used by matchmaking configuration ${user.Name}.`,
     );
-  const arn = st.ruleSets.get(name)?.RuleSetArn;
-  st.ruleSets.delete(name);
+  const arn = cols.matchmakingRuleSets.get(name)?.RuleSetArn;
+  cols.matchmakingRuleSets.delete(name);
   if (arn !== undefined) dropTags(ctx, arn);
   return {};
 });

@@ -1,12 +1,12 @@
 import { z } from "zod";
 import { idOf } from "../../arns.js";
-import { stateOf } from "../../engines/matchmaking/state.js";
-import type { ConfigurationRecord } from "../../engines/matchmaking/types.js";
+import { collections } from "../../engines/state/collections.js";
+import type { ConfigurationRecord } from "../../engines/state/records.js";
 import { defineOperation } from "../defineOperation.js";
 import { paginate } from "../paginate.js";
 import { limit, nextToken } from "../shapes.js";
-import { configurationToApi } from "./configurationShape.js";
 import { configurationNameOrArn, ruleSetNameOrArn } from "./schemas.js";
+import { configurationView } from "../views/matchmaking.js";
 
 /** DescribeMatchmakingConfigurations: by Names (unknown ones omitted), by RuleSetName, or all; paged. */
 export const DescribeMatchmakingConfigurations = defineOperation(
@@ -17,10 +17,10 @@ export const DescribeMatchmakingConfigurations = defineOperation(
     NextToken: nextToken.optional(),
   }),
   (input, ctx) => {
-    const st = stateOf(ctx);
-    let all: ConfigurationRecord[] = st.configurations.values();
+    const cols = collections(ctx.store);
+    let all: ConfigurationRecord[] = cols.matchmakingConfigurations.values();
     if (input.Names) {
-      all = input.Names.map((n) => st.configurations.get(idOf(n))).filter(
+      all = input.Names.map((n) => cols.matchmakingConfigurations.get(idOf(n))).filter(
         (c): c is ConfigurationRecord => c !== undefined,
       );
     } else if (input.RuleSetName !== undefined) {
@@ -29,7 +29,7 @@ export const DescribeMatchmakingConfigurations = defineOperation(
     }
     const page = paginate(all, input.Limit, input.NextToken, 10);
     return {
-      Configurations: page.items.map(configurationToApi),
+      Configurations: page.items.map(configurationView),
       ...(page.nextToken ? { NextToken: page.nextToken } : {}),
     };
   },

@@ -2,14 +2,13 @@ import { z } from "zod";
 import { openTicket } from "../../engines/matchmaking/control.js";
 import { ruleSetNamed, teamNamesOf } from "../../engines/matchmaking/matcher.js";
 import { sessionRecord } from "../../engines/matchmaking/sessions.js";
-import { stateOf } from "../../engines/matchmaking/state.js";
 import { collections } from "../../engines/state/collections.js";
-import { ticketToApi } from "../../engines/matchmaking/tickets.js";
 import { InvalidRequestException, NotFoundException } from "../../errors.js";
 import { defineOperation } from "../defineOperation.js";
 import { gameSessionId } from "../shapes.js";
-import { requireConfiguration } from "./configurationShape.js";
+import { requireConfiguration } from "./configurationInputs.js";
 import { configurationNameOrArn, player, playerRecord, ticketId } from "./schemas.js";
+import { ticketView } from "../views/matchmaking.js";
 
 /**
  * StartMatchBackfill: a QUEUED backfill ticket holding the game's current players (each with
@@ -56,6 +55,6 @@ export const StartMatchBackfill = defineOperation(
           ? { gameSessionArn: arn, auto: false }
           : { auto: false },
     });
-    return { MatchmakingTicket: ticketToApi(ticket, stateOf(ctx)) };
+    return { MatchmakingTicket: ticketView(ctx, ticket) };
   },
 );

@@ -1,11 +1,10 @@
 import { z } from "zod";
 import { openTicket } from "../../engines/matchmaking/control.js";
-import { stateOf } from "../../engines/matchmaking/state.js";
-import { ticketToApi } from "../../engines/matchmaking/tickets.js";
 import { InvalidRequestException } from "../../errors.js";
 import { defineOperation } from "../defineOperation.js";
-import { requireConfiguration } from "./configurationShape.js";
+import { requireConfiguration } from "./configurationInputs.js";
 import { configurationNameOrArn, player, playerRecord, ticketId } from "./schemas.js";
+import { ticketView } from "../views/matchmaking.js";
 
 /** Players per ticket: a party of up to ten, kept on one team. */
 const maxPartySize = 10;
@@ -36,6 +35,6 @@ export const StartMatchmaking = defineOperation(
       config,
       players: input.Players.map(playerRecord),
     });
-    return { MatchmakingTicket: ticketToApi(ticket, stateOf(ctx)) };
+    return { MatchmakingTicket: ticketView(ctx, ticket) };
   },
 );

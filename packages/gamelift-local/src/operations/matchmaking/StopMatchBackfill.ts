@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { stopTicket } from "../../engines/matchmaking/control.js";
-import { stateOf } from "../../engines/matchmaking/state.js";
+import { collections } from "../../engines/state/collections.js";
 import { InvalidRequestException } from "../../errors.js";
 import { defineOperation } from "../defineOperation.js";
 import { gameSessionId } from "../shapes.js";
@@ -18,7 +18,7 @@ export const StopMatchBackfill = defineOperation(
     MatchmakingConfigurationArn: z.string().min(1).max(256).optional(),
   }),
   async (input, ctx) => {
-    const ticket = stateOf(ctx).tickets.get(input.TicketId);
+    const ticket = collections(ctx.store).matchmakingTickets.get(input.TicketId);
     if (ticket && !ticket.backfill) {
       throw new InvalidRequestException(`Matchmaking ticket ${input.TicketId} is not a match backfill ticket.`);
     }

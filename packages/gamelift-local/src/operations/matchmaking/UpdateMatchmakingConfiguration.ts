@@ -1,16 +1,16 @@
 import { z } from "zod";
 import { matchmakingRuleSetArn } from "../../arns.js";
-import { stateOf } from "../../engines/matchmaking/state.js";
-import type { ConfigurationRecord } from "../../engines/matchmaking/types.js";
+import { collections } from "../../engines/state/collections.js";
+import type { ConfigurationRecord } from "../../engines/state/records.js";
 import { defineOperation } from "../defineOperation.js";
 import {
   checkConfiguration,
   configurationMembers,
-  configurationToApi,
   requireConfiguration,
   requireRuleSetName,
-} from "./configurationShape.js";
+} from "./configurationInputs.js";
 import { configurationNameOrArn } from "./schemas.js";
+import { configurationView } from "../views/matchmaking.js";
 
 /** UpdateMatchmakingConfiguration: changes the given members; later matches use them. */
 export const UpdateMatchmakingConfiguration = defineOperation(
@@ -33,7 +33,7 @@ export const UpdateMatchmakingConfiguration = defineOperation(
       next.RuleSetArn = matchmakingRuleSetArn(ctx, next.RuleSetName);
     }
     checkConfiguration(next);
-    stateOf(ctx).configurations.put(next.Name, next);
-    return { Configuration: configurationToApi(next) };
+    collections(ctx.store).matchmakingConfigurations.put(next.Name, next);
+    return { Configuration: configurationView(next) };
   },
 );

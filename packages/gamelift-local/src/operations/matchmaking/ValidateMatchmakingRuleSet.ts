@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { defineOperation } from "../defineOperation.js";
-import { requireValidRuleSet } from "./ruleSetShape.js";
+import { requireValidRuleSet } from "./ruleSetInputs.js";
 
 /**
  * ValidateMatchmakingRuleSet: `{Valid: true}` for a valid body; an invalid one is an

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { AttributeValue, PlayerRecord } from "../../engines/matchmaking/types.js";
+import type { AttributeValue, PlayerRecord } from "../../engines/state/records.js";
 import { text } from "../shapes.js";
 
 /** Member schemas of the FlexMatch operations, with GameLift's bounds and patterns. */

@@ -2,11 +2,7 @@ import { parseArn } from "../../arns.js";
 import { collections } from "../../engines/state/collections.js";
 import type { EmulatorContext } from "../../engines/context.js";
 
-/**
- * Whether a taggable resource ARN names something that exists in this emulator (same Region and
- * account). Matchmaking configurations and rule sets are looked up in the matchmaking work's
- * collections, by the names it stores them under.
- */
+/** Whether a taggable resource ARN names something that exists in this emulator (same Region and account). */
 export function resourceExists(ctx: EmulatorContext, arn: string): boolean {
   const p = parseArn(arn);
   if (!p || p.region !== ctx.region || p.accountId !== ctx.accountId) return false;
@@ -25,9 +21,9 @@ export function resourceExists(ctx: EmulatorContext, arn: string): boolean {
     case "location":
       return cols.locations.has(p.resource);
     case "matchmakingconfiguration":
-      return ctx.store.collection<unknown>("matchmakingConfigurations").has(p.resource);
+      return cols.matchmakingConfigurations.has(p.resource);
     case "matchmakingruleset":
-      return ctx.store.collection<unknown>("matchmakingRuleSets").has(p.resource);
+      return cols.matchmakingRuleSets.has(p.resource);
     default:
       return false;
   }

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { idOf } from "../../arns.js";
-import { stateOf } from "../../engines/matchmaking/state.js";
-import type { ConfigurationRecord } from "../../engines/matchmaking/types.js";
+import { collections } from "../../engines/state/collections.js";
+import type { ConfigurationRecord } from "../../engines/state/records.js";
 import { InvalidRequestException, NotFoundException } from "../../errors.js";
 import type { EmulatorContext } from "../../engines/context.js";
 import { gameProperties, text } from "../shapes.js";
@@ -30,7 +30,7 @@ export const configurationMembers = {
 
 /** The stored configuration of a name or ARN, or NotFoundException. */
 export function requireConfiguration(ctx: EmulatorContext, nameOrArn: string): ConfigurationRecord {
-  const config = stateOf(ctx).configurations.get(idOf(nameOrArn));
+  const config = collections(ctx.store).matchmakingConfigurations.get(idOf(nameOrArn));
   if (!config) throw new NotFoundException(`Matchmaking configuration ${nameOrArn} not found.`);
   return config;
 }
@@ -38,7 +38,8 @@ export function requireConfiguration(ctx: EmulatorContext, nameOrArn: string): C
 /** The stored rule set name of a name or ARN, or NotFoundException. */
 export function requireRuleSetName(ctx: EmulatorContext, nameOrArn: string): string {
   const name = idOf(nameOrArn);
-  if (!stateOf(ctx).ruleSets.has(name)) throw new NotFoundException(`Matchmaking rule set ${nameOrArn} not found.`);
+  if (!collections(ctx.store).matchmakingRuleSets.has(name))
+    throw new NotFoundException(`Matchmaking rule set ${nameOrArn} not found.`);
   return name;
 }
 
@@ -53,10 +54,4 @@ export function checkConfiguration(c: ConfigurationRecord): void {
   if (c.FlexMatchMode === "STANDALONE" && c.BackfillMode === "AUTOMATIC") {
     throw new InvalidRequestException("BackfillMode AUTOMATIC is not available when FlexMatchMode is STANDALONE.");
   }
-}
-
-/** A configuration in the API's `MatchmakingConfiguration` shape. */
-export function configurationToApi(c: ConfigurationRecord): Record<string, unknown> {
-  const { CreationTime, ...rest } = c;
-  return { ...structuredClone(rest), CreationTime: new Date(CreationTime) };
 }
