@@ -30,7 +30,7 @@ import { DashboardBus } from "./dashboard/DashboardBus.js";
 import { startDashboard } from "./dashboard/startDashboard.js";
 import { eventTrustOf } from "./seed.js";
 import { pingBeaconsOf } from "./pingLatency.js";
-export { parsePingLatency, pingBeaconsOf } from "./pingLatency.js";
+export { parsePingLatency } from "./pingLatency.js";
 import { createCapacityWatch } from "./capacityWatch.js";
 
 /** Default ports of the local stage (documented in README and docs/architecture.md). */

@@ -385,25 +385,6 @@ function info(sub: Subscription): SubscriptionInfo {
   };
 }
 
-/** The Lambda event SNS sends a subscribed function (no attributes; URLs on 127.0.0.1). */
-export function snsLambdaEvent(
-  subscriptionArn: string,
-  topicArn: string,
-  messageId: string,
-  message: string,
-  subject?: string,
-): unknown {
-  const envelope: Envelope = {
-    messageId,
-    topicArn,
-    message,
-    ...(subject !== undefined ? { subject } : {}),
-    attributes: {},
-    timestamp: new Date().toISOString(),
-  };
-  return lambdaEvent({ base: "http://127.0.0.1" }, subscriptionArn, envelope);
-}
-
 function sleep(ms: number): Promise<void> {
   return new Promise((res) => setTimeout(res, ms));
 }
