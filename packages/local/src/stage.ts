@@ -57,6 +57,8 @@ export interface LocalStageOptions {
   /** SNS delivery retry delays. */
   readonly snsRetryDelaysMs?: readonly number[];
   readonly snsFaults?: DeliveryFaults;
+  /** The dice `snsFaults` roll (default Math.random); a seeded generator makes a faulty run replayable. */
+  readonly snsRandom?: () => number;
   /** Emulator fault knobs (throttle a share of GameLift calls, drop/duplicate/delay its notifications), applied once seeded. */
   readonly gameliftFaults?: Partial<EmulatorFaults>;
   /** How often the reconciliation schedule runs; 0 turns it off. */
@@ -190,6 +192,7 @@ export async function startLocalStage(options: LocalStageOptions = {}): Promise<
       logger,
       retryDelaysMs: options.snsRetryDelaysMs,
       faults: options.snsFaults,
+      ...(options.snsRandom ? { random: options.snsRandom } : {}),
       observe,
     });
     const topicArn = sns.createTopic("matchplace-local-events");
