@@ -368,7 +368,7 @@ export class LocalSns {
           error: lastError,
         };
         if (wait !== undefined) this.#options.observe?.({ ...seen, outcome: "retrying" });
-        if (wait !== undefined && !this.#closed) await sleep(wait);
+        if (wait !== undefined && !this.#closed) await (this.#options.wait ?? sleep)(wait);
       }
     }
     return lastError;
