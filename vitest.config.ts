@@ -10,5 +10,19 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: "forks",
+    // `npm test` runs with --coverage (v8 counts natively, so the overhead is small); a missed threshold fails the
+    // run. Targeted runs (`npx vitest run <paths>`) collect nothing unless given --coverage.
+    coverage: {
+      provider: "v8",
+      include: ["packages/*/src/**/*.ts"],
+      // The dashboard page runs in Chromium, not in the test process; declaration files hold no code.
+      exclude: ["packages/local/src/dashboard/web/**", "**/*.d.ts"],
+      reporter: ["text-summary", "json-summary"],
+      reportsDirectory: "coverage",
+      thresholds: {
+        "packages/core/src/**": { lines: 90, branches: 85 },
+        "packages/gamelift-local/src/**": { lines: 90, branches: 85 },
+      },
+    },
   },
 });

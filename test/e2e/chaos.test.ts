@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, onTestFailed } from "vitest";
 import {
   DescribeMatchmakingCommand,
   GameLiftClient,
@@ -6,6 +6,7 @@ import {
   type MatchmakingTicket,
 } from "@aws-sdk/client-gamelift";
 import { createClient, type MatchplaceClient } from "@matchplace/client";
+import { seededRandom } from "@matchplace/gamelift-local/flexmatch";
 import type { LocalStage } from "@matchplace/local";
 import { pollUntil, startTestStage, tokenFor } from "../support/stage.js";
 
@@ -13,12 +14,17 @@ import { pollUntil, startTestStage, tokenFor } from "../support/stage.js";
  * GameLift's notifications are best-effort. With 10% of them dropped, 20% duplicated, 30% held
  * back a random time and 20% swapped with the next one, 500 players' tickets must still end in GameLift's own final state, each
  * player with their own connection, within one reconciliation interval of GameLift finishing.
+ *
+ * The dice that drop, duplicate, delay and reorder are seeded: a failure prints its seed, and
+ * `CHAOS_SEED=<seed> npx vitest run test/e2e/chaos.test.ts` rolls the same faults again.
  */
 const PLAYERS = 500;
 const RECONCILE_MS = 3_000;
 const STALE_MS = 2_000;
 const SLACK_MS = 4_000;
 const TERMINAL = new Set(["COMPLETED", "FAILED", "CANCELLED", "TIMED_OUT"]);
+const SEED = process.env.CHAOS_SEED ? Number(process.env.CHAOS_SEED) : Math.floor(Math.random() * 2 ** 32);
+if (!Number.isSafeInteger(SEED) || SEED < 0) throw new Error(`CHAOS_SEED must be a non-negative integer, got ${SEED}`);
 
 async function inBatches<T, R>(
   items: readonly T[],
@@ -42,6 +48,7 @@ describe("chaos: lossy, duplicated, reordered notifications", () => {
     stage = await startTestStage({
       reconcileIntervalMs: RECONCILE_MS,
       snsFaults: { drop: 0.1, duplicate: 0.2, delay: 0.3, reorder: 0.2, maxDelayMs: 1_000 },
+      snsRandom: seededRandom(SEED),
     });
     gamelift = new GameLiftClient({
       endpoint: stage.endpoints.gamelift,
@@ -61,6 +68,9 @@ describe("chaos: lossy, duplicated, reordered notifications", () => {
   });
 
   it("ends every ticket in GameLift's final state, none lost", async () => {
+    onTestFailed(() => {
+      console.error(`chaos seed ${SEED}: replay with CHAOS_SEED=${SEED} npx vitest run test/e2e/chaos.test.ts`);
+    });
     const api = stage.endpoints.api;
     const run = Date.now().toString(36);
     const playerIds = Array.from({ length: PLAYERS }, (_, i) => `chaos${i}-${run}`);

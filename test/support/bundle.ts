@@ -78,5 +78,3 @@ export function scratchDir(prefix: string): { dir: string; remove: () => void } 
   const dir = mkdtempSync(join(tmpdir(), prefix));
   return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
 }
-
-export { ROOT };

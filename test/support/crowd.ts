@@ -24,7 +24,7 @@ export interface CrowdOptions {
 }
 
 /** One DescribeFleetCapacity reading of the fleet's home location. */
-export interface CapacitySample {
+interface CapacitySample {
   readonly atMs: number;
   readonly desired: number;
   readonly active: number;

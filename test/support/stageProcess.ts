@@ -16,7 +16,7 @@ import { fileURLToPath } from "node:url";
 const repoRoot = fileURLToPath(new URL("../..", import.meta.url));
 
 /** What `.matchplace/local.json` says of the stage (the fields benchmarks use). */
-export interface StageEndpoints {
+interface StageEndpoints {
   readonly api: string;
   readonly websocket: string;
   readonly gamelift: string;

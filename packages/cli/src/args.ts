@@ -47,7 +47,7 @@ interface CommandSpec {
 }
 
 /** Every command, its positional arguments and its own options. */
-export const commands: Readonly<Record<Exclude<CommandName, "help">, CommandSpec>> = {
+const commands: Readonly<Record<Exclude<CommandName, "help">, CommandSpec>> = {
   "build upload": {
     args: "<dir|zip>",
     summary: "zip a directory (or take a zip), create a build, upload it, wait for READY",

@@ -43,7 +43,7 @@ export const acceptMatchResponse = z
   .check(z.meta({ id: "AcceptMatchResponse" }));
 
 /** The OpenAPI document itself (opaque). */
-export const openApiDocument = z.record(z.string(), z.unknown()).check(z.meta({ id: "OpenApiDocument" }));
+const openApiDocument = z.record(z.string(), z.unknown()).check(z.meta({ id: "OpenApiDocument" }));
 
 /** One API operation: what the handler validates and what it answers, for the client and OpenAPI. */
 export interface OperationSpec {

@@ -6,7 +6,7 @@ export interface CapacityLog {
 }
 
 /** One sentence naming the full fleets and what to do about it. */
-export function shortageLine(shortages: readonly FleetShortage[], timedOut: number): string {
+function shortageLine(shortages: readonly FleetShortage[], timedOut: number): string {
   const fleets = shortages.map((s) => {
     const i = s.instances;
     const scaling = s.autoScalingStopped

@@ -30,7 +30,7 @@ import { DashboardBus } from "./dashboard/DashboardBus.js";
 import { startDashboard } from "./dashboard/startDashboard.js";
 import { eventTrustOf } from "./seed.js";
 import { pingBeaconsOf } from "./pingLatency.js";
-export { parsePingLatency, pingBeaconsOf } from "./pingLatency.js";
+export { parsePingLatency } from "./pingLatency.js";
 import { createCapacityWatch } from "./capacityWatch.js";
 
 /** Default ports of the local stage (documented in README and docs/architecture.md). */
@@ -57,6 +57,8 @@ export interface LocalStageOptions {
   /** SNS delivery retry delays. */
   readonly snsRetryDelaysMs?: readonly number[];
   readonly snsFaults?: DeliveryFaults;
+  /** The dice `snsFaults` roll (default Math.random); a seeded generator makes a faulty run replayable. */
+  readonly snsRandom?: () => number;
   /** Emulator fault knobs (throttle a share of GameLift calls, drop/duplicate/delay its notifications), applied once seeded. */
   readonly gameliftFaults?: Partial<EmulatorFaults>;
   /** How often the reconciliation schedule runs; 0 turns it off. */
@@ -190,6 +192,7 @@ export async function startLocalStage(options: LocalStageOptions = {}): Promise<
       logger,
       retryDelaysMs: options.snsRetryDelaysMs,
       faults: options.snsFaults,
+      ...(options.snsRandom ? { random: options.snsRandom } : {}),
       observe,
     });
     const topicArn = sns.createTopic("matchplace-local-events");

@@ -9,7 +9,7 @@ import type { CommandContext } from "../types.js";
 const buildStatuses = ["INITIALIZED", "READY", "FAILED"];
 
 /** Columns of `builds`. */
-export const buildColumns: readonly Column<Build>[] = [
+const buildColumns: readonly Column<Build>[] = [
   { header: "BUILD ID", cell: (b) => b.BuildId ?? "-" },
   { header: "NAME", cell: (b) => b.Name ?? "-" },
   { header: "VERSION", cell: (b) => b.Version ?? "-" },
@@ -20,7 +20,7 @@ export const buildColumns: readonly Column<Build>[] = [
 ];
 
 /** Columns of `fleets`. */
-export const fleetColumns: readonly Column<FleetAttributes>[] = [
+const fleetColumns: readonly Column<FleetAttributes>[] = [
   { header: "FLEET ID", cell: (f) => f.FleetId ?? "-" },
   { header: "NAME", cell: (f) => f.Name ?? "-" },
   { header: "STATUS", cell: (f) => f.Status ?? "-" },
@@ -32,7 +32,7 @@ export const fleetColumns: readonly Column<FleetAttributes>[] = [
 ];
 
 /** Columns of `instances`. */
-export const instanceColumns: readonly Column<Instance>[] = [
+const instanceColumns: readonly Column<Instance>[] = [
   { header: "INSTANCE ID", cell: (i) => i.InstanceId ?? "-" },
   { header: "STATUS", cell: (i) => i.Status ?? "-" },
   { header: "IP ADDRESS", cell: (i) => i.IpAddress ?? "-" },

@@ -13,7 +13,7 @@ const clockText = (seconds: number): string => {
 };
 
 /** `run 1/2 [#####-------]  41%  820/2000 tickets done  t=00:13:20  203 matches`. */
-export function renderSimulationProgress(run: number, runs: number, p: RunProgress, width = 24): string {
+function renderSimulationProgress(run: number, runs: number, p: RunProgress, width = 24): string {
   const ratio = p.totalTickets === 0 ? 1 : Math.min(1, p.finishedTickets / p.totalTickets);
   const filled = Math.round(ratio * width);
   const percent = `${Math.floor(ratio * 100)}%`.padStart(4);

@@ -36,11 +36,6 @@ export function weightedIndex(random: Random, weights: readonly number[]): numbe
   return weights.length - 1;
 }
 
-/** An exponential deviate with the given mean (inter-arrival gaps of a Poisson process). */
-export function exponential(random: Random, mean: number): number {
-  return -Math.log(1 - random()) * mean;
-}
-
 /** Predictable UUID-shaped ids (`00000000-0000-4000-8000-<counter>`) with a prefix word in the first group. */
 export function sequentialIds(prefix: number): { uuid(): string } {
   let n = 0;

@@ -4,7 +4,7 @@ import { validateRuleSet } from "@matchplace/gamelift-local/flexmatch";
 import { RefusedError } from "../errors.js";
 
 /** The matchmaking configuration fields a simulation takes from `infra/gamelift/configurations`. */
-export interface BaseConfiguration {
+interface BaseConfiguration {
   RequestTimeoutSeconds: number;
   AcceptanceRequired: boolean;
   AcceptanceTimeoutSeconds?: number;
@@ -33,7 +33,7 @@ const defaults: BaseConfiguration = {
 };
 
 /** `infra/gamelift` in `cwd` or the nearest parent that has one. */
-export function findInfraGameLift(cwd: string): string | undefined {
+function findInfraGameLift(cwd: string): string | undefined {
   for (let dir = resolve(cwd); ; dir = dirname(dir)) {
     const candidate = join(dir, "infra", "gamelift");
     if (existsSync(join(candidate, "rulesets"))) return candidate;

@@ -3,13 +3,13 @@ import type { Population } from "./population/schema.js";
 import type { RuleSetSource } from "./ruleSetSource.js";
 
 /** The SNS topic the simulated configuration notifies (only the in-process observer listens). */
-export const simulationTopic = "arn:aws:sns:us-east-1:123456789012:matchplace-simulate";
+const simulationTopic = "arn:aws:sns:us-east-1:123456789012:matchplace-simulate";
 
 /** GameLift's cap on ConcurrentExecutions of one server process entry. */
 const maxConcurrentPerProcess = 50;
 
 /** The fleet locations: the population's, else every location its regions report latency to, else the home Region. */
-export function fleetLocations(population: Population, homeRegion: string): string[] {
+function fleetLocations(population: Population, homeRegion: string): string[] {
   if (population.fleet.locations) return [...population.fleet.locations];
   const reported = [...new Set(population.regions.flatMap((r) => Object.keys(r.latencyMs)))].sort();
   return reported.length > 0 ? reported : [homeRegion];

@@ -10,7 +10,7 @@ import { fromResultV2, lambdaContext, toEventV2, type HttpReply, type IamIdentit
 import { verifySigV4, type ServerCredential } from "./sigv4.js";
 
 /** A route of the HTTP API, as `packages/functions/src/routes.ts` declares it. */
-export interface ApiRoute {
+interface ApiRoute {
   readonly method: string;
   readonly path: string;
   readonly handler: string;

@@ -24,7 +24,7 @@ export type SigV4Verdict =
   | { readonly ok: false; readonly reason: string };
 
 /** Largest clock skew API Gateway accepts between `x-amz-date` and now. */
-export const MAX_SKEW_MS = 5 * 60 * 1000;
+const MAX_SKEW_MS = 5 * 60 * 1000;
 
 const authPattern =
   /^AWS4-HMAC-SHA256 Credential=([^/,\s]+)\/(\d{8})\/([^/]+)\/([^/]+)\/aws4_request,\s*SignedHeaders=([a-z0-9;-]+),\s*Signature=([0-9a-f]{64})$/;

@@ -12,7 +12,7 @@ import type {
 } from "./types.js";
 
 /** Ticket statuses in the order the chart stacks them (GameLift's `MatchmakingTicket.Status`). */
-export const CHART_STATUSES = [
+const CHART_STATUSES = [
   "QUEUED",
   "SEARCHING",
   "REQUIRES_ACCEPTANCE",

@@ -368,7 +368,7 @@ export class LocalSns {
           error: lastError,
         };
         if (wait !== undefined) this.#options.observe?.({ ...seen, outcome: "retrying" });
-        if (wait !== undefined && !this.#closed) await sleep(wait);
+        if (wait !== undefined && !this.#closed) await (this.#options.wait ?? sleep)(wait);
       }
     }
     return lastError;
@@ -383,25 +383,6 @@ function info(sub: Subscription): SubscriptionInfo {
     endpoint: sub.endpoint,
     pendingConfirmation: sub.pendingConfirmation,
   };
-}
-
-/** The Lambda event SNS sends a subscribed function (no attributes; URLs on 127.0.0.1). */
-export function snsLambdaEvent(
-  subscriptionArn: string,
-  topicArn: string,
-  messageId: string,
-  message: string,
-  subject?: string,
-): unknown {
-  const envelope: Envelope = {
-    messageId,
-    topicArn,
-    message,
-    ...(subject !== undefined ? { subject } : {}),
-    attributes: {},
-    timestamp: new Date().toISOString(),
-  };
-  return lambdaEvent({ base: "http://127.0.0.1" }, subscriptionArn, envelope);
 }
 
 function sleep(ms: number): Promise<void> {

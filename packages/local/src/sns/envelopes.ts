@@ -34,17 +34,17 @@ const USER_AGENT = "Amazon Simple Notification Service Agent";
 const certUrl = (urls: SnsUrls): string => `${urls.base}/local/SimpleNotificationService-local.pem`;
 
 /** `UnsubscribeURL` of a subscription: a GET on the local SNS. */
-export function unsubscribeUrl(urls: SnsUrls, subscriptionArn: string): string {
+function unsubscribeUrl(urls: SnsUrls, subscriptionArn: string): string {
   return `${urls.base}/?Action=Unsubscribe&SubscriptionArn=${encodeURIComponent(subscriptionArn)}`;
 }
 
 /** `SubscribeURL` of a pending subscription: a GET on the local SNS confirms it. */
-export function subscribeUrl(urls: SnsUrls, topicArn: string, token: string): string {
+function subscribeUrl(urls: SnsUrls, topicArn: string, token: string): string {
   return `${urls.base}/?Action=ConfirmSubscription&TopicArn=${encodeURIComponent(topicArn)}&Token=${token}`;
 }
 
 /** Attributes as SNS renders them in JSON bodies and Lambda events: `{ name: { Type, Value } }`. */
-export function renderAttributes(attributes: MessageAttributes): Record<string, { Type: string; Value: string }> {
+function renderAttributes(attributes: MessageAttributes): Record<string, { Type: string; Value: string }> {
   return Object.fromEntries(
     Object.entries(attributes).map(([name, a]) => [
       name,
@@ -143,7 +143,7 @@ export function lambdaEvent(urls: SnsUrls, subscriptionArn: string, envelope: En
 }
 
 /** Thrown when an endpoint answers a delivery with a non-2xx status (or not at all). */
-export class DeliveryError extends Error {
+class DeliveryError extends Error {
   constructor(endpoint: string, detail: string, options?: { cause?: unknown }) {
     super(`delivery to ${endpoint} failed: ${detail}`, options);
     this.name = "DeliveryError";

@@ -46,7 +46,7 @@ function queryMap(params: URLSearchParams, prefix: string, keyName: string, valu
 }
 
 /** Publish's `MessageAttributes.entry.N.Name` / `.Value.DataType` / `.Value.StringValue` / `.Value.BinaryValue`. */
-export function parseMessageAttributes(params: URLSearchParams): MessageAttributes {
+function parseMessageAttributes(params: URLSearchParams): MessageAttributes {
   const attributes: Record<string, MessageAttributeValue> = {};
   for (let n = 1; params.has(`MessageAttributes.entry.${n}.Name`); n++) {
     const at = `MessageAttributes.entry.${n}`;

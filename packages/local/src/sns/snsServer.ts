@@ -5,8 +5,6 @@ import type { LocalSns } from "./LocalSns.js";
 import { parseFaults, type DeliveryFaults } from "./faults.js";
 import { snsAction } from "./snsActions.js";
 
-export { snsAction } from "./snsActions.js";
-
 /** The running SNS endpoint. */
 export interface SnsServer {
   readonly url: string;

@@ -10,6 +10,11 @@ export interface LocalSnsOptions {
   readonly logger: Logger;
   /** Delays between delivery retries; SNS retries a failed Lambda or HTTP delivery with backoff. */
   readonly retryDelaysMs?: readonly number[];
+  /**
+   * How a retry waits out its delay (default: a real timer). Tests pass one that advances a
+   * ManualClock, so backoff is asserted on virtual time instead of being slept.
+   */
+  readonly wait?: (ms: number) => Promise<void>;
   readonly faults?: DeliveryFaults;
   readonly random?: () => number;
   /** How long an HTTP/HTTPS endpoint may take to answer one delivery (SNS: 15 s). */

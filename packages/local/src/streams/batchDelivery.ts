@@ -9,7 +9,7 @@ export type BatchOutcome =
   | { readonly kind: "failed"; readonly error: unknown };
 
 /** A record (or batch) given up on after its retries; what Lambda sends to the on-failure destination. */
-export interface SkippedRecords {
+interface SkippedRecords {
   readonly records: readonly DynamoDBRecord[];
   readonly attempts: number;
   readonly error?: unknown;

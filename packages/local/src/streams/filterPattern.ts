@@ -13,7 +13,7 @@
 export type FilterPattern = Readonly<Record<string, unknown>>;
 
 /** A filter pattern uses syntax this matcher does not know. */
-export class FilterPatternError extends Error {
+class FilterPatternError extends Error {
   public constructor(message: string) {
     super(message);
     this.name = "FilterPatternError";

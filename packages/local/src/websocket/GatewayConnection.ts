@@ -8,7 +8,7 @@ export interface CloseInfo {
 }
 
 /** One frame from the client, in the form the `$default` event carries it. */
-export interface InboundFrame {
+interface InboundFrame {
   readonly body: string;
   readonly isBase64Encoded: boolean;
 }

@@ -22,14 +22,14 @@ import { invokeHandler, resolveHandler, type HandlerRef, type ResolvedHandler } 
 import { connectionIdOf, handleManagementRequest } from "./managementApi.js";
 
 /** API Gateway's WebSocket limits the gateway enforces. */
-export interface WebSocketLimits {
+interface WebSocketLimits {
   readonly maxMessageBytes: number;
   readonly idleTimeoutMs: number;
   readonly maxConnectionMs: number;
 }
 
 /** The WebSocket API as `realtime` in `packages/functions/src/routes.ts` declares it (extra fields are ignored). */
-export interface WebSocketApiDefinition {
+interface WebSocketApiDefinition {
   readonly authorizer: { readonly handler: HandlerRef; readonly queryParameter: string };
   readonly routes: { readonly $connect: HandlerRef; readonly $disconnect: HandlerRef; readonly $default: HandlerRef };
   readonly limits: WebSocketLimits;

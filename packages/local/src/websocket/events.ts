@@ -33,7 +33,7 @@ export function gatewayId(): string {
 }
 
 /** `requestContext.requestTime`: `13/Dec/2020:10:17:47 +0000` (Common Log Format, UTC). */
-export function requestTime(epochMs: number): string {
+function requestTime(epochMs: number): string {
   const d = new Date(epochMs);
   const months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
   const p = (n: number): string => String(n).padStart(2, "0");
@@ -96,7 +96,7 @@ function identity(c: ConnectionFacts): Record<string, string | null> {
 type EventType = "CONNECT" | "MESSAGE" | "DISCONNECT";
 
 /** The `requestContext` shared by every WebSocket event. */
-export function requestContext(
+function requestContext(
   api: ApiFacts,
   c: ConnectionFacts,
   routeKey: string,

@@ -6,7 +6,7 @@ import { loadHandler, type LambdaHandler } from "../handlers.js";
 export type HandlerRef = string | LambdaHandler;
 
 /** A handler did not answer within its Lambda timeout. */
-export class HandlerTimeoutError extends Error {
+class HandlerTimeoutError extends Error {
   public constructor(name: string, timeoutMs: number) {
     super(`${name} timed out after ${timeoutMs} ms`);
     this.name = "HandlerTimeoutError";

@@ -46,7 +46,7 @@ export function connectionIdOf(pathname: string, stage: string): string | undefi
  * that is not open answers 410 `GoneException`; a body over the message limit 413 `PayloadTooLargeException`.
  * SigV4 is not checked (signed requests are accepted as they are).
  */
-export function serveManagement(
+function serveManagement(
   method: string,
   connectionId: string,
   body: Buffer | "too-large",

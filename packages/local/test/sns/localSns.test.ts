@@ -1,11 +1,11 @@
 import { execFile } from "node:child_process";
 import { existsSync } from "node:fs";
 import { promisify } from "node:util";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { Logger } from "@aws-lambda-powertools/logger";
 import { LocalSns } from "../../src/sns/LocalSns.js";
 import { startSnsServer, type SnsServer } from "../../src/sns/snsServer.js";
-import { planNotification } from "@matchplace/gamelift-local";
+import { ManualClock, planNotification } from "@matchplace/gamelift-local";
 import { noFaults, parseFaults } from "../../src/sns/faults.js";
 
 const logger = new Logger({ serviceName: "test", logLevel: "CRITICAL" });
@@ -19,12 +19,24 @@ type SnsEvent = {
 
 let server: SnsServer | undefined;
 afterEach(async () => {
+  vi.useRealTimers();
   await server?.close();
   server = undefined;
 });
 
+/** Retry backoff runs on this clock: a retry's wait advances it instead of sleeping. */
+let clock = new ManualClock();
+
 function newSns(options: Partial<ConstructorParameters<typeof LocalSns>[0]> = {}): LocalSns {
-  return new LocalSns({ region: "us-east-1", accountId: "123456789012", logger, retryDelaysMs: [5, 5], ...options });
+  clock = new ManualClock();
+  return new LocalSns({
+    region: "us-east-1",
+    accountId: "123456789012",
+    logger,
+    retryDelaysMs: [1_000, 2_000],
+    wait: async (ms) => void clock.advance(ms),
+    ...options,
+  });
 }
 
 describe("local SNS", () => {
@@ -53,9 +65,11 @@ describe("local SNS", () => {
       calls++;
       if (!healthy) throw new Error("table unavailable");
     });
+    const start = clock.now();
     sns.publish(arn, "m1");
     await sns.drain();
     expect(calls).toBe(3); // first try + two retries
+    expect(clock.now() - start).toBe(3_000); // the whole backoff, waited on the clock
     expect(sns.deadLetters()).toHaveLength(1);
     expect(sns.deadLetters()[0]).toMatchObject({ message: "m1", error: "table unavailable" });
 
@@ -102,6 +116,8 @@ describe("local SNS", () => {
   });
 
   it("reorders: a held-back message is delivered right after the next one on its topic", async () => {
+    // The hold-back timer runs on vitest's fake clock: "held, not lost" is asserted at a virtual instant.
+    vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout"] });
     const rolls = [0.1, 0.9, 0.9]; // A: reorder roll 0.1 < 0.5 → held; B and C: 0.9 → sent at once
     const sns = newSns({
       faults: { ...noFaults, reorder: 0.5, maxDelayMs: 60_000 },
@@ -111,8 +127,8 @@ describe("local SNS", () => {
     const got: string[] = [];
     sns.subscribe(arn, "consumer", async (e) => void got.push((e as SnsEvent).Records[0]?.Sns.Message ?? ""));
     sns.publish(arn, "A");
-    await new Promise((r) => setTimeout(r, 20));
-    expect(got).toEqual([]); // held, not lost
+    await vi.advanceTimersByTimeAsync(59_999);
+    expect(got).toEqual([]); // held until the next message or maxDelayMs, whichever comes first
     sns.publish(arn, "B");
     sns.publish(arn, "C");
     await sns.drain();
@@ -120,12 +136,16 @@ describe("local SNS", () => {
   });
 
   it("delivers a held-back message after maxDelayMs when no other message follows", async () => {
+    vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout"] });
     const sns = newSns({ faults: { ...noFaults, reorder: 1, maxDelayMs: 30 } });
     const arn = sns.createTopic("events");
     const got: string[] = [];
     sns.subscribe(arn, "consumer", async (e) => void got.push((e as SnsEvent).Records[0]?.Sns.Message ?? ""));
     sns.publish(arn, "only");
-    for (let i = 0; i < 100 && got.length === 0; i++) await new Promise((r) => setTimeout(r, 10));
+    await vi.advanceTimersByTimeAsync(29);
+    expect(got).toEqual([]);
+    await vi.advanceTimersByTimeAsync(1);
+    await sns.drain();
     expect(got).toEqual(["only"]);
   });
 

@@ -1,7 +1,8 @@
 /**
  * HTTP/HTTPS subscriptions of the local SNS against a real little endpoint (node:http on
  * 127.0.0.1:0), driven by the real clients: `@aws-sdk/client-sns` (awsQuery protocol) and the AWS
- * CLI. Every wait is on an event (a request reaching the endpoint, `sns.drain()`), never a sleep.
+ * CLI. Every wait is on an event (a request reaching the endpoint, `sns.drain()`) and retry backoff
+ * advances a ManualClock: nothing here sleeps.
  */
 import { execFile } from "node:child_process";
 import { existsSync } from "node:fs";
@@ -20,6 +21,7 @@ import {
   UnsubscribeCommand,
 } from "@aws-sdk/client-sns";
 import { afterEach, describe, expect, it } from "vitest";
+import { ManualClock } from "@matchplace/gamelift-local";
 import { LocalSns } from "../../src/sns/LocalSns.js";
 import { startSnsServer, type SnsServer } from "../../src/sns/snsServer.js";
 import { noFaults } from "../../src/sns/faults.js";
@@ -80,6 +82,8 @@ afterEach(async () => {
 
 interface Setup {
   readonly sns: LocalSns;
+  /** Retry backoff runs on this clock: a retry's wait advances it instead of sleeping. */
+  readonly clock: ManualClock;
   readonly server: SnsServer;
   readonly endpoint: Endpoint;
   readonly url: string;
@@ -88,11 +92,13 @@ interface Setup {
 }
 
 async function setup(options: Partial<ConstructorParameters<typeof LocalSns>[0]> = {}): Promise<Setup> {
+  const clock = new ManualClock();
   const sns = new LocalSns({
     region: "us-east-1",
     accountId: "123456789012",
     logger,
-    retryDelaysMs: [5, 5],
+    retryDelaysMs: [1_000, 2_000],
+    wait: async (ms) => void clock.advance(ms),
     ...options,
   });
   const topicArn = sns.createTopic("match-events");
@@ -110,7 +116,7 @@ async function setup(options: Partial<ConstructorParameters<typeof LocalSns>[0]>
     () => server.close(),
     async () => client.destroy(),
   );
-  return { sns, server, endpoint, url, topicArn, client };
+  return { sns, clock, server, endpoint, url, topicArn, client };
 }
 
 /** Subscribes the endpoint with the SDK and confirms by fetching the SubscribeURL; returns the ARN. */
@@ -353,6 +359,7 @@ describe("local SNS HTTP subscriptions", () => {
   it("retries a delivery the endpoint refuses, and dead-letters it after the last retry", async () => {
     const s = await setup();
     await subscribeConfirmed(s);
+    const start = s.clock.now();
     const statuses = [500, 200];
     s.endpoint.status = () => statuses.shift() ?? 503;
     await s.client.send(
@@ -365,6 +372,7 @@ describe("local SNS HTTP subscriptions", () => {
     await s.sns.drain();
     expect(notifications(s).map((n) => n.Message)).toEqual(["retried", "retried"]);
     expect(s.sns.deadLetters()).toEqual([]);
+    expect(s.clock.now() - start).toBe(1_000); // one retry, after the first backoff step
 
     await s.client.send(
       new PublishCommand({
@@ -375,6 +383,7 @@ describe("local SNS HTTP subscriptions", () => {
     );
     await s.sns.drain();
     expect(notifications(s).filter((n) => n.Message === "lost")).toHaveLength(3); // first try + two retries
+    expect(s.clock.now() - start).toBe(1_000 + 1_000 + 2_000); // then the whole backoff before dead-lettering
     expect(s.sns.deadLetters()).toEqual([
       expect.objectContaining({
         message: "lost",

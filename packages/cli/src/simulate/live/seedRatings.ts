@@ -8,7 +8,7 @@ import { createDocumentClient } from "@matchplace/core/dynamo";
  * skill bases give the same number.
  * @example ratingForSkill(1000) // { mu: 25, sigma: 8.33…, matches: 0 }
  */
-export function ratingForSkill(skill: number): { mu: number; sigma: number; matches: number } {
+function ratingForSkill(skill: number): { mu: number; sigma: number; matches: number } {
   const initial = openskillModel.initial();
   return {
     mu: initial.mu + (skill - defaultSkillScale.base) / defaultSkillScale.perPoint,

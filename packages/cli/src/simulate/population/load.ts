@@ -21,7 +21,7 @@ function pathOf(path: readonly PropertyKey[]): string {
 }
 
 /** Readable messages, one per zod issue, each naming its field. */
-export function describeIssues(issues: readonly z.core.$ZodIssue[]): string[] {
+function describeIssues(issues: readonly z.core.$ZodIssue[]): string[] {
   return issues.map((issue) => {
     if (issue.code === "invalid_union" && "errors" in issue) {
       // A discriminated union with an unknown `kind`/`type` reports that; otherwise show the first branch.

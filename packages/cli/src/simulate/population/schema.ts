@@ -9,7 +9,7 @@ import { z } from "zod";
 const weight = z.number().min(0);
 
 /** A number: fixed, normal (clamped to min/max), uniform, or picked from a list / weighted values. */
-export const numberDistribution = z.discriminatedUnion("kind", [
+const numberDistribution = z.discriminatedUnion("kind", [
   z.strictObject({ kind: z.literal("constant"), value: z.number() }),
   z.strictObject({
     kind: z.literal("normal"),
@@ -55,7 +55,7 @@ const stringNumberMapDistribution = z.discriminatedUnion("kind", [
 const omit = { omitProbability: z.number().min(0).max(1).optional() };
 
 /** One player attribute: its FlexMatch type and how values are drawn (`omitProbability`: sent without it). */
-export const attributeSpec = z.discriminatedUnion("type", [
+const attributeSpec = z.discriminatedUnion("type", [
   z.strictObject({ type: z.literal("number"), distribution: numberDistribution, ...omit }),
   z.strictObject({ type: z.literal("string"), distribution: stringDistribution, ...omit }),
   z.strictObject({ type: z.literal("string_list"), distribution: stringListDistribution, ...omit }),
