@@ -69,6 +69,7 @@ export class PoolIndex {
    * Up to `limit` unmatched entries nearest `anchor` by key (by age order when keys are absent),
    * nearest first, excluding entries farther than `maxKeyDistance`. Visits at most `scanLimit`
    * entries, so one call is O(scanLimit) whatever the pool size. `accept` may stop the scan.
+   * The result is written to `out` (emptied first) and returned; pass a buffer to reuse it.
    */
   public neighbours(
     anchor: Entry,
@@ -76,10 +77,11 @@ export class PoolIndex {
     scanLimit: number,
     maxKeyDistance: number,
     accept: (e: Entry) => Verdict,
+    out: Entry[] = [],
   ): Entry[] {
+    out.length = 0;
     const at = anchor.slot;
-    if (at < 0 || this.#sorted[at] !== anchor) return [];
-    const out: Entry[] = [];
+    if (at < 0 || this.#sorted[at] !== anchor) return out;
     const sorted = this.#sorted;
     const keyed = !Number.isNaN(anchor.key);
     let l = this.#prev[at] ?? -1;
