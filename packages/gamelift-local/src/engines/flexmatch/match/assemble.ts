@@ -197,7 +197,6 @@ const NONE: MatchVerdict = { failures: Infinity, cost: Infinity, rules: [] };
  * `scratch.rejected` to the number of candidates the gate turned away.
  */
 const attempt = (
-  compiled: Compiled,
   anchor: Entry,
   candidates: readonly Entry[],
   options: AssembleOptions,
@@ -265,10 +264,10 @@ export function assemble(
   options: AssembleOptions,
 ): Assembled | undefined {
   const scratch = options.scratch ?? new AssembleScratch(compiled, options.oldest);
-  const gated = attempt(compiled, anchor, candidates, options, scratch, 0, true);
+  const gated = attempt(anchor, candidates, options, scratch, 0, true);
   if (gated?.draft.full(gated.level)) return gated;
   if (scratch.rejected === 0) return gated;
-  const sizeFirst = attempt(compiled, anchor, candidates, options, scratch, 1, false);
+  const sizeFirst = attempt(anchor, candidates, options, scratch, 1, false);
   if (!gated || !sizeFirst) return gated ?? sizeFirst;
   const players = (a: Assembled): number => a.draft.teams.reduce((n, t) => n + t.players.length, 0);
   const [pg, ps] = [players(gated), players(sizeFirst)];
