@@ -29,8 +29,9 @@ export class Draft implements MatchView {
 
   /** Empties the draft for reuse by the next attempt (the teams are the same at every level). */
   public reset(): void {
-    for (const t of this.teams) t.players.length = 0;
-    for (const m of this.members) m.length = 0;
+    // pop() keeps the arrays' backing stores (`length = 0` would free them, and the next push reallocate).
+    for (const t of this.teams) while (t.players.length > 0) t.players.pop();
+    for (const m of this.members) while (m.length > 0) m.pop();
   }
 
   /** Every entry in the draft. */

@@ -96,7 +96,7 @@ export class PoolIndex {
     accept: (e: Entry) => Verdict,
     out: Entry[] = [],
   ): Entry[] {
-    out.length = 0;
+    while (out.length > 0) out.pop(); // keeps the buffer's backing store
     const at = anchor.slot;
     if (at < 0 || this.#sorted[at] !== anchor) return out;
     const sorted = this.#sorted;

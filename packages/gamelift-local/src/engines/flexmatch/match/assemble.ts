@@ -213,7 +213,7 @@ const attempt = (
   const first = tryAdd(draft, anchor, NONE, ctx, true);
   if (!first) return undefined;
   const placements = scratch.placements[slot];
-  placements.length = 0;
+  while (placements.length > 0) placements.pop();
   placements.push(anchor);
   let current = first;
   if (anchor.fixedTeams && !draft.level().teams.every((t, i) => draft.count(i) <= t.maxPlayers)) return undefined;

@@ -16,9 +16,9 @@ export interface Entry extends EvalTicket {
   ageSeconds: number;
   level: number;
   /** Backfill: the team of each player (same order as `players`). */
-  fixedTeams?: string[];
+  fixedTeams: string[] | undefined;
   /** Locations acceptable for the whole ticket; undefined = unconstrained (no latency rules). */
-  locations?: Set<string>;
+  locations: Set<string> | undefined;
   /** Position in the PoolIndex holding this entry (-1 = none or matched); set by the index. */
   slot: number;
   /** Primary sort key (see {@link primaryKeyAttribute}); NaN when none. */
@@ -131,29 +131,39 @@ export function prepare(pool: readonly PoolTicket[], compiled: Compiled, now: nu
     // A new ticket's party shares one team; a backfill ticket's players are spread over teams already.
     if (ticket.players.length === 0 || (!isBackfill && ticket.players.length > maxTeam)) continue;
     const ageSeconds = Math.max(0, (now - ticket.startTime) / 1000);
+    const size = ticket.players.length;
+    // Every field set here, optional ones included, so that all entries share one shape; the
+    // players array is allocated at its final size (a push-grown one reserves 17 slots).
     const entry: Entry = {
       ticketId: ticket.ticketId,
-      players: [],
+      players: new Array<EvalPlayer>(size),
       order: out.length,
       ticket,
-      size: ticket.players.length,
+      size,
       ageSeconds,
       level: levelOf(compiled.thresholds, ageSeconds),
+      fixedTeams: undefined,
+      locations: undefined,
+      cache: undefined,
       key: NaN,
       slot: -1,
       partition: "",
     };
     let ok = true;
-    for (const p of ticket.players) {
+    for (let k = 0; k < size; k++) {
+      const p = ticket.players[k] as PoolTicket["players"][number];
       const attributes = withDefaults(ruleSet, p.attributes, true);
       if (!attributes) {
         ok = false;
         break;
       }
-      const player: EvalPlayer = p.latencyInMs
-        ? { kind: "player", playerId: p.playerId, ticket: entry, attributes, latencyInMs: p.latencyInMs }
-        : { kind: "player", playerId: p.playerId, ticket: entry, attributes };
-      entry.players.push(player);
+      entry.players[k] = {
+        kind: "player",
+        playerId: p.playerId,
+        ticket: entry,
+        attributes,
+        latencyInMs: p.latencyInMs === undefined ? undefined : p.latencyInMs,
+      };
     }
     if (!ok) continue;
     if (isBackfill) {

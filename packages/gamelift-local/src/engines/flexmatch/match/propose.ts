@@ -29,24 +29,28 @@ export function bestLocation(match: MatchView, locations: readonly string[]): st
   return best;
 }
 
-/** Builds the ProposedMatch for a finished match. */
+/** Builds the ProposedMatch for a finished match; `groups` hold its entries (a draft's members, say). */
 export function propose(
   ruleSet: RuleSet,
   match: MatchView,
-  entries: readonly Entry[],
+  groups: readonly (readonly Entry[])[],
   locations: readonly string[] | undefined,
   metrics: RuleCounts,
 ): ProposedMatch {
-  // Age order (insertion sort: a match holds at most 200 tickets, usually a handful).
-  const sorted: Entry[] = [];
-  for (const e of entries) {
-    sorted.push(e);
-    let i = sorted.length - 1;
-    for (; i > 0 && (sorted[i - 1] as Entry).order > e.order; i--) sorted[i] = sorted[i - 1] as Entry;
-    sorted[i] = e;
+  // The tickets of every group, in age order (insertion sort: a match holds at most 200 tickets, usually a handful).
+  let count = 0;
+  for (const g of groups) count += g.length;
+  const sorted = new Array<Entry>(count);
+  let filled = 0;
+  for (const g of groups) {
+    for (const e of g) {
+      let i = filled++;
+      for (; i > 0 && (sorted[i - 1] as Entry).order > e.order; i--) sorted[i] = sorted[i - 1] as Entry;
+      sorted[i] = e;
+    }
   }
-  const ticketIds = new Array<string>(sorted.length);
-  for (let i = 0; i < sorted.length; i++) ticketIds[i] = (sorted[i] as Entry).ticket.ticketId;
+  const ticketIds = new Array<string>(count);
+  for (let i = 0; i < count; i++) ticketIds[i] = (sorted[i] as Entry).ticket.ticketId;
   let reported = false;
   const teams = new Array<ProposedMatch["teams"][number]>(match.teams.length);
   for (let t = 0; t < match.teams.length; t++) {
