@@ -43,15 +43,16 @@ export function withDefaults(
   attrs: Record<string, AttributeValue> | undefined,
   reuse: boolean,
 ): Record<string, AttributeValue> | undefined {
-  if (
-    reuse &&
-    attrs &&
-    ruleSet.playerAttributes.every((def) => {
+  if (reuse && attrs) {
+    let inShape = true;
+    for (const def of ruleSet.playerAttributes) {
       const v = attrs[def.name];
-      return v !== undefined && conform(def, v) === v;
-    })
-  ) {
-    return attrs;
+      if (v === undefined || conform(def, v) !== v) {
+        inShape = false;
+        break;
+      }
+    }
+    if (inShape) return attrs;
   }
   const out: Record<string, AttributeValue> = {};
   for (const def of ruleSet.playerAttributes) {

@@ -33,11 +33,11 @@ export function findMatches(
   const large = ruleSet.teams.reduce((s, t) => s + t.maxPlayers * t.quantity, 0) > LARGE_MATCH_THRESHOLD;
   if (ruleSet.algorithm.strategy === "balanced" && large) {
     matchLarge(compiled, entries, maxMatches, (m) =>
-      out.push(propose(ruleSet, m.match, m.entries, m.locations, m.metrics)),
+      out.push(propose(ruleSet, m.match, [m.entries], m.locations, m.metrics)),
     );
   } else {
     matchExhaustive(compiled, entries, primaryKeyAttribute(ruleSet), maxMatches, (m) =>
-      out.push(propose(ruleSet, m.draft, m.draft.entries(), m.verdict.locations, m.metrics)),
+      out.push(propose(ruleSet, m.draft, m.draft.members, m.verdict.locations, m.metrics)),
     );
   }
   return out;

@@ -4,6 +4,14 @@ import { levelOf } from "../expansions.js";
 import type { Compiled, Level } from "./compile.js";
 import type { Entry } from "./prepare.js";
 
+/** `acc` narrowed to the locations in `mine` (a copy of `mine` when `acc` is still unconstrained). */
+const meet = (acc: Set<string> | undefined, mine: Set<string> | undefined): Set<string> | undefined => {
+  if (!mine) return acc;
+  if (acc === undefined) return new Set(mine);
+  for (const l of acc) if (!mine.has(l)) acc.delete(l);
+  return acc;
+};
+
 /** Mutable draft of one match; `place`/`unplace` let the assembler try placements in place. */
 export class Draft implements MatchView {
   public readonly teams: EvalTeam[];
@@ -17,6 +25,13 @@ export class Draft implements MatchView {
     this.#oldest = oldest;
     this.teams = level.teams.map((t) => ({ name: t.name, base: t.base, players: [] }));
     this.members = level.teams.map(() => []);
+  }
+
+  /** Empties the draft for reuse by the next attempt (the teams are the same at every level). */
+  public reset(): void {
+    // pop() keeps the arrays' backing stores (`length = 0` would free them, and the next push reallocate).
+    for (const t of this.teams) while (t.players.length > 0) t.players.pop();
+    for (const m of this.members) while (m.length > 0) m.pop();
   }
 
   /** Every entry in the draft. */
@@ -81,26 +96,22 @@ export class Draft implements MatchView {
     const players = this.teams[i]?.players;
     const members = this.members[i];
     if (!players || !members) return;
+    // The undo of the latest placement (the usual case) pops; splice only for older ones.
     const at = members.lastIndexOf(e);
-    if (at >= 0) members.splice(at, 1);
-    for (const p of e.players) {
-      const k = players.lastIndexOf(p);
-      if (k >= 0) players.splice(k, 1);
+    if (at === members.length - 1) members.pop();
+    else if (at >= 0) members.splice(at, 1);
+    for (let q = e.players.length - 1; q >= 0; q--) {
+      const p = e.players[q];
+      const k = players.lastIndexOf(p as Entry["players"][number]);
+      if (k === players.length - 1) players.pop();
+      else if (k >= 0) players.splice(k, 1);
     }
   }
 
   /** Locations acceptable to every entry (undefined = unconstrained). */
   public locations(extra?: Entry): Set<string> | undefined {
-    let acc: Set<string> | undefined;
-    for (let k = -1; k < this.members.length; k++) {
-      const list = k < 0 ? (extra ? [extra] : []) : (this.members[k] as Entry[]);
-      for (const e of list) {
-        const mine = e.locations;
-        if (!mine) continue;
-        if (acc === undefined) acc = new Set(mine);
-        else for (const l of acc) if (!mine.has(l)) acc.delete(l);
-      }
-    }
+    let acc = extra ? meet(undefined, extra.locations) : undefined;
+    for (const m of this.members) for (const e of m) acc = meet(acc, e.locations);
     return acc;
   }
 }

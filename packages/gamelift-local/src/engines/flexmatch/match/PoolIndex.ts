@@ -1,5 +1,5 @@
 /** A sorted index over one partition of the pool, with O(1) removal of matched entries. */
-import type { Entry } from "./prepare.js";
+import { sortPositions, type Entry } from "./prepare.js";
 
 /** What a neighbour scan does with a visited entry. */
 export type Verdict = "take" | "skip" | "stop";
@@ -25,9 +25,26 @@ export class PoolIndex {
       keys[i] = Number.isNaN(e.key) ? Infinity : e.key;
       orders[i] = e.order;
     });
-    const idx = new Uint32Array(n);
-    for (let i = 0; i < n; i++) idx[i] = i;
-    idx.sort((a, b) => (keys[a] as number) - (keys[b] as number) || (orders[a] as number) - (orders[b] as number));
+    // Entries come in age order (order ascending), so a position stands in for the order as tie-break;
+    // keyless entries (Infinity) sort after every key. Otherwise the comparator sort.
+    let ascending = true;
+    let top = -Infinity;
+    for (let i = 0; i < n; i++) {
+      if (i > 0 && (orders[i] as number) <= (orders[i - 1] as number)) ascending = false;
+      const k = keys[i] as number;
+      if (k !== Infinity && k > top) top = k;
+    }
+    let idx: Uint32Array;
+    if (ascending) {
+      const finite = new Float64Array(n);
+      const after = top === -Infinity ? 0 : top + 1;
+      for (let i = 0; i < n; i++) finite[i] = keys[i] === Infinity ? after : (keys[i] as number);
+      idx = sortPositions(finite);
+    } else {
+      idx = new Uint32Array(n);
+      for (let i = 0; i < n; i++) idx[i] = i;
+      idx.sort((a, b) => (keys[a] as number) - (keys[b] as number) || (orders[a] as number) - (orders[b] as number));
+    }
     const sorted: Entry[] = new Array<Entry>(n);
     this.#keys = new Float64Array(n);
     this.#orders = new Float64Array(n);
@@ -69,6 +86,7 @@ export class PoolIndex {
    * Up to `limit` unmatched entries nearest `anchor` by key (by age order when keys are absent),
    * nearest first, excluding entries farther than `maxKeyDistance`. Visits at most `scanLimit`
    * entries, so one call is O(scanLimit) whatever the pool size. `accept` may stop the scan.
+   * The result is written to `out` (emptied first) and returned; pass a buffer to reuse it.
    */
   public neighbours(
     anchor: Entry,
@@ -76,10 +94,11 @@ export class PoolIndex {
     scanLimit: number,
     maxKeyDistance: number,
     accept: (e: Entry) => Verdict,
+    out: Entry[] = [],
   ): Entry[] {
+    while (out.length > 0) out.pop(); // keeps the buffer's backing store
     const at = anchor.slot;
-    if (at < 0 || this.#sorted[at] !== anchor) return [];
-    const out: Entry[] = [];
+    if (at < 0 || this.#sorted[at] !== anchor) return out;
     const sorted = this.#sorted;
     const keyed = !Number.isNaN(anchor.key);
     let l = this.#prev[at] ?? -1;

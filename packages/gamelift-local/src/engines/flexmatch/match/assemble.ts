@@ -7,43 +7,50 @@ import type { Compiled, Level } from "./compile.js";
 import { Draft } from "./Draft.js";
 import { evaluateMatch, type MatchVerdict } from "./evaluateMatch.js";
 import type { Entry } from "./prepare.js";
-import type { Rule } from "../types.js";
+import { RuleCounts } from "./RuleCounts.js";
 
-/** A successfully assembled match. */
+/** A successfully assembled match. Its draft and metrics belong to the scratch: use them before the next assemble. */
 export interface Assembled {
   draft: Draft;
   level: Level;
   verdict: MatchVerdict;
-  metrics: Map<string, { passed: number; failed: number }>;
+  metrics: RuleCounts;
 }
 
-type Counts = Map<string, { passed: number; failed: number }>;
+/**
+ * The objects one findMatches call reuses from anchor to anchor: a draft, rule counters and a
+ * placement list for each of the two attempts (the first attempt's result must survive the second).
+ */
+export class AssembleScratch {
+  public readonly drafts: readonly [Draft, Draft];
+  public readonly counts: readonly [RuleCounts, RuleCounts];
+  public readonly placements: readonly [Entry[], Entry[]];
+  /** Candidates the gate turned away in the latest attempt. */
+  public rejected = 0;
+
+  public constructor(compiled: Compiled, oldest: boolean) {
+    const base = compiled.levels[0] as Level;
+    const rules = base.ruleSet.rules.length;
+    this.drafts = [new Draft(compiled, base, oldest), new Draft(compiled, base, oldest)];
+    this.counts = [new RuleCounts(rules), new RuleCounts(rules)];
+    this.placements = [[], []];
+  }
+}
 
 /** Options of {@link assemble}. `work.evaluations` counts rule evaluations across a whole call. */
 export interface AssembleOptions {
   oldest: boolean;
   repairBudget: number;
   work: { evaluations: number };
+  /** Reused objects (one per findMatches call); a fresh one per assemble when absent. */
+  scratch?: AssembleScratch;
 }
 
-/** Evaluation counter of the running attempt (module state would outlive a call; this does not). */
+/** Evaluation counters of the running attempt. */
 interface Ctx {
-  metrics: Counts;
+  counts: RuleCounts;
   work: { evaluations: number };
 }
-
-const record = (metrics: Counts, v: MatchVerdict): void => {
-  for (let i = 0; i < v.rules.length; i++) {
-    const name = (v.rules[i] as Rule).name;
-    let c = metrics.get(name);
-    if (!c) {
-      c = { passed: 0, failed: 0 };
-      metrics.set(name, c);
-    }
-    if (v.passed[i]) c.passed++;
-    else c.failed++;
-  }
-};
 
 const evaluateDraft = (
   draft: Draft,
@@ -52,9 +59,8 @@ const evaluateDraft = (
   ctx: Ctx,
   partial: boolean,
 ): MatchVerdict => {
-  const v = evaluateMatch(level, draft, locations === undefined ? undefined : [...locations], partial);
+  const v = evaluateMatch(level, draft, locations === undefined ? undefined : [...locations], partial, ctx.counts);
   ctx.work.evaluations++;
-  record(ctx.metrics, v);
   return v;
 };
 
@@ -71,30 +77,23 @@ const sizesOk = (draft: Draft, level: Level): boolean => {
 const better = (a: MatchVerdict, b: MatchVerdict): boolean =>
   a.failures < b.failures || (a.failures === b.failures && a.cost < b.cost - 1e-9);
 
-/** One placement made during the greedy fill, kept (in order) so the trim step can undo it. */
-interface Placement {
-  entry: Entry;
-}
-
 /**
  * Tries `e` on every team with room and keeps the best placement — when `gated`, only if no
  * more partial rules fail than before (FlexMatch's "tentatively add, drop if a rule fails").
+ * @returns the verdict on the draft with `e` placed, or undefined when `e` was not placed.
  */
-const tryAdd = (
-  draft: Draft,
-  e: Entry,
-  current: MatchVerdict,
-  ctx: Ctx,
-  gated: boolean,
-): { v: MatchVerdict; team: number } | undefined => {
+const tryAdd = (draft: Draft, e: Entry, current: MatchVerdict, ctx: Ctx, gated: boolean): MatchVerdict | undefined => {
   const level = draft.level(e);
   const locations = draft.locations(e);
   if (locations !== undefined && locations.size === 0) return undefined;
   if (e.fixedTeams) {
     draft.place(e, 0);
-    return { v: evaluateDraft(draft, level, locations, ctx, true), team: 0 };
+    return evaluateDraft(draft, level, locations, ctx, true);
   }
-  let best: { team: number; v: MatchVerdict; tier: number; open: number } | undefined;
+  let best: MatchVerdict | undefined;
+  let bestTeam = -1;
+  let bestTier = 0;
+  let bestOpen = 0;
   const teams = level.teams;
   for (let i = 0; i < teams.length; i++) {
     const t = teams[i] as Level["teams"][number];
@@ -108,17 +107,19 @@ const tryAdd = (
     const open = t.maxPlayers - have;
     if (
       !best ||
-      v.failures < best.v.failures ||
-      (v.failures === best.v.failures &&
-        (tier < best.tier ||
-          (tier === best.tier && (open > best.open || (open === best.open && v.cost < best.v.cost)))))
+      v.failures < best.failures ||
+      (v.failures === best.failures &&
+        (tier < bestTier || (tier === bestTier && (open > bestOpen || (open === bestOpen && v.cost < best.cost)))))
     ) {
-      best = { team: i, v, tier, open };
+      best = v;
+      bestTeam = i;
+      bestTier = tier;
+      bestOpen = open;
     }
   }
-  if (!best || (gated && best.v.failures > current.failures)) return undefined;
-  draft.place(e, best.team);
-  return { v: best.v, team: best.team };
+  if (!best || (gated && best.failures > current.failures)) return undefined;
+  draft.place(e, bestTeam);
+  return best;
 };
 
 const swap = (draft: Draft, a: Entry, i: number, b: Entry, j: number): void => {
@@ -165,46 +166,58 @@ const repairBySwaps = (
 /** Drops the latest additions one by one (never the anchor) while that helps and sizes allow. */
 const repairByTrimming = (
   draft: Draft,
-  placements: Placement[],
+  placements: Entry[],
   start: MatchVerdict,
   ctx: Ctx,
   budget: { left: number },
 ): MatchVerdict => {
   let current = start;
   for (let k = placements.length - 1; k >= 1 && current.failures > 0 && budget.left > 0; k--) {
-    const p = placements[k] as Placement;
+    const entry = placements[k] as Entry;
     // Swaps may have moved the entry since it was placed.
-    const team = draft.teamOf(p.entry);
+    const team = draft.teamOf(entry);
     if (team < 0) continue;
-    draft.unplace(p.entry, team);
+    draft.unplace(entry, team);
     const level = draft.level();
     budget.left--;
     const v = sizesOk(draft, level) ? evaluateDraft(draft, level, draft.locations(), ctx, false) : undefined;
     if (v && better(v, current)) {
       current = v;
       placements.splice(k, 1);
-    } else draft.place(p.entry, team);
+    } else draft.place(entry, team);
   }
   return current;
 };
 
-/** One greedy fill plus repair; see {@link assemble}. `rejected` counts candidates the gate turned away. */
+/** A verdict worse than any: the anchor's own placement is never gated. */
+const NONE: MatchVerdict = { failures: Infinity, cost: Infinity, rules: [] };
+
+/**
+ * One greedy fill plus repair in the scratch's draft `slot`; see {@link assemble}. Sets
+ * `scratch.rejected` to the number of candidates the gate turned away.
+ */
 const attempt = (
-  compiled: Compiled,
   anchor: Entry,
   candidates: readonly Entry[],
   options: AssembleOptions,
+  scratch: AssembleScratch,
+  slot: 0 | 1,
   gated: boolean,
-): { result?: Assembled; rejected: number } => {
-  const ctx: Ctx = { metrics: new Map(), work: options.work };
-  const draft = new Draft(compiled, compiled.levels[anchor.level] as Level, options.oldest);
-  const none: MatchVerdict = { failures: Infinity, cost: Infinity, rules: [], passed: [] };
-  const first = tryAdd(draft, anchor, none, ctx, true);
+): Assembled | undefined => {
+  const counts = scratch.counts[slot];
+  counts.reset();
+  const ctx: Ctx = { counts, work: options.work };
+  const draft = scratch.drafts[slot];
+  draft.reset();
+  scratch.rejected = 0;
+  const first = tryAdd(draft, anchor, NONE, ctx, true);
+  if (!first) return undefined;
+  const placements = scratch.placements[slot];
+  while (placements.length > 0) placements.pop();
+  placements.push(anchor);
+  let current = first;
+  if (anchor.fixedTeams && !draft.level().teams.every((t, i) => draft.count(i) <= t.maxPlayers)) return undefined;
   let rejected = 0;
-  if (!first) return { rejected };
-  const placements: Placement[] = [{ entry: anchor }];
-  let current = first.v;
-  if (anchor.fixedTeams && !draft.level().teams.every((t, i) => draft.count(i) <= t.maxPlayers)) return { rejected };
   for (const c of candidates) {
     if (draft.full(draft.level())) break;
     const next = tryAdd(draft, c, current, ctx, gated);
@@ -212,11 +225,12 @@ const attempt = (
       rejected++;
       continue;
     }
-    current = next.v;
-    placements.push({ entry: c });
+    current = next;
+    placements.push(c);
   }
+  scratch.rejected = rejected;
   let level = draft.level();
-  if (!sizesOk(draft, level)) return { rejected };
+  if (!sizesOk(draft, level)) return undefined;
   // The last placement's verdict already covers every rule when none is deferred to the close.
   if (level.partial.length !== level.deciding.length || current.rules !== level.partial) {
     current = evaluateDraft(draft, level, draft.locations(), ctx, false);
@@ -225,9 +239,9 @@ const attempt = (
   if (current.failures > 0) current = repairBySwaps(draft, level, current, ctx, budget);
   if (current.failures > 0) current = repairByTrimming(draft, placements, current, ctx, budget);
   level = draft.level();
-  if (current.failures > 0 || !sizesOk(draft, level)) return { rejected };
-  if (anchor.fixedTeams && draft.entries().length < 2) return { rejected };
-  return { result: { draft, level, verdict: current, metrics: ctx.metrics }, rejected };
+  if (current.failures > 0 || !sizesOk(draft, level)) return undefined;
+  if (anchor.fixedTeams && draft.members.reduce((n, m) => n + m.length, 0) < 2) return undefined;
+  return { draft, level, verdict: current, metrics: counts };
 };
 
 /**
@@ -249,10 +263,11 @@ export function assemble(
   candidates: readonly Entry[],
   options: AssembleOptions,
 ): Assembled | undefined {
-  const { result: gated, rejected } = attempt(compiled, anchor, candidates, options, true);
+  const scratch = options.scratch ?? new AssembleScratch(compiled, options.oldest);
+  const gated = attempt(anchor, candidates, options, scratch, 0, true);
   if (gated?.draft.full(gated.level)) return gated;
-  if (rejected === 0) return gated;
-  const sizeFirst = attempt(compiled, anchor, candidates, options, false).result;
+  if (scratch.rejected === 0) return gated;
+  const sizeFirst = attempt(anchor, candidates, options, scratch, 1, false);
   if (!gated || !sizeFirst) return gated ?? sizeFirst;
   const players = (a: Assembled): number => a.draft.teams.reduce((n, t) => n + t.players.length, 0);
   const [pg, ps] = [players(gated), players(sizeFirst)];

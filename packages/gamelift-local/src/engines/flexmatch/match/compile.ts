@@ -23,6 +23,9 @@ export interface Level {
    * team sizes (a `count(...)` such as EqualTeamSizes necessarily fails between additions).
    */
   partial: Rule[];
+  /** Position in the base rule set of each rule of `deciding` / `partial` (for {@link RuleCounts}). */
+  decidingIndex: Int32Array;
+  partialIndex: Int32Array;
   rulesByName: ReadonlyMap<string, Rule>;
   hasCompound: boolean;
   latency: LatencyRule[];
@@ -79,7 +82,7 @@ const sizeDependent = (rule: Rule, byName: ReadonlyMap<string, Rule>): boolean =
   }
 };
 
-const compileLevel = (ruleSet: RuleSet): Level => {
+const compileLevel = (ruleSet: RuleSet, positions: ReadonlyMap<string, number>): Level => {
   const referenced = new Set<string>();
   for (const r of ruleSet.rules)
     if (r.type === "compound") for (const n of statementRules(r.statement)) referenced.add(n);
@@ -90,11 +93,15 @@ const compileLevel = (ruleSet: RuleSet): Level => {
   const deciding = ruleSet.rules.filter(
     (r) => r.type !== "absoluteSort" && r.type !== "distanceSort" && !referenced.has(r.name),
   );
+  const partial = deciding.filter((r) => !sizeDependent(r, byName));
+  const indexOf = (rules: Rule[]): Int32Array => Int32Array.from(rules, (r) => positions.get(r.name) ?? -1);
   return {
     ruleSet,
     teams,
     deciding,
-    partial: deciding.filter((r) => !sizeDependent(r, byName)),
+    partial,
+    decidingIndex: indexOf(deciding),
+    partialIndex: indexOf(partial),
     rulesByName: byName,
     hasCompound: ruleSet.rules.some((r) => r.type === "compound"),
     latency: ruleSet.rules.filter((r): r is LatencyRule => r.type === "latency"),
@@ -108,5 +115,6 @@ const compileLevel = (ruleSet: RuleSet): Level => {
 /** Compiles every expansion level of a rule set. */
 export function compile(ruleSet: RuleSet): Compiled {
   const thresholds = expansionThresholds(ruleSet);
-  return { thresholds, levels: thresholds.map((t) => compileLevel(effectiveRuleSet(ruleSet, t))) };
+  const positions = new Map(ruleSet.rules.map((r, i) => [r.name, i]));
+  return { thresholds, levels: thresholds.map((t) => compileLevel(effectiveRuleSet(ruleSet, t), positions)) };
 }

@@ -9,6 +9,7 @@ import { commonLocations, latencyLocations } from "../rules/latency.js";
 import { PASS, type Outcome } from "../rules/outcome.js";
 import type { Rule } from "../types.js";
 import type { Level } from "./compile.js";
+import type { RuleCounts } from "./RuleCounts.js";
 
 /** The verdict on a match: how many deciding rules fail, a cost, and the usable locations. */
 export interface MatchVerdict {
@@ -16,9 +17,8 @@ export interface MatchVerdict {
   cost: number;
   /** Locations passing every latency rule (undefined when no latency rule and no common latency data). */
   locations?: string[];
-  /** The rules evaluated and whether each passed (parallel arrays), for metrics. */
+  /** The rules evaluated. */
   rules: readonly Rule[];
-  passed: boolean[];
 }
 
 const checkOne = (
@@ -69,13 +69,15 @@ const checkOne = (
 /**
  * Evaluates a match at a level. `locations` restricts the candidate locations (the intersection
  * of the tickets' acceptable ones); latency rules narrow it further. `partial` checks only the
- * rules meaningful on a match still being filled (see {@link Level.partial}).
+ * rules meaningful on a match still being filled (see {@link Level.partial}). Each rule's
+ * pass/fail is added to `counts` when given.
  */
 export function evaluateMatch(
   level: Level,
   match: MatchView,
   locations: string[] | undefined,
   partial = false,
+  counts?: RuleCounts,
 ): MatchVerdict {
   // Compound rules may reference a rule twice; memoize only then.
   const memo = level.hasCompound ? new Map<string, Outcome>() : undefined;
@@ -87,15 +89,20 @@ export function evaluateMatch(
   let failures = 0;
   let cost = 0;
   const rules = partial ? level.partial : level.deciding;
-  const passed: boolean[] = [];
-  for (const rule of rules) {
-    const o =
-      rule.type === "latency" ? { ok: (usable?.length ?? 0) > 0, cost: 0 } : checkOne(rule, match, level, usable, memo);
-    passed.push(o.ok);
-    if (!o.ok) failures++;
-    cost += o.cost;
+  const positions = partial ? level.partialIndex : level.decidingIndex;
+  for (let i = 0; i < rules.length; i++) {
+    const rule = rules[i] as Rule;
+    let ok: boolean;
+    if (rule.type === "latency") ok = (usable?.length ?? 0) > 0;
+    else {
+      const o = checkOne(rule, match, level, usable, memo);
+      ok = o.ok;
+      cost += o.cost;
+    }
+    if (!ok) failures++;
+    counts?.record(positions[i] as number, ok);
   }
-  const verdict: MatchVerdict = { failures, cost, rules, passed };
+  const verdict: MatchVerdict = { failures, cost, rules };
   if (usable !== undefined) verdict.locations = usable;
   return verdict;
 }

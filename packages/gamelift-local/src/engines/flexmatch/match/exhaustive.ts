@@ -3,8 +3,8 @@
  * the anchor of a match assembled from its nearest unmatched neighbours.
  */
 import type { Compiled, Level } from "./compile.js";
-import { assemble, type Assembled } from "./assemble.js";
-import { PoolIndex } from "./PoolIndex.js";
+import { AssembleScratch, assemble, type Assembled } from "./assemble.js";
+import { PoolIndex, type Verdict } from "./PoolIndex.js";
 import type { Entry } from "./prepare.js";
 import { orderCandidates } from "./sortRules.js";
 
@@ -60,7 +60,8 @@ const sharesLocation = (a: Entry, b: Entry): boolean => {
 };
 
 /**
- * Finds matches with the exhaustive-search strategy, handing each to `onMatch` as it is made.
+ * Finds matches with the exhaustive-search strategy, handing each to `onMatch` as it is made
+ * (the match's draft and counters are reused afterwards: `onMatch` must read them at once).
  * Complexity: O(n log n) to sort plus O(n × (S + C × T × E)) for n tickets, S = scanned
  * neighbours, C = candidates, T = teams and E = one rule evaluation (linear in match size).
  */
@@ -88,25 +89,32 @@ export function matchExhaustive(
   const oldest = base.ruleSet.algorithm.expansionAgeSelection === "oldest";
   const work = { evaluations: 0 };
   const cap = limits.evaluationsPerTicket * entries.length + limits.evaluationsBase;
-  for (const anchor of anchorOrder(entries, base.ruleSet.algorithm.backfillPriority)) {
+  // Reused from anchor to anchor: the assembler's drafts and counters, the candidate buffer, one filter.
+  const options = { oldest, repairBudget: limits.repairBudget, work, scratch: new AssembleScratch(compiled, oldest) };
+  const found: Entry[] = [];
+  let anchor = entries[0] as Entry;
+  const accept = (e: Entry): Verdict =>
+    e !== anchor && used[e.order] === 0 && !e.fixedTeams && sharesLocation(anchor, e) ? "take" : "skip";
+  for (const next of anchorOrder(entries, base.ruleSet.algorithm.backfillPriority)) {
+    anchor = next;
     if (made >= maxMatches || work.evaluations >= cap) break;
     if (used[anchor.order]) continue;
     const index = indexes.get(anchor.partition);
     if (!index) continue;
     const open = Math.max(1, loosest.maxPlayers - anchor.size);
     const limit = Math.max(8, open * limits.candidateFactor);
-    const found = index.neighbours(anchor, limit, limit * limits.scanFactor + 64, bound, (e) => {
-      return e !== anchor && used[e.order] === 0 && !e.fixedTeams && sharesLocation(anchor, e) ? "take" : "skip";
-    });
+    index.neighbours(anchor, limit, limit * limits.scanFactor + 64, bound, accept, found);
     const candidates = orderCandidates(base, anchor, found);
-    const result = assemble(compiled, anchor, candidates, { oldest, repairBudget: limits.repairBudget, work });
+    const result = assemble(compiled, anchor, candidates, options);
     if (!result) continue;
-    for (const e of result.draft.entries()) {
-      used[e.order] = 1;
-      index.remove(e);
+    for (const m of result.draft.members) {
+      for (const e of m) {
+        used[e.order] = 1;
+        index.remove(e);
+      }
     }
     made++;
-    // Handed over at once, so the draft is garbage before the next anchor (cheaper scavenges).
+    // Handed over at once: the draft and counters are the scratch's, reused by the next anchor.
     onMatch(result);
   }
 }

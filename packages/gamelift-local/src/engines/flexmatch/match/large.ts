@@ -11,13 +11,14 @@ import { balanceTeams } from "./balance.js";
 import type { Compiled, Level } from "./compile.js";
 import { PoolIndex } from "./PoolIndex.js";
 import { primaryKeyAttribute, type Entry } from "./prepare.js";
+import { RuleCounts } from "./RuleCounts.js";
 
 /** A finished large match. */
 export interface LargeMatch {
   match: MatchView;
   entries: Entry[];
   locations?: string[];
-  metrics: Map<string, { passed: number; failed: number }>;
+  metrics: RuleCounts;
 }
 
 /** The ticket's acceptable locations, lowest (party-average) latency first; ties by name. */
@@ -199,7 +200,7 @@ export function matchLarge(
     const result: LargeMatch = {
       match,
       entries: chosen,
-      metrics: new Map(level.deciding.map((r) => [r.name, { passed: 1, failed: 0 }])),
+      metrics: RuleCounts.passedOnce(level),
     };
     if (locations !== undefined) result.locations = locations;
     made++;

@@ -16,9 +16,9 @@ export interface Entry extends EvalTicket {
   ageSeconds: number;
   level: number;
   /** Backfill: the team of each player (same order as `players`). */
-  fixedTeams?: string[];
+  fixedTeams: string[] | undefined;
   /** Locations acceptable for the whole ticket; undefined = unconstrained (no latency rules). */
-  locations?: Set<string>;
+  locations: Set<string> | undefined;
   /** Position in the PoolIndex holding this entry (-1 = none or matched); set by the index. */
   slot: number;
   /** Primary sort key (see {@link primaryKeyAttribute}); NaN when none. */
@@ -58,6 +58,59 @@ export function primaryKeyAttribute(ruleSet: RuleSet): string | undefined {
   return undefined;
 }
 
+/**
+ * Sorted positions `0..n-1` by (key, tie, position) — the order of a comparator sort, without one
+ * when it can: with integral keys spanning less than 2^53 / n, each position is packed with its key
+ * into one double (`(key − min) × n + position`, exact) and a native numeric sort orders them;
+ * runs of equal keys are then ordered by `tie`. Otherwise a comparator sort.
+ */
+export function sortPositions(keys: Float64Array, tie?: Float64Array): Uint32Array {
+  const n = keys.length;
+  const out = new Uint32Array(n);
+  let min = Infinity;
+  let max = -Infinity;
+  let integral = true;
+  for (let i = 0; i < n; i++) {
+    const k = keys[i] as number;
+    if (!Number.isInteger(k)) integral = false;
+    if (k < min) min = k;
+    if (k > max) max = k;
+  }
+  if (!integral || (max - min + 1) * n >= Number.MAX_SAFE_INTEGER) {
+    for (let i = 0; i < n; i++) out[i] = i;
+    return out.sort(
+      (x, y) =>
+        (keys[x] as number) - (keys[y] as number) || (tie ? (tie[x] as number) - (tie[y] as number) : 0) || x - y,
+    );
+  }
+  const packed = new Float64Array(n);
+  for (let i = 0; i < n; i++) packed[i] = ((keys[i] as number) - min) * n + i;
+  packed.sort();
+  for (let k = 0; k < n; k++) out[k] = (packed[k] as number) % n;
+  if (tie) {
+    for (let a = 0; a < n; ) {
+      const key = keys[out[a] as number] as number;
+      let b = a + 1;
+      while (b < n && keys[out[b] as number] === key) b++;
+      if (b - a > 1) out.subarray(a, b).sort((x, y) => (tie[x] as number) - (tie[y] as number) || x - y);
+      a = b;
+    }
+  }
+  return out;
+}
+
+/** Pool positions in age order; same-age tickets in the order of the injected random source (batchingPreference "random"). */
+const ageOrder = (pool: readonly PoolTicket[], random: () => number): Uint32Array => {
+  const n = pool.length;
+  const start = new Float64Array(n);
+  const jitter = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    start[i] = (pool[i] as PoolTicket).startTime;
+    jitter[i] = random();
+  }
+  return sortPositions(start, jitter);
+};
+
 /** Prepares and age-sorts the pool. Tickets that can never match under any expansion are dropped. */
 export function prepare(pool: readonly PoolTicket[], compiled: Compiled, now: number, random: () => number): Entry[] {
   const base = compiled.levels[0];
@@ -72,48 +125,45 @@ export function prepare(pool: readonly PoolTicket[], compiled: Compiled, now: nu
   const maxTeam = Math.max(...compiled.levels.flatMap((l) => l.teams.map((t) => t.maxPlayers)));
   const out: Entry[] = [];
   const keyAgg = base.batch.find((r) => r.batchAttribute === keyAttr)?.partyAggregation ?? "avg";
-  // Same-age tickets are ordered by the injected random source (batchingPreference "random").
-  const n = pool.length;
-  const start = new Float64Array(n);
-  const jitter = new Float64Array(n);
-  for (let i = 0; i < n; i++) {
-    start[i] = (pool[i] as PoolTicket).startTime;
-    jitter[i] = random();
-  }
-  const byAge = new Uint32Array(n);
-  for (let i = 0; i < n; i++) byAge[i] = i;
-  byAge.sort(
-    (x, y) => (start[x] as number) - (start[y] as number) || (jitter[x] as number) - (jitter[y] as number) || x - y,
-  );
-  for (const at of byAge) {
+  for (const at of ageOrder(pool, random)) {
     const ticket = pool[at] as PoolTicket;
     const isBackfill = ticket.backfill !== undefined || ticket.players[0]?.team !== undefined;
     // A new ticket's party shares one team; a backfill ticket's players are spread over teams already.
     if (ticket.players.length === 0 || (!isBackfill && ticket.players.length > maxTeam)) continue;
     const ageSeconds = Math.max(0, (now - ticket.startTime) / 1000);
+    const size = ticket.players.length;
+    // Every field set here, optional ones included, so that all entries share one shape; the
+    // players array is allocated at its final size (a push-grown one reserves 17 slots).
     const entry: Entry = {
       ticketId: ticket.ticketId,
-      players: [],
+      players: new Array<EvalPlayer>(size),
       order: out.length,
       ticket,
-      size: ticket.players.length,
+      size,
       ageSeconds,
       level: levelOf(compiled.thresholds, ageSeconds),
+      fixedTeams: undefined,
+      locations: undefined,
+      cache: undefined,
       key: NaN,
       slot: -1,
       partition: "",
     };
     let ok = true;
-    for (const p of ticket.players) {
+    for (let k = 0; k < size; k++) {
+      const p = ticket.players[k] as PoolTicket["players"][number];
       const attributes = withDefaults(ruleSet, p.attributes, true);
       if (!attributes) {
         ok = false;
         break;
       }
-      const player: EvalPlayer = p.latencyInMs
-        ? { kind: "player", playerId: p.playerId, ticket: entry, attributes, latencyInMs: p.latencyInMs }
-        : { kind: "player", playerId: p.playerId, ticket: entry, attributes };
-      entry.players.push(player);
+      entry.players[k] = {
+        kind: "player",
+        playerId: p.playerId,
+        ticket: entry,
+        attributes,
+        latencyInMs: p.latencyInMs === undefined ? undefined : p.latencyInMs,
+      };
     }
     if (!ok) continue;
     if (isBackfill) {

@@ -3,6 +3,7 @@ import type { MatchView } from "../expressions/context.js";
 import { commonLocations } from "../rules/latency.js";
 import type { ProposedMatch, RuleSet } from "../types.js";
 import type { Entry } from "./prepare.js";
+import type { RuleCounts } from "./RuleCounts.js";
 
 /** The location with the lowest average player latency among `locations` (ties: by name). */
 export function bestLocation(match: MatchView, locations: readonly string[]): string | undefined {
@@ -28,39 +29,41 @@ export function bestLocation(match: MatchView, locations: readonly string[]): st
   return best;
 }
 
-/** Builds the ProposedMatch for a finished match. */
+/** Builds the ProposedMatch for a finished match; `groups` hold its entries (a draft's members, say). */
 export function propose(
   ruleSet: RuleSet,
   match: MatchView,
-  entries: readonly Entry[],
+  groups: readonly (readonly Entry[])[],
   locations: readonly string[] | undefined,
-  metrics: ReadonlyMap<string, { passed: number; failed: number }>,
+  metrics: RuleCounts,
 ): ProposedMatch {
-  // Age order (insertion sort: a match holds at most 200 tickets, usually a handful).
-  const sorted: Entry[] = [];
-  for (const e of entries) {
-    let i = sorted.length;
-    while (i > 0 && (sorted[i - 1] as Entry).order > e.order) i--;
-    sorted.splice(i, 0, e);
+  // The tickets of every group, in age order (insertion sort: a match holds at most 200 tickets, usually a handful).
+  let count = 0;
+  for (const g of groups) count += g.length;
+  const sorted = new Array<Entry>(count);
+  let filled = 0;
+  for (const g of groups) {
+    for (const e of g) {
+      let i = filled++;
+      for (; i > 0 && (sorted[i - 1] as Entry).order > e.order; i--) sorted[i] = sorted[i - 1] as Entry;
+      sorted[i] = e;
+    }
   }
-  const ticketIds = sorted.map((e) => e.ticket.ticketId);
+  const ticketIds = new Array<string>(count);
+  for (let i = 0; i < count; i++) ticketIds[i] = (sorted[i] as Entry).ticket.ticketId;
   let reported = false;
-  const teams = match.teams.map((t) => ({
-    name: t.name,
-    players: t.players.map((p) => {
+  const teams = new Array<ProposedMatch["teams"][number]>(match.teams.length);
+  for (let t = 0; t < match.teams.length; t++) {
+    const team = match.teams[t] as MatchView["teams"][number];
+    const players = new Array<{ playerId: string; ticketId: string }>(team.players.length);
+    for (let k = 0; k < team.players.length; k++) {
+      const p = team.players[k] as MatchView["teams"][number]["players"][number];
       if (p.latencyInMs !== undefined) reported = true;
-      return { playerId: p.playerId, ticketId: p.ticket.ticketId };
-    }),
-  }));
-  const proposal: ProposedMatch = {
-    ticketIds,
-    teams,
-    ruleEvaluationMetrics: ruleSet.rules.map((r) => ({
-      ruleName: r.name,
-      passedCount: metrics.get(r.name)?.passed ?? 0,
-      failedCount: metrics.get(r.name)?.failed ?? 0,
-    })),
-  };
+      players[k] = { playerId: p.playerId, ticketId: p.ticket.ticketId };
+    }
+    teams[t] = { name: team.name, players };
+  }
+  const proposal: ProposedMatch = { ticketIds, teams, ruleEvaluationMetrics: metrics.metrics(ruleSet) };
   // Only matches whose players reported latencies get a location.
   const location = reported ? bestLocation(match, locations ?? commonLocations(match)) : undefined;
   if (location !== undefined) proposal.location = location;
