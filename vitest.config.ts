@@ -19,6 +19,8 @@ export default defineConfig({
       exclude: ["packages/local/src/dashboard/web/**", "**/*.d.ts"],
       reporter: ["text-summary", "json-summary"],
       reportsDirectory: "coverage",
+      // A run with a failing test still prints the summary (vitest skips it by default).
+      reportOnFailure: true,
       thresholds: {
         "packages/core/src/**": { lines: 90, branches: 85 },
         "packages/gamelift-local/src/**": { lines: 90, branches: 85 },
