@@ -13,7 +13,7 @@ import {
   type PlacementPlayer,
 } from "../../domain/placement/types.js";
 import type { Connection } from "../../domain/ticket/types.js";
-import { TERMINAL } from "../../domain/events/guard.js";
+import { TERMINAL_RANK } from "../../domain/events/guard.js";
 import { ItemExistsError, isConditionalCheckFailed, playersKeyOfFailedItem } from "./errors.js";
 import { ForeignPlayersError } from "../../domain/events/errors.js";
 import { pendingShardFor, placementKey } from "./keys.js";
@@ -156,7 +156,7 @@ export class PlacementRepository {
           Key: placementKey(placementId),
           UpdateExpression: "SET heardAt = :now",
           ConditionExpression: "attribute_exists(pk) AND statusRank < :term",
-          ExpressionAttributeValues: { ":now": now, ":term": TERMINAL },
+          ExpressionAttributeValues: { ":now": now, ":term": TERMINAL_RANK },
         }),
       );
     } catch (err) {

@@ -5,7 +5,7 @@ import { gameSessionKeyOf } from "../../domain/rating/gameSession.js";
 import { GAME_SESSION_INDEX, GAME_SESSION_KEY } from "./tableSchema.js";
 import type { TicketEvent } from "../../domain/events/types.js";
 import { ticketPatch } from "../../domain/ticket/fold.js";
-import { TERMINAL } from "../../domain/events/guard.js";
+import { TERMINAL_RANK } from "../../domain/events/guard.js";
 import type { NewTicket, Ticket } from "../../domain/ticket/types.js";
 import { isTerminalTicketStatus, ticketStatusRank } from "../../domain/ticket/status.js";
 import { ItemExistsError, isConditionalCheckFailed, playersKeyOfFailedItem } from "./errors.js";
@@ -155,7 +155,7 @@ export class TicketRepository {
           Key: ticketKey(ticketId),
           UpdateExpression: "SET heardAt = :now",
           ConditionExpression: "attribute_exists(pk) AND statusRank < :term",
-          ExpressionAttributeValues: { ":now": now, ":term": TERMINAL },
+          ExpressionAttributeValues: { ":now": now, ":term": TERMINAL_RANK },
         }),
       );
     } catch (err) {
