@@ -102,7 +102,7 @@ function deps(parties: ReturnType<typeof memoryParties>, bytes: number[][] = [])
         ...(parties.memberOf.has(playerId) ? { partyId: parties.memberOf.get(playerId) } : {}),
       }),
     },
-    now: () => 1000,
+    clock: { now: () => 1000 },
     newId: () => `party-${++id}`,
     randomBytes: (n) => new Uint8Array(bytes.shift() ?? Array.from({ length: n }, (_, i) => i + id)),
   };

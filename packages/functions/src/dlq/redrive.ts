@@ -7,7 +7,7 @@ import { Logger } from "@aws-lambda-powertools/logger";
 import { injectLambdaContext } from "@aws-lambda-powertools/logger/middleware";
 import { lazyMetrics } from "../observability.js";
 import middy from "@middy/core";
-import { redriveDeadLetters, type RedriveReport } from "@matchplace/core";
+import { redriveDeadLetters, type RedriveReport, systemClock } from "@matchplace/core";
 import { createDocumentClient, PlacementRepository, TicketRepository } from "@matchplace/core/dynamo";
 import { linkedString } from "../events/linked.js";
 import { retentionSeconds } from "../events/config.js";
@@ -25,10 +25,7 @@ const source = new SqsDeadLetterSource({ queueUrl: linkedString("EventsDeadLette
 
 async function run(event: { maxMessages?: number } | null): Promise<RedriveReport> {
   const maxMessages = typeof event?.maxMessages === "number" ? event.maxMessages : 1000;
-  const report = await redriveDeadLetters(
-    { source, tickets, placements, clock: { now: () => Date.now() }, trust },
-    { maxMessages },
-  );
+  const report = await redriveDeadLetters({ source, tickets, placements, clock: systemClock, trust }, { maxMessages });
   metrics().addMetric("DlqMessages", "Count", report.received);
   metrics().addMetric("DlqRedriven", "Count", report.redriven);
   metrics().addMetric("DlqRejected", "Count", report.rejected);

@@ -4,7 +4,8 @@ import type { Placement } from "../placement/types.js";
 import { observedTicketEvent, unknownTicketEvent, type ObservedTicket } from "../ticket/observe.js";
 import type { Ticket } from "../ticket/types.js";
 import type { PlacementEvent, TicketEvent } from "./types.js";
-import { TokenBucket, type Clock, type Sleep } from "./tokenBucket.js";
+import type { Clock } from "../clock.js";
+import { TokenBucket, type Sleep } from "./tokenBucket.js";
 
 /** What the reconciler reads from GameLift (`adapters/gamelift/reconcileObserver.ts` implements it). */
 export interface ReconcileObserver {

@@ -1,6 +1,6 @@
 import { consumeDelivery } from "./consume.js";
 import type { PlacementEventSink, TicketEventSink } from "./ports.js";
-import type { Clock } from "./tokenBucket.js";
+import type { Clock } from "../clock.js";
 import type { EventTrust } from "./trust.js";
 
 /** One dead-lettered message: an opaque handle to delete it, and its body. */
@@ -65,7 +65,7 @@ export async function redriveDeadLetters(
         tickets: deps.tickets,
         placements: deps.placements,
         trust: deps.trust,
-        now: deps.clock.now(),
+        clock: deps.clock,
       });
       if (failure !== undefined) report.failed += 1;
       else if (outcomes.some((o) => o.kind === "poison")) report.poison += 1;

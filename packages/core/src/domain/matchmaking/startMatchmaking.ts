@@ -1,3 +1,4 @@
+import type { Clock } from "../clock.js";
 import { ConflictError, OutcomeUnknownError } from "../../errors.js";
 import type { Party } from "../party/types.js";
 import type { Player, PlayerAttributeValue } from "../player/types.js";
@@ -28,7 +29,7 @@ export interface StartMatchmakingDeps {
   readonly parties: { get(partyId: string): Promise<Party | undefined> };
   readonly tickets: TicketPort;
   readonly gamelift: GameLiftPort;
-  readonly now: () => number;
+  readonly clock: Clock;
   readonly newTicketId: () => string;
   /** The `skill` sent for a player (the rating mapped to the rule set's scale); default: the stored skill. */
   readonly skillOf?: (player: Player, profile: ConfigurationProfile) => number;
@@ -81,13 +82,13 @@ export async function startMatchmaking(
     input.attributes ?? {},
     "body.attributes",
   );
-  const caller = await deps.players.getOrCreate(input.playerId, deps.now());
+  const caller = await deps.players.getOrCreate(input.playerId, deps.clock.now());
   const party = caller.partyId === undefined ? undefined : await deps.parties.get(caller.partyId);
   const leadsParty = party !== undefined && party.leaderId === input.playerId;
   const memberIds = leadsParty ? party.memberIds : [input.playerId];
 
   for (let attempt = 0; attempt < 3; attempt += 1) {
-    const now = deps.now();
+    const now = deps.clock.now();
     const members = await Promise.all(
       memberIds.map((id) => (id === caller.playerId && attempt === 0 ? caller : deps.players.getOrCreate(id, now))),
     );

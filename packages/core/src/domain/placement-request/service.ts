@@ -1,3 +1,4 @@
+import type { Clock } from "../clock.js";
 import {
   ConflictError,
   ForbiddenError,
@@ -22,7 +23,7 @@ export interface PlacementDeps {
   };
   readonly parties: { get(partyId: string): Promise<Party | undefined> };
   readonly gamelift: Pick<GameLiftPort, "startPlacement" | "stopPlacement">;
-  readonly now: () => number;
+  readonly clock: Clock;
   readonly newId: () => string;
   /** Live placements a player may be on at once (default {@link DEFAULT_PLACEMENT_QUOTA}). */
   readonly placementQuota?: number;
@@ -42,12 +43,12 @@ export const DEFAULT_PLACEMENT_QUOTA = 1;
 /** A slot whose placement was never stored is abandoned after this long (the claim precedes the store by ms). */
 const ABANDONED_SLOT_MS = 30_000;
 
-async function slotEnded(deps: Pick<PlacementDeps, "placements" | "now">, slot: string): Promise<boolean> {
+async function slotEnded(deps: Pick<PlacementDeps, "placements" | "clock">, slot: string): Promise<boolean> {
   const at = slot.lastIndexOf("@");
   const placementId = at < 0 ? slot : slot.slice(0, at);
   const claimedAt = at < 0 ? 0 : Number(slot.slice(at + 1));
   const placement = await deps.placements.get(placementId);
-  if (placement === undefined) return deps.now() - claimedAt > ABANDONED_SLOT_MS;
+  if (placement === undefined) return deps.clock.now() - claimedAt > ABANDONED_SLOT_MS;
   return isTerminalPlacementStatus(placement.status);
 }
 
@@ -60,7 +61,7 @@ async function slotEnded(deps: Pick<PlacementDeps, "placements" | "now">, slot: 
 async function claimSlot(deps: PlacementDeps, placementId: string, playerIds: readonly string[]): Promise<void> {
   const quota = deps.placementQuota ?? DEFAULT_PLACEMENT_QUOTA;
   try {
-    await deps.players.claimPlacementSlot(placementId, playerIds, quota, deps.now());
+    await deps.players.claimPlacementSlot(placementId, playerIds, quota, deps.clock.now());
     return;
   } catch (err) {
     if (!(err instanceof ConflictError) || err.code !== "PLACEMENT_QUOTA_EXCEEDED") throw err;
@@ -74,7 +75,7 @@ async function claimSlot(deps: PlacementDeps, placementId: string, playerIds: re
     }
     if (freed === 0) throw err;
   }
-  await deps.players.claimPlacementSlot(placementId, playerIds, quota, deps.now());
+  await deps.players.claimPlacementSlot(placementId, playerIds, quota, deps.clock.now());
 }
 
 /** GameLift refused the start for sure (as opposed to an outcome we cannot know, e.g. a timeout). */
@@ -123,7 +124,7 @@ export function checkGameProperties(profile: QueueProfile, properties: Readonly<
  */
 export async function startPlacement(deps: PlacementDeps, input: StartPlacementInput): Promise<Placement> {
   checkGameProperties(input.profile, input.gameProperties ?? {});
-  const caller = await deps.players.getOrCreate(input.playerId, deps.now());
+  const caller = await deps.players.getOrCreate(input.playerId, deps.clock.now());
   const party = caller.partyId === undefined ? undefined : await deps.parties.get(caller.partyId);
   const playerIds = party !== undefined && party.leaderId === input.playerId ? [...party.memberIds] : [input.playerId];
   if (input.maximumPlayerSessionCount < playerIds.length) {
@@ -139,9 +140,9 @@ export async function startPlacement(deps: PlacementDeps, input: StartPlacementI
     queueName: input.queueName,
     playerIds,
     players: {},
-    createdAt: deps.now(),
+    createdAt: deps.clock.now(),
   });
-  await deps.players.recordPlacement(placement.placementId, playerIds, deps.now());
+  await deps.players.recordPlacement(placement.placementId, playerIds, deps.clock.now());
   const start = deps.gamelift.startPlacement({
     placementId: placement.placementId,
     queueName: input.queueName,
