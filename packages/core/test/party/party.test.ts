@@ -1,13 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { isMember, partyCode, PARTY_CODE_ALPHABET, withoutMember, type Party } from "../../src/domain/party/types.js";
-import {
-  createParty,
-  joinParty,
-  leaveParty,
-  readParty,
-  type PartyDeps,
-  type PartyPort,
-} from "../../src/domain/party/service.js";
+import { createParty, joinParty, leaveParty, readParty, type PartyDeps } from "../../src/domain/party/service.js";
+import type { PartyPort } from "../../src/domain/party/ports.js";
 import { ConflictError, NotFoundError } from "../../src/errors.js";
 import { newPlayer } from "../../src/domain/player/types.js";
 

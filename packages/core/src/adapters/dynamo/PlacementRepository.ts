@@ -1,4 +1,6 @@
+import type { PlacementEventSink, ReconcileStore } from "../../domain/events/ports.js";
 import type { PlacementEvent } from "../../domain/events/types.js";
+import type { PlacementPort } from "../../domain/matchmaking/ports.js";
 import { placementPatch } from "../../domain/placement/fold.js";
 import {
   isTerminalPlacementStatus,
@@ -59,12 +61,10 @@ const PLACEMENTS: FoldedKind<PlacementStatus, Placement, NewPlacement, Placement
  * conditional UpdateItem per event, terminal states absorb. A new placement is PENDING; write it
  * before StartGameSessionPlacement.
  */
-export class PlacementRepository extends EventFoldedRepository<
-  PlacementStatus,
-  Placement,
-  NewPlacement,
-  PlacementEvent
-> {
+export class PlacementRepository
+  extends EventFoldedRepository<PlacementStatus, Placement, NewPlacement, PlacementEvent>
+  implements PlacementPort, PlacementEventSink, ReconcileStore<Placement, PlacementEvent>
+{
   public constructor(options: PlacementRepositoryOptions) {
     super(options, PLACEMENTS);
   }

@@ -1,5 +1,8 @@
 import { QueryCommand } from "@aws-sdk/lib-dynamodb";
+import type { ReconcileStore, TicketEventSink } from "../../domain/events/ports.js";
 import type { TicketEvent } from "../../domain/events/types.js";
+import type { TicketPort } from "../../domain/matchmaking/ports.js";
+import type { GameSessionTicketsPort } from "../../domain/rating/ports.js";
 import { gameSessionKeyOf } from "../../domain/rating/gameSession.js";
 import { ticketPatch } from "../../domain/ticket/fold.js";
 import { isTerminalTicketStatus, ticketStatusRank } from "../../domain/ticket/status.js";
@@ -34,7 +37,10 @@ const TICKETS: FoldedKind<TicketStatus, Ticket, NewTicket, TicketEvent> = {
  * const tickets = new TicketRepository({ client: createDocumentClient(), tableName: Resource.Table.name });
  * await tickets.create({ ticketId, configurationName, playerIds, players, createdAt: Date.now() });
  */
-export class TicketRepository extends EventFoldedRepository<TicketStatus, Ticket, NewTicket, TicketEvent> {
+export class TicketRepository
+  extends EventFoldedRepository<TicketStatus, Ticket, NewTicket, TicketEvent>
+  implements TicketPort, TicketEventSink, ReconcileStore<Ticket, TicketEvent>, GameSessionTicketsPort
+{
   public constructor(options: TicketRepositoryOptions) {
     super(options, TICKETS);
   }

@@ -1,32 +1,21 @@
 import type { Clock } from "../clock.js";
 import { ConflictError, OutcomeUnknownError } from "../../errors.js";
-import type { Party } from "../party/types.js";
+import type { PartyPort } from "../party/ports.js";
 import type { Player, PlayerAttributeValue } from "../player/types.js";
 import { isTerminalTicketStatus } from "../ticket/status.js";
 import type { Ticket } from "../ticket/types.js";
 import { checkClientAttributes, playerAttributes } from "./attributes.js";
 import type { ConfigurationProfile } from "./catalog.js";
-import type { GameLiftPort, TicketPort } from "./ports.js";
+import type { GameLiftPort, PlayerLockPort, TicketPort } from "./ports.js";
 import { retryAfterMs } from "./view.js";
 
 /** A lock whose ticket was never stored is considered abandoned after this long (crash between writes). */
 export const ORPHAN_LOCK_MS = 30_000;
 
-/** Player storage the start needs. */
-export interface PlayerLockPort {
-  getOrCreate(playerId: string, now: number): Promise<Player>;
-  claimActiveTicket(
-    ticketId: string,
-    claims: readonly { playerId: string; expected?: string }[],
-    now: number,
-  ): Promise<void>;
-  releaseActiveTicket(ticketId: string, playerIds: readonly string[]): Promise<void>;
-}
-
 /** Dependencies of {@link startMatchmaking}. */
 export interface StartMatchmakingDeps {
   readonly players: PlayerLockPort;
-  readonly parties: { get(partyId: string): Promise<Party | undefined> };
+  readonly parties: Pick<PartyPort, "get">;
   readonly tickets: TicketPort;
   readonly gamelift: GameLiftPort;
   readonly clock: Clock;

@@ -1,21 +1,13 @@
 import type { Clock } from "../clock.js";
 import { ConflictError, NotFoundError } from "../../errors.js";
-import type { Player } from "../player/types.js";
+import type { PlayerPort } from "../player/ports.js";
+import type { PartyPort } from "./ports.js";
 import { isMember, MAX_PARTY_SIZE, partyCode, PARTY_CODE_LENGTH, withoutMember, type Party } from "./types.js";
-
-/** Party storage (the DynamoDB PartyRepository implements it); writes throw ConflictError codes. */
-export interface PartyPort {
-  get(partyId: string): Promise<Party | undefined>;
-  partyIdByCode(code: string): Promise<string | undefined>;
-  create(party: Party): Promise<void>;
-  addMember(party: Party, playerId: string, now: number): Promise<void>;
-  removeMember(party: Party, playerId: string, next: Party | undefined, now: number): Promise<void>;
-}
 
 /** Dependencies of the party use cases. */
 export interface PartyDeps {
   readonly parties: PartyPort;
-  readonly players: { getOrCreate(playerId: string, now: number): Promise<Player> };
+  readonly players: Pick<PlayerPort, "getOrCreate">;
   readonly clock: Clock;
   readonly newId: () => string;
   readonly randomBytes: (n: number) => Uint8Array;

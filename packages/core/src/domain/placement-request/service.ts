@@ -9,32 +9,21 @@ import {
 } from "../../errors.js";
 import type { QueueProfile } from "../matchmaking/catalog.js";
 import type { GameLiftPort, PlacementPort } from "../matchmaking/ports.js";
-import type { Party } from "../party/types.js";
+import type { PartyPort } from "../party/ports.js";
+import type { PlacementPlayersPort } from "./ports.js";
 import { isTerminalPlacementStatus, type Placement } from "../placement/types.js";
 import type { Player } from "../player/types.js";
 
 /** Dependencies of the placement use cases. */
 export interface PlacementDeps {
   readonly placements: PlacementPort;
-  readonly players: PlacementSlots & {
-    getOrCreate(playerId: string, now: number): Promise<Player>;
-    /** Remembers the placement as each player's latest (realtime resync reports it). */
-    recordPlacement(placementId: string, playerIds: readonly string[], now: number): Promise<void>;
-  };
-  readonly parties: { get(partyId: string): Promise<Party | undefined> };
+  readonly players: PlacementPlayersPort;
+  readonly parties: Pick<PartyPort, "get">;
   readonly gamelift: Pick<GameLiftPort, "startPlacement" | "stopPlacement">;
   readonly clock: Clock;
   readonly newId: () => string;
   /** Live placements a player may be on at once (default {@link DEFAULT_PLACEMENT_QUOTA}). */
   readonly placementQuota?: number;
-}
-
-/** The per-player live-placement slots (`PlayerRepository` implements them with conditional writes). */
-export interface PlacementSlots {
-  /** @throws ConflictError `PLACEMENT_QUOTA_EXCEEDED` when a member already holds `quota` slots. */
-  claimPlacementSlot(placementId: string, playerIds: readonly string[], quota: number, now: number): Promise<void>;
-  releasePlacementSlots(playerId: string, slots: readonly string[]): Promise<void>;
-  get(playerId: string): Promise<Player | undefined>;
 }
 
 /** Live placements per player unless configured (`MATCHPLACE_PLACEMENT_QUOTA`). */
