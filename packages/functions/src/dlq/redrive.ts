@@ -9,9 +9,7 @@ import { lazyMetrics } from "../observability.js";
 import middy from "@middy/core";
 import { redriveDeadLetters, type RedriveReport, systemClock } from "@matchplace/core";
 import { createDocumentClient, PlacementRepository, TicketRepository } from "@matchplace/core/dynamo";
-import { linkedString } from "../events/linked.js";
-import { retentionSeconds } from "../events/config.js";
-import { linkedTrust } from "../events/trust.js";
+import { linkedString, linkedTrust, retentionSeconds } from "../edge.js";
 import { SqsDeadLetterSource } from "./SqsDeadLetterSource.js";
 
 const logger = new Logger({ serviceName: "matchplace-dlq" });

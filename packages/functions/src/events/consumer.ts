@@ -16,10 +16,8 @@ import { lazyMetrics } from "../observability.js";
 import middy from "@middy/core";
 import { consumeDelivery, PoisonMessageError, systemClock } from "@matchplace/core";
 import { createDocumentClient, PlacementRepository, TicketRepository } from "@matchplace/core/dynamo";
-import { linkedString } from "./linked.js";
+import { linkedString, linkedTrust, retentionSeconds } from "../edge.js";
 import { reportOutcomes } from "./report.js";
-import { retentionSeconds } from "./config.js";
-import { linkedTrust } from "./trust.js";
 
 const logger = new Logger({ serviceName: "matchplace-events" });
 const { metrics, logMetrics } = lazyMetrics({ namespace: "matchplace", serviceName: "matchplace-events" });

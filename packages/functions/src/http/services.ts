@@ -19,8 +19,7 @@ import {
   RateLimitStore,
   TicketRepository,
 } from "@matchplace/core/dynamo";
-import { numberSetting } from "../events/config.js";
-import { linkedNames, type LinkedNames } from "./linked.js";
+import { type LinkedNames, linkedNames, numberSetting } from "../edge.js";
 
 /**
  * What the routes share, built once per process (clients are reused across invocations): DynamoDB

@@ -7,7 +7,7 @@ import {
   PlayerRepository,
   TicketRepository,
 } from "@matchplace/core/dynamo";
-import { linkedString } from "../events/linked.js";
+import { linkedString } from "../edge.js";
 
 /** What the realtime handlers use, built once per process from SST links. */
 export interface RealtimeServices {

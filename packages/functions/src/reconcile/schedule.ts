@@ -12,8 +12,7 @@ import type { Context } from "aws-lambda";
 import { reconcile, type ReconcileReport, systemClock } from "@matchplace/core";
 import { createDocumentClient, PlacementRepository, TicketRepository } from "@matchplace/core/dynamo";
 import { createGameLiftClient, GameLiftReconcileObserver } from "@matchplace/core/gamelift";
-import { linkedString } from "../events/linked.js";
-import { numberSetting, retentionSeconds } from "../events/config.js";
+import { linkedString, numberSetting, retentionSeconds } from "../edge.js";
 
 const logger = new Logger({ serviceName: "matchplace-reconcile" });
 const { metrics, logMetrics } = lazyMetrics({ namespace: "matchplace", serviceName: "matchplace-reconcile" });
