@@ -1,4 +1,5 @@
-import { etagOf, ifNoneMatchHits, placementRetryAfterMs, placementView, pollPlacement } from "@matchplace/core";
+import { placementRetryAfterMs, placementView, pollPlacement } from "@matchplace/core";
+import { etagOf, ifNoneMatchHits } from "../http/etag.js";
 import { placementParams } from "@matchplace/client/schemas";
 import { httpHandler } from "../http/httpHandler.js";
 import { apiLogger } from "../http/logger.js";
