@@ -28,7 +28,7 @@ import {
   type UpdateItemCommandInput,
 } from "@aws-sdk/client-dynamodb";
 import { marshall } from "@aws-sdk/util-dynamodb";
-import { consumeDelivery, decodeRaw, ticketPatch, unwrapDelivery } from "@matchplace/core";
+import { consumeDelivery, decodeRaw, systemClock, ticketPatch, unwrapDelivery } from "@matchplace/core";
 import {
   buildUpdate,
   createDocumentClient,
@@ -272,7 +272,7 @@ export async function run(breakdown = process.argv.includes("--breakdown")): Pro
       fold: async (prefix) => {
         await store(prefix);
         return pool(lifecycleDeliveries(prefix), async (d) => {
-          const { failure } = await consumeDelivery(d, { ...deps, now: Date.now() });
+          const { failure } = await consumeDelivery(d, { ...deps, clock: systemClock });
           if (failure !== undefined) throw failure;
         });
       },

@@ -1,3 +1,4 @@
+export * from "./domain/clock.js";
 export * from "./domain/ticket/types.js";
 export * from "./domain/ticket/status.js";
 export * from "./domain/placement/types.js";

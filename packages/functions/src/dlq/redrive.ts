@@ -7,11 +7,9 @@ import { Logger } from "@aws-lambda-powertools/logger";
 import { injectLambdaContext } from "@aws-lambda-powertools/logger/middleware";
 import { lazyMetrics } from "../observability.js";
 import middy from "@middy/core";
-import { redriveDeadLetters, type RedriveReport } from "@matchplace/core";
+import { redriveDeadLetters, type RedriveReport, systemClock } from "@matchplace/core";
 import { createDocumentClient, PlacementRepository, TicketRepository } from "@matchplace/core/dynamo";
-import { linkedString } from "../events/linked.js";
-import { retentionSeconds } from "../events/config.js";
-import { linkedTrust } from "../events/trust.js";
+import { linkedString, linkedTrust, retentionSeconds } from "../edge.js";
 import { SqsDeadLetterSource } from "./SqsDeadLetterSource.js";
 
 const logger = new Logger({ serviceName: "matchplace-dlq" });
@@ -25,10 +23,7 @@ const source = new SqsDeadLetterSource({ queueUrl: linkedString("EventsDeadLette
 
 async function run(event: { maxMessages?: number } | null): Promise<RedriveReport> {
   const maxMessages = typeof event?.maxMessages === "number" ? event.maxMessages : 1000;
-  const report = await redriveDeadLetters(
-    { source, tickets, placements, clock: { now: () => Date.now() }, trust },
-    { maxMessages },
-  );
+  const report = await redriveDeadLetters({ source, tickets, placements, clock: systemClock, trust }, { maxMessages });
   metrics().addMetric("DlqMessages", "Count", report.received);
   metrics().addMetric("DlqRedriven", "Count", report.redriven);
   metrics().addMetric("DlqRejected", "Count", report.rejected);

@@ -17,7 +17,7 @@
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { pathToFileURL } from "node:url";
-import { parseEventTrust, redriveDeadLetters } from "@matchplace/core";
+import { parseEventTrust, redriveDeadLetters, systemClock } from "@matchplace/core";
 import { createDocumentClient, PlacementRepository, TicketRepository } from "@matchplace/core/dynamo";
 import { SqsDeadLetterSource } from "./SqsDeadLetterSource.js";
 
@@ -86,7 +86,7 @@ export async function main(argv: readonly string[]): Promise<number> {
         source: new SqsDeadLetterSource({ queueUrl: args.queueUrl }),
         tickets: new TicketRepository({ client, tableName: args.table }),
         placements: new PlacementRepository({ client, tableName: args.table }),
-        clock: { now: () => Date.now() },
+        clock: systemClock,
         trust,
       },
       { maxMessages: args.max },

@@ -14,12 +14,10 @@ import { Logger } from "@aws-lambda-powertools/logger";
 import { injectLambdaContext } from "@aws-lambda-powertools/logger/middleware";
 import { lazyMetrics } from "../observability.js";
 import middy from "@middy/core";
-import { consumeDelivery, PoisonMessageError } from "@matchplace/core";
+import { consumeDelivery, PoisonMessageError, systemClock } from "@matchplace/core";
 import { createDocumentClient, PlacementRepository, TicketRepository } from "@matchplace/core/dynamo";
-import { linkedString } from "./linked.js";
+import { linkedString, linkedTrust, retentionSeconds } from "../edge.js";
 import { reportOutcomes } from "./report.js";
-import { retentionSeconds } from "./config.js";
-import { linkedTrust } from "./trust.js";
 
 const logger = new Logger({ serviceName: "matchplace-events" });
 const { metrics, logMetrics } = lazyMetrics({ namespace: "matchplace", serviceName: "matchplace-events" });
@@ -33,7 +31,7 @@ const trust = linkedTrust();
 export const sdkClients = { dynamodb: client } as const;
 
 async function consume(event: unknown): Promise<void> {
-  const { outcomes, failure } = await consumeDelivery(event, { tickets, placements, trust, now: Date.now() });
+  const { outcomes, failure } = await consumeDelivery(event, { tickets, placements, trust, clock: systemClock });
   reportOutcomes(outcomes, logger, metrics());
   if (failure !== undefined) throw failure;
   const poison = outcomes.flatMap((o) => (o.kind === "poison" ? [o.error] : []));

@@ -1,5 +1,5 @@
 import { MatchEventPublisher } from "@matchplace/core/realtime";
-import { linkedString } from "./linked.js";
+import { linkedString } from "../edge.js";
 
 let publisher: MatchEventPublisher | undefined;
 

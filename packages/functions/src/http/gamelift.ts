@@ -5,7 +5,7 @@
 import type { GameLiftClient } from "@aws-sdk/client-gamelift";
 import { createGameLiftClient, GameLiftGateway } from "@matchplace/core/gamelift";
 import type { Context } from "aws-lambda";
-import { numberSetting } from "../events/config.js";
+import { numberSetting } from "../edge.js";
 
 let built: GameLiftGateway | undefined;
 let client: GameLiftClient | undefined;

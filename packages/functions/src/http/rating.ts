@@ -11,7 +11,7 @@ import {
   type Player,
   type RatingScale,
 } from "@matchplace/core";
-import { ratingConfig, type RatingConfig } from "./ratingConfig.js";
+import { type RatingConfig, ratingConfig } from "../edge.js";
 import { services } from "./services.js";
 
 /** What the rating routes need. */
@@ -27,7 +27,7 @@ let built: Ratings | undefined;
 
 /**
  * The process-wide ratings, built on first use.
- * @throws RatingConfigError naming a malformed rating variable.
+ * @throws EdgeConfigError naming a malformed rating variable.
  */
 export function ratings(): Ratings {
   if (built) return built;

@@ -1,10 +1,12 @@
 import { randomBytes, randomUUID } from "node:crypto";
 import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import {
+  type Clock,
   defaultConfigurationProfile,
   defaultQueueProfile,
   type ConfigurationProfile,
   type QueueProfile,
+  systemClock,
 } from "@matchplace/core";
 import {
   createDocumentClient,
@@ -17,8 +19,7 @@ import {
   RateLimitStore,
   TicketRepository,
 } from "@matchplace/core/dynamo";
-import { numberSetting } from "../events/config.js";
-import { linkedNames, type LinkedNames } from "./linked.js";
+import { type LinkedNames, linkedNames, numberSetting } from "../edge.js";
 
 /**
  * What the routes share, built once per process (clients are reused across invocations): DynamoDB
@@ -38,7 +39,7 @@ export interface Services {
   /** Reads one key of the table (health check); throws when DynamoDB does not answer. */
   pingTable(abortSignal?: AbortSignal): Promise<void>;
   readonly results: MatchResultRepository;
-  readonly now: () => number;
+  readonly clock: Clock;
   readonly newId: () => string;
   readonly randomBytes: (n: number) => Uint8Array;
   /** Live placements a player may be on at once: `MATCHPLACE_PLACEMENT_QUOTA`, default 1. */
@@ -71,7 +72,7 @@ export function services(): Services {
     rateLimits: new RateLimitStore({ client, tableName }),
     pingTable: (abortSignal) => pingTable(client, tableName, abortSignal),
     results: new MatchResultRepository({ client, tableName }),
-    now: () => Date.now(),
+    clock: systemClock,
     newId: () => randomUUID(),
     randomBytes: (n) => randomBytes(n),
     placementQuota: Math.floor(numberSetting("MATCHPLACE_PLACEMENT_QUOTA", 1)),

@@ -14,5 +14,5 @@ const logger = apiLogger("matchmaking.current");
 export const handler = httpHandler({ logger, use: readRoute() }, async (req) => {
   const s = services();
   const ticket = await pollCurrentTicket(s, req.playerId);
-  return ticketReply(ticket, req.playerId, req.headers["if-none-match"], s.now());
+  return ticketReply(ticket, req.playerId, req.headers["if-none-match"], s.clock.now());
 });

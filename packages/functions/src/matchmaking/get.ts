@@ -16,5 +16,5 @@ const logger = apiLogger("matchmaking.get");
 export const handler = httpHandler({ logger, params: ticketParams, use: readRoute() }, async (req) => {
   const s = services();
   const ticket = await pollTicket(s, req.params.ticketId, req.playerId);
-  return ticketReply(ticket, req.playerId, req.headers["if-none-match"], s.now());
+  return ticketReply(ticket, req.playerId, req.headers["if-none-match"], s.clock.now());
 });

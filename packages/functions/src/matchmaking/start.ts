@@ -24,7 +24,7 @@ export const handler = httpHandler({ logger, body: startMatchmakingBody, use: wr
       parties: s.parties,
       tickets: s.tickets,
       gamelift: gamelift().withDeadline(gameliftDeadline(req.context)),
-      now: s.now,
+      clock: s.clock,
       newTicketId: s.newId,
       skillOf: ratings().skillOf,
     },

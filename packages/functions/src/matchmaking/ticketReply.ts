@@ -1,4 +1,5 @@
-import { etagOf, ifNoneMatchHits, retryAfterMs, ticketView, type Ticket } from "@matchplace/core";
+import { retryAfterMs, ticketView, type Ticket } from "@matchplace/core";
+import { etagOf, ifNoneMatchHits } from "../http/etag.js";
 import type { HttpResult } from "../http/response.js";
 
 /**

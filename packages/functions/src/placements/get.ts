@@ -1,4 +1,5 @@
-import { etagOf, ifNoneMatchHits, placementRetryAfterMs, placementView, pollPlacement } from "@matchplace/core";
+import { placementRetryAfterMs, placementView, pollPlacement } from "@matchplace/core";
+import { etagOf, ifNoneMatchHits } from "../http/etag.js";
 import { placementParams } from "@matchplace/client/schemas";
 import { httpHandler } from "../http/httpHandler.js";
 import { apiLogger } from "../http/logger.js";
@@ -16,7 +17,7 @@ export const handler = httpHandler({ logger, params: placementParams, use: readR
   const placement = await pollPlacement(s, req.params.placementId, req.playerId);
   const view = placementView(placement, req.playerId);
   const etag = etagOf(view);
-  const hint = placementRetryAfterMs(placement, s.now());
+  const hint = placementRetryAfterMs(placement, s.clock.now());
   const headers = { etag, "x-retry-after-ms": String(hint) };
   if (ifNoneMatchHits(req.headers["if-none-match"], etag)) return { status: 304, headers };
   return { status: 200, headers, body: { ...view, retryAfterMs: hint } };

@@ -24,7 +24,7 @@ export const handler = httpHandler({ logger, body: startPlacementBody, use: writ
     body: {
       placementId: placement.placementId,
       status: placement.status,
-      retryAfterMs: placementRetryAfterMs(placement, s.now()),
+      retryAfterMs: placementRetryAfterMs(placement, s.clock.now()),
     },
   };
 });

@@ -14,7 +14,7 @@ const logger = apiLogger("players.getMe");
  */
 export const handler = httpHandler({ logger, use: readRoute() }, async (req) => {
   const s = services();
-  const player = (await pollProfile(s, req.playerId)) ?? newPlayer(req.playerId, s.now());
+  const player = (await pollProfile(s, req.playerId)) ?? newPlayer(req.playerId, s.clock.now());
   return {
     status: 200,
     body: playerView(player, { model: ratings().model, skill: ratings().skillOf(player, defaultConfigurationProfile) }),

@@ -15,7 +15,7 @@ const logger = apiLogger("players.patchMe");
 export const handler = httpHandler({ logger, body: updatePlayerBody, use: writeRoute() }, async (req) => {
   const s = services();
   const preferences = checkClientAttributes(defaultConfigurationProfile, req.body.preferences, "body.preferences");
-  const player = await s.players.setPreferences(req.playerId, preferences, s.now());
+  const player = await s.players.setPreferences(req.playerId, preferences, s.clock.now());
   return {
     status: 200,
     body: playerView(player, { model: ratings().model, skill: ratings().skillOf(player, defaultConfigurationProfile) }),

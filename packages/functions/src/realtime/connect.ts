@@ -11,7 +11,7 @@ async function connect(event: WebSocketEvent): Promise<WebSocketResult> {
   const playerId = connectedPlayer(event);
   if (playerId === undefined) return { statusCode: 403 };
   const s = realtimeServices();
-  await s.connections.add(playerId, event.requestContext.connectionId, s.now());
+  await s.connections.add(playerId, event.requestContext.connectionId, s.clock.now());
   logger.info("connected", { playerId, connectionId: event.requestContext.connectionId });
   return { statusCode: 200 };
 }

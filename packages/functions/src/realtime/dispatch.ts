@@ -55,7 +55,7 @@ async function dispatchRecord(record: DynamoDBRecord): Promise<void> {
   const change = itemChangeOf(record.dynamodb as StreamImages);
   if (change === undefined) return;
   const s = realtimeServices();
-  const now = s.now();
+  const now = s.clock.now();
   const sent = await push(change, now);
   if (sent > 0) metrics().addMetric("messagesPushed", "Count", sent);
   const outbound = matchEventFor(change);

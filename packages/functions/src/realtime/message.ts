@@ -49,7 +49,7 @@ async function onMessage(event: WebSocketEvent): Promise<WebSocketResult> {
     await post.post(connectionId, errorFrame("UNAUTHORIZED", "The connection has no player"));
     return { statusCode: 200 };
   }
-  const now = s.now();
+  const now = s.clock.now();
   const message = decode(event);
   if ("error" in message) {
     logger.info("bad client message", { playerId, code: (message.error["error"] as { code: string }).code });

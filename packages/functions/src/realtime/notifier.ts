@@ -1,5 +1,5 @@
 import { ConnectionNotifier } from "@matchplace/core/realtime";
-import { linkedString } from "../events/linked.js";
+import { linkedString } from "../edge.js";
 
 let built: ConnectionNotifier | undefined;
 

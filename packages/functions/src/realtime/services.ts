@@ -1,3 +1,4 @@
+import { type Clock, systemClock } from "@matchplace/core";
 import {
   ConnectionRepository,
   createDocumentClient,
@@ -6,7 +7,7 @@ import {
   PlayerRepository,
   TicketRepository,
 } from "@matchplace/core/dynamo";
-import { linkedString } from "../events/linked.js";
+import { linkedString } from "../edge.js";
 
 /** What the realtime handlers use, built once per process from SST links. */
 export interface RealtimeServices {
@@ -15,7 +16,7 @@ export interface RealtimeServices {
   readonly tickets: TicketRepository;
   readonly placements: PlacementRepository;
   readonly parties: PartyRepository;
-  readonly now: () => number;
+  readonly clock: Clock;
 }
 
 let built: RealtimeServices | undefined;
@@ -37,7 +38,7 @@ export function realtimeServices(): RealtimeServices {
     tickets: new TicketRepository({ client, tableName }),
     placements: new PlacementRepository({ client, tableName }),
     parties: new PartyRepository({ client, tableName }),
-    now: () => Date.now(),
+    clock: systemClock,
   };
   return built;
 }

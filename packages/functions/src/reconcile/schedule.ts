@@ -9,11 +9,10 @@ import { injectLambdaContext } from "@aws-lambda-powertools/logger/middleware";
 import { lazyMetrics } from "../observability.js";
 import middy from "@middy/core";
 import type { Context } from "aws-lambda";
-import { reconcile, type ReconcileReport } from "@matchplace/core";
+import { reconcile, type ReconcileReport, systemClock } from "@matchplace/core";
 import { createDocumentClient, PlacementRepository, TicketRepository } from "@matchplace/core/dynamo";
 import { createGameLiftClient, GameLiftReconcileObserver } from "@matchplace/core/gamelift";
-import { linkedString } from "../events/linked.js";
-import { numberSetting, retentionSeconds } from "../events/config.js";
+import { linkedString, numberSetting, retentionSeconds } from "../edge.js";
 
 const logger = new Logger({ serviceName: "matchplace-reconcile" });
 const { metrics, logMetrics } = lazyMetrics({ namespace: "matchplace", serviceName: "matchplace-reconcile" });
@@ -31,14 +30,13 @@ const options = {
   ticketCallsPerSecond: numberSetting("MATCHPLACE_RECONCILE_TICKET_RPS", 5),
   placementCallsPerSecond: numberSetting("MATCHPLACE_RECONCILE_PLACEMENT_RPS", 5),
 };
-const clock = { now: (): number => Date.now() };
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
 async function run(_event: unknown, context: Context): Promise<ReconcileReport> {
   // Leave 5 s of the invocation for the last calls and the metrics flush.
-  const deadline = Date.now() + Math.max(0, context.getRemainingTimeInMillis() - 5_000);
+  const deadline = systemClock.now() + Math.max(0, context.getRemainingTimeInMillis() - 5_000);
   const report = await reconcile(
-    { tickets, placements, gamelift, clock, sleep, random: Math.random },
+    { tickets, placements, gamelift, clock: systemClock, sleep, random: Math.random },
     { ...options, deadline },
   );
   metrics().addMetric("StaleChecked", "Count", report.ticketsChecked + report.placementsChecked);

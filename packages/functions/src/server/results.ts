@@ -21,7 +21,7 @@ export const handler = httpHandler(
   async (req) => {
     const s = services();
     const { result, created } = await recordMatchResult(
-      { tickets: s.tickets, players: s.players, results: s.results, model: openskillModel, now: s.now },
+      { tickets: s.tickets, players: s.players, results: s.results, model: openskillModel, clock: s.clock },
       { gameSessionId: req.params.gameSessionId, report: req.body, fleets: callerFleets(req.iamCaller) },
     );
     await matchEventPublisher().publish(matchResultEvent(result, openskillModel));

@@ -103,7 +103,7 @@ export async function startStage(options: StageOptions = {}): Promise<Stage> {
     ...(options.extraOperations ? { extraOperations: options.extraOperations } : {}),
     notify: (_topic, message) => {
       events.push(message);
-      pending.push(foldDecoded(decodeMessage(message), { tickets, placements, trust, now: clock.now() }));
+      pending.push(foldDecoded(decodeMessage(message), { tickets, placements, trust, clock }));
     },
   });
   const gamelift = new GameLiftClient({ endpoint: emulator.url, region, credentials, maxAttempts: 1 });

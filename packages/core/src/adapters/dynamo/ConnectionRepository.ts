@@ -6,6 +6,7 @@ import {
   type DynamoDBDocumentClient,
 } from "@aws-sdk/lib-dynamodb";
 import { connectionExpiry, DEFAULT_CONNECTION_LIMITS, isLive } from "../../domain/realtime/connections.js";
+import type { ConnectionPort } from "../../domain/realtime/ports.js";
 import type { ConnectionLimits, PlayerConnection } from "../../domain/realtime/types.js";
 import { isConditionalCheckFailed } from "./errors.js";
 
@@ -32,7 +33,7 @@ const key = (playerId: string, connectionId: string): { pk: string; sk: string }
  * await connections.add("p1", "abc=", Date.now());
  * const open = await connections.listForPlayer("p1", Date.now());
  */
-export class ConnectionRepository {
+export class ConnectionRepository implements ConnectionPort {
   readonly #client: DynamoDBDocumentClient;
   readonly #tableName: string;
   readonly #limits: ConnectionLimits;

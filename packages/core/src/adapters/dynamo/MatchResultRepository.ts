@@ -1,6 +1,6 @@
 import { GetCommand, TransactWriteCommand, type DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import { RatingsChangedError, ResultExistsError } from "../../errors.js";
-import type { RatingWrite } from "../../domain/rating/ports.js";
+import type { MatchResultPort, RatingWrite } from "../../domain/rating/ports.js";
 import type { MatchResult } from "../../domain/rating/types.js";
 import { DEFAULT_SKILL } from "../../domain/player/types.js";
 import { playerKey } from "./apiKeys.js";
@@ -26,7 +26,7 @@ function reasonsOf(err: unknown): string[] {
  * profiles (`ratings`, `ratingsVersion`), in one TransactWriteItems per match.
  * @example await new MatchResultRepository({ client, tableName }).record(result, writes);
  */
-export class MatchResultRepository {
+export class MatchResultRepository implements MatchResultPort {
   readonly #client: DynamoDBDocumentClient;
   readonly #tableName: string;
 

@@ -5,6 +5,7 @@ import {
   type TransactWriteCommandInput,
 } from "@aws-sdk/lib-dynamodb";
 import { ConflictError } from "../../errors.js";
+import type { PartyPort } from "../../domain/party/ports.js";
 import type { ReadConsistency } from "../../domain/reads.js";
 import { MAX_PARTY_SIZE, type Party } from "../../domain/party/types.js";
 import { DEFAULT_SKILL } from "../../domain/player/types.js";
@@ -56,7 +57,7 @@ type TransactItem = NonNullable<TransactWriteCommandInput["TransactItems"]>[numb
  * `partyId` on their player items, always changed together in one transaction with optimistic
  * locking on the party's `version`.
  */
-export class PartyRepository {
+export class PartyRepository implements PartyPort {
   readonly #client: DynamoDBDocumentClient;
   readonly #tableName: string;
 

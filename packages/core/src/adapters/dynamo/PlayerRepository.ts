@@ -6,6 +6,10 @@ import {
   type DynamoDBDocumentClient,
 } from "@aws-sdk/lib-dynamodb";
 import { ConflictError } from "../../errors.js";
+import type { PlayerLockPort } from "../../domain/matchmaking/ports.js";
+import type { PlacementPlayersPort } from "../../domain/placement-request/ports.js";
+import type { PlayerPort } from "../../domain/player/ports.js";
+import type { ResultPlayersPort } from "../../domain/rating/ports.js";
 import type { ReadConsistency } from "../../domain/reads.js";
 import { newPlayer, type Player, type PlayerAttributeValue } from "../../domain/player/types.js";
 import { isConditionalCheckFailed } from "./errors.js";
@@ -46,7 +50,7 @@ export function placementSlot(placementId: string, claimedAt: number): string {
  * const players = new PlayerRepository({ client: createDocumentClient(), tableName });
  * const me = await players.getOrCreate("p1", Date.now());
  */
-export class PlayerRepository {
+export class PlayerRepository implements PlayerPort, PlayerLockPort, PlacementPlayersPort, ResultPlayersPort {
   readonly #client: DynamoDBDocumentClient;
   readonly #tableName: string;
 

@@ -12,7 +12,8 @@ export {
   GAME_SESSION_KEY,
 } from "./tableSchema.js";
 export { MatchResultRepository, resultKey, type MatchResultRepositoryOptions } from "./MatchResultRepository.js";
-export { TicketRepository, DEFAULT_RETENTION_SECONDS, type TicketRepositoryOptions } from "./TicketRepository.js";
+export { TicketRepository, type TicketRepositoryOptions } from "./TicketRepository.js";
+export { DEFAULT_RETENTION_SECONDS, type EventFoldedRepositoryOptions } from "./EventFoldedRepository.js";
 export { ItemExistsError } from "./errors.js";
 export { ticketKey, placementKey, pendingShardFor, pendingShards, PENDING_SHARDS } from "./keys.js";
 export { PlacementRepository, placementFromItem, type PlacementRepositoryOptions } from "./PlacementRepository.js";

@@ -1,5 +1,5 @@
 import type { Patch } from "../../domain/events/guard.js";
-import { TERMINAL } from "../../domain/events/guard.js";
+import { TERMINAL_RANK } from "../../domain/events/guard.js";
 import { eventIdAttributeOf } from "./eventIdSlots.js";
 
 /** The expression parts of one UpdateItem call. */
@@ -90,12 +90,12 @@ export function buildUpdate<T>(patch: Patch<T>, extras: StorageExtras): UpdatePa
 
   const pk = name("pk");
   const rank = name("statusRank");
-  const clauses = [`(attribute_not_exists(${rank}) OR ${rank} < ${value(TERMINAL)})`];
+  const clauses = [`(attribute_not_exists(${rank}) OR ${rank} < ${value(TERMINAL_RANK)})`];
   if (g.playersKey !== undefined) {
     const pks = name("playersKey");
     clauses.unshift(`(attribute_not_exists(${pks}) OR ${pks} = ${value(g.playersKey)})`);
   }
-  if (g.rank < TERMINAL) {
+  if (g.rank < TERMINAL_RANK) {
     if (g.eventId !== undefined) {
       const slot = name(eventIdAttributeOf(g.eventId));
       clauses.push(`(attribute_not_exists(${slot}) OR ${slot} <> ${value(g.eventId)})`);

@@ -6,7 +6,7 @@ import {
   type GameSessionPlacement,
   type MatchmakingTicket,
 } from "@aws-sdk/client-gamelift";
-import type { ReconcileObserver } from "../../domain/events/reconcile.js";
+import type { ReconcileObserver } from "../../domain/events/ports.js";
 import type { ObservedPlacement } from "../../domain/placement/observe.js";
 import { PLACEMENT_STATUSES } from "../../domain/placement/types.js";
 import type { ObservedTicket } from "../../domain/ticket/observe.js";

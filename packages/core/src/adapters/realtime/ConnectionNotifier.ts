@@ -4,6 +4,7 @@ import {
   GoneException,
   PostToConnectionCommand,
 } from "@aws-sdk/client-apigatewaymanagementapi";
+import type { ConnectionNotifierPort, PostOutcome } from "../../domain/realtime/ports.js";
 
 /** Options of {@link ConnectionNotifier}. */
 export interface ConnectionNotifierOptions {
@@ -16,9 +17,6 @@ export interface ConnectionNotifierOptions {
   readonly requestTimeoutMs?: number;
 }
 
-/** What a post achieved: delivered, or the connection is gone (its record should be removed). */
-export type PostOutcome = "sent" | "gone";
-
 /**
  * Posts messages to WebSocket connections through API Gateway's `@connections` API. Throttling and
  * 5xx are retried by the SDK (standard retry, bounded timeouts); a closed connection is `"gone"`.
@@ -26,7 +24,7 @@ export type PostOutcome = "sent" | "gone";
  * const notifier = new ConnectionNotifier({ endpoint: Resource.Realtime.managementEndpoint });
  * if ((await notifier.post(connectionId, { type: "pong" })) === "gone") await connections.remove(playerId, connectionId);
  */
-export class ConnectionNotifier {
+export class ConnectionNotifier implements ConnectionNotifierPort {
   readonly #client: ApiGatewayManagementApiClient;
 
   public constructor(options: ConnectionNotifierOptions) {

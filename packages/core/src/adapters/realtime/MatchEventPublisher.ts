@@ -1,4 +1,5 @@
 import { PublishCommand, SNSClient } from "@aws-sdk/client-sns";
+import type { MatchEventPublisherPort } from "../../domain/realtime/ports.js";
 import type { OutboundMatchEvent } from "../../domain/realtime/types.js";
 
 /** Options of {@link MatchEventPublisher}. */
@@ -16,7 +17,7 @@ export interface MatchEventPublisherOptions {
  * attributes subscribers filter on. Throttling is retried by the SDK (adaptive retry, bounded timeouts).
  * @example await new MatchEventPublisher({ topicArn }).publish(matchEventFor(change)!);
  */
-export class MatchEventPublisher {
+export class MatchEventPublisher implements MatchEventPublisherPort {
   readonly #client: SNSClient;
   readonly #topicArn: string;
 

@@ -1,2 +1,2 @@
-export { ConnectionNotifier, type ConnectionNotifierOptions, type PostOutcome } from "./ConnectionNotifier.js";
+export { ConnectionNotifier, type ConnectionNotifierOptions } from "./ConnectionNotifier.js";
 export { MatchEventPublisher, type MatchEventPublisherOptions } from "./MatchEventPublisher.js";

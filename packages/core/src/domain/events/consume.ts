@@ -1,3 +1,4 @@
+import type { Clock } from "../clock.js";
 import { decodeEnvelope, decodeMessage } from "./decode.js";
 import { ForeignPlayersError } from "./errors.js";
 import { vetDecoded, type EventTrust } from "./trust.js";
@@ -35,8 +36,8 @@ export const FOLD_CONCURRENCY = 16;
 export interface ConsumeDeps {
   readonly tickets: TicketEventSink;
   readonly placements: PlacementEventSink;
-  /** Epoch ms of processing (the caller's clock). */
-  readonly now: number;
+  /** Time of processing: read once per message (vetting and folds of a message share one instant). */
+  readonly clock: Clock;
   /** This stage's identity: a message that is not GameLift's for this stage is refused (trust.ts). */
   readonly trust: EventTrust;
 }
@@ -91,20 +92,21 @@ export function decodeRaw(raw: RawMessage): DecodedMessage {
  * writes nothing and comes back `rejected`. Infrastructure errors propagate.
  */
 export async function foldDecoded(decoded: DecodedMessage, deps: ConsumeDeps): Promise<MessageOutcome> {
-  const reason = vetDecoded(decoded, deps.trust, deps.now);
+  const now = deps.clock.now();
+  const reason = vetDecoded(decoded, deps.trust, now);
   if (reason !== undefined && (decoded.kind === "ticket" || decoded.kind === "placement")) {
     return { kind: "rejected", envelopeId: decoded.envelopeId.slice(0, 64), eventType: decoded.eventType, reason };
   }
   switch (decoded.kind) {
     case "ticket": {
       const folds = await mapBounded(decoded.events, FOLD_CONCURRENCY, (e) =>
-        foldOne("ticket", e.ticketId, e.playerIds, e.status, () => deps.tickets.apply(e, deps.now)),
+        foldOne("ticket", e.ticketId, e.playerIds, e.status, () => deps.tickets.apply(e, now)),
       );
       return { kind: "ticket", envelopeId: decoded.envelopeId, eventType: decoded.eventType, folds };
     }
     case "placement": {
       const folds = await mapBounded(decoded.events, FOLD_CONCURRENCY, (e) =>
-        foldOne("placement", e.placementId, e.playerIds, e.status, () => deps.placements.apply(e, deps.now)),
+        foldOne("placement", e.placementId, e.playerIds, e.status, () => deps.placements.apply(e, now)),
       );
       return { kind: "placement", envelopeId: decoded.envelopeId, eventType: decoded.eventType, folds };
     }
@@ -125,7 +127,7 @@ export interface DeliveryResult {
  * body), decodes every message, folds each event with one conditional write per ticket/placement.
  * Every message is attempted even when an earlier one fails; the first infrastructure error is
  * returned as `failure` (folds are idempotent, so retrying the whole delivery is safe).
- * @example const { outcomes, failure } = await consumeDelivery(lambdaEvent, { tickets, placements, trust, now: Date.now() });
+ * @example const { outcomes, failure } = await consumeDelivery(lambdaEvent, { tickets, placements, trust, clock: systemClock });
  */
 export async function consumeDelivery(input: unknown, deps: ConsumeDeps): Promise<DeliveryResult> {
   const outcomes: MessageOutcome[] = [];

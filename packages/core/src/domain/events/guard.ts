@@ -4,7 +4,7 @@
  *
  *   apply ⇔ (no item ∧ event may create it)
  *         ∨ ( same players (when both sides name them)          -- a forged player list changes nothing
- *           ∧ rank(stored) < TERMINAL                       -- terminal states absorb
+ *           ∧ rank(stored) < TERMINAL_RANK                  -- terminal states absorb
  *             ∧ ( event is terminal                          -- a terminal event always lands
  *                 ∨ ( id ∉ stored.eventIds                   -- duplicates change nothing
  *                     ∧ ( stored has no event time
@@ -12,8 +12,11 @@
  *                         ∨ (stored.eventAt = event.time ∧ rank(stored) ≤ event.rank) ) ) ) )
  */
 
-/** Rank shared by all terminal states. */
-export const TERMINAL = 9;
+/**
+ * Rank shared by all terminal states, of tickets and placements alike (the one terminal-rank
+ * constant: status ranks, the guard and the DynamoDB condition all read it).
+ */
+export const TERMINAL_RANK = 9;
 
 /** What the guard needs to know about the event. */
 export interface Guard {
@@ -67,7 +70,7 @@ export function eventGuard(
   return {
     rank,
     time: event.time,
-    ...(event.dedupe && rank < TERMINAL ? { eventId: event.id } : {}),
+    ...(event.dedupe && rank < TERMINAL_RANK ? { eventId: event.id } : {}),
     ...(options.create === false ? { create: false } : {}),
     ...(key === undefined ? {} : { playersKey: key }),
   };
@@ -92,8 +95,8 @@ export function playersMismatch(state: GuardState | undefined, guard: Guard): bo
 export function guardAllows(state: GuardState | undefined, guard: Guard): boolean {
   if (state === undefined) return guard.create !== false;
   if (playersMismatch(state, guard)) return false;
-  if (state.rank >= TERMINAL) return false;
-  if (guard.rank >= TERMINAL) return true;
+  if (state.rank >= TERMINAL_RANK) return false;
+  if (guard.rank >= TERMINAL_RANK) return true;
   if (guard.eventId !== undefined && state.eventIds.includes(guard.eventId)) return false;
   if (state.eventAt === undefined) return true;
   return state.eventAt < guard.time || (state.eventAt === guard.time && state.rank <= guard.rank);

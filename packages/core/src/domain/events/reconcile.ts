@@ -1,27 +1,12 @@
 import { ThrottledError } from "../../errors.js";
-import { observedPlacementEvent, unknownPlacementEvent, type ObservedPlacement } from "../placement/observe.js";
+import { observedPlacementEvent, unknownPlacementEvent } from "../placement/observe.js";
 import type { Placement } from "../placement/types.js";
 import { observedTicketEvent, unknownTicketEvent, type ObservedTicket } from "../ticket/observe.js";
 import type { Ticket } from "../ticket/types.js";
 import type { PlacementEvent, TicketEvent } from "./types.js";
-import { TokenBucket, type Clock, type Sleep } from "./tokenBucket.js";
-
-/** What the reconciler reads from GameLift (`adapters/gamelift/reconcileObserver.ts` implements it). */
-export interface ReconcileObserver {
-  /** DescribeMatchmaking for ≤ 10 ids; unknown ids are simply absent. Throttling → ThrottledError. */
-  describeTickets(ticketIds: readonly string[]): Promise<ObservedTicket[]>;
-  /** DescribeGameSessionPlacement; `undefined` when GameLift does not know the id. */
-  describePlacement(placementId: string): Promise<ObservedPlacement | undefined>;
-  /** The configuration's RequestTimeoutSeconds; `undefined` when unknown. */
-  requestTimeoutSeconds(configurationName: string): Promise<number | undefined>;
-}
-
-/** Stored items the reconciler lists, folds and touches (the DynamoDB repositories implement it). */
-export interface ReconcileStore<T, E> {
-  listStale(heardBefore: number, limit: number): Promise<T[]>;
-  apply(event: E, now: number): Promise<boolean>;
-  touch(id: string, now: number): Promise<void>;
-}
+import type { Clock } from "../clock.js";
+import type { ReconcileObserver, ReconcileStore } from "./ports.js";
+import { TokenBucket, type Sleep } from "./tokenBucket.js";
 
 /** Dependencies of {@link reconcile}. */
 export interface ReconcileDeps {

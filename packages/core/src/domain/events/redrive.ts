@@ -1,22 +1,7 @@
 import { consumeDelivery } from "./consume.js";
-import type { PlacementEventSink, TicketEventSink } from "./ports.js";
-import type { Clock } from "./tokenBucket.js";
+import type { DeadLetterSource, PlacementEventSink, TicketEventSink } from "./ports.js";
+import type { Clock } from "../clock.js";
 import type { EventTrust } from "./trust.js";
-
-/** One dead-lettered message: an opaque handle to delete it, and its body. */
-export interface DeadLetter {
-  readonly handle: string;
-  /** The body as stored: an SNS Lambda event, an SNS notification, a Lambda failure record or a bare envelope. */
-  readonly body: unknown;
-}
-
-/** A dead-letter queue (SQS on AWS). */
-export interface DeadLetterSource {
-  /** Up to `max` messages; an empty list means the queue is drained. */
-  receive(max: number): Promise<DeadLetter[]>;
-  /** Deletes messages that were replayed. */
-  remove(handles: readonly string[]): Promise<void>;
-}
 
 /** Dependencies of {@link redriveDeadLetters}. */
 export interface RedriveDeps {
@@ -65,7 +50,7 @@ export async function redriveDeadLetters(
         tickets: deps.tickets,
         placements: deps.placements,
         trust: deps.trust,
-        now: deps.clock.now(),
+        clock: deps.clock,
       });
       if (failure !== undefined) report.failed += 1;
       else if (outcomes.some((o) => o.kind === "poison")) report.poison += 1;

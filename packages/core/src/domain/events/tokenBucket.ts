@@ -1,7 +1,4 @@
-/** Time source. */
-export interface Clock {
-  now(): number;
-}
+import type { Clock } from "../clock.js";
 
 /** Waits `ms` (injectable so tests never sleep). */
 export type Sleep = (ms: number) => Promise<void>;

@@ -2,6 +2,7 @@
  * Ports the matchmaking and placement use cases depend on. Adapters (DynamoDB repositories, the
  * GameLift gateway) implement them; tests may pass in-memory fakes.
  */
+import type { PlayerPort } from "../player/ports.js";
 import type { PlayerAttributeValue } from "../player/types.js";
 import type { NewPlacement, Placement } from "../placement/types.js";
 import type { NewTicket, Ticket, TicketStatus } from "../ticket/types.js";
@@ -63,4 +64,14 @@ export interface TicketPort {
 export interface PlacementPort {
   create(placement: NewPlacement): Promise<Placement>;
   get(placementId: string): Promise<Placement | undefined>;
+}
+
+/** Player storage the start needs. */
+export interface PlayerLockPort extends Pick<PlayerPort, "getOrCreate"> {
+  claimActiveTicket(
+    ticketId: string,
+    claims: readonly { playerId: string; expected?: string }[],
+    now: number,
+  ): Promise<void>;
+  releaseActiveTicket(ticketId: string, playerIds: readonly string[]): Promise<void>;
 }

@@ -1,34 +1,24 @@
+import type { Clock } from "../clock.js";
 import { ConflictError, OutcomeUnknownError } from "../../errors.js";
-import type { Party } from "../party/types.js";
+import type { PartyPort } from "../party/ports.js";
 import type { Player, PlayerAttributeValue } from "../player/types.js";
 import { isTerminalTicketStatus } from "../ticket/status.js";
 import type { Ticket } from "../ticket/types.js";
 import { checkClientAttributes, playerAttributes } from "./attributes.js";
 import type { ConfigurationProfile } from "./catalog.js";
-import type { GameLiftPort, TicketPort } from "./ports.js";
+import type { GameLiftPort, PlayerLockPort, TicketPort } from "./ports.js";
 import { retryAfterMs } from "./view.js";
 
 /** A lock whose ticket was never stored is considered abandoned after this long (crash between writes). */
 export const ORPHAN_LOCK_MS = 30_000;
 
-/** Player storage the start needs. */
-export interface PlayerLockPort {
-  getOrCreate(playerId: string, now: number): Promise<Player>;
-  claimActiveTicket(
-    ticketId: string,
-    claims: readonly { playerId: string; expected?: string }[],
-    now: number,
-  ): Promise<void>;
-  releaseActiveTicket(ticketId: string, playerIds: readonly string[]): Promise<void>;
-}
-
 /** Dependencies of {@link startMatchmaking}. */
 export interface StartMatchmakingDeps {
   readonly players: PlayerLockPort;
-  readonly parties: { get(partyId: string): Promise<Party | undefined> };
+  readonly parties: Pick<PartyPort, "get">;
   readonly tickets: TicketPort;
   readonly gamelift: GameLiftPort;
-  readonly now: () => number;
+  readonly clock: Clock;
   readonly newTicketId: () => string;
   /** The `skill` sent for a player (the rating mapped to the rule set's scale); default: the stored skill. */
   readonly skillOf?: (player: Player, profile: ConfigurationProfile) => number;
@@ -81,13 +71,13 @@ export async function startMatchmaking(
     input.attributes ?? {},
     "body.attributes",
   );
-  const caller = await deps.players.getOrCreate(input.playerId, deps.now());
+  const caller = await deps.players.getOrCreate(input.playerId, deps.clock.now());
   const party = caller.partyId === undefined ? undefined : await deps.parties.get(caller.partyId);
   const leadsParty = party !== undefined && party.leaderId === input.playerId;
   const memberIds = leadsParty ? party.memberIds : [input.playerId];
 
   for (let attempt = 0; attempt < 3; attempt += 1) {
-    const now = deps.now();
+    const now = deps.clock.now();
     const members = await Promise.all(
       memberIds.map((id) => (id === caller.playerId && attempt === 0 ? caller : deps.players.getOrCreate(id, now))),
     );

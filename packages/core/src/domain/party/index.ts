@@ -1,2 +1,3 @@
 export * from "./types.js";
 export * from "./service.js";
+export * from "./ports.js";

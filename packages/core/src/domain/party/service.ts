@@ -1,21 +1,14 @@
+import type { Clock } from "../clock.js";
 import { ConflictError, NotFoundError } from "../../errors.js";
-import type { Player } from "../player/types.js";
+import type { PlayerPort } from "../player/ports.js";
+import type { PartyPort } from "./ports.js";
 import { isMember, MAX_PARTY_SIZE, partyCode, PARTY_CODE_LENGTH, withoutMember, type Party } from "./types.js";
-
-/** Party storage (the DynamoDB PartyRepository implements it); writes throw ConflictError codes. */
-export interface PartyPort {
-  get(partyId: string): Promise<Party | undefined>;
-  partyIdByCode(code: string): Promise<string | undefined>;
-  create(party: Party): Promise<void>;
-  addMember(party: Party, playerId: string, now: number): Promise<void>;
-  removeMember(party: Party, playerId: string, next: Party | undefined, now: number): Promise<void>;
-}
 
 /** Dependencies of the party use cases. */
 export interface PartyDeps {
   readonly parties: PartyPort;
-  readonly players: { getOrCreate(playerId: string, now: number): Promise<Player> };
-  readonly now: () => number;
+  readonly players: Pick<PlayerPort, "getOrCreate">;
+  readonly clock: Clock;
   readonly newId: () => string;
   readonly randomBytes: (n: number) => Uint8Array;
 }
@@ -31,12 +24,12 @@ function conflictCode(err: unknown): string | undefined {
  * @throws ConflictError `ALREADY_IN_PARTY` (details.partyId) when the caller is in one.
  */
 export async function createParty(deps: PartyDeps, playerId: string): Promise<Party> {
-  const player = await deps.players.getOrCreate(playerId, deps.now());
+  const player = await deps.players.getOrCreate(playerId, deps.clock.now());
   if (player.partyId !== undefined) {
     throw new ConflictError("ALREADY_IN_PARTY", "Leave your party first", { details: { partyId: player.partyId } });
   }
   for (let attempt = 0; attempt < RETRIES; attempt += 1) {
-    const now = deps.now();
+    const now = deps.clock.now();
     const party: Party = {
       partyId: deps.newId(),
       leaderId: playerId,
@@ -72,7 +65,7 @@ export async function joinParty(deps: PartyDeps, playerId: string, code: string)
     if (party.memberIds.length >= MAX_PARTY_SIZE) {
       throw new ConflictError("PARTY_FULL", `A party has at most ${MAX_PARTY_SIZE} members`);
     }
-    const now = deps.now();
+    const now = deps.clock.now();
     try {
       await deps.parties.addMember(party, playerId, now);
       return { ...party, memberIds: [...party.memberIds, playerId], version: party.version + 1, updatedAt: now };
@@ -104,7 +97,7 @@ export async function readParty(deps: Pick<PartyDeps, "parties">, playerId: stri
 export async function leaveParty(deps: PartyDeps, playerId: string, partyId: string): Promise<void> {
   for (let attempt = 0; attempt < RETRIES; attempt += 1) {
     const party = await readParty(deps, playerId, partyId);
-    const now = deps.now();
+    const now = deps.clock.now();
     try {
       await deps.parties.removeMember(party, playerId, withoutMember(party, playerId, now), now);
       return;

@@ -1,3 +1,4 @@
+import type { Clock } from "../clock.js";
 import {
   ConflictError,
   ForbiddenError,
@@ -8,32 +9,21 @@ import {
 } from "../../errors.js";
 import type { QueueProfile } from "../matchmaking/catalog.js";
 import type { GameLiftPort, PlacementPort } from "../matchmaking/ports.js";
-import type { Party } from "../party/types.js";
+import type { PartyPort } from "../party/ports.js";
+import type { PlacementPlayersPort } from "./ports.js";
 import { isTerminalPlacementStatus, type Placement } from "../placement/types.js";
 import type { Player } from "../player/types.js";
 
 /** Dependencies of the placement use cases. */
 export interface PlacementDeps {
   readonly placements: PlacementPort;
-  readonly players: PlacementSlots & {
-    getOrCreate(playerId: string, now: number): Promise<Player>;
-    /** Remembers the placement as each player's latest (realtime resync reports it). */
-    recordPlacement(placementId: string, playerIds: readonly string[], now: number): Promise<void>;
-  };
-  readonly parties: { get(partyId: string): Promise<Party | undefined> };
+  readonly players: PlacementPlayersPort;
+  readonly parties: Pick<PartyPort, "get">;
   readonly gamelift: Pick<GameLiftPort, "startPlacement" | "stopPlacement">;
-  readonly now: () => number;
+  readonly clock: Clock;
   readonly newId: () => string;
   /** Live placements a player may be on at once (default {@link DEFAULT_PLACEMENT_QUOTA}). */
   readonly placementQuota?: number;
-}
-
-/** The per-player live-placement slots (`PlayerRepository` implements them with conditional writes). */
-export interface PlacementSlots {
-  /** @throws ConflictError `PLACEMENT_QUOTA_EXCEEDED` when a member already holds `quota` slots. */
-  claimPlacementSlot(placementId: string, playerIds: readonly string[], quota: number, now: number): Promise<void>;
-  releasePlacementSlots(playerId: string, slots: readonly string[]): Promise<void>;
-  get(playerId: string): Promise<Player | undefined>;
 }
 
 /** Live placements per player unless configured (`MATCHPLACE_PLACEMENT_QUOTA`). */
@@ -42,12 +32,12 @@ export const DEFAULT_PLACEMENT_QUOTA = 1;
 /** A slot whose placement was never stored is abandoned after this long (the claim precedes the store by ms). */
 const ABANDONED_SLOT_MS = 30_000;
 
-async function slotEnded(deps: Pick<PlacementDeps, "placements" | "now">, slot: string): Promise<boolean> {
+async function slotEnded(deps: Pick<PlacementDeps, "placements" | "clock">, slot: string): Promise<boolean> {
   const at = slot.lastIndexOf("@");
   const placementId = at < 0 ? slot : slot.slice(0, at);
   const claimedAt = at < 0 ? 0 : Number(slot.slice(at + 1));
   const placement = await deps.placements.get(placementId);
-  if (placement === undefined) return deps.now() - claimedAt > ABANDONED_SLOT_MS;
+  if (placement === undefined) return deps.clock.now() - claimedAt > ABANDONED_SLOT_MS;
   return isTerminalPlacementStatus(placement.status);
 }
 
@@ -60,7 +50,7 @@ async function slotEnded(deps: Pick<PlacementDeps, "placements" | "now">, slot: 
 async function claimSlot(deps: PlacementDeps, placementId: string, playerIds: readonly string[]): Promise<void> {
   const quota = deps.placementQuota ?? DEFAULT_PLACEMENT_QUOTA;
   try {
-    await deps.players.claimPlacementSlot(placementId, playerIds, quota, deps.now());
+    await deps.players.claimPlacementSlot(placementId, playerIds, quota, deps.clock.now());
     return;
   } catch (err) {
     if (!(err instanceof ConflictError) || err.code !== "PLACEMENT_QUOTA_EXCEEDED") throw err;
@@ -74,7 +64,7 @@ async function claimSlot(deps: PlacementDeps, placementId: string, playerIds: re
     }
     if (freed === 0) throw err;
   }
-  await deps.players.claimPlacementSlot(placementId, playerIds, quota, deps.now());
+  await deps.players.claimPlacementSlot(placementId, playerIds, quota, deps.clock.now());
 }
 
 /** GameLift refused the start for sure (as opposed to an outcome we cannot know, e.g. a timeout). */
@@ -123,7 +113,7 @@ export function checkGameProperties(profile: QueueProfile, properties: Readonly<
  */
 export async function startPlacement(deps: PlacementDeps, input: StartPlacementInput): Promise<Placement> {
   checkGameProperties(input.profile, input.gameProperties ?? {});
-  const caller = await deps.players.getOrCreate(input.playerId, deps.now());
+  const caller = await deps.players.getOrCreate(input.playerId, deps.clock.now());
   const party = caller.partyId === undefined ? undefined : await deps.parties.get(caller.partyId);
   const playerIds = party !== undefined && party.leaderId === input.playerId ? [...party.memberIds] : [input.playerId];
   if (input.maximumPlayerSessionCount < playerIds.length) {
@@ -139,9 +129,9 @@ export async function startPlacement(deps: PlacementDeps, input: StartPlacementI
     queueName: input.queueName,
     playerIds,
     players: {},
-    createdAt: deps.now(),
+    createdAt: deps.clock.now(),
   });
-  await deps.players.recordPlacement(placement.placementId, playerIds, deps.now());
+  await deps.players.recordPlacement(placement.placementId, playerIds, deps.clock.now());
   const start = deps.gamelift.startPlacement({
     placementId: placement.placementId,
     queueName: input.queueName,

@@ -1,6 +1,7 @@
 /**
  * A game-session placement as stored in the single table (pk `PLACEMENT#<placementId>`, sk `PLACEMENT`).
  */
+import { TERMINAL_RANK } from "../events/guard.js";
 import type { Connection } from "../ticket/types.js";
 
 /** Every status of a placement; GameLift's `GameSessionPlacement.Status` enum. */
@@ -42,7 +43,7 @@ export type NewPlacement = Omit<Placement, "status" | "updatedAt" | "heardAt" | 
 
 /** Rank of a placement status; all terminal statuses share the top rank. */
 export function placementStatusRank(status: PlacementStatus): number {
-  return status === "PENDING" ? 0 : 9;
+  return status === "PENDING" ? 0 : TERMINAL_RANK;
 }
 
 /** True when the placement can never change again. */

@@ -1,2 +1,3 @@
 export * from "./types.js";
 export * from "./profile.js";
+export * from "./ports.js";

@@ -1,3 +1,4 @@
+import type { Clock } from "../clock.js";
 import { ConflictError, RatingsChangedError, ResultExistsError } from "../../errors.js";
 import type { RatingModel } from "./model.js";
 import { findGameSession, type FleetScope } from "./gameSessionRoster.js";
@@ -12,7 +13,7 @@ export interface RecordResultDeps {
   readonly players: Pick<ResultPlayersPort, "get">;
   readonly results: MatchResultPort;
   readonly model: RatingModel;
-  readonly now: () => number;
+  readonly clock: Clock;
 }
 
 /** Input of {@link recordMatchResult}. */
@@ -69,7 +70,7 @@ export async function recordMatchResult(
       report: input.report,
       reportHash: fingerprint,
       changes,
-      recordedAt: deps.now(),
+      recordedAt: deps.clock.now(),
     };
     const writes = changes.map((c) => {
       const profile = profiles.get(c.playerId);

@@ -1,19 +1,18 @@
 import { NotFoundError } from "../../errors.js";
 import { readCurrentTicket } from "../matchmaking/readTicket.js";
 import { retryAfterMs, ticketView } from "../matchmaking/view.js";
-import type { TicketPort } from "../matchmaking/ports.js";
+import type { PlacementPort, TicketPort } from "../matchmaking/ports.js";
+import type { PartyPort } from "../party/ports.js";
+import type { PlayerPort } from "../player/ports.js";
 import { partyView } from "../party/service.js";
-import type { Party } from "../party/types.js";
 import { placementRetryAfterMs, placementView } from "../placement-request/service.js";
-import type { Placement } from "../placement/types.js";
-import type { Player } from "../player/types.js";
 
 /** What a resync reads. */
 export interface ResyncDeps {
-  readonly players: { get(playerId: string): Promise<Player | undefined> };
+  readonly players: Pick<PlayerPort, "get">;
   readonly tickets: Pick<TicketPort, "get">;
-  readonly placements: { get(placementId: string): Promise<Placement | undefined> };
-  readonly parties: { get(partyId: string): Promise<Party | undefined> };
+  readonly placements: Pick<PlacementPort, "get">;
+  readonly parties: Pick<PartyPort, "get">;
 }
 
 /** The answer to a client's `resync`: each part as its GET route returns it, null when the player has none. */

@@ -1,10 +1,10 @@
+import { TERMINAL_RANK } from "../events/guard.js";
 import { TERMINAL_TICKET_STATUSES, type TicketStatus } from "./types.js";
 
 /**
- * Rank used to order ticket statuses when two events carry the same time, and to tell terminal
- * states apart. Every terminal status shares the top rank: terminal states absorb, whichever.
+ * Ranks order ticket statuses when two events carry the same time, and tell terminal states apart.
+ * Every terminal status shares {@link TERMINAL_RANK}: terminal states absorb, whichever.
  */
-export const TERMINAL_RANK = 9;
 
 const RANKS: Readonly<Record<TicketStatus, number>> = {
   QUEUED: 0,

@@ -1,7 +1,8 @@
 import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
 import { decodeEnvelope } from "../../../src/domain/events/decode.js";
-import { reconcile, type ReconcileObserver } from "../../../src/domain/events/reconcile.js";
+import type { ReconcileObserver } from "../../../src/domain/events/ports.js";
+import { reconcile } from "../../../src/domain/events/reconcile.js";
 import { foldTicket } from "../../../src/domain/ticket/fold.js";
 import { isTerminalTicketStatus } from "../../../src/domain/ticket/status.js";
 import type { ObservedTicket } from "../../../src/domain/ticket/observe.js";

@@ -1,6 +1,13 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { GetCommand } from "@aws-sdk/lib-dynamodb";
-import { ItemExistsError, TicketRepository } from "../../../src/adapters/dynamo/index.js";
+import { GetCommand, PutCommand } from "@aws-sdk/lib-dynamodb";
+import {
+  ItemExistsError,
+  PlacementRepository,
+  pendingShardFor,
+  placementKey,
+  TicketRepository,
+  ticketKey,
+} from "../../../src/adapters/dynamo/index.js";
 import { ForeignPlayersError } from "../../../src/domain/events/errors.js";
 import { createTestTable, type TestTable } from "./tableFixture.js";
 
@@ -177,5 +184,59 @@ describe("TicketRepository version", () => {
     expect(afterCreate).toBe(1);
     expect(afterSearching).toBe(2);
     expect((await repo.get("ver-1"))?.version).toBe(3);
+  });
+});
+
+describe("listStale of tickets and placements (one event-folded repository)", () => {
+  /**
+   * The `pending` GSI is eventually consistent: right after an item turns terminal, a query may still
+   * return its old image with `pendingShard` set. Such an item is written here as the index would
+   * show it; the reconciler must never see it again, whatever the kind.
+   */
+  const lagging = (key: { pk: string; sk: string }, shard: string, item: Record<string, unknown>): Promise<unknown> =>
+    table.doc.send(
+      new PutCommand({
+        TableName: table.tableName,
+        Item: { ...key, ...item, pendingShard: shard, statusRank: 9, heardAt: 5, createdAt: 1, updatedAt: 5 },
+      }),
+    );
+
+  it("skips a terminal ticket the pending index still lists, and lists a live one", async () => {
+    await lagging(ticketKey("lag-done"), pendingShardFor("TICKET", "lag-done"), {
+      ticketId: "lag-done",
+      configurationName: "arena",
+      status: "COMPLETED",
+      playerIds: ["p1"],
+      players: {},
+    });
+    await repo.create({
+      ticketId: "lag-live",
+      configurationName: "arena",
+      playerIds: ["p2"],
+      players: {},
+      createdAt: 5,
+    });
+
+    const ids = (await repo.listStale(10, 1000)).map((t) => t.ticketId);
+
+    expect(ids).toContain("lag-live");
+    expect(ids).not.toContain("lag-done");
+  });
+
+  it("skips a terminal placement the pending index still lists, and lists a live one", async () => {
+    const placements = new PlacementRepository({ client: table.doc, tableName: table.tableName });
+    await lagging(placementKey("lag-done"), pendingShardFor("PLACEMENT", "lag-done"), {
+      placementId: "lag-done",
+      queueName: "q",
+      status: "FULFILLED",
+      playerIds: ["p1"],
+      players: {},
+    });
+    await placements.create({ placementId: "lag-live", queueName: "q", playerIds: ["p2"], players: {}, createdAt: 5 });
+
+    const ids = (await placements.listStale(10, 1000)).map((p) => p.placementId);
+
+    expect(ids).toContain("lag-live");
+    expect(ids).not.toContain("lag-done");
   });
 });

@@ -39,7 +39,7 @@ function setup(): ConsumeDeps & { tickets: MemoryTicketStore; placements: Memory
     status: "PENDING",
     players: {},
   });
-  return { tickets, placements, now: NOW, trust };
+  return { tickets, placements, clock: { now: () => NOW }, trust };
 }
 
 const statuses = (store: MemoryTicketStore) =>

@@ -4,7 +4,7 @@ import { foldTicket } from "../../../src/domain/ticket/fold.js";
 import { isTerminalTicketStatus } from "../../../src/domain/ticket/status.js";
 import type { Ticket } from "../../../src/domain/ticket/types.js";
 import type { PlacementEvent, TicketEvent } from "../../../src/domain/events/types.js";
-import type { ReconcileStore } from "../../../src/domain/events/reconcile.js";
+import type { ReconcileStore } from "../../../src/domain/events/ports.js";
 
 /** An in-memory ticket store driven by the real pure fold (a fake, not a mock). */
 export class MemoryTicketStore implements ReconcileStore<Ticket, TicketEvent> {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { reconcile, type ReconcileObserver } from "../../../src/domain/events/reconcile.js";
+import type { ReconcileObserver } from "../../../src/domain/events/ports.js";
+import { reconcile } from "../../../src/domain/events/reconcile.js";
 import { TokenBucket } from "../../../src/domain/events/tokenBucket.js";
 import { ThrottledError } from "../../../src/errors.js";
 import type { ObservedTicket } from "../../../src/domain/ticket/observe.js";

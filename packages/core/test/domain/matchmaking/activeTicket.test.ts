@@ -64,7 +64,7 @@ function fakes(options: { failStart?: boolean } = {}) {
       startPlacement: async () => undefined,
       stopPlacement: async () => undefined,
     },
-    now: () => now,
+    clock: { now: () => now },
     newTicketId: () => `t-${++id}`,
   };
   return { deps, players, tickets, started, advance: (ms: number) => (now += ms) };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { etagOf, ifNoneMatchHits, retryAfterMs, ticketView } from "../../../src/domain/matchmaking/view.js";
+import { retryAfterMs, ticketView } from "../../../src/domain/matchmaking/view.js";
 import type { Ticket } from "../../../src/domain/ticket/types.js";
 
 const base: Ticket = {
@@ -50,20 +50,5 @@ describe("retryAfterMs", () => {
     ["TIMED_OUT", 0, 0],
   ] as const)("suggests for %s after %i ms unchanged: %i", (status, idle, expected) => {
     expect(retryAfterMs({ status, updatedAt: 0 }, idle)).toBe(expected);
-  });
-});
-
-describe("ETags", () => {
-  it("are equal for equal views and differ for changed ones", () => {
-    expect(etagOf({ a: 1 })).toBe(etagOf({ a: 1 }));
-    expect(etagOf({ a: 1 })).not.toBe(etagOf({ a: 2 }));
-  });
-
-  it("match If-None-Match lists, weak tags and *", () => {
-    const tag = etagOf({ a: 1 });
-    expect(ifNoneMatchHits(`"x", W/${tag}`, tag)).toBe(true);
-    expect(ifNoneMatchHits("*", tag)).toBe(true);
-    expect(ifNoneMatchHits('"other"', tag)).toBe(false);
-    expect(ifNoneMatchHits(undefined, tag)).toBe(false);
   });
 });

@@ -6,14 +6,8 @@ import {
   withoutMember,
   type Party,
 } from "../../../src/domain/party/types.js";
-import {
-  createParty,
-  joinParty,
-  leaveParty,
-  readParty,
-  type PartyDeps,
-  type PartyPort,
-} from "../../../src/domain/party/service.js";
+import { createParty, joinParty, leaveParty, readParty, type PartyDeps } from "../../../src/domain/party/service.js";
+import type { PartyPort } from "../../../src/domain/party/ports.js";
 import { ConflictError, NotFoundError } from "../../../src/errors.js";
 import { newPlayer } from "../../../src/domain/player/types.js";
 
@@ -108,7 +102,7 @@ function deps(parties: ReturnType<typeof memoryParties>, bytes: number[][] = [])
         ...(parties.memberOf.has(playerId) ? { partyId: parties.memberOf.get(playerId) } : {}),
       }),
     },
-    now: () => 1000,
+    clock: { now: () => 1000 },
     newId: () => `party-${++id}`,
     randomBytes: (n) => new Uint8Array(bytes.shift() ?? Array.from({ length: n }, (_, i) => i + id)),
   };

@@ -16,7 +16,7 @@ beforeAll(async () => {
   deps = {
     parties: new PartyRepository(options),
     players,
-    now: () => 1_000,
+    clock: { now: () => 1_000 },
     newId: () => `party-${randomUUID()}`,
     randomBytes: (n) => new Uint8Array(randomBytes(n)),
   };

@@ -78,7 +78,7 @@ describe("recordMatchResult", () => {
         players: { get: async (id) => m.players.get(id) },
         results: m.results,
         model: openskillModel,
-        now: () => 1000,
+        clock: { now: () => 1000 },
       },
       { gameSessionId: "gs-1", report, fleets: ["fleet-aaaa-1"] },
     );
@@ -98,7 +98,7 @@ describe("recordMatchResult", () => {
       players: { get: async (id: string) => m.players.get(id) },
       results: m.results,
       model: openskillModel,
-      now: () => 1,
+      clock: { now: () => 1 },
     });
     expect((await recordMatchResult(deps(moved), { gameSessionId: ARN, report, fleets: "*" })).created).toBe(true);
 
@@ -126,7 +126,7 @@ describe("recordMatchResult", () => {
       players: { get: async () => undefined },
       results: m.results,
       model: openskillModel,
-      now: () => 1,
+      clock: { now: () => 1 },
     };
     await expect(
       recordMatchResult(deps, { gameSessionId: ARN, report, fleets: ["fleet-bbbb-2"] }),

@@ -1,3 +1,4 @@
+import { type Clock, systemClock } from "@matchplace/core";
 import { IDEMPOTENT_REPLAY_HEADER } from "../../routes.js";
 import { createHash } from "node:crypto";
 import type { MiddlewareObj } from "@middy/core";
@@ -9,7 +10,8 @@ import type { HttpEvent } from "../types.js";
 /** Options of {@link idempotency}. */
 export interface IdempotencyOptions {
   readonly store: () => IdempotencyStore;
-  readonly now?: () => number;
+  /** Time source (default the system clock). */
+  readonly clock?: Clock;
 }
 
 const keyPattern = /^[A-Za-z0-9_.:-]{1,128}$/;
@@ -33,7 +35,7 @@ type Req = { event: HttpEvent; response: APIGatewayProxyStructuredResultV2 | nul
  * @example httpHandler({ logger, use: [idempotency({ store: () => services().idempotency })] }, fn)
  */
 export function idempotency(options: IdempotencyOptions): MiddlewareObj<HttpEvent, APIGatewayProxyStructuredResultV2> {
-  const now = options.now ?? Date.now;
+  const clock = options.clock ?? systemClock;
   const claimed = new WeakMap<HttpEvent, string>();
 
   const idempotencyBefore = async (request: Req): Promise<APIGatewayProxyStructuredResultV2 | undefined> => {
@@ -57,7 +59,7 @@ export function idempotency(options: IdempotencyOptions): MiddlewareObj<HttpEven
         `${event.requestContext?.http?.method ?? event.routeKey} ${event.rawPath}\n${canonical(event.jsonBody ?? {})}`,
       )
       .digest("base64url");
-    const begun = await options.store().begin(event.playerId, key, fingerprint, now());
+    const begun = await options.store().begin(event.playerId, key, fingerprint, clock.now());
     if (begun.kind === "replay") {
       const r = begun.response;
       return {

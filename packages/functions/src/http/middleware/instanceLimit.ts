@@ -1,3 +1,4 @@
+import { type Clock, systemClock } from "@matchplace/core";
 import type { MiddlewareObj } from "@middy/core";
 import { ThrottledError } from "@matchplace/core/errors";
 import { pollLimits } from "../../routes.js";
@@ -23,7 +24,7 @@ const PRUNE_AT = 10_000;
  * The hard ceiling on AWS is API Gateway's route throttling (infra/api.ts); this guards one instance
  * against one player hammering it, with the same 429 `RATE_LIMITED` + `Retry-After` contract as the
  * DynamoDB-backed write limit.
- * @example const limiter = new InstanceLimiter(instanceReadLimit); limiter.hit("p1", Date.now());
+ * @example const limiter = new InstanceLimiter(instanceReadLimit); limiter.hit("p1", Date.clock.now());
  */
 export class InstanceLimiter {
   readonly #rule: InstanceRule;
@@ -69,7 +70,8 @@ export class InstanceLimiter {
 /** Options of {@link instanceLimit}. */
 export interface InstanceLimitOptions {
   readonly limiter: InstanceLimiter;
-  readonly now?: () => number;
+  /** Time source (default the system clock). */
+  readonly clock?: Clock;
 }
 
 /**
@@ -78,10 +80,10 @@ export interface InstanceLimitOptions {
  * @example httpHandler({ logger, use: [instanceLimit({ limiter: new InstanceLimiter(instanceReadLimit) })] }, fn)
  */
 export function instanceLimit(options: InstanceLimitOptions): MiddlewareObj<HttpEvent> {
-  const now = options.now ?? Date.now;
+  const clock = options.clock ?? systemClock;
   const instanceLimitBefore = (request: { event: HttpEvent }): void => {
     const playerId = request.event.playerId;
-    if (playerId !== undefined) options.limiter.hit(playerId, now());
+    if (playerId !== undefined) options.limiter.hit(playerId, clock.now());
   };
   return { before: instanceLimitBefore };
 }

@@ -1,3 +1,4 @@
+import { type Clock, systemClock } from "@matchplace/core";
 import type { Logger } from "@aws-lambda-powertools/logger";
 import type { Metrics } from "@aws-lambda-powertools/metrics";
 import type { MiddlewareObj } from "@middy/core";
@@ -36,18 +37,16 @@ export function correlationId(logger: Logger): MiddlewareObj<HttpEvent> {
  * dimension `route`: `Latency` (ms), `Http4xx` / `Http5xx` (count), plus Powertools' `ColdStart`.
  * Used first in the stack, so it sees the final response (also the one `errorResponse` made).
  */
-export function routeMetrics(
-  now: () => number = Date.now,
-): MiddlewareObj<HttpEvent, APIGatewayProxyStructuredResultV2> {
+export function routeMetrics(clock: Clock = systemClock): MiddlewareObj<HttpEvent, APIGatewayProxyStructuredResultV2> {
   let started = 0;
   const routeMetricsBefore = (): void => {
-    started = now();
+    started = clock.now();
   };
   const record = async (request: {
     event: HttpEvent;
     response: APIGatewayProxyStructuredResultV2 | null | undefined;
   }): Promise<void> => {
-    const latency = now() - started;
+    const latency = clock.now() - started;
     const metrics = await httpMetrics();
     // Emits `ColdStart` on this instance's first request only.
     metrics.captureColdStartMetric();

@@ -1,3 +1,4 @@
+import { type Clock, systemClock } from "@matchplace/core";
 import type { MiddlewareObj } from "@middy/core";
 import type { RateLimit, RateLimitStore } from "@matchplace/core/dynamo";
 import type { HttpEvent } from "../types.js";
@@ -7,7 +8,8 @@ export interface RateLimitOptions {
   readonly rule: RateLimit;
   /** Resolved on first use (so modules load without linked resources). */
   readonly store: () => RateLimitStore;
-  readonly now?: () => number;
+  /** Time source (default the system clock). */
+  readonly clock?: Clock;
 }
 
 /** Default per-player limit of mutating routes: 30 per 10 s. */
@@ -19,11 +21,11 @@ export const writeLimit: RateLimit = { bucket: "write", limit: 30, windowMs: 10_
  * @example httpHandler({ logger, use: [rateLimit({ rule: writeLimit, store: () => services().rateLimits })] }, fn)
  */
 export function rateLimit(options: RateLimitOptions): MiddlewareObj<HttpEvent> {
-  const now = options.now ?? Date.now;
+  const clock = options.clock ?? systemClock;
   const rateLimitBefore = async (request: { event: HttpEvent }): Promise<void> => {
     const playerId = request.event.playerId;
     if (playerId === undefined) return;
-    await options.store().hit(playerId, options.rule, now());
+    await options.store().hit(playerId, options.rule, clock.now());
   };
   return { before: rateLimitBefore };
 }
