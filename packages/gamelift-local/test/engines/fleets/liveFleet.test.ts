@@ -1,7 +1,7 @@
 import * as sdk from "@aws-sdk/client-gamelift";
 import { afterEach, describe, expect, it } from "vitest";
 import { activeFleet, queue } from "../../fixtures.js";
-import { startHarness, type Harness } from "../../helpers.js";
+import { sequentialIds, startHarness, type Harness } from "../../helpers.js";
 import { squadRuleSet } from "../matchmaking/harness.js";
 
 /** A live fleet on a ManualClock: sessions end, players leave, the fleet scales. All in virtual time. */
@@ -100,7 +100,12 @@ describe("game sessions that live and die", () => {
   });
 
   it("lets players leave early; with AUTOMATIC backfill the game server asks for their seats and a new player takes one", async () => {
-    h = await startHarness({ settings: { gameServers: { matchSeconds: { min: 600, max: 600 }, leaveShare: 1 } } });
+    // Sequential ids fix the leavers' draws (they are drawn per player session id): nobody leaves
+    // before the first check, and one player leaves alone.
+    h = await startHarness({
+      ids: sequentialIds(),
+      settings: { gameServers: { matchSeconds: { min: 600, max: 600 }, leaveShare: 1 } },
+    });
     const gl = h.json;
     const { fleetArn } = await activeFleet(h, gl, { instances: 1, processes: 2 });
     const queueArn = await queue(gl, "arena", [fleetArn]);
