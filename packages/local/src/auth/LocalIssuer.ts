@@ -104,7 +104,7 @@ export class LocalIssuer {
     const nowSeconds = Math.floor(this.#options.now() / 1000);
     const known = this.#verified.get(token);
     if (known !== undefined) {
-      if (known.exp! > nowSeconds && (known.nbf === undefined || known.nbf <= nowSeconds)) return known;
+      if ((known.exp ?? 0) > nowSeconds && (known.nbf === undefined || known.nbf <= nowSeconds)) return known;
       this.#verified.delete(token);
     }
     const { payload } = await jwtVerify(token, this.#verifyKeys, {
@@ -115,7 +115,8 @@ export class LocalIssuer {
       currentDate: new Date(nowSeconds * 1000),
     });
     const claims = Object.freeze(payload) as JwtClaims;
-    if (this.#verified.size >= VERIFIED_CACHE_SIZE) this.#verified.delete(this.#verified.keys().next().value!);
+    const oldest = this.#verified.keys().next();
+    if (this.#verified.size >= VERIFIED_CACHE_SIZE && oldest.done !== true) this.#verified.delete(oldest.value);
     this.#verified.set(token, claims);
     return claims;
   }
