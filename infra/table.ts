@@ -1,6 +1,6 @@
 /**
  * The single DynamoDB table (docs/architecture.md, "DynamoDB table"): pk/sk, the sparse GSI
- * `pending` (pendingShard S, heardAt N, projection ALL), the sparse GSI `gameSession` (gameSessionKey S), TTL on `expiresAt`, on-demand billing,
+ * `pending` (pendingShard S, heardAt N, keys only: its reader fetches items by key), the sparse GSI `gameSession` (gameSessionKey S), TTL on `expiresAt`, on-demand billing,
  * point-in-time recovery, and a stream (new and old images) that feeds the realtime dispatcher
  * (infra/realtime.ts). Kept on `sst remove` in production ($app.removal "retain").
  */
@@ -11,7 +11,7 @@ export const table = new sst.aws.Dynamo("Table", {
   fields: { pk: "string", sk: "string", pendingShard: "string", heardAt: "number", gameSessionKey: "string" },
   primaryIndex: { hashKey: "pk", rangeKey: "sk" },
   globalIndexes: {
-    pending: { hashKey: "pendingShard", rangeKey: "heardAt", projection: "all" },
+    pending: { hashKey: "pendingShard", rangeKey: "heardAt", projection: "keys-only" },
     // The tickets of a game session (game-server results and session end); sparse: placed tickets only.
     gameSession: { hashKey: "gameSessionKey", projection: "all" },
   },

@@ -2,9 +2,9 @@
  * Size budgets of the handler bundles (bundled as SST bundles them: test/support/bundle.ts).
  *
  * The target: every handler within {@link TARGET_OVER_BARE} of the bare DynamoDB client's bundle,
- * plus the bare bundle of any other AWS client it calls by design (SNS for MatchEvents, the API
+ * plus the own code of any other AWS client it calls by design (SNS for MatchEvents, the API
  * Gateway Management API for WebSocket posts). A handler over the target would be listed in
- * {@link OVER_TARGET} with its ceiling and the reason (the list is empty today); the test fails when a
+ * {@link OVER_TARGET} with its ceiling and the reason; the test fails when a
  * handler grows past its budget, and when a listed handler is back under the target (so the list only
  * shrinks).
  */
@@ -13,7 +13,10 @@ import { deployedHandlers } from "../../infra/handlers.js";
 /** Allowed bytes over the bare DynamoDB client bundle. */
 export const TARGET_OVER_BARE = 150 * 1024;
 
-/** Other AWS clients a handler calls by design (each adds its bare bundle to the handler's budget). */
+/**
+ * Other AWS clients a handler calls by design. Each adds its own package's bytes (as weighed in its
+ * bare bundle) to the handler's budget; the SDK runtime they share with DynamoDB is counted once.
+ */
 export type ExtraClient = "sns" | "managementApi";
 
 const fn = (module: string): string => `packages/functions/src/${module}.handler`;
@@ -27,10 +30,16 @@ export const EXTRA_CLIENTS: Readonly<Record<string, readonly ExtraClient[]>> = {
 
 /**
  * Handlers over the target: bytes allowed over the bare DynamoDB bundle (extra clients excluded),
- * and why. Empty: the request schemas are zod/mini, openskill is bundled only by the results route,
- * and the GameLift client only by the routes that call GameLift. Adding an entry needs a reason.
+ * and why. The request schemas are zod/mini, openskill is bundled only by the results route, and
+ * the GameLift client only by the routes that call GameLift. Adding an entry needs a reason.
  */
-export const OVER_TARGET: Readonly<Record<string, { readonly overBare: number; readonly reason: string }>> = {};
+export const OVER_TARGET: Readonly<Record<string, { readonly overBare: number; readonly reason: string }>> = {
+  [fn("server/results")]: {
+    overBare: 172 * 1024,
+    reason:
+      "rates the match with openskill (~16 KB with its @stdlib math), the one route that needs it; measured 170.5 KB over",
+  },
+};
 
 /** Every deployed handler with the bytes it may have over the bare DynamoDB bundle (extra clients excluded). */
 export function allowedOverBare(): Map<string, number> {

@@ -25,6 +25,8 @@ export interface HandlerBundle {
   readonly bytes: number;
   /** Repo-relative source files in the bundle (node_modules paths included). */
   readonly inputs: readonly string[];
+  /** Bytes each input contributes to the bundle (repo-relative path → bytes). */
+  readonly inputBytes: Readonly<Record<string, number>>;
 }
 
 /** The module path of an SST handler string: `packages/functions/src/matchmaking/get.handler` → `.../get.ts`. */
@@ -61,7 +63,8 @@ export async function bundleHandlers(
     const file = join(outdir, `${name}.mjs`);
     const meta = result.metafile.outputs[relative(ROOT, file)];
     if (meta === undefined) throw new Error(`esbuild wrote no ${file}`);
-    out[name] = { file, bytes: meta.bytes, inputs: Object.keys(meta.inputs) };
+    const inputBytes = Object.fromEntries(Object.entries(meta.inputs).map(([f, i]) => [f, i.bytesInOutput]));
+    out[name] = { file, bytes: meta.bytes, inputs: Object.keys(meta.inputs), inputBytes };
   }
   return out;
 }

@@ -16,12 +16,17 @@ export interface LocalIssuerOptions {
   readonly audience: string;
   /** Token lifetime in seconds. */
   readonly ttlSeconds?: number;
+  /** Epoch milliseconds now (tests inject a clock); default `Date.now`. */
+  readonly now?: () => number;
 }
 
 /** The verified claims the authorizer hands to a handler. */
 export type JwtClaims = JWTPayload & { sub: string };
 
 const ALG = "RS256";
+
+/** Verified tokens remembered at most (the oldest is forgotten first). */
+const VERIFIED_CACHE_SIZE = 10_000;
 
 type SigningKey = Awaited<ReturnType<typeof generateKeyPair>>["privateKey"];
 
@@ -39,6 +44,8 @@ export class LocalIssuer {
   readonly #jwks: JSONWebKeySet;
   readonly #verifyKeys: ReturnType<typeof createLocalJWKSet>;
   readonly #options: Required<LocalIssuerOptions>;
+  /** Tokens whose signature, issuer and audience have been verified → their claims (see {@link verify}). */
+  readonly #verified = new Map<string, JwtClaims>();
 
   private constructor(privateKey: SigningKey, jwks: JSONWebKeySet, options: Required<LocalIssuerOptions>) {
     this.#privateKey = privateKey;
@@ -50,7 +57,7 @@ export class LocalIssuer {
   public static async create(options: LocalIssuerOptions): Promise<LocalIssuer> {
     const { privateKey, publicKey } = await generateKeyPair(ALG, { extractable: true });
     const jwk = { ...(await exportJWK(publicKey)), kid: "local-1", alg: ALG, use: "sig" };
-    return new LocalIssuer(privateKey, { keys: [jwk] }, { ttlSeconds: 3600, ...options });
+    return new LocalIssuer(privateKey, { keys: [jwk] }, { ttlSeconds: 3600, now: Date.now, ...options });
   }
 
   /** The public keys, as served at `/local/.well-known/jwks.json`. */
@@ -80,19 +87,37 @@ export class LocalIssuer {
       .setSubject(playerId)
       .setIssuer(this.#options.issuer)
       .setAudience(overrides.audience ?? this.#options.audience)
-      .setIssuedAt()
-      .setExpirationTime(overrides.expiresAt ?? `${ttlSeconds}s`)
+      .setIssuedAt(Math.floor(this.#options.now() / 1000))
+      .setExpirationTime(overrides.expiresAt ?? Math.floor(this.#options.now() / 1000) + ttlSeconds)
       .sign(this.#privateKey);
   }
 
-  /** Checks signature, issuer, audience and expiry as API Gateway's JWT authorizer does. Throws if any fails. */
+  /**
+   * Checks signature, issuer, audience and expiry as API Gateway's JWT authorizer does. Throws if any fails.
+   *
+   * A token verified once is remembered (up to {@link VERIFIED_CACHE_SIZE}) with its claims: the
+   * signature, issuer and audience of the same string cannot change, and the keys never rotate
+   * within a stage, so a repeat only re-checks the times (`exp`, `nbf`) against the clock. Once
+   * either fails, the token is forgotten and verified in full, which throws jose's own error.
+   */
   public async verify(token: string): Promise<JwtClaims> {
+    const nowSeconds = Math.floor(this.#options.now() / 1000);
+    const known = this.#verified.get(token);
+    if (known !== undefined) {
+      if ((known.exp ?? 0) > nowSeconds && (known.nbf === undefined || known.nbf <= nowSeconds)) return known;
+      this.#verified.delete(token);
+    }
     const { payload } = await jwtVerify(token, this.#verifyKeys, {
       issuer: this.#options.issuer,
       audience: this.#options.audience,
       algorithms: [ALG],
       requiredClaims: ["sub", "exp"],
+      currentDate: new Date(nowSeconds * 1000),
     });
-    return payload as JwtClaims;
+    const claims = Object.freeze(payload) as JwtClaims;
+    const oldest = this.#verified.keys().next();
+    if (this.#verified.size >= VERIFIED_CACHE_SIZE && oldest.done !== true) this.#verified.delete(oldest.value);
+    this.#verified.set(token, claims);
+    return claims;
   }
 }

@@ -29,7 +29,7 @@ export const TTL_ATTRIBUTE = "expiresAt";
 
 /**
  * The CreateTable input of the single table: pk/sk, GSI `pending` (pendingShard S, heardAt N,
- * projection ALL), GSI `gameSession` (gameSessionKey S, projection ALL), on-demand billing, a NEW_AND_OLD_IMAGES stream. TTL is a separate call: see {@link createTable}.
+ * projection KEYS_ONLY: its reader fetches the items by key, see `queryPending`), GSI `gameSession` (gameSessionKey S, projection ALL), on-demand billing, a NEW_AND_OLD_IMAGES stream. TTL is a separate call: see {@link createTable}.
  * @example await client.send(new CreateTableCommand(tableSchema("matchplace-test")));
  */
 export function tableSchema(tableName: string): CreateTableCommandInput {
@@ -56,7 +56,8 @@ export function tableSchema(tableName: string): CreateTableCommandInput {
           { AttributeName: PENDING_SHARD, KeyType: "HASH" },
           { AttributeName: HEARD_AT, KeyType: "RANGE" },
         ],
-        Projection: { ProjectionType: "ALL" },
+        // Keys only: every fold moves `heardAt`, and a whole-item copy would be rewritten twice per fold.
+        Projection: { ProjectionType: "KEYS_ONLY" },
       },
       {
         IndexName: GAME_SESSION_INDEX,

@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import { DescribeTableCommand } from "@aws-sdk/client-dynamodb";
 import { GetCommand, PutCommand } from "@aws-sdk/lib-dynamodb";
 import {
   ItemExistsError,
@@ -106,6 +107,24 @@ describe("TicketRepository.apply / touch / listStale", () => {
     expect(before).toContain("stale-1");
     expect(before).not.toContain("fresh-1");
     expect(after).not.toContain("stale-1");
+  });
+
+  it("lists stale tickets whole, though the pending index holds keys only", async () => {
+    const created = await repo.create({
+      ticketId: "whole-1",
+      configurationName: "arena",
+      playerIds: ["p1", "p2"],
+      players: { p1: { team: "red" }, p2: {} },
+      createdAt: 3_000,
+    });
+    const index = await table.raw.send(new DescribeTableCommand({ TableName: table.tableName }));
+
+    const listed = (await repo.listStale(3_000, 1000)).find((t) => t.ticketId === "whole-1");
+
+    expect(index.Table?.GlobalSecondaryIndexes?.find((i) => i.IndexName === "pending")?.Projection).toEqual({
+      ProjectionType: "KEYS_ONLY",
+    });
+    expect(listed).toEqual(created);
   });
 
   it("treats a conditional-check failure as a no-op, not an error", async () => {
