@@ -26,9 +26,12 @@ module.exports = {
     },
     {
       name: "no-infra-from-packages",
-      comment: "Nothing under packages/ imports from infra/ (data such as the matchmaking catalog is passed in).",
+      comment:
+        "Nothing under packages/ imports from infra/. One known exception, still open in issue 18: core's " +
+        "matchmaking catalog reads infra/gamelift's JSON, because packages/client builds its request schemas " +
+        "from the catalog at import; passing it in means turning those schemas into builders.",
       severity: "error",
-      from: { path: "^packages/" },
+      from: { path: "^packages/", pathNot: "^packages/core/src/domain/matchmaking/catalog\\.ts$" },
       to: { path: "^infra/" },
     },
     {

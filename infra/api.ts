@@ -39,7 +39,7 @@ export const api = new sst.aws.ApiGatewayV2("Api", {
 });
 
 /** JWT authorizer (Cognito by default, or the configured issuer). */
-export const authorizer = api.addAuthorizer({
+const authorizer = api.addAuthorizer({
   name: "Jwt",
   jwt: { issuer: jwtIssuer, audiences: jwtAudiences },
 });

@@ -13,7 +13,7 @@ export class InfraConfigError extends Error {
 }
 
 /** GameLift resources a studio already has; when set, the stack creates none of its own. */
-export interface ExistingGameLift {
+interface ExistingGameLift {
   /** ARN of the FlexMatch matchmaking configuration the API starts tickets on. */
   readonly configurationArn: string;
   /** ARN of the game session queue that placements go to. */
@@ -57,8 +57,8 @@ export interface InfraConfig {
 }
 
 /** The Powertools log levels a stage may choose. */
-export const LOG_LEVELS = ["DEBUG", "INFO", "WARN", "ERROR", "CRITICAL", "SILENT"] as const;
-export type LogLevel = (typeof LOG_LEVELS)[number];
+const LOG_LEVELS = ["DEBUG", "INFO", "WARN", "ERROR", "CRITICAL", "SILENT"] as const;
+type LogLevel = (typeof LOG_LEVELS)[number];
 
 function logLevel(env: NodeJS.ProcessEnv): LogLevel {
   const raw = env.MATCHPLACE_LOG_LEVEL?.trim().toUpperCase();
@@ -72,7 +72,7 @@ function logLevel(env: NodeJS.ProcessEnv): LogLevel {
 }
 
 /** Numeric settings the handlers read at run time, forwarded from the deploy environment when set. */
-export const FUNCTION_SETTINGS = [
+const FUNCTION_SETTINGS = [
   "MATCHPLACE_RETENTION_SECONDS",
   "MATCHPLACE_RECONCILE_TICKET_RPS",
   "MATCHPLACE_RECONCILE_PLACEMENT_RPS",

@@ -8,7 +8,7 @@ import { table } from "./table.js";
 import { events } from "./topics.js";
 
 /** Lambda runtime of every handler. */
-export const RUNTIME = "nodejs22.x";
+const RUNTIME = "nodejs22.x";
 
 /**
  * `sst.aws.Function` arguments for a handler string (`packages/functions/src/<module>.<export>`):

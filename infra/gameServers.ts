@@ -9,7 +9,7 @@ import { SERVER_ROUTE_PREFIX } from "@matchplace/functions/routes";
 import { api } from "./api.js";
 
 /** ARN pattern of the game-server routes: `arn:aws:execute-api:{region}:{account}:{apiId}/*\/POST/v1/server/*`. */
-export const gameServerRoutesArn = $interpolate`${api.nodes.api.executionArn}/*/POST${SERVER_ROUTE_PREFIX}*`;
+const gameServerRoutesArn = $interpolate`${api.nodes.api.executionArn}/*/POST${SERVER_ROUTE_PREFIX}*`;
 
 /** The managed policy to attach to a fleet role. */
 export const gameServerPolicy = new aws.iam.Policy("GameServerPolicy", {

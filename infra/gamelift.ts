@@ -7,13 +7,13 @@ import fs from "node:fs";
 import path from "node:path";
 
 /** A matchmaking rule set: its FlexMatch body (the `name` inside is informational). */
-export interface RuleSetFile {
+interface RuleSetFile {
   readonly name: string;
   readonly body: Record<string, unknown>;
 }
 
 /** CreateMatchmakingConfiguration-like input; `GameSessionQueues` holds queue NAMES from queues/. */
-export interface ConfigurationFile {
+interface ConfigurationFile {
   readonly Name: string;
   readonly RuleSetName: string;
   readonly GameSessionQueues?: readonly string[];
@@ -24,7 +24,7 @@ export interface ConfigurationFile {
 }
 
 /** CreateGameSessionQueue-like input. */
-export interface QueueFile {
+interface QueueFile {
   readonly Name: string;
   readonly [field: string]: unknown;
 }

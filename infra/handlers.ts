@@ -48,7 +48,7 @@ export function routeName(method: string, path: string): string {
  *   records ({@link CONNECTION_KEY_PREFIXES}, by the same kind of condition);
  * - `write`: read and write any item.
  */
-export type TableAccess = "none" | "read" | "connections" | "write";
+type TableAccess = "none" | "read" | "connections" | "write";
 
 /** The GameLift actions matchplace calls. Never `gamelift:*`. */
 export type GameLiftAction =
@@ -79,7 +79,7 @@ export const RATE_LIMIT_KEY_PREFIX = "RATE#";
 export const CONNECTION_KEY_PREFIXES = ["PLAYER#", "CONN#"] as const;
 
 /** API Gateway Management API calls on the realtime WebSocket API (`execute-api:ManageConnections`). */
-export type ConnectionMethod = "POST" | "GET" | "DELETE";
+type ConnectionMethod = "POST" | "GET" | "DELETE";
 
 /** What one handler may do. */
 export interface HandlerAccess {

@@ -12,7 +12,7 @@ import { events, eventsPolicy } from "./topics.js";
 const seed = gameLift.seed;
 
 /** The CloudFormation stack with the seeded GameLift resources (absent when reusing existing ones). */
-export const gameLiftStack = seed
+const gameLiftStack = seed
   ? new aws.cloudformation.Stack(
       "GameLift",
       {

@@ -25,7 +25,7 @@ const DEAD_LETTER_DRAIN = [
 ];
 
 /** Thrown when infra deploys a handler that infra/handlers.ts does not list. */
-export class UnknownHandlerError extends Error {
+class UnknownHandlerError extends Error {
   constructor(handler: string) {
     super(`No permissions declared for handler "${handler}": add it to handlerAccess in infra/handlers.ts`);
     this.name = "UnknownHandlerError";
@@ -33,7 +33,7 @@ export class UnknownHandlerError extends Error {
 }
 
 /** Thrown when a handler's access names a resource that its caller did not pass to {@link permissionsFor}. */
-export class MissingGrantTargetError extends Error {
+class MissingGrantTargetError extends Error {
   constructor(handler: string, target: keyof GrantTargets) {
     super(`Handler "${handler}" needs "${target}" to be granted its access: pass it to functionArgs()`);
     this.name = "MissingGrantTargetError";
@@ -57,13 +57,13 @@ export interface GrantTargets {
  * The one stage SST gives a WebSocket API (`sst.aws.ApiGatewayWebSocket` always deploys `$default`);
  * infra/test/realtime.test.ts checks the stage resource has this name.
  */
-export const REALTIME_STAGE = "$default";
+const REALTIME_STAGE = "$default";
 
 /**
  * ARN pattern of the Management API calls on one WebSocket API's connections:
  * `arn:aws:execute-api:{region}:{account}:{apiId}/{stage}/{METHOD}/@connections/*`.
  */
-export function connectionsArn(api: sst.aws.ApiGatewayWebSocket, method: string): $util.Output<string> {
+function connectionsArn(api: sst.aws.ApiGatewayWebSocket, method: string): $util.Output<string> {
   return $interpolate`${api.nodes.api.executionArn}/${REALTIME_STAGE}/${method}/@connections/*`;
 }
 

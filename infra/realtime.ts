@@ -48,7 +48,7 @@ const grants = { realtime: realtimeApi, matchEvents };
  * What the authorizer verifies tokens against: the same issuer and audiences as the HTTP API's JWT
  * authorizer (infra/auth.ts). Read by packages/functions/src/realtime/authorize.ts.
  */
-export const authorizerEnvironment: Record<string, $util.Input<string>> = {
+const authorizerEnvironment: Record<string, $util.Input<string>> = {
   MATCHPLACE_JWT_ISSUER: jwtIssuer,
   MATCHPLACE_JWT_AUDIENCE: $util.all(jwtAudiences).apply((audiences) => audiences.join(",")),
   ...(userPool && userPoolClient
@@ -60,7 +60,7 @@ export const authorizerEnvironment: Record<string, $util.Input<string>> = {
  * Lambda REQUEST authorizer on `$connect` (WebSocket APIs have no JWT authorizer). API Gateway
  * refuses a handshake without the identity source with 401 before invoking it.
  */
-export const realtimeAuthorizer = realtimeApi.addAuthorizer("Token", {
+const realtimeAuthorizer = realtimeApi.addAuthorizer("Token", {
   lambda: {
     function: functionArgs(realtime.authorizer.handler, { environment: authorizerEnvironment }),
     identitySources: [realtime.authorizer.identitySource],
@@ -79,7 +79,7 @@ realtimeApi.route("$default", functionArgs(realtime.routes.$default, { link: [re
  * record is reported alone (ReportBatchItemFailures) and retried; a failing batch is bisected so
  * one poison record cannot hold back its shard beyond its retries.
  */
-export const dispatcher = table.subscribe(
+const dispatcher = table.subscribe(
   "RealtimeDispatcher",
   functionArgs(realtime.dispatcher.handler, { timeout: "30 seconds", link: [realtimeApi, matchEvents] }, grants),
   {

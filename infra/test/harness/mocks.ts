@@ -30,7 +30,7 @@ interface PolicyStatementInput {
 }
 
 /** Renders `getPolicyDocument` statements the way the AWS provider does. */
-export function renderPolicy(statements: PolicyStatementInput[]): string {
+function renderPolicy(statements: PolicyStatementInput[]): string {
   return JSON.stringify({
     Version: "2012-10-17",
     Statement: statements.map((s) => ({

@@ -16,7 +16,7 @@ export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "
 const PLATFORM = path.join(ROOT, ".sst", "platform");
 
 /** Resource options SST and Pulumi apply, which the mocks cannot see. */
-export interface CapturedOptions {
+interface CapturedOptions {
   readonly retainOnDelete?: boolean;
   readonly protect?: boolean;
   readonly dependsOn: readonly string[];

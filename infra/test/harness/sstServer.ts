@@ -67,7 +67,7 @@ interface BuildInput {
 }
 
 /** `import { A, B as C } from "pkg"` statements of a bundle → `{ pkg: ["A", "B"] }`. */
-export function namedImports(code: string): Record<string, string[]> {
+function namedImports(code: string): Record<string, string[]> {
   const found: Record<string, string[]> = {};
   for (const m of code.matchAll(/import\s*\{([^}]*)\}\s*from\s*"([^"]+)"/g)) {
     const names = m[1]!

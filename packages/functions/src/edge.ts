@@ -14,7 +14,7 @@ import {
 import * as z from "zod/mini";
 
 /** A linked resource or a setting is missing or malformed in this environment (thrown at cold start). */
-export class EdgeConfigError extends Error {
+class EdgeConfigError extends Error {
   public constructor(message: string, options?: { cause?: unknown }) {
     super(message, options);
     this.name = "EdgeConfigError";

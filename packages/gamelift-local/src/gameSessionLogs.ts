@@ -5,7 +5,7 @@ import type { EmulatorContext } from "./engines/context.js";
 const iso = (ms: number | undefined): string => (ms === undefined ? "-" : new Date(ms).toISOString());
 
 /** The text log of a game session: what the platform saw of it (the emulator runs no server process to log more). */
-export function gameSessionLog(ctx: EmulatorContext, gameSessionId: string): string | undefined {
+function gameSessionLog(ctx: EmulatorContext, gameSessionId: string): string | undefined {
   const cols = collections(ctx.store);
   const s = cols.gameSessions.get(gameSessionId);
   if (!s) return undefined;

@@ -5,7 +5,7 @@ import { Logger } from "@aws-lambda-powertools/logger";
  * `component`). Never log tokens or raw headers.
  * @example const log = apiLogger("matchmaking.start");
  */
-export const rootLogger = new Logger({ serviceName: "matchplace-api" });
+const rootLogger = new Logger({ serviceName: "matchplace-api" });
 
 /** A child logger tagged with the handler's component name. */
 export function apiLogger(component: string): Logger {

@@ -4,7 +4,7 @@
  */
 
 /** The `requestContext` of a WebSocket route event. */
-export interface WebSocketRequestContext {
+interface WebSocketRequestContext {
   readonly routeKey: string;
   readonly eventType: "CONNECT" | "MESSAGE" | "DISCONNECT";
   readonly connectionId: string;

@@ -70,7 +70,7 @@ export function apiEvent(options: ApiEventOptions): APIGatewayProxyEventV2WithJW
 }
 
 /** A fake Lambda context. */
-export function lambdaContext(): Context {
+function lambdaContext(): Context {
   return {
     callbackWaitsForEmptyEventLoop: false,
     functionName: "matchplace-api",

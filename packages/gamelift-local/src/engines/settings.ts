@@ -1,7 +1,7 @@
 import type { EmulatorContext, EmulatorSettings } from "./context.js";
 
 /** Defaults: a fleet is ACTIVE about 2.5 s after CreateFleet. */
-export const defaultSettings: EmulatorSettings = {
+const defaultSettings: EmulatorSettings = {
   fleetStatusDurationsMs: { NEW: 500, DOWNLOADING: 500, VALIDATING: 500, BUILDING: 500, ACTIVATING: 500 },
   gameSessionActivationMs: 0,
   playerSessionTimeoutMs: 60_000,

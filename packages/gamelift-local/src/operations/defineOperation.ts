@@ -51,7 +51,7 @@ function valueAt(input: unknown, path: readonly PropertyKey[]): string {
 }
 
 /** Formats zod issues the way GameLift reports member validation failures. */
-export function validationMessage(issues: readonly Issue[], input?: unknown): string {
+function validationMessage(issues: readonly Issue[], input?: unknown): string {
   const parts = issues.map(
     (i) => `Value ${valueAt(input, i.path)} at '${memberPath(i.path)}' failed to satisfy constraint: ${constraint(i)}`,
   );

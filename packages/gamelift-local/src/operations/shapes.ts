@@ -3,7 +3,7 @@ import { z } from "zod";
 /** Member schemas shared by operations, with GameLift's bounds and patterns. */
 
 /** `^[a-z]*fleet-[a-zA-Z0-9\-]+$`, 1..128. */
-export const fleetId = z
+const fleetId = z
   .string()
   .min(1)
   .max(128)

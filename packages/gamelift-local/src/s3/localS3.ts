@@ -26,7 +26,7 @@ export interface LocalS3 extends LocalS3Access {
 }
 
 /** The bucket builds are uploaded to. No dots: GameLift does not support them. */
-export function buildBucketName(ctx: EmulatorContext): string {
+function buildBucketName(ctx: EmulatorContext): string {
   return `gamelift-builds-${ctx.region}-${ctx.accountId}`;
 }
 

@@ -39,7 +39,7 @@ function fromItem(item: Record<string, unknown>): Player {
 }
 
 /** A placement slot as stored in `activePlacements`: `<placementId>@<claimed epoch ms>`. */
-export function placementSlot(placementId: string, claimedAt: number): string {
+function placementSlot(placementId: string, claimedAt: number): string {
   return `${placementId}@${claimedAt}`;
 }
 

@@ -7,7 +7,7 @@ import { EVENT_ID_SLOTS, eventIdSlot } from "../../domain/events/guard.js";
  */
 
 /** The attribute holding slot `slot`, e.g. `eventId07`. */
-export function eventIdAttribute(slot: number): string {
+function eventIdAttribute(slot: number): string {
   return `eventId${String(slot).padStart(2, "0")}`;
 }
 

@@ -4,7 +4,7 @@ import type { TicketStatus } from "../../../src/domain/ticket/types.js";
 import { flexMatchEnvelope, GS_ARN } from "../../domain/events/fixtures.js";
 
 /** One GameLift event of a generated lifecycle (already an envelope). */
-export interface LifecycleStep {
+interface LifecycleStep {
   readonly envelope: Record<string, unknown>;
   /** The ticket status right after this event, per GameLift. */
   readonly status: TicketStatus;

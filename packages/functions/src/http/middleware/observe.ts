@@ -12,7 +12,7 @@ let apiMetrics: Promise<Metrics> | undefined;
  * The API's metrics, loaded and built on first use: Powertools Metrics is imported when the first
  * response is recorded, not when the handler module is (a cheaper cold import).
  */
-export function httpMetrics(): Promise<Metrics> {
+function httpMetrics(): Promise<Metrics> {
   apiMetrics ??= import("@aws-lambda-powertools/metrics").then(
     ({ Metrics: M }) => new M({ namespace: "matchplace", serviceName: "matchplace-api" }),
   );

@@ -8,10 +8,10 @@ import { processesPerInstance } from "./capacity.js";
 import { recordFleetEvent } from "./fleetEvents.js";
 
 /** ScaleInAfterInactivityMinutes when SCALE_TO_AND_FROM_ZERO is set without one. */
-export const defaultScaleInAfterInactivityMinutes = 30;
+const defaultScaleInAfterInactivityMinutes = 30;
 
 /** The scaling metrics of one fleet location at the clock's time. */
-export type LocationMetrics = Record<ScalingMetric, number>;
+type LocationMetrics = Record<ScalingMetric, number>;
 
 /** Waiting placements whose queues can place on each `<fleetId>/<location>`: count and oldest start. */
 function waitingPlacements(ctx: EmulatorContext): Map<string, { count: number; oldest: number }> {
@@ -35,7 +35,7 @@ function waitingPlacements(ctx: EmulatorContext): Map<string, { count: number; o
 }
 
 /** Metrics of every location of a fleet (GameLift's fleet metrics, per location). */
-export function fleetMetrics(
+function fleetMetrics(
   ctx: EmulatorContext,
   fleet: FleetRecord,
   waiting = waitingPlacements(ctx),

@@ -61,9 +61,9 @@ export interface PlayerAttributeDefinition {
 }
 
 /** `algorithm.strategy`. */
-export type Strategy = "exhaustiveSearch" | "balanced";
+type Strategy = "exhaustiveSearch" | "balanced";
 /** `algorithm.batchingPreference` (random/sorted: exhaustiveSearch; the others: balanced). */
-export type BatchingPreference = "random" | "sorted" | "largestPopulation" | "fastestRegion";
+type BatchingPreference = "random" | "sorted" | "largestPopulation" | "fastestRegion";
 
 /** The `algorithm` block, with documented defaults filled in. */
 export interface Algorithm {
@@ -86,11 +86,11 @@ export interface TeamDefinition {
 /** `partyAggregation` of numeric rules. */
 export type NumberAggregation = "min" | "max" | "avg";
 /** `partyAggregation` of collection rules. */
-export type CollectionAggregation = "union" | "intersection";
+type CollectionAggregation = "union" | "intersection";
 /** Comparison operators. */
 export type ComparisonOperation = "<" | "<=" | "=" | "!=" | ">" | ">=";
 /** Collection operations. */
-export type CollectionOperation = "intersection" | "contains" | "reference_intersection_count";
+type CollectionOperation = "intersection" | "contains" | "reference_intersection_count";
 
 /** A referenceValue: a literal or a property expression. */
 export type ReferenceValue =

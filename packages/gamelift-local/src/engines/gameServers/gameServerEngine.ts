@@ -9,7 +9,7 @@ import { settingsOf } from "../settings.js";
 import type { FleetRecord, GameSessionRecord, PlayerSessionRecord } from "../state/records.js";
 
 /** The game server behaviour of a fleet: by name, then id, then the emulator-wide one. */
-export function behaviourOf(
+function behaviourOf(
   ctx: EmulatorContext,
   fleet: Pick<FleetRecord, "FleetId" | "Name">,
 ): GameServerBehaviour | undefined {
@@ -18,7 +18,7 @@ export function behaviourOf(
 }
 
 /** A number in [0, 1) fixed by the id and purpose (FNV-1a into mulberry32): runs repeat, draws differ per id. */
-export function drawFor(id: string, purpose: string): number {
+function drawFor(id: string, purpose: string): number {
   let h = 0x811c9dc5;
   for (const ch of `${purpose}:${id}`) {
     h ^= ch.charCodeAt(0);
@@ -28,7 +28,7 @@ export function drawFor(id: string, purpose: string): number {
 }
 
 /** Match length of a game session in ms, drawn uniformly in [min, max] seconds. */
-export function matchLengthMs(behaviour: GameServerBehaviour, gameSessionId: string): number {
+function matchLengthMs(behaviour: GameServerBehaviour, gameSessionId: string): number {
   const { min, max } = behaviour.matchSeconds;
   return Math.round((min + drawFor(gameSessionId, "match") * (max - min)) * 1000);
 }

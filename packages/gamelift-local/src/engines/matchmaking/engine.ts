@@ -13,7 +13,7 @@ import { collections } from "../state/collections.js";
  * QUEUED/SEARCHING tickets past RequestTimeoutSeconds; move QUEUED tickets to SEARCHING; then form
  * matches per configuration.
  */
-export async function matchmakingStep(ctx: EmulatorContext, deps: MatchmakingDeps): Promise<void> {
+async function matchmakingStep(ctx: EmulatorContext, deps: MatchmakingDeps): Promise<void> {
   const cols = collections(ctx.store);
   await followPlacements(ctx, deps);
   await settleAcceptances(ctx, deps);

@@ -13,7 +13,7 @@ export type MatchmakingEventType =
   | "MatchmakingFailed";
 
 /** A player in an event. */
-export interface PlayerRef {
+interface PlayerRef {
   playerId: string;
   team?: string;
   playerSessionId?: string;

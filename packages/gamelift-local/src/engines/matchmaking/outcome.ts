@@ -26,7 +26,7 @@ function matchPlayers(tickets: readonly TicketRecord[]): TicketRecord["players"]
 }
 
 /** Ends every ticket of a match FAILED (queue unreachable, session gone) with MatchmakingFailed. */
-export async function failMatch(ctx: EmulatorContext, match: MatchRecord, reason: string): Promise<void> {
+async function failMatch(ctx: EmulatorContext, match: MatchRecord, reason: string): Promise<void> {
   match.status = "FAILED";
   collections(ctx.store).matchmakingMatches.put(match.matchId, match);
   for (const t of ticketsOf(ctx, match)) {
@@ -130,7 +130,7 @@ export async function proceedMatch(ctx: EmulatorContext, deps: MatchmakingDeps, 
  * Completes a match: tickets COMPLETED (WITH_QUEUE: with GameSessionConnectionInfo), one
  * MatchmakingSucceeded, and the session remembered for later backfills.
  */
-export async function completeMatch(
+async function completeMatch(
   ctx: EmulatorContext,
   match: MatchRecord,
   session: PlacedSession | undefined,

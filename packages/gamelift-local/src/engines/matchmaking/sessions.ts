@@ -4,7 +4,7 @@ import { collections } from "../state/collections.js";
 import type { ConfigurationRecord, MatchedSessionRecord, PlayerRecord } from "../state/records.js";
 
 /** GameSession.MatchmakerData, as documented (no latencies inside). */
-export interface MatchmakerData {
+interface MatchmakerData {
   matchId: string;
   matchmakingConfigurationArn: string;
   teams: {

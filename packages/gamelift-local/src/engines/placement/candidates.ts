@@ -11,7 +11,7 @@ export interface Candidate {
 }
 
 /** The fleet a destination ARN names (an alias ARN is resolved; TERMINAL aliases name none). */
-export function destinationFleet(ctx: EmulatorContext, destinationArn: string): FleetRecord | undefined {
+function destinationFleet(ctx: EmulatorContext, destinationArn: string): FleetRecord | undefined {
   const cols = collections(ctx.store);
   const arn = parseArn(destinationArn);
   if (!arn) return undefined;
@@ -44,7 +44,7 @@ export function candidatesOf(ctx: EmulatorContext, queue: QueueRecord): Candidat
  * The latency cap in force `elapsedMs` after the placement started: policies apply strictest first,
  * each for its duration; one without a duration lasts until the timeout. `undefined` = no cap.
  */
-export function latencyCapAt(queue: QueueRecord, elapsedMs: number): number | undefined {
+function latencyCapAt(queue: QueueRecord, elapsedMs: number): number | undefined {
   const policies = [...queue.PlayerLatencyPolicies].sort(
     (a, b) =>
       (a.MaximumIndividualPlayerLatencyMilliseconds ?? Infinity) -

@@ -5,7 +5,7 @@ import type { PlacementRecord, QueueRecord } from "../state/records.js";
 export type PlacementEventType = "PlacementFulfilled" | "PlacementCancelled" | "PlacementTimedOut" | "PlacementFailed";
 
 /** The EventBridge/SNS envelope GameLift publishes for a placement. */
-export interface PlacementEvent {
+interface PlacementEvent {
   version: "0";
   id: string;
   "detail-type": "GameLift Queue Placement Event";
@@ -20,7 +20,7 @@ export interface PlacementEvent {
 const iso = (ms: number): string => new Date(ms).toISOString();
 
 /** Builds the documented envelope for a placement that just reached a final status. */
-export function placementEvent(ctx: EmulatorContext, type: PlacementEventType, p: PlacementRecord): PlacementEvent {
+function placementEvent(ctx: EmulatorContext, type: PlacementEventType, p: PlacementRecord): PlacementEvent {
   const detail: Record<string, unknown> = { type, placementId: p.PlacementId, startTime: iso(p.StartTime) };
   if (p.EndTime !== undefined) detail.endTime = iso(p.EndTime);
   if (type !== "PlacementFulfilled" && p.waitingFor) {

@@ -27,7 +27,7 @@ export interface StartPlacementRequest {
 }
 
 /** Told the final state of a placement (FULFILLED, CANCELLED, TIMED_OUT or FAILED). */
-export type PlacementResultListener = (placement: Readonly<PlacementRecord>) => void | Promise<void>;
+type PlacementResultListener = (placement: Readonly<PlacementRecord>) => void | Promise<void>;
 
 // Listeners are functions, so they cannot live in the (JSON) store; keyed by store = per emulator.
 const listenersByStore = new WeakMap<Store, Map<string, PlacementResultListener>>();

@@ -40,7 +40,7 @@ export interface LocationCapacity {
 }
 
 /** Scale to and from zero (UpdateFleetCapacity). */
-export interface ManagedCapacityConfiguration {
+interface ManagedCapacityConfiguration {
   ZeroCapacityStrategy: "MANUAL" | "SCALE_TO_AND_FROM_ZERO";
   ScaleInAfterInactivityMinutes?: number;
 }
@@ -96,7 +96,7 @@ export interface FleetEventRecord {
 }
 
 /** One server process line of a runtime configuration. */
-export interface ServerProcess {
+interface ServerProcess {
   LaunchPath: string;
   Parameters?: string;
   ConcurrentExecutions: number;
@@ -165,7 +165,7 @@ export interface LocationRecord {
 }
 
 /** What makes an instance record a compute registered to an Anywhere fleet (RegisterCompute). */
-export interface RegisteredCompute {
+interface RegisteredCompute {
   ComputeName: string;
   ComputeArn: string;
   CertificatePath?: string;
@@ -193,7 +193,7 @@ export interface InstanceRecord {
 }
 
 /** Game session statuses. */
-export type GameSessionStatus = "ACTIVATING" | "ACTIVE" | "TERMINATING" | "TERMINATED" | "ERROR";
+type GameSessionStatus = "ACTIVATING" | "ACTIVE" | "TERMINATING" | "TERMINATED" | "ERROR";
 
 /** A game session. `GameSessionId` is its ARN. */
 export interface GameSessionRecord {
@@ -232,7 +232,7 @@ export interface GameSessionRecord {
 }
 
 /** Player session statuses. */
-export type PlayerSessionStatus = "RESERVED" | "ACTIVE" | "COMPLETED" | "TIMEDOUT";
+type PlayerSessionStatus = "RESERVED" | "ACTIVE" | "COMPLETED" | "TIMEDOUT";
 
 /** A player session. */
 export interface PlayerSessionRecord {
@@ -388,7 +388,7 @@ export type TicketStatus =
 export const terminalStatuses: readonly TicketStatus[] = ["COMPLETED", "FAILED", "CANCELLED", "TIMED_OUT"];
 
 /** Where the players of a WITH_QUEUE match connect. */
-export interface ConnectionInfo {
+interface ConnectionInfo {
   GameSessionArn: string;
   IpAddress: string;
   DnsName: string;
@@ -444,13 +444,13 @@ export interface ConfigurationRecord {
 }
 
 /** One player's place in a match. */
-export interface MatchPlayer {
+interface MatchPlayer {
   playerId: string;
   ticketId: string;
 }
 
 /** A match team. */
-export interface MatchTeam {
+interface MatchTeam {
   name: string;
   players: MatchPlayer[];
 }
@@ -463,7 +463,7 @@ export interface RuleMetric {
 }
 
 /** Match statuses: the proposal's life, from creation to an outcome. */
-export type MatchStatus = "REQUIRES_ACCEPTANCE" | "PLACING" | "COMPLETED" | "FAILED" | "ABANDONED";
+type MatchStatus = "REQUIRES_ACCEPTANCE" | "PLACING" | "COMPLETED" | "FAILED" | "ABANDONED";
 
 /** A proposed match (a new game, or new players for a backfilled game). */
 export interface MatchRecord {

@@ -4,7 +4,7 @@ import { requireFleet } from "../lookup.js";
 import { computeArnOf, computeNameOfRecord, randomToken, requireCompute } from "./computes.js";
 
 /** Lifetime of a compute auth token (GameLift's: 15 minutes). */
-export const computeAuthTokenTtlMs = 15 * 60_000;
+const computeAuthTokenTtlMs = 15 * 60_000;
 
 /**
  * GetComputeAuthToken: a token a game server process on the compute presents to the Server SDK's

@@ -9,7 +9,7 @@ import type { EmulatorContext } from "../../engines/context.js";
 export const computeKey = (fleetId: string, computeName: string): string => `${fleetId}/${computeName}`;
 
 /** A compute name given by name or ARN (`arn:...:compute/<name>`). */
-export const computeNameOf = (nameOrArn: string): string =>
+const computeNameOf = (nameOrArn: string): string =>
   nameOrArn.startsWith("arn:") ? nameOrArn.slice(nameOrArn.indexOf(":compute/") + 9) : nameOrArn;
 
 /**
@@ -36,7 +36,7 @@ export const computeArnOf = (ctx: EmulatorContext, i: InstanceRecord): string =>
  * Where a Server SDK 5 process on a compute connects (Compute.GameLiftServiceSdkEndpoint). On AWS a
  * WebSocket endpoint of the Region; the emulator serves no SDK socket yet, so this names AWS's.
  */
-export const serverSdkEndpoint = (ctx: EmulatorContext): string => `wss://${ctx.region}.api.amazongamelift.com`;
+const serverSdkEndpoint = (ctx: EmulatorContext): string => `wss://${ctx.region}.api.amazongamelift.com`;
 
 /** Compute of the API. */
 export function computeView(ctx: EmulatorContext, fleet: FleetRecord, i: InstanceRecord): Record<string, unknown> {

@@ -8,7 +8,7 @@ import { fleetIdOrArn, limit, location, nextToken } from "../shapes.js";
 import type { EmulatorContext } from "../../engines/context.js";
 
 /** ScalingPolicy of the API, for one location of the fleet. */
-export function scalingPolicyView(p: ScalingPolicyRecord, location: string): Record<string, unknown> {
+function scalingPolicyView(p: ScalingPolicyRecord, location: string): Record<string, unknown> {
   return {
     FleetId: p.FleetId,
     FleetArn: p.FleetArn,
@@ -27,7 +27,7 @@ export function scalingPolicyView(p: ScalingPolicyRecord, location: string): Rec
 }
 
 /** The policies of a fleet, in creation order. */
-export function policiesOf(ctx: EmulatorContext, fleetId: string): ScalingPolicyRecord[] {
+function policiesOf(ctx: EmulatorContext, fleetId: string): ScalingPolicyRecord[] {
   return collections(ctx.store)
     .scalingPolicies.values()
     .filter((p) => p.FleetId === fleetId);

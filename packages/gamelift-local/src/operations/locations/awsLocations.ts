@@ -35,7 +35,7 @@ export const isCustomLocation = (name: string): boolean => name.startsWith("cust
 export const locationArn = (ctx: EmulatorContext, name: string): string => arnOf(ctx, "location", name);
 
 /** A location's ping beacon: the emulator's own when it runs them, else AWS's documented endpoint (AWS Regions only). */
-export async function pingBeaconOf(ctx: EmulatorContext, name: string): Promise<UdpEndpoint | undefined> {
+async function pingBeaconOf(ctx: EmulatorContext, name: string): Promise<UdpEndpoint | undefined> {
   const local = await ctx.settings?.pingBeacons?.endpoint(name);
   if (local) return local;
   return isCustomLocation(name) ? undefined : { Domain: `gamelift-ping.${name}.api.aws`, Port: 7770 };

@@ -45,7 +45,7 @@ const numberValue = z.union([
 ]);
 
 /** A player attribute value: exactly one of S, N, SL, SDM. */
-export const attributeValue = z
+const attributeValue = z
   .object({
     S: text(1, 100).optional(),
     N: numberValue.optional(),

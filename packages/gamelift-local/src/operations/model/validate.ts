@@ -3,7 +3,7 @@ import { operationInputs, shapes } from "./constraints.generated.js";
 import type { ShapeConstraints } from "./shapeTypes.js";
 
 /** A request member of the wrong type: GameLift answers `SerializationException` (HTTP 400), not a validation error. */
-export class SerializationException extends GameLiftError {
+class SerializationException extends GameLiftError {
   public constructor(message: string) {
     super("SerializationException", message);
   }

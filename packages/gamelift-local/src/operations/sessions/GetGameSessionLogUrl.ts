@@ -4,7 +4,7 @@ import { defineOperation } from "../defineOperation.js";
 import { requireGameSession } from "../lookup.js";
 
 /** The path the emulator serves a game session's log on (`GET <emulator>/local/game-session-logs/<id>`). */
-export const gameSessionLogPath = (gameSessionId: string): string =>
+const gameSessionLogPath = (gameSessionId: string): string =>
   `/local/game-session-logs/${Buffer.from(gameSessionId).toString("base64url")}`;
 
 /**

@@ -7,7 +7,7 @@ import { playerGatewayStatus } from "../views/fleets.js";
 import { randomToken } from "../compute/computes.js";
 
 /** How long a player gateway token lasts before the backend asks again (the emulator's choice). */
-export const playerGatewayTokenTtlMs = 15 * 60_000;
+const playerGatewayTokenTtlMs = 15 * 60_000;
 
 /**
  * GetPlayerConnectionDetails: where each player connects. With player gateway ENABLED on the

@@ -47,7 +47,7 @@ export const openRuleSet = JSON.stringify({
 });
 
 /** An in-memory stand-in for the platform's queue placements, driven by the test. */
-export class FakePlacer implements MatchPlacer {
+class FakePlacer implements MatchPlacer {
   public readonly requests: MatchPlacementRequest[] = [];
   public readonly joins: { gameSessionArn: string; playerIds: string[]; matchmakerData: string }[] = [];
   public readonly matchmakerData = new Map<string, string>();

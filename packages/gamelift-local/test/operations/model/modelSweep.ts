@@ -41,7 +41,7 @@ function validString(s: ShapeConstraints): string {
 }
 
 /** A minimal valid value of a shape: required members only, lists at their minimum length (≥ 1). */
-export function validValue(name: string, depth = 0): unknown {
+function validValue(name: string, depth = 0): unknown {
   const s = shapeOf(name);
   switch (s.type) {
     case "string":

@@ -31,7 +31,7 @@ export interface MatchView {
 }
 
 /** A string-number map value. */
-export interface MapValue {
+interface MapValue {
   readonly kind: "map";
   readonly map: Readonly<Record<string, number>>;
 }

@@ -68,7 +68,7 @@ export function playerValue(player: EvalPlayer, attribute: string, agg: PartyAgg
 }
 
 /** Teams selected by a `teams[...]` selector: exact names, or a declared name selecting all its clones. */
-export function selectTeams(match: MatchView, names: "*" | string[]): EvalTeam[] {
+function selectTeams(match: MatchView, names: "*" | string[]): EvalTeam[] {
   if (names === "*") return [...match.teams];
   const out: EvalTeam[] = [];
   for (const n of names) {

@@ -6,7 +6,7 @@ import type { Entry } from "./prepare.js";
 import type { RuleCounts } from "./RuleCounts.js";
 
 /** The location with the lowest average player latency among `locations` (ties: by name). */
-export function bestLocation(match: MatchView, locations: readonly string[]): string | undefined {
+function bestLocation(match: MatchView, locations: readonly string[]): string | undefined {
   let best: string | undefined;
   let bestAvg = Infinity;
   const players = match.teams.flatMap((t) => t.players);

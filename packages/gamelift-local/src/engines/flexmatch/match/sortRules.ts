@@ -6,7 +6,7 @@ import type { Level } from "./compile.js";
 import type { Entry } from "./prepare.js";
 
 /** A ticket's sort value: the party-aggregated number, or for a map the anchor's min/max key's value. */
-export function sortValue(rule: SortRule, player: EvalPlayer | undefined, anchorMapKey: string | undefined): number {
+function sortValue(rule: SortRule, player: EvalPlayer | undefined, anchorMapKey: string | undefined): number {
   if (!player) return NaN;
   if (rule.mapKey) {
     const v = attributeValue(player.attributes[rule.sortAttribute]);
@@ -18,7 +18,7 @@ export function sortValue(rule: SortRule, player: EvalPlayer | undefined, anchor
 }
 
 /** For a map-valued sort attribute: the anchor's key with the lowest (`minValue`) or highest value. */
-export function anchorMapKey(rule: SortRule, anchor: Entry): string | undefined {
+function anchorMapKey(rule: SortRule, anchor: Entry): string | undefined {
   if (!rule.mapKey) return undefined;
   const v = attributeValue(anchor.players[0]?.attributes[rule.sortAttribute]);
   if (typeof v !== "object" || Array.isArray(v)) return undefined;

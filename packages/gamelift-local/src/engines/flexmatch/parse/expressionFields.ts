@@ -22,12 +22,7 @@ const checkNames = (ctx: ParseContext, e: Expression, where: string, scope: Name
 };
 
 /** Parses one expression text, recording syntax and name errors at `where`. */
-export const readExpression = (
-  ctx: ParseContext,
-  text: string,
-  where: string,
-  scope: NameScope,
-): Expression | undefined => {
+const readExpression = (ctx: ParseContext, text: string, where: string, scope: NameScope): Expression | undefined => {
   try {
     const e = parseExpression(text);
     checkNames(ctx, e, where, scope);

@@ -65,7 +65,7 @@ const checkLarge = (ctx: ParseContext, raw: Record<string, unknown>, rules: read
 };
 
 /** Parses and validates; returns the rule set (when valid) and every issue found. */
-export function inspectRuleSet(body: string): { ruleSet?: RuleSet; issues: RuleSetIssue[] } {
+function inspectRuleSet(body: string): { ruleSet?: RuleSet; issues: RuleSetIssue[] } {
   const ctx: ParseContext = { issues: [] };
   let raw: unknown;
   try {

@@ -222,4 +222,4 @@ export function checkRuleFieldValue(
 }
 
 /** True for a JSON object (rules must be objects). */
-export const isRuleObject = isObject;
+const isRuleObject = isObject;

@@ -13,7 +13,7 @@ export interface SearchableSession {
 }
 
 /** The operand's value for a session; `undefined` = null (missing property or name). */
-export function operandValue(s: SearchableSession, o: SearchOperand): SearchValue | undefined {
+function operandValue(s: SearchableSession, o: SearchOperand): SearchValue | undefined {
   if (o.kind === "property") return o.key.includes(".") ? undefined : s.properties[o.key];
   if (o.kind === "gameSessionName") return s.gameSessionName;
   return s[o.kind];

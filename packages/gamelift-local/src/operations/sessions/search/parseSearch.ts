@@ -17,7 +17,7 @@ export type SearchOperand =
 export type SearchValue = string | number | boolean;
 
 /** Comparators of the filter language. */
-export type Comparator = "=" | "<>" | "<" | ">" | "<=" | ">=";
+type Comparator = "=" | "<>" | "<" | ">" | "<=" | ">=";
 
 /** A parsed filter expression. */
 export type FilterNode =
@@ -43,7 +43,7 @@ const fail = (why: string): never => {
 };
 
 /** Splits an expression into words, numbers, quoted strings (either quote, backslash escapes), comparators and parentheses. */
-export function tokenize(text: string): Token[] {
+function tokenize(text: string): Token[] {
   const out: Token[] = [];
   let i = 0;
   while (i < text.length) {
@@ -84,7 +84,7 @@ export function tokenize(text: string): Token[] {
 }
 
 /** Reads an operand name. */
-export function parseOperand(word: string): SearchOperand {
+function parseOperand(word: string): SearchOperand {
   if (word.startsWith("gameSessionProperties."))
     return { kind: "property", key: word.slice("gameSessionProperties.".length) };
   const known = [
