@@ -36,7 +36,7 @@ function aboveZero(
 }
 
 /** Any event in the dead-letter queue means the table may be missing a ticket or placement update. */
-const deadLetterAlarm = aboveZero(
+aboveZero(
   "EventsDeadLetterAlarm",
   "GameLift events are waiting in the dead-letter queue: fix the cause, then run the redrive function",
   {
@@ -48,7 +48,7 @@ const deadLetterAlarm = aboveZero(
 );
 
 /** The consumer threw (each failure is retried, then dead-lettered). */
-const consumerErrorsAlarm = aboveZero("ConsumerErrorsAlarm", "The GameLift event consumer is failing", {
+aboveZero("ConsumerErrorsAlarm", "The GameLift event consumer is failing", {
   namespace: "AWS/Lambda",
   metricName: "Errors",
   dimensions: { FunctionName: consumer.nodes.function.name },
@@ -56,7 +56,7 @@ const consumerErrorsAlarm = aboveZero("ConsumerErrorsAlarm", "The GameLift event
 });
 
 /** More than 5% of API requests answered 5xx over 5 minutes (and at least 10 requests). */
-const api5xxAlarm = new aws.cloudwatch.MetricAlarm("Api5xxRateAlarm", {
+new aws.cloudwatch.MetricAlarm("Api5xxRateAlarm", {
   alarmDescription: "The player API answers more than 5% 5xx",
   comparisonOperator: "GreaterThanThreshold",
   threshold: 5,

@@ -79,7 +79,7 @@ realtimeApi.route("$default", functionArgs(realtime.routes.$default, { link: [re
  * record is reported alone (ReportBatchItemFailures) and retried; a failing batch is bisected so
  * one poison record cannot hold back its shard beyond its retries.
  */
-const dispatcher = table.subscribe(
+table.subscribe(
   "RealtimeDispatcher",
   functionArgs(realtime.dispatcher.handler, { timeout: "30 seconds", link: [realtimeApi, matchEvents] }, grants),
   {

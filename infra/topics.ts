@@ -71,7 +71,7 @@ export const eventsDeadLetter = new sst.aws.Queue("EventsDeadLetter", {
 });
 
 /** Lets the topic (and nothing else) drop undeliverable messages into the dead-letter queue. */
-const eventsDeadLetterPolicy = new aws.sqs.QueuePolicy("EventsDeadLetterPolicy", {
+new aws.sqs.QueuePolicy("EventsDeadLetterPolicy", {
   queueUrl: eventsDeadLetter.url,
   policy: aws.iam.getPolicyDocumentOutput({
     statements: [

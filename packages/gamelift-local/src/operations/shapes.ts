@@ -2,12 +2,6 @@ import { z } from "zod";
 
 /** Member schemas shared by operations, with GameLift's bounds and patterns. */
 
-/** `^[a-z]*fleet-[a-zA-Z0-9\-]+$`, 1..128. */
-const fleetId = z
-  .string()
-  .min(1)
-  .max(128)
-  .regex(/^[a-z]*fleet-[a-zA-Z0-9-]+$/);
 /** Fleet id or ARN, 1..512. */
 export const fleetIdOrArn = z
   .string()

@@ -3,7 +3,6 @@ import type { Rule, RuleType } from "../types.js";
 import { readMeasurements, readReference, type NameScope } from "./expressionFields.js";
 import {
   checkNumber,
-  isObject,
   issue,
   readEnum,
   readNumber,
@@ -220,6 +219,3 @@ export function checkRuleFieldValue(
   const integer = field === "minCount" || field === "maxCount";
   return checkNumber(ctx, value, where, "value", { integer, min: 0 });
 }
-
-/** True for a JSON object (rules must be objects). */
-const isRuleObject = isObject;
