@@ -1,15 +1,7 @@
 /** Parsing and validation of one rule object. */
 import type { Rule, RuleType } from "../types.js";
 import { readMeasurements, readReference, type NameScope } from "./expressionFields.js";
-import {
-  checkNumber,
-  issue,
-  readEnum,
-  readNumber,
-  readString,
-  rejectUnknown,
-  type ParseContext,
-} from "./fields.js";
+import { checkNumber, issue, readEnum, readNumber, readString, rejectUnknown, type ParseContext } from "./fields.js";
 import { parseStatement, statementRules } from "./statement.js";
 
 /** Every rule type, in the docs' order. */
