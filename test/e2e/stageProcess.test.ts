@@ -1,5 +1,6 @@
 import { spawn, execFileSync, type ChildProcess } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync } from "node:fs";
+import { connect } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -48,21 +49,31 @@ async function startRunner(): Promise<{ child: ChildProcess; ddbPort: number; lo
     { env: { ...process.env, MATCHPLACE_LOCAL_JSON: localJson }, stdio: ["ignore", "pipe", "pipe"] },
   );
   let out = "";
-  child.stdout?.on("data", (d: Buffer) => (out += d.toString()));
-  child.stderr?.on("data", (d: Buffer) => (out += d.toString()));
-  const deadline = Date.now() + 90_000;
-  while (!out.includes("local stage is up")) {
-    if (child.exitCode !== null) throw new Error(`runner exited early: ${out}`);
-    if (Date.now() > deadline) throw new Error(`runner did not come up: ${out}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
+  // Resolves on the runner's own "up" line, rejects if it exits first (the test's timeout bounds it).
+  await new Promise<void>((resolve, reject) => {
+    const onData = (d: Buffer): void => {
+      out += d.toString();
+      if (out.includes("local stage is up")) resolve();
+    };
+    child.stdout?.on("data", onData);
+    child.stderr?.on("data", onData);
+    child.once("exit", () => reject(new Error(`runner exited early: ${out}`)));
+  });
   return { child, ddbPort, localJson, s3 };
 }
 
-async function waitFor(cond: () => boolean, timeoutMs: number): Promise<boolean> {
-  const deadline = Date.now() + timeoutMs;
-  while (!cond() && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
-  return cond();
+/**
+ * Resolves once no DynamoDB Local serves `port`: holds a TCP connection to it and looks again each
+ * time the connection closes (the JVM dying closes it), so nothing waits on wall time.
+ */
+async function jvmGone(port: number): Promise<void> {
+  while (javaOn(port).length > 0) {
+    await new Promise<void>((resolve) => {
+      const socket = connect(port, "127.0.0.1");
+      socket.once("close", () => resolve());
+      socket.once("error", () => socket.destroy());
+    });
+  }
 }
 
 describe("npm start as a process", () => {
@@ -91,7 +102,8 @@ describe("npm start as a process", () => {
     expect(javaOn(ddbPort)).toHaveLength(1);
     child.kill("SIGKILL");
     // the guard notices its parent is gone within a second and stops the JVM
-    expect(await waitFor(() => javaOn(ddbPort).length === 0, 10_000)).toBe(true);
+    await jvmGone(ddbPort);
+    expect(javaOn(ddbPort)).toEqual([]);
   }, 120_000);
 });
 
