@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Runs the TypeScript entry point through tsx (a root devDependency), so no build step is needed.
+// Runs the TypeScript entry point through tsx (a dependency of this package), so no build step is needed.
 import { register } from "tsx/esm/api";
 
 register();
