@@ -35,6 +35,14 @@ module.exports = {
       to: { path: "^infra/" },
     },
     {
+      name: "routes-table-imports-nothing",
+      comment:
+        "packages/functions/src/routes.ts is plain data: handlers bundle it, infra and the client read it, so it imports nothing.",
+      severity: "error",
+      from: { path: "^packages/functions/src/routes\\.ts$" },
+      to: {},
+    },
+    {
       name: "emulator-store-clock-bottom",
       comment: "Emulator: store and clock are the bottom layer; they import no engine, operation or protocol code.",
       severity: "error",

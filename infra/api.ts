@@ -4,11 +4,11 @@
  * route (`auth: "iam"`), stage-wide throttling plus route throttling on the polled GET routes
  * (`pollLimits.route`), the one CORS definition of routes.ts (`cors`) and JSON access logs.
  */
-import { cors, isPollRoute, pollLimits, routes } from "@matchplace/functions/routes";
+import { cors, type HandlerAccess, isPollRoute, pollLimits, routes } from "@matchplace/functions/routes";
 import { jwtAudiences, jwtIssuer } from "./auth.js";
 import { config } from "./config.js";
 import { functionArgs } from "./functions.js";
-import { handlerAccess, routeName } from "./handlers.js";
+import { routeName } from "./handlers.js";
 import { matchEvents } from "./realtime.js";
 
 /** The HTTP API. */
@@ -46,7 +46,8 @@ const authorizer = api.addAuthorizer({
 
 for (const route of routes) {
   // A handler that publishes MatchEvents (game-server results) is linked to the topic and granted Publish on it.
-  const publishes = handlerAccess[route.handler]?.publishMatchEvents === true;
+  const access: HandlerAccess = route.access;
+  const publishes = access.publishMatchEvents === true;
   const args = publishes
     ? functionArgs(route.handler, { link: [matchEvents] }, { matchEvents })
     : functionArgs(route.handler);

@@ -2,9 +2,8 @@
  * The event consumer: a Lambda subscribed to `Events` that folds GameLift events into the table,
  * its dead-letter handling, and the redrive function that drains the dead-letter queue.
  */
-import { subscribers } from "@matchplace/functions/routes";
+import { invoked, subscribers } from "@matchplace/functions/routes";
 import { functionArgs } from "./functions.js";
-import { REDRIVE_HANDLER } from "./handlers.js";
 import { events, eventsDeadLetter } from "./topics.js";
 import { eventsTrust } from "./trust.js";
 
@@ -25,7 +24,7 @@ export const EVENT_FILTER = {
  */
 export const consumer = events.subscribe(
   "Consumer",
-  functionArgs(subscribers.events, {
+  functionArgs(subscribers.events.handler, {
     timeout: "30 seconds",
     retries: 2,
     link: [eventsTrust],
@@ -50,5 +49,5 @@ export const consumer = events.subscribe(
 /** Drains the dead-letter queue back through the consumer's fold. */
 export const redrive = new sst.aws.Function(
   "DeadLetterRedrive",
-  functionArgs(REDRIVE_HANDLER, { timeout: "5 minutes", link: [eventsDeadLetter, eventsTrust] }),
+  functionArgs(invoked.redrive.handler, { timeout: "5 minutes", link: [eventsDeadLetter, eventsTrust] }),
 );

@@ -12,8 +12,8 @@ const RUNTIME = "nodejs22.x";
 
 /**
  * `sst.aws.Function` arguments for a handler string (`packages/functions/src/<module>.<export>`):
- * links to `Table`, `Events` and `Matchmaking` (names only) and exactly the permissions that
- * infra/handlers.ts declares for it (rendered by infra/permissions.ts). `grants` names the
+ * links to `Table`, `Events` and `Matchmaking` (names only) and exactly the permissions its
+ * definition in packages/functions/src/routes.ts declares (`access`, rendered by infra/permissions.ts). `grants` names the
  * resources of the handler's own infra file that its access refers to (the realtime API, the
  * MatchEvents topic).
  *

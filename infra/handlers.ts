@@ -1,33 +1,74 @@
 /**
- * Every Lambda handler infra deploys, and what each may touch: plain data, no SST globals, so
- * tests can read it without running the program. routes.ts carries no permission data, so this
- * map, keyed by handler string, is the one place to grant them; infra/test/handlers.test.ts fails
- * when a deployed handler is missing from it (or a key here is deployed by nothing).
+ * Every Lambda handler infra deploys, and what each may touch, derived from
+ * packages/functions/src/routes.ts (where each route and each other handler declares its `access`):
+ * plain data, no SST globals, so tests can read it without running the program. The IAM-specific
+ * constants infra alone needs (which actions take a queue ARN, the key prefixes IAM conditions name)
+ * are here.
  */
-import { realtime, routes, schedules, subscribers } from "@matchplace/functions/routes";
-
-/** Handler of the DLQ redrive function (invoked by hand: `aws lambda invoke`). */
-export const REDRIVE_HANDLER = "packages/functions/src/dlq/redrive.handler";
+import { isDeepStrictEqual } from "node:util";
+import {
+  type GameLiftAction,
+  type HandlerAccess,
+  type HandlerDefinition,
+  invoked,
+  realtime,
+  routes,
+  schedules,
+  subscribers,
+} from "@matchplace/functions/routes";
 
 /** The realtime channel's handlers: the `$connect` authorizer, the three WebSocket routes, the stream dispatcher. */
-export function realtimeHandlers(): string[] {
-  return [realtime.authorizer.handler, ...Object.values(realtime.routes), realtime.dispatcher.handler];
+function realtimeDefinitions(): HandlerDefinition[] {
+  return [realtime.authorizer, ...Object.values(realtime.routes), realtime.dispatcher];
 }
+
+/** The realtime channel's handler strings. */
+export function realtimeHandlers(): string[] {
+  return realtimeDefinitions().map((d) => d.handler);
+}
+
+/** Every handler definition infra deploys: the routes, the event consumer, the schedule, the redrive, the realtime channel. */
+function deployedDefinitions(): HandlerDefinition[] {
+  return [
+    ...routes,
+    ...Object.values(subscribers),
+    ...Object.values(schedules),
+    ...Object.values(invoked),
+    ...realtimeDefinitions(),
+  ];
+}
+
+/** Thrown when one handler is declared twice with different access. */
+class ConflictingAccessError extends Error {
+  constructor(handler: string) {
+    super(`Handler "${handler}" is declared twice in routes.ts with different access`);
+    this.name = "ConflictingAccessError";
+  }
+}
+
+/**
+ * Access by handler string. A handler may back more than one definition (e.g. two routes) only with
+ * the same access; otherwise which one IAM gets would depend on the order.
+ */
+export function accessByHandler(definitions: readonly HandlerDefinition[]): Readonly<Record<string, HandlerAccess>> {
+  const out: Record<string, HandlerAccess> = {};
+  for (const { handler, access } of definitions) {
+    const seen = out[handler];
+    if (seen && !isDeepStrictEqual(seen, access)) throw new ConflictingAccessError(handler);
+    out[handler] = access;
+  }
+  return out;
+}
+
+/** Access of every deployed handler, keyed by handler string. */
+export const handlerAccess: Readonly<Record<string, HandlerAccess>> = accessByHandler(deployedDefinitions());
 
 /**
  * Every handler string infra deploys: the routes, the event consumer, the schedule, the redrive and
  * the realtime channel.
  */
 export function deployedHandlers(): string[] {
-  return [
-    ...new Set([
-      ...routes.map((r) => r.handler),
-      subscribers.events,
-      schedules.reconcile,
-      REDRIVE_HANDLER,
-      ...realtimeHandlers(),
-    ]),
-  ];
+  return [...new Set(deployedDefinitions().map((d) => d.handler))];
 }
 
 /**
@@ -40,26 +81,6 @@ export function routeName(method: string, path: string): string {
     .map((w) => w.charAt(0).toUpperCase() + w.slice(1))
     .join("");
 }
-
-/**
- * How a handler uses the table:
- * - `read`: get / query only (a polled route writes nothing: its per-player limit is in memory);
- * - `connections`: get / query any item, and write only the partitions of WebSocket connection
- *   records ({@link CONNECTION_KEY_PREFIXES}, by the same kind of condition);
- * - `write`: read and write any item.
- */
-type TableAccess = "none" | "read" | "connections" | "write";
-
-/** The GameLift actions matchplace calls. Never `gamelift:*`. */
-export type GameLiftAction =
-  | "StartMatchmaking"
-  | "StopMatchmaking"
-  | "DescribeMatchmaking"
-  | "DescribeMatchmakingConfigurations"
-  | "AcceptMatch"
-  | "StartGameSessionPlacement"
-  | "StopGameSessionPlacement"
-  | "DescribeGameSessionPlacement";
 
 /**
  * GameLift actions that accept a resource ARN (the game session queue). The service authorization
@@ -77,69 +98,3 @@ export const RATE_LIMIT_KEY_PREFIX = "RATE#";
  * the partition key, so a `connections` handler may write any item of a player's partition.
  */
 export const CONNECTION_KEY_PREFIXES = ["PLAYER#", "CONN#"] as const;
-
-/** API Gateway Management API calls on the realtime WebSocket API (`execute-api:ManageConnections`). */
-type ConnectionMethod = "POST" | "GET" | "DELETE";
-
-/** What one handler may do. */
-export interface HandlerAccess {
-  readonly table: TableAccess;
-  /** GameLift API actions, without the `gamelift:` prefix. */
-  readonly gamelift: readonly GameLiftAction[];
-  /** The events dead-letter queue: `send` failed events to it (on-failure destination), or `drain` it. */
-  readonly deadLetter?: "send" | "drain";
-  /**
-   * Management API methods on the realtime API's `@connections/*`: `POST` (PostToConnection),
-   * `GET` (GetConnection), `DELETE` (DeleteConnection).
-   */
-  readonly connections?: readonly ConnectionMethod[];
-  /** `sns:Publish` on the MatchEvents topic. */
-  readonly publishMatchEvents?: boolean;
-}
-
-const fn = (module: string): string => `packages/functions/src/${module}.handler`;
-
-/** Access of every deployed handler. */
-export const handlerAccess: Readonly<Record<string, HandlerAccess>> = {
-  // Checks its dependencies: one GetItem, one DescribeMatchmakingConfigurations.
-  [fn("health/get")]: { table: "read", gamelift: ["DescribeMatchmakingConfigurations"] },
-  [fn("openapi/get")]: { table: "none", gamelift: [] },
-  // Reads the profile only (a player never seen gets the defaults; the first write stores it).
-  [fn("players/getMe")]: { table: "read", gamelift: [] },
-  [fn("players/patchMe")]: { table: "write", gamelift: [] },
-  [fn("parties/create")]: { table: "write", gamelift: [] },
-  [fn("parties/join")]: { table: "write", gamelift: [] },
-  [fn("parties/get")]: { table: "read", gamelift: [] },
-  [fn("parties/leave")]: { table: "write", gamelift: [] },
-  [fn("matchmaking/start")]: { table: "write", gamelift: ["StartMatchmaking"] },
-  [fn("matchmaking/current")]: { table: "read", gamelift: [] },
-  [fn("matchmaking/get")]: { table: "read", gamelift: [] },
-  [fn("matchmaking/accept")]: { table: "write", gamelift: ["AcceptMatch"] },
-  [fn("matchmaking/stop")]: { table: "write", gamelift: ["StopMatchmaking"] },
-  [fn("placements/start")]: { table: "write", gamelift: ["StartGameSessionPlacement"] },
-  [fn("placements/get")]: { table: "read", gamelift: [] },
-  [fn("placements/stop")]: { table: "write", gamelift: ["StopGameSessionPlacement"] },
-  // Game servers (IAM-authorised): the result transaction (result item + ratings), then MatchEvents.
-  [fn("server/results")]: { table: "write", gamelift: [], publishMatchEvents: true },
-  // Releases the players' activeTicketId.
-  [fn("server/end")]: { table: "write", gamelift: [] },
-  [subscribers.events]: { table: "write", gamelift: [], deadLetter: "send" },
-  [schedules.reconcile]: {
-    table: "write",
-    gamelift: ["DescribeMatchmaking", "DescribeGameSessionPlacement", "DescribeMatchmakingConfigurations"],
-  },
-  [REDRIVE_HANDLER]: { table: "write", gamelift: [], deadLetter: "drain" },
-  // Verifies the token only: no table, no API.
-  [realtime.authorizer.handler]: { table: "none", gamelift: [] },
-  [realtime.routes.$connect]: { table: "connections", gamelift: [] },
-  [realtime.routes.$disconnect]: { table: "connections", gamelift: [] },
-  // Reads what a player asks for (ticket, placement, party) and posts its reply to the caller.
-  [realtime.routes.$default]: { table: "connections", gamelift: [], connections: ["POST"] },
-  // Posts changes to connections, forgets the gone ones (410), publishes MatchEvents.
-  [realtime.dispatcher.handler]: {
-    table: "connections",
-    gamelift: [],
-    connections: ["POST"],
-    publishMatchEvents: true,
-  },
-};

@@ -1,5 +1,6 @@
 /**
- * Turns infra/handlers.ts's access map into IAM statements for `sst.aws.Function` `permissions`.
+ * Turns each handler's access (declared in packages/functions/src/routes.ts, keyed by handler in
+ * infra/handlers.ts) into IAM statements for `sst.aws.Function` `permissions`.
  * Links carry names only (see table.ts, topics.ts), so these statements are all a function gets
  * beyond CloudWatch Logs.
  */
@@ -24,10 +25,12 @@ const DEAD_LETTER_DRAIN = [
   "sqs:GetQueueAttributes",
 ];
 
-/** Thrown when infra deploys a handler that infra/handlers.ts does not list. */
+/** Thrown when infra deploys a handler that routes.ts does not declare. */
 class UnknownHandlerError extends Error {
   constructor(handler: string) {
-    super(`No permissions declared for handler "${handler}": add it to handlerAccess in infra/handlers.ts`);
+    super(
+      `No permissions declared for handler "${handler}": declare it with its access in packages/functions/src/routes.ts`,
+    );
     this.name = "UnknownHandlerError";
   }
 }

@@ -67,11 +67,11 @@ const realtimeAuthorizer = realtimeApi.addAuthorizer("Token", {
   },
 });
 
-realtimeApi.route("$connect", functionArgs(realtime.routes.$connect, {}, grants), {
+realtimeApi.route("$connect", functionArgs(realtime.routes.$connect.handler, {}, grants), {
   auth: { lambda: realtimeAuthorizer.id },
 });
-realtimeApi.route("$disconnect", functionArgs(realtime.routes.$disconnect, {}, grants));
-realtimeApi.route("$default", functionArgs(realtime.routes.$default, { link: [realtimeApi] }, grants));
+realtimeApi.route("$disconnect", functionArgs(realtime.routes.$disconnect.handler, {}, grants));
+realtimeApi.route("$default", functionArgs(realtime.routes.$default.handler, { link: [realtimeApi] }, grants));
 
 /**
  * The dispatcher: reads the table's stream (only writes to pushed item kinds pass the filters),

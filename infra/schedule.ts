@@ -9,5 +9,5 @@ import { functionArgs } from "./functions.js";
 export const reconcile = new sst.aws.CronV2("Reconcile", {
   schedule: "rate(1 minute)",
   // Shorter than the period, so runs never overlap.
-  function: functionArgs(schedules.reconcile, { timeout: "50 seconds" }),
+  function: functionArgs(schedules.reconcile.handler, { timeout: "50 seconds" }),
 });

@@ -1,6 +1,7 @@
 /**
  * The handlers infra deploys against the real packages/functions tree, read at test time: each one
- * exists with its named export, no handler module is left undeployed, and each has permissions.
+ * exists with its named export, no handler module is left undeployed, and each has its permissions
+ * (declared beside it in routes.ts) exactly once.
  * No Pulumi here: esbuild reads the modules (third-party packages stay external).
  */
 import fs from "node:fs";
@@ -9,7 +10,7 @@ import path from "node:path";
 import { RateLimitStore } from "@matchplace/core/dynamo";
 import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import { beforeAll, describe, expect, it } from "vitest";
-import { deployedHandlers, handlerAccess, RATE_LIMIT_KEY_PREFIX } from "../handlers.js";
+import { accessByHandler, deployedHandlers, handlerAccess, RATE_LIMIT_KEY_PREFIX } from "../handlers.js";
 import { ROOT } from "./harness/runInfra.js";
 import { resolveHandler } from "./harness/sstServer.js";
 
@@ -60,8 +61,27 @@ describe("deployed handlers", () => {
     expect(handlerModules.filter((file) => !deployed.has(file))).toEqual([]);
   });
 
-  it("declares the permissions of every deployed handler, and of nothing else", () => {
-    expect(Object.keys(handlerAccess).sort()).toEqual(deployedHandlers().sort());
+  it("has the permissions of every deployed handler, with a table mode infra/permissions.ts knows", () => {
+    const modes = ["none", "read", "connections", "write"];
+    const without = deployedHandlers().filter((h) => !modes.includes(handlerAccess[h]?.table as string));
+    expect(without, "declare `access` beside these handlers in packages/functions/src/routes.ts").toEqual([]);
+  });
+
+  it("refuses one handler declared twice with different access, and accepts the same access twice", () => {
+    const handler = "packages/functions/src/x.handler";
+    const read = { table: "read", gamelift: [] } as const;
+    expect(() =>
+      accessByHandler([
+        { handler, access: read },
+        { handler, access: { table: "write", gamelift: [] } },
+      ]),
+    ).toThrow(/declared twice/);
+    expect(
+      accessByHandler([
+        { handler, access: read },
+        { handler, access: { gamelift: [], table: "read" } },
+      ]),
+    ).toEqual({ [handler]: read });
   });
 
   it("names the partition-key prefix core's write limiter writes", async () => {

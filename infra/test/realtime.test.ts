@@ -85,7 +85,7 @@ describe("WebSocket API", () => {
   it("routes $connect, $disconnect and $default (and nothing else) to functions built from the handlers of routes.ts", () => {
     const routes = run.ofType(ROUTE).filter((r) => r.inputs.apiId === realtimeApi().state.id);
     expect(routes.map((r) => r.inputs.routeKey).sort()).toEqual(Object.keys(realtime.routes).sort());
-    for (const [routeKey, handler] of Object.entries(realtime.routes)) {
+    for (const [routeKey, { handler }] of Object.entries(realtime.routes)) {
       const id = ROUTE_IDS[routeKey as keyof typeof ROUTE_IDS];
       const route = run.get(ROUTE, `${id}Route`);
       const integration = run.get("aws:apigatewayv2/integration:Integration", `${id}Integration`);
@@ -141,7 +141,7 @@ describe("WebSocket API", () => {
       managementEndpoint: `https://RealtimeApi-id.execute-api.${REGION}.amazonaws.com/$default`,
     };
     const links = (handler: string) => run.builds.find((b) => b.handler === handler)!.links;
-    expect(links(realtime.routes.$default).Realtime).toMatchObject(expected);
+    expect(links(realtime.routes.$default.handler).Realtime).toMatchObject(expected);
     expect(links(realtime.dispatcher.handler).Realtime).toMatchObject(expected);
     expect(links(realtime.dispatcher.handler).MatchEvents).toMatchObject({ arn: matchEventsArn() });
     expect(links(realtime.authorizer.handler).Realtime).toBeUndefined();

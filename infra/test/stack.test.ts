@@ -6,6 +6,7 @@ import { tableSchema } from "@matchplace/core/dynamo";
 import {
   cors,
   IDEMPOTENT_REPLAY_HEADER,
+  invoked,
   pollLimits,
   routes,
   schedules,
@@ -13,7 +14,7 @@ import {
   subscribers,
 } from "@matchplace/functions/routes";
 import { beforeAll, describe, expect, it } from "vitest";
-import { deployedHandlers, REDRIVE_HANDLER, routeName } from "../handlers.js";
+import { deployedHandlers, routeName } from "../handlers.js";
 import { ACCOUNT, REGION } from "./harness/mocks.js";
 import { lambdaOf, only, roleStatements, statements } from "./harness/query.js";
 import { runInfra, type InfraRun } from "./harness/runInfra.js";
@@ -279,7 +280,7 @@ describe("events", () => {
       ],
       fleetIds: ["fleet-1111aaaa-22bb-33cc-44dd-5555eeee6666"],
     };
-    for (const handler of [subscribers.events, REDRIVE_HANDLER]) {
+    for (const handler of [subscribers.events.handler, invoked.redrive.handler]) {
       expect(run.builds.find((b) => b.handler === handler)?.links.EventsTrust, handler).toMatchObject(trust);
     }
   });
@@ -309,7 +310,7 @@ describe("events", () => {
     expect(filter).toMatchObject({ source: ["aws.gamelift"], account: [ACCOUNT] });
     expect(matches({ ...gamelift, account: "999999999999", "detail-type": "GameLift Matchmaking Event" })).toBe(false);
     expect(matches({ source: "evil.app", account: ACCOUNT, "detail-type": "GameLift Matchmaking Event" })).toBe(false);
-    expect(lambdaOf(run, "EventsSubscriberConsumerFunction").inputs.handler).toBe(subscribers.events);
+    expect(lambdaOf(run, "EventsSubscriberConsumerFunction").inputs.handler).toBe(subscribers.events.handler);
   });
 
   it("dead-letters what SNS cannot deliver and what the consumer keeps failing on", () => {
@@ -328,8 +329,8 @@ describe("events", () => {
       Resource: [queue.state.arn],
       Condition: { ArnEquals: { "aws:SourceArn": [run.get("aws:sns/topic:Topic", "EventsTopic").state.arn] } },
     });
-    expect(lambdaOf(run, "DeadLetterRedrive").inputs.handler).toBe(REDRIVE_HANDLER);
-    expect(run.builds.find((b) => b.handler === REDRIVE_HANDLER)?.links.EventsDeadLetter).toMatchObject({
+    expect(lambdaOf(run, "DeadLetterRedrive").inputs.handler).toBe(invoked.redrive.handler);
+    expect(run.builds.find((b) => b.handler === invoked.redrive.handler)?.links.EventsDeadLetter).toMatchObject({
       url: queue.state.url,
     });
   });
@@ -343,7 +344,7 @@ describe("events", () => {
       Action: ["lambda:InvokeFunction"],
       Resource: [lambdaOf(run, "ReconcileHandler").state.arn],
     });
-    expect(lambdaOf(run, "ReconcileHandler").inputs.handler).toBe(schedules.reconcile);
+    expect(lambdaOf(run, "ReconcileHandler").inputs.handler).toBe(schedules.reconcile.handler);
   });
 });
 

@@ -2,7 +2,8 @@
  * Least privilege: assertions on every function role of a mocked run.
  */
 import { describe, expect, it } from "vitest";
-import { handlerAccess, QUEUE_SCOPED_ACTIONS, REDRIVE_HANDLER } from "../../handlers.js";
+import { invoked } from "@matchplace/functions/routes";
+import { handlerAccess, QUEUE_SCOPED_ACTIONS } from "../../handlers.js";
 import { allowedActions, roleStatements } from "../harness/query.js";
 import type { InfraRun } from "../harness/runInfra.js";
 
@@ -141,9 +142,9 @@ export function iamSuite(get: () => InfraRun, expected: { queueArns: string[] })
       expect(allowedActions(get(), "EventsSubscriberConsumerFunction").filter((a) => a.startsWith("sqs:"))).toEqual([
         "sqs:SendMessage",
       ]);
-      if (built(REDRIVE_HANDLER)) {
+      if (built(invoked.redrive.handler)) {
         expect(
-          allowedActions(get(), idOf(REDRIVE_HANDLER))
+          allowedActions(get(), idOf(invoked.redrive.handler))
             .filter((a) => a.startsWith("sqs:"))
             .sort(),
         ).toEqual(["sqs:ChangeMessageVisibility", "sqs:DeleteMessage", "sqs:GetQueueAttributes", "sqs:ReceiveMessage"]);

@@ -1,3 +1,4 @@
+import { routes } from "@matchplace/functions/routes";
 import * as z from "zod/mini";
 import {
   acceptMatchBody,
@@ -45,11 +46,15 @@ export const acceptMatchResponse = z
 /** The OpenAPI document itself (opaque). */
 const openApiDocument = z.record(z.string(), z.unknown()).check(z.meta({ id: "OpenApiDocument" }));
 
-/** One API operation: what the handler validates and what it answers, for the client and OpenAPI. */
-export interface OperationSpec {
-  readonly method: "GET" | "POST" | "PATCH" | "DELETE";
-  readonly path: string;
-  readonly auth: boolean;
+/**
+ * The routes that are the client's operations: the player API (`auth: "jwt"`) and the public routes
+ * (`auth: false`). Game-server routes (`auth: "iam"`, SigV4) are not: game servers are no client of
+ * the player API, and the player API's OpenAPI document does not describe them.
+ */
+type ClientRoute = Exclude<(typeof routes)[number], { readonly auth: "iam" }>;
+
+/** What a client operation adds to its route: the schemas and statuses, for the client and OpenAPI. */
+interface OperationContract {
   readonly summary: string;
   readonly params?: z.ZodMiniObject;
   readonly body?: z.ZodMiniType;
@@ -63,39 +68,36 @@ export interface OperationSpec {
   readonly conditional?: boolean;
 }
 
+/** One API operation: its route's method, path and auth, and what the handler validates and answers. */
+export interface OperationSpec extends OperationContract {
+  readonly method: ClientRoute["method"];
+  readonly path: string;
+  /** Whether the caller must send a player's JWT (`auth: "jwt"` in routes.ts). */
+  readonly auth: boolean;
+}
+
 /**
- * Every operation of the player API, keyed by operationId. The server's route table
- * (`@matchplace/functions/routes`) must list exactly these method/path pairs (checked by a test).
+ * The contract of every operation of the player API, keyed by the `operationId` of its route in
+ * `@matchplace/functions/routes`. Exactly one per client route: a route with no entry here, or an
+ * entry with no route, does not type-check.
  */
-export const operations = {
+const contracts = {
   getHealth: {
-    method: "GET",
-    path: "/v1/health",
-    auth: false,
     summary: "Health of the API and each dependency",
     success: { status: 200, schema: healthView },
     errors: [503],
   },
   getOpenApi: {
-    method: "GET",
-    path: "/v1/openapi.json",
-    auth: false,
     summary: "This document",
     success: { status: 200, schema: openApiDocument },
     errors: [],
   },
   getMe: {
-    method: "GET",
-    path: "/v1/players/me",
-    auth: true,
     summary: "The caller's profile (defaults on first sight)",
     success: { status: 200, schema: playerView },
     errors: [],
   },
   updateMe: {
-    method: "PATCH",
-    path: "/v1/players/me",
-    auth: true,
     summary: "Set the caller's client-settable attributes",
     body: updatePlayerBody,
     success: { status: 200, schema: playerView },
@@ -103,9 +105,6 @@ export const operations = {
     idempotent: true,
   },
   createParty: {
-    method: "POST",
-    path: "/v1/parties",
-    auth: true,
     summary: "Found a party; the caller leads it",
     body: createPartyBody,
     success: { status: 201, schema: partyView },
@@ -113,9 +112,6 @@ export const operations = {
     idempotent: true,
   },
   joinParty: {
-    method: "POST",
-    path: "/v1/parties/join",
-    auth: true,
     summary: "Join a party by its code",
     body: joinPartyBody,
     success: { status: 200, schema: partyView },
@@ -123,18 +119,12 @@ export const operations = {
     idempotent: true,
   },
   getParty: {
-    method: "GET",
-    path: "/v1/parties/{partyId}",
-    auth: true,
     summary: "A party the caller belongs to",
     params: partyParams,
     success: { status: 200, schema: partyView },
     errors: [404],
   },
   leaveParty: {
-    method: "DELETE",
-    path: "/v1/parties/{partyId}/members/me",
-    auth: true,
     summary: "Leave a party",
     params: partyParams,
     success: { status: 204 },
@@ -142,9 +132,6 @@ export const operations = {
     idempotent: true,
   },
   startMatchmaking: {
-    method: "POST",
-    path: "/v1/matchmaking",
-    auth: true,
     summary: "Start matchmaking for the caller or the caller's party",
     body: startMatchmakingBody,
     success: { status: 202, schema: startMatchmakingResponse },
@@ -152,18 +139,12 @@ export const operations = {
     idempotent: true,
   },
   getCurrentTicket: {
-    method: "GET",
-    path: "/v1/matchmaking/current",
-    auth: true,
     summary: "The caller's current ticket",
     success: { status: 200, schema: ticketView },
     errors: [304, 404],
     conditional: true,
   },
   getTicket: {
-    method: "GET",
-    path: "/v1/matchmaking/{ticketId}",
-    auth: true,
     summary: "A ticket as the caller sees it",
     params: ticketParams,
     success: { status: 200, schema: ticketView },
@@ -171,9 +152,6 @@ export const operations = {
     conditional: true,
   },
   acceptMatch: {
-    method: "POST",
-    path: "/v1/matchmaking/{ticketId}/accept",
-    auth: true,
     summary: "Accept or reject a proposed match for the caller",
     params: ticketParams,
     body: acceptMatchBody,
@@ -182,9 +160,6 @@ export const operations = {
     idempotent: true,
   },
   stopMatchmaking: {
-    method: "DELETE",
-    path: "/v1/matchmaking/{ticketId}",
-    auth: true,
     summary: "Cancel a ticket (harmless once ended)",
     params: ticketParams,
     success: { status: 204 },
@@ -192,9 +167,6 @@ export const operations = {
     idempotent: true,
   },
   startPlacement: {
-    method: "POST",
-    path: "/v1/placements",
-    auth: true,
     summary: "Place a game session on a queue for the caller or party",
     body: startPlacementBody,
     success: { status: 202, schema: startPlacementResponse },
@@ -202,9 +174,6 @@ export const operations = {
     idempotent: true,
   },
   getPlacement: {
-    method: "GET",
-    path: "/v1/placements/{placementId}",
-    auth: true,
     summary: "A placement with the caller's own player session",
     params: placementParams,
     success: { status: 200, schema: placementView },
@@ -212,19 +181,42 @@ export const operations = {
     conditional: true,
   },
   stopPlacement: {
-    method: "DELETE",
-    path: "/v1/placements/{placementId}",
-    auth: true,
     summary: "Cancel a pending placement",
     params: placementParams,
     success: { status: 204 },
     errors: [404, 409, 422],
     idempotent: true,
   },
-} as const satisfies Record<string, OperationSpec>;
+} as const satisfies Record<ClientRoute["operationId"], OperationContract>;
 
 /** Operation ids. */
-export type OperationId = keyof typeof operations;
+export type OperationId = keyof typeof contracts;
+
+type RouteOf<Id extends OperationId> = Extract<ClientRoute, { readonly operationId: Id }>;
+
+/** An operation: its route's method, path and auth (from routes.ts), then its contract. */
+type Operation<Id extends OperationId> = {
+  readonly method: RouteOf<Id>["method"];
+  readonly path: RouteOf<Id>["path"];
+  readonly auth: RouteOf<Id>["auth"] extends "jwt" ? true : false;
+} & (typeof contracts)[Id];
+
+function routeOf(id: OperationId): ClientRoute {
+  const route = routes.find((r): r is ClientRoute => r.operationId === id);
+  if (!route) throw new Error(`no player route with operationId ${id} in @matchplace/functions/routes`);
+  return route;
+}
+
+/**
+ * Every operation of the player API, keyed by operationId: method, path and auth come from the
+ * route with that id in `@matchplace/functions/routes`, the rest from its contract above.
+ */
+export const operations = Object.fromEntries(
+  (Object.keys(contracts) as OperationId[]).map((id) => {
+    const { method, path, auth } = routeOf(id);
+    return [id, { method, path, auth: auth === "jwt", ...contracts[id] }];
+  }),
+) as { readonly [Id in OperationId]: Operation<Id> };
 
 /** The error envelope schema, re-exported for convenience. */
 export { errorBody };

@@ -273,7 +273,7 @@ export async function startLocalStage(options: LocalStageOptions = {}): Promise<
 
     // The consumer vets every event against this stage's identity, as on AWS (issue #14).
     process.env.SST_RESOURCE_EventsTrust = JSON.stringify(eventTrustOf(seeded, { region, accountId }));
-    sns.subscribe(topicArn, subscribers.events, await loadHandler(subscribers.events));
+    sns.subscribe(topicArn, subscribers.events.handler, await loadHandler(subscribers.events.handler));
 
     // Game servers sign /v1/server/... with these (IAM authorization on AWS); they serve the seeded fleets.
     const serverCredentials = {
@@ -336,7 +336,7 @@ export async function startLocalStage(options: LocalStageOptions = {}): Promise<
           ...(run.error ? { error: run.error } : {}),
         });
       const schedule: Schedule = await startSchedule({
-        handler: schedules.reconcile,
+        handler: schedules.reconcile.handler,
         everyMs: reconcileMs,
         logger,
         region,

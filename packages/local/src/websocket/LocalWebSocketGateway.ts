@@ -31,7 +31,11 @@ interface WebSocketLimits {
 /** The WebSocket API as `realtime` in `packages/functions/src/routes.ts` declares it (extra fields are ignored). */
 interface WebSocketApiDefinition {
   readonly authorizer: { readonly handler: HandlerRef; readonly queryParameter: string };
-  readonly routes: { readonly $connect: HandlerRef; readonly $disconnect: HandlerRef; readonly $default: HandlerRef };
+  readonly routes: {
+    readonly $connect: { readonly handler: HandlerRef };
+    readonly $disconnect: { readonly handler: HandlerRef };
+    readonly $default: { readonly handler: HandlerRef };
+  };
   readonly limits: WebSocketLimits;
 }
 
@@ -100,9 +104,9 @@ export async function startLocalWebSocketGateway(o: LocalWebSocketGatewayOptions
   const { routes } = o.definition;
   const [authorizer, onConnect, onDisconnect, onDefault] = await Promise.all([
     resolveHandler(o.definition.authorizer.handler),
-    resolveHandler(routes.$connect),
-    resolveHandler(routes.$disconnect),
-    resolveHandler(routes.$default),
+    resolveHandler(routes.$connect.handler),
+    resolveHandler(routes.$disconnect.handler),
+    resolveHandler(routes.$default.handler),
   ]);
   const connections = new Map<string, GatewayConnection>();
   const wss = new WebSocketServer({ noServer: true, maxPayload: limits.maxMessageBytes });

@@ -29,7 +29,11 @@ const fixture = (name: string): string =>
 const definition: LocalWebSocketGatewayOptions["definition"] = {
   ...realtime,
   authorizer: { ...realtime.authorizer, handler: fixture("authorize") },
-  routes: { $connect: fixture("connect"), $disconnect: fixture("disconnect"), $default: fixture("message") },
+  routes: {
+    $connect: { handler: fixture("connect") },
+    $disconnect: { handler: fixture("disconnect") },
+    $default: { handler: fixture("message") },
+  },
 };
 
 const start = (o: Partial<LocalWebSocketGatewayOptions> = {}): Promise<LocalWebSocketGateway> =>

@@ -31,7 +31,11 @@ beforeAll(async () => {
     logger: new Logger({ serviceName: "test", logLevel: "CRITICAL" }),
     definition: {
       authorizer: { handler: fixture("authorize"), queryParameter: "token" },
-      routes: { $connect: fixture("connect"), $disconnect: fixture("disconnect"), $default: fixture("message") },
+      routes: {
+        $connect: { handler: fixture("connect") },
+        $disconnect: { handler: fixture("disconnect") },
+        $default: { handler: fixture("message") },
+      },
       limits: { maxMessageBytes: 32 * 1024, idleTimeoutMs: 600_000, maxConnectionMs: 7_200_000 },
     },
   });
