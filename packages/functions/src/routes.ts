@@ -9,7 +9,7 @@
  * in `packages/client/src/operations.ts`, which the type checker demands).
  *
  * `handler` uses SST's handler string format: the repo-relative module path without extension, a dot,
- * and the named export (`packages/functions/src/health.handler`).
+ * and the named export (`packages/functions/src/health/get.handler`).
  */
 
 /** An HTTP method as API Gateway HTTP APIs route it. */
