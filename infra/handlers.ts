@@ -95,6 +95,8 @@ export interface HandlerAccess {
   readonly connections?: readonly ConnectionMethod[];
   /** `sns:Publish` on the MatchEvents topic. */
   readonly publishMatchEvents?: boolean;
+  /** Linked to the matchmaking catalog (`Catalog`, infra/catalog.ts): it names configurations or queues. */
+  readonly catalog?: boolean;
 }
 
 const fn = (module: string): string => `packages/functions/src/${module}.handler`;
@@ -103,20 +105,21 @@ const fn = (module: string): string => `packages/functions/src/${module}.handler
 export const handlerAccess: Readonly<Record<string, HandlerAccess>> = {
   // Checks its dependencies: one GetItem, one DescribeMatchmakingConfigurations.
   [fn("health/get")]: { table: "read", gamelift: ["DescribeMatchmakingConfigurations"] },
-  [fn("openapi/get")]: { table: "none", gamelift: [] },
+  // Serves the document of the linked catalog's request schemas.
+  [fn("openapi/get")]: { table: "none", gamelift: [], catalog: true },
   // Reads the profile only (a player never seen gets the defaults; the first write stores it).
-  [fn("players/getMe")]: { table: "read", gamelift: [] },
-  [fn("players/patchMe")]: { table: "write", gamelift: [] },
+  [fn("players/getMe")]: { table: "read", gamelift: [], catalog: true },
+  [fn("players/patchMe")]: { table: "write", gamelift: [], catalog: true },
   [fn("parties/create")]: { table: "write", gamelift: [] },
   [fn("parties/join")]: { table: "write", gamelift: [] },
   [fn("parties/get")]: { table: "read", gamelift: [] },
   [fn("parties/leave")]: { table: "write", gamelift: [] },
-  [fn("matchmaking/start")]: { table: "write", gamelift: ["StartMatchmaking"] },
+  [fn("matchmaking/start")]: { table: "write", gamelift: ["StartMatchmaking"], catalog: true },
   [fn("matchmaking/current")]: { table: "read", gamelift: [] },
   [fn("matchmaking/get")]: { table: "read", gamelift: [] },
   [fn("matchmaking/accept")]: { table: "write", gamelift: ["AcceptMatch"] },
   [fn("matchmaking/stop")]: { table: "write", gamelift: ["StopMatchmaking"] },
-  [fn("placements/start")]: { table: "write", gamelift: ["StartGameSessionPlacement"] },
+  [fn("placements/start")]: { table: "write", gamelift: ["StartGameSessionPlacement"], catalog: true },
   [fn("placements/get")]: { table: "read", gamelift: [] },
   [fn("placements/stop")]: { table: "write", gamelift: ["StopGameSessionPlacement"] },
   // Game servers (IAM-authorised): the result transaction (result item + ratings), then MatchEvents.

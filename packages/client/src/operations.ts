@@ -1,3 +1,4 @@
+import type { Catalog } from "@matchplace/core";
 import * as z from "zod/mini";
 import {
   acceptMatchBody,
@@ -8,10 +9,10 @@ import {
   partyView,
   placementParams,
   placementView,
+  matchmakingSchemas,
+  placementSchemas,
   playerView,
-  startMatchmakingBody,
   startMatchmakingResponse,
-  startPlacementBody,
   ticketParams,
   ticketView,
   updatePlayerBody,
@@ -52,7 +53,8 @@ export interface OperationSpec {
   readonly auth: boolean;
   readonly summary: string;
   readonly params?: z.ZodMiniObject;
-  readonly body?: z.ZodMiniType;
+  /** The body schema, or its builder when it depends on the stage's matchmaking catalog. */
+  readonly body?: z.ZodMiniType | ((catalog: Catalog) => z.ZodMiniType);
   /** Success status and body schema (`undefined` for 204). */
   readonly success: { readonly status: number; readonly schema?: z.ZodMiniType };
   /** Error statuses the operation may answer besides 400/401/413/415/429/503. */
@@ -146,7 +148,7 @@ export const operations = {
     path: "/v1/matchmaking",
     auth: true,
     summary: "Start matchmaking for the caller or the caller's party",
-    body: startMatchmakingBody,
+    body: (catalog) => matchmakingSchemas(catalog).startMatchmakingBody,
     success: { status: 202, schema: startMatchmakingResponse },
     errors: [409, 422],
     idempotent: true,
@@ -196,7 +198,7 @@ export const operations = {
     path: "/v1/placements",
     auth: true,
     summary: "Place a game session on a queue for the caller or party",
-    body: startPlacementBody,
+    body: (catalog) => placementSchemas(catalog).startPlacementBody,
     success: { status: 202, schema: startPlacementResponse },
     errors: [409, 422],
     idempotent: true,

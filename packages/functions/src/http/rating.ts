@@ -4,14 +4,13 @@
  * it bundles and loads openskill (`openskillModel`).
  */
 import {
-  defaultConfigurationProfile,
   openskillScale,
   skillFromRating,
   type ConfigurationProfile,
   type Player,
   type RatingScale,
 } from "@matchplace/core";
-import { type RatingConfig, ratingConfig } from "../edge.js";
+import { linkedCatalog, type RatingConfig, ratingConfig } from "../edge.js";
 import { services } from "./services.js";
 
 /** What the rating routes need. */
@@ -36,12 +35,15 @@ export function ratings(): Ratings {
   built = {
     model: openskillScale,
     config,
-    // The pool of a configuration is the configuration's name in this stage (what results record).
+    // The pool of a configuration is the configuration's name in this stage (what results record);
+    // the catalog is read only by the handlers that rate a profile (they are linked to it).
     skillOf: (player, profile) =>
       skillFromRating(
         openskillScale,
         config.skillScale,
-        player.ratings?.[profile.key === defaultConfigurationProfile.key ? names.configurationName : profile.key],
+        player.ratings?.[
+          profile.key === linkedCatalog().defaultConfiguration.key ? names.configurationName : profile.key
+        ],
       ),
   };
   return built;

@@ -1,13 +1,6 @@
 import { randomBytes, randomUUID } from "node:crypto";
 import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
-import {
-  type Clock,
-  defaultConfigurationProfile,
-  defaultQueueProfile,
-  type ConfigurationProfile,
-  type QueueProfile,
-  systemClock,
-} from "@matchplace/core";
+import { type Clock, type ConfigurationProfile, type QueueProfile, systemClock } from "@matchplace/core";
 import {
   createDocumentClient,
   IdempotencyStore,
@@ -19,7 +12,7 @@ import {
   RateLimitStore,
   TicketRepository,
 } from "@matchplace/core/dynamo";
-import { type LinkedNames, linkedNames, numberSetting } from "../edge.js";
+import { linkedCatalog, type LinkedNames, linkedNames, numberSetting } from "../edge.js";
 
 /**
  * What the routes share, built once per process (clients are reused across invocations): DynamoDB
@@ -76,9 +69,10 @@ export function services(): Services {
     newId: () => randomUUID(),
     randomBytes: (n) => randomBytes(n),
     placementQuota: Math.floor(numberSetting("MATCHPLACE_PLACEMENT_QUOTA", 1)),
-    // The default profile is the stage's linked configuration/queue (SST may rename it per stage).
-    configurationNameOf: (p) => (p.key === defaultConfigurationProfile.key ? names.configurationName : p.key),
-    queueNameOf: (p) => (p.key === defaultQueueProfile.key ? names.queueName : p.key),
+    // The default profile is the stage's linked configuration/queue (SST may rename it per stage). The
+    // catalog is read on the first call, by the handlers that start tickets or placements (linked to it).
+    configurationNameOf: (p) => (p.key === linkedCatalog().defaultConfiguration.key ? names.configurationName : p.key),
+    queueNameOf: (p) => (p.key === linkedCatalog().defaultQueue.key ? names.queueName : p.key),
   };
   return built;
 }

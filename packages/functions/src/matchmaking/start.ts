@@ -1,5 +1,6 @@
-import { defaultConfigurationProfile, findConfigurationProfile, startMatchmaking } from "@matchplace/core";
-import { startMatchmakingBody } from "@matchplace/client/schemas";
+import { startMatchmaking } from "@matchplace/core";
+import { matchmakingSchemas } from "@matchplace/client/schemas";
+import { linkedCatalog } from "../edge.js";
 import { httpHandler } from "../http/httpHandler.js";
 import { apiLogger } from "../http/logger.js";
 import { writeRoute } from "../http/routeMiddlewares.js";
@@ -14,10 +15,13 @@ const logger = apiLogger("matchmaking.start");
  * one → 202 `{ticketId, status, retryAfterMs}`; 409 with the active ticketId when a member already
  * has one.
  */
-export const handler = httpHandler({ logger, body: startMatchmakingBody, use: writeRoute() }, async (req) => {
+const body = () => matchmakingSchemas(linkedCatalog()).startMatchmakingBody;
+
+export const handler = httpHandler({ logger, body, use: writeRoute() }, async (req) => {
   const s = services();
+  const catalog = linkedCatalog();
   const profile =
-    (req.body.configuration && findConfigurationProfile(req.body.configuration)) || defaultConfigurationProfile;
+    (req.body.configuration && catalog.findConfiguration(req.body.configuration)) || catalog.defaultConfiguration;
   const { ticket, retryAfterMs } = await startMatchmaking(
     {
       players: s.players,

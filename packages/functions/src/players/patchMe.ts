@@ -1,5 +1,6 @@
-import { checkClientAttributes, defaultConfigurationProfile, playerView } from "@matchplace/core";
+import { checkClientAttributes, playerView } from "@matchplace/core";
 import { updatePlayerBody } from "@matchplace/client/schemas";
+import { linkedCatalog } from "../edge.js";
 import { httpHandler } from "../http/httpHandler.js";
 import { apiLogger } from "../http/logger.js";
 import { writeRoute } from "../http/routeMiddlewares.js";
@@ -12,12 +13,15 @@ const logger = apiLogger("players.patchMe");
  * PATCH /v1/players/me `{preferences}`: replaces the caller's client-settable attributes (checked
  * against the rule set's types); server-side ones such as skill are refused with 400.
  */
-export const handler = httpHandler({ logger, body: updatePlayerBody, use: writeRoute() }, async (req) => {
+const body = () => updatePlayerBody(linkedCatalog());
+
+export const handler = httpHandler({ logger, body, use: writeRoute() }, async (req) => {
   const s = services();
-  const preferences = checkClientAttributes(defaultConfigurationProfile, req.body.preferences, "body.preferences");
+  const profile = linkedCatalog().defaultConfiguration;
+  const preferences = checkClientAttributes(profile, req.body.preferences, "body.preferences");
   const player = await s.players.setPreferences(req.playerId, preferences, s.clock.now());
   return {
     status: 200,
-    body: playerView(player, { model: ratings().model, skill: ratings().skillOf(player, defaultConfigurationProfile) }),
+    body: playerView(player, { model: ratings().model, skill: ratings().skillOf(player, profile) }),
   };
 });
