@@ -108,7 +108,7 @@ export const handlerAccess: Readonly<Record<string, HandlerAccess>> = {
   // Serves the document of the linked catalog's request schemas.
   [fn("openapi/get")]: { table: "none", gamelift: [], catalog: true },
   // Reads the profile only (a player never seen gets the defaults; the first write stores it).
-  [fn("players/getMe")]: { table: "read", gamelift: [], catalog: true },
+  [fn("players/getMe")]: { table: "read", gamelift: [] },
   [fn("players/patchMe")]: { table: "write", gamelift: [], catalog: true },
   [fn("parties/create")]: { table: "write", gamelift: [] },
   [fn("parties/join")]: { table: "write", gamelift: [] },

@@ -12,7 +12,7 @@ import {
   SERVER_ROUTE_PREFIX,
   subscribers,
 } from "@matchplace/functions/routes";
-import { localCatalogDocument } from "@matchplace/local";
+import { localCatalogDocument } from "@matchplace/local/catalog";
 import { beforeAll, describe, expect, it } from "vitest";
 import { deployedHandlers, handlerAccess, REDRIVE_HANDLER, routeName } from "../handlers.js";
 import { ACCOUNT, REGION } from "./harness/mocks.js";
@@ -291,7 +291,6 @@ describe("events", () => {
       [
         "packages/functions/src/matchmaking/start.handler",
         "packages/functions/src/placements/start.handler",
-        "packages/functions/src/players/getMe.handler",
         "packages/functions/src/players/patchMe.handler",
         "packages/functions/src/openapi/get.handler",
       ].sort(),

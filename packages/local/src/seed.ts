@@ -1,6 +1,5 @@
 import { readdirSync, readFileSync } from "node:fs";
-import type { CatalogDocument, EventTrust } from "@matchplace/core";
-import { readCatalogDocument } from "@matchplace/core/catalog-files";
+import type { EventTrust } from "@matchplace/core";
 import { join } from "node:path";
 import {
   CreateFleetCommand,
@@ -150,14 +149,6 @@ export async function seedGameLift(
     configurations.push(body.Name);
   }
   return { ruleSets, configurations, queues, fleetIds };
-}
-
-/**
- * The matchmaking catalog the handlers are given (`SST_RESOURCE_Catalog`): built from infra/gamelift
- * by core's `catalogDocument`, exactly as infra/catalog.ts builds the `Catalog` link on AWS.
- */
-export function localCatalogDocument(dir = join(repoRoot, "infra/gamelift")): CatalogDocument {
-  return readCatalogDocument(dir);
 }
 
 /**

@@ -28,7 +28,8 @@ import { startLocalWebSocketGateway } from "./websocket/LocalWebSocketGateway.js
 import { startStreamPoller } from "./streams/StreamPoller.js";
 import { DashboardBus } from "./dashboard/DashboardBus.js";
 import { startDashboard } from "./dashboard/startDashboard.js";
-import { eventTrustOf, localCatalogDocument } from "./seed.js";
+import { eventTrustOf } from "./seed.js";
+import { localCatalogDocument } from "./catalog.js";
 import { pingBeaconsOf } from "./pingLatency.js";
 export { parsePingLatency } from "./pingLatency.js";
 import { createCapacityWatch } from "./capacityWatch.js";

@@ -1,6 +1,6 @@
 import { randomBytes, randomUUID } from "node:crypto";
 import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
-import { type Clock, type ConfigurationProfile, type QueueProfile, systemClock } from "@matchplace/core";
+import { type Clock, systemClock } from "@matchplace/core";
 import {
   createDocumentClient,
   IdempotencyStore,
@@ -12,7 +12,7 @@ import {
   RateLimitStore,
   TicketRepository,
 } from "@matchplace/core/dynamo";
-import { linkedCatalog, type LinkedNames, linkedNames, numberSetting } from "../edge.js";
+import { type LinkedNames, linkedNames, numberSetting } from "../edge.js";
 
 /**
  * What the routes share, built once per process (clients are reused across invocations): DynamoDB
@@ -37,10 +37,6 @@ export interface Services {
   readonly randomBytes: (n: number) => Uint8Array;
   /** Live placements a player may be on at once: `MATCHPLACE_PLACEMENT_QUOTA`, default 1. */
   readonly placementQuota: number;
-  /** The GameLift configuration name a public configuration key resolves to in this stage. */
-  configurationNameOf(profile: ConfigurationProfile): string;
-  /** The GameLift queue name a public queue key resolves to in this stage. */
-  queueNameOf(profile: QueueProfile): string;
 }
 
 let built: Services | undefined;
@@ -69,10 +65,6 @@ export function services(): Services {
     newId: () => randomUUID(),
     randomBytes: (n) => randomBytes(n),
     placementQuota: Math.floor(numberSetting("MATCHPLACE_PLACEMENT_QUOTA", 1)),
-    // The default profile is the stage's linked configuration/queue (SST may rename it per stage). The
-    // catalog is read on the first call, by the handlers that start tickets or placements (linked to it).
-    configurationNameOf: (p) => (p.key === linkedCatalog().defaultConfiguration.key ? names.configurationName : p.key),
-    queueNameOf: (p) => (p.key === linkedCatalog().defaultQueue.key ? names.queueName : p.key),
   };
   return built;
 }

@@ -1,6 +1,7 @@
 import { placementRetryAfterMs, startPlacement } from "@matchplace/core";
 import { placementSchemas } from "@matchplace/client/schemas";
 import { linkedCatalog } from "../edge.js";
+import { queueNameOf } from "../http/catalog.js";
 import { httpHandler } from "../http/httpHandler.js";
 import { apiLogger } from "../http/logger.js";
 import { writeRoute } from "../http/routeMiddlewares.js";
@@ -9,9 +10,10 @@ import { services } from "../http/services.js";
 
 const logger = apiLogger("placements.start");
 
-/** POST /v1/placements: StartGameSessionPlacement for the caller or the caller's party → 202 `{placementId, status, retryAfterMs}`. */
+// Built on the first request, from the linked catalog (not when the module loads).
 const body = () => placementSchemas(linkedCatalog()).startPlacementBody;
 
+/** POST /v1/placements: StartGameSessionPlacement for the caller or the caller's party → 202 `{placementId, status, retryAfterMs}`. */
 export const handler = httpHandler({ logger, body, use: writeRoute() }, async (req) => {
   const s = services();
   const catalog = linkedCatalog();
@@ -19,7 +21,7 @@ export const handler = httpHandler({ logger, body, use: writeRoute() }, async (r
   const { queue: _queue, ...rest } = req.body;
   const placement = await startPlacement(
     { ...s, gamelift: gamelift().withDeadline(gameliftDeadline(req.context)) },
-    { ...rest, playerId: req.playerId, profile, queueName: s.queueNameOf(profile) },
+    { ...rest, playerId: req.playerId, profile, queueName: queueNameOf(profile) },
   );
   logger.info("placement started", { placementId: placement.placementId, players: placement.playerIds.length });
   return {

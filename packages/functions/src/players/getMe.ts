@@ -1,5 +1,4 @@
 import { newPlayer, playerView, pollProfile } from "@matchplace/core";
-import { linkedCatalog } from "../edge.js";
 import { httpHandler } from "../http/httpHandler.js";
 import { apiLogger } from "../http/logger.js";
 import { readRoute } from "../http/routeMiddlewares.js";
@@ -20,7 +19,7 @@ export const handler = httpHandler({ logger, use: readRoute() }, async (req) => 
     status: 200,
     body: playerView(player, {
       model: ratings().model,
-      skill: ratings().skillOf(player, linkedCatalog().defaultConfiguration),
+      skill: ratings().skillOf(player, s.names.configurationName),
     }),
   };
 });

@@ -9,12 +9,13 @@ import { services } from "../http/services.js";
 
 const logger = apiLogger("players.patchMe");
 
+// Built on the first request, from the linked catalog (not when the module loads).
+const body = () => updatePlayerBody(linkedCatalog());
+
 /**
  * PATCH /v1/players/me `{preferences}`: replaces the caller's client-settable attributes (checked
  * against the rule set's types); server-side ones such as skill are refused with 400.
  */
-const body = () => updatePlayerBody(linkedCatalog());
-
 export const handler = httpHandler({ logger, body, use: writeRoute() }, async (req) => {
   const s = services();
   const profile = linkedCatalog().defaultConfiguration;
@@ -22,6 +23,6 @@ export const handler = httpHandler({ logger, body, use: writeRoute() }, async (r
   const player = await s.players.setPreferences(req.playerId, preferences, s.clock.now());
   return {
     status: 200,
-    body: playerView(player, { model: ratings().model, skill: ratings().skillOf(player, profile) }),
+    body: playerView(player, { model: ratings().model, skill: ratings().skillOf(player, s.names.configurationName) }),
   };
 });
