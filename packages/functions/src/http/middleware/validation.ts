@@ -8,7 +8,7 @@ import { firstUnsafe } from "./hygiene.js";
  * A part's schema, or a function building it: called on the first request and kept, so a schema
  * that depends on a linked resource (the matchmaking catalog) is not built when the module loads.
  */
-export type SchemaSource<S extends z.ZodMiniType = z.ZodMiniType> = S | (() => S);
+export type SchemaSource = z.ZodMiniType | (() => z.ZodMiniType);
 
 /** Schemas of the parts of a request; absent parts are passed through as `{}`/`undefined`. */
 export interface ValidationOptions {
