@@ -1,7 +1,9 @@
 /**
  * Defaults shared by every Lambda function: runtime, links and the handler's own permissions.
  */
+import { catalog } from "./catalog.js";
 import { config } from "./config.js";
+import { handlerAccess } from "./handlers.js";
 import { matchmaking } from "./matchmaking.js";
 import { permissionsFor, type GrantTargets } from "./permissions.js";
 import { table } from "./table.js";
@@ -12,8 +14,9 @@ const RUNTIME = "nodejs22.x";
 
 /**
  * `sst.aws.Function` arguments for a handler string (`packages/functions/src/<module>.<export>`):
- * links to `Table`, `Events` and `Matchmaking` (names only) and exactly the permissions its
- * definition in packages/functions/src/routes.ts declares (`access`, rendered by infra/permissions.ts). `grants` names the
+ * links to `Table`, `Events` and `Matchmaking` (names only), to `Catalog` when its definition says it
+ * names configurations or queues (`access.catalog`), and exactly the permissions its definition in
+ * packages/functions/src/routes.ts declares (`access`, rendered by infra/permissions.ts). `grants` names the
  * resources of the handler's own infra file that its access refers to (the realtime API, the
  * MatchEvents topic).
  *
@@ -44,7 +47,13 @@ export function functionArgs(
           );
       },
     },
-    link: [table, events, matchmaking, ...((extra.link as unknown[] | undefined) ?? [])],
+    link: [
+      table,
+      events,
+      matchmaking,
+      ...(handlerAccess[handler]?.catalog ? [catalog] : []),
+      ...((extra.link as unknown[] | undefined) ?? []),
+    ],
     permissions: permissionsFor(handler, grants),
   };
 }

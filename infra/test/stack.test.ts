@@ -13,8 +13,9 @@ import {
   SERVER_ROUTE_PREFIX,
   subscribers,
 } from "@matchplace/functions/routes";
+import { localCatalogDocument } from "@matchplace/local/catalog";
 import { beforeAll, describe, expect, it } from "vitest";
-import { deployedHandlers, routeName } from "../handlers.js";
+import { deployedHandlers, handlerAccess, routeName } from "../handlers.js";
 import { ACCOUNT, REGION } from "./harness/mocks.js";
 import { lambdaOf, only, roleStatements, statements } from "./harness/query.js";
 import { runInfra, type InfraRun } from "./harness/runInfra.js";
@@ -283,6 +284,33 @@ describe("events", () => {
     for (const handler of [subscribers.events.handler, invoked.redrive.handler]) {
       expect(run.builds.find((b) => b.handler === handler)?.links.EventsTrust, handler).toMatchObject(trust);
     }
+  });
+
+  it("links the matchmaking catalog the local stage sets (both from infra/gamelift) to exactly the handlers that name profiles", () => {
+    const linked = run.builds.filter((b) => b.links.Catalog !== undefined).map((b) => b.handler);
+    expect(linked.sort()).toEqual(
+      [
+        "packages/functions/src/matchmaking/start.handler",
+        "packages/functions/src/placements/start.handler",
+        "packages/functions/src/players/patchMe.handler",
+        "packages/functions/src/openapi/get.handler",
+      ].sort(),
+    );
+    expect(
+      Object.keys(handlerAccess)
+        .filter((h) => handlerAccess[h]?.catalog)
+        .sort(),
+    ).toEqual(linked.sort());
+    const local = localCatalogDocument();
+    for (const handler of linked) {
+      const { type: _type, ...document } = run.builds.find((b) => b.handler === handler)!.links.Catalog!;
+      expect(document, handler).toEqual(local);
+    }
+    expect(local.configurations.map((c) => c.key)).toEqual(["arena"]);
+  });
+
+  it("keeps the linked catalog document far below Lambda's 4 KB environment limit", () => {
+    expect(JSON.stringify(localCatalogDocument()).length).toBeLessThan(1024);
   });
 
   it("subscribes the consumer with a message-body filter that lets GameLift events through", () => {

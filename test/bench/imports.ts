@@ -9,8 +9,9 @@
 import { execFileSync } from "node:child_process";
 import { loadavg } from "node:os";
 import { join } from "node:path";
-import { pathToFileURL } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
+import { readCatalogDocument } from "@matchplace/core/catalog-files";
 import { deployedHandlers } from "../../infra/handlers.js";
 import { BARE_DYNAMODB_ENTRY, bundleHandlers, handlerModule, scratchDir } from "../support/bundle.js";
 
@@ -19,6 +20,9 @@ const LINKS: Record<string, string> = {
   SST_RESOURCE_App: JSON.stringify({ name: "matchplace", stage: "bench" }),
   SST_RESOURCE_Table: JSON.stringify({ name: "matchplace-bench" }),
   SST_RESOURCE_Matchmaking: JSON.stringify({ configurationName: "arena", queueName: "arena" }),
+  SST_RESOURCE_Catalog: JSON.stringify(
+    readCatalogDocument(fileURLToPath(new URL("../../infra/gamelift", import.meta.url))),
+  ),
   SST_RESOURCE_EventsTrust: JSON.stringify({
     account: "111122223333",
     region: "us-east-1",

@@ -2,12 +2,12 @@ import type { z } from "zod";
 import { ApiError } from "./errors.js";
 import type { acceptMatchResponse, healthView, startPlacementResponse } from "./operations.js";
 import type {
+  MatchmakingSchemas,
+  PlacementSchemas,
   partyView,
   placementView,
   playerView,
-  startMatchmakingBody,
   startMatchmakingResponse,
-  startPlacementBody,
   ticketView,
   updatePlayerBody,
 } from "./schemas/index.js";
@@ -20,10 +20,13 @@ export type Party = z.output<typeof partyView>;
 export type Player = z.output<typeof playerView>;
 /** A placement as one of its players sees it. */
 export type Placement = z.output<typeof placementView>;
+// The request bodies below are built per stage from its matchmaking catalog; their types do not depend on it.
 /** Body of startMatchmaking. */
-export type StartMatchmakingRequest = z.input<typeof startMatchmakingBody>;
+export type StartMatchmakingRequest = z.input<MatchmakingSchemas["startMatchmakingBody"]>;
 /** Body of startPlacement. */
-export type StartPlacementRequest = z.input<typeof startPlacementBody>;
+export type StartPlacementRequest = z.input<PlacementSchemas["startPlacementBody"]>;
+/** Body of updateMe. */
+type UpdatePlayerRequest = z.input<ReturnType<typeof updatePlayerBody>>;
 
 /** Options of {@link createClient}. */
 export interface ClientOptions {
@@ -119,7 +122,7 @@ export function createClient(options: ClientOptions) {
     /** GET /v1/players/me */
     getMe: async () => (await request<Player>("GET", "/v1/players/me")).data,
     /** PATCH /v1/players/me */
-    updateMe: async (body: z.input<typeof updatePlayerBody>, o?: WriteOptions) =>
+    updateMe: async (body: UpdatePlayerRequest, o?: WriteOptions) =>
       (await request<Player>("PATCH", "/v1/players/me", { body, headers: write(o) })).data,
     /** POST /v1/parties */
     createParty: async (o?: WriteOptions) =>

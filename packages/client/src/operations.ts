@@ -1,3 +1,4 @@
+import type { Catalog } from "@matchplace/core";
 import { routes } from "@matchplace/functions/routes";
 import * as z from "zod/mini";
 import {
@@ -9,10 +10,10 @@ import {
   partyView,
   placementParams,
   placementView,
+  matchmakingSchemas,
+  placementSchemas,
   playerView,
-  startMatchmakingBody,
   startMatchmakingResponse,
-  startPlacementBody,
   ticketParams,
   ticketView,
   updatePlayerBody,
@@ -57,7 +58,8 @@ type ClientRoute = Exclude<(typeof routes)[number], { readonly auth: "iam" }>;
 interface OperationContract {
   readonly summary: string;
   readonly params?: z.ZodMiniObject;
-  readonly body?: z.ZodMiniType;
+  /** The body schema, or its builder when it depends on the stage's matchmaking catalog. */
+  readonly body?: z.ZodMiniType | ((catalog: Catalog) => z.ZodMiniType);
   /** Success status and body schema (`undefined` for 204). */
   readonly success: { readonly status: number; readonly schema?: z.ZodMiniType };
   /** Error statuses the operation may answer besides 400/401/413/415/429/503. */
@@ -133,7 +135,7 @@ const contracts = {
   },
   startMatchmaking: {
     summary: "Start matchmaking for the caller or the caller's party",
-    body: startMatchmakingBody,
+    body: (catalog) => matchmakingSchemas(catalog).startMatchmakingBody,
     success: { status: 202, schema: startMatchmakingResponse },
     errors: [409, 422],
     idempotent: true,
@@ -168,7 +170,7 @@ const contracts = {
   },
   startPlacement: {
     summary: "Place a game session on a queue for the caller or party",
-    body: startPlacementBody,
+    body: (catalog) => placementSchemas(catalog).startPlacementBody,
     success: { status: 202, schema: startPlacementResponse },
     errors: [409, 422],
     idempotent: true,

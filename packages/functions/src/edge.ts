@@ -5,6 +5,8 @@
  */
 import { Resource } from "sst";
 import {
+  type Catalog,
+  createCatalog,
   defaultSkillScale,
   type EventTrust,
   parseEventTrust,
@@ -80,6 +82,26 @@ export function linkedTrust(): EventTrust {
   // SST adds a `type` member to linked resources; the trust schema is strict about the rest.
   const { type: _type, ...fields } = linkedResource("EventsTrust");
   return parseEventTrust(fields);
+}
+
+let catalog: Catalog | undefined;
+
+/**
+ * The stage's matchmaking catalog, from the `Catalog` link (infra/catalog.ts; the local stage sets
+ * `SST_RESOURCE_Catalog`), both built by core's `catalogDocument` from infra/gamelift. Read on first
+ * use and kept for the process; only the handlers that name profiles are linked to it.
+ * @throws EdgeConfigError when the link is missing or its document is malformed.
+ */
+export function linkedCatalog(): Catalog {
+  if (catalog) return catalog;
+  // SST adds a `type` member to linked resources; the document is strict about the rest.
+  const { type: _type, ...document } = linkedResource("Catalog");
+  try {
+    catalog = createCatalog(document);
+  } catch (err) {
+    throw new EdgeConfigError(`linked resource Catalog is malformed: ${(err as Error).message}`, { cause: err });
+  }
+  return catalog;
 }
 
 /**

@@ -60,6 +60,8 @@ export interface HandlerAccess {
   readonly connections?: readonly ConnectionMethod[];
   /** `sns:Publish` on the MatchEvents topic (infra also links the topic to the function). */
   readonly publishMatchEvents?: boolean;
+  /** Linked to the matchmaking catalog (`Catalog`, infra/catalog.ts): it names configurations or queues. */
+  readonly catalog?: boolean;
 }
 
 /** One Lambda handler infra deploys, and what it may touch. */
@@ -118,7 +120,7 @@ export const routes = [
     path: "/v1/openapi.json",
     handler: fn("openapi/get"),
     auth: false,
-    access: { table: "none", gamelift: [] },
+    access: { table: "none", gamelift: [], catalog: true },
   },
 
   {
@@ -136,7 +138,7 @@ export const routes = [
     path: "/v1/players/me",
     handler: fn("players/patchMe"),
     auth: "jwt",
-    access: { table: "write", gamelift: [] },
+    access: { table: "write", gamelift: [], catalog: true },
   },
 
   {
@@ -178,7 +180,7 @@ export const routes = [
     path: "/v1/matchmaking",
     handler: fn("matchmaking/start"),
     auth: "jwt",
-    access: { table: "write", gamelift: ["StartMatchmaking"] },
+    access: { table: "write", gamelift: ["StartMatchmaking"], catalog: true },
   },
   {
     operationId: "getCurrentTicket",
@@ -219,7 +221,7 @@ export const routes = [
     path: "/v1/placements",
     handler: fn("placements/start"),
     auth: "jwt",
-    access: { table: "write", gamelift: ["StartGameSessionPlacement"] },
+    access: { table: "write", gamelift: ["StartGameSessionPlacement"], catalog: true },
   },
   {
     operationId: "getPlacement",

@@ -29,6 +29,7 @@ import { startStreamPoller } from "./streams/StreamPoller.js";
 import { DashboardBus } from "./dashboard/DashboardBus.js";
 import { startDashboard } from "./dashboard/startDashboard.js";
 import { eventTrustOf } from "./seed.js";
+import { localCatalogDocument } from "./catalog.js";
 import { pingBeaconsOf } from "./pingLatency.js";
 export { parsePingLatency } from "./pingLatency.js";
 import { createCapacityWatch } from "./capacityWatch.js";
@@ -472,6 +473,7 @@ function applyEnvironment(v: {
     SST_RESOURCE_Table: JSON.stringify({ name: v.tableName }),
     SST_RESOURCE_Events: JSON.stringify({ arn: v.topicArn }),
     SST_RESOURCE_Matchmaking: JSON.stringify(v.matchmaking),
+    SST_RESOURCE_Catalog: JSON.stringify(localCatalogDocument()),
     AWS_ENDPOINT_URL_GAMELIFT: v.gamelift,
     AWS_ENDPOINT_URL_DYNAMODB: v.dynamodb,
     AWS_REGION: v.region,

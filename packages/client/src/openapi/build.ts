@@ -1,5 +1,10 @@
+import type { Catalog } from "@matchplace/core";
 import * as z from "zod";
 import { errorBody, operations, type OperationSpec } from "../operations.js";
+import { matchmakingSchemas, placementSchemas, updatePlayerBody } from "../schemas/index.js";
+
+/** An operation whose body schema is resolved for one catalog. */
+type ResolvedOperation = Omit<OperationSpec, "body"> & { readonly body?: z.core.$ZodType };
 
 type Json = Record<string, unknown>;
 
@@ -18,9 +23,20 @@ const commonErrors: Readonly<Record<number, string>> = {
   503: "A dependency is unavailable; see Retry-After",
 };
 
-/** Every schema with a `.meta({ id })`, as OpenAPI components (input shapes: what clients send). */
-function allComponents(): Record<string, Json> {
-  const out = z.toJSONSchema(z.globalRegistry, {
+/**
+ * Every schema with a `.meta({ id })`, as OpenAPI components (input shapes: what clients send). The
+ * catalog-dependent schemas are built per catalog under the same ids, so the document takes those of
+ * `catalogSchemas` (this catalog's) over any other catalog's registered in the process.
+ */
+function allComponents(catalogSchemas: readonly z.core.$ZodType[]): Record<string, Json> {
+  const registry = z.registry<{ id: string }>();
+  const add = (schema: z.core.$ZodType): void => {
+    const id = z.globalRegistry.get(schema)?.id;
+    if (typeof id === "string") registry.add(schema, { id });
+  };
+  for (const schema of z.globalRegistry._idmap.values()) add(schema);
+  for (const schema of catalogSchemas) add(schema);
+  const out = z.toJSONSchema(registry, {
     io: "input",
     uri: (id) => `${refPrefix}${id}`,
     unrepresentable: "any",
@@ -62,7 +78,7 @@ function closure(roots: Json[], all: Record<string, Json>): Set<string> {
   return seen;
 }
 
-function parameters(op: OperationSpec): Json[] {
+function parameters(op: ResolvedOperation): Json[] {
   const out: Json[] = [];
   if (op.params) {
     const shape = z.toJSONSchema(op.params, { io: "input" }) as { properties?: Record<string, Json> };
@@ -95,7 +111,7 @@ const retryAfterHeader = {
   "Retry-After": { description: "Seconds to wait before retrying", schema: { type: "integer" } },
 };
 
-function operationObject(id: string, op: OperationSpec): Json {
+function operationObject(id: string, op: ResolvedOperation): Json {
   const error = { content: { "application/json": { schema: refTo(errorBody) } } };
   const statuses = new Set<number>([
     ...(op.body || op.params ? [400] : []),
@@ -133,14 +149,25 @@ function operationObject(id: string, op: OperationSpec): Json {
 }
 
 /**
- * The OpenAPI 3.1 document of the player API, generated from the same zod schemas the handlers
- * validate with. Deterministic: regenerating an unchanged API yields identical JSON.
- * @example writeFileSync("openapi.json", JSON.stringify(buildOpenApiDocument(), null, 2));
+ * The OpenAPI 3.1 document of the player API for a stage's matchmaking catalog, generated from the
+ * same zod schemas the handlers validate with. Deterministic: regenerating an unchanged API yields
+ * identical JSON.
+ * @example writeFileSync("openapi.json", JSON.stringify(buildOpenApiDocument(catalog), null, 2));
  */
-export function buildOpenApiDocument(): Json {
-  const all = allComponents();
+export function buildOpenApiDocument(catalog: Catalog): Json {
+  const resolved = Object.entries(operations as Record<string, OperationSpec>).map(
+    ([id, op]): [string, ResolvedOperation] => [
+      id,
+      { ...op, ...(typeof op.body === "function" ? { body: op.body(catalog) } : {}) } as ResolvedOperation,
+    ],
+  );
+  const all = allComponents([
+    ...Object.values(matchmakingSchemas(catalog)),
+    updatePlayerBody(catalog),
+    ...Object.values(placementSchemas(catalog)),
+  ]);
   const paths: Record<string, Json> = {};
-  for (const [id, op] of Object.entries(operations) as [string, OperationSpec][]) {
+  for (const [id, op] of resolved) {
     paths[op.path] = { ...paths[op.path], [op.method.toLowerCase()]: operationObject(id, op) };
   }
   const used = closure([paths], all);

@@ -1,12 +1,8 @@
-import {
-  clientSettableAttributes,
-  configurationProfiles,
-  TICKET_STATUSES,
-  type RuleSetAttribute,
-} from "@matchplace/core";
+import { type Catalog, TICKET_STATUSES, type RuleSetAttribute } from "@matchplace/core";
 import * as z from "zod/mini";
 import { connectionView, latencyInMs } from "./common.js";
 import { int } from "./int.js";
+import { perCatalog } from "./perCatalog.js";
 
 const attributeName = /^[A-Za-z0-9_-]{1,32}$/;
 const attributeString = z.string().check(z.minLength(1), z.maxLength(100));
@@ -27,27 +23,44 @@ function attributeSchema(attr: RuleSetAttribute): z.ZodMiniType {
   }
 }
 
+/** The schemas of one catalog: what {@link matchmakingSchemas} builds. */
+function buildMatchmakingSchemas(catalog: Catalog) {
+  /**
+   * Client-settable player attributes (the names a configuration declares client-settable, with the
+   * rule set's types). Anything else is refused.
+   */
+  const clientAttributes = z
+    .strictObject(
+      Object.fromEntries(catalog.clientSettableAttributes().map((a) => [a.name, z.optional(attributeSchema(a))])),
+    )
+    .check(z.meta({ id: "ClientAttributes" }));
+
+  /** Public names of the configurations a client may choose. */
+  const configurationKey = z.enum(catalog.configurations.map((p) => p.key) as [string, ...string[]]);
+
+  /** Body of POST /v1/matchmaking. */
+  const startMatchmakingBody = z
+    .strictObject({
+      configuration: z
+        .optional(configurationKey)
+        .check(z.describe("Matchmaking configuration; default: the stage's default")),
+      latencyInMs: z.optional(latencyInMs),
+      attributes: z.optional(clientAttributes),
+    })
+    .check(z.meta({ id: "StartMatchmakingRequest" }));
+
+  return { clientAttributes, configurationKey, startMatchmakingBody };
+}
+
+/** The catalog-dependent matchmaking schemas: {@link matchmakingSchemas}'s result. */
+export type MatchmakingSchemas = ReturnType<typeof buildMatchmakingSchemas>;
+
 /**
- * Client-settable player attributes (built from the rule sets in infra/gamelift: only the names a
- * configuration declares client-settable, with the rule set's types). Anything else is refused.
+ * The matchmaking schemas that depend on the stage's catalog (client-settable attributes, the
+ * configuration names, the StartMatchmaking body), built once per catalog.
+ * @example const body = matchmakingSchemas(catalog).startMatchmakingBody.parse(json);
  */
-export const clientAttributes = z
-  .strictObject(Object.fromEntries(clientSettableAttributes().map((a) => [a.name, z.optional(attributeSchema(a))])))
-  .check(z.meta({ id: "ClientAttributes" }));
-
-/** Public names of the configurations a client may choose. */
-export const configurationKey = z.enum(configurationProfiles.map((p) => p.key) as [string, ...string[]]);
-
-/** Body of POST /v1/matchmaking. */
-export const startMatchmakingBody = z
-  .strictObject({
-    configuration: z
-      .optional(configurationKey)
-      .check(z.describe("Matchmaking configuration; default: the stage's default")),
-    latencyInMs: z.optional(latencyInMs),
-    attributes: z.optional(clientAttributes),
-  })
-  .check(z.meta({ id: "StartMatchmakingRequest" }));
+export const matchmakingSchemas: (catalog: Catalog) => MatchmakingSchemas = perCatalog(buildMatchmakingSchemas);
 
 /** A ticket status. */
 export const ticketStatus = z.enum(TICKET_STATUSES);

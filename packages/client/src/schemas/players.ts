@@ -1,6 +1,8 @@
+import type { Catalog } from "@matchplace/core";
 import * as z from "zod/mini";
 import { int } from "./int.js";
-import { clientAttributes } from "./matchmaking.js";
+import { matchmakingSchemas } from "./matchmaking.js";
+import { perCatalog } from "./perCatalog.js";
 
 /** One skill rating (Weng-Lin / openskill): μ, σ, the display rating μ − 3σ, and the matches rated. */
 export const ratingView = z
@@ -37,7 +39,15 @@ export const playerView = z
   })
   .check(z.meta({ id: "Player" }));
 
-/** Body of PATCH /v1/players/me: only client-settable attributes. */
-export const updatePlayerBody = z
-  .strictObject({ preferences: clientAttributes })
-  .check(z.meta({ id: "UpdatePlayerRequest" }));
+function buildUpdatePlayerBody(catalog: Catalog) {
+  return z
+    .strictObject({ preferences: matchmakingSchemas(catalog).clientAttributes })
+    .check(z.meta({ id: "UpdatePlayerRequest" }));
+}
+
+/**
+ * Body of PATCH /v1/players/me: only the catalog's client-settable attributes (built once per catalog).
+ * @example const body = updatePlayerBody(catalog).parse(json);
+ */
+export const updatePlayerBody: (catalog: Catalog) => ReturnType<typeof buildUpdatePlayerBody> =
+  perCatalog(buildUpdatePlayerBody);

@@ -9,7 +9,7 @@ import { errorResponse } from "./middleware/errorResponse.js";
 import { iamCaller } from "./middleware/iamCaller.js";
 import { jsonBody } from "./middleware/jsonBody.js";
 import { correlationId, routeMetrics } from "./middleware/observe.js";
-import { validation } from "./middleware/validation.js";
+import { type SchemaSource, validation } from "./middleware/validation.js";
 import { json, type HttpResult } from "./response.js";
 import type { HttpEvent, RouteRequest } from "./types.js";
 
@@ -24,7 +24,8 @@ export interface HttpHandlerOptions<
   readonly logger: Logger;
   /** Who may call: `true`/`"jwt"` a player (JWT `sub`, default), `"iam"` a SigV4 signer, `false` anyone. */
   readonly auth?: boolean | "jwt" | "iam";
-  readonly body?: B;
+  /** The body's schema, or a function building it on the first request (see {@link SchemaSource}). */
+  readonly body?: B | (() => B);
   readonly params?: P;
   readonly query?: Q;
   /** Largest body in bytes (default 16 KiB). */
@@ -63,7 +64,9 @@ export function httpHandler<
     .use(jsonBody({ maxBytes: options.maxBodyBytes ?? 16 * 1024 }));
   if (auth === "iam") base.use(iamCaller());
   else if (auth) base.use(callerIdentity());
-  base.use(validation({ body: options.body, params: options.params, query: options.query }));
+  base.use(
+    validation({ body: options.body as SchemaSource | undefined, params: options.params, query: options.query }),
+  );
   for (const m of options.use ?? []) base.use(m);
   return base.handler(async (event, context) => {
     if (event.playerId !== undefined) options.logger.appendKeys({ playerId: event.playerId });

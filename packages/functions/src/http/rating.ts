@@ -3,24 +3,19 @@
  * settings and the `skill` a player is matched with. Only the results route rates a match, so only
  * it bundles and loads openskill (`openskillModel`).
  */
-import {
-  defaultConfigurationProfile,
-  openskillScale,
-  skillFromRating,
-  type ConfigurationProfile,
-  type Player,
-  type RatingScale,
-} from "@matchplace/core";
+import { openskillScale, skillFromRating, type Player, type RatingScale } from "@matchplace/core";
 import { type RatingConfig, ratingConfig } from "../edge.js";
-import { services } from "./services.js";
 
 /** What the rating routes need. */
 export interface Ratings {
   /** Reading ratings (new player, display rating); rating a match is the results route's own. */
   readonly model: RatingScale;
   readonly config: RatingConfig;
-  /** The server-trusted `skill` of a player for a configuration: its pool's rating on the rule set's scale. */
-  skillOf(player: Player, profile: ConfigurationProfile): number;
+  /**
+   * The server-trusted `skill` of a player for a configuration: the rating of its pool (the
+   * configuration's name in this stage, what results record) on the rule set's scale.
+   */
+  skillOf(player: Player, configurationName: string): number;
 }
 
 let built: Ratings | undefined;
@@ -32,17 +27,11 @@ let built: Ratings | undefined;
 export function ratings(): Ratings {
   if (built) return built;
   const config = ratingConfig();
-  const { names } = services();
   built = {
     model: openskillScale,
     config,
-    // The pool of a configuration is the configuration's name in this stage (what results record).
-    skillOf: (player, profile) =>
-      skillFromRating(
-        openskillScale,
-        config.skillScale,
-        player.ratings?.[profile.key === defaultConfigurationProfile.key ? names.configurationName : profile.key],
-      ),
+    skillOf: (player, configurationName) =>
+      skillFromRating(openskillScale, config.skillScale, player.ratings?.[configurationName]),
   };
   return built;
 }

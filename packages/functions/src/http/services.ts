@@ -1,13 +1,6 @@
 import { randomBytes, randomUUID } from "node:crypto";
 import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
-import {
-  type Clock,
-  defaultConfigurationProfile,
-  defaultQueueProfile,
-  type ConfigurationProfile,
-  type QueueProfile,
-  systemClock,
-} from "@matchplace/core";
+import { type Clock, systemClock } from "@matchplace/core";
 import {
   createDocumentClient,
   IdempotencyStore,
@@ -44,10 +37,6 @@ export interface Services {
   readonly randomBytes: (n: number) => Uint8Array;
   /** Live placements a player may be on at once: `MATCHPLACE_PLACEMENT_QUOTA`, default 1. */
   readonly placementQuota: number;
-  /** The GameLift configuration name a public configuration key resolves to in this stage. */
-  configurationNameOf(profile: ConfigurationProfile): string;
-  /** The GameLift queue name a public queue key resolves to in this stage. */
-  queueNameOf(profile: QueueProfile): string;
 }
 
 let built: Services | undefined;
@@ -76,9 +65,6 @@ export function services(): Services {
     newId: () => randomUUID(),
     randomBytes: (n) => randomBytes(n),
     placementQuota: Math.floor(numberSetting("MATCHPLACE_PLACEMENT_QUOTA", 1)),
-    // The default profile is the stage's linked configuration/queue (SST may rename it per stage).
-    configurationNameOf: (p) => (p.key === defaultConfigurationProfile.key ? names.configurationName : p.key),
-    queueNameOf: (p) => (p.key === defaultQueueProfile.key ? names.queueName : p.key),
   };
   return built;
 }

@@ -1,5 +1,7 @@
-import { defaultConfigurationProfile, findConfigurationProfile, startMatchmaking } from "@matchplace/core";
-import { startMatchmakingBody } from "@matchplace/client/schemas";
+import { startMatchmaking } from "@matchplace/core";
+import { matchmakingSchemas } from "@matchplace/client/schemas";
+import { linkedCatalog } from "../edge.js";
+import { configurationNameOf } from "../http/catalog.js";
 import { httpHandler } from "../http/httpHandler.js";
 import { apiLogger } from "../http/logger.js";
 import { writeRoute } from "../http/routeMiddlewares.js";
@@ -9,15 +11,19 @@ import { services } from "../http/services.js";
 
 const logger = apiLogger("matchmaking.start");
 
+// Built on the first request, from the linked catalog (not when the module loads).
+const body = () => matchmakingSchemas(linkedCatalog()).startMatchmakingBody;
+
 /**
  * POST /v1/matchmaking: starts a ticket for the caller, or the caller's party when the caller leads
  * one → 202 `{ticketId, status, retryAfterMs}`; 409 with the active ticketId when a member already
  * has one.
  */
-export const handler = httpHandler({ logger, body: startMatchmakingBody, use: writeRoute() }, async (req) => {
+export const handler = httpHandler({ logger, body, use: writeRoute() }, async (req) => {
   const s = services();
+  const catalog = linkedCatalog();
   const profile =
-    (req.body.configuration && findConfigurationProfile(req.body.configuration)) || defaultConfigurationProfile;
+    (req.body.configuration && catalog.findConfiguration(req.body.configuration)) || catalog.defaultConfiguration;
   const { ticket, retryAfterMs } = await startMatchmaking(
     {
       players: s.players,
@@ -26,12 +32,12 @@ export const handler = httpHandler({ logger, body: startMatchmakingBody, use: wr
       gamelift: gamelift().withDeadline(gameliftDeadline(req.context)),
       clock: s.clock,
       newTicketId: s.newId,
-      skillOf: ratings().skillOf,
+      skillOf: (player, p) => ratings().skillOf(player, configurationNameOf(p)),
     },
     {
       playerId: req.playerId,
       profile,
-      configurationName: s.configurationNameOf(profile),
+      configurationName: configurationNameOf(profile),
       ...(req.body.latencyInMs ? { latencyInMs: req.body.latencyInMs } : {}),
       ...(req.body.attributes ? { attributes: req.body.attributes } : {}),
     },

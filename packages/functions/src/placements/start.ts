@@ -1,5 +1,7 @@
-import { defaultQueueProfile, findQueueProfile, placementRetryAfterMs, startPlacement } from "@matchplace/core";
-import { startPlacementBody } from "@matchplace/client/schemas";
+import { placementRetryAfterMs, startPlacement } from "@matchplace/core";
+import { placementSchemas } from "@matchplace/client/schemas";
+import { linkedCatalog } from "../edge.js";
+import { queueNameOf } from "../http/catalog.js";
 import { httpHandler } from "../http/httpHandler.js";
 import { apiLogger } from "../http/logger.js";
 import { writeRoute } from "../http/routeMiddlewares.js";
@@ -8,14 +10,18 @@ import { services } from "../http/services.js";
 
 const logger = apiLogger("placements.start");
 
+// Built on the first request, from the linked catalog (not when the module loads).
+const body = () => placementSchemas(linkedCatalog()).startPlacementBody;
+
 /** POST /v1/placements: StartGameSessionPlacement for the caller or the caller's party → 202 `{placementId, status, retryAfterMs}`. */
-export const handler = httpHandler({ logger, body: startPlacementBody, use: writeRoute() }, async (req) => {
+export const handler = httpHandler({ logger, body, use: writeRoute() }, async (req) => {
   const s = services();
-  const profile = (req.body.queue && findQueueProfile(req.body.queue)) || defaultQueueProfile;
+  const catalog = linkedCatalog();
+  const profile = (req.body.queue && catalog.findQueue(req.body.queue)) || catalog.defaultQueue;
   const { queue: _queue, ...rest } = req.body;
   const placement = await startPlacement(
     { ...s, gamelift: gamelift().withDeadline(gameliftDeadline(req.context)) },
-    { ...rest, playerId: req.playerId, profile, queueName: s.queueNameOf(profile) },
+    { ...rest, playerId: req.playerId, profile, queueName: queueNameOf(profile) },
   );
   logger.info("placement started", { placementId: placement.placementId, players: placement.playerIds.length });
   return {

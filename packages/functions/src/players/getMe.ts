@@ -1,4 +1,4 @@
-import { defaultConfigurationProfile, newPlayer, playerView, pollProfile } from "@matchplace/core";
+import { newPlayer, playerView, pollProfile } from "@matchplace/core";
 import { httpHandler } from "../http/httpHandler.js";
 import { apiLogger } from "../http/logger.js";
 import { readRoute } from "../http/routeMiddlewares.js";
@@ -17,6 +17,9 @@ export const handler = httpHandler({ logger, use: readRoute() }, async (req) => 
   const player = (await pollProfile(s, req.playerId)) ?? newPlayer(req.playerId, s.clock.now());
   return {
     status: 200,
-    body: playerView(player, { model: ratings().model, skill: ratings().skillOf(player, defaultConfigurationProfile) }),
+    body: playerView(player, {
+      model: ratings().model,
+      skill: ratings().skillOf(player, s.names.configurationName),
+    }),
   };
 });

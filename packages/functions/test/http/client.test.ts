@@ -2,6 +2,7 @@
  * The typed client from @matchplace/client against the real handlers: a fetch that plays API
  * Gateway (route match by the route table, payload format 2.0, the bearer token taken as `sub`).
  */
+import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { ApiError, createClient } from "@matchplace/client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -81,7 +82,10 @@ describe("@matchplace/client against the handlers", () => {
       status: "ok",
       checks: { dynamodb: { status: "ok" }, gamelift: { status: "ok" } },
     });
-    expect(await api.openapi()).toMatchObject({ openapi: "3.1.0" });
+    // Served for the linked catalog (infra/gamelift's): the committed document.
+    expect(await api.openapi()).toEqual(
+      JSON.parse(readFileSync(`${repoRoot}packages/client/openapi.json`, "utf8")) as Record<string, unknown>,
+    );
     expect(await api.getMe()).toMatchObject({ playerId: "cl-a", skill: 1000 });
     expect(await api.updateMe({ preferences: { mode: ["casual"] } })).toMatchObject({
       preferences: { mode: ["casual"] },

@@ -17,6 +17,7 @@ import {
 import { DynamoDBClient, ScanCommand } from "@aws-sdk/client-dynamodb";
 import { unmarshall } from "@aws-sdk/util-dynamodb";
 import { decodeMessage, foldDecoded, type EventTrust } from "@matchplace/core";
+import { readCatalogDocument } from "@matchplace/core/catalog-files";
 import { createDocumentClient, createTable, PlacementRepository, TicketRepository } from "@matchplace/core/dynamo";
 import {
   ManualClock,
@@ -124,6 +125,8 @@ export async function startStage(options: StageOptions = {}): Promise<Stage> {
       queueName: "arena",
     }),
     SST_RESOURCE_EventsTrust: JSON.stringify(trust),
+    // The matchmaking catalog of infra/gamelift, as infra links it and the local stage sets it.
+    SST_RESOURCE_Catalog: JSON.stringify(readCatalogDocument(infra(""))),
     POWERTOOLS_LOG_LEVEL: "SILENT",
   });
 

@@ -1,11 +1,12 @@
 /**
  * The matchmaking catalog: which configurations and queues clients may name, and which rule-set
- * attributes they may set. Attribute *types* come from the rule-set JSON in infra/gamelift (the one
- * source of truth, imported at build time); this module only declares what is client-settable.
+ * attributes they may set. Pure: nothing here reads a file or the environment. The edge builds the
+ * serialisable {@link CatalogDocument} from the parsed files of infra/gamelift (rule sets,
+ * configurations and queues, the one source of truth, plus `catalog.json`, the client-facing
+ * choices) with {@link catalogDocument}, passes it to the handlers (the SST link `Catalog`; locally
+ * `SST_RESOURCE_Catalog`) and each side turns it into a {@link Catalog} with {@link createCatalog}.
  */
-import arenaRuleSet from "../../../../../infra/gamelift/rulesets/arena-2v2.json" with { type: "json" };
-import arenaConfiguration from "../../../../../infra/gamelift/configurations/arena.json" with { type: "json" };
-import arenaQueue from "../../../../../infra/gamelift/queues/arena.json" with { type: "json" };
+import * as z from "zod/mini";
 
 /** A FlexMatch player attribute type. */
 export type RuleSetAttributeType = "string" | "number" | "string_list" | "string_number_map";
@@ -39,64 +40,240 @@ export interface QueueProfile {
   readonly timeoutSeconds: number;
 }
 
-const attributeTypes = new Set<string>(["string", "number", "string_list", "string_number_map"]);
-
-function ruleSetAttributes(ruleSet: {
-  playerAttributes?: { name: string; type: string; default?: unknown }[];
-}): RuleSetAttribute[] {
-  return (ruleSet.playerAttributes ?? []).map((a) => {
-    if (!attributeTypes.has(a.type)) throw new Error(`rule set attribute ${a.name} has unknown type ${a.type}`);
-    return { name: a.name, type: a.type as RuleSetAttributeType, default: a.default };
-  });
+/** A queue as the document carries it: game property patterns as regular-expression sources. */
+export interface QueueEntry extends Omit<QueueProfile, "gameProperties"> {
+  readonly gameProperties: Readonly<Record<string, string>>;
 }
 
-/** Every configuration clients may name; the first is the default. */
-export const configurationProfiles: readonly ConfigurationProfile[] = [
-  {
-    key: arenaConfiguration.Name,
-    ruleSetName: arenaRuleSet.name,
-    attributes: ruleSetAttributes(arenaRuleSet),
-    clientSettable: ["mode"],
-    acceptanceRequired: arenaConfiguration.AcceptanceRequired,
-    requestTimeoutSeconds: arenaConfiguration.RequestTimeoutSeconds,
-  },
-];
-
-/** Every queue clients may name for direct placements; the first is the default. */
-export const queueProfiles: readonly QueueProfile[] = [
-  {
-    key: arenaQueue.Name,
-    gameProperties: { mode: /^[a-z0-9-]{1,32}$/, map: /^[a-z0-9-]{1,32}$/ },
-    maxPlayerSessionCount: 200,
-    timeoutSeconds: arenaQueue.TimeoutInSeconds,
-  },
-];
-
-/** The default configuration profile. */
-export const defaultConfigurationProfile: ConfigurationProfile = configurationProfiles[0] as ConfigurationProfile;
-
-/** The default queue profile. */
-export const defaultQueueProfile: QueueProfile = queueProfiles[0] as QueueProfile;
-
-/** Looks a configuration profile up by its public key. */
-export function findConfigurationProfile(key: string): ConfigurationProfile | undefined {
-  return configurationProfiles.find((p) => p.key === key);
+/**
+ * The catalog as data (JSON): what infra links to the handlers and the local stage sets. The first
+ * configuration and the first queue are the defaults. Kept small on purpose (only what clients may
+ * choose, a few hundred bytes for arena): it travels as an SST link, and Lambda caps a function's
+ * environment at 4 KB in total should a link ever be carried there.
+ */
+export interface CatalogDocument {
+  readonly configurations: readonly ConfigurationProfile[];
+  readonly queues: readonly QueueEntry[];
 }
 
-/** Looks a queue profile up by its public key. */
-export function findQueueProfile(key: string): QueueProfile | undefined {
-  return queueProfiles.find((p) => p.key === key);
+/** The catalog of one stage: every profile clients may name, the defaults, and look-ups by key. */
+export interface Catalog {
+  /** The document it was built from (serialisable; the OpenAPI generator and the links carry it). */
+  readonly document: CatalogDocument;
+  /** Every configuration clients may name; the first is the default. */
+  readonly configurations: readonly ConfigurationProfile[];
+  /** Every queue clients may name for direct placements; the first is the default. */
+  readonly queues: readonly QueueProfile[];
+  readonly defaultConfiguration: ConfigurationProfile;
+  readonly defaultQueue: QueueProfile;
+  /** The configuration profile with this public key. */
+  findConfiguration(key: string): ConfigurationProfile | undefined;
+  /** The queue profile with this public key. */
+  findQueue(key: string): QueueProfile | undefined;
+  /** Every client-settable attribute across configurations, with its rule-set type (for the API schema). */
+  clientSettableAttributes(): readonly RuleSetAttribute[];
 }
 
-/** Every client-settable attribute across configurations, with its rule-set type (for the API schema). */
-export function clientSettableAttributes(): readonly RuleSetAttribute[] {
-  const out = new Map<string, RuleSetAttribute>();
-  for (const profile of configurationProfiles) {
-    for (const name of profile.clientSettable) {
-      const attr = profile.attributes.find((a) => a.name === name);
-      if (!attr) throw new Error(`client-settable ${name} is not declared by rule set ${profile.ruleSetName}`);
-      out.set(name, attr);
+/** The parsed JSON files of infra/gamelift a catalog is derived from. */
+export interface CatalogFiles {
+  /** Every `rulesets/*.json`. */
+  readonly ruleSets: readonly unknown[];
+  /** Every `configurations/*.json`. */
+  readonly configurations: readonly unknown[];
+  /** Every `queues/*.json`. */
+  readonly queues: readonly unknown[];
+  /** `catalog.json`: the client-facing choices (see infra/gamelift/README.md). */
+  readonly choices: unknown;
+}
+
+/** The catalog files or document are malformed or refer to something missing. */
+export class CatalogError extends Error {
+  public constructor(message: string) {
+    super(`matchmaking catalog: ${message}`);
+    this.name = "CatalogError";
+  }
+}
+
+const name = z.string().check(z.minLength(1), z.maxLength(128));
+const attributeType = z.enum(["string", "number", "string_list", "string_number_map"]);
+const attribute = z.object({ name, type: attributeType, default: z.optional(z.unknown()) });
+const positiveInt = z.number().check(z.int(), z.positive());
+
+const ruleSetFile = z.looseObject({ name, playerAttributes: z.optional(z.array(attribute)) });
+const configurationFile = z.looseObject({
+  Name: name,
+  RuleSetName: name,
+  AcceptanceRequired: z.boolean(),
+  RequestTimeoutSeconds: positiveInt,
+});
+const queueFile = z.looseObject({ Name: name, TimeoutInSeconds: z.optional(positiveInt) });
+const choicesFile = z.strictObject({
+  configurations: z.array(z.strictObject({ name, clientSettable: z.array(name) })).check(z.minLength(1)),
+  queues: z
+    .array(
+      z.strictObject({
+        name,
+        maxPlayerSessionCount: positiveInt,
+        gameProperties: z.record(name, z.string().check(z.minLength(1))),
+      }),
+    )
+    .check(z.minLength(1)),
+});
+
+const documentSchema = z.strictObject({
+  configurations: z
+    .array(
+      z.strictObject({
+        key: name,
+        ruleSetName: name,
+        attributes: z.array(z.strictObject({ name, type: attributeType, default: z.optional(z.unknown()) })),
+        clientSettable: z.array(name),
+        acceptanceRequired: z.boolean(),
+        requestTimeoutSeconds: positiveInt,
+      }),
+    )
+    .check(z.minLength(1)),
+  queues: z
+    .array(
+      z.strictObject({
+        key: name,
+        gameProperties: z.record(name, z.string().check(z.minLength(1))),
+        maxPlayerSessionCount: positiveInt,
+        timeoutSeconds: positiveInt,
+      }),
+    )
+    .check(z.minLength(1)),
+});
+
+function parse<T>(schema: z.ZodMiniType<T>, value: unknown, what: string): T {
+  const r = schema.safeParse(value);
+  if (r.success) return r.data;
+  const issues = r.error.issues.map((i) => `${i.path.join(".") || "(root)"}: ${i.message}`).join("; ");
+  throw new CatalogError(`${what} is malformed (${issues})`);
+}
+
+/** GameLift's default queue timeout when a queue file names none. */
+const DEFAULT_QUEUE_TIMEOUT_SECONDS = 600;
+
+/**
+ * Derives the catalog document from the parsed files of infra/gamelift: for each configuration
+ * `catalog.json` names, its rule set's player attributes and the configuration's own fields, plus
+ * the client choices; for each queue, its timeout plus the choices.
+ * @throws CatalogError naming the file or choice that is malformed or refers to something missing.
+ * @example const doc = catalogDocument({ ruleSets, configurations, queues, choices });
+ */
+export function catalogDocument(files: CatalogFiles): CatalogDocument {
+  const ruleSets = files.ruleSets.map((f, i) => parse(ruleSetFile, f, `rule set file #${i + 1}`));
+  const configurations = files.configurations.map((f, i) =>
+    parse(configurationFile, f, `configuration file #${i + 1}`),
+  );
+  const queues = files.queues.map((f, i) => parse(queueFile, f, `queue file #${i + 1}`));
+  const choices = parse(choicesFile, files.choices, "catalog.json");
+  const doc: CatalogDocument = {
+    configurations: choices.configurations.map((choice) => {
+      const configuration = configurations.find((c) => c.Name === choice.name);
+      if (!configuration) throw new CatalogError(`configuration "${choice.name}" is not in configurations/`);
+      const ruleSet = ruleSets.find((r) => r.name === configuration.RuleSetName);
+      if (!ruleSet) throw new CatalogError(`rule set "${configuration.RuleSetName}" is not in rulesets/`);
+      return {
+        key: configuration.Name,
+        ruleSetName: ruleSet.name,
+        attributes: (ruleSet.playerAttributes ?? []).map((a) => ({
+          name: a.name,
+          type: a.type,
+          ...(a.default === undefined ? {} : { default: a.default }),
+        })),
+        clientSettable: choice.clientSettable,
+        acceptanceRequired: configuration.AcceptanceRequired,
+        requestTimeoutSeconds: configuration.RequestTimeoutSeconds,
+      };
+    }),
+    queues: choices.queues.map((choice) => {
+      const queue = queues.find((q) => q.Name === choice.name);
+      if (!queue) throw new CatalogError(`queue "${choice.name}" is not in queues/`);
+      return {
+        key: queue.Name,
+        gameProperties: choice.gameProperties,
+        maxPlayerSessionCount: choice.maxPlayerSessionCount,
+        timeoutSeconds: queue.TimeoutInSeconds ?? DEFAULT_QUEUE_TIMEOUT_SECONDS,
+      };
+    }),
+  };
+  // The same checks every consumer of the document runs.
+  createCatalog(doc);
+  return doc;
+}
+
+function unique(keys: readonly string[], what: string): void {
+  const seen = new Set<string>();
+  for (const key of keys) {
+    if (seen.has(key)) throw new CatalogError(`${what} "${key}" is listed twice`);
+    seen.add(key);
+  }
+}
+
+function pattern(source: string, where: string): RegExp {
+  try {
+    return new RegExp(source);
+  } catch (err) {
+    throw new CatalogError(`${where} is not a valid regular expression (${(err as Error).message})`);
+  }
+}
+
+/**
+ * Builds the {@link Catalog} of a document (as linked, or from {@link catalogDocument}), checking it:
+ * at least one configuration and queue, unique keys, client-settable names the rule set declares,
+ * game property patterns that compile.
+ * @throws CatalogError naming what is wrong.
+ * @example const catalog = createCatalog(JSON.parse(process.env.SST_RESOURCE_Catalog ?? "null"));
+ */
+export function createCatalog(value: unknown): Catalog {
+  const document: CatalogDocument = parse(documentSchema, value, "document");
+  unique(
+    document.configurations.map((c) => c.key),
+    "configuration",
+  );
+  unique(
+    document.queues.map((q) => q.key),
+    "queue",
+  );
+  for (const c of document.configurations) {
+    for (const settable of c.clientSettable) {
+      if (!c.attributes.some((a) => a.name === settable))
+        throw new CatalogError(
+          `client-settable "${settable}" of configuration "${c.key}" is not declared by rule set ${c.ruleSetName}`,
+        );
     }
   }
-  return [...out.values()];
+  const configurations: readonly ConfigurationProfile[] = document.configurations;
+  const queues: readonly QueueProfile[] = document.queues.map((q) => ({
+    ...q,
+    gameProperties: Object.fromEntries(
+      Object.entries(q.gameProperties).map(([k, source]) => [
+        k,
+        pattern(source, `game property "${k}" of queue "${q.key}"`),
+      ]),
+    ),
+  }));
+  const attributes = new Map<string, RuleSetAttribute>();
+  for (const c of configurations) {
+    for (const settable of c.clientSettable) {
+      const attr = c.attributes.find((a) => a.name === settable) as RuleSetAttribute;
+      const seen = attributes.get(settable);
+      if (seen && seen.type !== attr.type)
+        throw new CatalogError(`client-settable "${settable}" has type ${seen.type} and ${attr.type} in two rule sets`);
+      attributes.set(settable, attr);
+    }
+  }
+  const clientSettable = [...attributes.values()];
+  return {
+    document,
+    configurations,
+    queues,
+    defaultConfiguration: configurations[0] as ConfigurationProfile,
+    defaultQueue: queues[0] as QueueProfile,
+    findConfiguration: (key) => configurations.find((c) => c.key === key),
+    findQueue: (key) => queues.find((q) => q.key === key),
+    clientSettableAttributes: () => clientSettable,
+  };
 }

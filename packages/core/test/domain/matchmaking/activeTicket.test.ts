@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import {
-  defaultConfigurationProfile,
+  catalogDocument,
+  createCatalog,
   ORPHAN_LOCK_MS,
   startMatchmaking,
   type StartMatchmakingDeps,
@@ -8,6 +9,7 @@ import {
 import { ConflictError, UnavailableError } from "../../../src/errors.js";
 import { newPlayer, type Player } from "../../../src/domain/player/types.js";
 import type { NewTicket, Ticket } from "../../../src/domain/ticket/types.js";
+import { arenaFiles } from "./catalogFixture.js";
 
 /** In-memory players with the repository's conditional semantics, tickets, and a scripted GameLift. */
 function fakes(options: { failStart?: boolean } = {}) {
@@ -70,7 +72,11 @@ function fakes(options: { failStart?: boolean } = {}) {
   return { deps, players, tickets, started, advance: (ms: number) => (now += ms) };
 }
 
-const input = { playerId: "p", profile: defaultConfigurationProfile, configurationName: "arena" };
+const input = {
+  playerId: "p",
+  profile: createCatalog(catalogDocument(arenaFiles)).defaultConfiguration,
+  configurationName: "arena",
+};
 
 describe("the active ticket lock", () => {
   it("is taken over once the active ticket has ended", async () => {

@@ -1,16 +1,18 @@
 import { describe, expect, it } from "vitest";
 import {
+  catalogDocument,
   checkClientAttributes,
-  defaultConfigurationProfile,
+  createCatalog,
   playerAttributes,
 } from "../../../src/domain/matchmaking/index.js";
 import { InvalidInputError } from "../../../src/errors.js";
 import { newPlayer } from "../../../src/domain/player/types.js";
 import { playerView } from "../../../src/domain/player/profile.js";
+import { arenaFiles } from "./catalogFixture.js";
 
-const profile = defaultConfigurationProfile;
+const profile = createCatalog(catalogDocument(arenaFiles)).defaultConfiguration;
 
-describe("the catalog read from infra/gamelift", () => {
+describe("the catalog built from the arena files", () => {
   it("takes the arena rule set's attributes and declares only mode client-settable", () => {
     expect(profile.attributes.map((a) => `${a.name}:${a.type}`)).toEqual(["skill:number", "mode:string_list"]);
     expect(profile.clientSettable).toEqual(["mode"]);

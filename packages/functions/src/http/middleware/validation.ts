@@ -4,11 +4,27 @@ import { HttpError } from "../errors.js";
 import type { HttpEvent } from "../types.js";
 import { firstUnsafe } from "./hygiene.js";
 
+/**
+ * A part's schema, or a function building it: called on the first request and kept, so a schema
+ * that depends on a linked resource (the matchmaking catalog) is not built when the module loads.
+ */
+export type SchemaSource = z.ZodMiniType | (() => z.ZodMiniType);
+
 /** Schemas of the parts of a request; absent parts are passed through as `{}`/`undefined`. */
 export interface ValidationOptions {
-  readonly body?: z.ZodMiniType;
-  readonly params?: z.ZodMiniType;
-  readonly query?: z.ZodMiniType;
+  readonly body?: SchemaSource | undefined;
+  readonly params?: SchemaSource | undefined;
+  readonly query?: SchemaSource | undefined;
+}
+
+/** The schema of a {@link SchemaSource}, built once on first use. */
+function lazySchema(source: SchemaSource | undefined): () => z.ZodMiniType | undefined {
+  if (typeof source !== "function") return () => source;
+  let schema: z.ZodMiniType | undefined;
+  return () => {
+    schema ??= source();
+    return schema;
+  };
 }
 
 /** One failing field of a 400 response. */
@@ -36,15 +52,18 @@ function issuesOf(part: string, error: z.core.$ZodError): FieldIssue[] {
  * field is named in the message, all of them in `details`. Before any schema, every part is checked
  * for `__proto__`/`constructor`/`prototype` keys and for NUL or lone surrogates in keys and strings
  * (400, so they never reach a record or GameLift).
- * @example middy(fn).use(validation({ body: startMatchmakingBody }))
+ * @example middy(fn).use(validation({ body: () => matchmakingSchemas(linkedCatalog()).startMatchmakingBody }))
  */
 export function validation(options: ValidationOptions): MiddlewareObj<HttpEvent> {
+  const params = lazySchema(options.params);
+  const query = lazySchema(options.query);
+  const body = lazySchema(options.body);
   const validationBefore = (request: { event: HttpEvent }): void => {
     const { event } = request;
     const parts: [string, z.ZodMiniType | undefined, unknown][] = [
-      ["params", options.params, event.pathParameters ?? {}],
-      ["query", options.query, event.queryStringParameters ?? {}],
-      ["body", options.body, event.jsonBody ?? {}],
+      ["params", params(), event.pathParameters ?? {}],
+      ["query", query(), event.queryStringParameters ?? {}],
+      ["body", body(), event.jsonBody ?? {}],
     ];
     const issues: FieldIssue[] = [];
     const out: Record<string, unknown> = {};
