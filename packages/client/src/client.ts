@@ -1,3 +1,4 @@
+import { routes } from "@matchplace/functions/routes";
 import type { z } from "zod";
 import { ApiError } from "./errors.js";
 import type { acceptMatchResponse, healthView, startPlacementResponse } from "./operations.js";
@@ -61,6 +62,24 @@ export interface WaitOptions {
 
 const terminal = new Set(["COMPLETED", "FAILED", "CANCELLED", "TIMED_OUT"]);
 
+/** The id of a route the client calls: the player API and the public routes (not the game servers'). */
+type ClientOperationId = Exclude<(typeof routes)[number], { readonly auth: "iam" }>["operationId"];
+
+/**
+ * Method and path of an operation, from the one route table (`@matchplace/functions/routes`), with its
+ * `{name}` path parameters filled in (URI-encoded) from `params`.
+ */
+function endpoint(id: ClientOperationId, params: Readonly<Record<string, string>> = {}): [string, string] {
+  const route = routes.find((r) => r.operationId === id);
+  if (route === undefined) throw new Error(`no route with operationId ${id}`);
+  const path = route.path.replace(/\{(\w+)\}/g, (_, name: string) => {
+    const value = params[name];
+    if (value === undefined) throw new Error(`${id}: path parameter ${name} missing`);
+    return encodeURIComponent(value);
+  });
+  return [route.method, path];
+}
+
 /** The typed player API client; see {@link createClient}. */
 export type MatchplaceClient = ReturnType<typeof createClient>;
 
@@ -76,8 +95,7 @@ export function createClient(options: ClientOptions) {
   const base = options.baseUrl.replace(/\/+$/, "");
 
   async function request<T>(
-    method: string,
-    path: string,
+    [method, path]: [string, string],
     init: { body?: unknown; headers?: Record<string, string> } = {},
   ): Promise<{ status: number; data: T; headers: Headers }> {
     const token = typeof options.token === "function" ? await options.token() : options.token;
@@ -106,70 +124,73 @@ export function createClient(options: ClientOptions) {
   }
   const write = (o?: WriteOptions): Record<string, string> =>
     o?.idempotencyKey ? { "idempotency-key": o.idempotencyKey } : {};
-  const enc = encodeURIComponent;
 
-  async function conditional<T>(path: string, etag?: string): Promise<Conditional<T>> {
-    const r = await request<T>("GET", path, { headers: etag ? { "if-none-match": etag } : {} });
+  async function conditional<T>(at: [string, string], etag?: string): Promise<Conditional<T>> {
+    const r = await request<T>(at, { headers: etag ? { "if-none-match": etag } : {} });
     const tag = r.headers.get("etag") ?? undefined;
     return r.status === 304 ? { notModified: true, etag: tag } : { notModified: false, data: r.data, etag: tag };
   }
 
   const client = {
     /** GET /v1/health */
-    health: async () => (await request<z.output<typeof healthView>>("GET", "/v1/health")).data,
+    health: async () => (await request<z.output<typeof healthView>>(endpoint("getHealth"))).data,
     /** GET /v1/openapi.json */
-    openapi: async () => (await request<Record<string, unknown>>("GET", "/v1/openapi.json")).data,
+    openapi: async () => (await request<Record<string, unknown>>(endpoint("getOpenApi"))).data,
     /** GET /v1/players/me */
-    getMe: async () => (await request<Player>("GET", "/v1/players/me")).data,
+    getMe: async () => (await request<Player>(endpoint("getMe"))).data,
     /** PATCH /v1/players/me */
     updateMe: async (body: UpdatePlayerRequest, o?: WriteOptions) =>
-      (await request<Player>("PATCH", "/v1/players/me", { body, headers: write(o) })).data,
+      (await request<Player>(endpoint("updateMe"), { body, headers: write(o) })).data,
     /** POST /v1/parties */
     createParty: async (o?: WriteOptions) =>
-      (await request<Party>("POST", "/v1/parties", { body: {}, headers: write(o) })).data,
+      (await request<Party>(endpoint("createParty"), { body: {}, headers: write(o) })).data,
     /** POST /v1/parties/join */
     joinParty: async (code: string, o?: WriteOptions) =>
-      (await request<Party>("POST", "/v1/parties/join", { body: { code }, headers: write(o) })).data,
+      (await request<Party>(endpoint("joinParty"), { body: { code }, headers: write(o) })).data,
     /** GET /v1/parties/{partyId} */
-    getParty: async (partyId: string) => (await request<Party>("GET", `/v1/parties/${enc(partyId)}`)).data,
+    getParty: async (partyId: string) => (await request<Party>(endpoint("getParty", { partyId }))).data,
     /** DELETE /v1/parties/{partyId}/members/me */
     leaveParty: async (partyId: string, o?: WriteOptions) =>
-      void (await request<undefined>("DELETE", `/v1/parties/${enc(partyId)}/members/me`, { headers: write(o) })),
+      void (await request<undefined>(endpoint("leaveParty", { partyId }), { headers: write(o) })),
     /** POST /v1/matchmaking */
     startMatchmaking: async (body: StartMatchmakingRequest = {}, o?: WriteOptions) =>
-      (await request<z.output<typeof startMatchmakingResponse>>("POST", "/v1/matchmaking", { body, headers: write(o) }))
-        .data,
+      (
+        await request<z.output<typeof startMatchmakingResponse>>(endpoint("startMatchmaking"), {
+          body,
+          headers: write(o),
+        })
+      ).data,
     /** GET /v1/matchmaking/current */
-    getCurrentTicket: async () => (await request<Ticket>("GET", "/v1/matchmaking/current")).data,
+    getCurrentTicket: async () => (await request<Ticket>(endpoint("getCurrentTicket"))).data,
     /** GET /v1/matchmaking/{ticketId} */
-    getTicket: async (ticketId: string) => (await request<Ticket>("GET", `/v1/matchmaking/${enc(ticketId)}`)).data,
+    getTicket: async (ticketId: string) => (await request<Ticket>(endpoint("getTicket", { ticketId }))).data,
     /** GET /v1/matchmaking/{ticketId} with If-None-Match. */
     getTicketIfChanged: (ticketId: string, etag?: string) =>
-      conditional<Ticket>(`/v1/matchmaking/${enc(ticketId)}`, etag),
+      conditional<Ticket>(endpoint("getTicket", { ticketId }), etag),
     /** POST /v1/matchmaking/{ticketId}/accept */
     acceptMatch: async (ticketId: string, accept: boolean, o?: WriteOptions) =>
       (
-        await request<z.output<typeof acceptMatchResponse>>("POST", `/v1/matchmaking/${enc(ticketId)}/accept`, {
+        await request<z.output<typeof acceptMatchResponse>>(endpoint("acceptMatch", { ticketId }), {
           body: { accept },
           headers: write(o),
         })
       ).data,
     /** DELETE /v1/matchmaking/{ticketId} */
     stopMatchmaking: async (ticketId: string, o?: WriteOptions) =>
-      void (await request<undefined>("DELETE", `/v1/matchmaking/${enc(ticketId)}`, { headers: write(o) })),
+      void (await request<undefined>(endpoint("stopMatchmaking", { ticketId }), { headers: write(o) })),
     /** POST /v1/placements */
     startPlacement: async (body: StartPlacementRequest, o?: WriteOptions) =>
-      (await request<z.output<typeof startPlacementResponse>>("POST", "/v1/placements", { body, headers: write(o) }))
+      (await request<z.output<typeof startPlacementResponse>>(endpoint("startPlacement"), { body, headers: write(o) }))
         .data,
     /** GET /v1/placements/{placementId} */
     getPlacement: async (placementId: string) =>
-      (await request<Placement>("GET", `/v1/placements/${enc(placementId)}`)).data,
+      (await request<Placement>(endpoint("getPlacement", { placementId }))).data,
     /** GET /v1/placements/{placementId} with If-None-Match. */
     getPlacementIfChanged: (placementId: string, etag?: string) =>
-      conditional<Placement>(`/v1/placements/${enc(placementId)}`, etag),
+      conditional<Placement>(endpoint("getPlacement", { placementId }), etag),
     /** DELETE /v1/placements/{placementId} */
     stopPlacement: async (placementId: string, o?: WriteOptions) =>
-      void (await request<undefined>("DELETE", `/v1/placements/${enc(placementId)}`, { headers: write(o) })),
+      void (await request<undefined>(endpoint("stopPlacement", { placementId }), { headers: write(o) })),
 
     /**
      * Polls a ticket with ETags, honouring the server's retryAfterMs (and Retry-After on 429/503),
