@@ -1,8 +1,8 @@
 /**
  * `Catalog`: the matchmaking catalog (which configurations and queues clients may name, which
  * attributes and game properties they may set), built from infra/gamelift/ by core's
- * `catalogDocument` and linked as `Resource.Catalog` to the handlers infra/handlers.ts marks
- * `catalog: true` (read by `linkedCatalog()` in packages/functions/src/edge.ts). The local stage sets
+ * `catalogDocument` and linked as `Resource.Catalog` to the handlers whose access in
+ * packages/functions/src/routes.ts says `catalog: true` (read by `linkedCatalog()` in packages/functions/src/edge.ts). The local stage sets
  * `SST_RESOURCE_Catalog` from the same files with the same function (packages/local/src/seed.ts
  * `localCatalogDocument`). The document is a few hundred bytes (see core's `CatalogDocument`).
  */

@@ -1,6 +1,6 @@
 /**
  * What a matchmaking profile is called in this stage. Only the handlers that name profiles import
- * this module, and only they are linked to the `Catalog` (infra/handlers.ts `catalog: true`), so no
+ * this module, and only they are linked to the `Catalog` (`catalog: true` in their access in routes.ts), so no
  * other handler bundles or reads the catalog.
  */
 import type { ConfigurationProfile, QueueProfile } from "@matchplace/core";
