@@ -11,15 +11,30 @@ import type { Rule } from "../types.js";
 import type { Level } from "./compile.js";
 import type { RuleCounts } from "./RuleCounts.js";
 
-/** The verdict on a match: how many deciding rules fail, a cost, and the usable locations. */
-export interface MatchVerdict {
-  failures: number;
-  cost: number;
+/**
+ * The verdict on a match: how many deciding rules fail, a cost, and the usable locations. Mutable:
+ * the assembler keeps a few per call and has {@link evaluateMatch} overwrite them (no object per evaluation).
+ */
+export class MatchVerdict {
+  public failures = 0;
+  public cost = 0;
   /** Locations passing every latency rule (undefined when no latency rule and no common latency data). */
-  locations?: string[];
+  public locations: string[] | undefined = undefined;
   /** The rules evaluated. */
-  rules: readonly Rule[];
+  public rules: readonly Rule[] = [];
+
+  /** Makes this verdict a copy of `other`. */
+  public copy(other: MatchVerdict): this {
+    this.failures = other.failures;
+    this.cost = other.cost;
+    this.locations = other.locations;
+    this.rules = other.rules;
+    return this;
+  }
 }
+
+/** Scratch outcome of the batchDistance check (evaluation is synchronous and never re-entered). */
+const batchOut: Outcome = { ok: true, cost: 0 };
 
 const checkOne = (
   rule: Rule,
@@ -42,7 +57,9 @@ const checkOne = (
       out = checkCollection(rule, match);
       break;
     case "batchDistance":
-      out = checkBatchDistance(rule, match);
+      out = checkBatchDistance(rule, match, batchOut);
+      // The memo keeps its own copy of the scratch outcome.
+      if (memo) out = { ok: out.ok, cost: out.cost };
       break;
     case "latency": {
       const ok = latencyLocations(rule, match, locations ?? commonLocations(match)).length > 0;
@@ -70,14 +87,15 @@ const checkOne = (
  * Evaluates a match at a level. `locations` restricts the candidate locations (the intersection
  * of the tickets' acceptable ones); latency rules narrow it further. `partial` checks only the
  * rules meaningful on a match still being filled (see {@link Level.partial}). Each rule's
- * pass/fail is added to `counts` when given.
+ * pass/fail is added to `counts` when given. The verdict is written into `into` (returned).
  */
 export function evaluateMatch(
   level: Level,
   match: MatchView,
   locations: string[] | undefined,
-  partial = false,
-  counts?: RuleCounts,
+  partial: boolean,
+  counts: RuleCounts | undefined,
+  into: MatchVerdict,
 ): MatchVerdict {
   // Compound rules may reference a rule twice; memoize only then.
   const memo = level.hasCompound ? new Map<string, Outcome>() : undefined;
@@ -102,7 +120,9 @@ export function evaluateMatch(
     if (!ok) failures++;
     counts?.record(positions[i] as number, ok);
   }
-  const verdict: MatchVerdict = { failures, cost, rules };
-  if (usable !== undefined) verdict.locations = usable;
-  return verdict;
+  into.failures = failures;
+  into.cost = cost;
+  into.rules = rules;
+  into.locations = usable;
+  return into;
 }
