@@ -46,8 +46,8 @@ const keyBound = (compiled: Compiled, keyAttr: string | undefined): number => {
   return bound < 0 ? Infinity : bound;
 };
 
-const anchorOrder = (entries: readonly Entry[], priority: "normal" | "low" | "high"): Entry[] => {
-  if (priority === "normal") return [...entries];
+const anchorOrder = (entries: readonly Entry[], priority: "normal" | "low" | "high"): readonly Entry[] => {
+  if (priority === "normal") return entries;
   const backfill = entries.filter((e) => e.fixedTeams);
   const fresh = entries.filter((e) => !e.fixedTeams);
   return priority === "high" ? [...backfill, ...fresh] : [...fresh, ...backfill];
@@ -75,11 +75,17 @@ export function matchExhaustive(
 ): void {
   const base = compiled.levels[0] as Level;
   const loosest = compiled.levels[compiled.levels.length - 1] as Level;
-  const byPartition = new Map<string, Entry[]>();
-  for (const e of entries) {
-    const list = byPartition.get(e.partition) ?? [];
-    list.push(e);
-    byPartition.set(e.partition, list);
+  // One partition (no string batchDistance rule, the usual case): the entries themselves.
+  const byPartition = new Map<string, readonly Entry[]>();
+  const only = entries[0]?.partition;
+  if (entries.every((e) => e.partition === only)) {
+    if (only !== undefined) byPartition.set(only, entries);
+  } else {
+    for (const e of entries) {
+      const list = (byPartition.get(e.partition) ?? []) as Entry[];
+      list.push(e);
+      byPartition.set(e.partition, list);
+    }
   }
   const indexes = new Map<string, PoolIndex>();
   for (const [p, list] of byPartition) indexes.set(p, new PoolIndex(list));
@@ -95,8 +101,9 @@ export function matchExhaustive(
   let anchor = entries[0] as Entry;
   const accept = (e: Entry): Verdict =>
     e !== anchor && used[e.order] === 0 && !e.fixedTeams && sharesLocation(anchor, e) ? "take" : "skip";
-  for (const next of anchorOrder(entries, base.ruleSet.algorithm.backfillPriority)) {
-    anchor = next;
+  const anchors = anchorOrder(entries, base.ruleSet.algorithm.backfillPriority);
+  for (let a = 0; a < anchors.length; a++) {
+    anchor = anchors[a] as Entry;
     if (made >= maxMatches || work.evaluations >= cap) break;
     if (used[anchor.order]) continue;
     const index = indexes.get(anchor.partition);

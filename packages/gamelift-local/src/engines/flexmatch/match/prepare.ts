@@ -92,7 +92,22 @@ export function sortPositions(keys: Float64Array, tie?: Float64Array): Uint32Arr
       const key = keys[out[a] as number] as number;
       let b = a + 1;
       while (b < n && keys[out[b] as number] === key) b++;
-      if (b - a > 1) out.subarray(a, b).sort((x, y) => (tie[x] as number) - (tie[y] as number) || x - y);
+      if (b - a > 32) out.subarray(a, b).sort((x, y) => (tie[x] as number) - (tie[y] as number) || x - y);
+      else if (b - a > 1) {
+        // A short run (the usual case): an insertion sort in place, by (tie, position).
+        for (let i = a + 1; i < b; i++) {
+          const x = out[i] as number;
+          const tx = tie[x] as number;
+          let j = i - 1;
+          for (; j >= a; j--) {
+            const y = out[j] as number;
+            const ty = tie[y] as number;
+            if (ty < tx || (ty === tx && y < x)) break;
+            out[j + 1] = y;
+          }
+          out[j + 1] = x;
+        }
+      }
       a = b;
     }
   }
@@ -123,13 +138,13 @@ export function prepare(pool: readonly PoolTicket[], compiled: Compiled, now: nu
   );
   const teamNames = new Set(base.teams.map((t) => t.name));
   const maxTeam = Math.max(...compiled.levels.flatMap((l) => l.teams.map((t) => t.maxPlayers)));
-  const out: Entry[] = [];
   const keyAgg = base.batch.find((r) => r.batchAttribute === keyAttr)?.partyAggregation ?? "avg";
-  for (const at of ageOrder(pool, random)) {
-    const ticket = pool[at] as PoolTicket;
+  // Tickets are read in pool order (their memory order, usually): reading them in age order
+  // would visit a random pool object at each step. Entries are then ranked by age.
+  const entryOf = (ticket: PoolTicket): Entry | undefined => {
     const isBackfill = ticket.backfill !== undefined || ticket.players[0]?.team !== undefined;
     // A new ticket's party shares one team; a backfill ticket's players are spread over teams already.
-    if (ticket.players.length === 0 || (!isBackfill && ticket.players.length > maxTeam)) continue;
+    if (ticket.players.length === 0 || (!isBackfill && ticket.players.length > maxTeam)) return undefined;
     const ageSeconds = Math.max(0, (now - ticket.startTime) / 1000);
     const size = ticket.players.length;
     // Every field set here, optional ones included, so that all entries share one shape; the
@@ -137,7 +152,7 @@ export function prepare(pool: readonly PoolTicket[], compiled: Compiled, now: nu
     const entry: Entry = {
       ticketId: ticket.ticketId,
       players: new Array<EvalPlayer>(size),
-      order: out.length,
+      order: -1,
       ticket,
       size,
       ageSeconds,
@@ -165,10 +180,10 @@ export function prepare(pool: readonly PoolTicket[], compiled: Compiled, now: nu
         latencyInMs: p.latencyInMs === undefined ? undefined : p.latencyInMs,
       };
     }
-    if (!ok) continue;
+    if (!ok) return undefined;
     if (isBackfill) {
       const teams = ticket.players.map((p) => p.team ?? "");
-      if (teams.some((t) => !teamNames.has(t))) continue;
+      if (teams.some((t) => !teamNames.has(t))) return undefined;
       entry.fixedTeams = teams;
     }
     const first = entry.players[0];
@@ -182,7 +197,7 @@ export function prepare(pool: readonly PoolTicket[], compiled: Compiled, now: nu
       const partitionOf = (p: EvalPlayer): string =>
         stringBatch.map((r) => String(attributeValue(p.attributes[r.batchAttribute]))).join("\u0000");
       entry.partition = partitionOf(first);
-      if (entry.players.some((p) => partitionOf(p) !== entry.partition)) continue;
+      if (entry.players.some((p) => partitionOf(p) !== entry.partition)) return undefined;
     }
     if (loosest.latency.length > 0) {
       // A location is usable when every (party-aggregated) latency meets the loosest maxLatency.
@@ -197,10 +212,24 @@ export function prepare(pool: readonly PoolTicket[], compiled: Compiled, now: nu
         );
         if (fits) locs.add(loc);
       }
-      if (locs.size === 0) continue;
+      if (locs.size === 0) return undefined;
       entry.locations = locs;
     }
-    out.push(entry);
+    return entry;
+  };
+  const n = pool.length;
+  const built = new Array<Entry | undefined>(n);
+  for (let at = 0; at < n; at++) built[at] = entryOf(pool[at] as PoolTicket);
+  const order = ageOrder(pool, random);
+  let kept = 0;
+  for (let at = 0; at < n; at++) if (built[at] !== undefined) kept++;
+  const out = new Array<Entry>(kept);
+  let next = 0;
+  for (let k = 0; k < n; k++) {
+    const entry = built[order[k] as number];
+    if (entry === undefined) continue;
+    entry.order = next;
+    out[next++] = entry;
   }
   return out;
 }
