@@ -79,7 +79,15 @@ const evaluateDraft = (
   partial: boolean,
   into: MatchVerdict,
 ): MatchVerdict => {
-  evaluateMatch(level, draft, locations === undefined ? undefined : [...locations], partial, ctx.counts, into);
+  evaluateMatch(
+    level,
+    draft,
+    locations === undefined ? undefined : [...locations],
+    partial,
+    ctx.counts,
+    into,
+    draft.members,
+  );
   ctx.work.evaluations++;
   return into;
 };

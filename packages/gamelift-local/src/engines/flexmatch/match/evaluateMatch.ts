@@ -7,8 +7,9 @@ import { evaluateStatement } from "../rules/compound.js";
 import { checkDistance } from "../rules/distance.js";
 import { commonLocations, latencyLocations } from "../rules/latency.js";
 import { PASS, type Outcome } from "../rules/outcome.js";
-import type { Rule } from "../types.js";
+import type { BatchDistanceRule, Rule } from "../types.js";
 import type { Level } from "./compile.js";
+import type { Entry } from "./prepare.js";
 import type { RuleCounts } from "./RuleCounts.js";
 
 /**
@@ -36,12 +37,41 @@ export class MatchVerdict {
 /** Scratch outcome of the batchDistance check (evaluation is synchronous and never re-entered). */
 const batchOut: Outcome = { ok: true, cost: 0 };
 
+/**
+ * A batchDistance rule on the level's key attribute, over the match's entries: an entry's key is
+ * the party-aggregated value each of its players has for that attribute (read once, in prepare),
+ * so the spread needs no attribute lookup. The general check when an entry has no numeric key.
+ */
+const checkKeyedBatch = (
+  rule: BatchDistanceRule,
+  members: readonly (readonly Entry[])[],
+  match: MatchView,
+  out: Outcome,
+): Outcome => {
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (let t = 0; t < members.length; t++) {
+    const team = members[t] as readonly Entry[];
+    for (let i = 0; i < team.length; i++) {
+      const k = (team[i] as Entry).key;
+      if (Number.isNaN(k)) return checkBatchDistance(rule, match, out);
+      if (k < lo) lo = k;
+      if (k > hi) hi = k;
+    }
+  }
+  const spread = hi >= lo ? hi - lo : 0;
+  out.ok = spread <= (rule.maxDistance ?? Infinity);
+  out.cost = spread;
+  return out;
+};
+
 const checkOne = (
   rule: Rule,
   match: MatchView,
   level: Level,
   locations: string[] | undefined,
   memo: Map<string, Outcome> | undefined,
+  members: readonly (readonly Entry[])[] | undefined,
 ): Outcome => {
   const hit = memo?.get(rule.name);
   if (hit) return hit;
@@ -57,7 +87,12 @@ const checkOne = (
       out = checkCollection(rule, match);
       break;
     case "batchDistance":
-      out = checkBatchDistance(rule, match, batchOut);
+      out =
+        members !== undefined &&
+        rule.batchAttribute === level.keyAttribute &&
+        rule.partyAggregation === level.keyAggregation
+          ? checkKeyedBatch(rule, members, match, batchOut)
+          : checkBatchDistance(rule, match, batchOut);
       // The memo keeps its own copy of the scratch outcome.
       if (memo) out = { ok: out.ok, cost: out.cost };
       break;
@@ -69,7 +104,7 @@ const checkOne = (
     case "compound": {
       const ok = evaluateStatement(rule.statement, (name) => {
         const ref = level.rulesByName.get(name);
-        return ref ? checkOne(ref, match, level, locations, memo).ok : false;
+        return ref ? checkOne(ref, match, level, locations, memo, members).ok : false;
       });
       out = { ok, cost: ok ? 0 : 1 };
       break;
@@ -88,6 +123,7 @@ const checkOne = (
  * of the tickets' acceptable ones); latency rules narrow it further. `partial` checks only the
  * rules meaningful on a match still being filled (see {@link Level.partial}). Each rule's
  * pass/fail is added to `counts` when given. The verdict is written into `into` (returned).
+ * `members`, when given, are the match's entries team by team (the players of `match`).
  */
 export function evaluateMatch(
   level: Level,
@@ -96,6 +132,7 @@ export function evaluateMatch(
   partial: boolean,
   counts: RuleCounts | undefined,
   into: MatchVerdict,
+  members?: readonly (readonly Entry[])[],
 ): MatchVerdict {
   // Compound rules may reference a rule twice; memoize only then.
   const memo = level.hasCompound ? new Map<string, Outcome>() : undefined;
@@ -113,7 +150,7 @@ export function evaluateMatch(
     let ok: boolean;
     if (rule.type === "latency") ok = (usable?.length ?? 0) > 0;
     else {
-      const o = checkOne(rule, match, level, usable, memo);
+      const o = checkOne(rule, match, level, usable, memo, members);
       ok = o.ok;
       cost += o.cost;
     }

@@ -4,7 +4,7 @@ import { attributeValue, playerValue } from "../expressions/evaluate.js";
 import type { EvalPlayer, EvalTicket } from "../expressions/context.js";
 import { levelOf } from "../expansions.js";
 import { partyLatency } from "../rules/latency.js";
-import type { PoolTicket, RuleSet } from "../types.js";
+import type { PoolTicket } from "../types.js";
 import type { Compiled } from "./compile.js";
 
 /** A matchable ticket; it is also the {@link EvalTicket} its players point to (one object, less GC). */
@@ -25,37 +25,6 @@ export interface Entry extends EvalTicket {
   key: number;
   /** Partition of string batch attributes; only equal partitions can match. */
   partition: string;
-}
-
-/**
- * The attribute that orders candidates, in priority: a numeric batchDistance attribute, the
- * balancedAttribute (large matches), the first numeric sortByAttributes, a sort rule's attribute,
- * the first numeric attribute a distance rule measures. Undefined: age order.
- */
-export function primaryKeyAttribute(ruleSet: RuleSet): string | undefined {
-  const numeric = new Set(ruleSet.playerAttributes.filter((a) => a.type === "number").map((a) => a.name));
-  for (const r of ruleSet.rules)
-    if (r.type === "batchDistance" && numeric.has(r.batchAttribute)) return r.batchAttribute;
-  // Large matches: "FlexMatch sorts the available player pool according to [balancedAttribute]".
-  if (ruleSet.algorithm.strategy === "balanced" && ruleSet.algorithm.balancedAttribute)
-    return ruleSet.algorithm.balancedAttribute;
-  if (ruleSet.algorithm.batchingPreference === "sorted") {
-    const first = ruleSet.algorithm.sortByAttributes.find((a) => numeric.has(a));
-    if (first) return first;
-  }
-  for (const r of ruleSet.rules)
-    if ((r.type === "distanceSort" || r.type === "absoluteSort") && numeric.has(r.sortAttribute))
-      return r.sortAttribute;
-  // Distance rules only: a comparison often tests a role flag (`wantsToBeMonster = 1` for one team,
-  // `= 0` for the other), and candidates nearest the anchor's flag would all share its role.
-  for (const r of ruleSet.rules) {
-    if (r.type !== "distance") continue;
-    for (const m of r.measurements) {
-      const found = /attributes\[([^\]]+)\]/.exec(m.text)?.[1]?.trim();
-      if (found && numeric.has(found)) return found;
-    }
-  }
-  return undefined;
 }
 
 /**
@@ -132,13 +101,13 @@ export function prepare(pool: readonly PoolTicket[], compiled: Compiled, now: nu
   const loosest = compiled.levels[compiled.levels.length - 1];
   if (!base || !loosest) return [];
   const ruleSet = base.ruleSet;
-  const keyAttr = primaryKeyAttribute(ruleSet);
+  const keyAttr = base.keyAttribute;
   const stringBatch = base.batch.filter(
     (r) => ruleSet.playerAttributes.find((a) => a.name === r.batchAttribute)?.type === "string",
   );
   const teamNames = new Set(base.teams.map((t) => t.name));
   const maxTeam = Math.max(...compiled.levels.flatMap((l) => l.teams.map((t) => t.maxPlayers)));
-  const keyAgg = base.batch.find((r) => r.batchAttribute === keyAttr)?.partyAggregation ?? "avg";
+  const keyAgg = base.keyAggregation;
   // Tickets are read in pool order (their memory order, usually): reading them in age order
   // would visit a random pool object at each step. Entries are then ranked by age.
   const entryOf = (ticket: PoolTicket): Entry | undefined => {
