@@ -50,6 +50,12 @@ export class AssembleScratch {
   readonly contexts: readonly [Ctx, Ctx];
   /** Candidates the gate turned away in the latest attempt. */
   public rejected = 0;
+  /**
+   * True when the latest assemble returned its first attempt's match, full, and that attempt's
+   * draft was already full when it stopped taking candidates: candidates after the ones given
+   * would not have changed the result.
+   */
+  public closedFull = false;
 
   public constructor(compiled: Compiled, oldest: boolean) {
     const base = compiled.levels[0] as Level;
@@ -250,6 +256,7 @@ const attempt = (
     placements.push(c);
   }
   scratch.rejected = rejected;
+  if (slot === 0) scratch.closedFull = draft.full(draft.level());
   let level = draft.level();
   if (!sizesOk(draft, level)) return undefined;
   // The last placement's verdict already covers every rule when none is deferred to the close.
@@ -288,8 +295,10 @@ export function assemble(
   options: AssembleOptions,
 ): Assembled | undefined {
   const scratch = options.scratch ?? new AssembleScratch(compiled, options.oldest);
+  scratch.closedFull = false;
   const gated = attempt(anchor, candidates, options, scratch, 0, true);
   if (gated?.draft.full(gated.level)) return gated;
+  scratch.closedFull = false;
   if (scratch.rejected === 0) return gated;
   const sizeFirst = attempt(anchor, candidates, options, scratch, 1, false);
   if (!gated || !sizeFirst) return gated ?? sizeFirst;

@@ -23,6 +23,11 @@ export interface SearchLimits {
    */
   evaluationsPerTicket: number;
   evaluationsBase: number;
+  /**
+   * Try each anchor's nearest `open` candidates first, and the whole candidate list only when
+   * the match did not close full on them (same result, less scanning; see matchExhaustive).
+   */
+  nearestFirst: boolean;
 }
 
 /** The limits findMatches uses. */
@@ -32,6 +37,7 @@ export const DEFAULT_LIMITS: SearchLimits = {
   repairBudget: 100,
   evaluationsPerTicket: 100,
   evaluationsBase: 20_000,
+  nearestFirst: true,
 };
 
 /** The largest key distance any level's numeric batchDistance rule on `keyAttr` allows. */
@@ -110,9 +116,24 @@ export function matchExhaustive(
     if (!index) continue;
     const open = Math.max(1, loosest.maxPlayers - anchor.size);
     const limit = Math.max(8, open * limits.candidateFactor);
-    index.neighbours(anchor, limit, limit * limits.scanFactor + 64, bound, accept, found);
-    const candidates = orderCandidates(base, anchor, found);
-    const result = assemble(compiled, anchor, candidates, options);
+    const scan = limit * limits.scanFactor + 64;
+    // Most anchors fill their match from the nearest `open` candidates: those are tried first
+    // (a prefix of the full list: same scan), and the full list only when the match did not close
+    // full on them. Without sort rules only: they reorder the whole list.
+    let result: Assembled | undefined;
+    if (limits.nearestFirst && base.sorts.length === 0 && open < limit) {
+      const before = work.evaluations;
+      index.neighbours(anchor, open, scan, bound, accept, found);
+      result = assemble(compiled, anchor, found, options);
+      if (found.length === open && !options.scratch.closedFull) {
+        work.evaluations = before;
+        index.neighbours(anchor, limit, scan, bound, accept, found);
+        result = assemble(compiled, anchor, found, options);
+      }
+    } else {
+      index.neighbours(anchor, limit, scan, bound, accept, found);
+      result = assemble(compiled, anchor, orderCandidates(base, anchor, found), options);
+    }
     if (!result) continue;
     for (const m of result.draft.members) {
       for (const e of m) {
