@@ -129,7 +129,9 @@ export function prepare(pool: readonly PoolTicket[], compiled: Compiled, now: nu
       fixedTeams: undefined,
       locations: undefined,
       cache: undefined,
-      key: NaN,
+      // 0, set below: an integral key then stays a small integer in the object (a NaN start would
+      // give every entry's key field a boxed double of its own).
+      key: 0,
       slot: -1,
       partition: "",
     };
@@ -159,7 +161,7 @@ export function prepare(pool: readonly PoolTicket[], compiled: Compiled, now: nu
     if (keyAttr && first) {
       const v = playerValue(first, keyAttr, keyAgg);
       entry.key = typeof v === "number" ? v : NaN;
-    }
+    } else entry.key = NaN;
     if (first && stringBatch.length > 0) {
       // String batchDistance: every player of a match holds the same value, so a party whose
       // members differ can never match (strings are never party-aggregated).
