@@ -29,9 +29,10 @@ export interface Entry extends EvalTicket {
 
 /**
  * Sorted positions `0..n-1` by (key, tie, position) — the order of a comparator sort, without one
- * when it can: with integral keys spanning less than 2^53 / n, each position is packed with its key
- * into one double (`(key − min) × n + position`, exact) and a native numeric sort orders them;
- * runs of equal keys are then ordered by `tie`. Otherwise a comparator sort.
+ * when it can: integral keys spanning at most 16n + 1024 values are counting-sorted; wider ones
+ * spanning less than 2^53 / n are packed with their position into one double
+ * (`(key − min) × n + position`, exact) for a native numeric sort; runs of equal keys are then
+ * ordered by `tie`. Otherwise a comparator sort.
  */
 export function sortPositions(keys: Float64Array, tie?: Float64Array): Uint32Array {
   const n = keys.length;
@@ -52,10 +53,28 @@ export function sortPositions(keys: Float64Array, tie?: Float64Array): Uint32Arr
         (keys[x] as number) - (keys[y] as number) || (tie ? (tie[x] as number) - (tie[y] as number) : 0) || x - y,
     );
   }
-  const packed = new Float64Array(n);
-  for (let i = 0; i < n; i++) packed[i] = ((keys[i] as number) - min) * n + i;
-  packed.sort();
-  for (let k = 0; k < n; k++) out[k] = (packed[k] as number) % n;
+  const span = max - min + 1;
+  if (n > 0 && span <= 16 * n + 1024) {
+    // A narrow span (skills, ages in ms of a busy pool): a counting sort, stable, so equal keys
+    // keep position order — the packed order, in O(n + span).
+    const starts = new Uint32Array(span + 1);
+    for (let i = 0; i < n; i++) {
+      const b = (keys[i] as number) - min + 1;
+      starts[b] = (starts[b] as number) + 1;
+    }
+    for (let b = 1; b <= span; b++) starts[b] = (starts[b] as number) + (starts[b - 1] as number);
+    for (let i = 0; i < n; i++) {
+      const b = (keys[i] as number) - min;
+      const at = starts[b] as number;
+      starts[b] = at + 1;
+      out[at] = i;
+    }
+  } else {
+    const packed = new Float64Array(n);
+    for (let i = 0; i < n; i++) packed[i] = ((keys[i] as number) - min) * n + i;
+    packed.sort();
+    for (let k = 0; k < n; k++) out[k] = (packed[k] as number) % n;
+  }
   if (tie) {
     for (let a = 0; a < n; ) {
       const key = keys[out[a] as number] as number;
