@@ -104,6 +104,10 @@ export function matchExhaustive(
   // Reused from anchor to anchor: the assembler's drafts and counters, the candidate buffer, one filter.
   const options = { oldest, repairBudget: limits.repairBudget, work, scratch: new AssembleScratch(compiled, oldest) };
   const found: Entry[] = [];
+  // Nearest-first pays while most anchors close full on their nearest candidates; once misses
+  // (anchors that fail, or need more candidates) outweigh them, the whole list is taken directly.
+  let nearestTries = 0;
+  let nearestMisses = 0;
   let anchor = entries[0] as Entry;
   const accept = (e: Entry): Verdict =>
     e !== anchor && used[e.order] === 0 && !e.fixedTeams && sharesLocation(anchor, e) ? "take" : "skip";
@@ -121,11 +125,13 @@ export function matchExhaustive(
     // (a prefix of the full list: same scan), and the full list only when the match did not close
     // full on them. Without sort rules only: they reorder the whole list.
     let result: Assembled | undefined;
-    if (limits.nearestFirst && base.sorts.length === 0 && open < limit) {
+    if (limits.nearestFirst && base.sorts.length === 0 && open < limit && nearestMisses * 2 <= nearestTries + 8) {
+      nearestTries++;
       const before = work.evaluations;
       index.neighbours(anchor, open, scan, bound, accept, found);
       result = assemble(compiled, anchor, found, options);
       if (found.length === open && !options.scratch.closedFull) {
+        nearestMisses++;
         work.evaluations = before;
         index.neighbours(anchor, limit, scan, bound, accept, found);
         result = assemble(compiled, anchor, found, options);

@@ -29,7 +29,7 @@ export interface Entry extends EvalTicket {
 
 /**
  * Sorted positions `0..n-1` by (key, tie, position) — the order of a comparator sort, without one
- * when it can: integral keys spanning at most 16n + 1024 values are counting-sorted; wider ones
+ * when it can: integral keys spanning at most 8n values (n ≥ 64) are counting-sorted; wider ones
  * spanning less than 2^53 / n are packed with their position into one double
  * (`(key − min) × n + position`, exact) for a native numeric sort; runs of equal keys are then
  * ordered by `tie`. Otherwise a comparator sort.
@@ -54,7 +54,7 @@ export function sortPositions(keys: Float64Array, tie?: Float64Array): Uint32Arr
     );
   }
   const span = max - min + 1;
-  if (n > 0 && span <= 16 * n + 1024) {
+  if (n >= 64 && span <= 8 * n) {
     // A narrow span (skills, ages in ms of a busy pool): a counting sort, stable, so equal keys
     // keep position order — the packed order, in O(n + span).
     const starts = new Uint32Array(span + 1);
