@@ -24,10 +24,12 @@ export interface SearchLimits {
   evaluationsPerTicket: number;
   evaluationsBase: number;
   /**
-   * Try each anchor's nearest `open` candidates first, and the whole candidate list only when
-   * the match did not close full on them (same result, less scanning; see matchExhaustive).
+   * From this many tickets in the pool, try each anchor's nearest `open` candidates first, and the
+   * whole candidate list only when the match did not close full on them (same result, less
+   * scanning; see matchExhaustive). Infinity: never. Small pools (a simulator's tick, where most
+   * tickets wait) gain nothing from it.
    */
-  nearestFirst: boolean;
+  nearestFirstFrom: number;
 }
 
 /** The limits findMatches uses. */
@@ -37,7 +39,7 @@ export const DEFAULT_LIMITS: SearchLimits = {
   repairBudget: 100,
   evaluationsPerTicket: 100,
   evaluationsBase: 20_000,
-  nearestFirst: true,
+  nearestFirstFrom: 256,
 };
 
 /** The largest key distance any level's numeric batchDistance rule on `keyAttr` allows. */
@@ -106,6 +108,7 @@ export function matchExhaustive(
   const found: Entry[] = [];
   // Nearest-first pays while most anchors close full on their nearest candidates; once misses
   // (anchors that fail, or need more candidates) outweigh them, the whole list is taken directly.
+  const nearestFirst = entries.length >= limits.nearestFirstFrom;
   let nearestTries = 0;
   let nearestMisses = 0;
   let anchor = entries[0] as Entry;
@@ -125,7 +128,7 @@ export function matchExhaustive(
     // (a prefix of the full list: same scan), and the full list only when the match did not close
     // full on them. Without sort rules only: they reorder the whole list.
     let result: Assembled | undefined;
-    if (limits.nearestFirst && base.sorts.length === 0 && open < limit && nearestMisses * 2 <= nearestTries + 8) {
+    if (nearestFirst && base.sorts.length === 0 && open < limit && nearestMisses * 2 <= nearestTries + 8) {
       nearestTries++;
       const before = work.evaluations;
       index.neighbours(anchor, open, scan, bound, accept, found);
