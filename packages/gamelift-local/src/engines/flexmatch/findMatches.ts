@@ -1,8 +1,8 @@
 /** The pool → proposals entry point. */
-import { compile } from "./match/compile.js";
+import { compile, primaryKeyAttribute } from "./match/compile.js";
 import { matchExhaustive } from "./match/exhaustive.js";
 import { matchLarge } from "./match/large.js";
-import { prepare, primaryKeyAttribute } from "./match/prepare.js";
+import { prepare } from "./match/prepare.js";
 import { propose } from "./match/propose.js";
 import { LARGE_MATCH_THRESHOLD } from "./parse/ruleSet.js";
 import { seededRandom } from "./random.js";

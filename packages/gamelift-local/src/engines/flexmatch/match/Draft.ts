@@ -97,14 +97,18 @@ export class Draft implements MatchView {
     const members = this.members[i];
     if (!players || !members) return;
     // The undo of the latest placement (the usual case) pops; splice only for older ones.
-    const at = members.lastIndexOf(e);
-    if (at === members.length - 1) members.pop();
-    else if (at >= 0) members.splice(at, 1);
+    if (members[members.length - 1] === e) members.pop();
+    else {
+      const at = members.lastIndexOf(e);
+      if (at >= 0) members.splice(at, 1);
+    }
     for (let q = e.players.length - 1; q >= 0; q--) {
-      const p = e.players[q];
-      const k = players.lastIndexOf(p as Entry["players"][number]);
-      if (k === players.length - 1) players.pop();
-      else if (k >= 0) players.splice(k, 1);
+      const p = e.players[q] as Entry["players"][number];
+      if (players[players.length - 1] === p) players.pop();
+      else {
+        const k = players.lastIndexOf(p);
+        if (k >= 0) players.splice(k, 1);
+      }
     }
   }
 

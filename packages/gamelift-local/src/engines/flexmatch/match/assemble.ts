@@ -3,9 +3,10 @@
  * then dropping the latest additions). Cost per anchor: O(C·T) rule evaluations for C
  * candidates and T teams plus a fixed repair budget — never exponential.
  */
+import type { Rule } from "../types.js";
 import type { Compiled, Level } from "./compile.js";
 import { Draft } from "./Draft.js";
-import { evaluateMatch, type MatchVerdict } from "./evaluateMatch.js";
+import { evaluateMatch, MatchVerdict } from "./evaluateMatch.js";
 import type { Entry } from "./prepare.js";
 import { RuleCounts } from "./RuleCounts.js";
 
@@ -18,6 +19,26 @@ export interface Assembled {
 }
 
 /**
+ * The state of one attempt: its rule counters, the verdict of the draft as it stands (`current`),
+ * two verdicts that {@link tryAdd} evaluates trial placements into, and the result it hands out.
+ */
+class Ctx {
+  public work: { evaluations: number } = { evaluations: 0 };
+  public readonly current = new MatchVerdict();
+  public trial = new MatchVerdict();
+  public best = new MatchVerdict();
+  public readonly result: Assembled;
+
+  public constructor(
+    public readonly counts: RuleCounts,
+    draft: Draft,
+    level: Level,
+  ) {
+    this.result = { draft, level, verdict: this.current, metrics: counts };
+  }
+}
+
+/**
  * The objects one findMatches call reuses from anchor to anchor: a draft, rule counters and a
  * placement list for each of the two attempts (the first attempt's result must survive the second).
  */
@@ -25,8 +46,16 @@ export class AssembleScratch {
   public readonly drafts: readonly [Draft, Draft];
   public readonly counts: readonly [RuleCounts, RuleCounts];
   public readonly placements: readonly [Entry[], Entry[]];
+  /** Verdicts and result of each attempt (no verdict object per evaluation). */
+  readonly contexts: readonly [Ctx, Ctx];
   /** Candidates the gate turned away in the latest attempt. */
   public rejected = 0;
+  /**
+   * True when the latest assemble returned its first attempt's match, full, and that attempt's
+   * draft was already full when it stopped taking candidates: candidates after the ones given
+   * would not have changed the result.
+   */
+  public closedFull = false;
 
   public constructor(compiled: Compiled, oldest: boolean) {
     const base = compiled.levels[0] as Level;
@@ -34,6 +63,7 @@ export class AssembleScratch {
     this.drafts = [new Draft(compiled, base, oldest), new Draft(compiled, base, oldest)];
     this.counts = [new RuleCounts(rules), new RuleCounts(rules)];
     this.placements = [[], []];
+    this.contexts = [new Ctx(this.counts[0], this.drafts[0], base), new Ctx(this.counts[1], this.drafts[1], base)];
   }
 }
 
@@ -46,22 +76,26 @@ export interface AssembleOptions {
   scratch?: AssembleScratch;
 }
 
-/** Evaluation counters of the running attempt. */
-interface Ctx {
-  counts: RuleCounts;
-  work: { evaluations: number };
-}
-
+/** Evaluates the draft into `into` (returned), counting the evaluation. */
 const evaluateDraft = (
   draft: Draft,
   level: Level,
   locations: Set<string> | undefined,
   ctx: Ctx,
   partial: boolean,
+  into: MatchVerdict,
 ): MatchVerdict => {
-  const v = evaluateMatch(level, draft, locations === undefined ? undefined : [...locations], partial, ctx.counts);
+  evaluateMatch(
+    level,
+    draft,
+    locations === undefined ? undefined : [...locations],
+    partial,
+    ctx.counts,
+    into,
+    draft.members,
+  );
   ctx.work.evaluations++;
-  return v;
+  return into;
 };
 
 const sizesOk = (draft: Draft, level: Level): boolean => {
@@ -80,17 +114,21 @@ const better = (a: MatchVerdict, b: MatchVerdict): boolean =>
 /**
  * Tries `e` on every team with room and keeps the best placement — when `gated`, only if no
  * more partial rules fail than before (FlexMatch's "tentatively add, drop if a rule fails").
- * @returns the verdict on the draft with `e` placed, or undefined when `e` was not placed.
+ * @returns true when `e` was placed; `ctx.current` then holds the verdict on the draft with `e`.
  */
-const tryAdd = (draft: Draft, e: Entry, current: MatchVerdict, ctx: Ctx, gated: boolean): MatchVerdict | undefined => {
+const tryAdd = (draft: Draft, e: Entry, ctx: Ctx, gated: boolean): boolean => {
+  const current = ctx.current;
   const level = draft.level(e);
   const locations = draft.locations(e);
-  if (locations !== undefined && locations.size === 0) return undefined;
+  if (locations !== undefined && locations.size === 0) return false;
   if (e.fixedTeams) {
     draft.place(e, 0);
-    return evaluateDraft(draft, level, locations, ctx, true);
+    evaluateDraft(draft, level, locations, ctx, true, current);
+    return true;
   }
+  // Each trial placement is evaluated into `free`, the scratch verdict not holding `best` (they swap).
   let best: MatchVerdict | undefined;
+  let free = ctx.trial;
   let bestTeam = -1;
   let bestTier = 0;
   let bestOpen = 0;
@@ -100,7 +138,7 @@ const tryAdd = (draft: Draft, e: Entry, current: MatchVerdict, ctx: Ctx, gated: 
     const have = draft.count(i);
     if (have + e.size > t.maxPlayers) continue;
     draft.place(e, i);
-    const v = evaluateDraft(draft, level, locations, ctx, true);
+    const v = evaluateDraft(draft, level, locations, ctx, true, free);
     draft.unplace(e, i);
     // Prefer fewer failures, then teams still below minPlayers, then the most open slots, then cost.
     const tier = have < t.minPlayers ? 0 : 1;
@@ -111,15 +149,17 @@ const tryAdd = (draft: Draft, e: Entry, current: MatchVerdict, ctx: Ctx, gated: 
       (v.failures === best.failures &&
         (tier < bestTier || (tier === bestTier && (open > bestOpen || (open === bestOpen && v.cost < best.cost)))))
     ) {
+      free = best ?? ctx.best;
       best = v;
       bestTeam = i;
       bestTier = tier;
       bestOpen = open;
     }
   }
-  if (!best || (gated && best.failures > current.failures)) return undefined;
+  if (!best || (gated && best.failures > current.failures)) return false;
   draft.place(e, bestTeam);
-  return best;
+  current.copy(best);
+  return true;
 };
 
 const swap = (draft: Draft, a: Entry, i: number, b: Entry, j: number): void => {
@@ -129,15 +169,9 @@ const swap = (draft: Draft, a: Entry, i: number, b: Entry, j: number): void => {
   draft.place(b, i);
 };
 
-/** Swaps equally sized tickets between teams while that lowers (failures, cost). */
-const repairBySwaps = (
-  draft: Draft,
-  level: Level,
-  start: MatchVerdict,
-  ctx: Ctx,
-  budget: { left: number },
-): MatchVerdict => {
-  let current = start;
+/** Swaps equally sized tickets between teams while that lowers (failures, cost) in `ctx.current`. */
+const repairBySwaps = (draft: Draft, level: Level, ctx: Ctx, budget: { left: number }): void => {
+  const current = ctx.current;
   const locations = draft.locations();
   let improved = true;
   while (improved && current.failures > 0 && budget.left > 0) {
@@ -150,9 +184,9 @@ const repairBySwaps = (
             if (a.fixedTeams || b.fixedTeams || a.size !== b.size) continue;
             budget.left--;
             swap(draft, a, i, b, j);
-            const v = evaluateDraft(draft, level, locations, ctx, false);
+            const v = evaluateDraft(draft, level, locations, ctx, false, ctx.trial);
             if (better(v, current)) {
-              current = v;
+              current.copy(v);
               improved = true;
             } else swap(draft, a, j, b, i);
           }
@@ -160,18 +194,11 @@ const repairBySwaps = (
       }
     }
   }
-  return current;
 };
 
 /** Drops the latest additions one by one (never the anchor) while that helps and sizes allow. */
-const repairByTrimming = (
-  draft: Draft,
-  placements: Entry[],
-  start: MatchVerdict,
-  ctx: Ctx,
-  budget: { left: number },
-): MatchVerdict => {
-  let current = start;
+const repairByTrimming = (draft: Draft, placements: Entry[], ctx: Ctx, budget: { left: number }): void => {
+  const current = ctx.current;
   for (let k = placements.length - 1; k >= 1 && current.failures > 0 && budget.left > 0; k--) {
     const entry = placements[k] as Entry;
     // Swaps may have moved the entry since it was placed.
@@ -180,17 +207,15 @@ const repairByTrimming = (
     draft.unplace(entry, team);
     const level = draft.level();
     budget.left--;
-    const v = sizesOk(draft, level) ? evaluateDraft(draft, level, draft.locations(), ctx, false) : undefined;
+    const v = sizesOk(draft, level) ? evaluateDraft(draft, level, draft.locations(), ctx, false, ctx.trial) : undefined;
     if (v && better(v, current)) {
-      current = v;
+      current.copy(v);
       placements.splice(k, 1);
     } else draft.place(entry, team);
   }
-  return current;
 };
 
-/** A verdict worse than any: the anchor's own placement is never gated. */
-const NONE: MatchVerdict = { failures: Infinity, cost: Infinity, rules: [] };
+const NO_RULES: readonly Rule[] = [];
 
 /**
  * One greedy fill plus repair in the scratch's draft `slot`; see {@link assemble}. Sets
@@ -204,44 +229,50 @@ const attempt = (
   slot: 0 | 1,
   gated: boolean,
 ): Assembled | undefined => {
-  const counts = scratch.counts[slot];
-  counts.reset();
-  const ctx: Ctx = { counts, work: options.work };
+  const ctx = scratch.contexts[slot];
+  ctx.counts.reset();
+  ctx.work = options.work;
   const draft = scratch.drafts[slot];
   draft.reset();
   scratch.rejected = 0;
-  const first = tryAdd(draft, anchor, NONE, ctx, true);
-  if (!first) return undefined;
+  // A verdict worse than any: the anchor's own placement is never gated.
+  const current = ctx.current;
+  current.failures = Infinity;
+  current.cost = Infinity;
+  current.locations = undefined;
+  current.rules = NO_RULES;
+  if (!tryAdd(draft, anchor, ctx, true)) return undefined;
   const placements = scratch.placements[slot];
   while (placements.length > 0) placements.pop();
   placements.push(anchor);
-  let current = first;
   if (anchor.fixedTeams && !draft.level().teams.every((t, i) => draft.count(i) <= t.maxPlayers)) return undefined;
   let rejected = 0;
   for (const c of candidates) {
     if (draft.full(draft.level())) break;
-    const next = tryAdd(draft, c, current, ctx, gated);
-    if (!next) {
+    if (!tryAdd(draft, c, ctx, gated)) {
       rejected++;
       continue;
     }
-    current = next;
     placements.push(c);
   }
   scratch.rejected = rejected;
+  if (slot === 0) scratch.closedFull = draft.full(draft.level());
   let level = draft.level();
   if (!sizesOk(draft, level)) return undefined;
   // The last placement's verdict already covers every rule when none is deferred to the close.
   if (level.partial.length !== level.deciding.length || current.rules !== level.partial) {
-    current = evaluateDraft(draft, level, draft.locations(), ctx, false);
+    evaluateDraft(draft, level, draft.locations(), ctx, false, current);
   }
-  const budget = { left: options.repairBudget };
-  if (current.failures > 0) current = repairBySwaps(draft, level, current, ctx, budget);
-  if (current.failures > 0) current = repairByTrimming(draft, placements, current, ctx, budget);
+  if (current.failures > 0) {
+    const budget = { left: options.repairBudget };
+    repairBySwaps(draft, level, ctx, budget);
+    if (current.failures > 0) repairByTrimming(draft, placements, ctx, budget);
+  }
   level = draft.level();
   if (current.failures > 0 || !sizesOk(draft, level)) return undefined;
   if (anchor.fixedTeams && draft.members.reduce((n, m) => n + m.length, 0) < 2) return undefined;
-  return { draft, level, verdict: current, metrics: counts };
+  ctx.result.level = level;
+  return ctx.result;
 };
 
 /**
@@ -264,8 +295,10 @@ export function assemble(
   options: AssembleOptions,
 ): Assembled | undefined {
   const scratch = options.scratch ?? new AssembleScratch(compiled, options.oldest);
+  scratch.closedFull = false;
   const gated = attempt(anchor, candidates, options, scratch, 0, true);
   if (gated?.draft.full(gated.level)) return gated;
+  scratch.closedFull = false;
   if (scratch.rejected === 0) return gated;
   const sizeFirst = attempt(anchor, candidates, options, scratch, 1, false);
   if (!gated || !sizeFirst) return gated ?? sizeFirst;

@@ -2,7 +2,7 @@
 import { effectiveRuleSet, expansionThresholds } from "../expansions.js";
 import type { Expression } from "../expressions/ast.js";
 import { statementRules } from "../parse/statement.js";
-import type { BatchDistanceRule, LatencyRule, Rule, RuleSet, SortRule } from "../types.js";
+import type { BatchDistanceRule, LatencyRule, NumberAggregation, Rule, RuleSet, SortRule } from "../types.js";
 
 /** A concrete team of a match (quantity clones numbered `Name1`, `Name2`, ...). */
 export interface SlotTeam {
@@ -33,6 +33,9 @@ export interface Level {
   sorts: SortRule[];
   maxPlayers: number;
   minPlayers: number;
+  /** The attribute ordering candidates ({@link primaryKeyAttribute}, of the base rule set) and how a party's values aggregate into an entry's key. */
+  keyAttribute: string | undefined;
+  keyAggregation: NumberAggregation;
 }
 
 /** All levels of a rule set; `thresholds[i]` is the age (s) from which `levels[i]` applies. */
@@ -82,7 +85,12 @@ const sizeDependent = (rule: Rule, byName: ReadonlyMap<string, Rule>): boolean =
   }
 };
 
-const compileLevel = (ruleSet: RuleSet, positions: ReadonlyMap<string, number>): Level => {
+const compileLevel = (
+  ruleSet: RuleSet,
+  positions: ReadonlyMap<string, number>,
+  keyAttribute: string | undefined,
+  keyAggregation: NumberAggregation,
+): Level => {
   const referenced = new Set<string>();
   for (const r of ruleSet.rules)
     if (r.type === "compound") for (const n of statementRules(r.statement)) referenced.add(n);
@@ -109,12 +117,52 @@ const compileLevel = (ruleSet: RuleSet, positions: ReadonlyMap<string, number>):
     sorts: ruleSet.rules.filter((r): r is SortRule => r.type === "absoluteSort" || r.type === "distanceSort"),
     maxPlayers: teams.reduce((s, t) => s + t.maxPlayers, 0),
     minPlayers: teams.reduce((s, t) => s + t.minPlayers, 0),
+    keyAttribute,
+    keyAggregation,
   };
 };
+
+/**
+ * The attribute that orders candidates, in priority: a numeric batchDistance attribute, the
+ * balancedAttribute (large matches), the first numeric sortByAttributes, a sort rule's attribute,
+ * the first numeric attribute a distance rule measures. Undefined: age order.
+ */
+export function primaryKeyAttribute(ruleSet: RuleSet): string | undefined {
+  const numeric = new Set(ruleSet.playerAttributes.filter((a) => a.type === "number").map((a) => a.name));
+  for (const r of ruleSet.rules)
+    if (r.type === "batchDistance" && numeric.has(r.batchAttribute)) return r.batchAttribute;
+  // Large matches: "FlexMatch sorts the available player pool according to [balancedAttribute]".
+  if (ruleSet.algorithm.strategy === "balanced" && ruleSet.algorithm.balancedAttribute)
+    return ruleSet.algorithm.balancedAttribute;
+  if (ruleSet.algorithm.batchingPreference === "sorted") {
+    const first = ruleSet.algorithm.sortByAttributes.find((a) => numeric.has(a));
+    if (first) return first;
+  }
+  for (const r of ruleSet.rules)
+    if ((r.type === "distanceSort" || r.type === "absoluteSort") && numeric.has(r.sortAttribute))
+      return r.sortAttribute;
+  // Distance rules only: a comparison often tests a role flag (`wantsToBeMonster = 1` for one team,
+  // `= 0` for the other), and candidates nearest the anchor's flag would all share its role.
+  for (const r of ruleSet.rules) {
+    if (r.type !== "distance") continue;
+    for (const m of r.measurements) {
+      const found = /attributes\[([^\]]+)\]/.exec(m.text)?.[1]?.trim();
+      if (found && numeric.has(found)) return found;
+    }
+  }
+  return undefined;
+}
 
 /** Compiles every expansion level of a rule set. */
 export function compile(ruleSet: RuleSet): Compiled {
   const thresholds = expansionThresholds(ruleSet);
   const positions = new Map(ruleSet.rules.map((r, i) => [r.name, i]));
-  return { thresholds, levels: thresholds.map((t) => compileLevel(effectiveRuleSet(ruleSet, t), positions)) };
+  const key = primaryKeyAttribute(ruleSet);
+  const keyAggregation =
+    ruleSet.rules.find((r): r is BatchDistanceRule => r.type === "batchDistance" && r.batchAttribute === key)
+      ?.partyAggregation ?? "avg";
+  return {
+    thresholds,
+    levels: thresholds.map((t) => compileLevel(effectiveRuleSet(ruleSet, t), positions, key, keyAggregation)),
+  };
 }

@@ -23,6 +23,13 @@ export interface SearchLimits {
    */
   evaluationsPerTicket: number;
   evaluationsBase: number;
+  /**
+   * From this many tickets in the pool, try each anchor's nearest `open` candidates first, and the
+   * whole candidate list only when the match did not close full on them (same result, less
+   * scanning; see matchExhaustive). Infinity: never. Small pools (a simulator's tick, where most
+   * tickets wait) gain nothing from it.
+   */
+  nearestFirstFrom: number;
 }
 
 /** The limits findMatches uses. */
@@ -32,6 +39,7 @@ export const DEFAULT_LIMITS: SearchLimits = {
   repairBudget: 100,
   evaluationsPerTicket: 100,
   evaluationsBase: 20_000,
+  nearestFirstFrom: 256,
 };
 
 /** The largest key distance any level's numeric batchDistance rule on `keyAttr` allows. */
@@ -46,8 +54,8 @@ const keyBound = (compiled: Compiled, keyAttr: string | undefined): number => {
   return bound < 0 ? Infinity : bound;
 };
 
-const anchorOrder = (entries: readonly Entry[], priority: "normal" | "low" | "high"): Entry[] => {
-  if (priority === "normal") return [...entries];
+const anchorOrder = (entries: readonly Entry[], priority: "normal" | "low" | "high"): readonly Entry[] => {
+  if (priority === "normal") return entries;
   const backfill = entries.filter((e) => e.fixedTeams);
   const fresh = entries.filter((e) => !e.fixedTeams);
   return priority === "high" ? [...backfill, ...fresh] : [...fresh, ...backfill];
@@ -75,11 +83,17 @@ export function matchExhaustive(
 ): void {
   const base = compiled.levels[0] as Level;
   const loosest = compiled.levels[compiled.levels.length - 1] as Level;
-  const byPartition = new Map<string, Entry[]>();
-  for (const e of entries) {
-    const list = byPartition.get(e.partition) ?? [];
-    list.push(e);
-    byPartition.set(e.partition, list);
+  // One partition (no string batchDistance rule, the usual case): the entries themselves.
+  const byPartition = new Map<string, readonly Entry[]>();
+  const only = entries[0]?.partition;
+  if (entries.every((e) => e.partition === only)) {
+    if (only !== undefined) byPartition.set(only, entries);
+  } else {
+    for (const e of entries) {
+      const list = (byPartition.get(e.partition) ?? []) as Entry[];
+      list.push(e);
+      byPartition.set(e.partition, list);
+    }
   }
   const indexes = new Map<string, PoolIndex>();
   for (const [p, list] of byPartition) indexes.set(p, new PoolIndex(list));
@@ -92,20 +106,43 @@ export function matchExhaustive(
   // Reused from anchor to anchor: the assembler's drafts and counters, the candidate buffer, one filter.
   const options = { oldest, repairBudget: limits.repairBudget, work, scratch: new AssembleScratch(compiled, oldest) };
   const found: Entry[] = [];
+  // Nearest-first pays while most anchors close full on their nearest candidates; once misses
+  // (anchors that fail, or need more candidates) outweigh them, the whole list is taken directly.
+  const nearestFirst = entries.length >= limits.nearestFirstFrom;
+  let nearestTries = 0;
+  let nearestMisses = 0;
   let anchor = entries[0] as Entry;
   const accept = (e: Entry): Verdict =>
     e !== anchor && used[e.order] === 0 && !e.fixedTeams && sharesLocation(anchor, e) ? "take" : "skip";
-  for (const next of anchorOrder(entries, base.ruleSet.algorithm.backfillPriority)) {
-    anchor = next;
+  const anchors = anchorOrder(entries, base.ruleSet.algorithm.backfillPriority);
+  for (let a = 0; a < anchors.length; a++) {
+    anchor = anchors[a] as Entry;
     if (made >= maxMatches || work.evaluations >= cap) break;
     if (used[anchor.order]) continue;
     const index = indexes.get(anchor.partition);
     if (!index) continue;
     const open = Math.max(1, loosest.maxPlayers - anchor.size);
     const limit = Math.max(8, open * limits.candidateFactor);
-    index.neighbours(anchor, limit, limit * limits.scanFactor + 64, bound, accept, found);
-    const candidates = orderCandidates(base, anchor, found);
-    const result = assemble(compiled, anchor, candidates, options);
+    const scan = limit * limits.scanFactor + 64;
+    // Most anchors fill their match from the nearest `open` candidates: those are tried first
+    // (a prefix of the full list: same scan), and the full list only when the match did not close
+    // full on them. Without sort rules only: they reorder the whole list.
+    let result: Assembled | undefined;
+    if (nearestFirst && base.sorts.length === 0 && open < limit && nearestMisses * 2 <= nearestTries + 8) {
+      nearestTries++;
+      const before = work.evaluations;
+      index.neighbours(anchor, open, scan, bound, accept, found);
+      result = assemble(compiled, anchor, found, options);
+      if (found.length === open && !options.scratch.closedFull) {
+        nearestMisses++;
+        work.evaluations = before;
+        index.neighbours(anchor, limit, scan, bound, accept, found);
+        result = assemble(compiled, anchor, found, options);
+      }
+    } else {
+      index.neighbours(anchor, limit, scan, bound, accept, found);
+      result = assemble(compiled, anchor, orderCandidates(base, anchor, found), options);
+    }
     if (!result) continue;
     for (const m of result.draft.members) {
       for (const e of m) {

@@ -8,9 +8,9 @@ import { playerValue } from "../expressions/evaluate.js";
 import { levelOf } from "../expansions.js";
 import { latencyLocations } from "../rules/latency.js";
 import { balanceTeams } from "./balance.js";
-import type { Compiled, Level } from "./compile.js";
+import { type Compiled, type Level, primaryKeyAttribute } from "./compile.js";
 import { PoolIndex } from "./PoolIndex.js";
-import { primaryKeyAttribute, type Entry } from "./prepare.js";
+import type { Entry } from "./prepare.js";
 import { RuleCounts } from "./RuleCounts.js";
 
 /** A finished large match. */

@@ -4,7 +4,7 @@ import { attributeValue, playerValue } from "../expressions/evaluate.js";
 import type { EvalPlayer, EvalTicket } from "../expressions/context.js";
 import { levelOf } from "../expansions.js";
 import { partyLatency } from "../rules/latency.js";
-import type { PoolTicket, RuleSet } from "../types.js";
+import type { PoolTicket } from "../types.js";
 import type { Compiled } from "./compile.js";
 
 /** A matchable ticket; it is also the {@link EvalTicket} its players point to (one object, less GC). */
@@ -28,41 +28,11 @@ export interface Entry extends EvalTicket {
 }
 
 /**
- * The attribute that orders candidates, in priority: a numeric batchDistance attribute, the
- * balancedAttribute (large matches), the first numeric sortByAttributes, a sort rule's attribute,
- * the first numeric attribute a distance rule measures. Undefined: age order.
- */
-export function primaryKeyAttribute(ruleSet: RuleSet): string | undefined {
-  const numeric = new Set(ruleSet.playerAttributes.filter((a) => a.type === "number").map((a) => a.name));
-  for (const r of ruleSet.rules)
-    if (r.type === "batchDistance" && numeric.has(r.batchAttribute)) return r.batchAttribute;
-  // Large matches: "FlexMatch sorts the available player pool according to [balancedAttribute]".
-  if (ruleSet.algorithm.strategy === "balanced" && ruleSet.algorithm.balancedAttribute)
-    return ruleSet.algorithm.balancedAttribute;
-  if (ruleSet.algorithm.batchingPreference === "sorted") {
-    const first = ruleSet.algorithm.sortByAttributes.find((a) => numeric.has(a));
-    if (first) return first;
-  }
-  for (const r of ruleSet.rules)
-    if ((r.type === "distanceSort" || r.type === "absoluteSort") && numeric.has(r.sortAttribute))
-      return r.sortAttribute;
-  // Distance rules only: a comparison often tests a role flag (`wantsToBeMonster = 1` for one team,
-  // `= 0` for the other), and candidates nearest the anchor's flag would all share its role.
-  for (const r of ruleSet.rules) {
-    if (r.type !== "distance") continue;
-    for (const m of r.measurements) {
-      const found = /attributes\[([^\]]+)\]/.exec(m.text)?.[1]?.trim();
-      if (found && numeric.has(found)) return found;
-    }
-  }
-  return undefined;
-}
-
-/**
  * Sorted positions `0..n-1` by (key, tie, position) — the order of a comparator sort, without one
- * when it can: with integral keys spanning less than 2^53 / n, each position is packed with its key
- * into one double (`(key − min) × n + position`, exact) and a native numeric sort orders them;
- * runs of equal keys are then ordered by `tie`. Otherwise a comparator sort.
+ * when it can: integral keys spanning at most 8n values (n ≥ 64) are counting-sorted; wider ones
+ * spanning less than 2^53 / n are packed with their position into one double
+ * (`(key − min) × n + position`, exact) for a native numeric sort; runs of equal keys are then
+ * ordered by `tie`. Otherwise a comparator sort.
  */
 export function sortPositions(keys: Float64Array, tie?: Float64Array): Uint32Array {
   const n = keys.length;
@@ -83,16 +53,49 @@ export function sortPositions(keys: Float64Array, tie?: Float64Array): Uint32Arr
         (keys[x] as number) - (keys[y] as number) || (tie ? (tie[x] as number) - (tie[y] as number) : 0) || x - y,
     );
   }
-  const packed = new Float64Array(n);
-  for (let i = 0; i < n; i++) packed[i] = ((keys[i] as number) - min) * n + i;
-  packed.sort();
-  for (let k = 0; k < n; k++) out[k] = (packed[k] as number) % n;
+  const span = max - min + 1;
+  if (n >= 64 && span <= 8 * n) {
+    // A narrow span (skills, ages in ms of a busy pool): a counting sort, stable, so equal keys
+    // keep position order — the packed order, in O(n + span).
+    const starts = new Uint32Array(span + 1);
+    for (let i = 0; i < n; i++) {
+      const b = (keys[i] as number) - min + 1;
+      starts[b] = (starts[b] as number) + 1;
+    }
+    for (let b = 1; b <= span; b++) starts[b] = (starts[b] as number) + (starts[b - 1] as number);
+    for (let i = 0; i < n; i++) {
+      const b = (keys[i] as number) - min;
+      const at = starts[b] as number;
+      starts[b] = at + 1;
+      out[at] = i;
+    }
+  } else {
+    const packed = new Float64Array(n);
+    for (let i = 0; i < n; i++) packed[i] = ((keys[i] as number) - min) * n + i;
+    packed.sort();
+    for (let k = 0; k < n; k++) out[k] = (packed[k] as number) % n;
+  }
   if (tie) {
     for (let a = 0; a < n; ) {
       const key = keys[out[a] as number] as number;
       let b = a + 1;
       while (b < n && keys[out[b] as number] === key) b++;
-      if (b - a > 1) out.subarray(a, b).sort((x, y) => (tie[x] as number) - (tie[y] as number) || x - y);
+      if (b - a > 32) out.subarray(a, b).sort((x, y) => (tie[x] as number) - (tie[y] as number) || x - y);
+      else if (b - a > 1) {
+        // A short run (the usual case): an insertion sort in place, by (tie, position).
+        for (let i = a + 1; i < b; i++) {
+          const x = out[i] as number;
+          const tx = tie[x] as number;
+          let j = i - 1;
+          for (; j >= a; j--) {
+            const y = out[j] as number;
+            const ty = tie[y] as number;
+            if (ty < tx || (ty === tx && y < x)) break;
+            out[j + 1] = y;
+          }
+          out[j + 1] = x;
+        }
+      }
       a = b;
     }
   }
@@ -117,19 +120,19 @@ export function prepare(pool: readonly PoolTicket[], compiled: Compiled, now: nu
   const loosest = compiled.levels[compiled.levels.length - 1];
   if (!base || !loosest) return [];
   const ruleSet = base.ruleSet;
-  const keyAttr = primaryKeyAttribute(ruleSet);
+  const keyAttr = base.keyAttribute;
   const stringBatch = base.batch.filter(
     (r) => ruleSet.playerAttributes.find((a) => a.name === r.batchAttribute)?.type === "string",
   );
   const teamNames = new Set(base.teams.map((t) => t.name));
   const maxTeam = Math.max(...compiled.levels.flatMap((l) => l.teams.map((t) => t.maxPlayers)));
-  const out: Entry[] = [];
-  const keyAgg = base.batch.find((r) => r.batchAttribute === keyAttr)?.partyAggregation ?? "avg";
-  for (const at of ageOrder(pool, random)) {
-    const ticket = pool[at] as PoolTicket;
+  const keyAgg = base.keyAggregation;
+  // Tickets are read in pool order (their memory order, usually): reading them in age order
+  // would visit a random pool object at each step. Entries are then ranked by age.
+  const entryOf = (ticket: PoolTicket): Entry | undefined => {
     const isBackfill = ticket.backfill !== undefined || ticket.players[0]?.team !== undefined;
     // A new ticket's party shares one team; a backfill ticket's players are spread over teams already.
-    if (ticket.players.length === 0 || (!isBackfill && ticket.players.length > maxTeam)) continue;
+    if (ticket.players.length === 0 || (!isBackfill && ticket.players.length > maxTeam)) return undefined;
     const ageSeconds = Math.max(0, (now - ticket.startTime) / 1000);
     const size = ticket.players.length;
     // Every field set here, optional ones included, so that all entries share one shape; the
@@ -137,7 +140,7 @@ export function prepare(pool: readonly PoolTicket[], compiled: Compiled, now: nu
     const entry: Entry = {
       ticketId: ticket.ticketId,
       players: new Array<EvalPlayer>(size),
-      order: out.length,
+      order: -1,
       ticket,
       size,
       ageSeconds,
@@ -145,7 +148,9 @@ export function prepare(pool: readonly PoolTicket[], compiled: Compiled, now: nu
       fixedTeams: undefined,
       locations: undefined,
       cache: undefined,
-      key: NaN,
+      // 0, set below: an integral key then stays a small integer in the object (a NaN start would
+      // give every entry's key field a boxed double of its own).
+      key: 0,
       slot: -1,
       partition: "",
     };
@@ -165,24 +170,24 @@ export function prepare(pool: readonly PoolTicket[], compiled: Compiled, now: nu
         latencyInMs: p.latencyInMs === undefined ? undefined : p.latencyInMs,
       };
     }
-    if (!ok) continue;
+    if (!ok) return undefined;
     if (isBackfill) {
       const teams = ticket.players.map((p) => p.team ?? "");
-      if (teams.some((t) => !teamNames.has(t))) continue;
+      if (teams.some((t) => !teamNames.has(t))) return undefined;
       entry.fixedTeams = teams;
     }
     const first = entry.players[0];
     if (keyAttr && first) {
       const v = playerValue(first, keyAttr, keyAgg);
       entry.key = typeof v === "number" ? v : NaN;
-    }
+    } else entry.key = NaN;
     if (first && stringBatch.length > 0) {
       // String batchDistance: every player of a match holds the same value, so a party whose
       // members differ can never match (strings are never party-aggregated).
       const partitionOf = (p: EvalPlayer): string =>
         stringBatch.map((r) => String(attributeValue(p.attributes[r.batchAttribute]))).join("\u0000");
       entry.partition = partitionOf(first);
-      if (entry.players.some((p) => partitionOf(p) !== entry.partition)) continue;
+      if (entry.players.some((p) => partitionOf(p) !== entry.partition)) return undefined;
     }
     if (loosest.latency.length > 0) {
       // A location is usable when every (party-aggregated) latency meets the loosest maxLatency.
@@ -197,10 +202,24 @@ export function prepare(pool: readonly PoolTicket[], compiled: Compiled, now: nu
         );
         if (fits) locs.add(loc);
       }
-      if (locs.size === 0) continue;
+      if (locs.size === 0) return undefined;
       entry.locations = locs;
     }
-    out.push(entry);
+    return entry;
+  };
+  const n = pool.length;
+  const built = new Array<Entry | undefined>(n);
+  for (let at = 0; at < n; at++) built[at] = entryOf(pool[at] as PoolTicket);
+  const order = ageOrder(pool, random);
+  let kept = 0;
+  for (let at = 0; at < n; at++) if (built[at] !== undefined) kept++;
+  const out = new Array<Entry>(kept);
+  let next = 0;
+  for (let k = 0; k < n; k++) {
+    const entry = built[order[k] as number];
+    if (entry === undefined) continue;
+    entry.order = next;
+    out[next++] = entry;
   }
   return out;
 }

@@ -29,6 +29,9 @@ function bestLocation(match: MatchView, locations: readonly string[]): string | 
   return best;
 }
 
+/** Scratch for {@link propose}'s age sort (emptied after each use so that it holds no entry between calls). */
+const byAge: Entry[] = [];
+
 /** Builds the ProposedMatch for a finished match; `groups` hold its entries (a draft's members, say). */
 export function propose(
   ruleSet: RuleSet,
@@ -38,19 +41,19 @@ export function propose(
   metrics: RuleCounts,
 ): ProposedMatch {
   // The tickets of every group, in age order (insertion sort: a match holds at most 200 tickets, usually a handful).
-  let count = 0;
-  for (const g of groups) count += g.length;
-  const sorted = new Array<Entry>(count);
-  let filled = 0;
+  const sorted = byAge;
   for (const g of groups) {
     for (const e of g) {
-      let i = filled++;
+      let i = sorted.length;
+      sorted.push(e);
       for (; i > 0 && (sorted[i - 1] as Entry).order > e.order; i--) sorted[i] = sorted[i - 1] as Entry;
       sorted[i] = e;
     }
   }
+  const count = sorted.length;
   const ticketIds = new Array<string>(count);
-  for (let i = 0; i < count; i++) ticketIds[i] = (sorted[i] as Entry).ticket.ticketId;
+  for (let i = 0; i < count; i++) ticketIds[i] = (sorted[i] as Entry).ticketId;
+  while (sorted.length > 0) sorted.pop();
   let reported = false;
   const teams = new Array<ProposedMatch["teams"][number]>(match.teams.length);
   for (let t = 0; t < match.teams.length; t++) {

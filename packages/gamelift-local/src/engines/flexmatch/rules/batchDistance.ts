@@ -4,8 +4,11 @@ import type { MatchView } from "../expressions/context.js";
 import type { BatchDistanceRule } from "../types.js";
 import type { Outcome } from "./outcome.js";
 
-/** Evaluates a batchDistance rule over every player's party-aggregated `batchAttribute`. */
-export function checkBatchDistance(rule: BatchDistanceRule, match: MatchView): Outcome {
+/**
+ * Evaluates a batchDistance rule over every player's party-aggregated `batchAttribute`, writing
+ * the outcome into `out` (the matcher's hottest check allocates nothing).
+ */
+export function checkBatchDistance(rule: BatchDistanceRule, match: MatchView, out: Outcome): Outcome {
   let lo = Infinity;
   let hi = -Infinity;
   let first: string | undefined;
@@ -23,6 +26,7 @@ export function checkBatchDistance(rule: BatchDistanceRule, match: MatchView): O
     }
   }
   const spread = hi >= lo ? hi - lo : 0;
-  const ok = mismatched === 0 && spread <= (rule.maxDistance ?? Infinity);
-  return { ok, cost: spread + mismatched };
+  out.ok = mismatched === 0 && spread <= (rule.maxDistance ?? Infinity);
+  out.cost = spread + mismatched;
+  return out;
 }

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { seededRandom } from "../../../../src/engines/flexmatch/index.js";
-import { compile } from "../../../../src/engines/flexmatch/match/compile.js";
+import { compile, primaryKeyAttribute } from "../../../../src/engines/flexmatch/match/compile.js";
 import { DEFAULT_LIMITS, matchExhaustive } from "../../../../src/engines/flexmatch/match/exhaustive.js";
-import { prepare, primaryKeyAttribute } from "../../../../src/engines/flexmatch/match/prepare.js";
+import { prepare } from "../../../../src/engines/flexmatch/match/prepare.js";
 import { NOW, ruleSet, solo } from "../helpers.js";
 
 describe("work limits of the exhaustive search", () => {

@@ -11,13 +11,29 @@ const reference = (keys: number[], tie?: number[]): number[] =>
         (keys[x] as number) - (keys[y] as number) || (tie ? (tie[x] as number) - (tie[y] as number) : 0) || x - y,
     );
 
-describe("sortPositions (packed native sort with a comparator fallback)", () => {
+describe("sortPositions (counting or packed native sort, with a comparator fallback)", () => {
   it("orders integral keys with many ties by key, then tie-break, then position", () => {
     fc.assert(
       fc.property(
         fc.array(fc.tuple(fc.integer({ min: -5, max: 5 }), fc.integer({ min: 0, max: 3 })), { maxLength: 200 }),
         (pairs) => {
           const keys = pairs.map((p) => p[0]);
+          const tie = pairs.map((p) => p[1] / 4);
+          expect([...sortPositions(Float64Array.from(keys), Float64Array.from(tie))]).toEqual(reference(keys, tie));
+          expect([...sortPositions(Float64Array.from(keys))]).toEqual(reference(keys));
+        },
+      ),
+    );
+  });
+
+  it("orders integral keys both narrow (counting sort) and wide (packed sort) spans", () => {
+    fc.assert(
+      fc.property(
+        // 64–400 keys: a span ≤ 512 is counting-sorted, one ≥ 4,000 (> 8n) packed.
+        fc.oneof(fc.integer({ min: 1, max: 512 }), fc.integer({ min: 4_000, max: 200_000 })),
+        fc.array(fc.tuple(fc.nat(), fc.integer({ min: 0, max: 3 })), { minLength: 64, maxLength: 400 }),
+        (span, pairs) => {
+          const keys = pairs.map((p) => (p[0] % span) - 7);
           const tie = pairs.map((p) => p[1] / 4);
           expect([...sortPositions(Float64Array.from(keys), Float64Array.from(tie))]).toEqual(reference(keys, tie));
           expect([...sortPositions(Float64Array.from(keys))]).toEqual(reference(keys));
