@@ -30,7 +30,7 @@ describe("createClient takes method and path from the route table", () => {
     await api.getTicketIfChanged(id, '"e"');
     await api.acceptMatch(id, true);
     await api.stopMatchmaking(id);
-    await api.startPlacement({});
+    await api.startPlacement({ maximumPlayerSessionCount: 2 });
     await api.getPlacement(id);
     await api.getPlacementIfChanged(id);
     await api.stopPlacement(id);
