@@ -1,7 +1,7 @@
 import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import { GetCommand, PutCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import { ForeignPlayersError } from "../../domain/events/errors.js";
-import { type Patch, playersKey, TERMINAL_RANK } from "../../domain/events/guard.js";
+import { type FoldedItem, type Patch, playersKey, TERMINAL_RANK } from "../../domain/events/guard.js";
 import type { ReadConsistency } from "../../domain/reads.js";
 import { ItemExistsError, isConditionalCheckFailed, playersKeyOfFailedItem } from "./errors.js";
 import { type PendingKind, pendingShardFor } from "./keys.js";
@@ -17,18 +17,6 @@ export interface EventFoldedRepositoryOptions {
   readonly tableName: string;
   /** Seconds a terminal item is kept before TTL expiry (default 24 h). */
   readonly retentionSeconds?: number;
-}
-
-/** What an event-folded item has in common (a ticket, a placement). */
-export interface FoldedItem<S extends string> {
-  readonly status: S;
-  readonly playerIds: readonly string[];
-  readonly createdAt: number;
-  readonly updatedAt: number;
-  readonly heardAt: number;
-  readonly eventAt?: number;
-  readonly eventIds: readonly string[];
-  readonly version: number;
 }
 
 /**

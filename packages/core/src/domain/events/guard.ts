@@ -131,3 +131,25 @@ export function applyPatch<
   out["eventIds"] = patch.guard.eventId === undefined ? [...ids] : rememberEventId(ids, patch.guard.eventId);
   return out as T;
 }
+
+/**
+ * What every event-folded item carries (a ticket, a placement): its status and players, and the
+ * bookkeeping the guard and the reconciler read.
+ */
+export interface FoldedItem<S extends string> {
+  readonly status: S;
+  /** Player ids on the item, in request order. */
+  readonly playerIds: readonly string[];
+  /** Epoch ms the item was created (for an item first seen in an event, the event's start time). */
+  readonly createdAt: number;
+  /** Epoch ms of the last write. */
+  readonly updatedAt: number;
+  /** Epoch ms we last heard anything about the item (submit, event, reconcile). */
+  readonly heardAt: number;
+  /** Epoch ms of the newest event folded in (the guard's ordering; stored as `eventAt`). */
+  readonly eventAt?: number;
+  /** Envelope ids of the events folded in (dedupe). */
+  readonly eventIds: readonly string[];
+  /** Grows by one with every write that changes the item (create, each folded event): push clients order by it. */
+  readonly version: number;
+}

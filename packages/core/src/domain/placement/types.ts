@@ -1,7 +1,7 @@
 /**
  * A game-session placement as stored in the single table (pk `PLACEMENT#<placementId>`, sk `PLACEMENT`).
  */
-import { TERMINAL_RANK } from "../events/guard.js";
+import { type FoldedItem, TERMINAL_RANK } from "../events/guard.js";
 import type { Connection } from "../ticket/types.js";
 
 /** Every status of a placement; GameLift's `GameSessionPlacement.Status` enum. */
@@ -17,25 +17,14 @@ export interface PlacementPlayer {
 }
 
 /** A game-session placement (one per StartGameSessionPlacement call). */
-export interface Placement {
+export interface Placement extends FoldedItem<PlacementStatus> {
   readonly placementId: string;
   /** Queue name; may be empty for a placement first seen in an event whose queue ARN did not parse. */
   readonly queueName: string;
-  readonly status: PlacementStatus;
-  readonly playerIds: readonly string[];
   readonly players: Readonly<Record<string, PlacementPlayer>>;
   readonly connection?: Connection;
   readonly gameSessionRegion?: string;
   readonly reason?: string;
-  /** Epoch ms. */
-  readonly createdAt: number;
-  readonly updatedAt: number;
-  readonly heardAt: number;
-  /** Epoch ms of the newest event folded in (the guard's ordering; stored as `eventAt`). */
-  readonly eventAt?: number;
-  readonly eventIds: readonly string[];
-  /** Grows by one with every write that changes the placement (create, each folded event). */
-  readonly version: number;
 }
 
 /** Input of `PlacementRepository.create`. */

@@ -3,6 +3,7 @@
  * This file is the contract between the API (which writes tickets on POST /v1/matchmaking) and the
  * event consumer (which folds GameLift events into them).
  */
+import type { FoldedItem } from "../events/guard.js";
 
 /** Every status a ticket can have; GameLift's `MatchmakingTicket.Status` enum. */
 export const TICKET_STATUSES = [
@@ -41,12 +42,9 @@ export interface TicketPlayer {
 }
 
 /** A matchmaking ticket (one per StartMatchmaking / StartMatchBackfill call). */
-export interface Ticket {
+export interface Ticket extends FoldedItem<TicketStatus> {
   readonly ticketId: string;
   readonly configurationName: string;
-  readonly status: TicketStatus;
-  /** Player ids on this ticket, in request order. */
-  readonly playerIds: readonly string[];
   /** Per-player state keyed by playerId. */
   readonly players: Readonly<Record<string, TicketPlayer>>;
   readonly partyId?: string;
@@ -58,18 +56,6 @@ export interface Ticket {
   readonly acceptanceRequired?: boolean;
   readonly acceptanceTimeoutSeconds?: number;
   readonly connection?: Connection;
-  /** Epoch ms when the ticket was submitted (or, for a ticket first seen in an event, its startTime). */
-  readonly createdAt: number;
-  /** Epoch ms of the last write. */
-  readonly updatedAt: number;
-  /** Epoch ms when we last heard anything about the ticket (submit, event, reconcile). */
-  readonly heardAt: number;
-  /** Epoch ms of the newest event folded in (the guard's ordering; stored as `eventAt`). */
-  readonly eventAt?: number;
-  /** Envelope ids of the events folded in (dedupe). */
-  readonly eventIds: readonly string[];
-  /** Grows by one with every write that changes the ticket (create, each folded event): push clients order by it. */
-  readonly version: number;
   /** For a backfill ticket: the game session it backfills. */
   readonly backfillOf?: string;
 }
