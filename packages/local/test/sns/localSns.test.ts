@@ -2,13 +2,12 @@ import { execFile } from "node:child_process";
 import { existsSync } from "node:fs";
 import { promisify } from "node:util";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { Logger } from "@aws-lambda-powertools/logger";
-import { LocalSns } from "../../src/sns/LocalSns.js";
+import type { LocalSns } from "../../src/sns/LocalSns.js";
 import { startSnsServer, type SnsServer } from "../../src/sns/snsServer.js";
 import { ManualClock, planNotification } from "@matchplace/gamelift-local";
 import { noFaults, parseFaults } from "../../src/sns/faults.js";
+import { localSnsOnClock } from "./support.js";
 
-const logger = new Logger({ serviceName: "test", logLevel: "CRITICAL" });
 const run = promisify(execFile);
 type SnsEvent = {
   Records: {
@@ -28,15 +27,9 @@ afterEach(async () => {
 let clock = new ManualClock();
 
 function newSns(options: Partial<ConstructorParameters<typeof LocalSns>[0]> = {}): LocalSns {
-  clock = new ManualClock();
-  return new LocalSns({
-    region: "us-east-1",
-    accountId: "123456789012",
-    logger,
-    retryDelaysMs: [1_000, 2_000],
-    wait: async (ms) => void clock.advance(ms),
-    ...options,
-  });
+  const made = localSnsOnClock(options);
+  clock = made.clock;
+  return made.sns;
 }
 
 describe("local SNS", () => {

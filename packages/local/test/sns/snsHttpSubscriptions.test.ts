@@ -9,7 +9,6 @@ import { existsSync } from "node:fs";
 import { createServer, type IncomingHttpHeaders, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { promisify } from "node:util";
-import { Logger } from "@aws-lambda-powertools/logger";
 import {
   GetSubscriptionAttributesCommand,
   ListSubscriptionsByTopicCommand,
@@ -21,12 +20,12 @@ import {
   UnsubscribeCommand,
 } from "@aws-sdk/client-sns";
 import { afterEach, describe, expect, it } from "vitest";
-import { ManualClock } from "@matchplace/gamelift-local";
-import { LocalSns } from "../../src/sns/LocalSns.js";
+import type { ManualClock } from "@matchplace/gamelift-local";
+import type { LocalSns } from "../../src/sns/LocalSns.js";
 import { startSnsServer, type SnsServer } from "../../src/sns/snsServer.js";
 import { noFaults } from "../../src/sns/faults.js";
+import { localSnsOnClock } from "./support.js";
 
-const logger = new Logger({ serviceName: "test", logLevel: "CRITICAL" });
 const run = promisify(execFile);
 
 interface Received {
@@ -92,15 +91,7 @@ interface Setup {
 }
 
 async function setup(options: Partial<ConstructorParameters<typeof LocalSns>[0]> = {}): Promise<Setup> {
-  const clock = new ManualClock();
-  const sns = new LocalSns({
-    region: "us-east-1",
-    accountId: "123456789012",
-    logger,
-    retryDelaysMs: [1_000, 2_000],
-    wait: async (ms) => void clock.advance(ms),
-    ...options,
-  });
+  const { sns, clock } = localSnsOnClock(options);
   const topicArn = sns.createTopic("match-events");
   const server = await startSnsServer(sns, 0);
   const endpoint = new Endpoint();
