@@ -98,6 +98,8 @@ const name = z.string().check(z.minLength(1), z.maxLength(128));
 const attributeType = z.enum(["string", "number", "string_list", "string_number_map"]);
 const attribute = z.object({ name, type: attributeType, default: z.optional(z.unknown()) });
 const positiveInt = z.number().check(z.int(), z.positive());
+/** Game property key → the regular-expression source its values must match. */
+const gamePropertyPatterns = z.record(name, z.string().check(z.minLength(1)));
 
 const ruleSetFile = z.looseObject({ name, playerAttributes: z.optional(z.array(attribute)) });
 const configurationFile = z.looseObject({
@@ -114,7 +116,7 @@ const choicesFile = z.strictObject({
       z.strictObject({
         name,
         maxPlayerSessionCount: positiveInt,
-        gameProperties: z.record(name, z.string().check(z.minLength(1))),
+        gameProperties: gamePropertyPatterns,
       }),
     )
     .check(z.minLength(1)),
@@ -126,7 +128,7 @@ const documentSchema = z.strictObject({
       z.strictObject({
         key: name,
         ruleSetName: name,
-        attributes: z.array(z.strictObject({ name, type: attributeType, default: z.optional(z.unknown()) })),
+        attributes: z.array(z.strictObject(attribute.shape)),
         clientSettable: z.array(name),
         acceptanceRequired: z.boolean(),
         requestTimeoutSeconds: positiveInt,
@@ -137,7 +139,7 @@ const documentSchema = z.strictObject({
     .array(
       z.strictObject({
         key: name,
-        gameProperties: z.record(name, z.string().check(z.minLength(1))),
+        gameProperties: gamePropertyPatterns,
         maxPlayerSessionCount: positiveInt,
         timeoutSeconds: positiveInt,
       }),
@@ -237,15 +239,23 @@ export function createCatalog(value: unknown): Catalog {
     document.queues.map((q) => q.key),
     "queue",
   );
-  for (const c of document.configurations) {
+  const configurations: readonly ConfigurationProfile[] = document.configurations;
+  // Every client-settable attribute across configurations, one type each.
+  const attributes = new Map<string, RuleSetAttribute>();
+  for (const c of configurations) {
     for (const settable of c.clientSettable) {
-      if (!c.attributes.some((a) => a.name === settable))
+      const attr = c.attributes.find((a) => a.name === settable);
+      if (!attr)
         throw new CatalogError(
           `client-settable "${settable}" of configuration "${c.key}" is not declared by rule set ${c.ruleSetName}`,
         );
+      const seen = attributes.get(settable);
+      if (seen && seen.type !== attr.type)
+        throw new CatalogError(`client-settable "${settable}" has type ${seen.type} and ${attr.type} in two rule sets`);
+      attributes.set(settable, attr);
     }
   }
-  const configurations: readonly ConfigurationProfile[] = document.configurations;
+  const clientSettable = [...attributes.values()];
   const queues: readonly QueueProfile[] = document.queues.map((q) => ({
     ...q,
     gameProperties: Object.fromEntries(
@@ -255,17 +265,6 @@ export function createCatalog(value: unknown): Catalog {
       ]),
     ),
   }));
-  const attributes = new Map<string, RuleSetAttribute>();
-  for (const c of configurations) {
-    for (const settable of c.clientSettable) {
-      const attr = c.attributes.find((a) => a.name === settable) as RuleSetAttribute;
-      const seen = attributes.get(settable);
-      if (seen && seen.type !== attr.type)
-        throw new CatalogError(`client-settable "${settable}" has type ${seen.type} and ${attr.type} in two rule sets`);
-      attributes.set(settable, attr);
-    }
-  }
-  const clientSettable = [...attributes.values()];
   return {
     document,
     configurations,
