@@ -2,6 +2,15 @@
 import type { RuleSet } from "../types.js";
 import type { Level } from "./compile.js";
 
+/** One rule's counters in a ProposedMatch's ruleEvaluationMetrics (a constructor, not a literal: see prepare.ts). */
+class RuleMetric {
+  public constructor(
+    public ruleName: string,
+    public passedCount: number,
+    public failedCount: number,
+  ) {}
+}
+
 /**
  * Counters indexed by a rule's position in the rule set (every expansion level keeps the base
  * rule set's names and order). One instance is reset and reused across the attempts of a call,
@@ -41,11 +50,7 @@ export class RuleCounts {
     const rules = ruleSet.rules;
     const out = new Array<{ ruleName: string; passedCount: number; failedCount: number }>(rules.length);
     for (let i = 0; i < rules.length; i++) {
-      out[i] = {
-        ruleName: (rules[i] as RuleSet["rules"][number]).name,
-        passedCount: this.passed[i] ?? 0,
-        failedCount: this.failed[i] ?? 0,
-      };
+      out[i] = new RuleMetric((rules[i] as RuleSet["rules"][number]).name, this.passed[i] ?? 0, this.failed[i] ?? 0);
     }
     return out;
   }

@@ -1,7 +1,7 @@
 /** Turns an assembled match into the public ProposedMatch shape. */
 import type { MatchView } from "../expressions/context.js";
 import { commonLocations } from "../rules/latency.js";
-import type { ProposedMatch, RuleSet } from "../types.js";
+import type { MatchTeam, ProposedMatch, RuleSet } from "../types.js";
 import type { Entry } from "./prepare.js";
 import type { RuleCounts } from "./RuleCounts.js";
 
@@ -27,6 +27,35 @@ function bestLocation(match: MatchView, locations: readonly string[]): string | 
     }
   }
   return best;
+}
+
+// The proposal's objects are built by constructors, not literals, for the reason given in
+// prepare.ts: a literal's allocation site gets pretenured once a call's proposals survive a scavenge.
+
+/** A player of a {@link ProposedMatch} team. */
+class ProposedPlayer {
+  public constructor(
+    public playerId: string,
+    public ticketId: string,
+  ) {}
+}
+
+/** A team of a {@link ProposedMatch}. */
+class ProposedTeam implements MatchTeam {
+  public constructor(
+    public name: string,
+    public players: { playerId: string; ticketId: string }[],
+  ) {}
+}
+
+/** A {@link ProposedMatch}; `location` is an own property, undefined until a location is chosen. */
+class Proposal implements ProposedMatch {
+  public location: string | undefined = undefined;
+  public constructor(
+    public ticketIds: string[],
+    public teams: MatchTeam[],
+    public ruleEvaluationMetrics: ProposedMatch["ruleEvaluationMetrics"],
+  ) {}
 }
 
 /** Scratch for {@link propose}'s age sort (emptied after each use so that it holds no entry between calls). */
@@ -62,11 +91,11 @@ export function propose(
     for (let k = 0; k < team.players.length; k++) {
       const p = team.players[k] as MatchView["teams"][number]["players"][number];
       if (p.latencyInMs !== undefined) reported = true;
-      players[k] = { playerId: p.playerId, ticketId: p.ticket.ticketId };
+      players[k] = new ProposedPlayer(p.playerId, p.ticket.ticketId);
     }
-    teams[t] = { name: team.name, players };
+    teams[t] = new ProposedTeam(team.name, players);
   }
-  const proposal: ProposedMatch = { ticketIds, teams, ruleEvaluationMetrics: metrics.metrics(ruleSet) };
+  const proposal = new Proposal(ticketIds, teams, metrics.metrics(ruleSet));
   // Only matches whose players reported latencies get a location.
   const location = reported ? bestLocation(match, locations ?? commonLocations(match)) : undefined;
   if (location !== undefined) proposal.location = location;
