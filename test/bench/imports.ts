@@ -4,9 +4,9 @@
  * as a ratio to the bare DynamoDB client's bundle (target ≤ 1.2×), by wall clock and by the CPU time
  * the import used (the steadier figure on a shared machine). Sizes are printed beside it (the
  * size budgets themselves are asserted by test/bundle/bundleSize.test.ts).
- * Run: `npx tsx test/bench/imports.ts [--samples 5] [--only <regexp of handler names>]` (or `npm run bench`). Prints figures; asserts nothing.
+ * Run: `npx tsx test/bench/imports.ts [--samples 5] [--only <regexp of handler names>] [--cpu 0]` (or `npm run bench`). Prints figures; asserts nothing.
  */
-import { execFileSync } from "node:child_process";
+import { execFileSync, spawnSync } from "node:child_process";
 import { loadavg } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
@@ -37,13 +37,24 @@ const LINKS: Record<string, string> = {
 };
 
 /**
+ * The command prefix that pins a process to one CPU (`taskset -c <cpu>`), or none where taskset is
+ * missing. The two vCPUs of this machine differ: the same import measured 87–92 ms CPU on one and
+ * 109–117 ms on the other, so unpinned samples land in two clusters 25 % apart and a ratio of two
+ * imports swings by that much. Both imports of a pair then run on the same CPU.
+ */
+function pinning(cpu: string): string[] {
+  return spawnSync("taskset", ["-c", cpu, "true"]).status === 0 ? ["taskset", "-c", cpu] : [];
+}
+
+/**
  * Milliseconds a fresh `node` takes to import `file` (wall clock, measured inside the process), the
  * CPU milliseconds the import used (user + system: far less swayed by other processes than the wall
  * clock on a loaded machine), and its peak RSS in MiB.
  */
-function coldImport(file: string): { ms: number; cpuMs: number; rssMiB: number } {
+function coldImport(file: string, pin: readonly string[]): { ms: number; cpuMs: number; rssMiB: number } {
   const script = `const c=process.cpuUsage();const t=performance.now();await import(${JSON.stringify(pathToFileURL(file).href)});const ms=performance.now()-t;const u=process.cpuUsage(c);console.log(JSON.stringify({ms,cpu:(u.user+u.system)/1000,rss:process.resourceUsage().maxRSS/1024}))`;
-  const out = execFileSync(process.execPath, ["--input-type=module", "-e", script], {
+  const argv = [...pin, process.execPath, "--input-type=module", "-e", script];
+  const out = execFileSync(argv[0]!, argv.slice(1), {
     env: {
       ...process.env,
       ...LINKS,
@@ -61,10 +72,11 @@ const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floo
 export async function run(argv: string[] = process.argv.slice(2)): Promise<void> {
   const { values } = parseArgs({
     args: argv,
-    options: { samples: { type: "string" }, only: { type: "string" } },
+    options: { samples: { type: "string" }, only: { type: "string" }, cpu: { type: "string" } },
     strict: false,
   });
   const samples = Number(values.samples ?? 5);
+  const pin = pinning(typeof values.cpu === "string" ? values.cpu : "0");
   const scratch = scratchDir("mp-imports-");
   try {
     const name = (h: string): string =>
@@ -80,29 +92,40 @@ export async function run(argv: string[] = process.argv.slice(2)): Promise<void>
     const times: Record<string, number[]> = {};
     const cpu: Record<string, number[]> = {};
     const rss: Record<string, number[]> = {};
-    // Rotate through the bundles each sample, so drift in the machine's load hits them alike.
+    // Per handler and sample, the ratio to a bare import run right beside it (bare first on even
+    // samples, last on odd ones): drift in the machine's load then hits both sides of each ratio alike.
+    const ratios: Record<string, number[]> = {};
+    const cpuRatios: Record<string, number[]> = {};
+    const record = (n: string, r: ReturnType<typeof coldImport>): void => {
+      (times[n] ??= []).push(r.ms);
+      (cpu[n] ??= []).push(r.cpuMs);
+      (rss[n] ??= []).push(r.rssMiB);
+    };
     for (let s = 0; s < samples; s += 1) {
       for (const n of names) {
-        const r = coldImport(bundles[n]!.file);
-        (times[n] ??= []).push(r.ms);
-        (cpu[n] ??= []).push(r.cpuMs);
-        (rss[n] ??= []).push(r.rssMiB);
+        if (n === "bare") continue;
+        const first = s % 2 === 0 ? "bare" : n;
+        const a = coldImport(bundles[first]!.file, pin);
+        const b = coldImport(bundles[first === "bare" ? n : "bare"]!.file, pin);
+        const [bare, mine] = first === "bare" ? [a, b] : [b, a];
+        record("bare", bare);
+        record(n, mine);
+        (ratios[n] ??= []).push(mine.ms / bare.ms);
+        (cpuRatios[n] ??= []).push(mine.cpuMs / bare.cpuMs);
       }
     }
-    const bare = median(times["bare"]!);
-    const bareCpu = median(cpu["bare"]!);
     const rows = names.map((n) => ({
       n,
       kb: bundles[n]!.bytes / 1024,
       overKb: (bundles[n]!.bytes - bundles["bare"]!.bytes) / 1024,
       ms: median(times[n]!),
-      ratio: median(times[n]!) / bare,
+      ratio: n === "bare" ? 1 : median(ratios[n]!),
       cpuMs: median(cpu[n]!),
-      cpuRatio: median(cpu[n]!) / bareCpu,
+      cpuRatio: n === "bare" ? 1 : median(cpuRatios[n]!),
       rss: median(rss[n]!),
     }));
     console.log(
-      `imports: cold import of each handler bundle, median of ${samples} fresh processes, vs the bare DynamoDB client bundle (target ≤ 1.2×; wall clock, then CPU time) [load ${loadavg()
+      `imports: cold import of each handler bundle, median of ${samples} fresh processes; ratio: median over samples of the import against a bare DynamoDB client bundle imported beside it (target ≤ 1.2×; wall clock, then CPU time; ${pin.length > 0 ? pin.join(" ") : "not pinned: taskset missing"}) [load ${loadavg()
         .map((x) => x.toFixed(2))
         .join(" ")}]`,
     );
