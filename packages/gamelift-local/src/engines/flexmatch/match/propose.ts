@@ -48,14 +48,26 @@ class ProposedTeam implements MatchTeam {
   ) {}
 }
 
-/** A {@link ProposedMatch}; `location` is an own property, undefined until a location is chosen. */
+/**
+ * A {@link ProposedMatch}. Fields are assigned in the constructor, `location` last, so that own
+ * properties (and JSON) keep the order ticketIds, teams, ruleEvaluationMetrics, location whatever
+ * the transpiler's class-field semantics; `location` stays undefined until a location is chosen.
+ */
 class Proposal implements ProposedMatch {
-  public location: string | undefined = undefined;
+  public ticketIds: string[];
+  public teams: MatchTeam[];
+  public ruleEvaluationMetrics: ProposedMatch["ruleEvaluationMetrics"];
+  public location: string | undefined;
   public constructor(
-    public ticketIds: string[],
-    public teams: MatchTeam[],
-    public ruleEvaluationMetrics: ProposedMatch["ruleEvaluationMetrics"],
-  ) {}
+    ticketIds: string[],
+    teams: MatchTeam[],
+    ruleEvaluationMetrics: ProposedMatch["ruleEvaluationMetrics"],
+  ) {
+    this.ticketIds = ticketIds;
+    this.teams = teams;
+    this.ruleEvaluationMetrics = ruleEvaluationMetrics;
+    this.location = undefined;
+  }
 }
 
 /** Scratch for {@link propose}'s age sort (emptied after each use so that it holds no entry between calls). */
