@@ -143,10 +143,13 @@ describe("handler bundle sizes", () => {
       return bundled.filter((r) => !referenced.includes(r)).map((r) => `${h}: ${r}`);
     });
     expect(unexpected).toEqual([]);
-    // The derivation sees what a route uses: the poll handler references its two stores and no other.
-    const poll = bundles[entryName("packages/functions/src/matchmaking/get.handler")]!;
-    expect(referencedRepositories(poll)).toEqual(["PlayerRepository", "TicketRepository"]);
-    expect(repositoriesIn(poll)).toEqual(["PlayerRepository", "TicketRepository"]);
+    // The derivation sees what a route uses: a party write references its stores and no other …
+    const create = bundles[entryName("packages/functions/src/parties/create.handler")]!;
+    const partyWrite = ["IdempotencyStore", "PartyRepository", "PlayerRepository", "RateLimitStore"];
+    expect(referencedRepositories(create)).toEqual(partyWrite);
+    expect(repositoriesIn(create)).toEqual(partyWrite);
+    // … and the poll reads through item readers: no repository class (and none of their write code) at all.
+    expect(repositoriesIn(bundles[entryName("packages/functions/src/matchmaking/get.handler")]!)).toEqual([]);
   });
 
   it("keeps the GameLift client out of the handlers that never call GameLift", async () => {

@@ -2,7 +2,7 @@ import { pollCurrentTicket } from "@matchplace/core";
 import { httpHandler } from "../http/httpHandler.js";
 import { apiLogger } from "../http/logger.js";
 import { readRoute } from "../http/readRoute.js";
-import { clock, players, tickets } from "../http/services.js";
+import { clock, playerProfiles, ticketItems } from "../http/services.js";
 import { ticketReply } from "./ticketReply.js";
 
 const logger = apiLogger("matchmaking.current");
@@ -12,6 +12,6 @@ const logger = apiLogger("matchmaking.current");
  * ticket it names, both eventually consistent, no write; ETag / If-None-Match → 304.
  */
 export const handler = httpHandler({ logger, use: readRoute() }, async (req) => {
-  const ticket = await pollCurrentTicket({ players: players(), tickets: tickets() }, req.playerId);
+  const ticket = await pollCurrentTicket({ players: playerProfiles(), tickets: ticketItems() }, req.playerId);
   return ticketReply(ticket, req.playerId, req.headers["if-none-match"], clock.now());
 });

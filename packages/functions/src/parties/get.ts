@@ -3,7 +3,7 @@ import { partyParams } from "@matchplace/client/schemas";
 import { httpHandler } from "../http/httpHandler.js";
 import { apiLogger } from "../http/logger.js";
 import { readRoute } from "../http/readRoute.js";
-import { parties, players } from "../http/services.js";
+import { partyItems, playerProfiles } from "../http/services.js";
 
 const logger = apiLogger("parties.get");
 
@@ -11,6 +11,8 @@ const logger = apiLogger("parties.get");
 export const handler = httpHandler({ logger, params: partyParams, use: readRoute() }, async (req) => {
   return {
     status: 200,
-    body: partyView(await pollParty({ parties: parties(), players: players() }, req.params.partyId, req.playerId)),
+    body: partyView(
+      await pollParty({ parties: partyItems(), players: playerProfiles() }, req.params.partyId, req.playerId),
+    ),
   };
 });

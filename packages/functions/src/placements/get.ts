@@ -4,7 +4,7 @@ import { placementParams } from "@matchplace/client/schemas";
 import { httpHandler } from "../http/httpHandler.js";
 import { apiLogger } from "../http/logger.js";
 import { readRoute } from "../http/readRoute.js";
-import { clock, placements, players } from "../http/services.js";
+import { clock, placementItems, playerProfiles } from "../http/services.js";
 
 const logger = apiLogger("placements.get");
 
@@ -14,7 +14,7 @@ const logger = apiLogger("placements.get");
  */
 export const handler = httpHandler({ logger, params: placementParams, use: readRoute() }, async (req) => {
   const placement = await pollPlacement(
-    { players: players(), placements: placements() },
+    { players: playerProfiles(), placements: placementItems() },
     req.params.placementId,
     req.playerId,
   );

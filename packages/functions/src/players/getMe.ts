@@ -3,7 +3,7 @@ import { httpHandler } from "../http/httpHandler.js";
 import { apiLogger } from "../http/logger.js";
 import { readRoute } from "../http/readRoute.js";
 import { ratings } from "../http/rating.js";
-import { clock, players, stageNames } from "../http/services.js";
+import { clock, playerProfiles, stageNames } from "../http/services.js";
 
 const logger = apiLogger("players.getMe");
 
@@ -13,7 +13,8 @@ const logger = apiLogger("players.getMe");
  * no write: a player never seen gets the defaults (the profile is stored by its first write).
  */
 export const handler = httpHandler({ logger, use: readRoute() }, async (req) => {
-  const player = (await pollProfile({ players: players() }, req.playerId)) ?? newPlayer(req.playerId, clock.now());
+  const player =
+    (await pollProfile({ players: playerProfiles() }, req.playerId)) ?? newPlayer(req.playerId, clock.now());
   return {
     status: 200,
     body: playerView(player, {

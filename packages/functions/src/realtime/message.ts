@@ -10,7 +10,7 @@ import { clientMessage } from "@matchplace/client/schemas";
 import { resyncState } from "@matchplace/core";
 import { realtimeComponent } from "./logger.js";
 import { notifier } from "./notifier.js";
-import { clock, connections, parties, placements, players, tickets } from "./services.js";
+import { clock, connections, partyItems, placementItems, playerProfiles, ticketItems } from "./services.js";
 import { connectedPlayer, type WebSocketEvent, type WebSocketResult } from "./types.js";
 
 const logger = realtimeComponent("realtime.message");
@@ -62,7 +62,7 @@ async function onMessage(event: WebSocketEvent): Promise<WebSocketResult> {
       : {
           type: "resync",
           ...(await resyncState(
-            { players: players(), tickets: tickets(), placements: placements(), parties: parties() },
+            { players: playerProfiles(), tickets: ticketItems(), placements: placementItems(), parties: partyItems() },
             playerId,
             now,
           )),

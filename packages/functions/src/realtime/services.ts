@@ -1,12 +1,13 @@
 import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
-import { type Clock, systemClock } from "@matchplace/core";
+import { type Clock, type Party, type Placement, type Player, systemClock, type Ticket } from "@matchplace/core";
 import {
   ConnectionRepository,
   createDocumentClient,
-  PartyRepository,
-  PlacementRepository,
-  PlayerRepository,
-  TicketRepository,
+  type ItemReader,
+  partyReader,
+  placementReader,
+  playerReader,
+  ticketReader,
 } from "@matchplace/core/dynamo";
 import { linkedString } from "../edge.js";
 
@@ -35,32 +36,36 @@ export function connections(): ConnectionRepository {
   return connectionRepository;
 }
 
-let playerRepository: PlayerRepository | undefined;
-/** Player profiles (resync reads the player's current ticket, placement and party from it). */
-export function players(): PlayerRepository {
-  playerRepository ??= new PlayerRepository(table());
-  return playerRepository;
+/*
+ * What a resync reads: the repositories' `get` only (no write code in the `$default` bundle).
+ */
+
+let playerReads: ItemReader<Player> | undefined;
+/** Reads player profiles (resync starts from the player's current ticket, placement and party). */
+export function playerProfiles(): ItemReader<Player> {
+  playerReads ??= playerReader(table());
+  return playerReads;
 }
 
-let ticketRepository: TicketRepository | undefined;
-/** Matchmaking tickets. */
-export function tickets(): TicketRepository {
-  ticketRepository ??= new TicketRepository(table());
-  return ticketRepository;
+let ticketReads: ItemReader<Ticket> | undefined;
+/** Reads tickets. */
+export function ticketItems(): ItemReader<Ticket> {
+  ticketReads ??= ticketReader(table());
+  return ticketReads;
 }
 
-let placementRepository: PlacementRepository | undefined;
-/** Game session placements. */
-export function placements(): PlacementRepository {
-  placementRepository ??= new PlacementRepository(table());
-  return placementRepository;
+let placementReads: ItemReader<Placement> | undefined;
+/** Reads placements. */
+export function placementItems(): ItemReader<Placement> {
+  placementReads ??= placementReader(table());
+  return placementReads;
 }
 
-let partyRepository: PartyRepository | undefined;
-/** Parties. */
-export function parties(): PartyRepository {
-  partyRepository ??= new PartyRepository(table());
-  return partyRepository;
+let partyReads: ItemReader<Party> | undefined;
+/** Reads parties. */
+export function partyItems(): ItemReader<Party> {
+  partyReads ??= partyReader(table());
+  return partyReads;
 }
 
 /** The realtime handlers' clock. */

@@ -38,3 +38,4 @@ export {
 } from "./ConnectionRepository.js";
 export { itemChangeOf, UnreadableStreamRecordError, type StreamImages } from "./streamRecord.js";
 export { pingTable } from "./health.js";
+export { ItemReader, playerReader, ticketReader, placementReader, partyReader } from "./ItemReader.js";
