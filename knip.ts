@@ -18,6 +18,8 @@ const config: KnipConfig = {
       // sst: the `sst` CLI and sst.config.ts's globals; bun: found by path in infra/test/sstInstall.ts;
       // @pulumi/*: required from .sst/platform (installed by `npm run sst:install`) by the infra test harness.
       ignoreDependencies: ["sst", "@oven/bun-linux-x64", "@pulumi/pulumi", "@pulumi/aws"],
+      // taskset (util-linux) pins the import bench to one CPU where the machine has it (test/bench/imports.ts).
+      ignoreBinaries: ["taskset"],
     },
     "packages/functions": {
       // Every deployed handler's module (the redrive's command line is found in package.json's scripts).

@@ -3,7 +3,8 @@
  * node22, @aws-sdk/* bundled), stays within its size budget (test/bundle/budgets.ts). Sizes are
  * deterministic for a given lockfile, so this is a plain assertion, not a timing.
  */
-import { join } from "node:path";
+import { readFileSync } from "node:fs";
+import { dirname, join, relative, resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { deployedHandlers } from "../../infra/handlers.js";
 import {
@@ -17,6 +18,7 @@ import {
 } from "../support/bundle.js";
 import { EXTRA_CLIENTS, type ExtraClient, OVER_TARGET, TARGET_OVER_BARE, allowedOverBare } from "./budgets.js";
 
+const ROOT = resolve(import.meta.dirname, "../..");
 const scratch = scratchDir("mp-bundles-");
 let bundles: Record<string, HandlerBundle>;
 const entryName = (handler: string): string =>
@@ -58,6 +60,56 @@ const budgetOf = (handler: string): number => {
   return bytes("bare-dynamodb") + extra + allowedOverBare().get(handler)!;
 };
 
+/** A DynamoDB repository class of core's adapter, by the file it lives in (the base class is not one). */
+const REPOSITORY_FILE = /^packages\/core\/src\/adapters\/dynamo\/((?!EventFolded)\w+Repository|\w+Store)\.ts$/;
+/** The modules that build the repositories on first use, one accessor each (`export function players(): PlayerRepository`). */
+const SERVICE_MODULES = ["packages/functions/src/http/services.ts", "packages/functions/src/realtime/services.ts"];
+
+/** The repository classes whose code is in a bundle. */
+function repositoriesIn(bundle: HandlerBundle): string[] {
+  return Object.entries(bundle.inputBytes)
+    .flatMap(([f, b]) => (b > 0 ? (REPOSITORY_FILE.exec(f)?.slice(1, 2) ?? []) : []))
+    .sort();
+}
+
+/** `[imported names, module specifier]` of each named import of a source (type-only names left out). */
+function namedImports(source: string): [string[], string][] {
+  return [...source.matchAll(/import\s*(type\s*)?\{([^}]*)\}\s*from\s*"([^"]+)"/g)]
+    .filter((m) => m[1] === undefined)
+    .map((m) => [
+      m[2]!
+        .split(",")
+        .map((n) => n.trim())
+        .filter((n) => n !== "" && !n.startsWith("type ")),
+      m[3]!,
+    ]);
+}
+
+/**
+ * The repository classes a handler references: what the service accessors it imports return (read
+ * from the service modules themselves) and the classes it imports from `@matchplace/core/dynamo`
+ * directly, over every file of packages/functions/src whose code is in its bundle.
+ */
+function referencedRepositories(bundle: HandlerBundle): string[] {
+  const read = (f: string): string => readFileSync(join(ROOT, f), "utf8");
+  const returns = new Map(
+    SERVICE_MODULES.map((m) => [
+      m,
+      new Map([...read(m).matchAll(/export function (\w+)\(\): (\w+)/g)].map((x) => [x[1]!, x[2]!])),
+    ]),
+  );
+  const classes = Object.entries(bundle.inputBytes)
+    .filter(([f, b]) => b > 0 && f.startsWith("packages/functions/src/") && !SERVICE_MODULES.includes(f))
+    .flatMap(([f]) =>
+      namedImports(read(f)).flatMap(([names, from]) => {
+        if (from === "@matchplace/core/dynamo") return names;
+        const target = relative(ROOT, resolve(ROOT, dirname(f), from)).replace(/\.js$/, ".ts");
+        return names.flatMap((n) => returns.get(target)?.get(n) ?? []);
+      }),
+    );
+  return [...new Set(classes)].filter((c) => REPOSITORY_FILE.test(`packages/core/src/adapters/dynamo/${c}.ts`)).sort();
+}
+
 describe("handler bundle sizes", () => {
   it.each(deployedHandlers())("%s is within its budget", (handler) => {
     const size = bytes(entryName(handler));
@@ -82,6 +134,22 @@ describe("handler bundle sizes", () => {
       ),
     );
     expect([...new Set(nested)]).toEqual([]);
+  });
+
+  it("bundles only the DynamoDB repositories each handler references", () => {
+    const unexpected = deployedHandlers().flatMap((h) => {
+      const bundled = repositoriesIn(bundles[entryName(h)]!);
+      const referenced = referencedRepositories(bundles[entryName(h)]!);
+      return bundled.filter((r) => !referenced.includes(r)).map((r) => `${h}: ${r}`);
+    });
+    expect(unexpected).toEqual([]);
+    // The derivation sees what a route uses: a party write references its stores and no other …
+    const create = bundles[entryName("packages/functions/src/parties/create.handler")]!;
+    const partyWrite = ["IdempotencyStore", "PartyRepository", "PlayerRepository", "RateLimitStore"];
+    expect(referencedRepositories(create)).toEqual(partyWrite);
+    expect(repositoriesIn(create)).toEqual(partyWrite);
+    // … and the poll reads through item readers: no repository class (and none of their write code) at all.
+    expect(repositoriesIn(bundles[entryName("packages/functions/src/matchmaking/get.handler")]!)).toEqual([]);
   });
 
   it("keeps the GameLift client out of the handlers that never call GameLift", async () => {

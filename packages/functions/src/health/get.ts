@@ -1,7 +1,7 @@
 import { apiLogger } from "../http/logger.js";
 import { httpHandler } from "../http/httpHandler.js";
 import { gamelift as gameliftGateway } from "../http/gamelift.js";
-import { services } from "../http/services.js";
+import { pingTable, stageNames } from "../http/services.js";
 
 const logger = apiLogger("health.get");
 
@@ -33,9 +33,9 @@ async function check(run: (signal: AbortSignal) => Promise<void>): Promise<Check
  * checks}` with Retry-After; never 500 (a missing link is a failed check too).
  */
 export const handler = httpHandler({ logger, auth: false }, async () => {
-  let s: ReturnType<typeof services> | undefined;
+  let names: ReturnType<typeof stageNames> | undefined;
   try {
-    s = services();
+    names = stageNames();
   } catch (err) {
     logger.error("health: services not configured", { error: err as Error });
   }
@@ -43,13 +43,13 @@ export const handler = httpHandler({ logger, auth: false }, async () => {
     throw new Error("NotConfigured");
   };
   const [dynamodb, gamelift] = await Promise.all([
-    check(s ? (signal) => s.pingTable(signal) : notConfigured),
+    check(names ? (signal) => pingTable(signal) : notConfigured),
     check(
-      s
+      names
         ? () =>
             gameliftGateway()
               .withDeadline(Date.now() + CHECK_TIMEOUT_MS)
-              .ping(s.names.configurationName)
+              .ping(names.configurationName)
         : notConfigured,
     ),
   ]);

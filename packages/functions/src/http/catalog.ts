@@ -5,17 +5,17 @@
  */
 import type { ConfigurationProfile, QueueProfile } from "@matchplace/core";
 import { linkedCatalog } from "../edge.js";
-import { services } from "./services.js";
+import { stageNames } from "./services.js";
 
 /**
  * The GameLift configuration name a profile resolves to in this stage: the default profile is the
  * stage's linked configuration (SST may rename it per stage), any other keeps its key.
  */
 export function configurationNameOf(profile: ConfigurationProfile): string {
-  return profile.key === linkedCatalog().defaultConfiguration.key ? services().names.configurationName : profile.key;
+  return profile.key === linkedCatalog().defaultConfiguration.key ? stageNames().configurationName : profile.key;
 }
 
 /** The GameLift queue name a queue profile resolves to in this stage (the default: the linked queue). */
 export function queueNameOf(profile: QueueProfile): string {
-  return profile.key === linkedCatalog().defaultQueue.key ? services().names.queueName : profile.key;
+  return profile.key === linkedCatalog().defaultQueue.key ? stageNames().queueName : profile.key;
 }

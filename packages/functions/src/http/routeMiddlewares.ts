@@ -1,8 +1,7 @@
 import type { RateLimit } from "@matchplace/core/dynamo";
 import { idempotency } from "./middleware/idempotency.js";
-import { InstanceLimiter, instanceLimit, instanceReadLimit, type InstanceRule } from "./middleware/instanceLimit.js";
 import { rateLimit, writeLimit } from "./middleware/rateLimit.js";
-import { services } from "./services.js";
+import { idempotencyStore, rateLimitStore } from "./services.js";
 
 /**
  * Middlewares of a mutating route: Idempotency-Key handling (a malformed key is refused before
@@ -10,16 +9,5 @@ import { services } from "./services.js";
  * releases its key again).
  */
 export function writeRoute(rule: RateLimit = writeLimit): ReturnType<typeof idempotency | typeof rateLimit>[] {
-  return [
-    idempotency({ store: () => services().idempotency }),
-    rateLimit({ rule, store: () => services().rateLimits }),
-  ];
-}
-
-/**
- * Middlewares of a polled read route: the per-player read limit of this handler instance, in memory
- * (best-effort; no DynamoDB write — API Gateway's route throttling is the hard ceiling on AWS).
- */
-export function readRoute(rule: InstanceRule = instanceReadLimit): ReturnType<typeof instanceLimit>[] {
-  return [instanceLimit({ limiter: new InstanceLimiter(rule) })];
+  return [idempotency({ store: idempotencyStore }), rateLimit({ rule, store: rateLimitStore })];
 }

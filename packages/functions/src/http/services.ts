@@ -1,70 +1,154 @@
-import { randomBytes, randomUUID } from "node:crypto";
+import { randomBytes as cryptoRandomBytes, randomUUID } from "node:crypto";
 import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
-import { type Clock, systemClock } from "@matchplace/core";
+import { type Clock, type Party, type Placement, type Player, systemClock, type Ticket } from "@matchplace/core";
 import {
   createDocumentClient,
   IdempotencyStore,
+  type ItemReader,
   MatchResultRepository,
   PartyRepository,
-  pingTable,
+  partyReader,
+  pingTable as pingDynamoTable,
   PlacementRepository,
+  placementReader,
   PlayerRepository,
+  playerReader,
   RateLimitStore,
   TicketRepository,
+  ticketReader,
 } from "@matchplace/core/dynamo";
 import { type LinkedNames, linkedNames, numberSetting } from "../edge.js";
 
-/**
- * What the routes share, built once per process (clients are reused across invocations): DynamoDB
- * only. GameLift is `./gamelift.ts`, MatchEvents `../events/matchEvents.ts`, imported by the
- * handlers that call them, so no other handler bundles or loads those clients.
+/*
+ * What the routes share, one accessor each, every one built on first use and kept for the process
+ * (clients are reused across invocations): DynamoDB only. A handler imports the accessors its route
+ * uses, and esbuild drops the others with the repository classes only they construct, so no handler
+ * bundles or loads a repository it never calls (test/bundle/bundleSize.test.ts keeps it so).
+ * Keep these module-level function declarations with no top-level calls: a side-effecting statement
+ * here would be kept in every bundle. GameLift is `./gamelift.ts`, MatchEvents `../events/matchEvents.ts`.
  */
-export interface Services {
-  readonly names: LinkedNames;
-  /** The one DynamoDB document client every repository shares (its middleware stack is the SDK client's). */
-  readonly dynamodb: DynamoDBDocumentClient;
-  readonly players: PlayerRepository;
-  readonly parties: PartyRepository;
-  readonly tickets: TicketRepository;
-  readonly placements: PlacementRepository;
-  readonly idempotency: IdempotencyStore;
-  readonly rateLimits: RateLimitStore;
-  /** Reads one key of the table (health check); throws when DynamoDB does not answer. */
-  pingTable(abortSignal?: AbortSignal): Promise<void>;
-  readonly results: MatchResultRepository;
-  readonly clock: Clock;
-  readonly newId: () => string;
-  readonly randomBytes: (n: number) => Uint8Array;
-  /** Live placements a player may be on at once: `MATCHPLACE_PLACEMENT_QUOTA`, default 1. */
-  readonly placementQuota: number;
+
+let names: LinkedNames | undefined;
+let client: DynamoDBDocumentClient | undefined;
+
+/** The stage's linked names (table, default configuration and queue), read on first use. */
+export function stageNames(): LinkedNames {
+  names ??= linkedNames();
+  return names;
 }
 
-let built: Services | undefined;
+/** The one DynamoDB document client every repository shares (its middleware stack is the SDK client's). */
+export function dynamodb(): DynamoDBDocumentClient {
+  client ??= createDocumentClient();
+  return client;
+}
 
-/**
- * The process-wide services, built on first use from SST links and the SDK's own endpoint env.
- * @example const { tickets } = services();
+const table = (): { client: DynamoDBDocumentClient; tableName: string } => ({
+  client: dynamodb(),
+  tableName: stageNames().tableName,
+});
+
+let playerRepository: PlayerRepository | undefined;
+/** Player profiles (ratings, preferences, the active ticket and party). @example pollProfile({ players: players() }, id) */
+export function players(): PlayerRepository {
+  playerRepository ??= new PlayerRepository(table());
+  return playerRepository;
+}
+
+let partyRepository: PartyRepository | undefined;
+/** Parties and their join codes. */
+export function parties(): PartyRepository {
+  partyRepository ??= new PartyRepository(table());
+  return partyRepository;
+}
+
+let ticketRepository: TicketRepository | undefined;
+/** Matchmaking tickets. */
+export function tickets(): TicketRepository {
+  ticketRepository ??= new TicketRepository(table());
+  return ticketRepository;
+}
+
+let placementRepository: PlacementRepository | undefined;
+/** Game session placements. */
+export function placements(): PlacementRepository {
+  placementRepository ??= new PlacementRepository(table());
+  return placementRepository;
+}
+
+let idempotencyRepository: IdempotencyStore | undefined;
+/** Idempotency-Key records of the mutating routes. */
+export function idempotencyStore(): IdempotencyStore {
+  idempotencyRepository ??= new IdempotencyStore(table());
+  return idempotencyRepository;
+}
+
+let rateLimitRepository: RateLimitStore | undefined;
+/** The per-player write limit's counters. */
+export function rateLimitStore(): RateLimitStore {
+  rateLimitRepository ??= new RateLimitStore(table());
+  return rateLimitRepository;
+}
+
+let resultRepository: MatchResultRepository | undefined;
+/** Recorded match results (and the rating writes that go with them). */
+export function results(): MatchResultRepository {
+  resultRepository ??= new MatchResultRepository(table());
+  return resultRepository;
+}
+
+/*
+ * The read-only routes (the polls) read through these: the repositories' `get` without their write
+ * code, so a poll handler bundles none of the repository classes.
  */
-export function services(): Services {
-  if (built) return built;
-  const names = linkedNames();
-  const client = createDocumentClient();
-  const tableName = names.tableName;
-  built = {
-    names,
-    dynamodb: client,
-    players: new PlayerRepository({ client, tableName }),
-    parties: new PartyRepository({ client, tableName }),
-    tickets: new TicketRepository({ client, tableName }),
-    placements: new PlacementRepository({ client, tableName }),
-    idempotency: new IdempotencyStore({ client, tableName }),
-    rateLimits: new RateLimitStore({ client, tableName }),
-    pingTable: (abortSignal) => pingTable(client, tableName, abortSignal),
-    results: new MatchResultRepository({ client, tableName }),
-    clock: systemClock,
-    newId: () => randomUUID(),
-    randomBytes: (n) => randomBytes(n),
-    placementQuota: Math.floor(numberSetting("MATCHPLACE_PLACEMENT_QUOTA", 1)),
-  };
-  return built;
+
+let playerReads: ItemReader<Player> | undefined;
+/** Reads player profiles (the polls' own-write check, GET /v1/players/me). */
+export function playerProfiles(): ItemReader<Player> {
+  playerReads ??= playerReader(table());
+  return playerReads;
+}
+
+let ticketReads: ItemReader<Ticket> | undefined;
+/** Reads tickets (the ticket polls). */
+export function ticketItems(): ItemReader<Ticket> {
+  ticketReads ??= ticketReader(table());
+  return ticketReads;
+}
+
+let placementReads: ItemReader<Placement> | undefined;
+/** Reads placements (the placement poll). */
+export function placementItems(): ItemReader<Placement> {
+  placementReads ??= placementReader(table());
+  return placementReads;
+}
+
+let partyReads: ItemReader<Party> | undefined;
+/** Reads parties (the party poll). */
+export function partyItems(): ItemReader<Party> {
+  partyReads ??= partyReader(table());
+  return partyReads;
+}
+
+/** Reads one key of the table (health check); throws when DynamoDB does not answer. */
+export function pingTable(abortSignal?: AbortSignal): Promise<void> {
+  return pingDynamoTable(dynamodb(), stageNames().tableName, abortSignal);
+}
+
+/** The routes' clock. */
+export const clock: Clock = systemClock;
+
+/** A fresh id (ticket, party, placement). */
+export function newId(): string {
+  return randomUUID();
+}
+
+/** `n` cryptographically random bytes (party join codes). */
+export function randomBytes(n: number): Uint8Array {
+  return cryptoRandomBytes(n);
+}
+
+/** Live placements a player may be on at once: `MATCHPLACE_PLACEMENT_QUOTA`, default 1. */
+export function placementQuota(): number {
+  return Math.floor(numberSetting("MATCHPLACE_PLACEMENT_QUOTA", 1));
 }

@@ -4,7 +4,7 @@ import { httpHandler } from "../http/httpHandler.js";
 import { apiLogger } from "../http/logger.js";
 import { writeRoute } from "../http/routeMiddlewares.js";
 import { gamelift, gameliftDeadline } from "../http/gamelift.js";
-import { services } from "../http/services.js";
+import { players, tickets } from "../http/services.js";
 
 const logger = apiLogger("matchmaking.accept");
 
@@ -15,9 +15,8 @@ const logger = apiLogger("matchmaking.accept");
 export const handler = httpHandler(
   { logger, params: ticketParams, body: acceptMatchBody, use: writeRoute() },
   async (req) => {
-    const s = services();
     const ticket = await acceptMatch(
-      { ...s, gamelift: gamelift().withDeadline(gameliftDeadline(req.context)) },
+      { tickets: tickets(), players: players(), gamelift: gamelift().withDeadline(gameliftDeadline(req.context)) },
       { playerId: req.playerId, ticketId: req.params.ticketId, accept: req.body.accept },
     );
     logger.info("match answered", { ticketId: ticket.ticketId, accept: req.body.accept });

@@ -7,7 +7,7 @@ import { apiLogger } from "../http/logger.js";
 import { writeRoute } from "../http/routeMiddlewares.js";
 import { gamelift, gameliftDeadline } from "../http/gamelift.js";
 import { ratings } from "../http/rating.js";
-import { services } from "../http/services.js";
+import { clock, newId, parties, players, tickets } from "../http/services.js";
 
 const logger = apiLogger("matchmaking.start");
 
@@ -20,18 +20,17 @@ const body = () => matchmakingSchemas(linkedCatalog()).startMatchmakingBody;
  * has one.
  */
 export const handler = httpHandler({ logger, body, use: writeRoute() }, async (req) => {
-  const s = services();
   const catalog = linkedCatalog();
   const profile =
     (req.body.configuration && catalog.findConfiguration(req.body.configuration)) || catalog.defaultConfiguration;
   const { ticket, retryAfterMs } = await startMatchmaking(
     {
-      players: s.players,
-      parties: s.parties,
-      tickets: s.tickets,
+      players: players(),
+      parties: parties(),
+      tickets: tickets(),
       gamelift: gamelift().withDeadline(gameliftDeadline(req.context)),
-      clock: s.clock,
-      newTicketId: s.newId,
+      clock,
+      newTicketId: newId,
       skillOf: (player, p) => ratings().skillOf(player, configurationNameOf(p)),
     },
     {

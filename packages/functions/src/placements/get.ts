@@ -3,8 +3,8 @@ import { etagOf, ifNoneMatchHits } from "../http/etag.js";
 import { placementParams } from "@matchplace/client/schemas";
 import { httpHandler } from "../http/httpHandler.js";
 import { apiLogger } from "../http/logger.js";
-import { readRoute } from "../http/routeMiddlewares.js";
-import { services } from "../http/services.js";
+import { readRoute } from "../http/readRoute.js";
+import { clock, placementItems, playerProfiles } from "../http/services.js";
 
 const logger = apiLogger("placements.get");
 
@@ -13,11 +13,14 @@ const logger = apiLogger("placements.get");
  * consistent GetItem, no write; 404 for others; ETag → 304.
  */
 export const handler = httpHandler({ logger, params: placementParams, use: readRoute() }, async (req) => {
-  const s = services();
-  const placement = await pollPlacement(s, req.params.placementId, req.playerId);
+  const placement = await pollPlacement(
+    { players: playerProfiles(), placements: placementItems() },
+    req.params.placementId,
+    req.playerId,
+  );
   const view = placementView(placement, req.playerId);
   const etag = etagOf(view);
-  const hint = placementRetryAfterMs(placement, s.clock.now());
+  const hint = placementRetryAfterMs(placement, clock.now());
   const headers = { etag, "x-retry-after-ms": String(hint) };
   if (ifNoneMatchHits(req.headers["if-none-match"], etag)) return { status: 304, headers };
   return { status: 200, headers, body: { ...view, retryAfterMs: hint } };

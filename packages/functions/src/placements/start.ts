@@ -6,7 +6,7 @@ import { httpHandler } from "../http/httpHandler.js";
 import { apiLogger } from "../http/logger.js";
 import { writeRoute } from "../http/routeMiddlewares.js";
 import { gamelift, gameliftDeadline } from "../http/gamelift.js";
-import { services } from "../http/services.js";
+import { clock, newId, parties, placementQuota, placements, players } from "../http/services.js";
 
 const logger = apiLogger("placements.start");
 
@@ -15,12 +15,19 @@ const body = () => placementSchemas(linkedCatalog()).startPlacementBody;
 
 /** POST /v1/placements: StartGameSessionPlacement for the caller or the caller's party → 202 `{placementId, status, retryAfterMs}`. */
 export const handler = httpHandler({ logger, body, use: writeRoute() }, async (req) => {
-  const s = services();
   const catalog = linkedCatalog();
   const profile = (req.body.queue && catalog.findQueue(req.body.queue)) || catalog.defaultQueue;
   const { queue: _queue, ...rest } = req.body;
   const placement = await startPlacement(
-    { ...s, gamelift: gamelift().withDeadline(gameliftDeadline(req.context)) },
+    {
+      placements: placements(),
+      players: players(),
+      parties: parties(),
+      gamelift: gamelift().withDeadline(gameliftDeadline(req.context)),
+      clock,
+      newId,
+      placementQuota: placementQuota(),
+    },
     { ...rest, playerId: req.playerId, profile, queueName: queueNameOf(profile) },
   );
   logger.info("placement started", { placementId: placement.placementId, players: placement.playerIds.length });
@@ -30,7 +37,7 @@ export const handler = httpHandler({ logger, body, use: writeRoute() }, async (r
     body: {
       placementId: placement.placementId,
       status: placement.status,
-      retryAfterMs: placementRetryAfterMs(placement, s.clock.now()),
+      retryAfterMs: placementRetryAfterMs(placement, clock.now()),
     },
   };
 });

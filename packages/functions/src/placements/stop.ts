@@ -4,14 +4,14 @@ import { httpHandler } from "../http/httpHandler.js";
 import { apiLogger } from "../http/logger.js";
 import { writeRoute } from "../http/routeMiddlewares.js";
 import { gamelift, gameliftDeadline } from "../http/gamelift.js";
-import { services } from "../http/services.js";
+import { placements } from "../http/services.js";
 
 const logger = apiLogger("placements.stop");
 
 /** DELETE /v1/placements/{placementId}: StopGameSessionPlacement → 204; harmless once ended; 409 once a session exists. */
 export const handler = httpHandler({ logger, params: placementParams, use: writeRoute() }, async (req) => {
   const placement = await stopPlacement(
-    { ...services(), gamelift: gamelift().withDeadline(gameliftDeadline(req.context)) },
+    { placements: placements(), gamelift: gamelift().withDeadline(gameliftDeadline(req.context)) },
     req.playerId,
     req.params.placementId,
   );

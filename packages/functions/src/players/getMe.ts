@@ -1,9 +1,9 @@
 import { newPlayer, playerView, pollProfile } from "@matchplace/core";
 import { httpHandler } from "../http/httpHandler.js";
 import { apiLogger } from "../http/logger.js";
-import { readRoute } from "../http/routeMiddlewares.js";
+import { readRoute } from "../http/readRoute.js";
 import { ratings } from "../http/rating.js";
-import { services } from "../http/services.js";
+import { clock, playerProfiles, stageNames } from "../http/services.js";
 
 const logger = apiLogger("players.getMe");
 
@@ -13,13 +13,13 @@ const logger = apiLogger("players.getMe");
  * no write: a player never seen gets the defaults (the profile is stored by its first write).
  */
 export const handler = httpHandler({ logger, use: readRoute() }, async (req) => {
-  const s = services();
-  const player = (await pollProfile(s, req.playerId)) ?? newPlayer(req.playerId, s.clock.now());
+  const player =
+    (await pollProfile({ players: playerProfiles() }, req.playerId)) ?? newPlayer(req.playerId, clock.now());
   return {
     status: 200,
     body: playerView(player, {
       model: ratings().model,
-      skill: ratings().skillOf(player, s.names.configurationName),
+      skill: ratings().skillOf(player, stageNames().configurationName),
     }),
   };
 });

@@ -5,7 +5,7 @@ import { httpHandler } from "../http/httpHandler.js";
 import { apiLogger } from "../http/logger.js";
 import { writeRoute } from "../http/routeMiddlewares.js";
 import { ratings } from "../http/rating.js";
-import { services } from "../http/services.js";
+import { clock, players, stageNames } from "../http/services.js";
 
 const logger = apiLogger("players.patchMe");
 
@@ -17,12 +17,14 @@ const body = () => updatePlayerBody(linkedCatalog());
  * against the rule set's types); server-side ones such as skill are refused with 400.
  */
 export const handler = httpHandler({ logger, body, use: writeRoute() }, async (req) => {
-  const s = services();
   const profile = linkedCatalog().defaultConfiguration;
   const preferences = checkClientAttributes(profile, req.body.preferences, "body.preferences");
-  const player = await s.players.setPreferences(req.playerId, preferences, s.clock.now());
+  const player = await players().setPreferences(req.playerId, preferences, clock.now());
   return {
     status: 200,
-    body: playerView(player, { model: ratings().model, skill: ratings().skillOf(player, s.names.configurationName) }),
+    body: playerView(player, {
+      model: ratings().model,
+      skill: ratings().skillOf(player, stageNames().configurationName),
+    }),
   };
 });

@@ -2,7 +2,7 @@
 import { injectLambdaContext } from "@aws-lambda-powertools/logger/middleware";
 import middy from "@middy/core";
 import { realtimeComponent } from "./logger.js";
-import { realtimeServices } from "./services.js";
+import { clock, connections } from "./services.js";
 import { connectedPlayer, type WebSocketEvent, type WebSocketResult } from "./types.js";
 
 const logger = realtimeComponent("realtime.connect");
@@ -10,8 +10,7 @@ const logger = realtimeComponent("realtime.connect");
 async function connect(event: WebSocketEvent): Promise<WebSocketResult> {
   const playerId = connectedPlayer(event);
   if (playerId === undefined) return { statusCode: 403 };
-  const s = realtimeServices();
-  await s.connections.add(playerId, event.requestContext.connectionId, s.clock.now());
+  await connections().add(playerId, event.requestContext.connectionId, clock.now());
   logger.info("connected", { playerId, connectionId: event.requestContext.connectionId });
   return { statusCode: 200 };
 }

@@ -2,14 +2,14 @@
 import { injectLambdaContext } from "@aws-lambda-powertools/logger/middleware";
 import middy from "@middy/core";
 import { realtimeComponent } from "./logger.js";
-import { realtimeServices } from "./services.js";
+import { connections } from "./services.js";
 import { connectedPlayer, type WebSocketEvent, type WebSocketResult } from "./types.js";
 
 const logger = realtimeComponent("realtime.disconnect");
 
 async function disconnect(event: WebSocketEvent): Promise<WebSocketResult> {
   const playerId = connectedPlayer(event);
-  if (playerId !== undefined) await realtimeServices().connections.remove(playerId, event.requestContext.connectionId);
+  if (playerId !== undefined) await connections().remove(playerId, event.requestContext.connectionId);
   logger.info("disconnected", {
     playerId,
     connectionId: event.requestContext.connectionId,

@@ -19,7 +19,7 @@ import type { Context, DynamoDBRecord, DynamoDBStreamEvent } from "aws-lambda";
 import { realtimeComponent } from "./logger.js";
 import { matchEventPublisher } from "../events/matchEvents.js";
 import { notifier } from "./notifier.js";
-import { realtimeServices } from "./services.js";
+import { clock, connections } from "./services.js";
 
 const logger = realtimeComponent("realtime.dispatch");
 const { metrics, logMetrics } = lazyMetrics({ namespace: "matchplace", serviceName: "matchplace-realtime" });
@@ -27,17 +27,16 @@ const processor = new BatchProcessor(EventType.DynamoDBStreams);
 
 /** Sends one change's messages to every live connection of its players; removes gone connections. */
 async function push(change: ItemChange, now: number): Promise<number> {
-  const s = realtimeServices();
   let sent = 0;
   const failures: unknown[] = [];
   await Promise.all(
     pushesFor(change, now).map(async ({ playerId, message }) => {
-      const connections = await s.connections.listForPlayer(playerId, now);
+      const live = await connections().listForPlayer(playerId, now);
       await Promise.all(
-        connections.map(async (c) => {
+        live.map(async (c) => {
           try {
             if ((await notifier().post(c.connectionId, message)) === "gone")
-              await s.connections.remove(playerId, c.connectionId);
+              await connections().remove(playerId, c.connectionId);
             else sent += 1;
           } catch (err) {
             failures.push(err);
@@ -54,8 +53,7 @@ async function push(change: ItemChange, now: number): Promise<number> {
 async function dispatchRecord(record: DynamoDBRecord): Promise<void> {
   const change = itemChangeOf(record.dynamodb as StreamImages);
   if (change === undefined) return;
-  const s = realtimeServices();
-  const now = s.clock.now();
+  const now = clock.now();
   const sent = await push(change, now);
   if (sent > 0) metrics().addMetric("messagesPushed", "Count", sent);
   const outbound = matchEventFor(change);

@@ -10,7 +10,7 @@ import { clientMessage } from "@matchplace/client/schemas";
 import { resyncState } from "@matchplace/core";
 import { realtimeComponent } from "./logger.js";
 import { notifier } from "./notifier.js";
-import { realtimeServices } from "./services.js";
+import { clock, connections, partyItems, placementItems, playerProfiles, ticketItems } from "./services.js";
 import { connectedPlayer, type WebSocketEvent, type WebSocketResult } from "./types.js";
 
 const logger = realtimeComponent("realtime.message");
@@ -43,25 +43,31 @@ function decode(event: WebSocketEvent): { action: "ping" | "resync" } | { error:
 async function onMessage(event: WebSocketEvent): Promise<WebSocketResult> {
   const { connectionId, connectedAt } = event.requestContext;
   const playerId = connectedPlayer(event);
-  const s = realtimeServices();
   const post = notifier();
   if (playerId === undefined) {
     await post.post(connectionId, errorFrame("UNAUTHORIZED", "The connection has no player"));
     return { statusCode: 200 };
   }
-  const now = s.clock.now();
+  const now = clock.now();
   const message = decode(event);
   if ("error" in message) {
     logger.info("bad client message", { playerId, code: (message.error["error"] as { code: string }).code });
     await post.post(connectionId, message.error);
     return { statusCode: 200 };
   }
-  await s.connections.touch(playerId, connectionId, connectedAt, now);
+  await connections().touch(playerId, connectionId, connectedAt, now);
   const reply =
     message.action === "ping"
       ? { type: "pong", time: new Date(now).toISOString() }
-      : { type: "resync", ...(await resyncState(s, playerId, now)) };
-  if ((await post.post(connectionId, reply)) === "gone") await s.connections.remove(playerId, connectionId);
+      : {
+          type: "resync",
+          ...(await resyncState(
+            { players: playerProfiles(), tickets: ticketItems(), placements: placementItems(), parties: partyItems() },
+            playerId,
+            now,
+          )),
+        };
+  if ((await post.post(connectionId, reply)) === "gone") await connections().remove(playerId, connectionId);
   return { statusCode: 200 };
 }
 

@@ -1,7 +1,7 @@
 import { endGameSession } from "@matchplace/core";
 import { httpHandler } from "../http/httpHandler.js";
 import { apiLogger } from "../http/logger.js";
-import { services } from "../http/services.js";
+import { players, tickets } from "../http/services.js";
 import { callerFleets, gameSessionParams } from "./gameSessionParams.js";
 
 const logger = apiLogger("server.end");
@@ -12,9 +12,8 @@ const logger = apiLogger("server.end");
  * allowed). Idempotent → 200 `{gameSessionArn, playerIds}`.
  */
 export const handler = httpHandler({ logger, auth: "iam", params: gameSessionParams }, async (req) => {
-  const s = services();
   const ended = await endGameSession(
-    { tickets: s.tickets, players: s.players },
+    { tickets: tickets(), players: players() },
     { gameSessionId: req.params.gameSessionId, fleets: callerFleets(req.iamCaller) },
   );
   logger.info("game session ended", { gameSessionArn: ended.gameSessionArn, players: ended.playerIds.length });

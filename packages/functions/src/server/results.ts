@@ -3,7 +3,7 @@ import { matchResultBody } from "@matchplace/client/schemas";
 import { httpHandler } from "../http/httpHandler.js";
 import { apiLogger } from "../http/logger.js";
 import { matchEventPublisher } from "../events/matchEvents.js";
-import { services } from "../http/services.js";
+import { clock, players, results, tickets } from "../http/services.js";
 import { callerFleets, gameSessionParams } from "./gameSessionParams.js";
 import { resultReply } from "./resultReply.js";
 
@@ -19,9 +19,8 @@ const logger = apiLogger("server.results");
 export const handler = httpHandler(
   { logger, auth: "iam", params: gameSessionParams, body: matchResultBody },
   async (req) => {
-    const s = services();
     const { result, created } = await recordMatchResult(
-      { tickets: s.tickets, players: s.players, results: s.results, model: openskillModel, clock: s.clock },
+      { tickets: tickets(), players: players(), results: results(), model: openskillModel, clock },
       { gameSessionId: req.params.gameSessionId, report: req.body, fleets: callerFleets(req.iamCaller) },
     );
     await matchEventPublisher().publish(matchResultEvent(result, openskillModel));

@@ -35,9 +35,9 @@ beforeAll(async () => {
   h.getParty = (await import("../../src/parties/get.js")).handler;
   h.startPlacement = (await import("../../src/placements/start.js")).handler;
   h.getPlacement = (await import("../../src/placements/get.js")).handler;
-  const { services } = await import("../../src/http/services.js");
+  const { dynamodb } = await import("../../src/http/services.js");
   const { gameliftClient } = await import("../../src/http/gamelift.js");
-  meter = meterClients({ dynamodb: [services().dynamodb], gamelift: [gameliftClient()] });
+  meter = meterClients({ dynamodb: [dynamodb()], gamelift: [gameliftClient()] });
   await stage.advance(30_000, 1000); // fleet activation
 });
 afterAll(async () => stage.close());

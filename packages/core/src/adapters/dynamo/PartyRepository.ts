@@ -10,6 +10,7 @@ import type { ReadConsistency } from "../../domain/reads.js";
 import { MAX_PARTY_SIZE, type Party } from "../../domain/party/types.js";
 import { DEFAULT_SKILL } from "../../domain/player/types.js";
 import { isTransactionConflict, partyCodeKey, partyKey, playerKey } from "./apiKeys.js";
+import { partyFromItem } from "./partyItem.js";
 
 /** Options of {@link PartyRepository}. */
 export interface PartyRepositoryOptions {
@@ -19,15 +20,6 @@ export interface PartyRepositoryOptions {
 
 /** Which write of a party transaction failed its condition. */
 export type PartyWriteFailure = "PARTY_CHANGED" | "CODE_TAKEN" | "ALREADY_IN_PARTY" | "NOT_IN_PARTY";
-
-const INTERNAL = new Set(["pk", "sk"]);
-
-/** Maps a stored party item back to a {@link Party}. */
-export function partyFromItem(item: Record<string, unknown>): Party {
-  const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(item)) if (!INTERNAL.has(k)) out[k] = v;
-  return out as unknown as Party;
-}
 
 /** The index of the first cancelled write in a TransactionCanceledException, if the SDK tells. */
 function failedIndex(err: unknown): number {

@@ -14,6 +14,7 @@ import type { ReadConsistency } from "../../domain/reads.js";
 import { newPlayer, type Player, type PlayerAttributeValue } from "../../domain/player/types.js";
 import { isConditionalCheckFailed } from "./errors.js";
 import { isTransactionConflict, playerKey } from "./apiKeys.js";
+import { playerFromItem } from "./playerItem.js";
 
 /** Options of {@link PlayerRepository}. */
 export interface PlayerRepositoryOptions {
@@ -25,17 +26,6 @@ export interface PlayerRepositoryOptions {
 export interface TicketClaim {
   readonly playerId: string;
   readonly expected?: string;
-}
-
-const INTERNAL = new Set(["pk", "sk"]);
-
-function fromItem(item: Record<string, unknown>): Player {
-  const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(item)) if (!INTERNAL.has(k)) out[k] = v;
-  // A string set comes back from the document client as a Set.
-  const slots = item["activePlacements"];
-  if (slots instanceof Set) out["activePlacements"] = [...(slots as Set<string>)].sort();
-  return out as unknown as Player;
 }
 
 /** A placement slot as stored in `activePlacements`: `<placementId>@<claimed epoch ms>`. */
@@ -68,7 +58,7 @@ export class PlayerRepository implements PlayerPort, PlayerLockPort, PlacementPl
         ConsistentRead: consistency === "strong",
       }),
     );
-    return out.Item === undefined ? undefined : fromItem(out.Item);
+    return out.Item === undefined ? undefined : playerFromItem(out.Item);
   }
 
   /** Reads a profile, creating it with defaults (skill 1000) on first sight. */
@@ -108,7 +98,7 @@ export class PlayerRepository implements PlayerPort, PlayerLockPort, PlacementPl
         ReturnValues: "ALL_NEW",
       }),
     );
-    return fromItem(out.Attributes ?? {});
+    return playerFromItem(out.Attributes ?? {});
   }
 
   /**

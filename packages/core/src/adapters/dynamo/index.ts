@@ -16,17 +16,14 @@ export { TicketRepository, type TicketRepositoryOptions } from "./TicketReposito
 export { DEFAULT_RETENTION_SECONDS, type EventFoldedRepositoryOptions } from "./EventFoldedRepository.js";
 export { ItemExistsError } from "./errors.js";
 export { ticketKey, placementKey, pendingShardFor, pendingShards, PENDING_SHARDS } from "./keys.js";
-export { PlacementRepository, placementFromItem, type PlacementRepositoryOptions } from "./PlacementRepository.js";
+export { PlacementRepository, type PlacementRepositoryOptions } from "./PlacementRepository.js";
+export { placementFromItem } from "./placementItem.js";
 export { ticketFromItem } from "./ticketItem.js";
 export { buildUpdate, type UpdateParts, type StorageExtras } from "./update.js";
 export { queryPending, type PendingQueryOptions } from "./pendingQuery.js";
 export { PlayerRepository, type PlayerRepositoryOptions, type TicketClaim } from "./PlayerRepository.js";
-export {
-  PartyRepository,
-  partyFromItem,
-  type PartyRepositoryOptions,
-  type PartyWriteFailure,
-} from "./PartyRepository.js";
+export { PartyRepository, type PartyRepositoryOptions, type PartyWriteFailure } from "./PartyRepository.js";
+export { partyFromItem } from "./partyItem.js";
 export {
   IdempotencyStore,
   type IdempotencyStoreOptions,
@@ -41,3 +38,4 @@ export {
 } from "./ConnectionRepository.js";
 export { itemChangeOf, UnreadableStreamRecordError, type StreamImages } from "./streamRecord.js";
 export { pingTable } from "./health.js";
+export { ItemReader, playerReader, ticketReader, placementReader, partyReader } from "./ItemReader.js";

@@ -1,8 +1,8 @@
 import type { AttributeValue } from "@aws-sdk/client-dynamodb";
 import { unmarshall } from "@aws-sdk/util-dynamodb";
 import type { ItemChange } from "../../domain/realtime/types.js";
-import { partyFromItem } from "./PartyRepository.js";
-import { placementFromItem } from "./PlacementRepository.js";
+import { partyFromItem } from "./partyItem.js";
+import { placementFromItem } from "./placementItem.js";
 import { ticketFromItem } from "./ticketItem.js";
 
 /** The part of a DynamoDB Streams record the realtime dispatcher reads (`Records[].dynamodb`). */

@@ -32,7 +32,7 @@ type Req = { event: HttpEvent; response: APIGatewayProxyStructuredResultV2 | nul
  * `Idempotency-Key` support: the same key with the same request replays the first response; the same
  * key with another request → 422; while the first is still running → 409. Failed requests release
  * the key. Without the header the route runs normally.
- * @example httpHandler({ logger, use: [idempotency({ store: () => services().idempotency })] }, fn)
+ * @example httpHandler({ logger, use: [idempotency({ store: idempotencyStore })] }, fn)
  */
 export function idempotency(options: IdempotencyOptions): MiddlewareObj<HttpEvent, APIGatewayProxyStructuredResultV2> {
   const clock = options.clock ?? systemClock;

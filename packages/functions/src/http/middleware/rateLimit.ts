@@ -18,7 +18,7 @@ export const writeLimit: RateLimit = { bucket: "write", limit: 30, windowMs: 10_
 /**
  * Counts the caller's request against a per-player fixed window; past the limit the request fails
  * with 429 and `Retry-After`. Runs after validation, so refused input writes nothing.
- * @example httpHandler({ logger, use: [rateLimit({ rule: writeLimit, store: () => services().rateLimits })] }, fn)
+ * @example httpHandler({ logger, use: [rateLimit({ rule: writeLimit, store: rateLimitStore })] }, fn)
  */
 export function rateLimit(options: RateLimitOptions): MiddlewareObj<HttpEvent> {
   const clock = options.clock ?? systemClock;

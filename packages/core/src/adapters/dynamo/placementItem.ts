@@ -1,0 +1,31 @@
+import { PLACEMENT_STATUSES, type Placement, type PlacementPlayer } from "../../domain/placement/types.js";
+import type { Connection } from "../../domain/ticket/types.js";
+import { eventIdsFromItem, isEventIdAttribute } from "./eventIdSlots.js";
+
+/*
+ * A placement item's mapping, apart from {@link PlacementRepository} so that code reading stream
+ * images (the realtime dispatcher) does not bundle the repository.
+ */
+
+const INTERNAL = new Set(["pk", "sk", "statusRank", "pendingShard", "expiresAt", "playersKey", "eventIds"]);
+
+/** Maps a stored item back to a {@link Placement}. */
+export function placementFromItem(item: Record<string, unknown>): Placement {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(item)) if (!INTERNAL.has(k) && !isEventIdAttribute(k)) out[k] = v;
+  return {
+    ...(out as Partial<Placement>),
+    placementId: String(item["placementId"]),
+    queueName: String(item["queueName"] ?? ""),
+    status: PLACEMENT_STATUSES.find((s) => s === item["status"]) ?? "PENDING",
+    playerIds: Array.isArray(item["playerIds"]) ? (item["playerIds"] as string[]) : [],
+    players: (item["players"] ?? {}) as Record<string, PlacementPlayer>,
+    createdAt: Number(item["createdAt"] ?? 0),
+    updatedAt: Number(item["updatedAt"] ?? 0),
+    heardAt: Number(item["heardAt"] ?? 0),
+    ...(item["eventAt"] === undefined ? {} : { eventAt: Number(item["eventAt"]) }),
+    eventIds: eventIdsFromItem(item),
+    version: Number(item["version"] ?? 0),
+    ...(item["connection"] === undefined ? {} : { connection: item["connection"] as Connection }),
+  };
+}
