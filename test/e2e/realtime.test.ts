@@ -45,7 +45,7 @@ beforeAll(async () => {
     ).Records) {
       const body = JSON.parse(r.Sns.Message) as { sentinel?: string };
       if (body.sentinel !== undefined) sentinels.get(body.sentinel)?.();
-      else matchEvents.push({ event: matchEvent.parse(body), attributes: r.Sns.MessageAttributes ?? {} });
+      else matchEvents.push({ event: matchEvent().parse(body), attributes: r.Sns.MessageAttributes ?? {} });
     }
   });
 }, 120_000);

@@ -14,13 +14,13 @@ import type {
 } from "./schemas/index.js";
 
 /** A ticket as the caller sees it. */
-export type Ticket = z.output<typeof ticketView>;
+export type Ticket = z.output<ReturnType<typeof ticketView>>;
 /** A party as its members see it. */
-export type Party = z.output<typeof partyView>;
+export type Party = z.output<ReturnType<typeof partyView>>;
 /** The caller's profile. */
-export type Player = z.output<typeof playerView>;
+export type Player = z.output<ReturnType<typeof playerView>>;
 /** A placement as one of its players sees it. */
-export type Placement = z.output<typeof placementView>;
+export type Placement = z.output<ReturnType<typeof placementView>>;
 // The request bodies below are built per stage from its matchmaking catalog; their types do not depend on it.
 /** Body of startMatchmaking. */
 export type StartMatchmakingRequest = z.input<MatchmakingSchemas["startMatchmakingBody"]>;
@@ -155,7 +155,7 @@ export function createClient(options: ClientOptions) {
     /** POST /v1/matchmaking */
     startMatchmaking: async (body: StartMatchmakingRequest = {}, o?: WriteOptions) =>
       (
-        await request<z.output<typeof startMatchmakingResponse>>(endpoint("startMatchmaking"), {
+        await request<z.output<ReturnType<typeof startMatchmakingResponse>>>(endpoint("startMatchmaking"), {
           body,
           headers: write(o),
         })

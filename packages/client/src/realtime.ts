@@ -364,7 +364,7 @@ class Realtime implements RealtimeConnection {
       this.#emit("failure", new InvalidMessageError("not JSON"));
       return;
     }
-    const parsed = serverMessage.safeParse(json);
+    const parsed = serverMessage().safeParse(json);
     if (!parsed.success) {
       this.#emit(
         "failure",

@@ -1,4 +1,5 @@
 export * from "./domain/clock.js";
+export * from "./domain/once.js";
 export * from "./domain/ticket/types.js";
 export * from "./domain/ticket/status.js";
 export * from "./domain/placement/types.js";

@@ -76,7 +76,8 @@ export function linkedNames(): LinkedNames {
 /**
  * This stage's identity for vetting GameLift events, from the `EventsTrust` link (infra/trust.ts;
  * the local stage sets `SST_RESOURCE_EventsTrust` from its seeded emulator). Fails closed: a missing
- * or malformed link throws at cold start, so no event is ever folded unvetted.
+ * or malformed link throws where it is read (the consumer and the DLQ redrive read it once, on their
+ * first invocation, which then fails and is retried), so no event is ever folded unvetted.
  */
 export function linkedTrust(): EventTrust {
   // SST adds a `type` member to linked resources; the trust schema is strict about the rest.

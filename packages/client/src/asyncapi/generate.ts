@@ -76,41 +76,41 @@ interface MessageSpec {
 /** The realtime channel's messages, keyed by their name in the channel. */
 const realtimeMessages: Record<string, MessageSpec> = {
   ping: {
-    schema: pingAction,
+    schema: pingAction(),
     name: "ping",
     summary:
       "Client → server keepalive; answered with `pong`. Send one every few minutes: API Gateway closes a connection idle for 10 minutes.",
   },
   resync: {
-    schema: resyncAction,
+    schema: resyncAction(),
     name: "resync",
     summary:
       "Client → server: send me what is mine now; answered with a `resync` message. Send it after every (re)connect.",
   },
-  pong: { schema: pongMessage, name: "pong", summary: "The answer to `ping`, with the server's clock." },
+  pong: { schema: pongMessage(), name: "pong", summary: "The answer to `ping`, with the server's clock." },
   resyncResult: {
-    schema: resyncMessage,
+    schema: resyncMessage(),
     name: "resync",
     summary: "The answer to `resync`: the player's latest ticket, latest placement and party (null when none).",
   },
   ticketUpdated: {
-    schema: ticketUpdatedMessage,
+    schema: ticketUpdatedMessage(),
     name: "ticket.updated",
     summary:
       "A ticket of the player changed; the body of GET /v1/matchmaking/{ticketId}. Keep the highest `version` per ticket: pushes may repeat or arrive out of order.",
   },
   placementUpdated: {
-    schema: placementUpdatedMessage,
+    schema: placementUpdatedMessage(),
     name: "placement.updated",
     summary: "A placement of the player changed; the body of GET /v1/placements/{placementId}, with `version`.",
   },
   partyUpdated: {
-    schema: partyUpdatedMessage,
+    schema: partyUpdatedMessage(),
     name: "party.updated",
     summary: "The player's party changed; the body of GET /v1/parties/{partyId}, with `version`.",
   },
   error: {
-    schema: errorMessage,
+    schema: errorMessage(),
     name: "error",
     summary:
       "A client message the server could not take (malformed JSON, unknown action, too large). The connection stays open.",
@@ -126,7 +126,7 @@ const attribute = (description: string, values?: readonly string[]): Json => ({
 /** The MatchEvents topic's messages: body plus SNS message attributes (as `headers`). */
 const matchEventMessages: Record<string, MessageSpec> = {
   ticketMatchEvent: {
-    schema: ticketMatchEvent,
+    schema: ticketMatchEvent(),
     name: "TicketMatchEvent",
     summary: "A ticket changed status. At-least-once: deduplicate on `id`.",
     headers: {
@@ -140,7 +140,7 @@ const matchEventMessages: Record<string, MessageSpec> = {
     },
   },
   placementMatchEvent: {
-    schema: placementMatchEvent,
+    schema: placementMatchEvent(),
     name: "PlacementMatchEvent",
     summary: "A placement changed status. At-least-once: deduplicate on `id`.",
     headers: {
@@ -154,7 +154,7 @@ const matchEventMessages: Record<string, MessageSpec> = {
     },
   },
   matchResultRecordedEvent: {
-    schema: matchResultRecordedEvent,
+    schema: matchResultRecordedEvent(),
     name: "MatchResultRecordedEvent",
     summary:
       "A game server's result was recorded; old and new rating per player. Published by the results route (again on an identical retry): deduplicate on `id`.",
@@ -335,7 +335,7 @@ export function buildAsyncApiDocument(): Json {
       ),
     },
     components: {
-      schemas: schemasFor([...specs.map((s) => s.schema), clientMessage, serverMessage, matchEvent]),
+      schemas: schemasFor([...specs.map((s) => s.schema), clientMessage(), serverMessage(), matchEvent()]),
       messages: Object.fromEntries(specs.map((s) => [idOf(s.schema), messageComponent(s)])),
       securitySchemes: {
         token: {

@@ -24,9 +24,10 @@ const commonErrors: Readonly<Record<number, string>> = {
 };
 
 /**
- * Every schema with a `.meta({ id })`, as OpenAPI components (input shapes: what clients send). The
- * catalog-dependent schemas are built per catalog under the same ids, so the document takes those of
- * `catalogSchemas` (this catalog's) over any other catalog's registered in the process.
+ * Every schema with a `.meta({ id })` built so far (schemas are memoised builders: one not built yet
+ * is not registered), plus `catalogSchemas`, as OpenAPI components (input shapes: what clients
+ * send). The catalog-dependent schemas are built per catalog under the same ids, so the document
+ * takes those of `catalogSchemas` (this catalog's) over any other catalog's registered in the process.
  */
 function allComponents(catalogSchemas: readonly z.core.$ZodType[]): Record<string, Json> {
   const registry = z.registry<{ id: string }>();
@@ -112,7 +113,7 @@ const retryAfterHeader = {
 };
 
 function operationObject(id: string, op: ResolvedOperation): Json {
-  const error = { content: { "application/json": { schema: refTo(errorBody) } } };
+  const error = { content: { "application/json": { schema: refTo(errorBody()) } } };
   const statuses = new Set<number>([
     ...(op.body || op.params ? [400] : []),
     ...(op.auth ? [401, 429] : []),
@@ -161,7 +162,9 @@ export function buildOpenApiDocument(catalog: Catalog): Json {
       { ...op, ...(typeof op.body === "function" ? { body: op.body(catalog) } : {}) } as ResolvedOperation,
     ],
   );
+  // Schemas are built on first use: build those the document names but no operation holds.
   const all = allComponents([
+    errorBody(),
     ...Object.values(matchmakingSchemas(catalog)),
     updatePlayerBody(catalog),
     ...Object.values(placementSchemas(catalog)),

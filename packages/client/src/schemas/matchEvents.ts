@@ -6,7 +6,7 @@
  * transition (a duplicate or reordered GameLift notification never makes a second one).
  */
 import * as z from "zod/mini";
-import { PLACEMENT_STATUSES, TICKET_STATUSES } from "@matchplace/core";
+import { once, PLACEMENT_STATUSES, TICKET_STATUSES } from "@matchplace/core";
 import { int } from "./int.js";
 
 /** Ticket transitions published (`Ticket` + the new status in PascalCase). */
@@ -32,85 +32,102 @@ export const RESULT_EVENT_TYPES = ["MatchResultRecorded"] as const;
 export const MATCH_EVENT_TYPES = [...TICKET_EVENT_TYPES, ...PLACEMENT_EVENT_TYPES, ...RESULT_EVENT_TYPES] as const;
 
 /** Where a placed match's players connect (the game session). */
-export const matchEventConnection = z
-  .object({ gameSessionArn: z.string(), ipAddress: z.string(), dnsName: z.string(), port: int() })
-  .check(z.meta({ id: "MatchEventConnection" }));
+export const matchEventConnection = once(() =>
+  z
+    .object({ gameSessionArn: z.string(), ipAddress: z.string(), dnsName: z.string(), port: int() })
+    .check(z.meta({ id: "MatchEventConnection" })),
+);
 
 /** A player of the ticket or placement, with what the backend knows of them. */
-export const matchEventPlayer = z
-  .object({
-    playerId: z.string(),
-    team: z.optional(z.string()),
-    playerSessionId: z.optional(z.string()),
-    accepted: z.optional(z.boolean()),
-  })
-  .check(z.meta({ id: "MatchEventPlayer" }));
+export const matchEventPlayer = once(() =>
+  z
+    .object({
+      playerId: z.string(),
+      team: z.optional(z.string()),
+      playerSessionId: z.optional(z.string()),
+      accepted: z.optional(z.boolean()),
+    })
+    .check(z.meta({ id: "MatchEventPlayer" })),
+);
 
-const envelope = {
+const envelope = once(() => ({
   id: z.string().check(z.describe("Stable per transition: `<kind>:<id>:<version>`; deduplicate on it")),
   time: z.string().check(z.describe("When the backend recorded the transition (ISO 8601)")),
   version: int().check(z.describe("The item's version after the transition")),
-  players: z.array(matchEventPlayer),
+  players: z.array(matchEventPlayer()),
   reason: z.optional(z.string()),
-  connection: z.optional(matchEventConnection),
-};
+  connection: z.optional(matchEventConnection()),
+}));
 
 /** A ticket changed status. */
-export const ticketMatchEvent = z
-  .object({
-    type: z.enum(TICKET_EVENT_TYPES),
-    ticketId: z.string(),
-    status: z.enum(TICKET_STATUSES),
-    previousStatus: z.optional(z.enum(TICKET_STATUSES)),
-    configurationName: z.string(),
-    partyId: z.optional(z.string()),
-    matchId: z.optional(z.string()),
-    backfillOf: z.optional(z.string()),
-    ...envelope,
-  })
-  .check(z.meta({ id: "TicketMatchEvent" }));
+export const ticketMatchEvent = once(() =>
+  z
+    .object({
+      type: z.enum(TICKET_EVENT_TYPES),
+      ticketId: z.string(),
+      status: z.enum(TICKET_STATUSES),
+      previousStatus: z.optional(z.enum(TICKET_STATUSES)),
+      configurationName: z.string(),
+      partyId: z.optional(z.string()),
+      matchId: z.optional(z.string()),
+      backfillOf: z.optional(z.string()),
+      ...envelope(),
+    })
+    .check(z.meta({ id: "TicketMatchEvent" })),
+);
 
 /** A placement changed status. */
-export const placementMatchEvent = z
-  .object({
-    type: z.enum(PLACEMENT_EVENT_TYPES),
-    placementId: z.string(),
-    status: z.enum(PLACEMENT_STATUSES),
-    previousStatus: z.optional(z.enum(PLACEMENT_STATUSES)),
-    queueName: z.string(),
-    gameSessionRegion: z.optional(z.string()),
-    ...envelope,
-  })
-  .check(z.meta({ id: "PlacementMatchEvent" }));
+export const placementMatchEvent = once(() =>
+  z
+    .object({
+      type: z.enum(PLACEMENT_EVENT_TYPES),
+      placementId: z.string(),
+      status: z.enum(PLACEMENT_STATUSES),
+      previousStatus: z.optional(z.enum(PLACEMENT_STATUSES)),
+      queueName: z.string(),
+      gameSessionRegion: z.optional(z.string()),
+      ...envelope(),
+    })
+    .check(z.meta({ id: "PlacementMatchEvent" })),
+);
 
 /** A rating in a result event. */
-export const matchEventRating = z
-  .object({ mu: z.number(), sigma: z.number(), display: z.number().check(z.describe("mu - 3 sigma")), matches: int() })
-  .check(z.meta({ id: "MatchEventRating" }));
+export const matchEventRating = once(() =>
+  z
+    .object({
+      mu: z.number(),
+      sigma: z.number(),
+      display: z.number().check(z.describe("mu - 3 sigma")),
+      matches: int(),
+    })
+    .check(z.meta({ id: "MatchEventRating" })),
+);
 
 /**
  * A game server's result was recorded and every player's rating updated (in one transaction).
  * Published by the results route, again on an identical retry: deduplicate on `id`.
  */
-export const matchResultRecordedEvent = z
-  .object({
-    type: z.enum(RESULT_EVENT_TYPES),
-    id: z.string().check(z.describe("`result:<gameSessionArn>`: one result per game session; deduplicate on it")),
-    time: z.string().check(z.describe("When the result was recorded (ISO 8601)")),
-    gameSessionArn: z.string(),
-    configurationName: z.string().check(z.describe("The rating pool: the matchmaking configuration's name")),
-    players: z.array(
-      z.object({ playerId: z.string(), team: z.string(), before: matchEventRating, after: matchEventRating }),
-    ),
-    teams: z.array(z.object({ team: z.string(), rank: z.optional(z.number()), score: z.optional(z.number()) })),
-    leftEarly: z.array(z.string()),
-  })
-  .check(z.meta({ id: "MatchResultRecordedEvent" }));
+export const matchResultRecordedEvent = once(() =>
+  z
+    .object({
+      type: z.enum(RESULT_EVENT_TYPES),
+      id: z.string().check(z.describe("`result:<gameSessionArn>`: one result per game session; deduplicate on it")),
+      time: z.string().check(z.describe("When the result was recorded (ISO 8601)")),
+      gameSessionArn: z.string(),
+      configurationName: z.string().check(z.describe("The rating pool: the matchmaking configuration's name")),
+      players: z.array(
+        z.object({ playerId: z.string(), team: z.string(), before: matchEventRating(), after: matchEventRating() }),
+      ),
+      teams: z.array(z.object({ team: z.string(), rank: z.optional(z.number()), score: z.optional(z.number()) })),
+      leftEarly: z.array(z.string()),
+    })
+    .check(z.meta({ id: "MatchResultRecordedEvent" })),
+);
 
 /** Every MatchEvents message body. */
-export const matchEvent = z
-  .union([ticketMatchEvent, placementMatchEvent, matchResultRecordedEvent])
-  .check(z.meta({ id: "MatchEvent" }));
+export const matchEvent = once(() =>
+  z.union([ticketMatchEvent(), placementMatchEvent(), matchResultRecordedEvent()]).check(z.meta({ id: "MatchEvent" })),
+);
 
 /** A MatchEvents message body. */
-export type MatchEvent = z.output<typeof matchEvent>;
+export type MatchEvent = z.output<ReturnType<typeof matchEvent>>;

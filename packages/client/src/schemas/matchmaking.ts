@@ -1,21 +1,21 @@
-import { type Catalog, TICKET_STATUSES, type RuleSetAttribute } from "@matchplace/core";
+import { type Catalog, once, TICKET_STATUSES, type RuleSetAttribute } from "@matchplace/core";
 import * as z from "zod/mini";
 import { connectionView, latencyInMs } from "./common.js";
 import { int } from "./int.js";
 import { perCatalog } from "./perCatalog.js";
 
 const attributeName = /^[A-Za-z0-9_-]{1,32}$/;
-const attributeString = z.string().check(z.minLength(1), z.maxLength(100));
+const attributeString = once(() => z.string().check(z.minLength(1), z.maxLength(100)));
 
 /** The zod schema of one client-settable attribute, from its rule-set type. */
 function attributeSchema(attr: RuleSetAttribute): z.ZodMiniType {
   switch (attr.type) {
     case "string":
-      return attributeString;
+      return attributeString();
     case "number":
       return z.number();
     case "string_list":
-      return z.array(attributeString).check(z.minLength(1), z.maxLength(10));
+      return z.array(attributeString()).check(z.minLength(1), z.maxLength(10));
     case "string_number_map":
       return z
         .record(z.string().check(z.regex(attributeName)), z.number())
@@ -44,7 +44,7 @@ function buildMatchmakingSchemas(catalog: Catalog) {
       configuration: z
         .optional(configurationKey)
         .check(z.describe("Matchmaking configuration; default: the stage's default")),
-      latencyInMs: z.optional(latencyInMs),
+      latencyInMs: z.optional(latencyInMs()),
       attributes: z.optional(clientAttributes),
     })
     .check(z.meta({ id: "StartMatchmakingRequest" }));
@@ -63,45 +63,51 @@ export type MatchmakingSchemas = ReturnType<typeof buildMatchmakingSchemas>;
 export const matchmakingSchemas: (catalog: Catalog) => MatchmakingSchemas = perCatalog(buildMatchmakingSchemas);
 
 /** A ticket status. */
-export const ticketStatus = z.enum(TICKET_STATUSES);
+export const ticketStatus = once(() => z.enum(TICKET_STATUSES));
 
 /** 202 reply of POST /v1/matchmaking. */
-export const startMatchmakingResponse = z
-  .object({ ticketId: z.string(), status: ticketStatus, retryAfterMs: int() })
-  .check(z.meta({ id: "StartMatchmakingResponse" }));
+export const startMatchmakingResponse = once(() =>
+  z
+    .object({ ticketId: z.string(), status: ticketStatus(), retryAfterMs: int() })
+    .check(z.meta({ id: "StartMatchmakingResponse" })),
+);
 
 /** The ticket as the caller sees it (GET /v1/matchmaking/{ticketId} and /current). */
-export const ticketView = z
-  .object({
-    ticketId: z.string(),
-    status: ticketStatus,
-    configuration: z.string(),
-    partyId: z.optional(z.string()),
-    reason: z.optional(z.string()),
-    message: z.optional(z.string()),
-    estimatedWaitSeconds: z.optional(z.number()),
-    match: z.optional(
-      z.object({
-        matchId: z.optional(z.string()),
-        team: z.optional(z.string()),
-        acceptanceRequired: z.boolean(),
-        acceptanceTimeoutSeconds: z.optional(z.number()),
-        accepted: z.nullable(z.boolean()).check(z.describe("The caller's own answer; null while pending")),
-        acceptedCount: int(),
-        playerCount: int(),
-      }),
-    ),
-    connection: z.optional(connectionView),
-    createdAt: z.string(),
-    updatedAt: z.string(),
-    version: int().check(
-      z.describe(
-        "Grows with every change the caller can see; keep the highest seen (push messages may repeat or arrive late)",
+export const ticketView = once(() =>
+  z
+    .object({
+      ticketId: z.string(),
+      status: ticketStatus(),
+      configuration: z.string(),
+      partyId: z.optional(z.string()),
+      reason: z.optional(z.string()),
+      message: z.optional(z.string()),
+      estimatedWaitSeconds: z.optional(z.number()),
+      match: z.optional(
+        z.object({
+          matchId: z.optional(z.string()),
+          team: z.optional(z.string()),
+          acceptanceRequired: z.boolean(),
+          acceptanceTimeoutSeconds: z.optional(z.number()),
+          accepted: z.nullable(z.boolean()).check(z.describe("The caller's own answer; null while pending")),
+          acceptedCount: int(),
+          playerCount: int(),
+        }),
       ),
-    ),
-    retryAfterMs: int().check(z.describe("Poll again after this many ms (0 once the ticket has ended)")),
-  })
-  .check(z.meta({ id: "Ticket" }));
+      connection: z.optional(connectionView()),
+      createdAt: z.string(),
+      updatedAt: z.string(),
+      version: int().check(
+        z.describe(
+          "Grows with every change the caller can see; keep the highest seen (push messages may repeat or arrive late)",
+        ),
+      ),
+      retryAfterMs: int().check(z.describe("Poll again after this many ms (0 once the ticket has ended)")),
+    })
+    .check(z.meta({ id: "Ticket" })),
+);
 
 /** Body of POST /v1/matchmaking/{ticketId}/accept. */
-export const acceptMatchBody = z.strictObject({ accept: z.boolean() }).check(z.meta({ id: "AcceptMatchRequest" }));
+export const acceptMatchBody = once(() =>
+  z.strictObject({ accept: z.boolean() }).check(z.meta({ id: "AcceptMatchRequest" })),
+);

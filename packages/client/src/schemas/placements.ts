@@ -1,4 +1,4 @@
-import { type Catalog, PLACEMENT_STATUSES } from "@matchplace/core";
+import { type Catalog, once, PLACEMENT_STATUSES } from "@matchplace/core";
 import * as z from "zod/mini";
 import { connectionView, latencyInMs } from "./common.js";
 import { int } from "./int.js";
@@ -24,7 +24,7 @@ function buildPlacementSchemas(catalog: Catalog) {
             .check(z.refine((m) => Object.keys(m).length <= 16, "at most 16 properties")),
         )
         .check(z.describe("Only keys the queue allows")),
-      latencyInMs: z.optional(latencyInMs),
+      latencyInMs: z.optional(latencyInMs()),
     })
     .check(z.meta({ id: "StartPlacementRequest" }));
 
@@ -42,21 +42,23 @@ export type PlacementSchemas = ReturnType<typeof buildPlacementSchemas>;
 export const placementSchemas: (catalog: Catalog) => PlacementSchemas = perCatalog(buildPlacementSchemas);
 
 /** A placement status. */
-export const placementStatus = z.enum(PLACEMENT_STATUSES);
+export const placementStatus = once(() => z.enum(PLACEMENT_STATUSES));
 
 /** A placement as one of its players sees it. */
-export const placementView = z
-  .object({
-    placementId: z.string(),
-    status: placementStatus,
-    queue: z.string(),
-    partyId: z.optional(z.string()),
-    gameSessionRegion: z.optional(z.string()),
-    reason: z.optional(z.string()),
-    connection: z.optional(connectionView),
-    createdAt: z.string(),
-    updatedAt: z.string(),
-    version: int().check(z.describe("Grows with every change the caller can see")),
-    retryAfterMs: int(),
-  })
-  .check(z.meta({ id: "Placement" }));
+export const placementView = once(() =>
+  z
+    .object({
+      placementId: z.string(),
+      status: placementStatus(),
+      queue: z.string(),
+      partyId: z.optional(z.string()),
+      gameSessionRegion: z.optional(z.string()),
+      reason: z.optional(z.string()),
+      connection: z.optional(connectionView()),
+      createdAt: z.string(),
+      updatedAt: z.string(),
+      version: int().check(z.describe("Grows with every change the caller can see")),
+      retryAfterMs: int(),
+    })
+    .check(z.meta({ id: "Placement" })),
+);

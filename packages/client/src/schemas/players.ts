@@ -1,43 +1,49 @@
-import type { Catalog } from "@matchplace/core";
+import { type Catalog, once } from "@matchplace/core";
 import * as z from "zod/mini";
 import { int } from "./int.js";
 import { matchmakingSchemas } from "./matchmaking.js";
 import { perCatalog } from "./perCatalog.js";
 
 /** One skill rating (Weng-Lin / openskill): μ, σ, the display rating μ − 3σ, and the matches rated. */
-export const ratingView = z
-  .object({
-    mu: z.number(),
-    sigma: z.number().check(z.nonnegative()),
-    display: z.number().check(z.describe("Conservative display rating, mu - 3 sigma")),
-    matches: int().check(z.nonnegative()),
-  })
-  .check(z.meta({ id: "Rating" }));
+export const ratingView = once(() =>
+  z
+    .object({
+      mu: z.number(),
+      sigma: z.number().check(z.nonnegative()),
+      display: z.number().check(z.describe("Conservative display rating, mu - 3 sigma")),
+      matches: int().check(z.nonnegative()),
+    })
+    .check(z.meta({ id: "Rating" })),
+);
 
 /** The caller's profile (GET /v1/players/me). */
-export const playerView = z
-  .object({
-    playerId: z.string(),
-    skill: z
-      .number()
-      .check(
-        z.describe(
-          "Server-side matchmaking skill sent with StartMatchmaking (from the default pool's rating); never set by clients",
+export const playerView = once(() =>
+  z
+    .object({
+      playerId: z.string(),
+      skill: z
+        .number()
+        .check(
+          z.describe(
+            "Server-side matchmaking skill sent with StartMatchmaking (from the default pool's rating); never set by clients",
+          ),
         ),
-      ),
-    ratings: z
-      .record(z.string(), ratingView)
-      .check(
-        z.describe("Ratings by rating pool (a pool per matchmaking configuration); empty before the first rated match"),
-      ),
-    preferences: z
-      .record(z.string(), z.unknown())
-      .check(z.describe("Client-settable attributes used when matchmaking")),
-    partyId: z.optional(z.string()),
-    activeTicketId: z.optional(z.string()),
-    createdAt: z.string(),
-  })
-  .check(z.meta({ id: "Player" }));
+      ratings: z
+        .record(z.string(), ratingView())
+        .check(
+          z.describe(
+            "Ratings by rating pool (a pool per matchmaking configuration); empty before the first rated match",
+          ),
+        ),
+      preferences: z
+        .record(z.string(), z.unknown())
+        .check(z.describe("Client-settable attributes used when matchmaking")),
+      partyId: z.optional(z.string()),
+      activeTicketId: z.optional(z.string()),
+      createdAt: z.string(),
+    })
+    .check(z.meta({ id: "Player" })),
+);
 
 function buildUpdatePlayerBody(catalog: Catalog) {
   return z

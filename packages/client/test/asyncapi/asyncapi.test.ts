@@ -81,7 +81,7 @@ describe("AsyncAPI document", () => {
     const sent = Object.values(doc.channels["realtime"]?.messages ?? {}).map(
       (m) => (resolve(m.$ref) as { name: string }).name,
     );
-    const types = serverMessage.def.options.map((o) => o.shape.type.def.values[0]);
+    const types = serverMessage().def.options.map((o) => o.shape.type.def.values[0]);
     for (const type of types) expect(sent).toContain(type);
     expect(sent).toEqual(expect.arrayContaining(["ping", "resync"]));
   });

@@ -34,8 +34,8 @@ describe("MatchResultRecorded", () => {
   it("is what core publishes: valid against the published schema, with old and new display ratings", () => {
     const out = matchResultEvent(result, openskillModel);
 
-    expect(matchResultRecordedEvent.parse(out.event)).toEqual(out.event);
-    expect(matchEvent.parse(out.event)).toMatchObject({
+    expect(matchResultRecordedEvent().parse(out.event)).toEqual(out.event);
+    expect(matchEvent().parse(out.event)).toMatchObject({
       type: "MatchResultRecorded",
       id: `result:${result.gameSessionArn}`,
     });

@@ -7,7 +7,7 @@ import { Logger } from "@aws-lambda-powertools/logger";
 import { injectLambdaContext } from "@aws-lambda-powertools/logger/middleware";
 import { lazyMetrics } from "../observability.js";
 import middy from "@middy/core";
-import { redriveDeadLetters, type RedriveReport, systemClock } from "@matchplace/core";
+import { once, redriveDeadLetters, type RedriveReport, systemClock } from "@matchplace/core";
 import { createDocumentClient, PlacementRepository, TicketRepository } from "@matchplace/core/dynamo";
 import { linkedString, linkedTrust, retentionSeconds } from "../edge.js";
 import { SqsDeadLetterSource } from "./SqsDeadLetterSource.js";
@@ -18,12 +18,16 @@ const tableName = linkedString("Table", "name");
 const client = createDocumentClient();
 const tickets = new TicketRepository({ client, tableName, retentionSeconds: retentionSeconds() });
 const placements = new PlacementRepository({ client, tableName, retentionSeconds: retentionSeconds() });
-const trust = linkedTrust();
+/** This stage's identity, parsed from the `EventsTrust` link on the first invocation (fails closed: that invocation throws). */
+const trust = once(linkedTrust);
 const source = new SqsDeadLetterSource({ queueUrl: linkedString("EventsDeadLetter", "url") });
 
 async function run(event: { maxMessages?: number } | null): Promise<RedriveReport> {
   const maxMessages = typeof event?.maxMessages === "number" ? event.maxMessages : 1000;
-  const report = await redriveDeadLetters({ source, tickets, placements, clock: systemClock, trust }, { maxMessages });
+  const report = await redriveDeadLetters(
+    { source, tickets, placements, clock: systemClock, trust: trust() },
+    { maxMessages },
+  );
   metrics().addMetric("DlqMessages", "Count", report.received);
   metrics().addMetric("DlqRedriven", "Count", report.redriven);
   metrics().addMetric("DlqRejected", "Count", report.rejected);

@@ -14,7 +14,7 @@ import { Logger } from "@aws-lambda-powertools/logger";
 import { injectLambdaContext } from "@aws-lambda-powertools/logger/middleware";
 import { lazyMetrics } from "../observability.js";
 import middy from "@middy/core";
-import { consumeDelivery, PoisonMessageError, systemClock } from "@matchplace/core";
+import { consumeDelivery, once, PoisonMessageError, systemClock } from "@matchplace/core";
 import { createDocumentClient, PlacementRepository, TicketRepository } from "@matchplace/core/dynamo";
 import { linkedString, linkedTrust, retentionSeconds } from "../edge.js";
 import { reportOutcomes } from "./report.js";
@@ -25,13 +25,19 @@ const tableName = linkedString("Table", "name");
 const client = createDocumentClient();
 const tickets = new TicketRepository({ client, tableName, retentionSeconds: retentionSeconds() });
 const placements = new PlacementRepository({ client, tableName, retentionSeconds: retentionSeconds() });
-const trust = linkedTrust();
+/** This stage's identity, parsed from the `EventsTrust` link on the first delivery (fails closed: that delivery throws). */
+const trust = once(linkedTrust);
 
 /** The consumer's SDK clients (for instrumentation through their middleware stacks). */
 export const sdkClients = { dynamodb: client } as const;
 
 async function consume(event: unknown): Promise<void> {
-  const { outcomes, failure } = await consumeDelivery(event, { tickets, placements, trust, clock: systemClock });
+  const { outcomes, failure } = await consumeDelivery(event, {
+    tickets,
+    placements,
+    trust: trust(),
+    clock: systemClock,
+  });
   reportOutcomes(outcomes, logger, metrics());
   if (failure !== undefined) throw failure;
   const poison = outcomes.flatMap((o) => (o.kind === "poison" ? [o.error] : []));

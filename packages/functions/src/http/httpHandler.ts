@@ -24,10 +24,13 @@ export interface HttpHandlerOptions<
   readonly logger: Logger;
   /** Who may call: `true`/`"jwt"` a player (JWT `sub`, default), `"iam"` a SigV4 signer, `false` anyone. */
   readonly auth?: boolean | "jwt" | "iam";
-  /** The body's schema, or a function building it on the first request (see {@link SchemaSource}). */
+  /**
+   * Each part's schema, or (preferred) a function building it on the first request, kept after (see
+   * {@link SchemaSource}): a memoised schema builder from `@matchplace/client/schemas` passed as is.
+   */
   readonly body?: B | (() => B);
-  readonly params?: P;
-  readonly query?: Q;
+  readonly params?: P | (() => P);
+  readonly query?: Q | (() => Q);
   /** Largest body in bytes (default 16 KiB). */
   readonly maxBodyBytes?: number;
   /** Extra middlewares that run after decoding (rate limit, idempotency), in order. */
@@ -65,7 +68,11 @@ export function httpHandler<
   if (auth === "iam") base.use(iamCaller());
   else if (auth) base.use(callerIdentity());
   base.use(
-    validation({ body: options.body as SchemaSource | undefined, params: options.params, query: options.query }),
+    validation({
+      body: options.body as SchemaSource | undefined,
+      params: options.params as SchemaSource | undefined,
+      query: options.query as SchemaSource | undefined,
+    }),
   );
   for (const m of options.use ?? []) base.use(m);
   return base.handler(async (event, context) => {

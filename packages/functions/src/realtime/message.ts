@@ -30,7 +30,7 @@ function decode(event: WebSocketEvent): { action: "ping" | "resync" } | { error:
       error: errorFrame("INVALID_JSON", 'The message is not JSON; send {"action":"ping"} or {"action":"resync"}'),
     };
   }
-  const parsed = clientMessage.safeParse(raw);
+  const parsed = clientMessage().safeParse(raw);
   if (parsed.success) return parsed.data;
   const action = typeof raw === "object" && raw !== null ? (raw as { action?: unknown }).action : undefined;
   return typeof action === "string" && action !== "ping" && action !== "resync"

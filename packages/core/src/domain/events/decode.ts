@@ -30,12 +30,12 @@ function issues(err: { issues: readonly { path: readonly PropertyKey[]; message:
  * does not parse is `poison`.
  */
 export function decodeEnvelope(input: unknown): DecodedMessage {
-  const env = envelopeSchema.safeParse(input);
+  const env = envelopeSchema().safeParse(input);
   if (!env.success) return { kind: "poison", error: issues(env.error), raw: safeStringify(input) };
   const e = env.data;
   const type = e.detail.type;
   if (isFlexMatch(type)) {
-    const d = flexMatchDetailSchema.safeParse(e.detail);
+    const d = flexMatchDetailSchema().safeParse(e.detail);
     if (!d.success) return { kind: "poison", error: issues(d.error), raw: safeStringify(input) };
     return {
       kind: "ticket",
@@ -46,7 +46,7 @@ export function decodeEnvelope(input: unknown): DecodedMessage {
     };
   }
   if (isPlacement(type)) {
-    const d = placementDetailSchema.safeParse(e.detail);
+    const d = placementDetailSchema().safeParse(e.detail);
     if (!d.success) return { kind: "poison", error: issues(d.error), raw: safeStringify(input) };
     return {
       kind: "placement",

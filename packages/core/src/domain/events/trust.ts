@@ -1,4 +1,5 @@
 import * as z from "zod/mini";
+import { once } from "../once.js";
 import { isAutoBackfillTicketId } from "./flexMatch.js";
 import type { DecodedMessage, EventOrigin, PlacementEvent, TicketEvent } from "./types.js";
 
@@ -202,14 +203,17 @@ export function vetDecoded(decoded: DecodedMessage, trust: EventTrust, now: numb
   return undefined;
 }
 
-const trustSchema = z.strictObject({
-  account: z.string().check(z.regex(/^\d{12}$/)),
-  region: z.string().check(z.regex(/^[a-z0-9-]{1,64}$/)),
-  resources: z.array(z.string().check(z.startsWith("arn:"))).check(z.minLength(1)),
-  fleetIds: z.array(z.string().check(z.minLength(1))),
-  locations: z.optional(z.array(z.string().check(z.minLength(1)))),
-  maxSkewMs: z.optional(z.number().check(z.int(), z.nonnegative())),
-});
+/** The `EventsTrust` link's schema, built on the first {@link parseEventTrust}. */
+const trustSchema = once(() =>
+  z.strictObject({
+    account: z.string().check(z.regex(/^\d{12}$/)),
+    region: z.string().check(z.regex(/^[a-z0-9-]{1,64}$/)),
+    resources: z.array(z.string().check(z.startsWith("arn:"))).check(z.minLength(1)),
+    fleetIds: z.array(z.string().check(z.minLength(1))),
+    locations: z.optional(z.array(z.string().check(z.minLength(1)))),
+    maxSkewMs: z.optional(z.number().check(z.int(), z.nonnegative())),
+  }),
+);
 
 /** The stage identity given to the consumer is missing or malformed (fail closed: nothing is folded). */
 export class InvalidEventTrustError extends Error {
@@ -225,7 +229,7 @@ export class InvalidEventTrustError extends Error {
  * @example const trust = parseEventTrust(JSON.parse(process.env.SST_RESOURCE_EventsTrust ?? "null"));
  */
 export function parseEventTrust(value: unknown): EventTrust {
-  const r = trustSchema.safeParse(value);
+  const r = trustSchema().safeParse(value);
   if (!r.success)
     throw new InvalidEventTrustError(
       r.error.issues.map((i) => `${i.path.join(".") || "(root)"}: ${i.message}`).join("; "),

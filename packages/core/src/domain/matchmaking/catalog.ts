@@ -7,6 +7,7 @@
  * `SST_RESOURCE_Catalog`) and each side turns it into a {@link Catalog} with {@link createCatalog}.
  */
 import * as z from "zod/mini";
+import { once } from "../once.js";
 
 /** A FlexMatch player attribute type. */
 export type RuleSetAttributeType = "string" | "number" | "string_list" | "string_number_map";
@@ -94,58 +95,71 @@ export class CatalogError extends Error {
   }
 }
 
-const name = z.string().check(z.minLength(1), z.maxLength(128));
-const attributeType = z.enum(["string", "number", "string_list", "string_number_map"]);
-const attribute = z.object({ name, type: attributeType, default: z.optional(z.unknown()) });
-const positiveInt = z.number().check(z.int(), z.positive());
+/** Catalog names (configurations, rule sets, queues, attributes); every catalog schema is built on first use. */
+const catalogName = once(() => z.string().check(z.minLength(1), z.maxLength(128)));
+const attributeType = once(() => z.enum(["string", "number", "string_list", "string_number_map"]));
+const attribute = once(() =>
+  z.object({ name: catalogName(), type: attributeType(), default: z.optional(z.unknown()) }),
+);
+const positiveInt = once(() => z.number().check(z.int(), z.positive()));
 /** Game property key → the regular-expression source its values must match. */
-const gamePropertyPatterns = z.record(name, z.string().check(z.minLength(1)));
+const gamePropertyPatterns = once(() => z.record(catalogName(), z.string().check(z.minLength(1))));
 
-const ruleSetFile = z.looseObject({ name, playerAttributes: z.optional(z.array(attribute)) });
-const configurationFile = z.looseObject({
-  Name: name,
-  RuleSetName: name,
-  AcceptanceRequired: z.boolean(),
-  RequestTimeoutSeconds: positiveInt,
-});
-const queueFile = z.looseObject({ Name: name, TimeoutInSeconds: z.optional(positiveInt) });
-const choicesFile = z.strictObject({
-  configurations: z.array(z.strictObject({ name, clientSettable: z.array(name) })).check(z.minLength(1)),
-  queues: z
-    .array(
-      z.strictObject({
-        name,
-        maxPlayerSessionCount: positiveInt,
-        gameProperties: gamePropertyPatterns,
-      }),
-    )
-    .check(z.minLength(1)),
-});
+const ruleSetFile = once(() =>
+  z.looseObject({ name: catalogName(), playerAttributes: z.optional(z.array(attribute())) }),
+);
+const configurationFile = once(() =>
+  z.looseObject({
+    Name: catalogName(),
+    RuleSetName: catalogName(),
+    AcceptanceRequired: z.boolean(),
+    RequestTimeoutSeconds: positiveInt(),
+  }),
+);
+const queueFile = once(() => z.looseObject({ Name: catalogName(), TimeoutInSeconds: z.optional(positiveInt()) }));
+const choicesFile = once(() =>
+  z.strictObject({
+    configurations: z
+      .array(z.strictObject({ name: catalogName(), clientSettable: z.array(catalogName()) }))
+      .check(z.minLength(1)),
+    queues: z
+      .array(
+        z.strictObject({
+          name: catalogName(),
+          maxPlayerSessionCount: positiveInt(),
+          gameProperties: gamePropertyPatterns(),
+        }),
+      )
+      .check(z.minLength(1)),
+  }),
+);
 
-const documentSchema = z.strictObject({
-  configurations: z
-    .array(
-      z.strictObject({
-        key: name,
-        ruleSetName: name,
-        attributes: z.array(z.strictObject(attribute.shape)),
-        clientSettable: z.array(name),
-        acceptanceRequired: z.boolean(),
-        requestTimeoutSeconds: positiveInt,
-      }),
-    )
-    .check(z.minLength(1)),
-  queues: z
-    .array(
-      z.strictObject({
-        key: name,
-        gameProperties: gamePropertyPatterns,
-        maxPlayerSessionCount: positiveInt,
-        timeoutSeconds: positiveInt,
-      }),
-    )
-    .check(z.minLength(1)),
-});
+const documentSchema = once(() =>
+  z.strictObject({
+    configurations: z
+      .array(
+        z.strictObject({
+          key: catalogName(),
+          ruleSetName: catalogName(),
+          attributes: z.array(z.strictObject(attribute().shape)),
+          clientSettable: z.array(catalogName()),
+          acceptanceRequired: z.boolean(),
+          requestTimeoutSeconds: positiveInt(),
+        }),
+      )
+      .check(z.minLength(1)),
+    queues: z
+      .array(
+        z.strictObject({
+          key: catalogName(),
+          gameProperties: gamePropertyPatterns(),
+          maxPlayerSessionCount: positiveInt(),
+          timeoutSeconds: positiveInt(),
+        }),
+      )
+      .check(z.minLength(1)),
+  }),
+);
 
 function parse<T>(schema: z.ZodMiniType<T>, value: unknown, what: string): T {
   const r = schema.safeParse(value);
@@ -165,12 +179,12 @@ const DEFAULT_QUEUE_TIMEOUT_SECONDS = 600;
  * @example const doc = catalogDocument({ ruleSets, configurations, queues, choices });
  */
 export function catalogDocument(files: CatalogFiles): CatalogDocument {
-  const ruleSets = files.ruleSets.map((f, i) => parse(ruleSetFile, f, `rule set file #${i + 1}`));
+  const ruleSets = files.ruleSets.map((f, i) => parse(ruleSetFile(), f, `rule set file #${i + 1}`));
   const configurations = files.configurations.map((f, i) =>
-    parse(configurationFile, f, `configuration file #${i + 1}`),
+    parse(configurationFile(), f, `configuration file #${i + 1}`),
   );
-  const queues = files.queues.map((f, i) => parse(queueFile, f, `queue file #${i + 1}`));
-  const choices = parse(choicesFile, files.choices, "catalog.json");
+  const queues = files.queues.map((f, i) => parse(queueFile(), f, `queue file #${i + 1}`));
+  const choices = parse(choicesFile(), files.choices, "catalog.json");
   const doc: CatalogDocument = {
     configurations: choices.configurations.map((choice) => {
       const configuration = configurations.find((c) => c.Name === choice.name);
@@ -230,7 +244,7 @@ function pattern(source: string, where: string): RegExp {
  * @example const catalog = createCatalog(JSON.parse(process.env.SST_RESOURCE_Catalog ?? "null"));
  */
 export function createCatalog(value: unknown): Catalog {
-  const document: CatalogDocument = parse(documentSchema, value, "document");
+  const document: CatalogDocument = parse(documentSchema(), value, "document");
   unique(
     document.configurations.map((c) => c.key),
     "configuration",
