@@ -1,23 +1,19 @@
 import { randomBytes as cryptoRandomBytes, randomUUID } from "node:crypto";
-import type { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
-import { type Clock, type Party, type Placement, type Player, systemClock, type Ticket } from "@matchplace/core";
+import { type Clock, systemClock } from "@matchplace/core";
 import {
-  createDocumentClient,
   IdempotencyStore,
-  type ItemReader,
   MatchResultRepository,
   PartyRepository,
-  partyReader,
   pingTable as pingDynamoTable,
   PlacementRepository,
-  placementReader,
   PlayerRepository,
-  playerReader,
   RateLimitStore,
   TicketRepository,
-  ticketReader,
 } from "@matchplace/core/dynamo";
+import { dynamodb, table } from "../dynamo.js";
 import { type LinkedNames, linkedNames, numberSetting } from "../edge.js";
+
+export { dynamodb, partyItems, placementItems, playerProfiles, ticketItems } from "../dynamo.js";
 
 /*
  * What the routes share, one accessor each, every one built on first use and kept for the process
@@ -29,24 +25,12 @@ import { type LinkedNames, linkedNames, numberSetting } from "../edge.js";
  */
 
 let names: LinkedNames | undefined;
-let client: DynamoDBDocumentClient | undefined;
 
 /** The stage's linked names (table, default configuration and queue), read on first use. */
 export function stageNames(): LinkedNames {
   names ??= linkedNames();
   return names;
 }
-
-/** The one DynamoDB document client every repository shares (its middleware stack is the SDK client's). */
-export function dynamodb(): DynamoDBDocumentClient {
-  client ??= createDocumentClient();
-  return client;
-}
-
-const table = (): { client: DynamoDBDocumentClient; tableName: string } => ({
-  client: dynamodb(),
-  tableName: stageNames().tableName,
-});
 
 let playerRepository: PlayerRepository | undefined;
 /** Player profiles (ratings, preferences, the active ticket and party). @example pollProfile({ players: players() }, id) */
@@ -95,39 +79,6 @@ let resultRepository: MatchResultRepository | undefined;
 export function results(): MatchResultRepository {
   resultRepository ??= new MatchResultRepository(table());
   return resultRepository;
-}
-
-/*
- * The read-only routes (the polls) read through these: the repositories' `get` without their write
- * code, so a poll handler bundles none of the repository classes.
- */
-
-let playerReads: ItemReader<Player> | undefined;
-/** Reads player profiles (the polls' own-write check, GET /v1/players/me). */
-export function playerProfiles(): ItemReader<Player> {
-  playerReads ??= playerReader(table());
-  return playerReads;
-}
-
-let ticketReads: ItemReader<Ticket> | undefined;
-/** Reads tickets (the ticket polls). */
-export function ticketItems(): ItemReader<Ticket> {
-  ticketReads ??= ticketReader(table());
-  return ticketReads;
-}
-
-let placementReads: ItemReader<Placement> | undefined;
-/** Reads placements (the placement poll). */
-export function placementItems(): ItemReader<Placement> {
-  placementReads ??= placementReader(table());
-  return placementReads;
-}
-
-let partyReads: ItemReader<Party> | undefined;
-/** Reads parties (the party poll). */
-export function partyItems(): ItemReader<Party> {
-  partyReads ??= partyReader(table());
-  return partyReads;
 }
 
 /** Reads one key of the table (health check); throws when DynamoDB does not answer. */
