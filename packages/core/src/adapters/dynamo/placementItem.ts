@@ -1,6 +1,6 @@
 import { PLACEMENT_STATUSES, type Placement, type PlacementPlayer } from "../../domain/placement/types.js";
-import type { Connection } from "../../domain/ticket/types.js";
-import { eventIdsFromItem, isEventIdAttribute } from "./eventIdSlots.js";
+import { isEventIdAttribute } from "./eventIdSlots.js";
+import { foldedFieldsFromItem } from "./foldedItem.js";
 
 /*
  * A placement item's mapping, apart from {@link PlacementRepository} so that code reading stream
@@ -18,14 +18,7 @@ export function placementFromItem(item: Record<string, unknown>): Placement {
     placementId: String(item["placementId"]),
     queueName: String(item["queueName"] ?? ""),
     status: PLACEMENT_STATUSES.find((s) => s === item["status"]) ?? "PENDING",
-    playerIds: Array.isArray(item["playerIds"]) ? (item["playerIds"] as string[]) : [],
     players: (item["players"] ?? {}) as Record<string, PlacementPlayer>,
-    createdAt: Number(item["createdAt"] ?? 0),
-    updatedAt: Number(item["updatedAt"] ?? 0),
-    heardAt: Number(item["heardAt"] ?? 0),
-    ...(item["eventAt"] === undefined ? {} : { eventAt: Number(item["eventAt"]) }),
-    eventIds: eventIdsFromItem(item),
-    version: Number(item["version"] ?? 0),
-    ...(item["connection"] === undefined ? {} : { connection: item["connection"] as Connection }),
+    ...foldedFieldsFromItem(item),
   };
 }

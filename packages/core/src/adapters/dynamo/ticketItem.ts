@@ -1,5 +1,6 @@
-import type { Ticket, TicketPlayer, Connection } from "../../domain/ticket/types.js";
-import { eventIdsFromItem, isEventIdAttribute } from "./eventIdSlots.js";
+import type { Ticket, TicketPlayer } from "../../domain/ticket/types.js";
+import { isEventIdAttribute } from "./eventIdSlots.js";
+import { foldedFieldsFromItem } from "./foldedItem.js";
 import { TICKET_STATUSES } from "../../domain/ticket/types.js";
 
 /** Attributes stored next to the ticket that are not part of {@link Ticket}. */
@@ -24,14 +25,7 @@ export function ticketFromItem(item: Record<string, unknown>): Ticket {
     ticketId: String(item["ticketId"]),
     configurationName: String(item["configurationName"] ?? ""),
     status,
-    playerIds: Array.isArray(item["playerIds"]) ? (item["playerIds"] as string[]) : [],
     players: (item["players"] ?? {}) as Record<string, TicketPlayer>,
-    createdAt: Number(item["createdAt"] ?? 0),
-    updatedAt: Number(item["updatedAt"] ?? 0),
-    heardAt: Number(item["heardAt"] ?? 0),
-    ...(item["eventAt"] === undefined ? {} : { eventAt: Number(item["eventAt"]) }),
-    eventIds: eventIdsFromItem(item),
-    version: Number(item["version"] ?? 0),
-    ...(item["connection"] === undefined ? {} : { connection: item["connection"] as Connection }),
+    ...foldedFieldsFromItem(item),
   };
 }
