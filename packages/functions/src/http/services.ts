@@ -10,7 +10,7 @@ import {
   RateLimitStore,
   TicketRepository,
 } from "@matchplace/core/dynamo";
-import { dynamodb, table } from "../dynamo.js";
+import { table } from "../dynamo.js";
 import { type LinkedNames, linkedNames, numberSetting } from "../edge.js";
 
 export { dynamodb, partyItems, placementItems, playerProfiles, ticketItems } from "../dynamo.js";
@@ -83,7 +83,8 @@ export function results(): MatchResultRepository {
 
 /** Reads one key of the table (health check); throws when DynamoDB does not answer. */
 export function pingTable(abortSignal?: AbortSignal): Promise<void> {
-  return pingDynamoTable(dynamodb(), stageNames().tableName, abortSignal);
+  const { client, tableName } = table();
+  return pingDynamoTable(client, tableName, abortSignal);
 }
 
 /** The routes' clock. */

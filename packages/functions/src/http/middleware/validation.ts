@@ -1,3 +1,4 @@
+import { once } from "@matchplace/core";
 import type { MiddlewareObj } from "@middy/core";
 import type * as z from "zod/mini";
 import { HttpError } from "../errors.js";
@@ -19,12 +20,7 @@ export interface ValidationOptions {
 
 /** The schema of a {@link SchemaSource}, built once on first use. */
 function lazySchema(source: SchemaSource | undefined): () => z.ZodMiniType | undefined {
-  if (typeof source !== "function") return () => source;
-  let schema: z.ZodMiniType | undefined;
-  return () => {
-    schema ??= source();
-    return schema;
-  };
+  return typeof source === "function" ? once(source) : () => source;
 }
 
 /** One failing field of a 400 response. */
