@@ -14,6 +14,7 @@ import { parseArgs } from "node:util";
 import { readCatalogDocument } from "@matchplace/core/catalog-files";
 import { deployedHandlers } from "../../infra/handlers.js";
 import { BARE_DYNAMODB_ENTRY, bundleHandlers, handlerModule, scratchDir } from "../support/bundle.js";
+import { describeFloor, floorParts, floorSource } from "../support/stackFloor.js";
 
 /** The links a deployed function finds in its environment (SST sets SST_RESOURCE_<name>); values are placeholders. */
 const LINKS: Record<string, string> = {
@@ -87,8 +88,21 @@ export async function run(argv: string[] = process.argv.slice(2)): Promise<void>
     const entries: Record<string, string> = { bare: BARE_DYNAMODB_ENTRY };
     const only = typeof values.only === "string" ? new RegExp(values.only) : undefined;
     for (const h of deployedHandlers()) if (only?.test(name(h)) ?? true) entries[name(h)] = handlerModule(h);
-    const bundles = await bundleHandlers(entries, join(scratch.dir, "out"));
-    const names = Object.keys(entries);
+    const handlerBundles = await bundleHandlers(entries, join(scratch.dir, "out"));
+    // Each handler's stack floor: the same third-party packages, used alike, none of our code.
+    const floorOf: Record<string, string> = {};
+    const floorSources: Record<string, string> = {};
+    const floorLabels = new Map<string, string>();
+    for (const n of Object.keys(entries)) {
+      if (n === "bare") continue;
+      const parts = floorParts(handlerBundles[n]!.inputBytes);
+      const label = floorLabels.get(describeFloor(parts)) ?? `floor-${floorLabels.size + 1}`;
+      floorLabels.set(describeFloor(parts), label);
+      floorOf[n] = label;
+      floorSources[label] = floorSource(parts);
+    }
+    const bundles = { ...handlerBundles, ...(await bundleHandlers({}, join(scratch.dir, "floors"), floorSources)) };
+    const names = [...Object.keys(entries), ...Object.keys(floorSources)];
     const times: Record<string, number[]> = {};
     const cpu: Record<string, number[]> = {};
     const rss: Record<string, number[]> = {};
@@ -124,16 +138,31 @@ export async function run(argv: string[] = process.argv.slice(2)): Promise<void>
       cpuRatio: n === "bare" ? 1 : median(cpuRatios[n]!),
       rss: median(rss[n]!),
     }));
+    const byName = new Map(rows.map((r) => [r.n, r]));
     console.log(
       `imports: cold import of each handler bundle, median of ${samples} fresh processes; ratio: median over samples of the import against a bare DynamoDB client bundle imported beside it (target ≤ 1.2×; wall clock, then CPU time; ${pin.length > 0 ? pin.join(" ") : "not pinned: taskset missing"}) [load ${loadavg()
         .map((x) => x.toFixed(2))
         .join(" ")}]`,
     );
+    console.log(
+      "imports:   floor: the handler's stack floor (test/support/stackFloor.ts: its third-party packages used alike, none of our code) and its ratio; own: the handler's ratio over its floor's (what our code costs)",
+    );
+    for (const [parts, label] of floorLabels) console.log(`imports:   ${label}: ${parts}`);
     for (const r of rows) {
+      const floor = floorOf[r.n] === undefined ? undefined : byName.get(floorOf[r.n]!);
+      const vsFloor =
+        floor === undefined
+          ? ""
+          : `  floor ${floor.ratio.toFixed(2)}× own ×${(r.ratio / floor.ratio).toFixed(2)} (${floor.n})`;
       console.log(
-        `imports:   ${r.n.padEnd(22)} ${r.kb.toFixed(0).padStart(5)} KB (${r.overKb >= 0 ? "+" : ""}${r.overKb.toFixed(0)} KB)  ${r.ms.toFixed(1).padStart(6)} ms  ${r.ratio.toFixed(2)}×  cpu ${r.cpuMs.toFixed(1).padStart(6)} ms ${r.cpuRatio.toFixed(2)}×  peak RSS ${r.rss.toFixed(0)} MiB`,
+        `imports:   ${r.n.padEnd(22)} ${r.kb.toFixed(0).padStart(5)} KB (${r.overKb >= 0 ? "+" : ""}${r.overKb.toFixed(0)} KB)  ${r.ms.toFixed(1).padStart(6)} ms  ${r.ratio.toFixed(2)}×  cpu ${r.cpuMs.toFixed(1).padStart(6)} ms ${r.cpuRatio.toFixed(2)}×  peak RSS ${r.rss.toFixed(0)} MiB${vsFloor}`,
       );
     }
+    const handlers = Object.keys(floorOf);
+    const over = handlers.filter((n) => byName.get(n)!.ratio > 1.2);
+    console.log(
+      `imports: within 1.2× of the bare bundle: ${handlers.length - over.length} of ${handlers.length} handlers${over.length > 0 ? `; over: ${over.map((n) => `${n} ${byName.get(n)!.ratio.toFixed(2)}× (floor ${byName.get(floorOf[n]!)!.ratio.toFixed(2)}×)`).join(", ")}` : ""}`,
+    );
   } finally {
     scratch.remove();
   }

@@ -16,6 +16,7 @@ import {
   scratchDir,
   type HandlerBundle,
 } from "../support/bundle.js";
+import { describeFloor, floorParts, floorSource, packageOf } from "../support/stackFloor.js";
 import { EXTRA_CLIENTS, type ExtraClient, OVER_TARGET, TARGET_OVER_BARE, allowedOverBare } from "./budgets.js";
 
 const ROOT = resolve(import.meta.dirname, "../..");
@@ -159,5 +160,30 @@ describe("handler bundle sizes", () => {
     );
     const callers = deployedHandlers().filter((h) => (handlerAccess[h]?.gamelift.length ?? 0) > 0);
     expect(withGameLift.sort()).toEqual(callers.sort());
+  });
+
+  it("gives each handler a stack floor of the same third-party packages and none of our code (the import bench's reference)", async () => {
+    const partsOf = new Map(deployedHandlers().map((h) => [h, floorParts(bundles[entryName(h)]!.inputBytes)]));
+    const sources = Object.fromEntries(
+      [...partsOf.values()].map((p) => [describeFloor(p).replace(/\W+/g, "-"), floorSource(p)]),
+    );
+    const floors = await bundleHandlers({}, join(scratch.dir, "floors"), sources);
+    const thirdParty = (b: HandlerBundle): string[] =>
+      [...new Set(Object.entries(b.inputBytes).flatMap(([f, n]) => (n > 0 ? (packageOf(f) ?? []) : [])))].sort();
+    for (const [h, parts] of partsOf) {
+      const floor = floors[describeFloor(parts).replace(/\W+/g, "-")]!;
+      expect(
+        floor.inputs.filter((f) => f.startsWith("packages/")),
+        h,
+      ).toEqual([]);
+      expect(floorParts(floor.inputBytes), h).toEqual(parts);
+      // Every package of the handler's bundle is in its floor's (the SDK runtime and openskill's math included).
+      expect(
+        thirdParty(bundles[entryName(h)]!).filter((p) => !thirdParty(floor).includes(p)),
+        h,
+      ).toEqual([]);
+    }
+    // A package with no part is refused rather than left out of the floor.
+    expect(() => floorParts({ "node_modules/left-pad/index.js": 120 })).toThrow(/no stack part for left-pad/);
   });
 });

@@ -34,17 +34,41 @@ export function handlerModule(handler: string): string {
   return join(ROOT, `${handler.slice(0, handler.lastIndexOf("."))}.ts`);
 }
 
+/** esbuild namespace of the entries given as source text (resolved from the repo root). */
+const SOURCE_NAMESPACE = "bundle-source";
+
 /**
  * Bundles each entry (name → absolute .ts path) into `outdir/<name>.mjs` in one esbuild run, the
  * way SST does (no splitting: a dynamic `import()` stays in the file but is evaluated on first use
- * only). Returns the bytes of each bundle.
+ * only). `sources` adds entries given as JavaScript source text (name → module source, its imports
+ * resolved from the repo root). Returns the bytes of each bundle.
  */
 export async function bundleHandlers(
   entries: Readonly<Record<string, string>>,
   outdir: string,
+  sources: Readonly<Record<string, string>> = {},
 ): Promise<Record<string, HandlerBundle>> {
   const result = await build({
-    entryPoints: { ...entries },
+    entryPoints: {
+      ...entries,
+      ...Object.fromEntries(Object.keys(sources).map((n) => [n, `${SOURCE_NAMESPACE}:${n}`])),
+    },
+    plugins: [
+      {
+        name: SOURCE_NAMESPACE,
+        setup(b) {
+          b.onResolve({ filter: new RegExp(`^${SOURCE_NAMESPACE}:`) }, (a) => ({
+            path: a.path.slice(SOURCE_NAMESPACE.length + 1),
+            namespace: SOURCE_NAMESPACE,
+          }));
+          b.onLoad({ filter: /.*/, namespace: SOURCE_NAMESPACE }, (a) => ({
+            contents: sources[a.path],
+            loader: "js",
+            resolveDir: ROOT,
+          }));
+        },
+      },
+    ],
     outdir,
     bundle: true,
     format: "esm",
@@ -59,7 +83,7 @@ export async function bundleHandlers(
     absWorkingDir: ROOT,
   });
   const out: Record<string, HandlerBundle> = {};
-  for (const name of Object.keys(entries)) {
+  for (const name of [...Object.keys(entries), ...Object.keys(sources)]) {
     const file = join(outdir, `${name}.mjs`);
     const meta = result.metafile.outputs[relative(ROOT, file)];
     if (meta === undefined) throw new Error(`esbuild wrote no ${file}`);
