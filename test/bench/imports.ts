@@ -6,46 +6,14 @@
  * size budgets themselves are asserted by test/bundle/bundleSize.test.ts).
  * Run: `npx tsx test/bench/imports.ts [--samples 5] [--only <regexp of handler names>] [--cpu 0]` (or `npm run bench`). Prints figures; asserts nothing.
  */
-import { execFileSync, spawnSync } from "node:child_process";
 import { loadavg } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath, pathToFileURL } from "node:url";
+import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
-import { readCatalogDocument } from "@matchplace/core/catalog-files";
 import { deployedHandlers } from "../../infra/handlers.js";
 import { BARE_DYNAMODB_ENTRY, bundleHandlers, handlerModule, scratchDir } from "../support/bundle.js";
+import { median, pinning, runFresh } from "../support/freshProcess.js";
 import { describeFloor, floorParts, floorSource } from "../support/stackFloor.js";
-
-/** The links a deployed function finds in its environment (SST sets SST_RESOURCE_<name>); values are placeholders. */
-const LINKS: Record<string, string> = {
-  SST_RESOURCE_App: JSON.stringify({ name: "matchplace", stage: "bench" }),
-  SST_RESOURCE_Table: JSON.stringify({ name: "matchplace-bench" }),
-  SST_RESOURCE_Matchmaking: JSON.stringify({ configurationName: "arena", queueName: "arena" }),
-  SST_RESOURCE_Catalog: JSON.stringify(
-    readCatalogDocument(fileURLToPath(new URL("../../infra/gamelift", import.meta.url))),
-  ),
-  SST_RESOURCE_EventsTrust: JSON.stringify({
-    account: "111122223333",
-    region: "us-east-1",
-    resources: ["arn:aws:gamelift:us-east-1:111122223333:matchmakingconfiguration/arena"],
-    fleetIds: ["fleet-1"],
-  }),
-  SST_RESOURCE_MatchEvents: JSON.stringify({ arn: "arn:aws:sns:us-east-1:111122223333:match-events" }),
-  SST_RESOURCE_Realtime: JSON.stringify({
-    managementEndpoint: "https://example.execute-api.us-east-1.amazonaws.com/$default",
-  }),
-  SST_RESOURCE_EventsDeadLetter: JSON.stringify({ url: "https://sqs.us-east-1.amazonaws.com/111122223333/dlq" }),
-};
-
-/**
- * The command prefix that pins a process to one CPU (`taskset -c <cpu>`), or none where taskset is
- * missing. The two vCPUs of this machine differ: the same import measured 87–92 ms CPU on one and
- * 109–117 ms on the other, so unpinned samples land in two clusters 25 % apart and a ratio of two
- * imports swings by that much. Both imports of a pair then run on the same CPU.
- */
-function pinning(cpu: string): string[] {
-  return spawnSync("taskset", ["-c", cpu, "true"]).status === 0 ? ["taskset", "-c", cpu] : [];
-}
 
 /**
  * Milliseconds a fresh `node` takes to import `file` (wall clock, measured inside the process), the
@@ -54,21 +22,9 @@ function pinning(cpu: string): string[] {
  */
 function coldImport(file: string, pin: readonly string[]): { ms: number; cpuMs: number; rssMiB: number } {
   const script = `const c=process.cpuUsage();const t=performance.now();await import(${JSON.stringify(pathToFileURL(file).href)});const ms=performance.now()-t;const u=process.cpuUsage(c);console.log(JSON.stringify({ms,cpu:(u.user+u.system)/1000,rss:process.resourceUsage().maxRSS/1024}))`;
-  const argv = [...pin, process.execPath, "--input-type=module", "-e", script];
-  const out = execFileSync(argv[0]!, argv.slice(1), {
-    env: {
-      ...process.env,
-      ...LINKS,
-      AWS_REGION: "us-east-1",
-      AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true",
-    },
-    encoding: "utf8",
-  });
-  const r = JSON.parse(out.trim().split("\n").pop()!) as { ms: number; cpu: number; rss: number };
+  const r = runFresh(script, pin) as { ms: number; cpu: number; rss: number };
   return { ms: r.ms, cpuMs: r.cpu, rssMiB: r.rss };
 }
-
-const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
 
 export async function run(argv: string[] = process.argv.slice(2)): Promise<void> {
   const { values } = parseArgs({
