@@ -162,6 +162,39 @@ describe("handler bundle sizes", () => {
     expect(withGameLift.sort()).toEqual(callers.sort());
   });
 
+  it("drops the schema builders a handler never uses (each is declared pure)", async () => {
+    // esbuild keeps a module-level call unless told it is pure, and with it the builder's code and
+    // every zod type it names: each `once(...)` / `perCatalog(...)` declaration carries /* @__PURE__ */.
+    const { readdirSync } = await import("node:fs");
+    const sourceFiles = (dir: string): string[] =>
+      readdirSync(join(ROOT, dir), { recursive: true, encoding: "utf8" })
+        .filter((f) => f.endsWith(".ts"))
+        .map((f) => join(dir, f));
+    const impure = ["packages/client/src", "packages/core/src", "packages/functions/src"]
+      .flatMap(sourceFiles)
+      .flatMap((f) =>
+        // A declaration `= once(` / `= perCatalog(` (the call may sit on the next line), outside comments.
+        [
+          ...readFileSync(join(ROOT, f), "utf8").matchAll(
+            /^(?!\s*(?:\*|\/\/)).*=\s*(\/\*[^*]*\*\/\s*)?(once|perCatalog)\(/gm,
+          ),
+        ]
+          .filter((m) => m[1]?.includes("@__PURE__") !== true)
+          .map((m) => `${f}: ${m[0].trim()}`),
+      );
+    expect(impure).toEqual([]);
+    // The effect: only the handlers linked to the catalog bundle the catalog-built request schemas.
+    const { handlerAccess } = await import("../../infra/handlers.js");
+    const withCatalogSchemas = deployedHandlers().filter((h) =>
+      readFileSync(bundles[entryName(h)]!.file, "utf8").includes("Matchmaking configuration; default"),
+    );
+    const linked = deployedHandlers().filter((h) => handlerAccess[h]?.catalog === true);
+    expect(
+      withCatalogSchemas.every((h) => linked.includes(h)),
+      withCatalogSchemas.join(", "),
+    ).toBe(true);
+  });
+
   it("gives each handler a stack floor of the same third-party packages and none of our code (the import bench's reference)", async () => {
     const partsOf = new Map(deployedHandlers().map((h) => [h, floorParts(bundles[entryName(h)]!.inputBytes)]));
     const sources = Object.fromEntries(

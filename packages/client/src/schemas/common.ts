@@ -8,7 +8,7 @@ import { int } from "./int.js";
  */
 
 /** The error envelope of every non-2xx response. */
-export const errorBody = once(() =>
+export const errorBody = /* @__PURE__ */ once(() =>
   z
     .object({
       error: z.object({
@@ -21,21 +21,27 @@ export const errorBody = once(() =>
 );
 
 /** Ticket ids: GameLift's TicketId pattern. */
-export const ticketId = once(() => z.string().check(z.regex(/^[a-zA-Z0-9.-]{1,128}$/, "must be a ticket id")));
+export const ticketId = /* @__PURE__ */ once(() =>
+  z.string().check(z.regex(/^[a-zA-Z0-9.-]{1,128}$/, "must be a ticket id")),
+);
 
 /** Party ids (server-generated UUIDs). */
-export const partyId = once(() => z.string().check(z.regex(/^[a-zA-Z0-9-]{1,64}$/, "must be a party id")));
+export const partyId = /* @__PURE__ */ once(() =>
+  z.string().check(z.regex(/^[a-zA-Z0-9-]{1,64}$/, "must be a party id")),
+);
 
 /** Placement ids: GameLift's PlacementId pattern. */
-export const placementId = once(() => z.string().check(z.regex(/^[a-zA-Z0-9-]{1,48}$/, "must be a placement id")));
+export const placementId = /* @__PURE__ */ once(() =>
+  z.string().check(z.regex(/^[a-zA-Z0-9-]{1,48}$/, "must be a placement id")),
+);
 
 /** An AWS Region (or GameLift location) name. */
-export const region = once(() =>
+export const region = /* @__PURE__ */ once(() =>
   z.string().check(z.regex(/^[a-z]{2}(-[a-z]+)+-\d{1,2}$/, "must be a region such as us-east-1")),
 );
 
 /** Region → round-trip latency in ms, as the game client measured it. */
-export const latencyInMs = once(() =>
+export const latencyInMs = /* @__PURE__ */ once(() =>
   z.record(region(), int().check(z.minimum(1), z.maximum(99_999))).check(
     z.refine((m) => Object.keys(m).length <= 20, "at most 20 regions"),
     z.describe("Region → latency in milliseconds"),
@@ -43,7 +49,7 @@ export const latencyInMs = once(() =>
 );
 
 /** The caller's own connection to a game session. */
-export const connectionView = once(() =>
+export const connectionView = /* @__PURE__ */ once(() =>
   z
     .object({
       ipAddress: z.string(),
@@ -55,8 +61,8 @@ export const connectionView = once(() =>
 );
 
 /** A path-parameter schema with only `{ ticketId }`. */
-export const ticketParams = once(() => z.object({ ticketId: ticketId() }));
+export const ticketParams = /* @__PURE__ */ once(() => z.object({ ticketId: ticketId() }));
 /** A path-parameter schema with only `{ partyId }`. */
-export const partyParams = once(() => z.object({ partyId: partyId() }));
+export const partyParams = /* @__PURE__ */ once(() => z.object({ partyId: partyId() }));
 /** A path-parameter schema with only `{ placementId }`. */
-export const placementParams = once(() => z.object({ placementId: placementId() }));
+export const placementParams = /* @__PURE__ */ once(() => z.object({ placementId: placementId() }));

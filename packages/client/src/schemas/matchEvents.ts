@@ -32,14 +32,14 @@ export const RESULT_EVENT_TYPES = ["MatchResultRecorded"] as const;
 export const MATCH_EVENT_TYPES = [...TICKET_EVENT_TYPES, ...PLACEMENT_EVENT_TYPES, ...RESULT_EVENT_TYPES] as const;
 
 /** Where a placed match's players connect (the game session). */
-export const matchEventConnection = once(() =>
+export const matchEventConnection = /* @__PURE__ */ once(() =>
   z
     .object({ gameSessionArn: z.string(), ipAddress: z.string(), dnsName: z.string(), port: int() })
     .check(z.meta({ id: "MatchEventConnection" })),
 );
 
 /** A player of the ticket or placement, with what the backend knows of them. */
-export const matchEventPlayer = once(() =>
+export const matchEventPlayer = /* @__PURE__ */ once(() =>
   z
     .object({
       playerId: z.string(),
@@ -50,7 +50,7 @@ export const matchEventPlayer = once(() =>
     .check(z.meta({ id: "MatchEventPlayer" })),
 );
 
-const envelope = once(() => ({
+const envelope = /* @__PURE__ */ once(() => ({
   id: z.string().check(z.describe("Stable per transition: `<kind>:<id>:<version>`; deduplicate on it")),
   time: z.string().check(z.describe("When the backend recorded the transition (ISO 8601)")),
   version: int().check(z.describe("The item's version after the transition")),
@@ -60,7 +60,7 @@ const envelope = once(() => ({
 }));
 
 /** A ticket changed status. */
-export const ticketMatchEvent = once(() =>
+export const ticketMatchEvent = /* @__PURE__ */ once(() =>
   z
     .object({
       type: z.enum(TICKET_EVENT_TYPES),
@@ -77,7 +77,7 @@ export const ticketMatchEvent = once(() =>
 );
 
 /** A placement changed status. */
-export const placementMatchEvent = once(() =>
+export const placementMatchEvent = /* @__PURE__ */ once(() =>
   z
     .object({
       type: z.enum(PLACEMENT_EVENT_TYPES),
@@ -92,7 +92,7 @@ export const placementMatchEvent = once(() =>
 );
 
 /** A rating in a result event. */
-export const matchEventRating = once(() =>
+export const matchEventRating = /* @__PURE__ */ once(() =>
   z
     .object({
       mu: z.number(),
@@ -107,7 +107,7 @@ export const matchEventRating = once(() =>
  * A game server's result was recorded and every player's rating updated (in one transaction).
  * Published by the results route, again on an identical retry: deduplicate on `id`.
  */
-export const matchResultRecordedEvent = once(() =>
+export const matchResultRecordedEvent = /* @__PURE__ */ once(() =>
   z
     .object({
       type: z.enum(RESULT_EVENT_TYPES),
@@ -125,7 +125,7 @@ export const matchResultRecordedEvent = once(() =>
 );
 
 /** Every MatchEvents message body. */
-export const matchEvent = once(() =>
+export const matchEvent = /* @__PURE__ */ once(() =>
   z.union([ticketMatchEvent(), placementMatchEvent(), matchResultRecordedEvent()]).check(z.meta({ id: "MatchEvent" })),
 );
 

@@ -5,7 +5,7 @@ import { int } from "./int.js";
 import { perCatalog } from "./perCatalog.js";
 
 const attributeName = /^[A-Za-z0-9_-]{1,32}$/;
-const attributeString = once(() => z.string().check(z.minLength(1), z.maxLength(100)));
+const attributeString = /* @__PURE__ */ once(() => z.string().check(z.minLength(1), z.maxLength(100)));
 
 /** The zod schema of one client-settable attribute, from its rule-set type. */
 function attributeSchema(attr: RuleSetAttribute): z.ZodMiniType {
@@ -60,20 +60,21 @@ export type MatchmakingSchemas = ReturnType<typeof buildMatchmakingSchemas>;
  * configuration names, the StartMatchmaking body), built once per catalog.
  * @example const body = matchmakingSchemas(catalog).startMatchmakingBody.parse(json);
  */
-export const matchmakingSchemas: (catalog: Catalog) => MatchmakingSchemas = perCatalog(buildMatchmakingSchemas);
+export const matchmakingSchemas: (catalog: Catalog) => MatchmakingSchemas =
+  /* @__PURE__ */ perCatalog(buildMatchmakingSchemas);
 
 /** A ticket status. */
-export const ticketStatus = once(() => z.enum(TICKET_STATUSES));
+export const ticketStatus = /* @__PURE__ */ once(() => z.enum(TICKET_STATUSES));
 
 /** 202 reply of POST /v1/matchmaking. */
-export const startMatchmakingResponse = once(() =>
+export const startMatchmakingResponse = /* @__PURE__ */ once(() =>
   z
     .object({ ticketId: z.string(), status: ticketStatus(), retryAfterMs: int() })
     .check(z.meta({ id: "StartMatchmakingResponse" })),
 );
 
 /** The ticket as the caller sees it (GET /v1/matchmaking/{ticketId} and /current). */
-export const ticketView = once(() =>
+export const ticketView = /* @__PURE__ */ once(() =>
   z
     .object({
       ticketId: z.string(),
@@ -108,6 +109,6 @@ export const ticketView = once(() =>
 );
 
 /** Body of POST /v1/matchmaking/{ticketId}/accept. */
-export const acceptMatchBody = once(() =>
+export const acceptMatchBody = /* @__PURE__ */ once(() =>
   z.strictObject({ accept: z.boolean() }).check(z.meta({ id: "AcceptMatchRequest" })),
 );

@@ -3,10 +3,12 @@ import * as z from "zod/mini";
 import { int } from "./int.js";
 
 /** Body of POST /v1/parties (nothing to send). */
-export const createPartyBody = once(() => z.strictObject({}).check(z.meta({ id: "CreatePartyRequest" })));
+export const createPartyBody = /* @__PURE__ */ once(() =>
+  z.strictObject({}).check(z.meta({ id: "CreatePartyRequest" })),
+);
 
 /** Body of POST /v1/parties/join. Codes are case-insensitive. */
-export const joinPartyBody = once(() =>
+export const joinPartyBody = /* @__PURE__ */ once(() =>
   z
     .strictObject({
       code: z.pipe(
@@ -28,7 +30,7 @@ export const joinPartyBody = once(() =>
 );
 
 /** A party as its members see it. */
-export const partyView = once(() =>
+export const partyView = /* @__PURE__ */ once(() =>
   z
     .object({
       partyId: z.string(),

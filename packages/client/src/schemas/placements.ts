@@ -39,13 +39,14 @@ export type PlacementSchemas = ReturnType<typeof buildPlacementSchemas>;
  * body), built once per catalog.
  * @example const body = placementSchemas(catalog).startPlacementBody.parse(json);
  */
-export const placementSchemas: (catalog: Catalog) => PlacementSchemas = perCatalog(buildPlacementSchemas);
+export const placementSchemas: (catalog: Catalog) => PlacementSchemas =
+  /* @__PURE__ */ perCatalog(buildPlacementSchemas);
 
 /** A placement status. */
-export const placementStatus = once(() => z.enum(PLACEMENT_STATUSES));
+export const placementStatus = /* @__PURE__ */ once(() => z.enum(PLACEMENT_STATUSES));
 
 /** A placement as one of its players sees it. */
-export const placementView = once(() =>
+export const placementView = /* @__PURE__ */ once(() =>
   z
     .object({
       placementId: z.string(),

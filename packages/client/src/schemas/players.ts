@@ -5,7 +5,7 @@ import { matchmakingSchemas } from "./matchmaking.js";
 import { perCatalog } from "./perCatalog.js";
 
 /** One skill rating (Weng-Lin / openskill): μ, σ, the display rating μ − 3σ, and the matches rated. */
-export const ratingView = once(() =>
+export const ratingView = /* @__PURE__ */ once(() =>
   z
     .object({
       mu: z.number(),
@@ -17,7 +17,7 @@ export const ratingView = once(() =>
 );
 
 /** The caller's profile (GET /v1/players/me). */
-export const playerView = once(() =>
+export const playerView = /* @__PURE__ */ once(() =>
   z
     .object({
       playerId: z.string(),
@@ -56,4 +56,4 @@ function buildUpdatePlayerBody(catalog: Catalog) {
  * @example const body = updatePlayerBody(catalog).parse(json);
  */
 export const updatePlayerBody: (catalog: Catalog) => ReturnType<typeof buildUpdatePlayerBody> =
-  perCatalog(buildUpdatePlayerBody);
+  /* @__PURE__ */ perCatalog(buildUpdatePlayerBody);

@@ -12,36 +12,38 @@ import { partyView } from "./parties.js";
 import { placementView } from "./placements.js";
 
 /** Client → server: keepalive; answered with {@link pongMessage}. */
-export const pingAction = once(() => z.strictObject({ action: z.literal("ping") }).check(z.meta({ id: "PingAction" })));
+export const pingAction = /* @__PURE__ */ once(() =>
+  z.strictObject({ action: z.literal("ping") }).check(z.meta({ id: "PingAction" })),
+);
 /** Client → server: ask for everything that is the player's; answered with {@link resyncMessage}. */
-export const resyncAction = once(() =>
+export const resyncAction = /* @__PURE__ */ once(() =>
   z.strictObject({ action: z.literal("resync") }).check(z.meta({ id: "ResyncAction" })),
 );
 /** Every message a client may send. */
-export const clientMessage = once(() =>
+export const clientMessage = /* @__PURE__ */ once(() =>
   z.discriminatedUnion("action", [pingAction(), resyncAction()]).check(z.meta({ id: "ClientMessage" })),
 );
 
 /** A ticket of the player changed (the body of GET /v1/matchmaking/{ticketId} for this player). */
-export const ticketUpdatedMessage = once(() =>
+export const ticketUpdatedMessage = /* @__PURE__ */ once(() =>
   z.object({ type: z.literal("ticket.updated"), ticket: ticketView() }).check(z.meta({ id: "TicketUpdatedMessage" })),
 );
 /** A placement of the player changed (the body of GET /v1/placements/{placementId} for this player). */
-export const placementUpdatedMessage = once(() =>
+export const placementUpdatedMessage = /* @__PURE__ */ once(() =>
   z
     .object({ type: z.literal("placement.updated"), placement: placementView() })
     .check(z.meta({ id: "PlacementUpdatedMessage" })),
 );
 /** The player's party changed (the body of GET /v1/parties/{partyId}). */
-export const partyUpdatedMessage = once(() =>
+export const partyUpdatedMessage = /* @__PURE__ */ once(() =>
   z.object({ type: z.literal("party.updated"), party: partyView() }).check(z.meta({ id: "PartyUpdatedMessage" })),
 );
 /** Answer to `ping`; `time` is the server's clock (ISO 8601). */
-export const pongMessage = once(() =>
+export const pongMessage = /* @__PURE__ */ once(() =>
   z.object({ type: z.literal("pong"), time: z.string() }).check(z.meta({ id: "PongMessage" })),
 );
 /** Answer to `resync`: the player's current ticket, latest placement and party (null when none). */
-export const resyncMessage = once(() =>
+export const resyncMessage = /* @__PURE__ */ once(() =>
   z
     .object({
       type: z.literal("resync"),
@@ -52,11 +54,11 @@ export const resyncMessage = once(() =>
     .check(z.meta({ id: "ResyncMessage" })),
 );
 /** A client message that could not be taken (malformed JSON, unknown action, too large). The connection stays open. */
-export const errorMessage = once(() =>
+export const errorMessage = /* @__PURE__ */ once(() =>
   z.object({ type: z.literal("error"), error: errorBody().shape.error }).check(z.meta({ id: "ErrorMessage" })),
 );
 /** Every message the server sends. */
-export const serverMessage = once(() =>
+export const serverMessage = /* @__PURE__ */ once(() =>
   z
     .discriminatedUnion("type", [
       ticketUpdatedMessage(),

@@ -2,16 +2,16 @@ import { once } from "@matchplace/core";
 import * as z from "zod/mini";
 import { int } from "./int.js";
 
-const playerId = once(() =>
+const playerId = /* @__PURE__ */ once(() =>
   z.string().check(z.regex(/^[A-Za-z0-9._@:+=-]{1,128}$/, "1-128 characters of A-Z a-z 0-9 . _ @ : + = -")),
 );
-const outcome = once(() => ({
+const outcome = /* @__PURE__ */ once(() => ({
   rank: z.optional(int().check(z.minimum(1), z.maximum(1000))).check(z.describe("1 = best; equal ranks tie")),
   score: z.optional(z.number()).check(z.describe("Higher is better; equal scores tie")),
 }));
 
 /** One team of a game server's result report. */
-export const resultTeam = once(() =>
+export const resultTeam = /* @__PURE__ */ once(() =>
   z
     .strictObject({
       team: z
@@ -29,7 +29,7 @@ export const resultTeam = once(() =>
 );
 
 /** Body of POST /v1/server/game-sessions/{gameSessionId}/results (game servers, IAM-signed). */
-export const matchResultBody = once(() =>
+export const matchResultBody = /* @__PURE__ */ once(() =>
   z
     .strictObject({
       teams: z.array(resultTeam()).check(z.minLength(1), z.maxLength(32)),
@@ -41,10 +41,10 @@ export const matchResultBody = once(() =>
 );
 
 /** A rating as a result reports it. */
-export const resultRating = once(() => z.object({ mu: z.number(), sigma: z.number(), matches: int() }));
+export const resultRating = /* @__PURE__ */ once(() => z.object({ mu: z.number(), sigma: z.number(), matches: int() }));
 
 /** Reply of the results route: the same for the first report and every identical retry. */
-export const matchResultView = once(() =>
+export const matchResultView = /* @__PURE__ */ once(() =>
   z
     .object({
       gameSessionArn: z.string(),
@@ -58,6 +58,6 @@ export const matchResultView = once(() =>
 );
 
 /** Reply of POST /v1/server/game-sessions/{gameSessionId}/end. */
-export const gameSessionEndView = once(() =>
+export const gameSessionEndView = /* @__PURE__ */ once(() =>
   z.object({ gameSessionArn: z.string(), playerIds: z.array(z.string()) }).check(z.meta({ id: "GameSessionEnd" })),
 );

@@ -19,7 +19,7 @@ const client = createDocumentClient();
 const tickets = new TicketRepository({ client, tableName, retentionSeconds: retentionSeconds() });
 const placements = new PlacementRepository({ client, tableName, retentionSeconds: retentionSeconds() });
 /** This stage's identity, parsed from the `EventsTrust` link on the first invocation (fails closed: that invocation throws). */
-const trust = once(linkedTrust);
+const trust = /* @__PURE__ */ once(linkedTrust);
 const source = new SqsDeadLetterSource({ queueUrl: linkedString("EventsDeadLetter", "url") });
 
 async function run(event: { maxMessages?: number } | null): Promise<RedriveReport> {

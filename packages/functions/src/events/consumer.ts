@@ -26,7 +26,7 @@ const client = createDocumentClient();
 const tickets = new TicketRepository({ client, tableName, retentionSeconds: retentionSeconds() });
 const placements = new PlacementRepository({ client, tableName, retentionSeconds: retentionSeconds() });
 /** This stage's identity, parsed from the `EventsTrust` link on the first delivery (fails closed: that delivery throws). */
-const trust = once(linkedTrust);
+const trust = /* @__PURE__ */ once(linkedTrust);
 
 /** The consumer's SDK clients (for instrumentation through their middleware stacks). */
 export const sdkClients = { dynamodb: client } as const;

@@ -4,7 +4,7 @@ import type { IamCaller } from "../http/types.js";
 import { ratings } from "../http/rating.js";
 
 /** `{gameSessionId}` (built on the first request): GameLift's GameSessionId (the ARN, URL-encoded) or its last path segment. */
-export const gameSessionParams = once(() =>
+export const gameSessionParams = /* @__PURE__ */ once(() =>
   z.object({
     gameSessionId: z.pipe(
       z.pipe(z.string().check(z.minLength(1), z.maxLength(1024)), z.transform(decodeGameSessionParam)),

@@ -12,12 +12,12 @@ import { once } from "../once.js";
  */
 
 /** A number, or a numeric string. */
-const looseNumber = once(() =>
+const looseNumber = /* @__PURE__ */ once(() =>
   z.union([z.number(), z.pipe(z.string().check(z.trim(), z.regex(/^-?\d+(\.\d+)?$/)), z.transform(Number))]),
 );
 
 /** `true`/`false`, or their strings. */
-const looseBoolean = once(() =>
+const looseBoolean = /* @__PURE__ */ once(() =>
   z.union([
     z.boolean(),
     z.pipe(
@@ -28,7 +28,7 @@ const looseBoolean = once(() =>
 );
 
 /** A player in a FlexMatch event. */
-export const playerRefSchema = once(() =>
+export const playerRefSchema = /* @__PURE__ */ once(() =>
   z.looseObject({
     playerId: z.string().check(z.minLength(1)),
     team: z.nullable(z.optional(z.string())),
@@ -38,7 +38,7 @@ export const playerRefSchema = once(() =>
 );
 
 /** A ticket in a FlexMatch event. */
-export const ticketRefSchema = once(() =>
+export const ticketRefSchema = /* @__PURE__ */ once(() =>
   z.looseObject({
     ticketId: z.string().check(z.minLength(1)),
     startTime: z.nullable(z.optional(z.string())),
@@ -47,7 +47,7 @@ export const ticketRefSchema = once(() =>
 );
 
 /** `detail.gameSessionInfo`. */
-export const gameSessionInfoSchema = once(() =>
+export const gameSessionInfoSchema = /* @__PURE__ */ once(() =>
   z.looseObject({
     players: z._default(z.array(playerRefSchema()), []),
     gameSessionArn: z.nullable(z.optional(z.string())),
@@ -58,7 +58,7 @@ export const gameSessionInfoSchema = once(() =>
 );
 
 /** The `detail` of any FlexMatch event (type-specific members optional). */
-export const flexMatchDetailSchema = once(() =>
+export const flexMatchDetailSchema = /* @__PURE__ */ once(() =>
   z.looseObject({
     type: z.string(),
     tickets: z.array(ticketRefSchema()),
@@ -78,7 +78,7 @@ export const flexMatchDetailSchema = once(() =>
 );
 
 /** The `detail` of a queue placement event. */
-export const placementDetailSchema = once(() =>
+export const placementDetailSchema = /* @__PURE__ */ once(() =>
   z.looseObject({
     type: z.string(),
     placementId: z.string().check(z.minLength(1)),
@@ -103,7 +103,7 @@ export const placementDetailSchema = once(() =>
 );
 
 /** GameLift's EventBridge-style envelope (the SNS `Message`, or what EventBridge delivers). */
-export const envelopeSchema = once(() =>
+export const envelopeSchema = /* @__PURE__ */ once(() =>
   z.looseObject({
     id: z.string().check(z.minLength(1)),
     "detail-type": z.string(),

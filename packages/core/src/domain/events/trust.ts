@@ -204,7 +204,7 @@ export function vetDecoded(decoded: DecodedMessage, trust: EventTrust, now: numb
 }
 
 /** The `EventsTrust` link's schema, built on the first {@link parseEventTrust}. */
-const trustSchema = once(() =>
+const trustSchema = /* @__PURE__ */ once(() =>
   z.strictObject({
     account: z.string().check(z.regex(/^\d{12}$/)),
     region: z.string().check(z.regex(/^[a-z0-9-]{1,64}$/)),

@@ -96,19 +96,19 @@ export class CatalogError extends Error {
 }
 
 /** Catalog names (configurations, rule sets, queues, attributes); every catalog schema is built on first use. */
-const catalogName = once(() => z.string().check(z.minLength(1), z.maxLength(128)));
-const attributeType = once(() => z.enum(["string", "number", "string_list", "string_number_map"]));
-const attribute = once(() =>
+const catalogName = /* @__PURE__ */ once(() => z.string().check(z.minLength(1), z.maxLength(128)));
+const attributeType = /* @__PURE__ */ once(() => z.enum(["string", "number", "string_list", "string_number_map"]));
+const attribute = /* @__PURE__ */ once(() =>
   z.object({ name: catalogName(), type: attributeType(), default: z.optional(z.unknown()) }),
 );
-const positiveInt = once(() => z.number().check(z.int(), z.positive()));
+const positiveInt = /* @__PURE__ */ once(() => z.number().check(z.int(), z.positive()));
 /** Game property key → the regular-expression source its values must match. */
-const gamePropertyPatterns = once(() => z.record(catalogName(), z.string().check(z.minLength(1))));
+const gamePropertyPatterns = /* @__PURE__ */ once(() => z.record(catalogName(), z.string().check(z.minLength(1))));
 
-const ruleSetFile = once(() =>
+const ruleSetFile = /* @__PURE__ */ once(() =>
   z.looseObject({ name: catalogName(), playerAttributes: z.optional(z.array(attribute())) }),
 );
-const configurationFile = once(() =>
+const configurationFile = /* @__PURE__ */ once(() =>
   z.looseObject({
     Name: catalogName(),
     RuleSetName: catalogName(),
@@ -116,8 +116,10 @@ const configurationFile = once(() =>
     RequestTimeoutSeconds: positiveInt(),
   }),
 );
-const queueFile = once(() => z.looseObject({ Name: catalogName(), TimeoutInSeconds: z.optional(positiveInt()) }));
-const choicesFile = once(() =>
+const queueFile = /* @__PURE__ */ once(() =>
+  z.looseObject({ Name: catalogName(), TimeoutInSeconds: z.optional(positiveInt()) }),
+);
+const choicesFile = /* @__PURE__ */ once(() =>
   z.strictObject({
     configurations: z
       .array(z.strictObject({ name: catalogName(), clientSettable: z.array(catalogName()) }))
@@ -134,7 +136,7 @@ const choicesFile = once(() =>
   }),
 );
 
-const documentSchema = once(() =>
+const documentSchema = /* @__PURE__ */ once(() =>
   z.strictObject({
     configurations: z
       .array(
