@@ -167,6 +167,53 @@ describe("matchplace simulate --live", () => {
     expect(run.live.clientErrors, live).toBe(0);
   }, 120_000);
 
+  it("stops on Ctrl-C with every heard match in the report while the stage delivers events late and out of order", async () => {
+    // Every SNS delivery is held back up to 4 s, drawn apart per message and per subscription: clients
+    // hear of a match (from the consumer's copy, folded and pushed) before the run's own copies arrive,
+    // which come out of order (a MatchmakingSucceeded before its PotentialMatchCreated), and the Ctrl-C
+    // lands in between.
+    const before = stage.sns.faults;
+    stage.sns.setFaults({ ...before, delay: 1, maxDelayMs: 4000 });
+    try {
+      const controller = new AbortController();
+      const out = join(dir, "partial-late.json");
+      const { code, stderr } = await simulate(
+        [
+          "--live",
+          "--stage",
+          stageFile,
+          "--rule-set",
+          "arena-2v2",
+          "--population",
+          closeSkills,
+          "--seed",
+          "9",
+          "--time-scale",
+          "10",
+          "--json",
+          out,
+        ],
+        {
+          interrupt: { signal: controller.signal, hold: () => () => undefined },
+          onStderr: (text) => {
+            if (/run 2\/2 \[[#-]+\] +[1-9]\d*%/.test(text)) controller.abort();
+          },
+        },
+      );
+      expect(code, stderr).toBe(130);
+      const report = JSON.parse(await readFile(out, "utf8")) as SimulationReport;
+      const run = report.runs[1];
+      if (!run?.live) throw new Error("no live run in the partial report");
+      const o = run.totals.outcomes;
+      expect(o.COMPLETED).toBeGreaterThan(0);
+      // Every ticket counted COMPLETED is in a reported match.
+      expect(new Set(run.matches.flatMap((m) => m.tickets.map((t) => t.ticketId))).size).toBe(o.COMPLETED);
+      expect(o.COMPLETED + o.TIMED_OUT + o.CANCELLED + o.FAILED + o.UNFINISHED).toBe(run.totals.tickets);
+    } finally {
+      stage.sns.setFaults(before);
+    }
+  }, 120_000);
+
   it("refuses a rule set the stage does not run", async () => {
     const { code, stderr } = await simulate([
       "--live",

@@ -46,6 +46,11 @@ export class RunObserver {
   readonly #homeRegion: string;
   readonly #outcomes = new Map<string, TicketOutcome>();
   readonly #proposals = new Map<string, Proposal>();
+  /**
+   * MatchmakingSucceeded events seen before their PotentialMatchCreated (notifications may arrive out
+   * of order): the match is completed when its proposal arrives.
+   */
+  readonly #earlyCompletions = new Map<string, { at: number; gameSessionArn: string | undefined }>();
   readonly #metrics: Map<string, RuleMetric>;
   readonly #matches: SimulatedMatch[] = [];
   #proposalCount = 0;
@@ -90,6 +95,11 @@ export class RunObserver {
         })),
         teams,
       });
+      const early = this.#earlyCompletions.get(detail.matchId);
+      if (early !== undefined) {
+        this.#earlyCompletions.delete(detail.matchId);
+        this.#complete(detail.matchId, early.at, early.gameSessionArn);
+      }
       return;
     }
     if (detail.type === "AcceptMatchCompleted" && detail.acceptance !== "Accepted" && detail.matchId !== undefined) {
@@ -117,7 +127,10 @@ export class RunObserver {
 
   #complete(matchId: string, at: number, gameSessionArn: string | undefined): void {
     const proposal = this.#proposals.get(matchId);
-    if (!proposal) return;
+    if (!proposal) {
+      this.#earlyCompletions.set(matchId, { at, gameSessionArn });
+      return;
+    }
     this.#proposals.delete(matchId);
     const players = new Map<string, Arrival["players"][number]>();
     for (const t of proposal.tickets)
@@ -162,6 +175,11 @@ export class RunObserver {
   /** Completed matches so far. */
   public get matchCount(): number {
     return this.#matches.length;
+  }
+
+  /** Matches whose MatchmakingSucceeded came before their PotentialMatchCreated, still waiting for it. */
+  public get completionsAwaitingProposal(): number {
+    return this.#earlyCompletions.size;
   }
 
   /** PotentialMatchCreated events seen. */

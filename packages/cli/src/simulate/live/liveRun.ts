@@ -429,16 +429,17 @@ async function runLive(options: LiveRunnerOptions, input: LiveRunInput): Promise
         flows.push(play(arrival));
       }
       await Promise.all(flows);
-      // The clients may hear of a match before GameLift's event reaches this run's subscription: wait (bounded) for it.
+      // The clients may hear of a match before GameLift's events reach this run's subscription, and a
+      // MatchmakingSucceeded may come before its PotentialMatchCreated: wait (bounded) for them — after
+      // a Ctrl-C too, since those matches were made before the stop and a partial report lists the
+      // match of every ticket it counts COMPLETED.
       const deadline = Date.now() + 10_000;
-      const missing = (): boolean =>
-        [...outcomes.values()].some(
-          (o) =>
-            o.status === "COMPLETED" &&
-            o.matchId !== undefined &&
-            !observer.matches().some((m) => m.matchId === o.matchId),
-        );
-      while (!stop.signal.aborted && missing() && Date.now() < deadline) {
+      const missing = (): boolean => {
+        if (observer.completionsAwaitingProposal > 0) return true;
+        const matched = new Set(observer.matches().flatMap((m) => m.tickets.map((t) => t.ticketId)));
+        return [...outcomes.values()].some((o) => o.status === "COMPLETED" && !matched.has(o.ticketId));
+      };
+      while (missing() && Date.now() < deadline) {
         await new Promise<void>((resolve) => {
           const timer = setTimeout(resolve, Math.max(0, deadline - Date.now()));
           eventWaiters.push(() => {
