@@ -17,6 +17,7 @@ import { Worker } from "node:worker_threads";
 import { isPollRoute, routes } from "@matchplace/functions/routes";
 import { BARE_DYNAMODB_ENTRY, bundleHandlers, handlerModule, scratchDir } from "../support/bundle.js";
 import { median, pinning, runFresh } from "../support/freshProcess.js";
+import { playerGetEvent } from "../support/playerGet.js";
 
 /** The stub AWS endpoint (a worker's source): `{}` to every request; posts its port when listening. */
 const STUB = `
@@ -39,33 +40,13 @@ interface Start {
   readonly status: number | undefined;
 }
 
-/** An API Gateway HTTP API (payload 2.0) event of a player's GET, as the JWT authorizer hands it on. */
-function pollEvent(path: string): unknown {
-  const params = Object.fromEntries([...path.matchAll(/\{(\w+)\}/g)].map((m) => [m[1]!, `bench-${m[1]}`]));
-  const rawPath = path.replace(/\{(\w+)\}/g, (_, n: string) => `bench-${n}`);
-  return {
-    version: "2.0",
-    routeKey: `GET ${path}`,
-    rawPath,
-    rawQueryString: "",
-    headers: { host: "api.example.com", "user-agent": "bench" },
-    ...(Object.keys(params).length > 0 ? { pathParameters: params } : {}),
-    requestContext: {
-      accountId: "111122223333",
-      apiId: "bench",
-      domainName: "api.example.com",
-      domainPrefix: "api",
-      http: { method: "GET", path: rawPath, protocol: "HTTP/1.1", sourceIp: "203.0.113.7", userAgent: "bench" },
-      requestId: "bench-request",
-      routeKey: `GET ${path}`,
-      stage: "$default",
-      time: "07/Dec/2026:07:00:00 +0000",
-      timeEpoch: 1_796_000_000_000,
-      authorizer: { principalId: "", integrationLatency: 0, jwt: { claims: { sub: "bench-player" }, scopes: [] } },
-    },
-    isBase64Encoded: false,
-  };
-}
+/** A player's GET of a polled route, its path parameters filled with ids that match nothing. */
+const pollEvent = (route: string): unknown =>
+  playerGetEvent(
+    route,
+    Object.fromEntries([...route.matchAll(/\{(\w+)\}/g)].map((m) => [m[1]!, `bench-${m[1]}`])),
+    "bench-player",
+  );
 
 /** A fresh process: import `file`, invoke its `handler` with `event` twice; milliseconds of each step. */
 function coldStart(file: string, event: unknown, pin: readonly string[], env: Record<string, string>): Start {

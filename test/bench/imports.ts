@@ -13,7 +13,7 @@ import { parseArgs } from "node:util";
 import { deployedHandlers } from "../../infra/handlers.js";
 import { BARE_DYNAMODB_ENTRY, bundleHandlers, handlerModule, scratchDir } from "../support/bundle.js";
 import { median, pinning, runFresh } from "../support/freshProcess.js";
-import { describeFloor, floorParts, floorSource } from "../support/stackFloor.js";
+import { stackFloors } from "../support/stackFloor.js";
 
 /**
  * Milliseconds a fresh `node` takes to import `file` (wall clock, measured inside the process), the
@@ -46,17 +46,17 @@ export async function run(argv: string[] = process.argv.slice(2)): Promise<void>
     for (const h of deployedHandlers()) if (only?.test(name(h)) ?? true) entries[name(h)] = handlerModule(h);
     const handlerBundles = await bundleHandlers(entries, join(scratch.dir, "out"));
     // Each handler's stack floor: the same third-party packages, used alike, none of our code.
-    const floorOf: Record<string, string> = {};
-    const floorSources: Record<string, string> = {};
-    const floorLabels = new Map<string, string>();
-    for (const n of Object.keys(entries)) {
-      if (n === "bare") continue;
-      const parts = floorParts(handlerBundles[n]!.inputBytes);
-      const label = floorLabels.get(describeFloor(parts)) ?? `floor-${floorLabels.size + 1}`;
-      floorLabels.set(describeFloor(parts), label);
-      floorOf[n] = label;
-      floorSources[label] = floorSource(parts);
-    }
+    const {
+      floorOf,
+      sources: floorSources,
+      descriptions,
+    } = stackFloors(
+      Object.fromEntries(
+        Object.keys(entries)
+          .filter((n) => n !== "bare")
+          .map((n) => [n, handlerBundles[n]!.inputBytes]),
+      ),
+    );
     const bundles = { ...handlerBundles, ...(await bundleHandlers({}, join(scratch.dir, "floors"), floorSources)) };
     const names = [...Object.keys(entries), ...Object.keys(floorSources)];
     const times: Record<string, number[]> = {};
@@ -103,7 +103,7 @@ export async function run(argv: string[] = process.argv.slice(2)): Promise<void>
     console.log(
       "imports:   floor: the handler's stack floor (test/support/stackFloor.ts: its third-party packages used alike, none of our code) and its ratio; own: the handler's ratio over its floor's (what our code costs)",
     );
-    for (const [parts, label] of floorLabels) console.log(`imports:   ${label}: ${parts}`);
+    for (const [label, parts] of Object.entries(descriptions)) console.log(`imports:   ${label}: ${parts}`);
     for (const r of rows) {
       const floor = floorOf[r.n] === undefined ? undefined : byName.get(floorOf[r.n]!);
       const vsFloor =

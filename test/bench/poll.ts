@@ -18,6 +18,7 @@ import { loadavg } from "node:os";
 import { parseArgs } from "node:util";
 import { Worker } from "node:worker_threads";
 import { DynamoDBClient, GetItemCommand } from "@aws-sdk/client-dynamodb";
+import { playerGetEvent } from "../support/playerGet.js";
 import { call, startTestStage, tokenFor } from "../support/stage.js";
 
 const SAMPLES = 400;
@@ -104,37 +105,10 @@ export async function run(argv: string[] = process.argv.slice(2)): Promise<void>
       await res.arrayBuffer();
     };
     const { handler } = await import("../../packages/functions/src/matchmaking/get.js");
-    const event = (k: number): Parameters<typeof handler>[0] => {
-      const ticketId = tickets[k]!;
-      return {
-        version: "2.0",
-        routeKey: "GET /v1/matchmaking/{ticketId}",
-        rawPath: `/v1/matchmaking/${ticketId}`,
-        rawQueryString: "",
-        headers: { authorization: `Bearer ${tokens[k]}` },
-        pathParameters: { ticketId },
-        requestContext: {
-          accountId: "123456789012",
-          apiId: "local",
-          domainName: "localhost",
-          domainPrefix: "localhost",
-          stage: "$default",
-          time: "",
-          timeEpoch: Date.now(),
-          requestId: `bench-${Math.random()}`,
-          routeKey: "GET /v1/matchmaking/{ticketId}",
-          http: {
-            method: "GET",
-            path: `/v1/matchmaking/${ticketId}`,
-            protocol: "HTTP/1.1",
-            sourceIp: "127.0.0.1",
-            userAgent: "bench",
-          },
-          authorizer: { principalId: "", integrationLatency: 0, jwt: { claims: { sub: players[k]! }, scopes: [] } },
-        },
-        isBase64Encoded: false,
-      } as unknown as Parameters<typeof handler>[0];
-    };
+    const event = (k: number): Parameters<typeof handler>[0] =>
+      playerGetEvent("/v1/matchmaking/{ticketId}", { ticketId: tickets[k]! }, players[k]!, {
+        authorization: `Bearer ${tokens[k]}`,
+      }) as unknown as Parameters<typeof handler>[0];
     const context = {
       getRemainingTimeInMillis: () => 10_000,
       functionName: "bench",

@@ -16,7 +16,7 @@ import {
   scratchDir,
   type HandlerBundle,
 } from "../support/bundle.js";
-import { describeFloor, floorParts, floorSource, packageOf } from "../support/stackFloor.js";
+import { floorParts, packagesIn, stackFloors } from "../support/stackFloor.js";
 import { EXTRA_CLIENTS, type ExtraClient, OVER_TARGET, TARGET_OVER_BARE, allowedOverBare } from "./budgets.js";
 
 const ROOT = resolve(import.meta.dirname, "../..");
@@ -196,20 +196,18 @@ describe("handler bundle sizes", () => {
   });
 
   it("gives each handler a stack floor of the same third-party packages and none of our code (the import bench's reference)", async () => {
-    const partsOf = new Map(deployedHandlers().map((h) => [h, floorParts(bundles[entryName(h)]!.inputBytes)]));
-    const sources = Object.fromEntries(
-      [...partsOf.values()].map((p) => [describeFloor(p).replace(/\W+/g, "-"), floorSource(p)]),
+    const { floorOf, sources } = stackFloors(
+      Object.fromEntries(deployedHandlers().map((h) => [h, bundles[entryName(h)]!.inputBytes])),
     );
     const floors = await bundleHandlers({}, join(scratch.dir, "floors"), sources);
-    const thirdParty = (b: HandlerBundle): string[] =>
-      [...new Set(Object.entries(b.inputBytes).flatMap(([f, n]) => (n > 0 ? (packageOf(f) ?? []) : [])))].sort();
-    for (const [h, parts] of partsOf) {
-      const floor = floors[describeFloor(parts).replace(/\W+/g, "-")]!;
+    const thirdParty = (b: HandlerBundle): string[] => [...packagesIn(b.inputBytes)].sort();
+    for (const h of deployedHandlers()) {
+      const floor = floors[floorOf[h]!]!;
       expect(
         floor.inputs.filter((f) => f.startsWith("packages/")),
         h,
       ).toEqual([]);
-      expect(floorParts(floor.inputBytes), h).toEqual(parts);
+      expect(floorParts(floor.inputBytes), h).toEqual(floorParts(bundles[entryName(h)]!.inputBytes));
       // Every package of the handler's bundle is in its floor's (the SDK runtime and openskill's math included).
       expect(
         thirdParty(bundles[entryName(h)]!).filter((p) => !thirdParty(floor).includes(p)),

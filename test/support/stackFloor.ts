@@ -130,9 +130,16 @@ const TRANSITIVE = [
   /^(ramda|sort-unwind)$/,
 ];
 
-/** The package a bundled file belongs to (`@scope/name` or `name`), or undefined for matchplace's own files. */
-export function packageOf(file: string): string | undefined {
-  return /node_modules\/((@[^/]+\/)?[^/]+)/.exec(file)?.[1];
+/**
+ * The third-party packages (`@scope/name` or `name`) with code in a bundle, from its
+ * `HandlerBundle.inputBytes` (files with bytes in the output; matchplace's own files have none).
+ */
+export function packagesIn(inputBytes: Readonly<Record<string, number>>): Set<string> {
+  return new Set(
+    Object.entries(inputBytes).flatMap(([file, bytes]) =>
+      bytes > 0 ? (/node_modules\/((@[^/]+\/)?[^/]+)/.exec(file)?.slice(1, 2) ?? []) : [],
+    ),
+  );
 }
 
 /**
@@ -140,9 +147,7 @@ export function packageOf(file: string): string | undefined {
  * keys with bytes in the output). Throws for a third-party package with no part.
  */
 export function floorParts(inputBytes: Readonly<Record<string, number>>): StackPackage[] {
-  const packages = new Set(
-    Object.entries(inputBytes).flatMap(([file, bytes]) => (bytes > 0 ? (packageOf(file) ?? []) : [])),
-  );
+  const packages = packagesIn(inputBytes);
   const unknown = [...packages].filter((p) => !(p in STACK_PARTS) && !TRANSITIVE.some((t) => t.test(p)));
   if (unknown.length > 0) {
     throw new Error(`no stack part for ${unknown.join(", ")}: add one to test/support/stackFloor.ts`);
@@ -151,7 +156,7 @@ export function floorParts(inputBytes: Readonly<Record<string, number>>): StackP
 }
 
 /** What a floor holds, in short: `dynamodb, lib-dynamodb, gamelift, pt-logger, …` (Powertools as `pt-`). */
-export function describeFloor(parts: readonly StackPackage[]): string {
+function describeFloor(parts: readonly StackPackage[]): string {
   return parts
     .map((p) =>
       p
@@ -165,7 +170,7 @@ export function describeFloor(parts: readonly StackPackage[]): string {
 }
 
 /** The source of a floor handler built from `parts`: an ES module exporting `handler`. */
-export function floorSource(parts: readonly StackPackage[]): string {
+function floorSource(parts: readonly StackPackage[]): string {
   const has = (p: StackPackage): boolean => parts.includes(p);
   const chosen = parts.map((p): StackPart => STACK_PARTS[p]);
   const read = has("@aws-sdk/lib-dynamodb")
@@ -190,4 +195,39 @@ export function floorSource(parts: readonly StackPackage[]): string {
     has("@middy/http-header-normalizer") ? `.use(httpHeaderNormalizer())` : "",
   ].join("");
   return [...lines, `export const handler = middy(run)${uses};`, ""].join("\n");
+}
+
+/** The stack floors of a set of handler bundles, one per distinct set of parts. */
+export interface StackFloors {
+  /** Handler name → the label of its floor (`floor-1`, `floor-2`, … in first-seen order). */
+  readonly floorOf: Readonly<Record<string, string>>;
+  /** Floor label → its module source (for `bundleHandlers`' `sources`). */
+  readonly sources: Readonly<Record<string, string>>;
+  /** Floor label → what it holds ({@link describeFloor}). */
+  readonly descriptions: Readonly<Record<string, string>>;
+}
+
+/**
+ * The floor of each handler bundle (name → its `inputBytes`), handlers with the same parts sharing
+ * one. Throws as {@link floorParts} does.
+ * @example const { floorOf, sources } = stackFloors({ "matchmaking-get": bundle.inputBytes });
+ */
+export function stackFloors(handlers: Readonly<Record<string, Readonly<Record<string, number>>>>): StackFloors {
+  const labels = new Map<string, string>();
+  const floorOf: Record<string, string> = {};
+  const sources: Record<string, string> = {};
+  const descriptions: Record<string, string> = {};
+  for (const [name, inputBytes] of Object.entries(handlers)) {
+    const parts = floorParts(inputBytes);
+    const description = describeFloor(parts);
+    let label = labels.get(description);
+    if (label === undefined) {
+      label = `floor-${labels.size + 1}`;
+      labels.set(description, label);
+      sources[label] = floorSource(parts);
+      descriptions[label] = description;
+    }
+    floorOf[name] = label;
+  }
+  return { floorOf, sources, descriptions };
 }
