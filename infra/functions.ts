@@ -13,6 +13,12 @@ import { events } from "./topics.js";
 const RUNTIME = "nodejs22.x";
 
 /**
+ * The esbuild plugins of every handler's bundle (relative to sst.config.ts); test/support/bundle.ts
+ * applies the same file, so the bundle-size test and the import bench weigh what is deployed.
+ */
+const ESBUILD_PLUGINS = "./infra/esbuild/plugins.mjs";
+
+/**
  * `sst.aws.Function` arguments for a handler string (`packages/functions/src/<module>.<export>`):
  * links to `Table`, `Events` and `Matchmaking` (names only), to `Catalog` when its definition says it
  * names configurations or queues (`access.catalog`), and exactly the permissions its definition in
@@ -34,6 +40,7 @@ export function functionArgs(
     memory: "512 MB",
     timeout: "10 seconds",
     logging: { retention: "1 month", format: "json" },
+    nodejs: { plugins: ESBUILD_PLUGINS },
     ...extra,
     environment: { ...config.functionSettings, POWERTOOLS_LOG_LEVEL: config.logLevel, ...extra.environment },
     transform: {

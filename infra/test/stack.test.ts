@@ -14,7 +14,10 @@ import {
   subscribers,
 } from "@matchplace/functions/routes";
 import { localCatalogDocument } from "@matchplace/local/catalog";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { beforeAll, describe, expect, it } from "vitest";
+import lambdaPlugins from "../esbuild/plugins.mjs";
 import { deployedHandlers, handlerAccess, routeName } from "../handlers.js";
 import { ACCOUNT, REGION } from "./harness/mocks.js";
 import { lambdaOf, only, roleStatements, statements } from "./harness/query.js";
@@ -44,6 +47,14 @@ describe("program", () => {
   it("builds one function per deployed handler, all on nodejs22.x", () => {
     expect(run.builds.map((b) => b.handler).sort()).toEqual(deployedHandlers().sort());
     for (const fn of run.ofType("aws:lambda/function:Function")) expect(fn.inputs.runtime, fn.name).toBe("nodejs22.x");
+  });
+
+  it("bundles every function with the esbuild plugins the bundle-size test and the import bench apply", () => {
+    // SST resolves `nodejs.plugins` against sst.config.ts's directory; test/support/bundle.ts imports this file.
+    const root = fileURLToPath(new URL("../..", import.meta.url));
+    const file = fileURLToPath(new URL("../esbuild/plugins.mjs", import.meta.url));
+    for (const b of run.builds) expect(b.plugins && join(root, b.plugins), b.handler).toBe(file);
+    expect(lambdaPlugins.map((p) => p.name)).toContain("lazy-middy-web-streams");
   });
 
   it("outputs the API URL, the topic ARN and the Cognito ids", () => {

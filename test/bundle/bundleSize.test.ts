@@ -5,6 +5,7 @@
  */
 import { readFileSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
+import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { deployedHandlers } from "../../infra/handlers.js";
 import {
@@ -16,6 +17,7 @@ import {
   scratchDir,
   type HandlerBundle,
 } from "../support/bundle.js";
+import { pinning, runFresh } from "../support/freshProcess.js";
 import { floorParts, packagesIn, stackFloors } from "../support/stackFloor.js";
 import { EXTRA_CLIENTS, type ExtraClient, OVER_TARGET, TARGET_OVER_BARE, allowedOverBare } from "./budgets.js";
 
@@ -123,6 +125,30 @@ describe("handler bundle sizes", () => {
       return bytes(entryName(h)) <= target;
     });
     expect(backUnder, "remove these from OVER_TARGET in test/bundle/budgets.ts").toEqual([]);
+  });
+
+  it("loads none of Node's web streams at import (middy's import of them is deferred: infra/esbuild/plugins.mjs)", () => {
+    const pin = pinning("0");
+    // Node's web-stream modules a fresh process holds after importing a bundle.
+    const webStreams = (bundle: HandlerBundle): string[] =>
+      runFresh(
+        `await import(${JSON.stringify(pathToFileURL(bundle.file).href)});console.log(JSON.stringify(process.moduleLoadList.filter((m) => /stream\\/web|webstreams/.test(m))))`,
+        pin,
+      ) as string[];
+    // The few that the SDK's own import loads (the bare DynamoDB bundle's) are not middy's.
+    const bare = new Set(webStreams(bundles["bare-dynamodb"]!));
+    const loaded = deployedHandlers().flatMap((h) =>
+      webStreams(bundles[entryName(h)]!)
+        .filter((m) => !bare.has(m))
+        .map((m) => `${h}: ${m}`),
+    );
+    expect(loaded).toEqual([]);
+    // Every bundle with middy carries the stand-in (infra/esbuild/lazyWebStreams.mjs) in place of Node's module.
+    const withMiddy = deployedHandlers().filter((h) =>
+      bundles[entryName(h)]!.inputs.some((f) => f.startsWith("node_modules/@middy/core/")),
+    );
+    expect(withMiddy.length).toBeGreaterThan(0);
+    for (const h of withMiddy) expect(bundles[entryName(h)]!.inputs, h).toContain("infra/esbuild/lazyWebStreams.mjs");
   });
 
   it("bundles the AWS SDK runtime once (every @aws-sdk/* client on one @smithy/core and @aws-sdk/core)", () => {

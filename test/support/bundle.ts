@@ -1,12 +1,14 @@
 /**
  * Bundles a handler the way SST bundles a Node function (esbuild, ESM, minified, platform node,
  * target node22, every dependency bundled — `@aws-sdk/*` included, as SST does for nodejs22.x with
- * no `nodejs.install`), so tests and benches can weigh and cold-import what Lambda would load.
+ * no `nodejs.install` — and the esbuild plugins infra gives every function, infra/esbuild/plugins.mjs),
+ * so tests and benches can weigh and cold-import what Lambda would load.
  */
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, relative, resolve } from "node:path";
 import { build } from "esbuild";
+import lambdaPlugins from "../../infra/esbuild/plugins.mjs";
 
 const ROOT = resolve(import.meta.dirname, "../..");
 
@@ -68,6 +70,7 @@ export async function bundleHandlers(
           }));
         },
       },
+      ...lambdaPlugins,
     ],
     outdir,
     bundle: true,

@@ -26,6 +26,8 @@ export interface HandlerBuild {
   readonly links: Readonly<Record<string, Record<string, unknown>>>;
   /** Built from a stand-in module because the handler's own module does not exist (yet). */
   readonly stub?: boolean;
+  /** The file of esbuild plugins the function asked SST to bundle with (`nodejs.plugins`, relative to sst.config.ts). */
+  readonly plugins?: string;
 }
 
 /** Options of {@link startSstServer}. */
@@ -64,6 +66,8 @@ interface BuildInput {
   functionID: string;
   handler: string;
   links?: Record<string, Record<string, unknown>>;
+  /** The function's `nodejs` arguments (and its architecture). */
+  properties?: { plugins?: string };
 }
 
 /** `import { A, B as C } from "pkg"` statements of a bundle → `{ pkg: ["A", "B"] }`. */
@@ -111,6 +115,7 @@ async function build(
     handler: input.handler,
     links: input.links ?? {},
     externalImports: {},
+    ...(input.properties?.plugins === undefined ? {} : { plugins: input.properties.plugins }),
   };
   if (!source && options.stubMissingHandlers) return { ...record, exports: [exportName], errors: [], stub: true };
   if (!source)
