@@ -57,5 +57,8 @@ export function runFresh(script: string, pin: readonly string[], env: Readonly<R
 }
 
 /** The median of `xs` (the upper one of an even count). */
-export const median = (xs: readonly number[]): number =>
-  [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
+export const median = (xs: readonly number[]): number => quantile(xs, 0.5);
+
+/** The `q` quantile of `xs` (0 ≤ q ≤ 1), nearest rank: `quantile(xs, 0.25)` is the lower quartile. */
+export const quantile = (xs: readonly number[], q: number): number =>
+  [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * q))] ?? NaN;
