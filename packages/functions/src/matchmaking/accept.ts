@@ -4,7 +4,7 @@ import { httpHandler } from "../http/httpHandler.js";
 import { apiLogger } from "../http/logger.js";
 import { writeRoute } from "../http/routeMiddlewares.js";
 import { gamelift, gameliftDeadline } from "../http/gamelift.js";
-import { players, tickets } from "../http/services.js";
+import { players, ticketItems } from "../http/services.js";
 
 const logger = apiLogger("matchmaking.accept");
 
@@ -16,7 +16,7 @@ export const handler = httpHandler(
   { logger, params: ticketParams, body: acceptMatchBody, use: writeRoute() },
   async (req) => {
     const ticket = await acceptMatch(
-      { tickets: tickets(), players: players(), gamelift: gamelift().withDeadline(gameliftDeadline(req.context)) },
+      { tickets: ticketItems(), players: players(), gamelift: gamelift().withDeadline(gameliftDeadline(req.context)) },
       { playerId: req.playerId, ticketId: req.params.ticketId, accept: req.body.accept },
     );
     logger.info("match answered", { ticketId: ticket.ticketId, accept: req.body.accept });

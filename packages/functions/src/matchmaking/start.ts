@@ -7,7 +7,7 @@ import { apiLogger } from "../http/logger.js";
 import { writeRoute } from "../http/routeMiddlewares.js";
 import { gamelift, gameliftDeadline } from "../http/gamelift.js";
 import { ratings } from "../http/rating.js";
-import { clock, newId, parties, players, tickets } from "../http/services.js";
+import { clock, newId, partyItems, players, tickets } from "../http/services.js";
 
 const logger = apiLogger("matchmaking.start");
 
@@ -26,7 +26,7 @@ export const handler = httpHandler({ logger, body, use: writeRoute() }, async (r
   const { ticket, retryAfterMs } = await startMatchmaking(
     {
       players: players(),
-      parties: parties(),
+      parties: partyItems(),
       tickets: tickets(),
       gamelift: gamelift().withDeadline(gameliftDeadline(req.context)),
       clock,

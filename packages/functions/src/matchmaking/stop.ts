@@ -4,7 +4,7 @@ import { httpHandler } from "../http/httpHandler.js";
 import { apiLogger } from "../http/logger.js";
 import { writeRoute } from "../http/routeMiddlewares.js";
 import { gamelift, gameliftDeadline } from "../http/gamelift.js";
-import { players, tickets } from "../http/services.js";
+import { players, ticketItems } from "../http/services.js";
 
 const logger = apiLogger("matchmaking.stop");
 
@@ -14,7 +14,7 @@ const logger = apiLogger("matchmaking.stop");
  */
 export const handler = httpHandler({ logger, params: ticketParams, use: writeRoute() }, async (req) => {
   const ticket = await stopTicket(
-    { tickets: tickets(), players: players(), gamelift: gamelift().withDeadline(gameliftDeadline(req.context)) },
+    { tickets: ticketItems(), players: players(), gamelift: gamelift().withDeadline(gameliftDeadline(req.context)) },
     { playerId: req.playerId, ticketId: req.params.ticketId },
   );
   logger.info("matchmaking stopped", { ticketId: ticket.ticketId, status: ticket.status });

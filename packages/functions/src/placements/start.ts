@@ -6,7 +6,7 @@ import { httpHandler } from "../http/httpHandler.js";
 import { apiLogger } from "../http/logger.js";
 import { writeRoute } from "../http/routeMiddlewares.js";
 import { gamelift, gameliftDeadline } from "../http/gamelift.js";
-import { clock, newId, parties, placementQuota, placements, players } from "../http/services.js";
+import { clock, newId, partyItems, placementQuota, placements, players } from "../http/services.js";
 
 const logger = apiLogger("placements.start");
 
@@ -22,7 +22,7 @@ export const handler = httpHandler({ logger, body, use: writeRoute() }, async (r
     {
       placements: placements(),
       players: players(),
-      parties: parties(),
+      parties: partyItems(),
       gamelift: gamelift().withDeadline(gameliftDeadline(req.context)),
       clock,
       newId,
