@@ -1,5 +1,6 @@
 import { apiLogger } from "../http/logger.js";
 import { httpHandler } from "../http/httpHandler.js";
+import { callDescribeMatchmakingConfiguration } from "@matchplace/core/gamelift";
 import { gamelift as gameliftGateway } from "../http/gamelift.js";
 import { pingTable, stageNames } from "../http/services.js";
 
@@ -47,9 +48,10 @@ export const handler = httpHandler({ logger, auth: false }, async () => {
     check(
       names
         ? () =>
-            gameliftGateway()
-              .withDeadline(Date.now() + CHECK_TIMEOUT_MS)
-              .ping(names.configurationName)
+            callDescribeMatchmakingConfiguration(
+              gameliftGateway().withDeadline(Date.now() + CHECK_TIMEOUT_MS),
+              names.configurationName,
+            )
         : notConfigured,
     ),
   ]);

@@ -3,7 +3,7 @@
  * stop, accept, placements start/stop, health) bundle and load the GameLift client.
  */
 import type { GameLiftClient } from "@aws-sdk/client-gamelift";
-import { createGameLiftClient, GameLiftGateway } from "@matchplace/core/gamelift";
+import { type BoundGameLift, bindGameLift, createGameLiftClient, GameLiftGateway } from "@matchplace/core/gamelift";
 import type { Context } from "aws-lambda";
 import { numberSetting } from "../edge.js";
 
@@ -21,7 +21,7 @@ export function gameliftClient(): GameLiftClient {
  * within each invocation's deadline. A call (retries included) takes at most
  * MATCHPLACE_GAMELIFT_BUDGET_MS (default 3 s), so a throttled call answers 429 promptly instead of
  * backing off until the function times out.
- * @example const gl = gamelift().withDeadline(gameliftDeadline(req.context));
+ * @example await callDescribeMatchmakingConfiguration(gamelift().withDeadline(Date.now() + 2000), name);
  */
 export function gamelift(): GameLiftGateway {
   built ??= new GameLiftGateway({
@@ -40,7 +40,7 @@ const REPLY_MARGIN_MS = 1000;
  * `MATCHPLACE_GAMELIFT_BUDGET_MS`).
  * @example const gl = gamelift().withDeadline(gameliftDeadline(req.context));
  */
-export function gameliftDeadline(
+function gameliftDeadline(
   context: Partial<Pick<Context, "getRemainingTimeInMillis">>,
   now: number = Date.now(),
 ): number {
@@ -48,4 +48,17 @@ export function gameliftDeadline(
   const remaining =
     typeof context.getRemainingTimeInMillis === "function" ? context.getRemainingTimeInMillis() : 10_000;
   return now + Math.max(0, remaining - REPLY_MARGIN_MS);
+}
+
+/**
+ * The GameLift port a route hands the domain: the given calls (core's `call…` functions) on the
+ * process-wide gateway, bound to this invocation's deadline. A route names only the calls it makes,
+ * so its bundle holds only their SDK commands.
+ * @example gamelift: gameliftCalls(req.context, { startMatchmaking: callStartMatchmaking })
+ */
+export function gameliftCalls<const C extends Parameters<typeof bindGameLift>[1]>(
+  context: Partial<Pick<Context, "getRemainingTimeInMillis">>,
+  calls: C,
+): BoundGameLift<C> {
+  return bindGameLift(gamelift().withDeadline(gameliftDeadline(context)), calls);
 }

@@ -3,7 +3,8 @@ import { acceptMatchBody, ticketParams } from "@matchplace/client/schemas";
 import { httpHandler } from "../http/httpHandler.js";
 import { apiLogger } from "../http/logger.js";
 import { writeRoute } from "../http/routeMiddlewares.js";
-import { gamelift, gameliftDeadline } from "../http/gamelift.js";
+import { gameliftCalls } from "../http/gamelift.js";
+import { callAcceptMatch } from "@matchplace/core/gamelift";
 import { players, ticketItems } from "../http/services.js";
 
 const logger = apiLogger("matchmaking.accept");
@@ -16,7 +17,11 @@ export const handler = httpHandler(
   { logger, params: ticketParams, body: acceptMatchBody, use: writeRoute() },
   async (req) => {
     const ticket = await acceptMatch(
-      { tickets: ticketItems(), players: players(), gamelift: gamelift().withDeadline(gameliftDeadline(req.context)) },
+      {
+        tickets: ticketItems(),
+        players: players(),
+        gamelift: gameliftCalls(req.context, { acceptMatch: callAcceptMatch }),
+      },
       { playerId: req.playerId, ticketId: req.params.ticketId, accept: req.body.accept },
     );
     logger.info("match answered", { ticketId: ticket.ticketId, accept: req.body.accept });

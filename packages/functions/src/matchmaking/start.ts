@@ -5,7 +5,8 @@ import { configurationNameOf } from "../http/catalog.js";
 import { httpHandler } from "../http/httpHandler.js";
 import { apiLogger } from "../http/logger.js";
 import { writeRoute } from "../http/routeMiddlewares.js";
-import { gamelift, gameliftDeadline } from "../http/gamelift.js";
+import { gameliftCalls } from "../http/gamelift.js";
+import { callStartMatchmaking } from "@matchplace/core/gamelift";
 import { ratings } from "../http/rating.js";
 import { clock, newId, partyItems, players, tickets } from "../http/services.js";
 
@@ -28,7 +29,7 @@ export const handler = httpHandler({ logger, body, use: writeRoute() }, async (r
       players: players(),
       parties: partyItems(),
       tickets: tickets(),
-      gamelift: gamelift().withDeadline(gameliftDeadline(req.context)),
+      gamelift: gameliftCalls(req.context, { startMatchmaking: callStartMatchmaking }),
       clock,
       newTicketId: newId,
       skillOf: (player, p) => ratings().skillOf(player, configurationNameOf(p)),

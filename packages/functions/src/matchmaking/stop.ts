@@ -3,7 +3,8 @@ import { ticketParams } from "@matchplace/client/schemas";
 import { httpHandler } from "../http/httpHandler.js";
 import { apiLogger } from "../http/logger.js";
 import { writeRoute } from "../http/routeMiddlewares.js";
-import { gamelift, gameliftDeadline } from "../http/gamelift.js";
+import { gameliftCalls } from "../http/gamelift.js";
+import { callStopMatchmaking } from "@matchplace/core/gamelift";
 import { players, ticketItems } from "../http/services.js";
 
 const logger = apiLogger("matchmaking.stop");
@@ -14,7 +15,11 @@ const logger = apiLogger("matchmaking.stop");
  */
 export const handler = httpHandler({ logger, params: ticketParams, use: writeRoute() }, async (req) => {
   const ticket = await stopTicket(
-    { tickets: ticketItems(), players: players(), gamelift: gamelift().withDeadline(gameliftDeadline(req.context)) },
+    {
+      tickets: ticketItems(),
+      players: players(),
+      gamelift: gameliftCalls(req.context, { stopMatchmaking: callStopMatchmaking }),
+    },
     { playerId: req.playerId, ticketId: req.params.ticketId },
   );
   logger.info("matchmaking stopped", { ticketId: ticket.ticketId, status: ticket.status });

@@ -5,7 +5,8 @@ import { queueNameOf } from "../http/catalog.js";
 import { httpHandler } from "../http/httpHandler.js";
 import { apiLogger } from "../http/logger.js";
 import { writeRoute } from "../http/routeMiddlewares.js";
-import { gamelift, gameliftDeadline } from "../http/gamelift.js";
+import { gameliftCalls } from "../http/gamelift.js";
+import { callStartGameSessionPlacement } from "@matchplace/core/gamelift";
 import { clock, newId, partyItems, placementQuota, placements, players } from "../http/services.js";
 
 const logger = apiLogger("placements.start");
@@ -23,7 +24,7 @@ export const handler = httpHandler({ logger, body, use: writeRoute() }, async (r
       placements: placements(),
       players: players(),
       parties: partyItems(),
-      gamelift: gamelift().withDeadline(gameliftDeadline(req.context)),
+      gamelift: gameliftCalls(req.context, { startPlacement: callStartGameSessionPlacement }),
       clock,
       newId,
       placementQuota: placementQuota(),

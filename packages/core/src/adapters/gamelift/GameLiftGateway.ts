@@ -1,17 +1,4 @@
-import {
-  AcceptMatchCommand,
-  DescribeMatchmakingConfigurationsCommand,
-  StartGameSessionPlacementCommand,
-  StartMatchmakingCommand,
-  StopGameSessionPlacementCommand,
-  StopMatchmakingCommand,
-  type AttributeValue,
-  type GameLiftClient,
-} from "@aws-sdk/client-gamelift";
-import type { MatchmakingPlayerInput, GameLiftPort, PlacementInput } from "../../domain/matchmaking/ports.js";
-import type { PlayerAttributeValue } from "../../domain/player/types.js";
-import type { TicketStatus } from "../../domain/ticket/types.js";
-import { TICKET_STATUSES } from "../../domain/ticket/types.js";
+import type { GameLiftClient } from "@aws-sdk/client-gamelift";
 import { ConflictError, OutcomeUnknownError, ThrottledError, UnavailableError } from "../../errors.js";
 import { mapGameLiftError } from "./mapGameLiftError.js";
 
@@ -46,38 +33,18 @@ export interface GameLiftGatewayOptions {
 /** An attempt shorter than this is not worth starting. */
 const MIN_ATTEMPT_MS = 250;
 
-/** A FlexMatch attribute value in GameLift's tagged form. */
-export function toAttributeValue(value: PlayerAttributeValue): AttributeValue {
-  if (typeof value === "string") return { S: value };
-  if (typeof value === "number") return { N: value };
-  if (Array.isArray(value)) return { SL: [...(value as readonly string[])] };
-  return { SDM: { ...(value as Readonly<Record<string, number>>) } };
-}
-
-function toPlayer(p: MatchmakingPlayerInput): {
-  PlayerId: string;
-  PlayerAttributes: Record<string, AttributeValue>;
-  LatencyInMs?: Record<string, number>;
-} {
-  const attributes: Record<string, AttributeValue> = {};
-  for (const [k, v] of Object.entries(p.attributes)) attributes[k] = toAttributeValue(v);
-  return {
-    PlayerId: p.playerId,
-    PlayerAttributes: attributes,
-    ...(p.latencyInMs === undefined ? {} : { LatencyInMs: { ...p.latencyInMs } }),
-  };
-}
-
 /**
- * The GameLift operations the player API calls, with SDK errors translated to core errors
- * (ThrottlingException → ThrottledError, refused connections → UnavailableError, timeouts/5xx →
- * OutcomeUnknownError,
- * InvalidRequestException → ConflictError with a per-operation code, NotFoundException → NotFoundError).
+ * How the player API calls GameLift: within a deadline, retrying what is safe to retry, with SDK
+ * errors translated to core errors (ThrottlingException → ThrottledError, refused connections →
+ * UnavailableError, timeouts/5xx → OutcomeUnknownError, InvalidRequestException → ConflictError with
+ * a per-operation code, NotFoundException → NotFoundError). The operations are functions of their
+ * own (`./calls.ts`), bound to a gateway with {@link bindGameLift}, so a handler bundles the SDK
+ * commands of the operations it calls and no others.
  * @example
- * const gamelift = new GameLiftGateway({ client: createGameLiftClient() });
- * await gamelift.startMatchmaking({ ticketId, configurationName: "arena", players });
+ * const gateway = new GameLiftGateway({ client: createGameLiftClient() });
+ * await callStartMatchmaking(gateway, { ticketId, configurationName: "arena", players });
  */
-export class GameLiftGateway implements GameLiftPort {
+export class GameLiftGateway {
   readonly #client: GameLiftClient;
   readonly #options: GameLiftGatewayOptions;
 
@@ -95,22 +62,24 @@ export class GameLiftGateway implements GameLiftPort {
   }
 
   /**
-   * One call within the deadline. Throttles and refused connections (GameLift certainly did nothing)
+   * One call within the deadline (`send` makes it with the client; `code` is the ConflictError code
+   * of GameLift's InvalidRequestException for this operation). Throttles and refused connections (GameLift certainly did nothing)
    * are retried with jittered backoff while time is left, then surface as ThrottledError (429) /
    * UnavailableError (503). A timeout or 5xx means the outcome is unknown: an idempotent start is
    * retried with the same id, and a "this id exists" refusal after it means the first attempt landed
    * (`alreadyStarted`); if no attempt settles it, OutcomeUnknownError.
    */
-  async #call<T>(
+  public async call<T>(
     code: string,
-    send: (abortSignal: AbortSignal | undefined) => Promise<T>,
+    send: (client: GameLiftClient, options: { abortSignal?: AbortSignal }) => Promise<T>,
     alreadyStarted?: () => T,
   ): Promise<T> {
     const o = this.#options;
+    const client = this.#client;
     const now = o.now ?? Date.now;
     if (o.deadline === undefined) {
       try {
-        return await send(undefined);
+        return await send(client, {});
       } catch (err) {
         throw mapGameLiftError(err, code);
       }
@@ -124,7 +93,7 @@ export class GameLiftGateway implements GameLiftPort {
       const left = deadline - now();
       if (left < MIN_ATTEMPT_MS) break;
       try {
-        return await send(AbortSignal.timeout(Math.min(o.attemptTimeoutMs ?? 5000, left)));
+        return await send(client, { abortSignal: AbortSignal.timeout(Math.min(o.attemptTimeoutMs ?? 5000, left)) });
       } catch (raw) {
         const err = mapGameLiftError(raw, code);
         if (err instanceof ConflictError && unknown && alreadyStarted) return alreadyStarted();
@@ -143,90 +112,5 @@ export class GameLiftGateway implements GameLiftPort {
     if (unknown)
       throw new OutcomeUnknownError("GameLift did not confirm the start in time", { cause: last, retryAfterMs: 2000 });
     throw last;
-  }
-
-  /** StartMatchmaking with our own TicketId; returns the status GameLift reports (QUEUED). */
-  public async startMatchmaking(input: {
-    readonly ticketId: string;
-    readonly configurationName: string;
-    readonly players: readonly MatchmakingPlayerInput[];
-  }): Promise<{ readonly status: TicketStatus }> {
-    const command = new StartMatchmakingCommand({
-      TicketId: input.ticketId,
-      ConfigurationName: input.configurationName,
-      Players: input.players.map(toPlayer),
-    });
-    return this.#call(
-      "START_REJECTED",
-      async (abortSignal) => {
-        const out = await this.#client.send(command, abortSignal ? { abortSignal } : {});
-        return { status: TICKET_STATUSES.find((s) => s === out.MatchmakingTicket?.Status) ?? "QUEUED" };
-      },
-      () => ({ status: "QUEUED" as const }),
-    );
-  }
-
-  /** StopMatchmaking; ConflictError `TICKET_PLACING` when GameLift refuses (PLACING). */
-  public async stopMatchmaking(ticketId: string): Promise<void> {
-    const command = new StopMatchmakingCommand({ TicketId: ticketId });
-    await this.#call("TICKET_PLACING", (abortSignal) => this.#client.send(command, abortSignal ? { abortSignal } : {}));
-  }
-
-  /** AcceptMatch for the given players only; ConflictError `NOT_AWAITING_ACCEPTANCE` otherwise. */
-  public async acceptMatch(input: {
-    readonly ticketId: string;
-    readonly playerIds: readonly string[];
-    readonly accept: boolean;
-  }): Promise<void> {
-    const command = new AcceptMatchCommand({
-      TicketId: input.ticketId,
-      PlayerIds: [...input.playerIds],
-      AcceptanceType: input.accept ? "ACCEPT" : "REJECT",
-    });
-    await this.#call("NOT_AWAITING_ACCEPTANCE", (abortSignal) =>
-      this.#client.send(command, abortSignal ? { abortSignal } : {}),
-    );
-  }
-
-  /** StartGameSessionPlacement with our own PlacementId and a player session per player. */
-  public async startPlacement(input: PlacementInput): Promise<void> {
-    const command = new StartGameSessionPlacementCommand({
-      PlacementId: input.placementId,
-      GameSessionQueueName: input.queueName,
-      MaximumPlayerSessionCount: input.maximumPlayerSessionCount,
-      ...(input.gameSessionName === undefined ? {} : { GameSessionName: input.gameSessionName }),
-      ...(input.gameProperties === undefined
-        ? {}
-        : { GameProperties: Object.entries(input.gameProperties).map(([Key, Value]) => ({ Key, Value })) }),
-      ...(input.playerLatencies === undefined || input.playerLatencies.length === 0
-        ? {}
-        : {
-            PlayerLatencies: input.playerLatencies.map((l) => ({
-              PlayerId: l.playerId,
-              RegionIdentifier: l.regionIdentifier,
-              LatencyInMilliseconds: l.latencyInMs,
-            })),
-          }),
-      DesiredPlayerSessions: input.playerIds.map((PlayerId) => ({ PlayerId })),
-    });
-    await this.#call(
-      "PLACEMENT_REJECTED",
-      async (abortSignal) => void (await this.#client.send(command, abortSignal ? { abortSignal } : {})),
-      () => undefined,
-    );
-  }
-
-  /** DescribeMatchmakingConfigurations for one name: proves GameLift answers (health check). */
-  public async ping(configurationName: string): Promise<void> {
-    const command = new DescribeMatchmakingConfigurationsCommand({ Names: [configurationName] });
-    await this.#call("PING_REJECTED", (abortSignal) => this.#client.send(command, abortSignal ? { abortSignal } : {}));
-  }
-
-  /** StopGameSessionPlacement; ConflictError `PLACEMENT_NOT_PENDING` when GameLift refuses. */
-  public async stopPlacement(placementId: string): Promise<void> {
-    const command = new StopGameSessionPlacementCommand({ PlacementId: placementId });
-    await this.#call("PLACEMENT_NOT_PENDING", (abortSignal) =>
-      this.#client.send(command, abortSignal ? { abortSignal } : {}),
-    );
   }
 }

@@ -4,10 +4,10 @@ import type { Ticket } from "../ticket/types.js";
 import type { GameLiftPort, TicketPort } from "./ports.js";
 import { readTicketFor } from "./readTicket.js";
 
-/** Dependencies of {@link acceptMatch} and {@link stopTicket}. */
-export interface TicketChangeDeps {
+/** Dependencies of {@link acceptMatch} and {@link stopTicket} (each with the GameLift call it makes). */
+export interface TicketChangeDeps<Calls extends keyof GameLiftPort = "acceptMatch" | "stopMatchmaking"> {
   readonly tickets: Pick<TicketPort, "get">;
-  readonly gamelift: Pick<GameLiftPort, "acceptMatch" | "stopMatchmaking">;
+  readonly gamelift: Pick<GameLiftPort, Calls>;
   readonly players: { releaseActiveTicket(ticketId: string, playerIds: readonly string[]): Promise<void> };
 }
 
@@ -17,7 +17,7 @@ export interface TicketChangeDeps {
  *   unless the ticket is in REQUIRES_ACCEPTANCE.
  */
 export async function acceptMatch(
-  deps: TicketChangeDeps,
+  deps: TicketChangeDeps<"acceptMatch">,
   input: { playerId: string; ticketId: string; accept: boolean },
 ): Promise<Ticket> {
   const ticket = await readTicketFor(deps.tickets, input.ticketId, input.playerId);
@@ -37,7 +37,7 @@ export async function acceptMatch(
  *   the match is being placed (GameLift refuses to cancel then).
  */
 export async function stopTicket(
-  deps: TicketChangeDeps,
+  deps: TicketChangeDeps<"stopMatchmaking">,
   input: { playerId: string; ticketId: string },
 ): Promise<Ticket> {
   const ticket = await readTicketFor(deps.tickets, input.ticketId, input.playerId);

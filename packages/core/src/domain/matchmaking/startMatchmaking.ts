@@ -17,7 +17,7 @@ export interface StartMatchmakingDeps {
   readonly players: PlayerLockPort;
   readonly parties: Pick<PartyPort, "get">;
   readonly tickets: TicketPort;
-  readonly gamelift: GameLiftPort;
+  readonly gamelift: Pick<GameLiftPort, "startMatchmaking">;
   readonly clock: Clock;
   readonly newTicketId: () => string;
   /** The `skill` sent for a player (the rating mapped to the rule set's scale); default: the stored skill. */

@@ -14,12 +14,12 @@ import type { PlacementPlayersPort } from "./ports.js";
 import { isTerminalPlacementStatus, type Placement } from "../placement/types.js";
 import type { Player } from "../player/types.js";
 
-/** Dependencies of the placement use cases. */
-export interface PlacementDeps {
+/** Dependencies of the placement use cases (each with the GameLift calls it makes). */
+export interface PlacementDeps<Calls extends keyof GameLiftPort = "startPlacement" | "stopPlacement"> {
   readonly placements: PlacementPort;
   readonly players: PlacementPlayersPort;
   readonly parties: Pick<PartyPort, "get">;
-  readonly gamelift: Pick<GameLiftPort, "startPlacement" | "stopPlacement">;
+  readonly gamelift: Pick<GameLiftPort, Calls>;
   readonly clock: Clock;
   readonly newId: () => string;
   /** Live placements a player may be on at once (default {@link DEFAULT_PLACEMENT_QUOTA}). */
@@ -47,7 +47,11 @@ async function slotEnded(deps: Pick<PlacementDeps, "placements" | "clock">, slot
  * claim is tried once more.
  * @throws ConflictError `PLACEMENT_QUOTA_EXCEEDED` when a player still holds `quota` live placements.
  */
-async function claimSlot(deps: PlacementDeps, placementId: string, playerIds: readonly string[]): Promise<void> {
+async function claimSlot(
+  deps: Omit<PlacementDeps, "gamelift">,
+  placementId: string,
+  playerIds: readonly string[],
+): Promise<void> {
   const quota = deps.placementQuota ?? DEFAULT_PLACEMENT_QUOTA;
   try {
     await deps.players.claimPlacementSlot(placementId, playerIds, quota, deps.clock.now());
@@ -111,7 +115,10 @@ export function checkGameProperties(profile: QueueProfile, properties: Readonly<
  * @throws InvalidInputError for disallowed game properties or too few player slots.
  * @throws ConflictError `PLACEMENT_QUOTA_EXCEEDED` when a player is at its quota.
  */
-export async function startPlacement(deps: PlacementDeps, input: StartPlacementInput): Promise<Placement> {
+export async function startPlacement(
+  deps: PlacementDeps<"startPlacement">,
+  input: StartPlacementInput,
+): Promise<Placement> {
   checkGameProperties(input.profile, input.gameProperties ?? {});
   const caller = await deps.players.getOrCreate(input.playerId, deps.clock.now());
   const party = caller.partyId === undefined ? undefined : await deps.parties.get(caller.partyId);
@@ -183,7 +190,7 @@ export async function readPlacementFor(
  * @throws ConflictError `PLACEMENT_NOT_PENDING` when GameLift already made the session.
  */
 export async function stopPlacement(
-  deps: Pick<PlacementDeps, "placements" | "gamelift">,
+  deps: Pick<PlacementDeps<"stopPlacement">, "placements" | "gamelift">,
   playerId: string,
   placementId: string,
 ): Promise<Placement> {

@@ -1,5 +1,5 @@
 /**
- * The gateway against the real emulator over HTTP. Faults are injected as emulator operations that
+ * The gateway and its calls against the real emulator over HTTP. Faults are injected as emulator operations that
  * answer with GameLift's own error shapes on the wire (no SDK mocks): the SDK parses them exactly as
  * it would AWS's.
  */
@@ -9,7 +9,16 @@ import { GameLiftError, startGameLiftEmulator, type GameLiftEmulator } from "@ma
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ConflictError, NotFoundError, ThrottledError, UnavailableError } from "../../../src/errors.js";
 import { createGameLiftClient } from "../../../src/adapters/gamelift/client.js";
-import { GameLiftGateway, toAttributeValue } from "../../../src/adapters/gamelift/GameLiftGateway.js";
+import {
+  bindGameLift,
+  callAcceptMatch,
+  callStartMatchmaking,
+  callStopGameSessionPlacement,
+  callStopMatchmaking,
+  gameLiftPort,
+  toAttributeValue,
+} from "../../../src/adapters/gamelift/calls.js";
+import { GameLiftGateway } from "../../../src/adapters/gamelift/GameLiftGateway.js";
 
 type Fault = () => never;
 let fault: Fault | undefined;
@@ -51,7 +60,7 @@ beforeAll(async () => {
 afterAll(async () => emulator.close());
 
 const startOnce = (): Promise<unknown> =>
-  gateway.startMatchmaking({
+  callStartMatchmaking(gateway, {
     ticketId: "t-1",
     configurationName: "arena",
     players: [{ playerId: "p", attributes: {} }],
@@ -81,28 +90,28 @@ describe("GameLiftGateway error mapping", () => {
         "Matchmaking ticket is in PLACING status and cannot be canceled.",
       );
     };
-    await expect(gateway.stopMatchmaking("t-1")).rejects.toMatchObject({
+    await expect(callStopMatchmaking(gateway, "t-1")).rejects.toMatchObject({
       name: "ConflictError",
       code: "TICKET_PLACING",
     });
-    await expect(gateway.acceptMatch({ ticketId: "t-1", playerIds: ["p"], accept: true })).rejects.toMatchObject({
+    await expect(callAcceptMatch(gateway, { ticketId: "t-1", playerIds: ["p"], accept: true })).rejects.toMatchObject({
       code: "NOT_AWAITING_ACCEPTANCE",
     });
-    await expect(gateway.stopPlacement("pl-1")).rejects.toBeInstanceOf(ConflictError);
+    await expect(callStopGameSessionPlacement(gateway, "pl-1")).rejects.toBeInstanceOf(ConflictError);
   });
 
   it("maps NotFoundException to NotFoundError", async () => {
     fault = () => {
       throw new GameLiftError("NotFoundException", "no such placement");
     };
-    await expect(gateway.stopPlacement("pl-1")).rejects.toBeInstanceOf(NotFoundError);
+    await expect(callStopGameSessionPlacement(gateway, "pl-1")).rejects.toBeInstanceOf(NotFoundError);
   });
 
   it("passes an error core gives no meaning to through unchanged", async () => {
     fault = () => {
       throw new GameLiftError("UnauthorizedException", "not allowed");
     };
-    const err = await gateway.stopPlacement("pl-1").catch((e: unknown) => e);
+    const err = await callStopGameSessionPlacement(gateway, "pl-1").catch((e: unknown) => e);
 
     expect(err).toMatchObject({ name: "UnauthorizedException", message: "not allowed" });
     expect(err).not.toBeInstanceOf(UnavailableError);
@@ -118,7 +127,7 @@ describe("GameLiftGateway error mapping", () => {
         config: { credentials },
       }),
     });
-    await expect(closed.stopMatchmaking("t")).rejects.toBeInstanceOf(UnavailableError);
+    await expect(callStopMatchmaking(closed, "t")).rejects.toBeInstanceOf(UnavailableError);
   });
 
   it("maps a request timeout to UnavailableError", async () => {
@@ -135,11 +144,50 @@ describe("GameLiftGateway error mapping", () => {
       }),
     });
     try {
-      await expect(slow.stopMatchmaking("t")).rejects.toBeInstanceOf(UnavailableError);
+      await expect(callStopMatchmaking(slow, "t")).rejects.toBeInstanceOf(UnavailableError);
     } finally {
       silent.closeAllConnections();
       silent.close();
     }
+  });
+});
+
+describe("bindGameLift", () => {
+  it("makes a port of exactly the calls it is given, each on the bound gateway", async () => {
+    fault = undefined;
+    calls = 0;
+    const port = bindGameLift(gateway, {
+      startMatchmaking: callStartMatchmaking,
+      stopMatchmaking: callStopMatchmaking,
+    });
+    expect(Object.keys(port).sort()).toEqual(["startMatchmaking", "stopMatchmaking"]);
+    await expect(
+      port.startMatchmaking({
+        ticketId: "t-bound",
+        configurationName: "arena",
+        players: [{ playerId: "p", attributes: {} }],
+      }),
+    ).resolves.toEqual({ status: "QUEUED" });
+    expect(calls).toBe(1);
+    fault = () => {
+      throw new GameLiftError("InvalidRequestException", "Matchmaking ticket is in PLACING status.");
+    };
+    await expect(port.stopMatchmaking("t-bound")).rejects.toMatchObject({ code: "TICKET_PLACING" });
+  });
+
+  it("makes the whole GameLiftPort of every call", async () => {
+    const port = gameLiftPort(gateway);
+    expect(Object.keys(port).sort()).toEqual([
+      "acceptMatch",
+      "startMatchmaking",
+      "startPlacement",
+      "stopMatchmaking",
+      "stopPlacement",
+    ]);
+    fault = () => {
+      throw new GameLiftError("NotFoundException", "no such placement");
+    };
+    await expect(port.stopPlacement("pl-1")).rejects.toBeInstanceOf(NotFoundError);
   });
 });
 

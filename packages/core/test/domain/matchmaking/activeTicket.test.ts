@@ -61,10 +61,6 @@ function fakes(options: { failStart?: boolean } = {}) {
         started.push(input.ticketId);
         return { status: "QUEUED" };
       },
-      stopMatchmaking: async () => undefined,
-      acceptMatch: async () => undefined,
-      startPlacement: async () => undefined,
-      stopPlacement: async () => undefined,
     },
     clock: { now: () => now },
     newTicketId: () => `t-${++id}`,
