@@ -64,7 +64,7 @@ const budgetOf = (handler: string): number => {
 };
 
 /** A DynamoDB repository class of core's adapter, by the file it lives in (the base class is not one). */
-const REPOSITORY_FILE = /^packages\/core\/src\/adapters\/dynamo\/((?!EventFolded)\w+Repository|\w+Store)\.ts$/;
+const REPOSITORY_FILE = /^packages\/core\/src\/adapters\/dynamo\/((?!EventFolded)(\w+Repository|\w+Store))\.ts$/;
 /** The modules that build the repositories on first use, one accessor each (`export function players(): PlayerRepository`). */
 const SERVICE_MODULES = ["packages/functions/src/http/services.ts", "packages/functions/src/realtime/services.ts"];
 

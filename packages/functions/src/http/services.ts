@@ -8,7 +8,9 @@ import {
   PlacementRepository,
   PlayerRepository,
   RateLimitStore,
+  PlacementStore,
   TicketRepository,
+  TicketStore,
 } from "@matchplace/core/dynamo";
 import { table } from "../dynamo.js";
 import { type LinkedNames, linkedNames, numberSetting } from "../edge.js";
@@ -53,11 +55,25 @@ export function tickets(): TicketRepository {
   return ticketRepository;
 }
 
+let ticketCreations: TicketStore | undefined;
+/** Matchmaking tickets, stored and read without their fold (what a start needs). */
+export function ticketStore(): TicketStore {
+  ticketCreations ??= new TicketStore(table());
+  return ticketCreations;
+}
+
 let placementRepository: PlacementRepository | undefined;
 /** Game session placements. */
 export function placements(): PlacementRepository {
   placementRepository ??= new PlacementRepository(table());
   return placementRepository;
+}
+
+let placementCreations: PlacementStore | undefined;
+/** Game session placements, stored and read without their fold (what a placement start needs). */
+export function placementStore(): PlacementStore {
+  placementCreations ??= new PlacementStore(table());
+  return placementCreations;
 }
 
 let idempotencyRepository: IdempotencyStore | undefined;

@@ -8,7 +8,7 @@ import { writeRoute } from "../http/routeMiddlewares.js";
 import { gameliftCalls } from "../http/gamelift.js";
 import { callStartMatchmaking } from "@matchplace/core/gamelift";
 import { ratings } from "../http/rating.js";
-import { clock, newId, partyItems, players, tickets } from "../http/services.js";
+import { clock, newId, partyItems, players, ticketStore } from "../http/services.js";
 
 const logger = apiLogger("matchmaking.start");
 
@@ -28,7 +28,7 @@ export const handler = httpHandler({ logger, body, use: writeRoute() }, async (r
     {
       players: players(),
       parties: partyItems(),
-      tickets: tickets(),
+      tickets: ticketStore(),
       gamelift: gameliftCalls(req.context, { startMatchmaking: callStartMatchmaking }),
       clock,
       newTicketId: newId,

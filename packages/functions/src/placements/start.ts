@@ -7,7 +7,7 @@ import { apiLogger } from "../http/logger.js";
 import { writeRoute } from "../http/routeMiddlewares.js";
 import { gameliftCalls } from "../http/gamelift.js";
 import { callStartGameSessionPlacement } from "@matchplace/core/gamelift";
-import { clock, newId, partyItems, placementQuota, placements, players } from "../http/services.js";
+import { clock, newId, partyItems, placementQuota, placementStore, players } from "../http/services.js";
 
 const logger = apiLogger("placements.start");
 
@@ -21,7 +21,7 @@ export const handler = httpHandler({ logger, body, use: writeRoute() }, async (r
   const { queue: _queue, ...rest } = req.body;
   const placement = await startPlacement(
     {
-      placements: placements(),
+      placements: placementStore(),
       players: players(),
       parties: partyItems(),
       gamelift: gameliftCalls(req.context, { startPlacement: callStartGameSessionPlacement }),

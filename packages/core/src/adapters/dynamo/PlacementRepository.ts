@@ -2,31 +2,17 @@ import type { PlacementEventSink, ReconcileStore } from "../../domain/events/por
 import type { PlacementEvent } from "../../domain/events/types.js";
 import type { PlacementPort } from "../../domain/matchmaking/ports.js";
 import { placementPatch } from "../../domain/placement/fold.js";
-import {
-  isTerminalPlacementStatus,
-  type NewPlacement,
-  type Placement,
-  type PlacementStatus,
-  placementStatusRank,
-} from "../../domain/placement/types.js";
+import type { NewPlacement, Placement, PlacementStatus } from "../../domain/placement/types.js";
 import { EventFoldedRepository, type EventFoldedRepositoryOptions, type FoldedKind } from "./EventFoldedRepository.js";
-import { placementKey } from "./keys.js";
-import { placementFromItem } from "./placementItem.js";
+import { PLACEMENT_ITEMS } from "./placementItem.js";
 
 /** Options for {@link PlacementRepository}. */
 export type PlacementRepositoryOptions = EventFoldedRepositoryOptions;
 
 const PLACEMENTS: FoldedKind<PlacementStatus, Placement, NewPlacement, PlacementEvent> = {
-  kind: "PLACEMENT",
-  label: "placement",
-  key: placementKey,
-  idOf: (p) => p.placementId,
-  initialStatus: () => "PENDING",
+  ...PLACEMENT_ITEMS,
   targetOf: (e) => e.placementId,
-  rank: placementStatusRank,
-  isTerminal: isTerminalPlacementStatus,
   patch: placementPatch,
-  fromItem: placementFromItem,
 };
 
 /**

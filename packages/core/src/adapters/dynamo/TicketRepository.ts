@@ -5,28 +5,19 @@ import type { TicketPort } from "../../domain/matchmaking/ports.js";
 import type { GameSessionTicketsPort } from "../../domain/rating/ports.js";
 import { gameSessionKeyOf } from "../../domain/rating/gameSession.js";
 import { ticketPatch } from "../../domain/ticket/fold.js";
-import { isTerminalTicketStatus, ticketStatusRank } from "../../domain/ticket/status.js";
 import type { NewTicket, Ticket, TicketStatus } from "../../domain/ticket/types.js";
 import { EventFoldedRepository, type EventFoldedRepositoryOptions, type FoldedKind } from "./EventFoldedRepository.js";
-import { ticketKey } from "./keys.js";
 import { GAME_SESSION_INDEX, GAME_SESSION_KEY } from "./tableSchema.js";
-import { ticketFromItem } from "./ticketItem.js";
+import { TICKET_ITEMS, ticketFromItem } from "./ticketItem.js";
 
 /** Options for {@link TicketRepository}. */
 export type TicketRepositoryOptions = EventFoldedRepositoryOptions;
 
 const TICKETS: FoldedKind<TicketStatus, Ticket, NewTicket, TicketEvent> = {
-  kind: "TICKET",
-  label: "ticket",
-  key: ticketKey,
-  idOf: (t) => t.ticketId,
-  initialStatus: (t) => t.status ?? "QUEUED",
+  ...TICKET_ITEMS,
   targetOf: (e) => e.ticketId,
-  rank: ticketStatusRank,
-  isTerminal: isTerminalTicketStatus,
   patch: ticketPatch,
   indexKeysOf: (e) => (e.connection ? { gameSessionKey: gameSessionKeyOf(e.connection.gameSessionArn) } : undefined),
-  fromItem: ticketFromItem,
 };
 
 /**

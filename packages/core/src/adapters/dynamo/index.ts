@@ -13,7 +13,10 @@ export {
 } from "./tableSchema.js";
 export { MatchResultRepository, resultKey, type MatchResultRepositoryOptions } from "./MatchResultRepository.js";
 export { TicketRepository, type TicketRepositoryOptions } from "./TicketRepository.js";
-export { DEFAULT_RETENTION_SECONDS, type EventFoldedRepositoryOptions } from "./EventFoldedRepository.js";
+export type { EventFoldedRepositoryOptions } from "./EventFoldedRepository.js";
+export { DEFAULT_RETENTION_SECONDS, type EventFoldedStoreOptions } from "./EventFoldedStore.js";
+export { TicketStore } from "./TicketStore.js";
+export { PlacementStore } from "./PlacementStore.js";
 export { ItemExistsError } from "./errors.js";
 export { ticketKey, placementKey, pendingShardFor, pendingShards, PENDING_SHARDS } from "./keys.js";
 export { PlacementRepository, type PlacementRepositoryOptions } from "./PlacementRepository.js";

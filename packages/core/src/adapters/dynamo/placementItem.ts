@@ -1,6 +1,16 @@
-import { PLACEMENT_STATUSES, type Placement, type PlacementPlayer } from "../../domain/placement/types.js";
+import {
+  isTerminalPlacementStatus,
+  type NewPlacement,
+  PLACEMENT_STATUSES,
+  type Placement,
+  type PlacementPlayer,
+  type PlacementStatus,
+  placementStatusRank,
+} from "../../domain/placement/types.js";
+import type { StoredKind } from "./EventFoldedStore.js";
 import { isEventIdAttribute } from "./eventIdSlots.js";
 import { foldedFieldsFromItem } from "./foldedItem.js";
+import { placementKey } from "./keys.js";
 
 /*
  * A placement item's mapping, apart from {@link PlacementRepository} so that code reading stream
@@ -22,3 +32,15 @@ export function placementFromItem(item: Record<string, unknown>): Placement {
     ...foldedFieldsFromItem(item),
   };
 }
+
+/** How a placement item is stored (the fold adds to it: `PlacementRepository`). */
+export const PLACEMENT_ITEMS: StoredKind<PlacementStatus, Placement, NewPlacement> = {
+  kind: "PLACEMENT",
+  label: "placement",
+  key: placementKey,
+  idOf: (p) => p.placementId,
+  initialStatus: () => "PENDING",
+  rank: placementStatusRank,
+  isTerminal: isTerminalPlacementStatus,
+  fromItem: placementFromItem,
+};

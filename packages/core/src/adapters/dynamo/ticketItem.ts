@@ -1,7 +1,10 @@
-import type { Ticket, TicketPlayer } from "../../domain/ticket/types.js";
+import { isTerminalTicketStatus, ticketStatusRank } from "../../domain/ticket/status.js";
+import type { NewTicket, Ticket, TicketPlayer, TicketStatus } from "../../domain/ticket/types.js";
+import { TICKET_STATUSES } from "../../domain/ticket/types.js";
+import type { StoredKind } from "./EventFoldedStore.js";
 import { isEventIdAttribute } from "./eventIdSlots.js";
 import { foldedFieldsFromItem } from "./foldedItem.js";
-import { TICKET_STATUSES } from "../../domain/ticket/types.js";
+import { ticketKey } from "./keys.js";
 
 /** Attributes stored next to the ticket that are not part of {@link Ticket}. */
 const INTERNAL = new Set([
@@ -29,3 +32,15 @@ export function ticketFromItem(item: Record<string, unknown>): Ticket {
     ...foldedFieldsFromItem(item),
   };
 }
+
+/** How a ticket item is stored (the fold adds to it: `TicketRepository`). */
+export const TICKET_ITEMS: StoredKind<TicketStatus, Ticket, NewTicket> = {
+  kind: "TICKET",
+  label: "ticket",
+  key: ticketKey,
+  idOf: (t) => t.ticketId,
+  initialStatus: (t) => t.status ?? "QUEUED",
+  rank: ticketStatusRank,
+  isTerminal: isTerminalTicketStatus,
+  fromItem: ticketFromItem,
+};
