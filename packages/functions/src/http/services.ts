@@ -1,6 +1,7 @@
 import { randomBytes as cryptoRandomBytes, randomUUID } from "node:crypto";
 import { type Clock, systemClock } from "@matchplace/core";
 import {
+  GameSessionTicketIndex,
   IdempotencyStore,
   MatchResultRepository,
   PartyRepository,
@@ -9,7 +10,6 @@ import {
   PlayerRepository,
   RateLimitStore,
   PlacementStore,
-  TicketRepository,
   TicketStore,
 } from "@matchplace/core/dynamo";
 import { table } from "../dynamo.js";
@@ -48,18 +48,18 @@ export function parties(): PartyRepository {
   return partyRepository;
 }
 
-let ticketRepository: TicketRepository | undefined;
-/** Matchmaking tickets. */
-export function tickets(): TicketRepository {
-  ticketRepository ??= new TicketRepository(table());
-  return ticketRepository;
-}
-
 let ticketCreations: TicketStore | undefined;
 /** Matchmaking tickets, stored and read without their fold (what a start needs). */
 export function ticketStore(): TicketStore {
   ticketCreations ??= new TicketStore(table());
   return ticketCreations;
+}
+
+let gameSessionIndex: GameSessionTicketIndex | undefined;
+/** The tickets of a game session (the game-server routes). */
+export function gameSessionTickets(): GameSessionTicketIndex {
+  gameSessionIndex ??= new GameSessionTicketIndex(table());
+  return gameSessionIndex;
 }
 
 let placementRepository: PlacementRepository | undefined;

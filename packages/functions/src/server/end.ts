@@ -1,7 +1,7 @@
 import { endGameSession } from "@matchplace/core";
 import { httpHandler } from "../http/httpHandler.js";
 import { apiLogger } from "../http/logger.js";
-import { players, tickets } from "../http/services.js";
+import { gameSessionTickets, players } from "../http/services.js";
 import { callerFleets, gameSessionParams } from "./gameSessionParams.js";
 
 const logger = apiLogger("server.end");
@@ -13,7 +13,7 @@ const logger = apiLogger("server.end");
  */
 export const handler = httpHandler({ logger, auth: "iam", params: gameSessionParams }, async (req) => {
   const ended = await endGameSession(
-    { tickets: tickets(), players: players() },
+    { tickets: gameSessionTickets(), players: players() },
     { gameSessionId: req.params.gameSessionId, fleets: callerFleets(req.iamCaller) },
   );
   logger.info("game session ended", { gameSessionArn: ended.gameSessionArn, players: ended.playerIds.length });

@@ -3,7 +3,7 @@ import { matchResultBody } from "@matchplace/client/schemas";
 import { httpHandler } from "../http/httpHandler.js";
 import { apiLogger } from "../http/logger.js";
 import { matchEventPublisher } from "../events/matchEvents.js";
-import { clock, playerProfiles, results, tickets } from "../http/services.js";
+import { clock, gameSessionTickets, playerProfiles, results } from "../http/services.js";
 import { callerFleets, gameSessionParams } from "./gameSessionParams.js";
 import { resultReply } from "./resultReply.js";
 
@@ -20,7 +20,7 @@ export const handler = httpHandler(
   { logger, auth: "iam", params: gameSessionParams, body: matchResultBody },
   async (req) => {
     const { result, created } = await recordMatchResult(
-      { tickets: tickets(), players: playerProfiles(), results: results(), model: openskillModel, clock },
+      { tickets: gameSessionTickets(), players: playerProfiles(), results: results(), model: openskillModel, clock },
       { gameSessionId: req.params.gameSessionId, report: req.body, fleets: callerFleets(req.iamCaller) },
     );
     await matchEventPublisher().publish(matchResultEvent(result, openskillModel));

@@ -16,6 +16,7 @@ export { TicketRepository, type TicketRepositoryOptions } from "./TicketReposito
 export type { EventFoldedRepositoryOptions } from "./EventFoldedRepository.js";
 export { DEFAULT_RETENTION_SECONDS, type EventFoldedStoreOptions } from "./EventFoldedStore.js";
 export { TicketStore } from "./TicketStore.js";
+export { GameSessionTicketIndex, type GameSessionTicketIndexOptions } from "./GameSessionTicketIndex.js";
 export { PlacementStore } from "./PlacementStore.js";
 export { ItemExistsError } from "./errors.js";
 export { ticketKey, placementKey, pendingShardFor, pendingShards, PENDING_SHARDS } from "./keys.js";
