@@ -8,7 +8,7 @@ import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
 
 /** The module that stands in for `node:stream/web` inside @middy/core (see lazyWebStreams.mjs). */
-export const LAZY_WEB_STREAMS = fileURLToPath(new URL("./lazyWebStreams.mjs", import.meta.url));
+const LAZY_WEB_STREAMS = fileURLToPath(new URL("./lazyWebStreams.mjs", import.meta.url));
 
 /**
  * Resolves @middy/core's `node:stream/web` import to {@link LAZY_WEB_STREAMS}, so a cold start does
@@ -16,7 +16,7 @@ export const LAZY_WEB_STREAMS = fileURLToPath(new URL("./lazyWebStreams.mjs", im
  * Every other importer of `node:stream/web` gets Node's own module.
  * @type {import("esbuild").Plugin}
  */
-export const lazyMiddyWebStreams = {
+const lazyMiddyWebStreams = {
   name: "lazy-middy-web-streams",
   setup(build) {
     build.onResolve({ filter: /^node:stream\/web$/ }, (args) =>
@@ -37,7 +37,7 @@ export const lazyMiddyWebStreams = {
  * resolves them (they are CommonJS with a `main`), since SST's plugin bridge has no `build.resolve`.
  * @type {import("esbuild").Plugin}
  */
-export const sideEffectFreeStdlib = {
+const sideEffectFreeStdlib = {
   name: "side-effect-free-stdlib",
   setup(build) {
     build.onResolve({ filter: /^@stdlib\// }, (args) => ({

@@ -38,7 +38,6 @@ const REPLY_MARGIN_MS = 1000;
  * The epoch ms by which a handler's GameLift calls (retries included) must be over: the invocation's
  * remaining time less a margin for the writes and the reply (each call is also capped by
  * `MATCHPLACE_GAMELIFT_BUDGET_MS`).
- * @example const gl = gamelift().withDeadline(gameliftDeadline(req.context));
  */
 function gameliftDeadline(
   context: Partial<Pick<Context, "getRemainingTimeInMillis">>,

@@ -48,11 +48,11 @@ export function parties(): PartyRepository {
   return partyRepository;
 }
 
-let ticketCreations: TicketStore | undefined;
+let builtTicketStore: TicketStore | undefined;
 /** Matchmaking tickets, stored and read without their fold (what a start needs). */
 export function ticketStore(): TicketStore {
-  ticketCreations ??= new TicketStore(table());
-  return ticketCreations;
+  builtTicketStore ??= new TicketStore(table());
+  return builtTicketStore;
 }
 
 let gameSessionIndex: GameSessionTicketIndex | undefined;
@@ -69,11 +69,11 @@ export function placements(): PlacementRepository {
   return placementRepository;
 }
 
-let placementCreations: PlacementStore | undefined;
+let builtPlacementStore: PlacementStore | undefined;
 /** Game session placements, stored and read without their fold (what a placement start needs). */
 export function placementStore(): PlacementStore {
-  placementCreations ??= new PlacementStore(table());
-  return placementCreations;
+  builtPlacementStore ??= new PlacementStore(table());
+  return builtPlacementStore;
 }
 
 let idempotencyRepository: IdempotencyStore | undefined;

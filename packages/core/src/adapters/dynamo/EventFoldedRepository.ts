@@ -34,14 +34,7 @@ export class EventFoldedRepository<
   T extends FoldedItem<S>,
   N extends { readonly createdAt: number },
   E,
-> extends EventFoldedStore<S, T, N> {
-  readonly #kind: FoldedKind<S, T, N, E>;
-
-  public constructor(options: EventFoldedRepositoryOptions, kind: FoldedKind<S, T, N, E>) {
-    super(options, kind);
-    this.#kind = kind;
-  }
-
+> extends EventFoldedStore<S, T, N, FoldedKind<S, T, N, E>> {
   /**
    * Folds one event into its item with ONE conditional UpdateItem; creates the item when missing.
    * @returns `true` when applied, `false` when the guard said no-op (terminal, duplicate, stale).
@@ -49,7 +42,7 @@ export class EventFoldedRepository<
    * Infrastructure errors are thrown.
    */
   public async apply(event: E, now: number): Promise<boolean> {
-    const k = this.#kind;
+    const k = this.kind;
     const id = k.targetOf(event);
     const patch = k.patch(event, now);
     const indexKeys = k.indexKeysOf?.(event);
@@ -88,7 +81,7 @@ export class EventFoldedRepository<
       await this.client.send(
         new UpdateCommand({
           TableName: this.tableName,
-          Key: this.#kind.key(id),
+          Key: this.kind.key(id),
           UpdateExpression: "SET heardAt = :now",
           ConditionExpression: "attribute_exists(pk) AND statusRank < :term",
           ExpressionAttributeValues: { ":now": now, ":term": TERMINAL_RANK },
@@ -105,7 +98,7 @@ export class EventFoldedRepository<
    * are skipped (the reconciler must never re-check a terminal item).
    */
   public async listStale(heardBefore: number, limit: number): Promise<T[]> {
-    const items = await queryPending(this.client, this.tableName, { kind: this.#kind.kind, heardBefore, limit });
-    return items.map((i) => this.#kind.fromItem(i)).filter((x) => !this.#kind.isTerminal(x.status));
+    const items = await queryPending(this.client, this.tableName, { kind: this.kind.kind, heardBefore, limit });
+    return items.map((i) => this.kind.fromItem(i)).filter((x) => !this.kind.isTerminal(x.status));
   }
 }

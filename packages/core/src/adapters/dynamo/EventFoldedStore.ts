@@ -38,17 +38,23 @@ export interface StoredKind<S extends string, T extends FoldedItem<S>, N> {
  * put, in the `pending` GSI until terminal) and reads it back. The routes that start a ticket or a
  * placement need no more, so they bundle none of the fold (`EventFoldedRepository` adds it).
  */
-export class EventFoldedStore<S extends string, T extends FoldedItem<S>, N extends { readonly createdAt: number }> {
+export class EventFoldedStore<
+  S extends string,
+  T extends FoldedItem<S>,
+  N extends { readonly createdAt: number },
+  K extends StoredKind<S, T, N> = StoredKind<S, T, N>,
+> {
   protected readonly client: DynamoDBDocumentClient;
   readonly #tableName: string;
   readonly #retentionSeconds: number;
-  readonly #kind: StoredKind<S, T, N>;
+  /** How this kind of item is stored (and, in a repository, folded). */
+  protected readonly kind: K;
 
-  public constructor(options: EventFoldedStoreOptions, kind: StoredKind<S, T, N>) {
+  public constructor(options: EventFoldedStoreOptions, kind: K) {
     this.client = options.client;
     this.#tableName = options.tableName;
     this.#retentionSeconds = options.retentionSeconds ?? DEFAULT_RETENTION_SECONDS;
-    this.#kind = kind;
+    this.kind = kind;
   }
 
   /** The table this repository writes. */
@@ -67,7 +73,7 @@ export class EventFoldedStore<S extends string, T extends FoldedItem<S>, N exten
    * @throws ItemExistsError when an item with this id is already stored (e.g. an event came first).
    */
   public async create(input: N): Promise<T> {
-    const k = this.#kind;
+    const k = this.kind;
     const id = k.idOf(input);
     const status = k.initialStatus(input);
     const stored = {
@@ -107,9 +113,9 @@ export class EventFoldedStore<S extends string, T extends FoldedItem<S>, N exten
   /** Reads an item (strongly consistent unless `consistency` is `"eventual"`); `undefined` when none is stored. */
   public async get(id: string, consistency: ReadConsistency = "strong"): Promise<T | undefined> {
     const out = await this.client.send(
-      new GetCommand({ TableName: this.#tableName, Key: this.#kind.key(id), ConsistentRead: consistency === "strong" }),
+      new GetCommand({ TableName: this.#tableName, Key: this.kind.key(id), ConsistentRead: consistency === "strong" }),
     );
-    return out.Item === undefined ? undefined : this.#kind.fromItem(out.Item);
+    return out.Item === undefined ? undefined : this.kind.fromItem(out.Item);
   }
 }
 
