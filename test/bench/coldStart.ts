@@ -1,10 +1,14 @@
 /**
- * Cold-start benchmark of the polled routes (the fallback path): a fresh Node process imports the
- * route's bundle (bundled as SST bundles it) and answers its first request, then a second one (warm).
- * Import + first request is what a cold start costs a player before the platform's own start; the
- * first request minus the warm one is the work a handler leaves to its first request (building its
- * SDK client, loading Powertools Metrics, building its schemas). The reference is the bare DynamoDB
- * bundle's import + one GetItem. Every AWS call goes to a stub on loopback answering `{}` (no item:
+ * Cold-start benchmark of the polled routes (the fallback path) and of the event handlers: a fresh
+ * Node process imports the handler's bundle (bundled as SST bundles it) and answers its first
+ * request, then a second one (warm). Import + first request is what a cold start costs a player
+ * before the platform's own start; the first request minus the warm one is the work a handler leaves
+ * to its first request (building its SDK clients, loading Powertools Metrics, building its schemas).
+ * The event handlers build their clients on the first invocation too, so their import ratio alone
+ * (test/bench/imports.ts) leaves that work out: import + first invocation shows it. The events
+ * consumer gets one SNS delivery of a FlexMatch event (one conditional write), the reconciler a
+ * scheduled run that finds nothing stale, the DLQ redrive an empty queue. The reference is the bare
+ * DynamoDB bundle's import + one GetItem. Every AWS call goes to a stub on loopback answering `{}` (no item:
  * a poll answers 404 after its reads), so the figures are the handlers' own work, not a network's.
  * Pinned to one CPU like the import bench; each route's process runs beside a bare one.
  * Run: `npx tsx test/bench/coldStart.ts [--samples 9] [--cpu 0]` (or `npm run bench`). Prints figures; asserts nothing.
@@ -48,6 +52,57 @@ const pollEvent = (route: string): unknown =>
     "bench-player",
   );
 
+/** The event handlers' first invocations (their links: test/support/freshProcess.ts). */
+interface Target {
+  readonly name: string;
+  readonly handler: string;
+  readonly event: unknown;
+  /** What this handler's environment adds to the stub's. */
+  readonly env?: Record<string, string>;
+}
+
+function eventHandlers(now: number, stub: string): Target[] {
+  const searching = {
+    version: "0",
+    id: "bench-event",
+    "detail-type": "GameLift Matchmaking Event",
+    source: "aws.gamelift",
+    account: "111122223333",
+    time: new Date(now - 1_000).toISOString(),
+    region: "us-east-1",
+    resources: ["arn:aws:gamelift:us-east-1:111122223333:matchmakingconfiguration/arena"],
+    detail: {
+      type: "MatchmakingSearching",
+      tickets: [
+        {
+          ticketId: "bench-ticket",
+          startTime: new Date(now - 2_000).toISOString(),
+          players: [{ playerId: "bench-player" }],
+        },
+      ],
+      estimatedWaitMillis: "NOT_AVAILABLE",
+      gameSessionInfo: { players: [{ playerId: "bench-player" }] },
+    },
+  };
+  return [
+    {
+      name: "events-consumer",
+      handler: "packages/functions/src/events/consumer.handler",
+      event: {
+        Records: [{ EventSource: "aws:sns", Sns: { MessageId: "bench-message", Message: JSON.stringify(searching) } }],
+      },
+    },
+    { name: "reconcile-schedule", handler: "packages/functions/src/reconcile/schedule.handler", event: {} },
+    {
+      name: "dlq-redrive",
+      handler: "packages/functions/src/dlq/redrive.handler",
+      event: { maxMessages: 10 },
+      // SQS sends to the queue URL's host: the queue is on the stub.
+      env: { SST_RESOURCE_EventsDeadLetter: JSON.stringify({ url: `${stub}/111122223333/dlq` }) },
+    },
+  ];
+}
+
 /** A fresh process: import `file`, invoke its `handler` with `event` twice; milliseconds of each step. */
 function coldStart(file: string, event: unknown, pin: readonly string[], env: Record<string, string>): Start {
   const context = `{functionName:"bench",functionVersion:"$LATEST",invokedFunctionArn:"arn:aws:lambda:us-east-1:111122223333:function:bench",memoryLimitInMB:"512",awsRequestId:"bench",logGroupName:"bench",logStreamName:"bench",callbackWaitsForEmptyEventLoop:false,getRemainingTimeInMillis:()=>10000}`;
@@ -56,7 +111,7 @@ function coldStart(file: string, event: unknown, pin: readonly string[], env: Re
     `const t0=performance.now();const m=await import(${JSON.stringify(pathToFileURL(file).href)});const t1=performance.now();`,
     `const r=await m.handler(structuredClone(event),context);const t2=performance.now();`,
     `await m.handler(structuredClone(event),context);const t3=performance.now();`,
-    `console.log(JSON.stringify({importMs:t1-t0,firstMs:t2-t1,warmMs:t3-t2,status:r?.statusCode}));process.exit(0)`,
+    `console.log(JSON.stringify({importMs:t1-t0,firstMs:t2-t1,warmMs:t3-t2,status:r?.statusCode??"ok"}));process.exit(0)`,
   ].join("");
   return runFresh(script, pin, env) as Start;
 }
@@ -83,17 +138,20 @@ export async function run(argv: string[] = process.argv.slice(2)): Promise<void>
   };
   const scratch = scratchDir("mp-coldstart-");
   try {
-    const polls = routes.filter(isPollRoute);
+    const targets: Target[] = [
+      ...routes.filter(isPollRoute).map((r) => ({ name: r.operationId, handler: r.handler, event: pollEvent(r.path) })),
+      ...eventHandlers(Date.now(), env.AWS_ENDPOINT_URL),
+    ];
     const entries: Record<string, string> = { bare: BARE_DYNAMODB_ENTRY };
-    for (const r of polls) entries[r.operationId] = handlerModule(r.handler);
+    for (const t of targets) entries[t.name] = handlerModule(t.handler);
     const bundles = await bundleHandlers(entries, join(scratch.dir, "out"));
     const bareEvent = { table: "matchplace-bench", key: { pk: { S: "bench" }, sk: { S: "bench" } } };
     const results: Record<string, Start[]> = {};
     const ratios: Record<string, { imports: number[]; starts: number[] }> = {};
     for (let s = 0; s < samples; s += 1) {
-      for (const r of polls) {
+      for (const r of targets) {
         const runBare = (): Start => coldStart(bundles["bare"]!.file, bareEvent, pin, env);
-        const runRoute = (): Start => coldStart(bundles[r.operationId]!.file, pollEvent(r.path), pin, env);
+        const runRoute = (): Start => coldStart(bundles[r.name]!.file, r.event, pin, { ...env, ...r.env });
         // The bare process first on even samples, last on odd ones.
         let bare: Start;
         let mine: Start;
@@ -105,18 +163,18 @@ export async function run(argv: string[] = process.argv.slice(2)): Promise<void>
           bare = runBare();
         }
         (results["bare"] ??= []).push(bare);
-        (results[r.operationId] ??= []).push(mine);
-        const ratio = (ratios[r.operationId] ??= { imports: [], starts: [] });
+        (results[r.name] ??= []).push(mine);
+        const ratio = (ratios[r.name] ??= { imports: [], starts: [] });
         ratio.imports.push(mine.importMs / bare.importMs);
         ratio.starts.push((mine.importMs + mine.firstMs) / (bare.importMs + bare.firstMs));
       }
     }
     console.log(
-      `coldStart: polled routes, fresh process: import, first request, warm request (median of ${samples}; AWS calls answered by a loopback stub; ${pin.length > 0 ? pin.join(" ") : "not pinned"}) [load ${loadavg()
+      `coldStart: polled routes and event handlers, fresh process: import, first request, warm request (median of ${samples}; AWS calls answered by a loopback stub; ${pin.length > 0 ? pin.join(" ") : "not pinned"}) [load ${loadavg()
         .map((x) => x.toFixed(2))
         .join(" ")}]`,
     );
-    for (const name of ["bare", ...polls.map((r) => r.operationId)]) {
+    for (const name of ["bare", ...targets.map((t) => t.name)]) {
       const rs = results[name]!;
       const imp = median(rs.map((x) => x.importMs));
       const first = median(rs.map((x) => x.firstMs));

@@ -8,24 +8,23 @@ import { injectLambdaContext } from "@aws-lambda-powertools/logger/middleware";
 import { lazyMetrics } from "../observability.js";
 import middy from "@middy/core";
 import { once, redriveDeadLetters, type RedriveReport, systemClock } from "@matchplace/core";
-import { createDocumentClient, PlacementRepository, TicketRepository } from "@matchplace/core/dynamo";
-import { linkedString, linkedTrust, retentionSeconds } from "../edge.js";
+import { foldTargets } from "../events/foldTargets.js";
+import { linkedString, linkedTrust } from "../edge.js";
 import { SqsDeadLetterSource } from "./SqsDeadLetterSource.js";
 
 const logger = new Logger({ serviceName: "matchplace-dlq" });
 const { metrics, logMetrics } = lazyMetrics({ namespace: "matchplace", serviceName: "matchplace-dlq" });
-const tableName = linkedString("Table", "name");
-const client = createDocumentClient();
-const tickets = new TicketRepository({ client, tableName, retentionSeconds: retentionSeconds() });
-const placements = new PlacementRepository({ client, tableName, retentionSeconds: retentionSeconds() });
 /** This stage's identity, parsed from the `EventsTrust` link on the first invocation (fails closed: that invocation throws). */
 const trust = /* @__PURE__ */ once(linkedTrust);
-const source = new SqsDeadLetterSource({ queueUrl: linkedString("EventsDeadLetter", "url") });
+/** The dead-letter queue, its SQS client built by the first invocation (as the table's is). */
+const source = /* @__PURE__ */ once(
+  () => new SqsDeadLetterSource({ queueUrl: linkedString("EventsDeadLetter", "url") }),
+);
 
 async function run(event: { maxMessages?: number } | null): Promise<RedriveReport> {
   const maxMessages = typeof event?.maxMessages === "number" ? event.maxMessages : 1000;
   const report = await redriveDeadLetters(
-    { source, tickets, placements, clock: systemClock, trust: trust() },
+    { source: source(), ...foldTargets(), clock: systemClock, trust: trust() },
     { maxMessages },
   );
   metrics().addMetric("DlqMessages", "Count", report.received);

@@ -15,26 +15,20 @@ import { injectLambdaContext } from "@aws-lambda-powertools/logger/middleware";
 import { lazyMetrics } from "../observability.js";
 import middy from "@middy/core";
 import { consumeDelivery, once, PoisonMessageError, systemClock } from "@matchplace/core";
-import { createDocumentClient, PlacementRepository, TicketRepository } from "@matchplace/core/dynamo";
-import { linkedString, linkedTrust, retentionSeconds } from "../edge.js";
+import { foldTargets } from "./foldTargets.js";
+import { linkedTrust } from "../edge.js";
 import { reportOutcomes } from "./report.js";
 
 const logger = new Logger({ serviceName: "matchplace-events" });
 const { metrics, logMetrics } = lazyMetrics({ namespace: "matchplace", serviceName: "matchplace-events" });
-const tableName = linkedString("Table", "name");
-const client = createDocumentClient();
-const tickets = new TicketRepository({ client, tableName, retentionSeconds: retentionSeconds() });
-const placements = new PlacementRepository({ client, tableName, retentionSeconds: retentionSeconds() });
 /** This stage's identity, parsed from the `EventsTrust` link on the first delivery (fails closed: that delivery throws). */
 const trust = /* @__PURE__ */ once(linkedTrust);
 
-/** The consumer's SDK clients (for instrumentation through their middleware stacks). */
-export const sdkClients = { dynamodb: client } as const;
-
 async function consume(event: unknown): Promise<void> {
+  // The client and repositories are built by the first delivery (a missing link fails it, and
+  // SNS retries it), as every handler's are: the import holds only code.
   const { outcomes, failure } = await consumeDelivery(event, {
-    tickets,
-    placements,
+    ...foldTargets(),
     trust: trust(),
     clock: systemClock,
   });

@@ -9,22 +9,19 @@ import { injectLambdaContext } from "@aws-lambda-powertools/logger/middleware";
 import { lazyMetrics } from "../observability.js";
 import middy from "@middy/core";
 import type { Context } from "aws-lambda";
-import { reconcile, type ReconcileReport, systemClock } from "@matchplace/core";
-import { createDocumentClient, PlacementRepository, TicketRepository } from "@matchplace/core/dynamo";
+import { once, reconcile, type ReconcileReport, systemClock } from "@matchplace/core";
 import { createGameLiftClient, GameLiftReconcileObserver } from "@matchplace/core/gamelift";
-import { linkedString, numberSetting, retentionSeconds } from "../edge.js";
+import { foldTargets } from "../events/foldTargets.js";
+import { numberSetting } from "../edge.js";
 
 const logger = new Logger({ serviceName: "matchplace-reconcile" });
 const { metrics, logMetrics } = lazyMetrics({ namespace: "matchplace", serviceName: "matchplace-reconcile" });
-const tableName = linkedString("Table", "name");
-const client = createDocumentClient();
-const tickets = new TicketRepository({ client, tableName, retentionSeconds: retentionSeconds() });
-const placements = new PlacementRepository({ client, tableName, retentionSeconds: retentionSeconds() });
 // One attempt per call: reconcile paces itself with its own token bucket and backs off on a
-// throttle, so SDK retries on top would pay one throttle twice.
-const gamelift = new GameLiftReconcileObserver({
-  client: createGameLiftClient({ maxAttempts: 1, retryMode: "standard" }),
-});
+// throttle, so SDK retries on top would pay one throttle twice. Built by the first run, as the
+// table's client is.
+const gamelift = /* @__PURE__ */ once(
+  () => new GameLiftReconcileObserver({ client: createGameLiftClient({ maxAttempts: 1, retryMode: "standard" }) }),
+);
 const options = {
   staleAfterMs: numberSetting("MATCHPLACE_RECONCILE_STALE_MS", 30_000),
   ticketCallsPerSecond: numberSetting("MATCHPLACE_RECONCILE_TICKET_RPS", 5),
@@ -36,7 +33,7 @@ async function run(_event: unknown, context: Context): Promise<ReconcileReport> 
   // Leave 5 s of the invocation for the last calls and the metrics flush.
   const deadline = systemClock.now() + Math.max(0, context.getRemainingTimeInMillis() - 5_000);
   const report = await reconcile(
-    { tickets, placements, gamelift, clock: systemClock, sleep, random: Math.random },
+    { ...foldTargets(), gamelift: gamelift(), clock: systemClock, sleep, random: Math.random },
     { ...options, deadline },
   );
   metrics().addMetric("StaleChecked", "Count", report.ticketsChecked + report.placementsChecked);

@@ -15,14 +15,10 @@ let meter: Meter;
 
 beforeAll(async () => {
   ({ tickets } = await tableForHandler("consumer-cost"));
-  const mod = (await import("../../src/events/consumer.js")) as unknown as {
-    handler: Handler;
-    sdkClients: {
-      dynamodb: Parameters<typeof meterClients>[0]["dynamodb"] extends readonly (infer C)[] | undefined ? C : never;
-    };
-  };
-  handler = mod.handler;
-  meter = meterClients({ dynamodb: [mod.sdkClients.dynamodb] });
+  ({ handler } = (await import("../../src/events/consumer.js")) as unknown as { handler: Handler });
+  // The consumer folds through the functions' shared document client (built here, on first use).
+  const { dynamodb } = await import("../../src/dynamo.js");
+  meter = meterClients({ dynamodb: [dynamodb()] });
 });
 
 describe("consumer cost", () => {
