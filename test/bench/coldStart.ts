@@ -41,7 +41,8 @@ interface Start {
   readonly importMs: number;
   readonly firstMs: number;
   readonly warmMs: number;
-  readonly status: number | undefined;
+  /** The HTTP status of a route's first answer; `ok` for an event handler that returned. */
+  readonly status: number | "ok";
 }
 
 /** A player's GET of a polled route, its path parameters filled with ids that match nothing. */
@@ -52,7 +53,7 @@ const pollEvent = (route: string): unknown =>
     "bench-player",
   );
 
-/** The event handlers' first invocations (their links: test/support/freshProcess.ts). */
+/** A handler the bench starts cold, and the event of its first (and second) invocation. */
 interface Target {
   readonly name: string;
   readonly handler: string;
@@ -61,6 +62,10 @@ interface Target {
   readonly env?: Record<string, string>;
 }
 
+/**
+ * The event handlers' first invocations: a FlexMatch event of the stage that `EventsTrust` names
+ * (the links: test/support/freshProcess.ts), a scheduled run, and a redrive of the queue on `stub`.
+ */
 function eventHandlers(now: number, stub: string): Target[] {
   const searching = {
     version: "0",
@@ -184,7 +189,7 @@ export async function run(argv: string[] = process.argv.slice(2)): Promise<void>
           ? ""
           : `  import ${median(ratios[name]!.imports).toFixed(2)}×, import + first request ${median(ratios[name]!.starts).toFixed(2)}× the bare`;
       console.log(
-        `coldStart:   ${name.padEnd(22)} import ${imp.toFixed(1).padStart(6)} ms  first request ${first.toFixed(1).padStart(5)} ms  warm ${warm.toFixed(2).padStart(5)} ms  (${rs[0]!.status ?? "-"})${vs}`,
+        `coldStart:   ${name.padEnd(22)} import ${imp.toFixed(1).padStart(6)} ms  first request ${first.toFixed(1).padStart(5)} ms  warm ${warm.toFixed(2).padStart(5)} ms  (${rs[0]!.status})${vs}`,
       );
     }
   } finally {
